@@ -1,0 +1,90 @@
+"""Command-line entry point: argument parsing and dispatch to app/commands/*.
+
+Only the `gui` path (no subcommand) imports PySide6; `--help`, `--version` and every
+other command stay Qt-free so they start fast and run on servers without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from app import __version__
+from app.errors import ExitCode, UserFacingError
+
+# Each module defines `register(subparsers)`; the parsers it adds set `handler`
+# to a function taking the parsed arguments and returning an exit code.
+COMMAND_MODULES = (
+    "app.commands.connection",  # whoami, test-connection
+    "app.commands.sandbox",  # sandbox serve
+    "app.commands.profile",  # profile create|list|show|set|delete|export|import
+    "app.commands.sync",  # sync, provision, restart, logs
+    "app.commands.notify",  # notify test
+    "app.commands.schedule",  # schedule install|remove
+)
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="webex-provisioner",
+        description=(
+            "Provision users and groups from a directory (Microsoft Entra ID or a CSV file) "
+            "into Cisco Webex over SCIM 2.0. Without a command, opens the setup wizard "
+            "(or the dashboard once a profile exists)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"webex-provisioner {__version__}")
+    parser.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="open the program on the built-in sandbox tenant: nothing leaves this computer",
+    )
+    parser.add_argument("--lang", metavar="CODE", help="user interface language (en, fr)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the wizard offscreen on the sandbox, run test-connection, exit 0 if it passed",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # a command family not built yet
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(verbose=args.verbose)
+    handler: Handler | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from app.commands.gui import run_gui  # imports Qt: only here
+
+            return run_gui(args)
+        return handler(args)
+    except UserFacingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _configure_logging(*, verbose: bool) -> None:
+    from app.logging_setup import configure
+
+    configure(verbose=verbose)
+
+
+__all__ = ["ExitCode", "build_parser", "main"]

@@ -1,0 +1,1 @@
+"""The command families of the `webex-provisioner` command, one module each."""

@@ -1,0 +1,1 @@
+"""Directory sources: where users and groups come from (CSV file, Microsoft Entra ID)."""

@@ -1,0 +1,86 @@
+"""The DirectorySource protocol every source implements, and the records it yields."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+
+@dataclass(frozen=True, slots=True)
+class SourceUser:
+    """One user as the directory has it.
+
+    `attributes` uses the directory's own attribute names. Every source uses Entra's
+    names where one exists (userPrincipalName, givenName, surname, displayName, mail,
+    jobTitle, department, mailNickname, accountEnabled, ...) so that the default
+    mapping works with any source.
+    """
+
+    source_id: str  # stable across cycles (Entra object id; CSV: the userName, lower-cased)
+    user_name: str  # the value the default mapping sends as userName
+    attributes: Mapping[str, Any]
+    enabled: bool = True  # False: disabled in the source -> the target user is deactivated
+    row: int | None = None  # CSV row number (1 = header), for messages
+
+
+@dataclass(frozen=True, slots=True)
+class SourceGroup:
+    source_id: str
+    display_name: str
+    attributes: Mapping[str, Any]
+    member_ids: tuple[str, ...] = ()  # source ids of member users (direct members only)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSkip:
+    """An object the source saw and left out on purpose, logged as Skipped with its reason."""
+
+    source_id: str
+    user_name: str
+    reason: str  # a stable code, e.g. "DefaultAccessRole", "InvalidRow"
+    detail: str = ""  # plain words for the log
+
+
+@dataclass(slots=True)
+class SourceRead:
+    """What one read of the source returned.
+
+    full=True: `users` and `groups` are everything in scope; a linked object that is
+    missing was removed from scope (the engine plans Disable).
+    full=False (a delta since the watermark): only changed objects are listed, and
+    removals are explicit.
+    """
+
+    full: bool
+    users: list[SourceUser] = field(default_factory=list)
+    groups: list[SourceGroup] = field(default_factory=list)
+    skipped: list[SourceSkip] = field(default_factory=list)
+    # Delta reads only: users deleted in the source (Delete when the profile allows it,
+    # else Disable) and users taken out of scope (unassigned, Disable).
+    deleted_user_ids: list[str] = field(default_factory=list)
+    unassigned_user_ids: list[str] = field(default_factory=list)
+    deleted_group_ids: list[str] = field(default_factory=list)
+    watermark: str | None = None  # keep it and hand it back next cycle
+    notes: list[str] = field(default_factory=list)  # plain words for the provisioning log
+
+
+@runtime_checkable
+class DirectorySource(Protocol):
+    """A directory the engine reads. Implementations do their own I/O; no Qt."""
+
+    kind: str  # "csv", "entra"
+
+    def users(self) -> AsyncIterator[SourceUser]:
+        """Every user in scope, in a stable order."""
+        ...
+
+    def groups(self) -> AsyncIterator[SourceGroup]:
+        """Every group in scope."""
+        ...
+
+    async def read(self, watermark: str | None = None) -> SourceRead:
+        """A full read (watermark None, or a source without delta) or the changes since it."""
+        ...
+
+    async def aclose(self) -> None: ...

@@ -1,0 +1,70 @@
+"""Application logging: stderr for commands, a rotating file under the platformdirs log folder."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import re
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "webex-provisioner"
+
+# Anything that looks like a bearer token or a secret assignment is masked before it is written.
+_SECRET_PATTERNS = (
+    re.compile(r"(?i)(authorization\s*[:=]\s*)(bearer\s+)?\S+"),
+    re.compile(r"(?i)\b(bearer\s+)[A-Za-z0-9._~+/=-]{8,}"),
+    re.compile(r"(?i)((?:token|secret|password|client_secret)\s*[=:]\s*)[^\s&,;]+"),
+)
+
+
+def redact(text: str) -> str:
+    """Mask bearer tokens and `secret=...` style values in a log line."""
+    for pattern in _SECRET_PATTERNS:
+        text = pattern.sub(lambda m: m.group(1) + "[redacted]", text)
+    return text
+
+
+class RedactingFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def log_dir() -> Path:
+    override = os.environ.get("WEBEX_PROVISIONER_LOG_DIR")
+    return (
+        Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    )
+
+
+def configure(*, verbose: bool = False, to_file: bool = True) -> None:
+    root = logging.getLogger()
+    if getattr(root, "_webex_provisioner_configured", False):
+        return
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    fmt = RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    console = logging.StreamHandler()
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    console.setFormatter(fmt)
+    root.addHandler(console)
+    if to_file:
+        try:
+            directory = log_dir()
+            directory.mkdir(parents=True, exist_ok=True)
+            handler = logging.handlers.RotatingFileHandler(
+                directory / "webex-provisioner.log",
+                maxBytes=5 * 1024 * 1024,
+                backupCount=5,
+                encoding="utf-8",
+            )
+        except OSError:
+            pass  # a read-only home must not stop the program; stderr still logs
+        else:
+            handler.setFormatter(fmt)
+            handler.setLevel(logging.DEBUG if verbose else logging.INFO)
+            root.addHandler(handler)
+    # httpx logs every request URL at INFO; keep it at WARNING unless asked.
+    logging.getLogger("httpx").setLevel(logging.DEBUG if verbose else logging.WARNING)
+    root._webex_provisioner_configured = True  # type: ignore[attr-defined]
