@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 import re
-from pathlib import Path
 
-import platformdirs
-
-APP_NAME = "webex-provisioner"
+from app.paths import log_dir
 
 # Anything that looks like a bearer token or a secret assignment is masked before it is written.
 _SECRET_PATTERNS = (
@@ -30,13 +26,6 @@ def redact(text: str) -> str:
 class RedactingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record))
-
-
-def log_dir() -> Path:
-    override = os.environ.get("WEBEX_PROVISIONER_LOG_DIR")
-    return (
-        Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    )
 
 
 def configure(*, verbose: bool = False, to_file: bool = True) -> None:

@@ -1,0 +1,47 @@
+"""Where the program keeps its files: config (profiles), state (SQLite per profile), logs.
+
+Each folder can be moved with an environment variable (tests and portable installs do):
+WEBEX_PROVISIONER_CONFIG_DIR, WEBEX_PROVISIONER_STATE_DIR, WEBEX_PROVISIONER_LOG_DIR.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "webex-provisioner"
+
+
+def _folder(env: str, default: str) -> Path:
+    override = os.environ.get(env)
+    path = Path(override) if override else Path(default)
+    return path
+
+
+def config_dir() -> Path:
+    return _folder(
+        "WEBEX_PROVISIONER_CONFIG_DIR", platformdirs.user_config_dir(APP_NAME, appauthor=False)
+    )
+
+
+def state_dir() -> Path:
+    return _folder(
+        "WEBEX_PROVISIONER_STATE_DIR", platformdirs.user_state_dir(APP_NAME, appauthor=False)
+    )
+
+
+def log_dir() -> Path:
+    return _folder(
+        "WEBEX_PROVISIONER_LOG_DIR", platformdirs.user_log_dir(APP_NAME, appauthor=False)
+    )
+
+
+def profiles_dir() -> Path:
+    return config_dir() / "profiles"
+
+
+def state_file(profile_name: str) -> Path:
+    """The SQLite file of one profile: links, hashes, journal, provisioning log, watermarks."""
+    return state_dir() / f"{profile_name}.sqlite3"

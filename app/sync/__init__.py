@@ -1,0 +1,1 @@
+"""The sync engine: mapping, scoping, planning, execution, state. Pure asyncio, no Qt."""
