@@ -1,0 +1,405 @@
+"""One cycle per profile at a time, across processes: a lock file per profile.
+
+The lock is an operating-system lock on `<state_dir>/<profile>.lock` (flock on POSIX,
+a byte-range lock on Windows), which the system releases when the holder dies, so a
+crashed process never leaves the profile locked. The file also records who holds it
+(program, pid, host, since when, what it runs) for the message the second taker sees.
+
+A lock file written on another host (a state folder on a network share, where the OS lock
+may not reach across machines) is respected until it is older than `other_host_limit`,
+then taken over with a log line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Literal, Self
+
+from app import paths
+from app.errors import ExitCode, UserFacingError
+
+log = logging.getLogger(__name__)
+
+Purpose = Literal["sync", "gui"]
+
+DEFAULT_OTHER_HOST_LIMIT = timedelta(hours=6)
+# Windows locks byte ranges and a locked range cannot be read by others: lock one byte far
+# past the owner record, so that the record stays readable.
+_WINDOWS_LOCK_OFFSET = 1 << 30
+
+
+@dataclass(frozen=True, slots=True)
+class LockOwner:
+    """Who holds (or last held) a profile's lock."""
+
+    pid: int
+    host: str
+    started: datetime  # aware, UTC
+    purpose: str  # "sync" | "gui"
+    program: str = "webex-provisioner"
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "pid": self.pid,
+                "host": self.host,
+                "started": self.started.isoformat(),
+                "purpose": self.purpose,
+                "program": self.program,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> LockOwner | None:
+        try:
+            data = json.loads(text)
+            started = datetime.fromisoformat(str(data["started"]))
+            if started.tzinfo is None:
+                started = started.replace(tzinfo=UTC)
+            return cls(
+                pid=int(data["pid"]),
+                host=str(data["host"]),
+                started=started,
+                purpose=str(data.get("purpose", "sync")),
+                program=str(data.get("program", "webex-provisioner")),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def describe(self, profile_name: str, *, this_host: str | None = None) -> str:
+        """'webex-provisioner sync (pid 1234) has run a cycle of profile acme since 10:42'."""
+        where = "" if self.host == (this_host or _host_name()) else f" on {self.host}"
+        since = _since_text(self.started)
+        if self.purpose == "gui":
+            return (
+                f"{self.program} (the window, pid {self.pid}{where}) has held profile "
+                f"{profile_name} since {since}"
+            )
+        return (
+            f"{self.program} {self.purpose} (pid {self.pid}{where}) has run a cycle of profile "
+            f"{profile_name} since {since}"
+        )
+
+
+class LockHeld(UserFacingError):
+    """Another process runs a cycle of this profile; this one must not start."""
+
+    exit_code = ExitCode.LOCKED
+    severity = "warning"
+
+    def __init__(self, profile_name: str, owner: LockOwner | None) -> None:
+        self.profile_name = profile_name
+        self.owner = owner
+        if owner is None:
+            message = (
+                f"Another webex-provisioner process is running a cycle of profile {profile_name}."
+            )
+            next_step = "Wait for it to end, then try again."
+        elif owner.purpose == "gui":
+            message = owner.describe(profile_name) + "."
+            next_step = (
+                "Let that window finish its cycle or close it, then try again "
+                "(the next scheduled run will catch up)."
+            )
+        else:
+            message = owner.describe(profile_name) + "."
+            next_step = (
+                "Wait for that cycle to end, then try again; "
+                f"if it has hung, stop process {owner.pid}."
+            )
+        super().__init__(message, next_step)
+
+
+class LockError(UserFacingError):
+    """The lock file cannot be created or opened (permissions, read-only folder)."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+class ProfileLock:
+    """The cross-process lock of one profile; `with` and `async with` take and release it.
+
+    Taking it never waits: a second taker gets LockHeld at once (its message names the
+    holder). Two ProfileLock objects in one process also exclude each other.
+    """
+
+    def __init__(
+        self,
+        profile_name: str,
+        *,
+        directory: Path | None = None,
+        purpose: Purpose = "sync",
+        other_host_limit: timedelta = DEFAULT_OTHER_HOST_LIMIT,
+    ) -> None:
+        self.profile_name = profile_name
+        self.directory = directory if directory is not None else paths.state_dir()
+        self.purpose = purpose
+        self.other_host_limit = other_host_limit
+        self._file: IO[bytes] | None = None
+
+    def __repr__(self) -> str:
+        state = "held" if self.held else "free"
+        return f"<ProfileLock {self.profile_name!r} {self.purpose} {state}>"
+
+    @property
+    def path(self) -> Path:
+        return self.directory / f"{self.profile_name}.lock"
+
+    @property
+    def held(self) -> bool:
+        return self._file is not None
+
+    def acquire(self) -> LockOwner:
+        """Take the lock or raise LockHeld; returns the owner record written."""
+        if self._file is not None:
+            raise RuntimeError("this ProfileLock is already held")  # a programming error
+        handle = self._open()
+        try:
+            if not self._try_lock(handle):
+                owner = _read_owner(handle)
+                raise LockHeld(self.profile_name, owner)
+            previous = _read_owner(handle)
+            if previous is not None:
+                self._check_previous(previous)
+            me = LockOwner(
+                pid=os.getpid(),
+                host=_host_name(),
+                started=datetime.now(UTC),
+                purpose=self.purpose,
+            )
+            _write_owner(handle, me)
+        except BaseException:
+            _release_os_lock(handle)
+            handle.close()
+            raise
+        self._file = handle
+        return me
+
+    def release(self) -> None:
+        handle, self._file = self._file, None
+        if handle is None:
+            return
+        try:
+            # The file itself stays: deleting it would let a waiter lock a removed file
+            # while a newcomer locks a new one. An empty record means "free".
+            handle.seek(0)
+            handle.truncate()
+            handle.flush()
+        except OSError as exc:
+            log.warning("Could not clear the lock record %s: %s", self.path, exc)
+        finally:
+            _release_os_lock(handle)
+            handle.close()
+
+    def current_owner(self) -> LockOwner | None:
+        """Who holds the lock now (None when it is free); does not keep the lock."""
+        if self._file is not None:
+            return _read_owner(self._file)
+        if not self.path.exists():
+            return None
+        handle = self._open()
+        try:
+            if self._try_lock(handle):
+                previous = _read_owner(handle)
+                _release_os_lock(handle)
+                if previous is not None and self._other_host_still_valid(previous):
+                    return previous
+                return None
+            return _read_owner(handle)
+        finally:
+            handle.close()
+
+    def __enter__(self) -> Self:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+    async def __aenter__(self) -> Self:
+        # Taking the lock is a few small file operations that never wait on another process.
+        self.acquire()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+    def _open(self) -> IO[bytes]:
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        except OSError as exc:
+            raise LockError(
+                f"Cannot create the lock file of profile {self.profile_name} "
+                f"in {self.directory} ({exc.strerror or exc}).",
+                "Check that this folder exists and that your account may write to it.",
+            ) from exc
+        return os.fdopen(fd, "r+b", buffering=0)
+
+    def _try_lock(self, handle: IO[bytes]) -> bool:
+        try:
+            return _try_os_lock(handle)
+        except OSError as exc:
+            raise LockError(
+                f"The system refused to lock {self.path} ({exc.strerror or exc}).",
+                "Keep the state folder on a local disk, or check its permissions.",
+            ) from exc
+
+    def _check_previous(self, previous: LockOwner) -> None:
+        """The OS lock was free, yet a record remains: a stale lock, or another host's."""
+        if previous.host == _host_name():
+            state = "has ended" if not pid_alive(previous.pid) else "no longer holds it"
+            log.warning(
+                "Took over the lock of profile %s left by %s %s (pid %d, since %s): "
+                "that process %s.",
+                self.profile_name,
+                previous.program,
+                previous.purpose,
+                previous.pid,
+                previous.started.isoformat(timespec="seconds"),
+                state,
+            )
+            return
+        if self._other_host_still_valid(previous):
+            raise LockHeld(self.profile_name, previous)
+        log.warning(
+            "Took over the lock of profile %s left by %s %s (pid %d) on host %s since %s: "
+            "older than %s, taken as stale.",
+            self.profile_name,
+            previous.program,
+            previous.purpose,
+            previous.pid,
+            previous.host,
+            previous.started.isoformat(timespec="seconds"),
+            self.other_host_limit,
+        )
+
+    def _other_host_still_valid(self, owner: LockOwner) -> bool:
+        if owner.host == _host_name():
+            return False
+        return datetime.now(UTC) - owner.started < self.other_host_limit
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (a best effort)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        return _windows_pid_alive(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another account
+    except OSError:
+        return False
+    return True
+
+
+def _windows_pid_alive(pid: int) -> bool:
+    import ctypes
+
+    process_query_limited_information = 0x1000
+    still_active = 259
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+    handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return bool(code.value == still_active)
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def _host_name() -> str:
+    return socket.gethostname() or "localhost"
+
+
+def _since_text(started: datetime) -> str:
+    local = started.astimezone()
+    now = datetime.now().astimezone()
+    if local.date() == now.date():
+        return local.strftime("%H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def _read_owner(handle: IO[bytes]) -> LockOwner | None:
+    try:
+        handle.seek(0)
+        data = handle.read(4096)
+    except OSError:
+        return None
+    text = data.decode("utf-8", errors="replace").strip()
+    return LockOwner.from_json(text) if text else None
+
+
+def _write_owner(handle: IO[bytes], owner: LockOwner) -> None:
+    handle.seek(0)
+    handle.truncate()
+    handle.write(owner.to_json().encode("utf-8"))
+    handle.flush()
+    with contextlib.suppress(OSError):
+        os.fsync(handle.fileno())
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_os_lock(handle: IO[bytes]) -> bool:
+        position = handle.tell()
+        try:
+            handle.seek(_WINDOWS_LOCK_OFFSET)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        finally:
+            handle.seek(position)
+        return True
+
+    def _release_os_lock(handle: IO[bytes]) -> None:
+        position = handle.tell()
+        try:
+            handle.seek(_WINDOWS_LOCK_OFFSET)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass  # not locked by us; closing the handle releases it anyway
+        finally:
+            handle.seek(position)
+
+else:
+    import fcntl
+
+    def _try_os_lock(handle: IO[bytes]) -> bool:
+        # flock (not lockf): it is per open file, so two locks in one process exclude each other.
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _release_os_lock(handle: IO[bytes]) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
