@@ -1,0 +1,391 @@
+"""The typed errors of the Webex target: each says what happened and what the admin does next.
+
+Every error keeps the HTTP `status`, the SCIM `scim_type`, the server's `detail`, the Webex
+`tracking_id` (for Cisco support) and whether the request may be `retryable`. None of them
+ever holds the token: messages are built from fixed text and what the server answered.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import socket
+import ssl
+import time
+from typing import Any, ClassVar
+
+import httpx
+
+from app.errors import ExitCode, UserFacingError
+from app.logging_setup import redact
+
+NEW_CREDENTIAL_STEP = (
+    "Create a new token (developer.webex.com, or your integration) as a full or user admin, "
+    "and paste it."
+)
+ROLE_HELP = (
+    "Use the token of an admin with the full admin or user admin role in Control Hub "
+    "(scopes identity:people_rw and spark:people_read)."
+)
+_DETAIL_LIMIT = 500
+
+
+class WebexError(UserFacingError):
+    """An error answered by (or on the way to) the target."""
+
+    exit_code = ExitCode.UNREACHABLE
+    default_message: ClassVar[str] = "The target answered with an error."
+    default_next_step: ClassVar[str] = "Try again later; if it persists, contact Cisco support."
+    default_retryable: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        message: str | None = None,
+        next_step: str | None = None,
+        *,
+        status: int | None = None,
+        scim_type: str | None = None,
+        detail: str | None = None,
+        tracking_id: str | None = None,
+        retryable: bool | None = None,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        super().__init__(
+            message or self.default_message,
+            self.default_next_step if next_step is None else next_step,
+        )
+        self.status = status
+        self.scim_type = scim_type
+        # A server could echo a header back; never let a bearer token through.
+        self.detail = redact(detail[:_DETAIL_LIMIT]) if detail else detail
+        self.tracking_id = tracking_id
+        self.retryable = self.default_retryable if retryable is None else retryable
+        self.method = method
+        self.url = url
+
+    def __str__(self) -> str:
+        parts = [self.message]
+        if self.detail and self.detail not in self.message:
+            parts.append(f"({self.detail})")
+        if self.next_step:
+            parts.append(self.next_step)
+        if self.tracking_id:
+            parts.append(f"[TrackingID {self.tracking_id}]")
+        return " ".join(parts)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status={self.status!r}, scim_type={self.scim_type!r}, "
+            f"tracking_id={self.tracking_id!r}, retryable={self.retryable!r}, "
+            f"message={self.message!r})"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "error": type(self).__name__,
+            "message": self.message,
+            "next_step": self.next_step,
+            "status": self.status,
+            "scim_type": self.scim_type,
+            "detail": self.detail,
+            "tracking_id": self.tracking_id,
+            "retryable": self.retryable,
+        }
+
+
+class AuthError(WebexError):
+    exit_code = ExitCode.AUTH
+    default_message = "The token was refused."
+    default_next_step = NEW_CREDENTIAL_STEP
+
+
+class InvalidToken(AuthError):
+    default_message = "The token is not valid (mistyped, revoked or expired)."
+
+
+class ExpiredToken(AuthError):
+    default_message = "The token has expired."
+
+
+class PermissionDenied(WebexError):
+    exit_code = ExitCode.AUTH
+    default_message = "The token is not allowed to do this."
+    default_next_step = ROLE_HELP
+
+
+class NotAdmin(PermissionDenied):
+    default_message = "The token's user is not an admin who can provision users."
+
+
+class MissingScope(PermissionDenied):
+    default_message = "The token lacks a scope needed to provision (identity:people_rw)."
+    default_next_step = (
+        "Create a token with the scopes identity:people_rw, spark:people_read and "
+        "Identity:SCIM, and paste it."
+    )
+
+
+class WrongOrg(PermissionDenied):
+    default_message = "The token belongs to another Webex organisation than the tenant URL."
+    default_next_step = (
+        "Use a token of an admin of this organisation, or fix the orgId in the tenant URL."
+    )
+
+
+class BadRequest(WebexError):
+    exit_code = ExitCode.FAILURES
+    default_message = "The target refused the request as invalid."
+    default_next_step = "Check the attribute mappings for this value."
+
+
+class NotFound(WebexError):
+    exit_code = ExitCode.FAILURES
+    default_message = "The user or group does not exist (any more) in the target."
+    default_next_step = "Run a new cycle: it will find or create it again."
+
+
+class Conflict(WebexError):
+    exit_code = ExitCode.FAILURES
+    default_message = "A user or group with this name already exists in the target."
+    default_next_step = "Match it on userName (or displayName for groups), or rename one of them."
+
+
+class RateLimited(WebexError):
+    severity = "warning"
+    default_message = "The target asked us to slow down (too many requests)."
+    default_next_step = "Wait a few minutes, or lower the concurrency of the profile."
+    default_retryable = True
+
+    def __init__(self, *args: Any, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.retry_after = retry_after
+
+
+class ServerError(WebexError):
+    default_message = "The target had an internal error."
+    default_next_step = (
+        "Try again later; if it persists, contact Cisco support with the TrackingID."
+    )
+
+
+class NetworkError(WebexError):
+    default_message = "The target could not be reached."
+    default_next_step = "Check the network connection and the proxy settings (HTTPS_PROXY)."
+    default_retryable = True
+
+    def __init__(self, *args: Any, kind: str = "other", sent: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind = kind  # dns | refused | tls | timeout | reset | other
+        # False when the request surely never left (DNS, refused, TLS): safe to resend a POST.
+        self.sent = sent
+
+
+class ProtocolError(WebexError):
+    default_message = "The target answered something that is not SCIM or Webex JSON."
+    default_next_step = "Check the tenant URL; a proxy or a sign-in page may stand in the way."
+
+
+def retry_after_seconds(value: str | None, *, now: float | None = None) -> float | None:
+    """Read Retry-After: delta seconds or an HTTP date; None when absent or unreadable."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        seconds = float(text)
+    except ValueError:
+        pass
+    else:
+        return max(0.0, seconds)
+    try:
+        moment = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    current = time.time() if now is None else now
+    return max(0.0, moment.timestamp() - current)
+
+
+def _json_body(response: httpx.Response) -> Any:
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not response.content:
+        return None
+    if content_type and not content_type.endswith("json"):
+        raise ValueError(content_type)
+    return json.loads(response.content)
+
+
+def _body_kind(response: httpx.Response) -> str:
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    head = response.content[:200].lstrip().lower()
+    if "html" in content_type or head.startswith((b"<!doctype", b"<html")):
+        return "an HTML page"
+    return "a body that is not JSON"
+
+
+def _text_of(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """(detail, scim_type, tracking_id) from a SCIM error or a Webex error body."""
+    detail = body.get("detail")
+    if not isinstance(detail, str) or not detail:
+        detail = body.get("message") if isinstance(body.get("message"), str) else None
+        descriptions = [
+            e.get("description")
+            for e in body.get("errors") or []
+            if isinstance(e, dict) and isinstance(e.get("description"), str)
+        ]
+        extra = [d for d in descriptions if d and d != detail]
+        if extra:
+            detail = "; ".join([detail, *extra] if detail else extra)
+    scim_type = body.get("scimType") if isinstance(body.get("scimType"), str) else None
+    tracking = body.get("trackingId") or body.get("trackingID")
+    return detail, scim_type, tracking if isinstance(tracking, str) else None
+
+
+def error_from_response(response: httpx.Response) -> WebexError:
+    """The WebexError a failed response stands for (the caller checks that it failed)."""
+    status = response.status_code
+    tracking_id = response.headers.get("trackingid")
+    try:
+        request: httpx.Request | None = response.request
+    except RuntimeError:  # a response built without a request (tests, recovered creates)
+        request = None
+    method = request.method if request is not None else None
+    url = str(request.url.copy_with(query=None)) if request is not None else None
+    common: dict[str, Any] = {"status": status, "method": method, "url": url}
+
+    if status in (429, 423):
+        return RateLimited(
+            retry_after=retry_after_seconds(response.headers.get("retry-after")),
+            tracking_id=tracking_id,
+            **common,
+        )
+    try:
+        body = _json_body(response)
+    except (ValueError, UnicodeDecodeError):
+        if status in (502, 503, 504):
+            return ServerError(
+                f"The target is unavailable (HTTP {status}).",
+                "Try again in a few minutes.",
+                tracking_id=tracking_id,
+                retryable=True,
+                **common,
+            )
+        return ProtocolError(
+            f"The target answered HTTP {status} with {_body_kind(response)} instead of JSON.",
+            tracking_id=tracking_id,
+            **common,
+        )
+    detail, scim_type, body_tracking = (
+        _text_of(body) if isinstance(body, dict) else (None, None, None)
+    )
+    tracking_id = tracking_id or body_tracking
+    common.update(detail=detail, scim_type=scim_type, tracking_id=tracking_id)
+    lowered = (detail or "").lower()
+
+    if status == 401:
+        if "expired" in lowered:
+            return ExpiredToken(**common)
+        return InvalidToken(**common)
+    if status == 403:
+        if "scope" in lowered:
+            return MissingScope(**common)
+        if "organization" in lowered or "organisation" in lowered or " org" in lowered:
+            return WrongOrg(**common)
+        if "admin" in lowered or "role" in lowered:
+            return NotAdmin(**common)
+        return PermissionDenied(**common)
+    if status == 404:
+        return NotFound(**common)
+    if status == 409 or scim_type == "uniqueness":
+        return Conflict(**common)
+    if status in (502, 503, 504):
+        return ServerError(retryable=True, **common)
+    if status >= 500:
+        return ServerError(**common)
+    if 400 <= status < 500:
+        return BadRequest(
+            f"The target refused the request (HTTP {status}"
+            + (f", {scim_type}" if scim_type else "")
+            + ").",
+            **common,
+        )
+    return ProtocolError(f"The target answered an unexpected HTTP {status}.", **common)
+
+
+def network_error(exc: BaseException, *, url: str | None = None) -> NetworkError:
+    """A NetworkError that names the cause: host not found, refused, TLS, timeout, reset."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    text = " ".join(str(e) for e in chain).lower()
+    host = httpx.URL(url).host if url else "the target"
+
+    def has(kind: type[BaseException] | tuple[type[BaseException], ...]) -> bool:
+        return any(isinstance(e, kind) for e in chain)
+
+    if has(ssl.SSLCertVerificationError) or "certificate verify failed" in text:
+        return NetworkError(
+            f"The certificate of {host} is not trusted.",
+            "If your network inspects TLS, set SSL_CERT_FILE to your corporate CA bundle (PEM).",
+            kind="tls",
+            sent=False,
+            retryable=False,
+            url=url,
+        )
+    if has(ssl.SSLError):
+        return NetworkError(
+            f"The TLS handshake with {host} failed.",
+            "Check that the URL is https:// on the right port, and the proxy settings.",
+            kind="tls",
+            sent=False,
+            retryable=False,
+            url=url,
+        )
+    if (
+        has(socket.gaierror)
+        or "name or service not known" in text
+        or "nodename nor servname" in text
+    ):
+        return NetworkError(
+            f"The host {host} was not found (DNS).",
+            "Check the host name in the tenant URL, the network and the DNS settings.",
+            kind="dns",
+            sent=False,
+            retryable=False,
+            url=url,
+        )
+    if has(ConnectionRefusedError) or "connection refused" in text:
+        return NetworkError(
+            f"{host} refused the connection.",
+            "Check the port in the tenant URL, that the service runs, and the proxy settings.",
+            kind="refused",
+            sent=False,
+            url=url,
+        )
+    if has((httpx.TimeoutException, TimeoutError)):
+        connect = has((httpx.ConnectTimeout, httpx.PoolTimeout))
+        return NetworkError(
+            f"{host} did not answer in time.",
+            "Check the network and the proxy settings (HTTPS_PROXY), then try again.",
+            kind="timeout",
+            sent=not connect,
+            url=url,
+        )
+    if has(httpx.ConnectError):
+        return NetworkError(
+            f"Could not connect to {host}.",
+            "Check the network and the proxy settings (HTTPS_PROXY).",
+            kind="other",
+            sent=False,
+            url=url,
+        )
+    return NetworkError(
+        f"The connection to {host} was lost before the answer arrived.",
+        "Try again; if it persists, check the network and the proxy settings.",
+        kind="reset",
+        sent=True,
+        url=url,
+    )

@@ -1,0 +1,115 @@
+"""`GET /v1/people/me` ("Get My Own Details") as a typed result, and what its roles allow."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from app.webex.errors import ProtocolError
+from app.webex.orgid import OrgIdError, decode_webex_id, org_uuid_from_org_id
+
+PersonType = Literal["person", "bot", "appuser", "unknown"]
+
+# Admin roles named in webex-api-facts.md ("Scopes/roles"). A role id decodes to
+# ciscospark://<region>/ROLE/<name>. Writing users needs a full or user admin; the other
+# admin roles read only. A role not listed here is "unknown": we never guess.
+ROLES_THAT_WRITE_USERS: dict[str, str] = {
+    "id_full_admin": "full admin",
+    "id_user_admin": "user admin",
+}
+ROLES_THAT_ONLY_READ_USERS: dict[str, str] = {
+    "id_readonly_admin": "read-only admin",
+    "id_device_admin": "device admin",
+    "id_group_admin": "group admin",
+}
+_ROLE_NAME = re.compile(r"^id_[a-z_]+$")
+
+
+@dataclass(frozen=True)
+class PeopleMe:
+    """Who the token belongs to: the answer of people/me."""
+
+    id: str
+    display_name: str
+    emails: tuple[str, ...]
+    org_id: str  # base64 form, as the People API gives it
+    org_uuid: str  # the UUID form SCIM uses
+    type: PersonType
+    roles: tuple[str, ...] = ()
+    status: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def primary_email(self) -> str | None:
+        return self.emails[0] if self.emails else None
+
+    @property
+    def role_names(self) -> tuple[str, ...]:
+        """The decoded role names (id_full_admin, ...); roles that do not decode are left out."""
+        names = []
+        for role in self.roles:
+            decoded = decode_webex_id(role)
+            if decoded is not None and decoded.kind == "ROLE":
+                names.append(decoded.value)
+            elif _ROLE_NAME.match(role):
+                names.append(role)
+        return tuple(names)
+
+    def can_write_users(self) -> bool | None:
+        """True or False when the roles tell it; None when they do not (unknown roles)."""
+        names = self.role_names
+        if any(name in ROLES_THAT_WRITE_USERS for name in names):
+            return True
+        if not self.roles or len(names) != len(self.roles):
+            return None
+        if all(name in ROLES_THAT_ONLY_READ_USERS for name in names):
+            return False
+        return None
+
+    @classmethod
+    def from_json(cls, data: Any) -> PeopleMe:
+        if not isinstance(data, dict):
+            raise ProtocolError("people/me did not answer a JSON object.")
+        person_id, org_id = data.get("id"), data.get("orgId")
+        if not isinstance(person_id, str) or not isinstance(org_id, str):
+            raise ProtocolError(
+                "people/me answered without an id or an orgId.",
+                "Check that the tenant URL points at the Webex API.",
+            )
+        try:
+            org_uuid = org_uuid_from_org_id(org_id)
+        except OrgIdError:
+            raise ProtocolError(
+                "people/me answered an orgId that is not a Webex organisation id."
+            ) from None
+        kind = data.get("type")
+        emails = data.get("emails") or []
+        roles = data.get("roles") or []
+        return cls(
+            id=person_id,
+            display_name=str(data.get("displayName") or ""),
+            emails=tuple(str(e) for e in emails if isinstance(e, str)),
+            org_id=org_id,
+            org_uuid=org_uuid,
+            type=kind if kind in ("person", "bot", "appuser") else "unknown",
+            roles=tuple(str(r) for r in roles if isinstance(r, str)),
+            status=data.get("status") if isinstance(data.get("status"), str) else None,
+            first_name=data.get("firstName") if isinstance(data.get("firstName"), str) else None,
+            last_name=data.get("lastName") if isinstance(data.get("lastName"), str) else None,
+            raw=data,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "display_name": self.display_name,
+            "emails": list(self.emails),
+            "org_id": self.org_id,
+            "org_uuid": self.org_uuid,
+            "type": self.type,
+            "roles": list(self.role_names) or list(self.roles),
+            "status": self.status,
+        }
