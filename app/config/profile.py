@@ -480,7 +480,7 @@ def profile_from_data(data: Any, *, origin: str | None = None) -> Profile:
         return Profile.model_validate(data)
     except ValidationError as exc:
         problems = [_describe(error) for error in exc.errors()]
-        listed = "; ".join(problems)
+        listed = "; ".join(problem.rstrip(".") for problem in problems)
         if origin:
             raise ProfileInvalid(
                 f"The profile file {origin} has {listed}.",

@@ -1,0 +1,558 @@
+"""The CSV source: a header row, one user a row, validated with row numbers before any sync.
+
+Encoding: UTF-8 (with or without BOM), UTF-16 (BOM, or the NUL pattern of Excel's "Unicode
+text"), else Windows-1252 (what Excel writes in France and most of Western Europe).
+Delimiter: comma, semicolon (French Excel) or tab, sniffed from the header line.
+Row numbers are the spreadsheet's: the header is row 1.
+
+With Entra's attribute names as headers (userPrincipalName, givenName, surname, displayName,
+mail, jobTitle, department, accountEnabled) the default mapping works with no set-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import re
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.config.profile import CsvSettings, looks_like_email
+from app.directory.base import SourceGroup, SourceRead, SourceSkip, SourceUser
+from app.errors import InputError
+
+TRUE_WORDS = frozenset({"true", "yes", "1", "vrai", "oui"})
+FALSE_WORDS = frozenset({"false", "no", "0", "faux", "non"})
+BOOLEAN_HELP = "true/false, yes/no, 1/0, vrai/faux or oui/non"
+# Columns read as booleans; the first one present says whether the user is enabled.
+BOOLEAN_COLUMNS = ("accountEnabled", "enabled", "active")
+MAIL_COLUMN = "mail"
+USER_NAME_ATTRIBUTE = "userPrincipalName"
+GROUP_ID_PREFIX = "csv-group:"
+GROUP_SEPARATORS = re.compile(r"[;|]")
+MAX_LISTED_ROWS = 20
+DELIMITERS = (",", ";", "\t")
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+# Columns worth suggesting when the userName column is missing.
+_USER_NAME_HINTS = ("userName", "userPrincipalName", "mail", "email", "e-mail", "upn", "login")
+
+
+class CsvFileError(InputError):
+    """The file as a whole cannot be used: missing, empty, unreadable, no userName column."""
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRowError:
+    row: int  # the spreadsheet's row number; the header is row 1
+    message: str  # plain words, without the row number
+    column: str | None = None  # the header of the cell at fault, when there is one
+
+
+class CsvInvalid(InputError):
+    """Invalid rows: nothing is sent until they are fixed (or skipped with skip_invalid)."""
+
+    def __init__(self, path: Path, errors: list[CsvRowError]) -> None:
+        by_row = _group_by_row(errors)
+        lines = [f"  row {row}: {'; '.join(messages)}" for row, messages in by_row.items()]
+        shown = lines[:MAX_LISTED_ROWS]
+        if len(lines) > MAX_LISTED_ROWS:
+            shown.append(f"  and {len(lines) - MAX_LISTED_ROWS} more.")
+        count = len(by_row)
+        super().__init__(
+            f"The CSV file {path.name} has {count} invalid row{'s' if count != 1 else ''}, "
+            "so nothing was sent:\n" + "\n".join(shown) + "\n",
+            "Fix these rows and sync again, or leave them out with --skip-invalid "
+            '("Skip invalid rows" in the wizard).',
+        )
+        self.path = path
+        self.errors = errors
+        self.invalid_rows = list(by_row)
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRow:
+    number: int  # the spreadsheet's row number
+    cells: Mapping[str, str]  # header -> text as written (stripped)
+
+
+@dataclass(slots=True)
+class CsvValidation:
+    """What validate_csv found: for the wizard's preview and for CsvSource.read."""
+
+    path: Path
+    encoding: str  # codec name: utf-8, utf-8-sig (with BOM), utf-16, cp1252, ...
+    delimiter: str
+    header: list[str]
+    user_name_column: str  # as written in the header
+    rows: list[CsvRow] = field(default_factory=list)
+    users: list[SourceUser] = field(default_factory=list)  # the valid rows
+    groups: list[SourceGroup] = field(default_factory=list)  # members: valid rows only
+    errors: list[CsvRowError] = field(default_factory=list)
+    # userName (or "") of each invalid row, for SourceSkip records.
+    invalid_user_names: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def errors_by_row(self) -> dict[int, list[str]]:
+        return _group_by_row(self.errors)
+
+    @property
+    def invalid_rows(self) -> list[int]:
+        return list(self.errors_by_row)
+
+    @property
+    def delimiter_name(self) -> str:
+        return _DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
+
+    def raise_if_invalid(self) -> None:
+        if self.errors:
+            raise CsvInvalid(self.path, self.errors)
+
+    def to_source_read(self, *, skip_invalid: bool) -> SourceRead:
+        """A full SourceRead; invalid rows raise CsvInvalid unless skip_invalid, in which case
+        each becomes a SourceSkip with reason "InvalidRow"."""
+        if not skip_invalid:
+            self.raise_if_invalid()
+        skipped = [
+            SourceSkip(
+                source_id=user_name.lower() if user_name else f"csv-row:{row}",
+                user_name=user_name,
+                reason="InvalidRow",
+                detail=f"Row {row} of {self.path.name}: {'; '.join(messages)}.",
+            )
+            for row, messages in self.errors_by_row.items()
+            for user_name in [self.invalid_user_names.get(row, "")]
+        ]
+        notes = [
+            f"Read {self.path.name}: {len(self.users)} users, {len(self.groups)} groups "
+            f"({self.encoding}, {self.delimiter_name}-separated)."
+        ]
+        if skipped:
+            notes.append(
+                f"{len(skipped)} invalid rows were left out because skipping invalid rows is on."
+            )
+        return SourceRead(
+            full=True,
+            users=list(self.users),
+            groups=list(self.groups),
+            skipped=skipped,
+            watermark=None,
+            notes=notes,
+        )
+
+
+def _group_by_row(errors: list[CsvRowError]) -> dict[int, list[str]]:
+    by_row: dict[int, list[str]] = {}
+    for error in sorted(errors, key=lambda e: e.row):
+        by_row.setdefault(error.row, []).append(error.message)
+    return by_row
+
+
+def parse_boolean(text: str) -> bool | None:
+    """True/False for the words a spreadsheet uses (English or French, any case); None for
+    anything else."""
+    word = text.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    return None
+
+
+def decode_csv_bytes(data: bytes, encoding: str = "auto") -> tuple[str, str]:
+    """(text, codec). `auto`: BOMs first, then strict UTF-8, then Windows-1252.
+
+    Raises UnicodeDecodeError when the bytes are not in the encoding (given or guessed).
+    """
+    if encoding != "auto":
+        text = data.decode(encoding)
+        return text.removeprefix("\ufeff"), encoding
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16), utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252"), "cp1252"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    # Text in a Latin script saved as UTF-16 has a NUL in every other byte.
+    sample = data[:512]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > half * 0.6 and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > half * 0.6 and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """Comma, semicolon or tab: whichever the header line has most of outside quotes
+    (comma when none, or on a tie)."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    in_quotes = False
+    for char in header_line:
+        if char == '"':
+            in_quotes = not in_quotes
+        elif not in_quotes and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line
+    return ""
+
+
+def _find_column(header: list[str], name: str) -> str | None:
+    if name in header:
+        return name
+    folded = name.casefold()
+    for column in header:
+        if column.casefold() == folded:
+            return column
+    return None
+
+
+def _resolve_path(path: Path | str) -> Path:
+    return Path(path).expanduser()
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CsvFileError(
+            f"The CSV file {path} does not exist.",
+            "Check the path, or choose the file again (--csv-file FILE, or the Source page).",
+        ) from None
+    except IsADirectoryError:
+        raise CsvFileError(
+            f"{path} is a folder, not a CSV file.", "Choose the CSV file inside it."
+        ) from None
+    except PermissionError:
+        raise CsvFileError(
+            f"The CSV file {path} cannot be read: permission denied.",
+            "Give your account read access to it, or copy it somewhere you can read.",
+        ) from None
+    except OSError as exc:
+        raise CsvFileError(
+            f"The CSV file {path} cannot be read ({exc.strerror or exc}).",
+            "Check that the file is reachable, then try again.",
+        ) from None
+
+
+def validate_csv(path: Path | str, settings: CsvSettings | None = None) -> CsvValidation:
+    """Read and check a CSV file; the rows, each invalid row's problems, the users and groups.
+
+    File-level problems (missing, empty, unreadable, no userName column) raise CsvFileError;
+    row problems are collected in `errors` (see CsvValidation.raise_if_invalid).
+    """
+    path = _resolve_path(path)
+    settings = settings or CsvSettings(path=path)
+    data = _read_bytes(path)
+    try:
+        text, encoding = decode_csv_bytes(data, settings.encoding)
+    except UnicodeDecodeError as exc:
+        wanted = settings.encoding if settings.encoding != "auto" else "UTF-8 or Windows-1252"
+        raise CsvFileError(
+            f"The CSV file {path.name} is not {wanted} text (byte {exc.start + 1} cannot be read).",
+            'Save it again from the spreadsheet as "CSV UTF-8", or name its encoding '
+            "(--encoding, e.g. cp1252 or utf-16).",
+        ) from None
+    if not text.strip():
+        raise CsvFileError(
+            f"The CSV file {path.name} is empty.",
+            "Export it again with a header row (e.g. userPrincipalName,givenName,surname) and "
+            "one row per user.",
+        )
+    delimiter = (
+        settings.delimiter if settings.delimiter != "auto" else sniff_delimiter(_first_line(text))
+    )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = _numbered_records(reader, path)
+    header_row, header = _header(records, path)
+    user_name_column = _user_name_column(header, settings, path)
+    group_columns = _group_columns(header, settings, path)
+    boolean_columns = [c for c in header if c.casefold() in {b.casefold() for b in BOOLEAN_COLUMNS}]
+    mail_column = _find_column(header, MAIL_COLUMN)
+    validation = CsvValidation(
+        path=path,
+        encoding=encoding,
+        delimiter=delimiter,
+        header=header,
+        user_name_column=user_name_column,
+    )
+    parsed: list[tuple[int, str, dict[str, Any], bool]] = []
+    rows_by_user_name: dict[str, list[int]] = {}
+    for number, record in records:
+        if header_row >= number or not any(cell.strip() for cell in record):
+            continue  # the header itself, and blank lines
+        row_errors: list[CsvRowError] = []
+        extra = [cell for cell in record[len(header) :] if cell.strip()]
+        if extra:
+            # Trailing empty cells are what spreadsheets write after a last empty column;
+            # a non-empty one means a delimiter inside an unquoted value.
+            row_errors.append(
+                CsvRowError(
+                    number,
+                    f"{len(record)} cells but the header has {len(header)} columns (a value "
+                    f"that contains the delimiter {_DELIMITER_NAMES.get(delimiter, delimiter)} "
+                    "must be in double quotes)",
+                )
+            )
+        cells = {
+            column: (record[index].strip() if index < len(record) else "")
+            for index, column in enumerate(header)
+        }
+        validation.rows.append(CsvRow(number, cells))
+        user_name = cells[user_name_column]
+        if not user_name:
+            row_errors.append(
+                CsvRowError(
+                    number, f"no userName (column {user_name_column} is empty)", user_name_column
+                )
+            )
+        elif not looks_like_email(user_name):
+            row_errors.append(
+                CsvRowError(
+                    number,
+                    f"userName {user_name!r} in column {user_name_column} is not an e-mail address",
+                    user_name_column,
+                )
+            )
+        mail = cells[mail_column] if mail_column and mail_column != user_name_column else ""
+        if mail and not looks_like_email(mail):
+            row_errors.append(
+                CsvRowError(
+                    number,
+                    f"{mail!r} in column {mail_column} is not an e-mail address",
+                    mail_column,
+                )
+            )
+        attributes: dict[str, Any] = {
+            column: (value if value else None) for column, value in cells.items()
+        }
+        for column in boolean_columns:
+            value = cells[column]
+            if not value:
+                continue
+            flag = parse_boolean(value)
+            if flag is None:
+                row_errors.append(
+                    CsvRowError(
+                        number,
+                        f"{value!r} in column {column} is not a yes/no value (use {BOOLEAN_HELP})",
+                        column,
+                    )
+                )
+            attributes[column] = flag
+        validation.errors.extend(row_errors)
+        if user_name:
+            rows_by_user_name.setdefault(user_name.lower(), []).append(number)
+        if row_errors:
+            validation.invalid_user_names[number] = user_name
+        parsed.append((number, user_name, attributes, not row_errors))
+
+    duplicate_rows: set[int] = set()
+    user_names = {number: user_name for number, user_name, _, _ in parsed}
+    for rows in rows_by_user_name.values():
+        if len(rows) < 2:
+            continue
+        for number in rows:
+            others = ", ".join(str(r) for r in rows if r != number)
+            user_name = user_names[number]
+            validation.errors.append(
+                CsvRowError(
+                    number,
+                    f"userName {user_name} is also in row{'s' if len(rows) > 2 else ''} {others} "
+                    "(user names must be unique, whatever the case)",
+                    user_name_column,
+                )
+            )
+            validation.invalid_user_names[number] = user_name
+            duplicate_rows.add(number)
+
+    enabled_column = next(
+        (c for b in BOOLEAN_COLUMNS for c in boolean_columns if c.casefold() == b.casefold()),
+        None,
+    )
+    groups: dict[str, tuple[str, dict[str, None]]] = {}
+    for number, user_name, attributes, valid in parsed:
+        if not valid or number in duplicate_rows:
+            continue
+        source_id = user_name.lower()
+        # Every source offers Entra's names, so the default mapping works whatever the
+        # userName column is called (e.g. "email") and whichever yes/no column says enabled.
+        attributes.setdefault(USER_NAME_ATTRIBUTE, user_name)
+        if enabled_column is not None:
+            attributes.setdefault("accountEnabled", attributes[enabled_column])
+        enabled_value = attributes.get(enabled_column) if enabled_column else None
+        validation.users.append(
+            SourceUser(
+                source_id=source_id,
+                user_name=user_name,
+                attributes=attributes,
+                enabled=enabled_value is not False,
+                row=number,
+            )
+        )
+        for column in group_columns:
+            for name in GROUP_SEPARATORS.split(attributes.get(column) or ""):
+                name = name.strip()
+                if not name:
+                    continue
+                # A dict keeps the members in file order without duplicates.
+                groups.setdefault(name.lower(), (name, {}))[1][source_id] = None
+    validation.groups = [
+        SourceGroup(
+            source_id=GROUP_ID_PREFIX + key,
+            display_name=display,
+            attributes={"displayName": display},
+            member_ids=tuple(members),
+        )
+        for key, (display, members) in groups.items()
+    ]
+    return validation
+
+
+def _numbered_records(reader: Any, path: Path) -> list[tuple[int, list[str]]]:
+    # A record's number is the spreadsheet's row number: a quoted value spanning lines is
+    # still one row, so count records, not lines.
+    records: list[tuple[int, list[str]]] = []
+    try:
+        for number, record in enumerate(reader, start=1):
+            records.append((number, record))
+    except csv.Error as exc:
+        raise CsvFileError(
+            f"The CSV file {path.name} cannot be read near line {reader.line_num}: {exc}.",
+            "Check that line's quotes, or export the file again from the spreadsheet.",
+        ) from None
+    return records
+
+
+def _header(records: list[tuple[int, list[str]]], path: Path) -> tuple[int, list[str]]:
+    for number, record in records:
+        if not any(cell.strip() for cell in record):
+            continue
+        header = [cell.strip().removeprefix("\ufeff").strip() for cell in record]
+        while header and not header[-1]:
+            header.pop()  # "a;b;c;" from a spreadsheet: no fourth column
+        for index, column in enumerate(header, start=1):
+            if not column:
+                raise CsvFileError(
+                    f"Column {index} of the header (row {number}) of {path.name} has no name.",
+                    "Give every column a name in the first row.",
+                )
+        seen: dict[str, int] = {}
+        for index, column in enumerate(header, start=1):
+            if column.casefold() in seen:
+                raise CsvFileError(
+                    f"The column {column} appears twice in the header of {path.name} "
+                    f"(columns {seen[column.casefold()]} and {index}).",
+                    "Rename or remove one of them.",
+                )
+            seen[column.casefold()] = index
+        return number, header
+    raise CsvFileError(
+        f"The CSV file {path.name} is empty.",
+        "Export it again with a header row and one row per user.",
+    )
+
+
+def _user_name_column(header: list[str], settings: CsvSettings, path: Path) -> str:
+    column = _find_column(header, settings.user_name_column)
+    if column is not None:
+        return column
+    found = ", ".join(header)
+    hint = next((c for h in _USER_NAME_HINTS for c in header if c.casefold() == h.casefold()), None)
+    suggestion = (
+        f"Choose the column that holds each user's e-mail sign-in name with "
+        f"--user-name-column COLUMN (e.g. --user-name-column {hint}) or on the Source page."
+        if hint
+        else "Choose the column that holds each user's e-mail sign-in name with "
+        "--user-name-column COLUMN or on the Source page, or rename it userPrincipalName."
+    )
+    raise CsvFileError(
+        f"The CSV file {path.name} has no column {settings.user_name_column} for the userName; "
+        f"its columns are: {found}.",
+        suggestion,
+    )
+
+
+def _group_columns(header: list[str], settings: CsvSettings, path: Path) -> list[str]:
+    columns = []
+    for name in settings.group_columns:
+        column = _find_column(header, name)
+        if column is None:
+            raise CsvFileError(
+                f"The CSV file {path.name} has no group column {name}; its columns are: "
+                f"{', '.join(header)}.",
+                "Name an existing column with --group-column, or remove that setting.",
+            )
+        columns.append(column)
+    return columns
+
+
+class CsvSource:
+    """A DirectorySource over a CSV file: every read is a full read (no watermark)."""
+
+    kind = "csv"
+
+    def __init__(self, settings: CsvSettings) -> None:
+        self.settings = settings
+
+    def __repr__(self) -> str:
+        return f"CsvSource({str(self.settings.path)!r})"
+
+    async def validate(self) -> CsvValidation:
+        return await asyncio.to_thread(validate_csv, self.settings.path, self.settings)
+
+    async def read(self, watermark: str | None = None) -> SourceRead:
+        """The whole file (a CSV has no delta: `watermark` is ignored and None is returned)."""
+        validation = await self.validate()
+        return validation.to_source_read(skip_invalid=self.settings.skip_invalid)
+
+    async def users(self) -> AsyncIterator[SourceUser]:
+        for user in (await self.read()).users:
+            yield user
+
+    async def groups(self) -> AsyncIterator[SourceGroup]:
+        for group in (await self.read()).groups:
+            yield group
+
+    async def aclose(self) -> None:
+        return None
+
+
+__all__ = [
+    "BOOLEAN_COLUMNS",
+    "CsvFileError",
+    "CsvInvalid",
+    "CsvRow",
+    "CsvRowError",
+    "CsvSource",
+    "CsvValidation",
+    "decode_csv_bytes",
+    "parse_boolean",
+    "sniff_delimiter",
+    "validate_csv",
+]
