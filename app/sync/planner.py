@@ -1,0 +1,662 @@
+"""The planner: from what the source says and what the state remembers, one action per object.
+
+For each source user: map, scope, match (state links first, then the target), compare.
+An unchanged user (same hash as last written) costs no request. A changed one is read
+from the target only then, to show each modified property old -> new. Unknown users are
+matched with one filter query each when they are few, or against one page-by-page
+listing of the target when they are many (a first cycle).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from app.directory.base import SourceGroup, SourceRead, SourceUser
+from app.errors import UserFacingError
+from app.sync import plan as p
+from app.sync.events import Change
+from app.sync.matching import (
+    MatchResult,
+    TargetIndex,
+    diff,
+    equality_filter,
+    match_in,
+    normalize_key,
+    payload_hash,
+    top_level_attributes,
+)
+from app.sync.plan import Action, Plan, PlannedOperation
+from app.sync.safety import SafetySettings
+from app.sync.state import Link
+from app.webex.errors import NotFound
+
+log = logging.getLogger(__name__)
+
+# More unknown users than this: list the target once instead of one query per user.
+LIST_TARGET_ABOVE = 25
+GROUP_MATCHING_ATTRIBUTES = ("displayName", "externalId")
+
+
+class Mapper(Protocol):
+    def user_payload(self, user: SourceUser, *, creating: bool) -> dict[str, Any]: ...
+
+    def group_payload(
+        self, group: SourceGroup, member_target_ids: Sequence[str]
+    ) -> dict[str, Any]: ...
+
+    def matching_keys(self, user: SourceUser) -> list[tuple[str, str]]: ...
+
+
+class TargetReader(Protocol):
+    def search(
+        self, rt: str, filter: str | None = None, attributes: Sequence[str] | None = None
+    ) -> AsyncIterator[dict[str, Any]]: ...
+
+    async def get(self, rt: str, resource_id: str) -> dict[str, Any]: ...
+
+
+# Scope check: (in scope?, why not in plain words).
+ScopeCheck = Callable[[Mapping[str, Any]], tuple[bool, str]]
+
+
+def everything_in_scope(attributes: Mapping[str, Any]) -> tuple[bool, str]:
+    return True, ""
+
+
+@dataclass(slots=True)
+class PlannerOptions:
+    safety: SafetySettings = field(default_factory=SafetySettings)
+    case_sensitive: bool = False
+    managed_user_paths: Sequence[str] = ()  # SCIM paths the user mappings write
+    managed_group_paths: Sequence[str] = ()
+    list_target_above: int = LIST_TARGET_ABOVE
+    read_concurrency: int = 8
+    # Provisioning on demand: read the target even when the hash says nothing changed.
+    compare_always: bool = False
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A source user whose action needs the target (unknown, or changed since last write)."""
+
+    user: SourceUser
+    desired: dict[str, Any]
+    link: Link | None
+
+
+class Planner:
+    """Builds a Plan. Reads the target; never writes to it."""
+
+    def __init__(
+        self,
+        mapper: Mapper,
+        target: TargetReader,
+        *,
+        user_links: Mapping[str, Link],
+        group_links: Mapping[str, Link],
+        scope: ScopeCheck = everything_in_scope,
+        options: PlannerOptions | None = None,
+    ) -> None:
+        self.mapper = mapper
+        self.target = target
+        self.user_links = dict(user_links)
+        self.group_links = dict(group_links)
+        self.scope = scope
+        self.options = options or PlannerOptions()
+        self.reads = 0
+        self._semaphore = asyncio.Semaphore(max(1, self.options.read_concurrency))
+
+    # -- entry point --------------------------------------------------------------------
+
+    async def plan(self, read: SourceRead) -> Plan:
+        plan = Plan(full=read.full, notes=list(read.notes))
+        user_ops = await self._plan_users(read)
+        plan.extend(user_ops)
+        plan.extend(self._plan_source_skips(read))
+        plan.extend(await self._plan_groups(read, user_ops))
+        plan.target_reads = self.reads
+        return plan
+
+    # -- users --------------------------------------------------------------------------
+
+    async def _plan_users(self, read: SourceRead) -> list[PlannedOperation]:
+        safety = self.options.safety
+        ops: list[PlannedOperation] = []
+        pending: list[_Pending] = []
+        seen: set[str] = set()
+        for user in read.users:
+            seen.add(user.source_id)
+            link = self.user_links.get(user.source_id)
+            try:
+                desired = self.mapper.user_payload(user, creating=False)
+            except UserFacingError as error:
+                ops.append(_skip(user, p.MAPPING_ERROR, str(error), link))
+                continue
+            in_scope, why = self.scope(user.attributes)
+            if not in_scope:
+                ops.append(self._removal_or_skip(user, link, p.OUT_OF_SCOPE, why))
+                continue
+            if not user.enabled:
+                if link is not None and not link.active:
+                    ops.append(_no_change_link(link))
+                elif link is not None:
+                    ops.append(self._disable(user.source_id, link, p.DISABLED_IN_SOURCE))
+                else:
+                    # Not provisioned yet: is it on the target, active? Then disable it.
+                    pending.append(_Pending(user, desired, None))
+                continue
+            digest = payload_hash(desired)
+            if (
+                link is not None
+                and link.active
+                and link.hash == digest
+                and not self.options.compare_always
+            ):
+                ops.append(_no_change(user, link, digest))
+                continue
+            pending.append(_Pending(user, desired, link))
+
+        ops.extend(await self._resolve_pending(pending))
+
+        removed_ids: list[tuple[str, str]] = []  # (source id, reason)
+        if read.full:
+            skipped_ids = {skip.source_id for skip in read.skipped}
+            removed_ids.extend(
+                (source_id, p.MISSING_FROM_SOURCE)
+                for source_id in self.user_links
+                if source_id not in seen and source_id not in skipped_ids
+            )
+        removed_ids.extend((source_id, p.UNASSIGNED) for source_id in read.unassigned_user_ids)
+        for source_id, reason in removed_ids:
+            link = self.user_links.get(source_id)
+            if link is None:
+                continue
+            if not link.active:
+                ops.append(_no_change_link(link))
+            elif safety.skip_out_of_scope_deletions:
+                ops.append(_skip_link(link, p.OUT_OF_SCOPE_DELETIONS_SKIPPED, _SKIPPED_REMOVAL))
+            else:
+                ops.append(self._disable(source_id, link, reason))
+        for source_id in read.deleted_user_ids:
+            link = self.user_links.get(source_id)
+            if link is None:
+                continue
+            if safety.allow_hard_delete:
+                ops.append(
+                    PlannedOperation(
+                        object_type="User",
+                        action=Action.DELETE,
+                        source_id=source_id,
+                        key=link.user_name,
+                        target_id=link.target_id,
+                        reason=p.DELETED_IN_SOURCE,
+                        detail="deleted in the source",
+                    )
+                )
+            elif link.active:
+                ops.append(self._disable(source_id, link, p.DELETED_IN_SOURCE))
+            else:
+                ops.append(_no_change_link(link))
+        return ops
+
+    def _removal_or_skip(
+        self, user: SourceUser, link: Link | None, reason: str, why: str
+    ) -> PlannedOperation:
+        """An out-of-scope user: disable what we provisioned, else skip with the reason."""
+        if link is None:
+            return _skip(user, reason, why or "out of scope", None)
+        if not link.active:
+            return _no_change_link(link)
+        if self.options.safety.skip_out_of_scope_deletions:
+            return _skip_link(link, p.OUT_OF_SCOPE_DELETIONS_SKIPPED, _SKIPPED_REMOVAL)
+        op = self._disable(user.source_id, link, reason)
+        if why:
+            op.detail = f"out of scope: {why}"
+        return op
+
+    @staticmethod
+    def _disable(source_id: str, link: Link, reason: str) -> PlannedOperation:
+        return PlannedOperation(
+            object_type="User",
+            action=Action.DISABLE,
+            source_id=source_id,
+            key=link.user_name,
+            target_id=link.target_id,
+            changes=[("active", True, False)],
+            payload={"active": False},
+            reason=reason,
+            detail=_REMOVAL_WORDS.get(reason, reason),
+            active=False,
+        )
+
+    async def _resolve_pending(self, pending: list[_Pending]) -> list[PlannedOperation]:
+        """Read the target for users whose action depends on it."""
+        if not pending:
+            return []
+        linked = [item for item in pending if item.link is not None]
+        unknown = [item for item in pending if item.link is None]
+        index: TargetIndex | None = None
+        if len(unknown) > self.options.list_target_above:
+            index = await self._list_users(unknown)
+        results = await asyncio.gather(
+            *(self._linked_op(item) for item in linked),
+            *(self._unknown_op(item, index) for item in unknown),
+        )
+        ops: list[PlannedOperation] = []
+        for result in results:
+            ops.extend(result)
+        return ops
+
+    async def _list_users(self, unknown: Sequence[_Pending]) -> TargetIndex:
+        keys = [attribute for item in unknown[:1] for attribute, _ in self._keys(item.user)]
+        attributes: list[str] | None = None
+        if self.options.managed_user_paths:
+            attributes = top_level_attributes(
+                ["userName", "externalId", "active", *keys, *self.options.managed_user_paths]
+            )
+        index = TargetIndex(
+            attributes=sorted({attr for item in unknown for attr, _ in self._keys(item.user)}),
+            case_sensitive=self.options.case_sensitive,
+        )
+        self.reads += 1
+        async for resource in self.target.search("User", attributes=attributes):
+            index.add(resource)
+        return index
+
+    def _keys(self, user: SourceUser) -> list[tuple[str, str]]:
+        keys = [(a, v) for a, v in self.mapper.matching_keys(user) if v not in (None, "")]
+        return keys or [("userName", user.user_name)]
+
+    async def _search(self, rt: str, attribute: str, value: str) -> list[dict[str, Any]]:
+        async with self._semaphore:
+            self.reads += 1
+            found = [
+                r async for r in self.target.search(rt, filter=equality_filter(attribute, value))
+            ]
+        if self.options.case_sensitive:
+            found = [r for r in found if _value(r, attribute) == value]
+        return found
+
+    async def _get(self, rt: str, target_id: str) -> dict[str, Any] | None:
+        async with self._semaphore:
+            self.reads += 1
+            try:
+                return await self.target.get(rt, target_id)
+            except NotFound:
+                return None
+
+    async def _match_user(self, user: SourceUser, index: TargetIndex | None) -> MatchResult:
+        keys = self._keys(user)
+        if index is not None:
+            return match_in((attr, index.lookup(attr, value)) for attr, value in keys)
+        for attribute, value in keys:
+            found = await self._search("User", attribute, value)
+            if found:
+                return match_in([(attribute, found)])
+        return MatchResult()
+
+    async def _linked_op(self, item: _Pending) -> list[PlannedOperation]:
+        assert item.link is not None
+        current = await self._get("User", item.link.target_id)
+        if current is None:
+            # The target user is gone (deleted in Control Hub): match again, or create.
+            return await self._unknown_op(_Pending(item.user, item.desired, None), None)
+        return [self._compare(item.user, item.desired, current)]
+
+    async def _unknown_op(
+        self, item: _Pending, index: TargetIndex | None
+    ) -> list[PlannedOperation]:
+        user = item.user
+        match = await self._match_user(user, index)
+        if match.duplicate:
+            return [
+                _skip(
+                    user,
+                    p.DUPLICATE_TARGET_ENTRIES,
+                    f"{len(match.duplicates)} target users share this {match.attribute} "
+                    f"({', '.join(match.duplicates)}); none was chosen",
+                    None,
+                )
+            ]
+        if match.target is None:
+            if not user.enabled:
+                return [_skip(user, p.DISABLED_IN_SOURCE, "disabled in the source", None)]
+            return [self._create(user, item.desired)]
+        if not user.enabled:
+            target_id = str(match.target.get("id", ""))
+            link = Link("User", user.source_id, target_id, user.user_name, "", True)
+            if _is_active(match.target):
+                return [self._disable(user.source_id, link, p.DISABLED_IN_SOURCE)]
+            op = _no_change_link(link)
+            op.relink, op.active = True, False
+            return [op]
+        return [self._compare(user, item.desired, match.target)]
+
+    def _create(self, user: SourceUser, desired: dict[str, Any]) -> PlannedOperation:
+        try:
+            payload = self.mapper.user_payload(user, creating=True)
+        except UserFacingError as error:
+            return _skip(user, p.MAPPING_ERROR, str(error), None)
+        return PlannedOperation(
+            object_type="User",
+            action=Action.CREATE,
+            source_id=user.source_id,
+            key=_user_key(user, desired),
+            changes=diff({}, payload),
+            payload=payload,
+            payload_hash=payload_hash(desired),
+            active=_is_active(desired),
+        )
+
+    def _compare(
+        self, user: SourceUser, desired: dict[str, Any], current: Mapping[str, Any]
+    ) -> PlannedOperation:
+        changes = diff(current, desired, managed_paths=self.options.managed_user_paths)
+        op = PlannedOperation(
+            object_type="User",
+            action=Action.UPDATE if changes else Action.NO_CHANGE,
+            source_id=user.source_id,
+            key=_user_key(user, desired),
+            target_id=str(current.get("id", "")),
+            changes=changes,
+            payload=desired,
+            payload_hash=payload_hash(desired),
+            active=_is_active(desired),
+        )
+        op.relink = not changes
+        return op
+
+    # -- source skips -------------------------------------------------------------------
+
+    @staticmethod
+    def _plan_source_skips(read: SourceRead) -> list[PlannedOperation]:
+        return [
+            PlannedOperation(
+                object_type="User",
+                action=Action.SKIP,
+                source_id=skip.source_id,
+                key=skip.user_name,
+                reason=skip.reason,
+                detail=skip.detail or skip.reason,
+            )
+            for skip in read.skipped
+        ]
+
+    # -- groups -------------------------------------------------------------------------
+
+    async def _plan_groups(
+        self, read: SourceRead, user_ops: Sequence[PlannedOperation]
+    ) -> list[PlannedOperation]:
+        # Users that exist on the target after this cycle, by source id -> key.
+        provisioned: dict[str, str] = {
+            source_id: link.user_name for source_id, link in self.user_links.items()
+        }
+        for op in user_ops:
+            if op.action == Action.CREATE or (op.target_id and op.action != Action.DELETE):
+                provisioned[op.source_id] = op.key
+            elif op.action == Action.DELETE:
+                provisioned.pop(op.source_id, None)
+        user_key_by_target = {link.target_id: link.user_name for link in self.user_links.values()}
+        for op in user_ops:
+            if op.target_id:
+                user_key_by_target[op.target_id] = op.key
+        managed_targets = set(user_key_by_target)
+
+        ops: list[PlannedOperation] = []
+        pending: list[tuple[SourceGroup, dict[str, Any], tuple[str, ...], str, Link | None]] = []
+        seen: set[str] = set()
+        for group in read.groups:
+            seen.add(group.source_id)
+            members = tuple(sorted(m for m in group.member_ids if m in provisioned))
+            try:
+                desired = _without_members(self.mapper.group_payload(group, []))
+            except UserFacingError as error:
+                ops.append(
+                    PlannedOperation(
+                        object_type="Group",
+                        action=Action.SKIP,
+                        source_id=group.source_id,
+                        key=group.display_name,
+                        reason=p.MAPPING_ERROR,
+                        detail=str(error),
+                    )
+                )
+                continue
+            digest = payload_hash({**desired, "members": list(members)})
+            link = self.group_links.get(group.source_id)
+            if link is not None and link.hash == digest and not self.options.compare_always:
+                ops.append(_no_change_link(link))
+                continue
+            pending.append((group, desired, members, digest, link))
+
+        async def plan_one(
+            group: SourceGroup,
+            desired: dict[str, Any],
+            members: tuple[str, ...],
+            digest: str,
+            link: Link | None,
+        ) -> PlannedOperation:
+            current: Mapping[str, Any] | None = None
+            if link is not None:
+                current = await self._get("Group", link.target_id)
+            if current is None:
+                match = await self._match_group(group, desired)
+                if match.duplicate:
+                    return PlannedOperation(
+                        object_type="Group",
+                        action=Action.SKIP,
+                        source_id=group.source_id,
+                        key=group.display_name,
+                        reason=p.DUPLICATE_TARGET_ENTRIES,
+                        detail=f"{len(match.duplicates)} target groups share this "
+                        f"{match.attribute} ({', '.join(match.duplicates)}); none was chosen",
+                    )
+                current = match.target
+            key = str(desired.get("displayName") or group.display_name)
+            member_keys = [provisioned[m] for m in members]
+            if current is None:
+                return PlannedOperation(
+                    object_type="Group",
+                    action=Action.CREATE,
+                    source_id=group.source_id,
+                    key=key,
+                    changes=[*diff({}, desired), ("members", None, member_keys)],
+                    payload=desired,
+                    payload_hash=digest,
+                    member_source_ids=members,
+                )
+            current_ids = tuple(
+                str(m.get("value")) for m in current.get("members") or [] if m.get("value")
+            )
+            changes: list[Change] = diff(
+                current, desired, managed_paths=self.options.managed_group_paths
+            )
+            wanted_targets = {self.user_links[m].target_id for m in members if m in self.user_links}
+            pending_creates = [m for m in members if m not in self.user_links]
+            removed = sorted(
+                user_key_by_target.get(t, t)
+                for t in current_ids
+                if t in managed_targets and t not in wanted_targets
+            )
+            added = sorted(
+                [user_key_by_target.get(t, t) for t in wanted_targets if t not in current_ids]
+                + [provisioned[m] for m in pending_creates]
+            )
+            if removed or added:
+                changes.append(("members", removed or None, added or None))
+            op = PlannedOperation(
+                object_type="Group",
+                action=Action.UPDATE if changes else Action.NO_CHANGE,
+                source_id=group.source_id,
+                key=key,
+                target_id=str(current.get("id", "")),
+                changes=changes,
+                payload=desired,
+                payload_hash=digest,
+                member_source_ids=members,
+                current_member_ids=current_ids,
+            )
+            op.relink = not changes
+            return op
+
+        ops.extend(await asyncio.gather(*(plan_one(*item) for item in pending)))
+
+        removed_groups = list(read.deleted_group_ids)
+        if read.full:
+            removed_groups.extend(g for g in self.group_links if g not in seen)
+        for source_id in removed_groups:
+            link = self.group_links.get(source_id)
+            if link is None:
+                continue
+            if self.options.safety.allow_hard_delete:
+                ops.append(
+                    PlannedOperation(
+                        object_type="Group",
+                        action=Action.DELETE,
+                        source_id=source_id,
+                        key=link.user_name,
+                        target_id=link.target_id,
+                        reason=p.MISSING_FROM_SOURCE,
+                        detail="no longer in the source",
+                    )
+                )
+            else:
+                ops.append(
+                    PlannedOperation(
+                        object_type="Group",
+                        action=Action.SKIP,
+                        source_id=source_id,
+                        key=link.user_name,
+                        target_id=link.target_id,
+                        reason=p.GROUP_KEPT,
+                        detail="no longer in the source; kept on the target because the "
+                        "profile does not allow deletes",
+                    )
+                )
+        return ops
+
+    async def _match_group(self, group: SourceGroup, desired: Mapping[str, Any]) -> MatchResult:
+        for attribute in GROUP_MATCHING_ATTRIBUTES:
+            value = desired.get(attribute) or (
+                group.display_name if attribute == "displayName" else None
+            )
+            if not value:
+                continue
+            found = await self._search("Group", attribute, str(value))
+            if found:
+                return match_in([(attribute, found)])
+        return MatchResult()
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+_SKIPPED_REMOVAL = "would be disabled, but the profile skips out-of-scope deletions; left as it is"
+_REMOVAL_WORDS = {
+    p.OUT_OF_SCOPE: "out of scope",
+    p.DISABLED_IN_SOURCE: "disabled in the source",
+    p.MISSING_FROM_SOURCE: "no longer in the source",
+    p.UNASSIGNED: "unassigned in the source",
+    p.DELETED_IN_SOURCE: "deleted in the source (the profile does not allow deletes)",
+}
+
+
+def _user_key(user: SourceUser, desired: Mapping[str, Any]) -> str:
+    return str(desired.get("userName") or user.user_name)
+
+
+def _value(resource: Mapping[str, Any], attribute: str) -> Any:
+    from app.sync.matching import value_at
+
+    return value_at(resource, attribute)
+
+
+def _is_active(resource: Mapping[str, Any]) -> bool:
+    value = resource.get("active", True)
+    if isinstance(value, str):
+        return value.strip().lower() != "false"
+    return value is not False
+
+
+def _without_members(payload: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in payload.items() if k != "members"}
+
+
+def _skip(user: SourceUser, reason: str, detail: str, link: Link | None) -> PlannedOperation:
+    return PlannedOperation(
+        object_type="User",
+        action=Action.SKIP,
+        source_id=user.source_id,
+        key=user.user_name,
+        target_id=link.target_id if link else "",
+        reason=reason,
+        detail=detail,
+    )
+
+
+def _skip_link(link: Link, reason: str, detail: str) -> PlannedOperation:
+    return PlannedOperation(
+        object_type=link.object_type,
+        action=Action.SKIP,
+        source_id=link.source_id,
+        key=link.user_name,
+        target_id=link.target_id,
+        reason=reason,
+        detail=detail,
+    )
+
+
+def _no_change(user: SourceUser, link: Link, digest: str) -> PlannedOperation:
+    return PlannedOperation(
+        object_type="User",
+        action=Action.NO_CHANGE,
+        source_id=user.source_id,
+        key=link.user_name or user.user_name,
+        target_id=link.target_id,
+        payload_hash=digest,
+        active=link.active,
+    )
+
+
+def _no_change_link(link: Link) -> PlannedOperation:
+    return PlannedOperation(
+        object_type=link.object_type,
+        action=Action.NO_CHANGE,
+        source_id=link.source_id,
+        key=link.user_name,
+        target_id=link.target_id,
+        payload_hash=link.hash,
+        active=link.active,
+    )
+
+
+def links_for(plan: Iterable[PlannedOperation]) -> list[Link]:
+    """Links to store for NoChange operations that found something new to remember."""
+    return [
+        Link(
+            object_type=op.object_type,
+            source_id=op.source_id,
+            target_id=op.target_id,
+            user_name=op.key,
+            hash=op.payload_hash,
+            active=op.active,
+        )
+        for op in plan
+        if op.relink and op.action == Action.NO_CHANGE and op.target_id
+    ]
+
+
+__all__ = [
+    "LIST_TARGET_ABOVE",
+    "Mapper",
+    "Planner",
+    "PlannerOptions",
+    "ScopeCheck",
+    "TargetReader",
+    "everything_in_scope",
+    "links_for",
+    "normalize_key",
+]

@@ -1,0 +1,821 @@
+"""The state of one profile in one SQLite file (WAL): links, hashes, journal, log, quarantine.
+
+sqlite3 blocks: every method is short, and writes that come in numbers (links, journal
+marks, log rows) go through `apply(StateBatch)`, one transaction per batch, so that a
+10,000-user cycle never pays a commit per row. The connection is shared between the
+event loop's thread and asyncio.to_thread workers behind a lock.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from app.sync.events import CycleResult, ObjectType, SyncEvent
+from app.sync.plan import Action, PlannedOperation
+
+SCHEMA_VERSION = 1
+
+JournalState = Literal["planned", "in_flight", "done", "failed"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS links (
+    object_type TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    user_name TEXT NOT NULL DEFAULT '',
+    hash TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (object_type, source_id)
+);
+CREATE INDEX IF NOT EXISTS links_by_target ON links (object_type, target_id);
+CREATE TABLE IF NOT EXISTS journal (
+    op_id TEXT PRIMARY KEY,
+    cycle_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    object_type TEXT NOT NULL,
+    action TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    target_id TEXT NOT NULL DEFAULT '',
+    operation TEXT NOT NULL,
+    payload_hash TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL,
+    bulk_id TEXT NOT NULL DEFAULT '',
+    error TEXT NOT NULL DEFAULT '',
+    updated TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS journal_by_state ON journal (state, cycle_id, seq);
+CREATE TABLE IF NOT EXISTS log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    time TEXT NOT NULL,
+    cycle_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    status TEXT NOT NULL,
+    object_type TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    error_code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    next_step TEXT NOT NULL,
+    tracking_id TEXT NOT NULL,
+    duration_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS log_by_cycle ON log (cycle_id);
+CREATE INDEX IF NOT EXISTS log_by_time ON log (time);
+CREATE TABLE IF NOT EXISTS cycles (
+    cycle_id TEXT PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    mode TEXT NOT NULL DEFAULT '',
+    counts TEXT NOT NULL DEFAULT '{}',
+    outcome TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    next_step TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS watermarks (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS quarantine (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    reason TEXT NOT NULL,
+    next_step TEXT NOT NULL,
+    cause TEXT NOT NULL,
+    since TEXT NOT NULL,
+    next_attempt TEXT NOT NULL,
+    level INTEGER NOT NULL
+);
+"""
+
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def format_time(value: datetime) -> str:
+    """UTC, fixed width: text order is time order (the log is filtered and pruned by it)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime(_TIME_FORMAT)
+
+
+def parse_time(text: str) -> datetime:
+    return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
+
+
+def _now_text() -> str:
+    return format_time(datetime.now(UTC))
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A source object and its target twin, with the hash of what was last written."""
+
+    object_type: ObjectType
+    source_id: str
+    target_id: str
+    user_name: str = ""
+    hash: str = ""  # empty: unknown, the next cycle compares with the target
+    active: bool = True  # False once the engine disabled the target user
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    op_id: str
+    cycle_id: str
+    seq: int
+    state: JournalState
+    operation: PlannedOperation
+    bulk_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One row of the provisioning log."""
+
+    id: int
+    time: datetime
+    cycle_id: str
+    action: str
+    status: str
+    object_type: str
+    source_id: str
+    user_name: str
+    target_id: str
+    modified: list[tuple[str, Any, Any]]
+    error_code: str
+    message: str
+    next_step: str
+    tracking_id: str
+    duration_ms: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "time": format_time(self.time),
+            "cycle_id": self.cycle_id,
+            "action": self.action,
+            "status": self.status,
+            "object_type": self.object_type,
+            "source_id": self.source_id,
+            "user_name": self.user_name,
+            "target_id": self.target_id,
+            "modified": [{"path": p, "old": o, "new": n} for p, o, n in self.modified],
+            "error_code": self.error_code,
+            "message": self.message,
+            "next_step": self.next_step,
+            "tracking_id": self.tracking_id,
+            "duration_ms": self.duration_ms,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CycleRecord:
+    cycle_id: str
+    started: datetime
+    finished: datetime | None
+    mode: str
+    counts: dict[str, dict[str, int]]
+    outcome: str
+    reason: str
+    next_step: str
+
+    @property
+    def unfinished(self) -> bool:
+        return self.finished is None
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantine:
+    """Why the profile stopped, since when, and when the next cycle may try again."""
+
+    reason: str
+    next_step: str
+    cause: str
+    since: datetime
+    next_attempt: datetime
+    level: int  # 1: first quarantine (6 h), 2: 12 h, 3: 24 h, then daily
+
+
+@dataclass(slots=True)
+class StateBatch:
+    """Writes gathered by the executor and applied in one transaction."""
+
+    links: list[Link] = field(default_factory=list)
+    removed_links: list[tuple[str, str]] = field(default_factory=list)  # (type, source id)
+    marks: list[tuple[str, JournalState, str, str]] = field(default_factory=list)
+    # (op_id, state, target_id, error)
+    events: list[SyncEvent] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.links or self.removed_links or self.marks or self.events)
+
+    def take(self) -> StateBatch:
+        """Hand the gathered writes over and start empty again."""
+        taken = StateBatch(self.links, self.removed_links, self.marks, self.events)
+        self.links, self.removed_links, self.marks, self.events = [], [], [], []
+        return taken
+
+
+LOG_COLUMNS = (
+    "time",
+    "cycle_id",
+    "action",
+    "status",
+    "object_type",
+    "source_id",
+    "user_name",
+    "target_id",
+    "modified",
+    "error_code",
+    "message",
+    "next_step",
+    "tracking_id",
+    "duration_ms",
+)
+
+# Built from the fixed column names above; every value is a bound parameter.
+_INSERT_LOG = (
+    f"INSERT INTO log ({', '.join(LOG_COLUMNS)}) VALUES ({', '.join('?' for _ in LOG_COLUMNS)})"  # noqa: S608
+)
+
+
+class StateStore:
+    """One profile's SQLite file. Use as a context manager, or call close()."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(
+            str(path), timeout=30.0, check_same_thread=False, isolation_level=None
+        )
+        self._db.row_factory = sqlite3.Row
+        with self._lock:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            with self._transaction():
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+                    (str(SCHEMA_VERSION),),
+                )
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> StateStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def apply(self, batch: StateBatch) -> None:
+        """Write links, journal marks and log rows of one batch in one transaction."""
+        if not batch:
+            return
+        now = _now_text()
+        with self._transaction() as db:
+            if batch.links:
+                db.executemany(
+                    "INSERT INTO links (object_type, source_id, target_id, user_name, hash,"
+                    " active, updated) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (object_type, source_id) DO UPDATE SET"
+                    " target_id=excluded.target_id, user_name=excluded.user_name,"
+                    " hash=excluded.hash, active=excluded.active, updated=excluded.updated",
+                    [
+                        (
+                            link.object_type,
+                            link.source_id,
+                            link.target_id,
+                            link.user_name,
+                            link.hash,
+                            int(link.active),
+                            now,
+                        )
+                        for link in batch.links
+                    ],
+                )
+            if batch.removed_links:
+                db.executemany(
+                    "DELETE FROM links WHERE object_type = ? AND source_id = ?",
+                    batch.removed_links,
+                )
+            if batch.marks:
+                db.executemany(
+                    "UPDATE journal SET state = ?, target_id = CASE WHEN ? != '' THEN ?"
+                    " ELSE target_id END, error = ?, updated = ? WHERE op_id = ?",
+                    [
+                        (state, target, target, error, now, op_id)
+                        for op_id, state, target, error in batch.marks
+                    ],
+                )
+            if batch.events:
+                db.executemany(
+                    _INSERT_LOG,
+                    [_log_row(event) for event in batch.events if event.kind == "operation"],
+                )
+
+    # -- links ------------------------------------------------------------------------
+
+    def links(self, object_type: ObjectType = "User") -> dict[str, Link]:
+        """Every link of one object type, by source id."""
+        rows = self._query(
+            "SELECT * FROM links WHERE object_type = ?",
+            (object_type,),
+        )
+        return {row["source_id"]: _link(row) for row in rows}
+
+    def link(self, object_type: ObjectType, source_id: str) -> Link | None:
+        rows = self._query(
+            "SELECT * FROM links WHERE object_type = ? AND source_id = ?",
+            (object_type, source_id),
+        )
+        return _link(rows[0]) if rows else None
+
+    def link_for_target(self, object_type: ObjectType, target_id: str) -> Link | None:
+        rows = self._query(
+            "SELECT * FROM links WHERE object_type = ? AND target_id = ?",
+            (object_type, target_id),
+        )
+        return _link(rows[0]) if rows else None
+
+    def save_links(self, links: Iterable[Link]) -> None:
+        self.apply(StateBatch(links=list(links)))
+
+    def count_links(self, object_type: ObjectType = "User", *, active_only: bool = False) -> int:
+        sql = "SELECT COUNT(*) FROM links WHERE object_type = ?"
+        if active_only:
+            sql += " AND active = 1"
+        return int(self._query(sql, (object_type,))[0][0])
+
+    # -- journal ----------------------------------------------------------------------
+
+    def journal_add(self, cycle_id: str, operations: Sequence[PlannedOperation]) -> None:
+        """Record operations as planned (one transaction); each gets its op_id."""
+        now = _now_text()
+        rows = []
+        for seq, op in enumerate(operations):
+            if not op.op_id:
+                op.op_id = f"{cycle_id}:{seq}"
+            rows.append(
+                (
+                    op.op_id,
+                    cycle_id,
+                    seq,
+                    op.object_type,
+                    op.action.value,
+                    op.source_id,
+                    op.key,
+                    op.target_id,
+                    json.dumps(_operation_record(op), ensure_ascii=False, default=str),
+                    op.payload_hash,
+                    "planned",
+                    now,
+                )
+            )
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO journal (op_id, cycle_id, seq, object_type, action,"
+                " source_id, user_name, target_id, operation, payload_hash, state, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def journal_mark(
+        self,
+        op_ids: Iterable[str],
+        state: JournalState,
+        *,
+        bulk_id: str = "",
+    ) -> None:
+        """Mark several operations at once (e.g. in_flight before a batch is sent)."""
+        now = _now_text()
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE journal SET state = ?, bulk_id = CASE WHEN ? != '' THEN ?"
+                " ELSE bulk_id END, updated = ? WHERE op_id = ?",
+                [(state, bulk_id, bulk_id, now, op_id) for op_id in op_ids],
+            )
+
+    def journal_pending(self) -> list[JournalEntry]:
+        """Operations of earlier cycles that never finished (planned or in flight)."""
+        rows = self._query(
+            "SELECT * FROM journal WHERE state IN ('planned', 'in_flight') ORDER BY cycle_id, seq",
+        )
+        return [_journal_entry(row) for row in rows]
+
+    def journal_counts(self, cycle_id: str | None = None) -> dict[str, int]:
+        sql = "SELECT state, COUNT(*) FROM journal"
+        params: tuple[str, ...] = ()
+        if cycle_id is not None:
+            sql += " WHERE cycle_id = ?"
+            params = (cycle_id,)
+        return {row[0]: int(row[1]) for row in self._query(sql + " GROUP BY state", params)}
+
+    def journal_forget_finished(self) -> int:
+        """Drop journal rows that are done or failed (the provisioning log keeps them)."""
+        with self._transaction() as db:
+            cursor = db.execute("DELETE FROM journal WHERE state IN ('done', 'failed')")
+            return cursor.rowcount
+
+    def journal_clear(self) -> int:
+        """Drop every journal row, finished or not (restart)."""
+        with self._transaction() as db:
+            return db.execute("DELETE FROM journal").rowcount
+
+    # -- provisioning log -------------------------------------------------------------
+
+    def add_events(self, events: Iterable[SyncEvent]) -> None:
+        self.apply(StateBatch(events=list(events)))
+
+    def query_log(
+        self,
+        *,
+        cycle_id: str | None = None,
+        text: str | None = None,
+        status: str | Sequence[str] | None = None,
+        action: str | None = None,
+        object_type: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
+    ) -> list[LogEntry]:
+        """Rows of the provisioning log, filtered; `text` matches names, ids and messages."""
+        where, params = _log_filter(cycle_id, text, status, action, object_type)
+        # `where` holds only fixed column names and ? placeholders; values are bound.
+        sql = f"SELECT * FROM log{where} ORDER BY id {'DESC' if newest_first else 'ASC'}"  # noqa: S608
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([limit, offset])
+        return [_log_entry(row) for row in self._query(sql, params)]
+
+    def count_log(
+        self,
+        *,
+        cycle_id: str | None = None,
+        text: str | None = None,
+        status: str | Sequence[str] | None = None,
+        action: str | None = None,
+        object_type: str | None = None,
+    ) -> int:
+        where, params = _log_filter(cycle_id, text, status, action, object_type)
+        return int(self._query(f"SELECT COUNT(*) FROM log{where}", params)[0][0])  # noqa: S608
+
+    def export_log(
+        self, fmt: Literal["csv", "json"], *, cycle_id: str | None = None, **filters: Any
+    ) -> str:
+        entries = self.query_log(cycle_id=cycle_id, **filters)
+        if fmt == "json":
+            return json.dumps(
+                [entry.to_dict() for entry in entries], ensure_ascii=False, indent=2, default=str
+            )
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(LOG_COLUMNS)
+        for entry in entries:
+            row = entry.to_dict()
+            row["modified"] = "; ".join(
+                f"{c['path']}: {json.dumps(c['old'], ensure_ascii=False, default=str)} -> "
+                f"{json.dumps(c['new'], ensure_ascii=False, default=str)}"
+                for c in row["modified"]
+            )
+            writer.writerow([row[column] for column in LOG_COLUMNS])
+        return out.getvalue()
+
+    def oldest_log_time(self) -> datetime | None:
+        rows = self._query("SELECT MIN(time) FROM log")
+        value = rows[0][0] if rows else None
+        return parse_time(value) if value else None
+
+    def delete_log_before(self, cutoff: datetime) -> int:
+        """Delete log rows and finished cycles older than `cutoff`; returns log rows deleted."""
+        limit = format_time(cutoff)
+        with self._transaction() as db:
+            deleted = db.execute("DELETE FROM log WHERE time < ?", (limit,)).rowcount
+            db.execute(
+                "DELETE FROM cycles WHERE finished IS NOT NULL AND finished < ?",
+                (limit,),
+            )
+            return deleted
+
+    def vacuum(self) -> None:
+        with self._lock:
+            self._db.execute("VACUUM")
+
+    # -- cycles -----------------------------------------------------------------------
+
+    def start_cycle(self, cycle_id: str, started: datetime, mode: str) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO cycles (cycle_id, started, mode) VALUES (?, ?, ?)",
+                (cycle_id, format_time(started), mode),
+            )
+
+    def finish_cycle(self, result: CycleResult) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO cycles (cycle_id, started, finished, mode, counts, outcome, reason,"
+                " next_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cycle_id) DO UPDATE SET"
+                " finished=excluded.finished, mode=excluded.mode, counts=excluded.counts,"
+                " outcome=excluded.outcome, reason=excluded.reason,"
+                " next_step=excluded.next_step",
+                (
+                    result.cycle_id,
+                    format_time(result.started),
+                    format_time(result.finished),
+                    result.mode,
+                    json.dumps({a: dict(s) for a, s in result.counts.items()}),
+                    result.outcome,
+                    result.reason,
+                    result.next_step,
+                ),
+            )
+
+    def cycles(self, *, limit: int = 50) -> list[CycleRecord]:
+        rows = self._query(
+            "SELECT * FROM cycles ORDER BY started DESC, rowid DESC LIMIT ?",
+            (limit,),
+        )
+        return [_cycle(row) for row in rows]
+
+    def cycle(self, cycle_id: str) -> CycleRecord | None:
+        rows = self._query("SELECT * FROM cycles WHERE cycle_id = ?", (cycle_id,))
+        return _cycle(rows[0]) if rows else None
+
+    def last_cycle(self) -> CycleRecord | None:
+        """The newest finished cycle."""
+        rows = self._query(
+            "SELECT * FROM cycles WHERE finished IS NOT NULL"
+            " ORDER BY finished DESC, rowid DESC LIMIT 1"
+        )
+        return _cycle(rows[0]) if rows else None
+
+    def unfinished_cycles(self) -> list[CycleRecord]:
+        rows = self._query("SELECT * FROM cycles WHERE finished IS NULL ORDER BY started")
+        return [_cycle(row) for row in rows]
+
+    # -- watermarks -------------------------------------------------------------------
+
+    def watermark(self, name: str = "source") -> str | None:
+        rows = self._query("SELECT value FROM watermarks WHERE name = ?", (name,))
+        return str(rows[0][0]) if rows else None
+
+    def set_watermark(self, value: str | None, name: str = "source") -> None:
+        with self._transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM watermarks WHERE name = ?", (name,))
+            else:
+                db.execute(
+                    "INSERT OR REPLACE INTO watermarks (name, value, updated) VALUES (?, ?, ?)",
+                    (name, value, _now_text()),
+                )
+
+    def clear_watermarks(self) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM watermarks")
+
+    # -- quarantine -------------------------------------------------------------------
+
+    def quarantine(self) -> Quarantine | None:
+        rows = self._query("SELECT * FROM quarantine WHERE id = 1")
+        if not rows:
+            return None
+        row = rows[0]
+        return Quarantine(
+            reason=row["reason"],
+            next_step=row["next_step"],
+            cause=row["cause"],
+            since=parse_time(row["since"]),
+            next_attempt=parse_time(row["next_attempt"]),
+            level=int(row["level"]),
+        )
+
+    def set_quarantine(self, quarantine: Quarantine) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO quarantine (id, reason, next_step, cause, since,"
+                " next_attempt, level) VALUES (1, ?, ?, ?, ?, ?, ?)",
+                (
+                    quarantine.reason,
+                    quarantine.next_step,
+                    quarantine.cause,
+                    format_time(quarantine.since),
+                    format_time(quarantine.next_attempt),
+                    quarantine.level,
+                ),
+            )
+
+    def clear_quarantine(self) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM quarantine")
+
+    # -- notifications ----------------------------------------------------------------
+
+    def last_notification_reason(self) -> str | None:
+        rows = self._query("SELECT value FROM meta WHERE key = 'last_notification_reason'")
+        return str(rows[0][0]) if rows else None
+
+    def set_last_notification_reason(self, reason: str | None) -> None:
+        with self._transaction() as db:
+            if reason is None:
+                db.execute("DELETE FROM meta WHERE key = 'last_notification_reason'")
+            else:
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value)"
+                    " VALUES ('last_notification_reason', ?)",
+                    (reason,),
+                )
+
+    # -- restart ----------------------------------------------------------------------
+
+    def restart(self) -> dict[str, int]:
+        """Clear watermarks, quarantine and the journal; links and the log stay."""
+        with self._transaction() as db:
+            cleared = {
+                "watermarks": db.execute("DELETE FROM watermarks").rowcount,
+                "quarantine": db.execute("DELETE FROM quarantine").rowcount,
+                "journal": db.execute("DELETE FROM journal").rowcount,
+            }
+            db.execute(
+                "UPDATE cycles SET finished = ?, outcome = 'cancelled',"
+                " reason = 'Cleared by restart.' WHERE finished IS NULL",
+                (_now_text(),),
+            )
+        return cleared
+
+
+# -- row conversions ----------------------------------------------------------------------
+
+
+def _link(row: sqlite3.Row) -> Link:
+    return Link(
+        object_type=row["object_type"],
+        source_id=row["source_id"],
+        target_id=row["target_id"],
+        user_name=row["user_name"],
+        hash=row["hash"],
+        active=bool(row["active"]),
+    )
+
+
+def _operation_record(op: PlannedOperation) -> dict[str, Any]:
+    return {
+        "object_type": op.object_type,
+        "action": op.action.value,
+        "source_id": op.source_id,
+        "key": op.key,
+        "target_id": op.target_id,
+        "changes": [list(change) for change in op.changes],
+        "payload": op.payload,
+        "reason": op.reason,
+        "detail": op.detail,
+        "payload_hash": op.payload_hash,
+        "member_source_ids": list(op.member_source_ids),
+        "current_member_ids": list(op.current_member_ids),
+    }
+
+
+def _journal_entry(row: sqlite3.Row) -> JournalEntry:
+    record = json.loads(row["operation"])
+    operation = PlannedOperation(
+        object_type=record["object_type"],
+        action=Action(record["action"]),
+        source_id=record["source_id"],
+        key=record["key"],
+        target_id=row["target_id"] or record["target_id"],
+        changes=[(p, o, n) for p, o, n in record["changes"]],
+        payload=record["payload"],
+        reason=record["reason"],
+        detail=record["detail"],
+        payload_hash=record["payload_hash"],
+        member_source_ids=tuple(record["member_source_ids"]),
+        current_member_ids=tuple(record["current_member_ids"]),
+        verify_before_create=row["state"] == "in_flight",
+        op_id=row["op_id"],
+    )
+    return JournalEntry(
+        op_id=row["op_id"],
+        cycle_id=row["cycle_id"],
+        seq=int(row["seq"]),
+        state=row["state"],
+        operation=operation,
+        bulk_id=row["bulk_id"],
+    )
+
+
+def _log_row(event: SyncEvent) -> tuple[Any, ...]:
+    return (
+        format_time(event.time),
+        event.cycle_id,
+        event.action,
+        event.status.value if event.status else "",
+        event.object_type,
+        event.source_id,
+        event.user_name,
+        event.target_id,
+        json.dumps([list(change) for change in event.modified], ensure_ascii=False, default=str),
+        event.error_code,
+        event.message,
+        event.next_step,
+        event.tracking_id,
+        event.duration_ms,
+    )
+
+
+def _log_entry(row: sqlite3.Row) -> LogEntry:
+    return LogEntry(
+        id=int(row["id"]),
+        time=parse_time(row["time"]),
+        cycle_id=row["cycle_id"],
+        action=row["action"],
+        status=row["status"],
+        object_type=row["object_type"],
+        source_id=row["source_id"],
+        user_name=row["user_name"],
+        target_id=row["target_id"],
+        modified=[(p, o, n) for p, o, n in json.loads(row["modified"])],
+        error_code=row["error_code"],
+        message=row["message"],
+        next_step=row["next_step"],
+        tracking_id=row["tracking_id"],
+        duration_ms=int(row["duration_ms"]),
+    )
+
+
+def _log_filter(
+    cycle_id: str | None,
+    text: str | None,
+    status: str | Sequence[str] | None,
+    action: str | None,
+    object_type: str | None,
+) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if cycle_id:
+        clauses.append("cycle_id = ?")
+        params.append(cycle_id)
+    if status:
+        statuses = [status] if isinstance(status, str) else list(status)
+        clauses.append(f"status IN ({', '.join('?' for _ in statuses)})")
+        params.extend(statuses)
+    if action:
+        clauses.append("action = ?")
+        params.append(action)
+    if object_type:
+        clauses.append("object_type = ?")
+        params.append(object_type)
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        columns = ("user_name", "source_id", "target_id", "message", "error_code", "modified")
+        clauses.append(
+            "(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in columns) + ")"
+        )
+        params.extend([pattern] * len(columns))
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    return where, params
+
+
+def _cycle(row: sqlite3.Row) -> CycleRecord:
+    return CycleRecord(
+        cycle_id=row["cycle_id"],
+        started=parse_time(row["started"]),
+        finished=parse_time(row["finished"]) if row["finished"] else None,
+        mode=row["mode"],
+        counts=json.loads(row["counts"]),
+        outcome=row["outcome"],
+        reason=row["reason"],
+        next_step=row["next_step"],
+    )
