@@ -27,7 +27,6 @@ from scim2_client import BaseAsyncSCIMClient
 from scim2_client.errors import SCIMClientException
 from scim2_models import (
     Context,
-    Group,
     ListResponse,
     PatchOp,
     Resource,
@@ -234,16 +233,7 @@ class WebexClient:
                 "Another SCIM app has no people/me to ask.",
                 "Use a Webex tenant URL for this step.",
             )
-        response = await self._transport.send("GET", self.target.people_me_url)
-        try:
-            data = response.json()
-        except ValueError:
-            raise ProtocolError(
-                "people/me answered something that is not JSON.",
-                status=response.status_code,
-                tracking_id=response.headers.get("trackingid"),
-            ) from None
-        return PeopleMe.from_json(data)
+        return await _read_people_me(self._transport, self.target.people_me_url)
 
     # -- discovery ----------------------------------------------------------------------
 
@@ -525,6 +515,40 @@ class WebexClient:
         return results
 
 
+async def _read_people_me(transport: Transport, url: str) -> PeopleMe:
+    response = await transport.send("GET", url)
+    try:
+        data = response.json()
+    except ValueError:
+        raise ProtocolError(
+            "people/me answered something that is not JSON.",
+            status=response.status_code,
+            tracking_id=response.headers.get("trackingid"),
+        ) from None
+    return PeopleMe.from_json(data)
+
+
+async def fetch_people_me(
+    people_me_url: str,
+    token: str,
+    *,
+    extra_ca: Path | None = None,
+    http_timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    retry_policy: RetryPolicy | None = None,
+) -> PeopleMe:
+    """GET people/me at an explicit URL (before a tenant URL with its orgId exists)."""
+    if not token or not token.strip():
+        raise InputError("No token was given.", "Paste the admin's Webex access token.")
+    async with make_async_client(
+        headers={"Accept": "application/json"},
+        timeout=http_timeout,
+        extra_ca=extra_ca,
+        auth=BearerToken(token.strip()),
+    ) as http:
+        transport = Transport(http, limiter=AdaptiveLimiter(1), policy=retry_policy)
+        return await _read_people_me(transport, people_me_url)
+
+
 def _status_int(value: Any) -> int:
     if isinstance(value, dict):  # RFC 7644 examples once had {"code": "201"}
         value = value.get("code")
@@ -544,4 +568,4 @@ def _bulk_error(status: int, response: dict[str, Any] | None) -> WebexError:
     return error_from_response(synthetic)
 
 
-__all__ = ["BulkResult", "Group", "WebexClient"]
+__all__ = ["BulkResult", "WebexClient", "fetch_people_me"]

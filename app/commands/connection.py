@@ -1,0 +1,161 @@
+"""`webex-provisioner whoami` and `webex-provisioner test-connection`.
+
+The token comes from standard input (--token-stdin), the WEBEX_PROVISIONER_TOKEN variable, or
+the profile's keyring entry; never from an option, which would show in the process list.
+Exit codes: 0 ok, 2 bad input, 3 authentication or permission, 4 network or server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from typing import Any
+
+from app.errors import ExitCode, InputError, UserFacingError
+
+ENV_VAR = "WEBEX_PROVISIONER_TOKEN"
+EXIT_CODES_HELP = (
+    "exit codes: 0 ok, 2 bad input, 3 authentication or permission, 4 network or server"
+)
+
+
+def register(subparsers: Any) -> None:
+    whoami = subparsers.add_parser(
+        "whoami",
+        help="show whose token this is (people/me) and the organisation's orgId",
+        description=(
+            "Ask Webex whose token this is (Get My Own Details, people/me): name, e-mail, "
+            "type, roles, and the orgId that goes into the tenant URL."
+        ),
+        epilog=EXIT_CODES_HELP,
+    )
+    _common_options(whoami, url_required=False)
+    whoami.set_defaults(handler=run_whoami)
+
+    test = subparsers.add_parser(
+        "test-connection",
+        help="check the tenant URL and the token, step by step",
+        description=(
+            "Check the tenant URL, the network, the token (people/me), that it is a person's "
+            "of the URL's organisation, SCIM read access and, where the roles tell it, write "
+            "permission."
+        ),
+        epilog=EXIT_CODES_HELP,
+    )
+    _common_options(test, url_required=True)
+    test.set_defaults(handler=run_test_connection)
+
+
+def _common_options(parser: argparse.ArgumentParser, *, url_required: bool) -> None:
+    where = "required unless --profile" if url_required else "default: Webex's public API"
+    parser.add_argument(
+        "--tenant-url",
+        metavar="URL",
+        help=f"the SCIM tenant URL, e.g. https://webexapis.com/identity/scim/ORGID/v2/ ({where})",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="take the tenant URL from this profile and the token from its keyring entry",
+    )
+    parser.add_argument(
+        "--token-stdin",
+        action="store_true",
+        help=f"read the token from standard input (otherwise from {ENV_VAR})",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def _read_token(args: argparse.Namespace) -> str:
+    if args.token_stdin:
+        token = sys.stdin.readline().strip()
+        if not token:
+            raise InputError(
+                "--token-stdin was given but standard input held no token.",
+                f"Pipe the token in, e.g. `printenv {ENV_VAR} | webex-provisioner ...`.",
+            )
+        return token
+    token = os.environ.get(ENV_VAR, "").strip()
+    if token:
+        return token
+    if args.profile:
+        from app.config.secrets import resolve_webex_token
+
+        return resolve_webex_token(args.profile)
+    raise InputError(
+        "No token was given.",
+        f"Pipe it with --token-stdin, set {ENV_VAR}, or use --profile NAME.",
+    )
+
+
+def _tenant_url(args: argparse.Namespace, *, required: bool) -> str:
+    if args.tenant_url:
+        return str(args.tenant_url)
+    if args.profile:
+        from app.config.store import ProfileStore
+
+        return ProfileStore().load(args.profile).target.tenant_url
+    if required:
+        raise InputError(
+            "No tenant URL was given.",
+            "Add --tenant-url https://webexapis.com/identity/scim/ORGID/v2/ or --profile NAME.",
+        )
+    return ""
+
+
+def _print_error(args: argparse.Namespace, error: UserFacingError) -> int:
+    if args.json:
+        detail: dict[str, Any] = {"message": error.message, "next_step": error.next_step}
+        to_dict = getattr(error, "to_dict", None)
+        if callable(to_dict):
+            detail = to_dict()
+        print(json.dumps({"ok": False, "error": detail}, indent=2))
+    else:
+        print(f"error: {error}", file=sys.stderr)
+    return int(error.exit_code)
+
+
+def run_whoami(args: argparse.Namespace) -> int:
+    from app.webex.checks import fetch_org_id
+    from app.webex.urls import tenant_url_with_org
+
+    try:
+        url_text = _tenant_url(args, required=False)
+        token = _read_token(args)
+        me = asyncio.run(fetch_org_id(url_text, token))
+        tenant_url = tenant_url_with_org(url_text, me.org_uuid)
+    except UserFacingError as error:
+        return _print_error(args, error)
+    if args.json:
+        print(json.dumps({"ok": True, "me": me.to_dict(), "tenant_url": tenant_url}, indent=2))
+        return int(ExitCode.OK)
+    email = f" <{me.primary_email}>" if me.primary_email else ""
+    roles = ", ".join(me.role_names or me.roles) or "none"
+    print(f"{me.display_name or me.id}{email}")
+    print(f"  type:       {me.type}" + (f", status {me.status}" if me.status else ""))
+    print(f"  roles:      {roles}")
+    print(f"  orgId:      {me.org_id}")
+    print(f"  org UUID:   {me.org_uuid}")
+    print(f"  tenant URL: {tenant_url}")
+    if me.type == "bot":
+        print("  note: a bot cannot provision; use an admin's token.")
+    return int(ExitCode.OK)
+
+
+def run_test_connection(args: argparse.Namespace) -> int:
+    from app.webex.checks import test_connection
+
+    try:
+        url_text = _tenant_url(args, required=True)
+        token = _read_token(args)
+    except UserFacingError as error:
+        return _print_error(args, error)
+    report = asyncio.run(test_connection(url_text, token))
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(report.render_text())
+    return report.exit_code
