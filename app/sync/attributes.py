@@ -1,0 +1,361 @@
+"""The attribute catalogue the mapping page offers: Webex/SCIM targets and directory sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+from app.sync.scim_paths import (
+    CISCO_GROUP,
+    CISCO_USER,
+    ENTERPRISE_USER,
+    ScimPath,
+    ScimPathError,
+    parse_scim_path,
+)
+
+TargetKind = Literal["webex", "scim"]
+ResourceType = Literal["User", "Group"]
+
+
+class AttributeType(StrEnum):
+    STRING = "string"
+    BOOLEAN = "boolean"
+    REFERENCE = "reference"  # the id of another object in the target (manager, members)
+    COMPLEX = "complex"  # an object with sub-attributes (externalAttributeN: source + value)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetAttribute:
+    """One attribute of the target a mapping can write."""
+
+    path: str  # canonical SCIM path, as ScimPath.text() spells it
+    type: AttributeType = AttributeType.STRING
+    multi_valued: bool = False  # the JSON value is a list (extensionAttributeN: ["a", "b"])
+    required: bool = False  # the target refuses a create without it
+    description: str = ""
+    # Multi-valued complex attributes written from one text value: the element's fixed
+    # sub-attributes besides "value" (externalAttributeN needs a "source").
+    element_template: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def schema(self) -> str | None:
+        return parse_scim_path(self.path).schema
+
+
+# Webex's externalAttributeN elements need a "source"; Webex does not say what it must be,
+# so the program names itself. A mapping may name another with a filter:
+# externalAttribute1[source eq "hr"].value.
+EXTERNAL_ATTRIBUTE_SOURCE = "webex-provisioner"
+
+
+def _core_user() -> list[TargetAttribute]:
+    s, b = AttributeType.STRING, AttributeType.BOOLEAN
+    attrs = [
+        TargetAttribute("userName", s, required=True, description="Primary e-mail; unique."),
+        TargetAttribute("displayName", s, description="Name shown to others."),
+        TargetAttribute("nickName", s),
+        TargetAttribute("name.givenName", s),
+        TargetAttribute("name.familyName", s),
+        TargetAttribute("name.middleName", s),
+        TargetAttribute("name.honorificPrefix", s),
+        TargetAttribute("name.honorificSuffix", s),
+        TargetAttribute("title", s, description="Business title."),
+        TargetAttribute("active", b, description="False: the user cannot sign in."),
+        TargetAttribute("externalId", s, description="The directory's identifier."),
+        TargetAttribute("preferredLanguage", s, description="e.g. fr_FR."),
+        TargetAttribute("locale", s, description="e.g. fr_FR."),
+        TargetAttribute("timezone", s, description="IANA name, e.g. Europe/Paris."),
+        TargetAttribute("profileUrl", s),
+    ]
+    for kind in ("work", "home", "other"):
+        attrs.append(TargetAttribute(f'emails[type eq "{kind}"].value', s))
+    for kind in ("work", "mobile", "home", "fax", "work_extension", "pager", "other"):
+        attrs.append(TargetAttribute(f'phoneNumbers[type eq "{kind}"].value', s))
+    attrs.append(TargetAttribute('photos[type eq "photo"].value', s))
+    for part in ("streetAddress", "locality", "region", "postalCode", "country"):
+        attrs.append(TargetAttribute(f'addresses[type eq "work"].{part}', s))
+    return attrs
+
+
+def _enterprise_user() -> list[TargetAttribute]:
+    s = AttributeType.STRING
+    attrs = [
+        TargetAttribute(f"{ENTERPRISE_USER}:{name}", s)
+        for name in ("employeeNumber", "costCenter", "organization", "division", "department")
+    ]
+    attrs.append(
+        TargetAttribute(
+            f"{ENTERPRISE_USER}:manager.value",
+            AttributeType.REFERENCE,
+            description="The manager's id in the target (not the directory's).",
+        )
+    )
+    return attrs
+
+
+def _cisco_user() -> list[TargetAttribute]:
+    attrs = [
+        TargetAttribute(
+            f"{CISCO_USER}:accountStatus",
+            multi_valued=True,
+            description="Set by Webex (active, pending, ...); usually left alone.",
+        ),
+        TargetAttribute(f'{CISCO_USER}:sipAddresses[type eq "enterprise"].value'),
+    ]
+    attrs += [
+        TargetAttribute(f"{CISCO_USER}:extensionAttribute{n}", multi_valued=True)
+        for n in range(1, 16)
+    ]
+    attrs += [
+        TargetAttribute(
+            f"{CISCO_USER}:externalAttribute{n}",
+            AttributeType.COMPLEX,
+            multi_valued=True,
+            element_template=(("source", EXTERNAL_ATTRIBUTE_SOURCE),),
+        )
+        for n in range(1, 16)
+    ]
+    return attrs
+
+
+def _groups(kind: TargetKind) -> list[TargetAttribute]:
+    attrs = [
+        TargetAttribute("displayName", required=True, description="The group's name; unique."),
+        TargetAttribute("externalId"),
+        TargetAttribute(
+            "members",
+            AttributeType.REFERENCE,
+            multi_valued=True,
+            description="Filled from the group's members that are provisioned.",
+        ),
+    ]
+    if kind == "webex":
+        attrs.append(TargetAttribute(f"{CISCO_GROUP}:usage", description="e.g. policy."))
+    return attrs
+
+
+WEBEX_USER_ATTRIBUTES: tuple[TargetAttribute, ...] = (
+    TargetAttribute(
+        "userType",
+        required=True,
+        description="user, room, external_calling or calling_service.",
+    ),
+    *_core_user(),
+    *_enterprise_user(),
+    *_cisco_user(),
+)
+SCIM_USER_ATTRIBUTES: tuple[TargetAttribute, ...] = (*_core_user(), *_enterprise_user())
+WEBEX_GROUP_ATTRIBUTES: tuple[TargetAttribute, ...] = tuple(_groups("webex"))
+SCIM_GROUP_ATTRIBUTES: tuple[TargetAttribute, ...] = tuple(_groups("scim"))
+
+
+def target_attributes(kind: TargetKind, resource: ResourceType) -> tuple[TargetAttribute, ...]:
+    """What the mapping page offers as targets for a Webex or a generic SCIM target."""
+    if resource == "User":
+        return WEBEX_USER_ATTRIBUTES if kind == "webex" else SCIM_USER_ATTRIBUTES
+    return WEBEX_GROUP_ATTRIBUTES if kind == "webex" else SCIM_GROUP_ATTRIBUTES
+
+
+def _index(attrs: Iterable[TargetAttribute]) -> dict[str, TargetAttribute]:
+    return {parse_scim_path(a.path).key(): a for a in attrs}
+
+
+_USER_INDEX = _index(WEBEX_USER_ATTRIBUTES)
+_GROUP_INDEX = _index(WEBEX_GROUP_ATTRIBUTES)
+
+
+def find_target_attribute(path: str | ScimPath, resource: ResourceType) -> TargetAttribute | None:
+    """The catalogue entry for a target path, or None for an attribute we do not know.
+
+    A filtered path such as phoneNumbers[type eq "assistant"].value that is not listed
+    inherits from the listed paths of the same attribute and sub-attribute.
+    """
+    try:
+        parsed = path if isinstance(path, ScimPath) else parse_scim_path(path)
+    except ScimPathError:
+        return None
+    index = _USER_INDEX if resource == "User" else _GROUP_INDEX
+    found = index.get(parsed.key())
+    if found is not None or not parsed.has_filter:
+        return found
+    for entry in index.values():
+        other = parse_scim_path(entry.path)
+        if (
+            other.has_filter
+            and (other.schema or "").lower() == (parsed.schema or "").lower()
+            and other.attribute.lower() == parsed.attribute.lower()
+            and (other.sub_attribute or "").lower() == (parsed.sub_attribute or "").lower()
+        ):
+            return TargetAttribute(parsed.text(), entry.type, entry.multi_valued)
+    return None
+
+
+# --- sources -----------------------------------------------------------------------------
+
+
+class GraphHandling(StrEnum):
+    """What the Entra source must do to read an attribute besides listing it in $select."""
+
+    SELECT = "select"  # a plain property: $select=name
+    NESTED = "nested"  # a member of a complex property: $select the parent
+    EXPAND = "expand"  # a navigation property: $expand=manager($select=...)
+    ASSIGNMENT = "assignment"  # read from the app's role assignments, not from /users
+    SOURCE_FLAG = "source_flag"  # supplied by the source itself (SourceUser.enabled)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceAttribute:
+    """One attribute a directory offers to mappings and scoping filters."""
+
+    name: str
+    type: AttributeType = AttributeType.STRING
+    multi_valued: bool = False
+    graph: GraphHandling = GraphHandling.SELECT
+    description: str = ""
+    graph_property: str = ""  # the property to $select or $expand when it differs from name
+
+    @property
+    def select_name(self) -> str:
+        return self.graph_property or self.name
+
+
+def _entra_users() -> list[SourceAttribute]:
+    s, b = AttributeType.STRING, AttributeType.BOOLEAN
+    plain = [
+        ("id", "The object id: stable, never reused."),
+        ("userPrincipalName", "Sign-in name; the default userName."),
+        ("givenName", ""),
+        ("surname", ""),
+        ("displayName", ""),
+        ("mail", "Primary SMTP address (may differ from userPrincipalName)."),
+        ("mailNickname", "E-mail alias; the default externalId."),
+        ("jobTitle", ""),
+        ("department", ""),
+        ("companyName", ""),
+        ("employeeId", ""),
+        ("employeeType", ""),
+        ("officeLocation", ""),
+        ("mobilePhone", ""),
+        ("faxNumber", ""),
+        ("city", ""),
+        ("country", ""),
+        ("state", ""),
+        ("streetAddress", ""),
+        ("postalCode", ""),
+        ("preferredLanguage", "e.g. fr-FR."),
+        ("usageLocation", "Two-letter country code."),
+        ("userType", "Member or Guest."),
+        ("onPremisesSamAccountName", ""),
+        ("onPremisesImmutableId", ""),
+        ("onPremisesDistinguishedName", ""),
+        ("onPremisesDomainName", ""),
+        ("onPremisesUserPrincipalName", ""),
+        ("employeeHireDate", ""),
+    ]
+    attrs = [SourceAttribute(name, s, description=text) for name, text in plain]
+    attrs += [
+        SourceAttribute(
+            "accountEnabled",
+            b,
+            graph=GraphHandling.SOURCE_FLAG,
+            description="The source's enabled flag; missing means enabled.",
+        ),
+        SourceAttribute("businessPhones", s, multi_valued=True),
+        SourceAttribute("proxyAddresses", s, multi_valued=True),
+        SourceAttribute("otherMails", s, multi_valued=True),
+        SourceAttribute(
+            "manager",
+            AttributeType.REFERENCE,
+            graph=GraphHandling.EXPAND,
+            description="The manager's directory object (needs $expand=manager).",
+        ),
+        SourceAttribute(
+            "appRoleAssignments",
+            multi_valued=True,
+            graph=GraphHandling.ASSIGNMENT,
+            description="The user's roles in this application (for SingleAppRoleAssignment).",
+        ),
+    ]
+    attrs += [
+        SourceAttribute(
+            f"onPremisesExtensionAttributes.extensionAttribute{n}",
+            graph=GraphHandling.NESTED,
+            graph_property="onPremisesExtensionAttributes",
+        )
+        for n in range(1, 16)
+    ]
+    return attrs
+
+
+ENTRA_USER_ATTRIBUTES: tuple[SourceAttribute, ...] = tuple(_entra_users())
+ENTRA_GROUP_ATTRIBUTES: tuple[SourceAttribute, ...] = (
+    SourceAttribute("id", description="The object id: stable, never reused."),
+    SourceAttribute("displayName"),
+    SourceAttribute("mailNickname", description="The default externalId."),
+    SourceAttribute("mail"),
+    SourceAttribute("description"),
+    SourceAttribute("members", AttributeType.REFERENCE, multi_valued=True),
+)
+
+_ENTRA_USER_INDEX = {a.name.lower(): a for a in ENTRA_USER_ATTRIBUTES}
+
+# Boolean-looking CSV columns get a boolean type so that the mapping page can offer
+# them for boolean targets (active) and IS TRUE / IS FALSE clauses.
+_CSV_BOOLEAN_COLUMNS = frozenset({"accountenabled", "enabled", "active"})
+
+
+def csv_source_attributes(headers: Sequence[str]) -> tuple[SourceAttribute, ...]:
+    """The columns of a CSV file as source attributes, in file order (blank headers dropped)."""
+    seen: set[str] = set()
+    out: list[SourceAttribute] = []
+    for header in headers:
+        name = header.strip()
+        if not name or name.lower() in seen:
+            continue
+        seen.add(name.lower())
+        kind = AttributeType.BOOLEAN if name.lower() in _CSV_BOOLEAN_COLUMNS else None
+        out.append(SourceAttribute(name, kind or AttributeType.STRING))
+    return tuple(out)
+
+
+@dataclass(slots=True)
+class GraphQuery:
+    """What to ask Microsoft Graph for so that the given source attributes are filled."""
+
+    select: list[str] = field(default_factory=list)
+    expand: list[str] = field(default_factory=list)
+    needs_app_role_assignments: bool = False
+
+
+# Always read: the engine needs them whatever the mappings say.
+_ALWAYS_SELECTED = ("id", "userPrincipalName", "accountEnabled")
+
+
+def graph_query_for(attribute_names: Iterable[str]) -> GraphQuery:
+    """The $select / $expand that reads these Entra user attributes (unknown names kept)."""
+    query = GraphQuery()
+
+    def add(items: list[str], value: str) -> None:
+        if value.lower() not in (v.lower() for v in items):
+            items.append(value)
+
+    for name in (*_ALWAYS_SELECTED, *attribute_names):
+        known = _ENTRA_USER_INDEX.get(name.lower())
+        if known is None:
+            # Directory extensions (extension_<appid>_name) and anything we do not
+            # list: Graph reads them with $select under their own name.
+            add(query.select, name.split(".", 1)[0])
+        elif known.graph == GraphHandling.EXPAND:
+            add(query.expand, known.select_name)
+        elif known.graph == GraphHandling.ASSIGNMENT:
+            query.needs_app_role_assignments = True
+        else:
+            add(query.select, known.select_name)
+    return query
+
+
+def entra_user_attribute(name: str) -> SourceAttribute | None:
+    return _ENTRA_USER_INDEX.get(name.lower())

@@ -1,0 +1,93 @@
+"""The default mappings, after Microsoft's table for Cisco Webex (reference/webex-api-facts.md).
+
+Choices where Microsoft's table does not fit Webex as is:
+
+- active: Direct from accountEnabled. What mappings call accountEnabled is always the
+  source's enabled flag (SourceUser.enabled, see app.sync.mapping.user_attributes), so a
+  source without such an attribute (a CSV file with no accountEnabled column) means
+  enabled, and a disabled user is sent active=false. Microsoft's generic table negates
+  IsSoftDeleted instead; soft deletion reaches the engine as a removal, not as a value.
+- emails[type eq "work"].value: from userPrincipalName, not from mail. Webex requires the
+  primary work e-mail to equal userName, so sending mail would be refused whenever the
+  two differ; when they agree, both give the same value. The plan shows the e-mail sent
+  and a note when the directory's mail differs (Mapper.user_notes).
+- externalId: Coalesce([mailNickname], [id]). mailNickname as Microsoft maps it; a source
+  without one (most CSV files) falls back to the stable source id, so that every user has
+  a second matching key that survives a change of userName in Entra.
+- userType: the constant "user", on create only: Webex refuses a create without it, and
+  an update must not turn a room or a calling service into a user.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from app.sync.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
+
+TargetKind = Literal["webex", "scim"]
+
+WORK_EMAIL = 'emails[type eq "work"].value'
+
+
+def default_user_mappings(target_kind: TargetKind = "webex") -> list[AttributeMapping]:
+    """Microsoft's user table for Webex; a generic SCIM target gets the same without userType."""
+    direct = MappingType.DIRECT
+    mappings = [
+        AttributeMapping(
+            target="userName", type=direct, source="userPrincipalName", matching_precedence=1
+        ),
+        AttributeMapping(target="active", type=direct, source="accountEnabled"),
+        AttributeMapping(target="displayName", type=direct, source="displayName"),
+        AttributeMapping(target="name.givenName", type=direct, source="givenName"),
+        AttributeMapping(target="name.familyName", type=direct, source="surname"),
+        AttributeMapping(target=WORK_EMAIL, type=direct, source="userPrincipalName"),
+        AttributeMapping(target="title", type=direct, source="jobTitle"),
+        AttributeMapping(
+            target="externalId",
+            type=MappingType.EXPRESSION,
+            expression="Coalesce([mailNickname], [id])",
+            matching_precedence=2,
+        ),
+    ]
+    if target_kind == "webex":
+        mappings.append(
+            AttributeMapping(
+                target="userType",
+                type=MappingType.CONSTANT,
+                constant="user",
+                apply=ApplyWhen.ON_CREATE,
+            )
+        )
+    return mappings
+
+
+def default_group_mappings(target_kind: TargetKind = "webex") -> list[AttributeMapping]:
+    """Groups: displayName (matching), members, externalId (mailNickname, else the source id)."""
+    del target_kind  # the same for Webex and generic SCIM targets
+    return [
+        AttributeMapping(
+            target="displayName",
+            type=MappingType.DIRECT,
+            source="displayName",
+            matching_precedence=1,
+        ),
+        AttributeMapping(target="members", type=MappingType.DIRECT, source="members"),
+        AttributeMapping(
+            target="externalId",
+            type=MappingType.EXPRESSION,
+            expression="Coalesce([mailNickname], [id])",
+        ),
+    ]
+
+
+def default_mapping_set(target_kind: TargetKind = "webex") -> MappingSet:
+    """The mappings a new profile starts with ("webex" or a generic "scim" target)."""
+    return MappingSet(
+        users=default_user_mappings(target_kind),
+        groups=default_group_mappings(target_kind),
+    )
+
+
+def default_mappings(kind: TargetKind = "webex") -> MappingSet:
+    """The name docs/architecture.md's contracts give to default_mapping_set."""
+    return default_mapping_set(kind)

@@ -1,0 +1,517 @@
+"""Attribute mappings applied to source records: the SCIM payloads the target should hold.
+
+The Mapper checks every mapping once, up front, then turns each SourceUser (or
+SourceGroup) into the SCIM body the target should hold. `flatten` and `diff` let the
+planner show, property by property, what an update changes (old -> new).
+
+What mappings see of a source record (`user_attributes`): the record's attributes, plus
+- accountEnabled: always the source's enabled flag (SourceUser.enabled), which a source
+  without such an attribute leaves True; the default "active" mapping reads it;
+- userPrincipalName: the record's user_name when the source has no such attribute, so the
+  default userName mapping works with a CSV file whose userName column has another name;
+- id: the record's stable source id when the source has no such attribute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from app.directory.base import SourceGroup, SourceUser
+from app.errors import InputError
+from app.sync.attributes import AttributeType, TargetAttribute, find_target_attribute
+from app.sync.events import Change
+from app.sync.expressions import (
+    Expression,
+    ExpressionError,
+    as_text,
+    is_empty,
+    lookup_attribute,
+    parse,
+    to_bool,
+)
+from app.sync.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
+from app.sync.scim_paths import (
+    CORE_GROUP,
+    CORE_USER,
+    ScimPath,
+    ScimPathError,
+    canonical_schema,
+    parse_scim_path,
+)
+
+Resource = Literal["User", "Group"]
+
+# Elements of multi-valued attributes that are flagged primary when the mapping creates
+# them: Webex wants the work e-mail primary (and equal to userName).
+_PRIMARY_ELEMENTS = frozenset({("emails", "type", "work")})
+
+# Keys that are the target's bookkeeping, never compared.
+_IGNORED_KEYS = frozenset({"schemas", "id", "meta"})
+
+
+class MappingError(InputError):
+    """A mapping that cannot be used, or a value a mapping cannot send for one user."""
+
+    def __init__(
+        self,
+        target: str,
+        problem: str,
+        *,
+        column: int | None = None,
+        user_name: str = "",
+        next_step: str = "Correct the mapping on the Attribute mappings page and save again.",
+    ) -> None:
+        where = f" at column {column}" if column is not None else ""
+        who = f" for {user_name}" if user_name else ""
+        end = "" if problem.endswith((".", "?", "!")) else "."
+        super().__init__(
+            f'The mapping for "{target}"{who} has an error{where}: {problem}{end}', next_step
+        )
+        self.target = target
+        self.problem = problem
+        self.column = column
+        self.user_name = user_name
+
+
+def user_attributes(user: SourceUser) -> dict[str, Any]:
+    """What mappings and scoping filters see of a user (see the module docstring)."""
+    names = {key.lower(): key for key in user.attributes}
+    out = {k: v for k, v in user.attributes.items() if k.lower() != "accountenabled"}
+    out["accountEnabled"] = user.enabled
+    if "userprincipalname" not in names:
+        out["userPrincipalName"] = user.user_name
+    if "id" not in names:
+        out["id"] = user.source_id
+    return out
+
+
+def group_attributes(group: SourceGroup) -> dict[str, Any]:
+    """What group mappings see of a group: its attributes, displayName and id filled in."""
+    names = {key.lower() for key in group.attributes}
+    out = dict(group.attributes)
+    if "displayname" not in names:
+        out["displayName"] = group.display_name
+    if "id" not in names:
+        out["id"] = group.source_id
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    mapping: AttributeMapping
+    path: ScimPath
+    info: TargetAttribute | None
+    expression: Expression | None
+
+    @property
+    def target(self) -> str:
+        return self.path.text()
+
+    @property
+    def boolean(self) -> bool:
+        return self.info is not None and self.info.type == AttributeType.BOOLEAN
+
+    def applies(self, creating: bool) -> bool:
+        if self.mapping.type == MappingType.NONE:
+            return False
+        return creating or self.mapping.apply != ApplyWhen.ON_CREATE
+
+    def raw_value(self, attributes: Mapping[str, Any]) -> Any:
+        m = self.mapping
+        if m.type == MappingType.CONSTANT:
+            value: Any = m.constant
+        elif m.type == MappingType.DIRECT:
+            value = lookup_attribute(attributes, m.source)
+        elif self.expression is not None:
+            value = self.expression.evaluate(attributes)
+        else:
+            value = None
+        if is_empty(value) and m.default is not None:
+            value = m.default
+        return value
+
+    def value(self, attributes: Mapping[str, Any], user_name: str) -> Any:
+        """The value to send, converted to the target's type; None sends nothing."""
+        raw = self.raw_value(attributes)
+        if is_empty(raw):
+            return None
+        if self.boolean:
+            flag = to_bool(raw)
+            if flag is None:
+                raise MappingError(
+                    self.target,
+                    f'"{as_text(raw)}" is not true or false',
+                    user_name=user_name,
+                    next_step="Fix the value in the directory, or map a true/false value.",
+                )
+            return flag
+        if self.info is not None and self.info.multi_valued and not self.path.has_filter:
+            items = raw if isinstance(raw, list | tuple) else [raw]
+            texts = [t for t in (as_text(v) for v in items) if t]
+            return texts or None
+        text = as_text(raw)
+        return text or None
+
+
+class Mapper:
+    """Checks a MappingSet once, then maps source records to SCIM payloads.
+
+    `known_source_attributes`, when given, is the list of attributes the source offers
+    (the CSV header, the Entra catalogue): a user mapping that reads another is refused.
+    """
+
+    def __init__(
+        self,
+        mapping_set: MappingSet,
+        *,
+        known_source_attributes: Collection[str] | None = None,
+    ) -> None:
+        self.mapping_set = mapping_set
+        known = None
+        if known_source_attributes is not None:
+            known = [*known_source_attributes, "accountEnabled", "userPrincipalName", "id"]
+        self._users = _compile(mapping_set.users, "User", known)
+        self._groups = _compile(mapping_set.groups, "Group", None)
+        _require(self._users, "User", "userName")
+        if self._groups:
+            _require(self._groups, "Group", "displayName")
+            for c in self._groups:
+                if c.path.key() == "members" and c.mapping.type not in (
+                    MappingType.DIRECT,
+                    MappingType.NONE,
+                ):
+                    raise MappingError(
+                        "members",
+                        "group members can only be mapped directly (or not at all)",
+                    )
+
+    # --- what the mappings read and write ---------------------------------------------------
+
+    @property
+    def user_source_attributes(self) -> tuple[str, ...]:
+        """Source attributes the user mappings read (for Graph's $select), without repeats."""
+        return _sources(self._users)
+
+    @property
+    def group_source_attributes(self) -> tuple[str, ...]:
+        return _sources(self._groups)
+
+    @property
+    def unknown_targets(self) -> list[str]:
+        """Target paths not in the catalogue: Webex ignores attributes it does not know."""
+        return [c.target for c in (*self._users, *self._groups) if c.info is None]
+
+    def managed_paths(self, resource: Resource, *, creating: bool = False) -> frozenset[str]:
+        """The target paths (lower-case) the mappings write, for `diff`."""
+        compiled = self._users if resource == "User" else self._groups
+        return frozenset(c.path.key() for c in compiled if c.applies(creating))
+
+    # --- users ------------------------------------------------------------------------------
+
+    def user_payload(self, user: SourceUser, *, creating: bool) -> dict[str, Any]:
+        """The SCIM User body for this user; on_create mappings only when `creating`."""
+        attributes = user_attributes(user)
+        payload: dict[str, Any] = {"schemas": [CORE_USER]}
+        for c in self._users:
+            if not c.applies(creating):
+                continue
+            value = c.value(attributes, user.user_name)
+            if value is not None:
+                _put(payload, c, value)
+        return payload
+
+    def matching_keys(self, user: SourceUser) -> list[tuple[str, str]]:
+        """(target attribute, value) pairs by matching precedence, empty values left out."""
+        return _matching(self._users, user_attributes(user), user.user_name)
+
+    def user_notes(self, user: SourceUser, payload: Mapping[str, Any] | None = None) -> list[str]:
+        """Plain words for the plan about what this user's payload does not say by itself."""
+        payload = payload if payload is not None else self.user_payload(user, creating=True)
+        notes: list[str] = []
+        user_name = as_text(payload.get("userName")) or ""
+        work = next(
+            (
+                as_text(e.get("value"))
+                for e in payload.get("emails", [])
+                if isinstance(e, Mapping) and e.get("type") == "work"
+            ),
+            None,
+        )
+        mail = as_text(lookup_attribute(user.attributes, "mail"))
+        if work and mail and mail.lower() != work.lower():
+            notes.append(
+                f"mail {mail} differs from the work e-mail {work} that is sent: Webex needs "
+                "the primary work e-mail to equal userName."
+            )
+        if work and user_name and work.lower() != user_name.lower():
+            notes.append(
+                f"The work e-mail {work} differs from userName {user_name}: Webex will refuse "
+                "it; map the work e-mail from the same attribute as userName."
+            )
+        return notes
+
+    def diff_user(
+        self, old_payload: Mapping[str, Any], new_payload: Mapping[str, Any]
+    ) -> list[Change]:
+        """What an update changes on the attributes the (always-applied) mappings manage."""
+        managed = self.managed_paths("User") | {k.lower() for k in flatten(new_payload)}
+        return diff(old_payload, new_payload, managed=managed)
+
+    # --- groups -----------------------------------------------------------------------------
+
+    def group_payload(
+        self,
+        group: SourceGroup,
+        member_target_ids: Iterable[str] = (),
+        *,
+        creating: bool = True,
+    ) -> dict[str, Any]:
+        """The SCIM Group body; `members` lists the target ids of provisioned members."""
+        attributes = group_attributes(group)
+        payload: dict[str, Any] = {"schemas": [CORE_GROUP]}
+        for c in self._groups:
+            if not c.applies(creating):
+                continue
+            if c.path.key() == "members":
+                ids = list(dict.fromkeys(i for i in member_target_ids if i))
+                if ids:
+                    payload["members"] = [{"value": i} for i in ids]
+                continue
+            value = c.value(attributes, group.display_name)
+            if value is not None:
+                _put(payload, c, value)
+        return payload
+
+    def group_matching_keys(self, group: SourceGroup) -> list[tuple[str, str]]:
+        return _matching(self._groups, group_attributes(group), group.display_name)
+
+    def diff_group(
+        self, old_payload: Mapping[str, Any], new_payload: Mapping[str, Any]
+    ) -> list[Change]:
+        managed = self.managed_paths("Group") | {k.lower() for k in flatten(new_payload)}
+        return diff(old_payload, new_payload, managed=managed)
+
+
+def _compile(
+    mappings: Sequence[AttributeMapping], resource: Resource, known: Collection[str] | None
+) -> list[_Compiled]:
+    out: list[_Compiled] = []
+    seen: dict[str, str] = {}
+    precedences: dict[int, str] = {}
+    for m in mappings:
+        try:
+            path = parse_scim_path(m.target)
+        except ScimPathError as exc:
+            raise MappingError(m.target or "(empty)", exc.problem) from None
+        target = path.text()
+        if path.key() in seen:
+            raise MappingError(
+                target,
+                f"the attribute is mapped twice (also as {seen[path.key()]})",
+                next_step="Keep one mapping per target attribute.",
+            )
+        seen[path.key()] = target
+        info = find_target_attribute(path, resource)
+        expression = None
+        if m.type == MappingType.DIRECT:
+            if not m.source.strip():
+                raise MappingError(target, "a direct mapping needs a source attribute")
+            if known is not None and m.source.lower() not in {k.lower() for k in known}:
+                raise MappingError(
+                    target,
+                    f'the source has no attribute "{m.source}"',
+                    next_step="Choose one of the source's attributes.",
+                )
+        elif m.type == MappingType.EXPRESSION:
+            if not m.expression.strip():
+                raise MappingError(target, "the expression is empty")
+            try:
+                expression = parse(m.expression, known_attributes=known)
+            except ExpressionError as exc:
+                raise MappingError(target, exc.problem, column=exc.column) from exc
+        elif (
+            m.type == MappingType.CONSTANT
+            and info is not None
+            and info.type == AttributeType.BOOLEAN
+            and to_bool(m.constant) is None
+        ):
+            raise MappingError(target, f'the constant "{m.constant}" is not true or false')
+        if (
+            m.default is not None
+            and info is not None
+            and info.type == AttributeType.BOOLEAN
+            and to_bool(m.default) is None
+        ):
+            raise MappingError(target, f'the default "{m.default}" is not true or false')
+        if m.matching_precedence < 0:
+            raise MappingError(target, "the matching precedence cannot be negative")
+        if m.matching_precedence:
+            if m.type == MappingType.NONE:
+                raise MappingError(target, "a matching attribute must have a value")
+            other = precedences.get(m.matching_precedence)
+            if other is not None:
+                raise MappingError(
+                    target,
+                    f"{other} already has matching precedence {m.matching_precedence}",
+                    next_step="Give each matching attribute its own precedence (1, 2, ...).",
+                )
+            precedences[m.matching_precedence] = target
+        out.append(_Compiled(m, path, info, expression))
+    return out
+
+
+def _require(compiled: Sequence[_Compiled], resource: Resource, attribute: str) -> None:
+    kind = "user" if resource == "User" else "group"
+    if not any(c.path.key() == attribute.lower() and c.applies(True) for c in compiled):
+        raise MappingError(
+            attribute,
+            f"no {kind} mapping writes {attribute}, which the target requires",
+            next_step=f"Add a {kind} mapping for {attribute} (or restore the default mappings).",
+        )
+    if not any(c.mapping.matching_precedence for c in compiled):
+        raise MappingError(
+            attribute,
+            f"no {kind} mapping is a matching attribute",
+            next_step=f"Give {attribute} matching precedence 1.",
+        )
+
+
+def _sources(compiled: Sequence[_Compiled]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for c in compiled:
+        if c.mapping.type == MappingType.DIRECT:
+            names: Iterable[str] = (c.mapping.source,)
+        elif c.expression is not None:
+            names = c.expression.referenced_attributes
+        else:
+            continue
+        for name in names:
+            seen.setdefault(name.lower(), name)
+    return tuple(seen.values())
+
+
+def _matching(
+    compiled: Sequence[_Compiled], attributes: Mapping[str, Any], who: str
+) -> list[tuple[str, str]]:
+    keys: list[tuple[str, str]] = []
+    for c in sorted(
+        (c for c in compiled if c.mapping.matching_precedence > 0),
+        key=lambda c: c.mapping.matching_precedence,
+    ):
+        value = as_text(c.value(attributes, who))
+        if value:
+            keys.append((c.target, value))
+    return keys
+
+
+def _put(payload: dict[str, Any], c: _Compiled, value: Any) -> None:
+    path = c.path
+    container = payload
+    if path.schema is not None:
+        schemas: list[str] = payload["schemas"]
+        if path.schema not in schemas:
+            schemas.append(path.schema)
+        container = payload.setdefault(path.schema, {})
+    attr = path.attribute
+    if path.has_filter:
+        assert path.filter_attribute is not None
+        elements: list[dict[str, Any]] = container.setdefault(attr, [])
+        element = next(
+            (e for e in elements if e.get(path.filter_attribute) == path.filter_value), None
+        )
+        if element is None:
+            element = {path.filter_attribute: path.filter_value}
+            key = (attr.lower(), path.filter_attribute.lower(), (path.filter_value or "").lower())
+            if key in _PRIMARY_ELEMENTS:
+                element["primary"] = True
+            elements.append(element)
+        element[path.sub_attribute or "value"] = value
+    elif c.info is not None and c.info.multi_valued and c.info.element_template:
+        template = dict(c.info.element_template)
+        container[attr] = [{**template, "value": v} for v in value]
+    elif path.sub_attribute is not None:
+        container.setdefault(attr, {})[path.sub_attribute] = value
+    else:
+        container[attr] = value
+
+
+# --- comparing payloads ---------------------------------------------------------------------
+
+
+def flatten(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """A SCIM body as {path: value}, with paths spelled as mapping targets are.
+
+    ``{"name": {"givenName": "Zoé"}}`` -> ``{"name.givenName": "Zoé"}``; an element of a
+    multi-valued attribute is keyed by its type (or source): ``emails[type eq "work"].value``;
+    lists of plain values stay lists; `members` becomes the sorted list of member ids.
+    schemas, id and meta (also an extension's meta) are left out.
+    """
+    out: dict[str, Any] = {}
+    for key, value in payload.items():
+        if key in _IGNORED_KEYS:
+            continue
+        if key.lower().startswith("urn:") and isinstance(value, Mapping):
+            prefix = canonical_schema(key) + ":"
+            for name, sub in value.items():
+                if name != "meta":
+                    _flatten_attribute(out, prefix, name, sub)
+        else:
+            _flatten_attribute(out, "", key, value)
+    return out
+
+
+def _flatten_attribute(out: dict[str, Any], prefix: str, name: str, value: Any) -> None:
+    if isinstance(value, Mapping):
+        for sub, v in value.items():
+            out[f"{prefix}{name}.{sub}"] = v
+    elif isinstance(value, list | tuple) and value and all(isinstance(v, Mapping) for v in value):
+        if name.lower() == "members":
+            out[f"{prefix}{name}"] = sorted(str(v.get("value")) for v in value)
+            return
+        for element in value:
+            marker = next((k for k in ("type", "source") if k in element), None)
+            for sub, v in element.items():
+                if marker is None:
+                    out.setdefault(f"{prefix}{name}.{sub}", []).append(v)
+                elif sub != marker:
+                    tag = str(element[marker]).replace("\\", "\\\\").replace('"', '\\"')
+                    out[f'{prefix}{name}[{marker} eq "{tag}"].{sub}'] = v
+    else:
+        out[f"{prefix}{name}"] = list(value) if isinstance(value, tuple) else value
+
+
+def _managed(key: str, managed: Collection[str]) -> bool:
+    if key in managed:
+        return True
+    return any(key.startswith((m + "[", m + ".")) for m in managed)
+
+
+def diff(
+    old_payload: Mapping[str, Any],
+    new_payload: Mapping[str, Any],
+    *,
+    managed: Collection[str] | None = None,
+) -> list[Change]:
+    """(path, old, new) for each property that differs, in the new payload's order.
+
+    `managed` (lower-case paths) limits the comparison to what the mappings write; an
+    attribute the mappings manage that the new payload lacks shows as cleared (old -> None).
+    Null, "" and [] are the same (absent). Values compare exactly: "Zoé" is not "zoé".
+    """
+    old = {k.lower(): (k, v) for k, v in flatten(old_payload).items()}
+    new = {k.lower(): (k, v) for k, v in flatten(new_payload).items()}
+    changes: list[Change] = []
+    for lowered in [*new, *(k for k in old if k not in new)]:
+        if managed is not None and not _managed(lowered, managed):
+            continue
+        name, before = old.get(lowered, ("", None))
+        shown, after = new.get(lowered, (name, None))
+        if is_empty(before) and is_empty(after):
+            continue
+        if before != after:
+            changes.append(
+                (shown, None if is_empty(before) else before, None if is_empty(after) else after)
+            )
+    return changes
