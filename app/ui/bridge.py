@@ -1,0 +1,413 @@
+"""EngineBridge: the only object in the GUI that calls the engine.
+
+Every long call runs as a task on the one qasync loop (kept in the TaskRegistry) and
+reports through an Operation's Qt signals; engine events (plain callbacks) become Qt
+signals too. Blocking libraries (keyring, file writes) run through asyncio.to_thread so
+the window never freezes. The GUI itself never imports httpx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app.errors import UserFacingError
+from app.paths import log_dir
+from app.ui.tasks import TaskRegistry
+
+if TYPE_CHECKING:
+    from app.config.profile import CsvSettings, NotificationSettings, Profile
+    from app.config.secrets import SecretKind
+    from app.directory.base import SourceUser
+    from app.directory.csv_file import CsvValidation
+    from app.sync.events import SyncEvent
+    from app.sync.expressions import ExpressionError
+    from app.sync.plan import Plan
+    from app.sync.rules import MappingSet, ScopingFilter
+    from app.webex.urls import TenantTarget
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class UnexpectedError(UserFacingError):
+    """A failure the program did not foresee: the details are in the log, never on screen."""
+
+    severity = "error"
+
+
+def _unexpected() -> UnexpectedError:
+    return UnexpectedError(
+        QCoreApplication.translate("EngineBridge", "Something unexpected went wrong."),
+        QCoreApplication.translate(
+            "EngineBridge", "The details are in the log file in {folder}; try again."
+        ).format(folder=str(log_dir())),
+    )
+
+
+class Operation(QObject, Generic[T]):
+    """One long call: succeeded(result) or failed(UserFacingError), then finished()."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.state = "running"  # running | succeeded | failed | cancelled
+        self.result: T | None = None
+        self.error: UserFacingError | None = None
+        self.task: asyncio.Task[None] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.state == "running"
+
+    def cancel(self) -> None:
+        if self.task is not None and not self.task.done():
+            self.task.cancel()
+
+    def _succeed(self, result: T) -> None:
+        self.state, self.result = "succeeded", result
+        self.succeeded.emit(result)
+        self.finished.emit()
+
+    def _fail(self, error: UserFacingError) -> None:
+        self.state, self.error = "failed", error
+        self.failed.emit(error)
+        self.finished.emit()
+
+    def _cancelled(self) -> None:
+        if self.state == "running":
+            self.state = "cancelled"
+            self.finished.emit()
+
+
+class SyncRun(Operation["Any"]):
+    """A running sync cycle: its events, pause/resume and a graceful cancel."""
+
+    eventReceived = Signal(object)  # SyncEvent
+    pausedChanged = Signal(bool)
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.engine: Any = None
+        self.paused = False
+        self._cancel_requested = False
+
+    def pause(self) -> None:
+        if self.engine is not None and not self.paused:
+            self.engine.pause()
+            self.paused = True
+            self.pausedChanged.emit(True)
+
+    def resume(self) -> None:
+        if self.engine is not None and self.paused:
+            self.engine.resume()
+            self.paused = False
+            self.pausedChanged.emit(False)
+
+    def cancel(self) -> None:
+        """Ask the engine to stop after the operations in flight; it ends as cancelled."""
+        self._cancel_requested = True
+        if self.engine is not None:
+            if self.paused:
+                self.resume()
+            self.engine.cancel()
+        else:
+            super().cancel()
+
+
+@dataclass
+class DraftSecrets:
+    """Secrets typed in the wizard, held in memory until Finish (the SecretStore interface)."""
+
+    profile_name: str
+    values: dict[str, str]
+
+    def get(self, profile: str, kind: str) -> str | None:
+        return self.values.get(kind) if profile == self.profile_name else None
+
+    def __repr__(self) -> str:  # never show a secret
+        return f"DraftSecrets({self.profile_name!r}, kinds={sorted(self.values)})"
+
+
+class EngineBridge(QObject):
+    """Starts engine calls on the loop and reports them with Qt signals."""
+
+    busyChanged = Signal(bool)
+
+    def __init__(self, tasks: TaskRegistry, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._running: set[Operation[Any]] = set()
+
+    # --- plumbing ---------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def _start(self, operation: Operation[T], work: Callable[[], Awaitable[T]]) -> Operation[T]:
+        async def runner() -> None:
+            try:
+                result = await work()
+            except asyncio.CancelledError:
+                operation._cancelled()
+                raise
+            except UserFacingError as error:
+                log.info("%s failed: %s", operation.name, error.message)
+                operation._fail(error)
+            except Exception:
+                log.exception("%s failed unexpectedly", operation.name)
+                operation._fail(_unexpected())
+            else:
+                operation._succeed(result)
+
+        was_busy = self.busy
+        self._running.add(operation)
+        operation.finished.connect(lambda: self._forget(operation))
+        task = self._tasks.start(runner(), name=operation.name)
+        # A task cancelled before it ever ran never reaches runner's except clause.
+        task.add_done_callback(lambda done: operation._cancelled() if done.cancelled() else None)
+        operation.task = task
+        if not was_busy:
+            self.busyChanged.emit(True)
+        return operation
+
+    def _forget(self, operation: Operation[Any]) -> None:
+        self._running.discard(operation)
+        if not self._running:
+            self.busyChanged.emit(False)
+
+    def cancel_all(self) -> None:
+        for operation in list(self._running):
+            operation.cancel()
+
+    # --- target -----------------------------------------------------------------------
+
+    def parse_tenant_url(self, text: str) -> TenantTarget:
+        """Parse a tenant URL (no I/O); raises TenantUrlError saying what to fix."""
+        from app.webex.urls import parse_tenant_url
+
+        return parse_tenant_url(text)
+
+    def tenant_url_with_org(self, text: str, org_uuid: str) -> str:
+        from app.webex.urls import tenant_url_with_org
+
+        return tenant_url_with_org(text, org_uuid)
+
+    def fetch_org_id(self, tenant_url_text: str, token: str) -> Operation[Any]:
+        """people/me with the token; the result is a PeopleMe (orgId and its UUID)."""
+        from app.webex.checks import fetch_org_id
+
+        return self._start(Operation("fetch-org-id"), lambda: fetch_org_id(tenant_url_text, token))
+
+    def test_connection(self, tenant_url: str, token: str) -> Operation[Any]:
+        """The named checks; the result is a ConnectionReport (never raises for a failed check)."""
+        from app.webex.checks import test_connection
+
+        return self._start(Operation("test-connection"), lambda: test_connection(tenant_url, token))
+
+    # --- source -----------------------------------------------------------------------
+
+    def validate_csv(self, path: Path, settings: CsvSettings) -> Operation[CsvValidation]:
+        """Read and check a CSV file off the loop; the result is a CsvValidation."""
+        from app.directory.csv_file import validate_csv
+
+        async def work() -> CsvValidation:
+            return await asyncio.to_thread(validate_csv, path, settings)
+
+        return self._start(Operation("validate-csv"), work)
+
+    def read_source_users(
+        self, profile: Profile, secrets: DraftSecrets, *, limit: int | None = None
+    ) -> Operation[list[SourceUser]]:
+        """The users the source holds (for the mapping preview and the scoping count)."""
+        from app.directory.factory import open_source
+
+        async def work() -> list[SourceUser]:
+            source = open_source(profile, cast(Any, secrets))
+            users: list[SourceUser] = []
+            try:
+                async for user in source.users():
+                    users.append(user)
+                    if limit is not None and len(users) >= limit:
+                        break
+            finally:
+                await source.aclose()
+            return users
+
+        return self._start(Operation("read-source"), work)
+
+    # --- mappings and scoping (pure computation, no I/O) --------------------------------
+
+    def check_expression(
+        self, text: str, known_attributes: Sequence[str] | None = None
+    ) -> ExpressionError | None:
+        """None when the expression parses; else the error, whose `column` points at it."""
+        from app.sync.expressions import ExpressionError, parse
+
+        try:
+            parse(text, known_attributes=known_attributes or None)
+        except ExpressionError as error:
+            return error
+        return None
+
+    def check_mappings(
+        self, mappings: MappingSet, known_attributes: Sequence[str] | None = None
+    ) -> UserFacingError | None:
+        """None when the engine accepts the mapping set; else why not (MappingError)."""
+        from app.sync.mapping import Mapper
+
+        try:
+            Mapper(mappings, known_source_attributes=known_attributes or None)
+        except UserFacingError as error:
+            return error
+        return None
+
+    def preview_payload(
+        self,
+        mappings: MappingSet,
+        user: SourceUser,
+        known_attributes: Sequence[str] | None = None,
+    ) -> dict[str, Any]:
+        """The SCIM body the target would receive if this user were created now.
+
+        Raises the engine's MappingError when a mapping cannot produce a value for the user.
+        """
+        from app.sync.mapping import Mapper
+
+        mapper = Mapper(mappings, known_source_attributes=known_attributes or None)
+        return mapper.user_payload(user, creating=True)
+
+    def count_in_scope(self, users: Iterable[SourceUser], filters: Sequence[ScopingFilter]) -> int:
+        from app.sync.scoping import in_scope
+
+        return sum(1 for user in users if in_scope(user.attributes, list(filters)))
+
+    def scoping_problem(self, filters: Sequence[ScopingFilter]) -> UserFacingError | None:
+        """None when every clause can be evaluated; else the first problem, named."""
+        from app.sync.scoping import validate_filters
+
+        try:
+            validate_filters(filters)
+        except UserFacingError as error:
+            return error
+        return None
+
+    def default_mappings(self, target_kind: str) -> MappingSet:
+        from app.config.profile import default_mapping_set
+
+        return default_mapping_set("scim" if target_kind == "scim" else "webex")
+
+    def target_attributes(self, target_kind: str) -> list[str]:
+        """The target attribute paths the mapping editor offers (the engine's catalogue)."""
+        from app.sync.attributes import target_attributes
+
+        kind: Literal["webex", "scim"] = "scim" if target_kind == "scim" else "webex"
+        return [attribute.path for attribute in target_attributes(kind, "User")]
+
+    # --- notifications ----------------------------------------------------------------
+
+    def send_test_mail(
+        self, settings: NotificationSettings, password: str | None, *, profile_name: str = ""
+    ) -> Operation[Any]:
+        from app.notify.mail import MailSettings, send_test_mail
+
+        mail = MailSettings.from_notifications(settings)
+        return self._start(
+            Operation("test-mail"),
+            lambda: send_test_mail(mail, password, profile_name=profile_name),
+        )
+
+    # --- sync -------------------------------------------------------------------------
+
+    def _engine(self, profile: Profile, token: str, secrets: DraftSecrets) -> Any:
+        from app.directory.factory import open_source
+        from app.sync.engine import SyncEngine
+
+        # DraftSecrets offers SecretStore's `get`: the wizard's secrets are not stored yet.
+        source = open_source(profile, cast(Any, secrets))
+        return SyncEngine(profile, token=token, source=source)
+
+    def dry_run(self, profile: Profile, token: str, secrets: DraftSecrets) -> Operation[Plan]:
+        """Read the source and the target and plan; nothing is written anywhere."""
+
+        async def work() -> Plan:
+            engine = self._engine(profile, token, secrets)
+            try:
+                plan: Plan = await engine.dry_run()
+            finally:
+                await engine.aclose()
+            return plan
+
+        return self._start(Operation("dry-run"), work)
+
+    def start_sync(
+        self,
+        profile: Profile,
+        token: str,
+        secrets: DraftSecrets,
+        *,
+        plan: Plan | None = None,
+        allow_deletes: bool = False,
+    ) -> SyncRun:
+        """Run one cycle; events arrive as run.eventReceived, the CycleResult as succeeded."""
+        run = SyncRun("sync")
+
+        def relay(event: SyncEvent) -> None:
+            run.eventReceived.emit(event)
+
+        async def work() -> Any:
+            engine = self._engine(profile, token, secrets)
+            run.engine = engine
+            remove = engine.add_listener(relay)
+            try:
+                return await engine.run_cycle(allow_deletes=allow_deletes, plan=plan)
+            finally:
+                remove()
+                run.engine = None
+                await engine.aclose()
+
+        self._start(run, work)
+        return run
+
+    # --- profiles and secrets ---------------------------------------------------------
+
+    def list_profiles(self) -> Operation[list[str]]:
+        from app.config.store import ProfileStore
+
+        async def work() -> list[str]:
+            names: list[str] = await asyncio.to_thread(ProfileStore().list)
+            return names
+
+        return self._start(Operation("list-profiles"), work)
+
+    def save_profile(self, profile: Profile, secrets: dict[SecretKind, str]) -> Operation[Profile]:
+        """Save the profile file and put each secret in the keyring (off the loop)."""
+        from app.config.secrets import SecretStore
+        from app.config.store import ProfileStore
+
+        async def work() -> Profile:
+            store = SecretStore()
+            for kind, value in secrets.items():
+                if value:
+                    await asyncio.to_thread(store.set, profile.name, kind, value)
+            await asyncio.to_thread(ProfileStore().save, profile)
+            return profile
+
+        return self._start(Operation("save-profile"), work)
+
+    def profile_exists(self, name: str) -> bool:
+        from app.config.store import ProfileStore
+
+        return name in ProfileStore().list()

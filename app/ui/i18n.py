@@ -1,0 +1,50 @@
+"""The user interface language: the program's own .qm and Qt's, chosen by --lang or the system."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.ui.resources import translations_dir
+
+log = logging.getLogger(__name__)
+
+CATALOG = "webex_provisioner"
+LANGUAGES = ("en", "fr")  # English is the source language: it needs no catalog
+
+
+def choose_locale(lang: str | None) -> QLocale:
+    if lang:
+        return QLocale(lang)
+    return QLocale.system()
+
+
+def install_translators(app: QCoreApplication, lang: str | None) -> list[QTranslator]:
+    """Install the program's and Qt's translators for the chosen language; return them.
+
+    An unknown language falls back to English, and the log says so.
+    """
+    locale = choose_locale(lang)
+    QLocale.setDefault(locale)
+    installed: list[QTranslator] = []
+    language = QLocale.languageToCode(locale.language())
+    if language == "en" or language == "C":
+        return installed
+    own = QTranslator(app)
+    if own.load(locale, CATALOG, "_", str(translations_dir())):
+        app.installTranslator(own)
+        installed.append(own)
+    else:
+        log.warning("no translation for %s; the interface stays in English", locale.name())
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_own = QTranslator(app)
+    if qt_own.load(locale, "qtbase", "_", qt_folder):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)

@@ -1,0 +1,481 @@
+"""Qt item models over the engine's data: activity (sync events), mappings, dry run, checks.
+
+The views only draw; these adapters turn plain engine objects into rows. The activity model
+is fed one event at a time through the bridge and inserts them in batches on a short timer,
+so that ten thousand events cost a handful of repaints instead of ten thousand.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.sync.events import Status, SyncEvent
+from app.sync.plan import Action, PlannedOperation, format_change
+from app.sync.rules import AttributeMapping, MappingType
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's engine object
+StatusRole = Qt.ItemDataRole.UserRole + 2  # the row's status value, for filtering
+
+_NO_INDEX = QModelIndex()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("models", text)
+
+
+def status_label(status: str) -> str:
+    labels = {
+        Status.SUCCESS.value: QCoreApplication.translate("models", "Success"),
+        Status.FAILURE.value: QCoreApplication.translate("models", "Failure"),
+        Status.SKIPPED.value: QCoreApplication.translate("models", "Skipped"),
+        Status.WARNING.value: QCoreApplication.translate("models", "Warning"),
+    }
+    return labels.get(status, status)
+
+
+def action_label(action: str) -> str:
+    labels = {
+        Action.CREATE.value: QCoreApplication.translate("models", "Create"),
+        Action.UPDATE.value: QCoreApplication.translate("models", "Update"),
+        Action.DISABLE.value: QCoreApplication.translate("models", "Disable"),
+        Action.DELETE.value: QCoreApplication.translate("models", "Delete"),
+        Action.SKIP.value: QCoreApplication.translate("models", "Skip"),
+        Action.NO_CHANGE.value: QCoreApplication.translate("models", "No change"),
+    }
+    return labels.get(action, action)
+
+
+def _failure_brush() -> QBrush:
+    # A red that stays readable on the system palette, light or dark.
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    return QBrush(QColor("#ff8a80") if base.lightness() < 128 else QColor("#b00020"))
+
+
+class _TableModel(QAbstractTableModel):
+    """Shared plumbing: a fixed list of column titles and a list of rows."""
+
+    def headers(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def columnCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers()):
+            return self.headers()[section]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+
+# --- Activity -----------------------------------------------------------------------------
+
+
+class ActivityModel(_TableModel):
+    """Sync events as rows: time, action, status, user, details. Appends in timed batches."""
+
+    TIME, ACTION, STATUS, USER, DETAILS = range(5)
+    BATCH_MS = 150
+
+    batchInserted = Signal(int)  # rows added by the last flush
+
+    def __init__(self, parent: QObject | None = None, *, batch_ms: int = BATCH_MS) -> None:
+        super().__init__(parent)
+        self._rows: list[SyncEvent] = []
+        self._pending: list[SyncEvent] = []
+        self._timer = QTimer(self)
+        self._timer.setObjectName("activityBatchTimer")
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(batch_ms)
+        self._timer.timeout.connect(self.flush)
+        self._failure_brush = _failure_brush()
+
+    def headers(self) -> Sequence[str]:
+        return (_tr("Time"), _tr("Action"), _tr("Status"), _tr("User"), _tr("Details"))
+
+    @staticmethod
+    def shows(event: SyncEvent) -> bool:
+        """Per-object outcomes and notes are rows; progress and cycle markers are not."""
+        return event.kind in ("operation", "note")
+
+    def add_event(self, event: SyncEvent) -> None:
+        if not self.shows(event):
+            return
+        self._pending.append(event)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def add_events(self, events: Iterable[SyncEvent]) -> None:
+        for event in events:
+            self.add_event(event)
+
+    @property
+    def pending_count(self) -> int:
+        return len(self._pending)
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if not self._pending:
+            return
+        batch, self._pending = self._pending, []
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        self._rows.extend(batch)
+        self.endInsertRows()
+        self.batchInserted.emit(len(batch))
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self._pending = []
+        self.beginResetModel()
+        self._rows = []
+        self.endResetModel()
+
+    def event_at(self, row: int) -> SyncEvent:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        event = self._rows[index.row()]
+        column = index.column()
+        status = event.status.value if event.status is not None else ""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.TIME:
+                return event.time.astimezone().strftime("%H:%M:%S")
+            if column == self.ACTION:
+                return action_label(event.action) if event.action else _tr("Note")
+            if column == self.STATUS:
+                return status_label(status) if status else ""
+            if column == self.USER:
+                return event.user_name
+            if column == self.DETAILS:
+                return event_summary(event)
+        if role == Qt.ItemDataRole.ForegroundRole and status == Status.FAILURE.value:
+            return self._failure_brush
+        if role == ObjectRole:
+            return event
+        if role == StatusRole:
+            return status
+        return None
+
+
+def event_summary(event: SyncEvent) -> str:
+    """The Details column: the error, else the modified properties, else the message."""
+    if event.status == Status.FAILURE and event.message:
+        return event.message
+    if event.modified:
+        return "; ".join(format_change(change) for change in event.modified)
+    return event.message
+
+
+def event_detail_text(event: SyncEvent) -> str:
+    """The detail pane: every field an admin needs to understand one row."""
+    lines = [
+        f"{_tr('User')}: {event.user_name}" if event.user_name else "",
+        f"{_tr('Object')}: {event.object_type}",
+        f"{_tr('Action')}: {action_label(event.action)}" if event.action else "",
+        f"{_tr('Status')}: {status_label(event.status.value)}" if event.status else "",
+        f"{_tr('Time')}: {event.time.astimezone().strftime('%Y-%m-%d %H:%M:%S')}",
+        f"{_tr('Source id')}: {event.source_id}" if event.source_id else "",
+        f"{_tr('Webex id')}: {event.target_id}" if event.target_id else "",
+        f"{_tr('Duration')}: {event.duration_ms} ms" if event.duration_ms else "",
+    ]
+    if event.steps:
+        lines.append(_tr("Steps:"))
+        lines.extend(f"  {number}. {step}" for number, step in enumerate(event.steps, 1))
+    if event.modified:
+        lines.append(_tr("Modified properties:"))
+        lines.extend(f"  {format_change(change)}" for change in event.modified)
+    if event.message:
+        lines.append(f"{_tr('Message')}: {event.message}")
+    if event.error_code:
+        lines.append(f"{_tr('Error code')}: {event.error_code}")
+    if event.next_step:
+        lines.append(f"{_tr('Next step')}: {event.next_step}")
+    if event.tracking_id:
+        lines.append(f"{_tr('Tracking id')}: {event.tracking_id}")
+    return "\n".join(line for line in lines if line)
+
+
+class ActivityFilterModel(QSortFilterProxyModel):
+    """activityFilter: free text over every column, and one status (or all)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._status = ""
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def set_text(self, text: str) -> None:
+        self.setFilterFixedString(text)
+
+    def set_status(self, status: str) -> None:
+        if status != self._status:
+            self.beginFilterChange()
+            self._status = status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def status(self) -> str:
+        return self._status
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if self._status:
+            index = self.sourceModel().index(source_row, ActivityModel.STATUS, source_parent)
+            if self.sourceModel().data(index, StatusRole) != self._status:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+# --- Mappings -----------------------------------------------------------------------------
+
+
+def mapping_type_label(kind: MappingType) -> str:
+    labels = {
+        MappingType.DIRECT: QCoreApplication.translate("models", "Direct"),
+        MappingType.CONSTANT: QCoreApplication.translate("models", "Constant"),
+        MappingType.EXPRESSION: QCoreApplication.translate("models", "Expression"),
+        MappingType.NONE: QCoreApplication.translate("models", "None"),
+    }
+    return labels[kind]
+
+
+def mapping_source_text(mapping: AttributeMapping) -> str:
+    if mapping.type == MappingType.DIRECT:
+        return mapping.source
+    if mapping.type == MappingType.CONSTANT:
+        return f'"{mapping.constant}"'
+    if mapping.type == MappingType.EXPRESSION:
+        return mapping.expression
+    return ""
+
+
+class MappingsModel(_TableModel):
+    """mappingsTable: target attribute, mapping type, source, default, apply, matching."""
+
+    TARGET, TYPE, SOURCE, DEFAULT, APPLY, MATCHING = range(6)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AttributeMapping] = []
+
+    def headers(self) -> Sequence[str]:
+        return (
+            _tr("Target attribute"),
+            _tr("Mapping type"),
+            _tr("Source attribute or value"),
+            _tr("Default if empty"),
+            _tr("Apply"),
+            _tr("Matching precedence"),
+        )
+
+    def set_mappings(self, mappings: Iterable[AttributeMapping]) -> None:
+        self.beginResetModel()
+        self._rows = [mapping.model_copy() for mapping in mappings]
+        self.endResetModel()
+
+    def mappings(self) -> list[AttributeMapping]:
+        return [mapping.model_copy() for mapping in self._rows]
+
+    def mapping_at(self, row: int) -> AttributeMapping:
+        return self._rows[row]
+
+    def add(self, mapping: AttributeMapping) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(mapping)
+        self.endInsertRows()
+        return row
+
+    def replace(self, row: int, mapping: AttributeMapping) -> None:
+        self._rows[row] = mapping
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+
+    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        mapping = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.TARGET:
+                return mapping.target
+            if column == self.TYPE:
+                return mapping_type_label(mapping.type)
+            if column == self.SOURCE:
+                return mapping_source_text(mapping)
+            if column == self.DEFAULT:
+                return mapping.default or ""
+            if column == self.APPLY:
+                return _tr("Always") if mapping.apply == "always" else _tr("Only on create")
+            if column == self.MATCHING:
+                return str(mapping.matching_precedence) if mapping.matching_precedence else ""
+        if role == ObjectRole:
+            return mapping
+        return None
+
+
+# --- Dry run ------------------------------------------------------------------------------
+
+
+class DryRunModel(_TableModel):
+    """dryRunTable: each object, its action, the modified properties old -> new, the reason."""
+
+    OBJECT, TYPE, ACTION, CHANGES, REASON = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PlannedOperation] = []
+
+    def headers(self) -> Sequence[str]:
+        return (
+            _tr("Object"),
+            _tr("Type"),
+            _tr("Action"),
+            _tr("Modified properties"),
+            _tr("Reason"),
+        )
+
+    def set_operations(self, operations: Iterable[PlannedOperation]) -> None:
+        self.beginResetModel()
+        self._rows = list(operations)
+        self.endResetModel()
+
+    def operation_at(self, row: int) -> PlannedOperation:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        operation = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.OBJECT:
+                return operation.key
+            if column == self.TYPE:
+                return _tr("User") if operation.object_type == "User" else _tr("Group")
+            if column == self.ACTION:
+                return action_label(operation.action.value)
+            if column == self.CHANGES:
+                return "; ".join(format_change(change) for change in operation.changes)
+            if column == self.REASON:
+                return operation.detail or operation.reason
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.CHANGES:
+            return "\n".join(format_change(change) for change in operation.changes) or None
+        if role == ObjectRole:
+            return operation
+        return None
+
+
+# --- Connection report --------------------------------------------------------------------
+
+
+class CheckLike(Protocol):
+    """What the connection report view needs from app.webex.checks.CheckResult."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def next_step(self) -> str: ...
+
+
+def check_status_label(status: str) -> str:
+    labels = {
+        "passed": QCoreApplication.translate("models", "Passed"),
+        "failed": QCoreApplication.translate("models", "Failed"),
+        "unknown": QCoreApplication.translate("models", "Unknown"),
+        "skipped": QCoreApplication.translate("models", "Skipped"),
+    }
+    return labels.get(status, status)
+
+
+class ConnectionReportModel(_TableModel):
+    """connectionReport: each named check, its result, the reason and the next step."""
+
+    CHECK, RESULT, REASON, NEXT_STEP = range(4)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CheckLike] = []
+
+    def headers(self) -> Sequence[str]:
+        return (_tr("Check"), _tr("Result"), _tr("Reason"), _tr("Next step"))
+
+    def set_checks(self, checks: Iterable[CheckLike]) -> None:
+        self.beginResetModel()
+        self._rows = list(checks)
+        self.endResetModel()
+
+    def checks(self) -> list[CheckLike]:
+        return list(self._rows)
+
+    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        check = self._rows[index.row()]
+        column = index.column()
+        status = str(check.status)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.CHECK:
+                return check.title
+            if column == self.RESULT:
+                return check_status_label(status)
+            if column == self.REASON:
+                return check.reason
+            if column == self.NEXT_STEP:
+                return check.next_step if status == "failed" else ""
+        if role == Qt.ItemDataRole.ForegroundRole and status == "failed":
+            return _failure_brush()
+        if role == ObjectRole:
+            return check
+        if role == StatusRole:
+            return status
+        return None
+
+
+def pretty_json(payload: Any) -> str:
+    return json.dumps(payload, indent=2, ensure_ascii=False, default=str)

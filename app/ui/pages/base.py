@@ -1,0 +1,53 @@
+"""What every page shares: its wizard, the draft, the bridge, and the operations it started."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
+
+from app.ui.bridge import EngineBridge, Operation
+
+if TYPE_CHECKING:
+    from app.ui.wizard import SetupWizard, WizardDraft
+
+
+class BasePage(QWizardPage):
+    def __init__(self, wizard: SetupWizard, object_name: str) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self._setup = wizard
+        self._operations: list[Operation[Any]] = []
+
+    @property
+    def setup(self) -> SetupWizard:
+        return self._setup
+
+    @property
+    def draft(self) -> WizardDraft:
+        return self._setup.draft
+
+    @property
+    def bridge(self) -> EngineBridge:
+        return self._setup.bridge
+
+    def track(self, operation: Operation[Any]) -> Operation[Any]:
+        """Keep the operation so that leaving the wizard cancels it."""
+        self._operations = [op for op in self._operations if op.running]
+        self._operations.append(operation)
+        return operation
+
+    def stop_work(self) -> None:
+        for operation in self._operations:
+            operation.cancel()
+        self._operations = []
+
+
+def labelled(label_text: str, field: QWidget, parent: QWidget) -> QLabel:
+    """A label bound to its field (Alt+letter moves there; screen readers read it)."""
+    label = QLabel(label_text, parent)
+    label.setBuddy(field)
+    label.setWordWrap(True)
+    if not field.accessibleName():
+        field.setAccessibleName(label_text.replace("&", ""))
+    return label

@@ -1,0 +1,273 @@
+"""page-credentials: tenant URL, secret token, "Get my orgId" and "Test connection"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from app.errors import UserFacingError
+from app.ui.models import ConnectionReportModel
+from app.ui.pages.base import BasePage, labelled
+from app.ui.widgets import BusyBar, FieldMessage, SecretField
+
+if TYPE_CHECKING:
+    from app.ui.wizard import SetupWizard
+    from app.webex.checks import ConnectionReport
+
+
+class CredentialsPage(BasePage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard, "page-credentials")
+        self.setTitle(self.tr("Admin credentials"))
+        layout = QVBoxLayout(self)
+
+        self.help = QLabel(self)
+        self.help.setObjectName("credentialsHelp")
+        self.help.setWordWrap(True)
+        self.help.setOpenExternalLinks(True)
+        layout.addWidget(self.help)
+
+        form = QFormLayout()
+        self.tenant_url = QLineEdit(self)
+        self.tenant_url.setObjectName("tenantUrl")
+        self.tenant_url.setPlaceholderText("https://webexapis.com/identity/scim/{orgId}/v2/")
+        form.addRow(labelled(self.tr("&Tenant URL:"), self.tenant_url, self), self.tenant_url)
+        self.tenant_url_message = FieldMessage("tenantUrlMessage", self)
+        form.addRow("", self.tenant_url_message)
+        self.token = SecretField("secretToken", self.tr("Secret token"), self)
+        form.addRow(labelled(self.tr("&Secret token:"), self.token.edit, self), self.token)
+        self.token_message = FieldMessage("secretTokenMessage", self)
+        form.addRow("", self.token_message)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.fetch_button = QPushButton(self.tr("&Get my orgId"), self)
+        self.fetch_button.setObjectName("fetchOrgId")
+        self.fetch_button.setToolTip(
+            self.tr("Calls “Get My Own Details” (people/me) with the token and fills the orgId in.")
+        )
+        self.test_button = QPushButton(self.tr("Test &connection"), self)
+        self.test_button.setObjectName("testConnection")
+        buttons.addWidget(self.fetch_button)
+        buttons.addWidget(self.test_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.busy = BusyBar("credentialsBusy", self)
+        self.busy.cancelRequested.connect(self.stop_work)
+        layout.addWidget(self.busy)
+        self.connection_message = FieldMessage("connectionMessage", self)
+        layout.addWidget(self.connection_message)
+
+        self.report_model = ConnectionReportModel(self)
+        self.report_view = QTableView(self)
+        self.report_view.setObjectName("connectionReport")
+        self.report_view.setAccessibleName(self.tr("Connection test results"))
+        self.report_view.setModel(self.report_model)
+        self.report_view.setWordWrap(True)
+        self.report_view.verticalHeader().hide()
+        header = self.report_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.report_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        layout.addWidget(self.report_view, 1)
+
+        self._passed_for: tuple[str, str] | None = None
+        self._advance_after_test = False
+        self._running: Any = None
+        self.report: Any = None
+
+        self.tenant_url.setText(wizard.defaults.tenant_url)
+        self.token.setText(wizard.defaults.token)
+        self.tenant_url.textChanged.connect(self._input_changed)
+        self.token.textChanged.connect(self._input_changed)
+        self.fetch_button.clicked.connect(self.fetch_org_id)
+        self.test_button.clicked.connect(lambda: self.run_test(advance=False))
+        self._input_changed()
+
+    def initializePage(self) -> None:
+        webex = self.draft.target_kind == "webex"
+        self.fetch_button.setVisible(webex)
+        if webex:
+            self.setSubTitle(
+                self.tr(
+                    "Enter the tenant URL and the secret token of a Webex administrator. "
+                    "Next tests the connection first."
+                )
+            )
+            self.help.setText(
+                self.tr(
+                    "The tenant URL has the form https://webexapis.com/identity/scim/"
+                    "[orgId]/v2/ (the tutorial's https://api.webex.com/v1/scim/[Tenant ID]/ "
+                    "works too). The secret token is the access token of an administrator: "
+                    "sign in at developer.webex.com with your admin account and copy it. "
+                    "<b>Get my orgId</b> then fills the orgId in for you."
+                )
+            )
+        else:
+            self.setSubTitle(
+                self.tr(
+                    "Enter the SCIM 2.0 base URL of the application and its bearer token. "
+                    "Next tests the connection first."
+                )
+            )
+            self.help.setText(
+                self.tr(
+                    "The base URL is the address the application documents for SCIM 2.0, "
+                    "e.g. https://scim.example.com/scim/v2/."
+                )
+            )
+        self._input_changed()
+
+    # --- input ------------------------------------------------------------------------
+
+    def _key(self) -> tuple[str, str]:
+        return (self.tenant_url.text().strip(), self.token.text().strip())
+
+    def _url_problem(self) -> UserFacingError | None:
+        text = self.tenant_url.text().strip()
+        if not text:
+            return None
+        try:
+            target = self.bridge.parse_tenant_url(text)
+        except UserFacingError as error:
+            return error
+        if self.draft.target_kind == "webex" and target.kind != "webex":
+            return UserFacingError(
+                self.tr("This is not a Webex tenant URL."),
+                self.tr(
+                    "Use https://webexapis.com/identity/scim/[orgId]/v2/, or go back and "
+                    "choose “Another SCIM 2.0 application”."
+                ),
+            )
+        return None
+
+    def _input_changed(self) -> None:
+        problem = self._url_problem()
+        if problem is not None:
+            self.tenant_url_message.show_exception(problem)
+        else:
+            self.tenant_url_message.clear_message()
+        if self._passed_for is not None and self._passed_for != self._key():
+            self._passed_for = None
+            self.connection_message.clear_message()
+            self.report_model.set_checks([])
+        self._update_buttons()
+        self.completeChanged.emit()
+
+    def _update_buttons(self) -> None:
+        idle = self._running is None
+        has_token = bool(self.token.text().strip())
+        self.fetch_button.setEnabled(idle and has_token)
+        self.test_button.setEnabled(
+            idle and has_token and bool(self.tenant_url.text().strip()) and not self._url_problem()
+        )
+
+    def _busy(self, text: str, operation: Any) -> None:
+        self._running = self.track(operation)
+        self.busy.start(text)
+        self._update_buttons()
+        self.completeChanged.emit()
+        operation.finished.connect(self._idle)
+
+    def _idle(self) -> None:
+        self._running = None
+        self.busy.stop()
+        self._update_buttons()
+        self.completeChanged.emit()
+
+    # --- Get my orgId -----------------------------------------------------------------
+
+    def fetch_org_id(self) -> None:
+        token = self.token.text().strip()
+        if not token:
+            self.token_message.show_error(self.tr("Paste the secret token first."))
+            return
+        self.token_message.clear_message()
+        self.connection_message.clear_message()
+        url_text = self.tenant_url.text().strip()
+        operation = self.bridge.fetch_org_id(url_text, token)
+        operation.succeeded.connect(lambda me: self._org_fetched(url_text, me))
+        operation.failed.connect(self.token_message.show_exception)
+        self._busy(self.tr("Asking Webex who this token belongs to…"), operation)
+
+    def _org_fetched(self, url_text: str, me: Any) -> None:
+        try:
+            new_url = self.bridge.tenant_url_with_org(url_text, me.org_uuid)
+        except UserFacingError as error:
+            self.tenant_url_message.show_exception(error)
+            return
+        self.tenant_url.setText(new_url)
+        who = me.display_name or (me.emails[0] if me.emails else "")
+        self.token_message.show_ok(
+            self.tr("The token belongs to {who}; orgId {org} filled in.").format(
+                who=who, org=me.org_uuid
+            )
+        )
+
+    # --- Test connection --------------------------------------------------------------
+
+    def run_test(self, *, advance: bool = False) -> None:
+        if self._running is not None:
+            return
+        url, token = self._key()
+        self._advance_after_test = advance
+        self.connection_message.clear_message()
+        self.report_model.set_checks([])
+        operation = self.bridge.test_connection(url, token)
+        key = (url, token)
+        operation.succeeded.connect(lambda report: self._tested(key, report))
+        operation.failed.connect(self.connection_message.show_exception)
+        self._busy(self.tr("Testing the connection…"), operation)
+
+    def _tested(self, key: tuple[str, str], report: ConnectionReport) -> None:
+        self.report = report
+        checks = list(report.checks)
+        self.report_model.set_checks(checks)
+        self.report_view.resizeRowsToContents()
+        if key != self._key():
+            return
+        if report.ok:
+            self._passed_for = key
+            self.connection_message.show_ok(
+                self.tr("The connection works: every check passed or could not be told.")
+            )
+            if self._advance_after_test:
+                self._advance_after_test = False
+                self.completeChanged.emit()
+                self.setup.next()
+            return
+        failed = [check for check in checks if str(check.status) == "failed"]
+        first = failed[0] if failed else None
+        self.connection_message.show_error(
+            self.tr("{count} checks failed.").format(count=len(failed))
+            if len(failed) != 1
+            else self.tr("One check failed: {title}.").format(title=first.title if first else ""),
+            first.next_step if first is not None else "",
+        )
+
+    # --- the page ---------------------------------------------------------------------
+
+    def isComplete(self) -> bool:
+        url, token = self._key()
+        return bool(url and token) and self._url_problem() is None and self._running is None
+
+    def validatePage(self) -> bool:
+        if self._passed_for != self._key():
+            self.run_test(advance=True)  # Next = test, then move on when it passes
+            return False
+        url, token = self._key()
+        self.draft.tenant_url = url
+        self.draft.token = token
+        self.draft.plan = None
+        return True

@@ -1,0 +1,299 @@
+"""page-mappings: the attribute mappings, their editor, and a preview on a real source user."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserFacingError
+from app.sync.rules import AttributeMapping, MappingSet
+from app.ui.mapping_editor import MappingEditor
+from app.ui.models import MappingsModel, pretty_json
+from app.ui.pages.base import BasePage, labelled
+from app.ui.widgets import BusyBar, FieldMessage
+
+if TYPE_CHECKING:
+    from app.directory.base import SourceUser
+    from app.ui.wizard import SetupWizard
+
+MAX_LISTED_USERS = 200
+
+
+class MappingsPage(BasePage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard, "page-mappings")
+        self.setTitle(self.tr("Attribute mappings"))
+        self.setSubTitle(
+            self.tr(
+                "Review the user attributes that are synchronized to Cisco Webex. The "
+                "attributes selected as Matching properties are used to match the user "
+                "accounts in Cisco Webex for update operations."
+            )
+        )
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = MappingsModel(self)
+        self.table = QTableView(left)
+        self.table.setObjectName("mappingsTable")
+        self.table.setAccessibleName(self.tr("Attribute mappings"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        left_layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add mapping"), left)
+        self.add_button.setObjectName("addMapping")
+        self.edit_button = QPushButton(self.tr("&Edit…"), left)
+        self.edit_button.setObjectName("editMapping")
+        self.remove_button = QPushButton(self.tr("&Remove"), left)
+        self.remove_button.setObjectName("removeMapping")
+        self.restore_button = QPushButton(self.tr("Restore &defaults"), left)
+        self.restore_button.setObjectName("restoreMappings")
+        for button in (self.add_button, self.edit_button, self.remove_button, self.restore_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        self.mappings_message = FieldMessage("mappingsMessage", left)
+        left_layout.addWidget(self.mappings_message)
+
+        preview_box = QGroupBox(self.tr("Preview on a source user"), splitter)
+        preview_layout = QVBoxLayout(preview_box)
+        form = QFormLayout()
+        self.search = QLineEdit(preview_box)
+        self.search.setObjectName("previewSearch")
+        self.search.setPlaceholderText(self.tr("Type part of a userName"))
+        self.search.setClearButtonEnabled(True)
+        form.addRow(labelled(self.tr("Searc&h:"), self.search, preview_box), self.search)
+        self.user_choice = QComboBox(preview_box)
+        self.user_choice.setObjectName("previewUser")
+        form.addRow(labelled(self.tr("&User:"), self.user_choice, preview_box), self.user_choice)
+        preview_layout.addLayout(form)
+        self.busy = BusyBar("sourceBusy", preview_box)
+        self.busy.cancelRequested.connect(self.stop_work)
+        preview_layout.addWidget(self.busy)
+        self.preview = QPlainTextEdit(preview_box)
+        self.preview.setObjectName("mappingPreview")
+        self.preview.setAccessibleName(self.tr("What the target would receive"))
+        self.preview.setReadOnly(True)
+        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        preview_layout.addWidget(self.preview, 1)
+        self.preview_message = FieldMessage("previewMessage", preview_box)
+        preview_layout.addWidget(self.preview_message)
+        caption = QLabel(
+            self.tr("The SCIM body the target would receive if this user were created now."),
+            preview_box,
+        )
+        caption.setWordWrap(True)
+        preview_layout.addWidget(caption)
+
+        splitter.addWidget(left)
+        splitter.addWidget(preview_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        self._mappings_kind: str | None = None
+        self._loading: Any = None
+        self._editor: MappingEditor | None = None
+        self._users: list[SourceUser] = []
+        self.add_button.clicked.connect(self.add_mapping)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.restore_button.clicked.connect(self.restore_defaults)
+        self.search.textChanged.connect(self._fill_users)
+        self.user_choice.currentIndexChanged.connect(self.update_preview)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._mappings_changed)
+        self.model.dataChanged.connect(self._mappings_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._selection_changed()
+
+    # --- set-up -----------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        kind = self.draft.target_kind
+        if self._mappings_kind != kind:  # first visit, or the target kind changed
+            first_visit = self._mappings_kind is None
+            if first_visit and self.draft.mappings is not None:
+                self.model.set_mappings(self.draft.mappings.users)
+            else:
+                self.draft.mappings = None
+                self.model.set_mappings(self.bridge.default_mappings(kind).users)
+        self._mappings_kind = kind
+        self.table.resizeColumnsToContents()
+        if not self.draft.source_users:
+            self._load_users()
+        else:
+            self._users = self.draft.source_users
+            self._fill_users()
+
+    def _load_users(self) -> None:
+        self.stop_work()
+        self._users = []
+        self.user_choice.clear()
+        self.preview.clear()
+        self.preview_message.clear_message()
+        try:
+            profile = self.draft.profile()
+        except Exception as error:
+            self.preview_message.show_error(str(error))
+            return
+        operation = self.track(self.bridge.read_source_users(profile, self.draft.draft_secrets()))
+        self._loading = operation
+        self.busy.start(self.tr("Reading the users of the source directory…"))
+        operation.succeeded.connect(self._users_loaded)
+        operation.failed.connect(self.preview_message.show_exception)
+        operation.finished.connect(self._loaded)
+
+    def _loaded(self) -> None:
+        self._loading = None
+        self.busy.stop()
+
+    def _users_loaded(self, users: list[SourceUser]) -> None:
+        self._users = users
+        self.draft.source_users = users
+        if not users:
+            self.preview_message.show_info(self.tr("The source has no user to preview."))
+        self._fill_users()
+
+    def _fill_users(self) -> None:
+        text = self.search.text().strip().lower()
+        current = self.user_choice.currentText()
+        matches = [u for u in self._users if text in u.user_name.lower()][:MAX_LISTED_USERS]
+        self.user_choice.blockSignals(True)
+        self.user_choice.clear()
+        for user in matches:
+            self.user_choice.addItem(user.user_name, user.source_id)
+        index = self.user_choice.findText(current)
+        self.user_choice.setCurrentIndex(index if index >= 0 else (0 if matches else -1))
+        self.user_choice.blockSignals(False)
+        self.update_preview()
+
+    # --- editing ----------------------------------------------------------------------
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _selection_changed(self) -> None:
+        has = self.selected_row() is not None
+        self.edit_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+
+    def _open_editor(self, mapping: AttributeMapping | None, row: int | None) -> None:
+        editor = MappingEditor(
+            self.bridge,
+            mapping,
+            target_attributes=self.bridge.target_attributes(self.draft.target_kind),
+            source_attributes=self.draft.source_attributes,
+            parent=self,
+        )
+        editor.accepted_mapping.connect(lambda edited: self._edited(row, edited))
+        editor.finished.connect(lambda _result: self._editor_closed(editor))
+        self._editor = editor
+        editor.open()  # never exec(): the qasync loop keeps running
+
+    def _editor_closed(self, editor: MappingEditor) -> None:
+        if self._editor is editor:
+            self._editor = None
+        editor.deleteLater()
+
+    @property
+    def editor(self) -> MappingEditor | None:
+        return self._editor
+
+    def add_mapping(self) -> None:
+        self._open_editor(None, None)
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._open_editor(self.model.mapping_at(row), row)
+
+    def _edited(self, row: int | None, mapping: AttributeMapping) -> None:
+        if row is None:
+            row = self.model.add(mapping)
+        else:
+            self.model.replace(row, mapping)
+        self.table.selectRow(row)
+
+    def remove_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.model.remove(row)
+
+    def restore_defaults(self) -> None:
+        self.model.set_mappings(self.bridge.default_mappings(self.draft.target_kind).users)
+
+    def mapping_set(self) -> MappingSet:
+        base = self.draft.mappings or self.bridge.default_mappings(self.draft.target_kind)
+        return base.model_copy(update={"users": self.model.mappings()})
+
+    def _problem(self) -> UserFacingError | None:
+        return self.bridge.check_mappings(self.mapping_set(), self.draft.source_attributes)
+
+    def _mappings_changed(self) -> None:
+        problem = self._problem()
+        if problem is not None:
+            self.mappings_message.show_exception(problem)
+        else:
+            self.mappings_message.clear_message()
+        self.update_preview()
+        self.completeChanged.emit()
+
+    # --- preview ----------------------------------------------------------------------
+
+    def current_user(self) -> SourceUser | None:
+        source_id = self.user_choice.currentData()
+        return next((u for u in self._users if u.source_id == source_id), None)
+
+    def update_preview(self) -> None:
+        user = self.current_user()
+        if user is None:
+            self.preview.clear()
+            return
+        try:
+            payload = self.bridge.preview_payload(
+                self.mapping_set(), user, self.draft.source_attributes
+            )
+        except UserFacingError as error:
+            self.preview.clear()
+            self.preview_message.show_exception(error)
+            return
+        self.preview_message.clear_message()
+        self.preview.setPlainText(pretty_json(payload))
+
+    # --- the page ---------------------------------------------------------------------
+
+    def isComplete(self) -> bool:
+        return self._problem() is None
+
+    def validatePage(self) -> bool:
+        self.draft.mappings = self.mapping_set()
+        self.draft.plan = None
+        return True

@@ -1,0 +1,202 @@
+"""page-notifications: the tutorial's "Notification Email" and the mail server that sends it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from app.config.profile import NotificationSettings, SmtpSettings, looks_like_email
+from app.ui.pages.base import BasePage, labelled
+from app.ui.widgets import BusyBar, FieldMessage, SecretField
+
+if TYPE_CHECKING:
+    from app.ui.wizard import SetupWizard
+
+SECURITY_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+
+
+def split_addresses(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+class NotificationsPage(BasePage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard, "page-notifications")
+        self.setTitle(self.tr("Notification e-mail"))
+        self.setSubTitle(
+            self.tr(
+                "Enter the e-mail address of a person or group who should receive "
+                "provisioning error notifications, and tick the box to send them."
+            )
+        )
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.email = QLineEdit(self)
+        self.email.setObjectName("notificationEmail")
+        self.email.setPlaceholderText(self.tr("e.g. it-team@example.com"))
+        form.addRow(labelled(self.tr("Notification &e-mail:"), self.email, self), self.email)
+        self.email_message = FieldMessage("notificationEmailMessage", self)
+        form.addRow("", self.email_message)
+        self.send_on_failure = QCheckBox(
+            self.tr("Send an e-mail &notification when a failure occurs"), self
+        )
+        self.send_on_failure.setObjectName("sendFailureEmail")
+        form.addRow("", self.send_on_failure)
+        layout.addLayout(form)
+
+        smtp_box = QGroupBox(self.tr("Mail server (SMTP)"), self)
+        smtp_box.setObjectName("smtpSettings")
+        smtp = QFormLayout(smtp_box)
+        self.smtp_host = QLineEdit(smtp_box)
+        self.smtp_host.setObjectName("smtpHost")
+        self.smtp_host.setPlaceholderText(self.tr("e.g. smtp.example.com"))
+        smtp.addRow(labelled(self.tr("Ser&ver:"), self.smtp_host, smtp_box), self.smtp_host)
+        port_row = QHBoxLayout()
+        self.smtp_port = QSpinBox(smtp_box)
+        self.smtp_port.setObjectName("smtpPort")
+        self.smtp_port.setRange(1, 65535)
+        self.smtp_port.setValue(587)
+        self.smtp_security = QComboBox(smtp_box)
+        self.smtp_security.setObjectName("smtpSecurity")
+        self.smtp_security.addItem(self.tr("STARTTLS"), "starttls")
+        self.smtp_security.addItem(self.tr("TLS"), "tls")
+        self.smtp_security.addItem(self.tr("None (this computer only)"), "none")
+        self.smtp_security.setAccessibleName(self.tr("Connection security"))
+        port_row.addWidget(self.smtp_port)
+        port_row.addWidget(self.smtp_security, 1)
+        smtp.addRow(labelled(self.tr("&Port and security:"), self.smtp_port, smtp_box), port_row)
+        self.smtp_user = QLineEdit(smtp_box)
+        self.smtp_user.setObjectName("smtpUser")
+        smtp.addRow(
+            labelled(self.tr("&User (optional):"), self.smtp_user, smtp_box), self.smtp_user
+        )
+        self.smtp_password = SecretField("smtpPassword", self.tr("SMTP password"), smtp_box)
+        smtp.addRow(
+            labelled(self.tr("Pass&word:"), self.smtp_password.edit, smtp_box), self.smtp_password
+        )
+        self.smtp_sender = QLineEdit(smtp_box)
+        self.smtp_sender.setObjectName("smtpSender")
+        self.smtp_sender.setPlaceholderText(self.tr("e.g. webex-provisioner@example.com"))
+        smtp.addRow(labelled(self.tr("&Sender:"), self.smtp_sender, smtp_box), self.smtp_sender)
+        layout.addWidget(smtp_box)
+
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("Send &test e-mail"), self)
+        self.test_button.setObjectName("sendTestMail")
+        test_row.addWidget(self.test_button)
+        test_row.addStretch(1)
+        layout.addLayout(test_row)
+        self.busy = BusyBar("mailBusy", self)
+        self.busy.cancelRequested.connect(self.stop_work)
+        layout.addWidget(self.busy)
+        self.message = FieldMessage("testMailMessage", self)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+        self._running: Any = None
+        for edit in (self.email, self.smtp_host, self.smtp_user, self.smtp_sender):
+            edit.textChanged.connect(self._changed)
+        self.smtp_password.textChanged.connect(self._changed)
+        self.send_on_failure.toggled.connect(self._changed)
+        self.smtp_port.valueChanged.connect(self._changed)
+        self.smtp_security.currentIndexChanged.connect(self._security_changed)
+        self.test_button.clicked.connect(self.send_test)
+        self._changed()
+
+    def _security_changed(self) -> None:
+        if self.smtp_port.value() in SECURITY_PORTS.values():
+            self.smtp_port.setValue(SECURITY_PORTS[self.smtp_security.currentData()])
+        self._changed()
+
+    def settings(self) -> NotificationSettings:
+        """The page as NotificationSettings (raises ValidationError with plain words)."""
+        return NotificationSettings(
+            emails=split_addresses(self.email.text()),
+            send_on_failure=self.send_on_failure.isChecked(),
+            smtp=SmtpSettings(
+                host=self.smtp_host.text(),
+                port=self.smtp_port.value(),
+                security=self.smtp_security.currentData(),
+                user=self.smtp_user.text(),
+                sender=self.smtp_sender.text(),
+            ),
+        )
+
+    def _problem(self) -> str | None:
+        for address in split_addresses(self.email.text()):
+            if not looks_like_email(address):
+                return self.tr("{address} is not an e-mail address.").format(address=address)
+        if self.send_on_failure.isChecked():
+            if not split_addresses(self.email.text()):
+                return self.tr("Enter the address that receives the notifications.")
+            if not self.smtp_host.text().strip():
+                return self.tr("Enter the mail server (SMTP) that sends the notifications.")
+        sender = self.smtp_sender.text().strip()
+        if sender and not looks_like_email(sender):
+            return self.tr("The sender {address} is not an e-mail address.").format(address=sender)
+        try:
+            self.settings()
+        except ValidationError as error:
+            return str(error.errors()[0]["msg"]).removeprefix("Value error, ")
+        return None
+
+    def _changed(self) -> None:
+        problem = self._problem()
+        if problem:
+            self.email_message.show_error(problem)
+        else:
+            self.email_message.clear_message()
+        self.test_button.setEnabled(
+            self._running is None
+            and bool(self.smtp_host.text().strip())
+            and bool(split_addresses(self.email.text()))
+            and problem is None
+        )
+        self.completeChanged.emit()
+
+    def send_test(self) -> None:
+        if self._problem() is not None:
+            return
+        self.message.clear_message()
+        operation = self.track(
+            self.bridge.send_test_mail(
+                self.settings(), self.smtp_password.text() or None, profile_name=self.draft.name
+            )
+        )
+        self._running = operation
+        self.busy.start(self.tr("Sending a test e-mail…"))
+        operation.succeeded.connect(
+            lambda _message: self.message.show_ok(
+                self.tr("The test e-mail was sent to {to}.").format(
+                    to=", ".join(split_addresses(self.email.text()))
+                )
+            )
+        )
+        operation.failed.connect(self.message.show_exception)
+        operation.finished.connect(self._idle)
+        self._changed()
+
+    def _idle(self) -> None:
+        self._running = None
+        self.busy.stop()
+        self._changed()
+
+    def isComplete(self) -> bool:
+        return self._problem() is None
+
+    def validatePage(self) -> bool:
+        self.draft.notifications = self.settings()
+        self.draft.smtp_password = self.smtp_password.text()
+        return True

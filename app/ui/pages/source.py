@@ -1,0 +1,426 @@
+"""page-source: the source directory (CSV file or Microsoft Entra ID) and its validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config.profile import (
+    DEFAULT_APP_NAME,
+    DEFAULT_AUTHORITY,
+    DEFAULT_GRAPH_URL,
+    CsvSettings,
+    EntraSettings,
+    SourceSettings,
+)
+from app.errors import UserFacingError
+from app.ui.pages.base import BasePage, labelled
+from app.ui.widgets import BusyBar, FieldMessage, SecretField
+
+if TYPE_CHECKING:
+    from app.directory.csv_file import CsvValidation
+    from app.ui.wizard import SetupWizard
+
+PREVIEW_ROWS = 20
+
+
+def validation_view(
+    result: CsvValidation | None,
+) -> tuple[list[str], list[list[str]], list[tuple[int, str]], int]:
+    """(headers, first rows, errors by row, valid users) of a CSV validation."""
+    if result is None:
+        return [], [], [], 0
+    headers = list(result.header)
+    rows = [[row.cells.get(h, "") for h in headers] for row in result.rows[:PREVIEW_ROWS]]
+    errors = [(row, "; ".join(messages)) for row, messages in result.errors_by_row.items()]
+    return headers, rows, errors, len(result.users)
+
+
+class SourcePage(BasePage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard, "page-source")
+        self.setTitle(self.tr("Source directory and assignments"))
+        self.setSubTitle(
+            self.tr(
+                "Choose where the users come from. With Microsoft Entra ID, only the users "
+                "and groups assigned to the Cisco Webex application are provisioned; users "
+                "assigned with the role “Default Access” are left out."
+            )
+        )
+        layout = QVBoxLayout(self)
+        choice = QHBoxLayout()
+        self.source_csv = QRadioButton(self.tr("A &CSV file"), self)
+        self.source_csv.setObjectName("sourceCsv")
+        self.source_entra = QRadioButton(self.tr("Microsoft &Entra ID"), self)
+        self.source_entra.setObjectName("sourceEntra")
+        group = QButtonGroup(self)
+        group.addButton(self.source_csv)
+        group.addButton(self.source_entra)
+        choice.addWidget(self.source_csv)
+        choice.addWidget(self.source_entra)
+        choice.addStretch(1)
+        layout.addLayout(choice)
+
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("sourceStack")
+        self.stack.addWidget(self._build_csv_panel())
+        self.stack.addWidget(self._build_entra_panel())
+        layout.addWidget(self.stack, 1)
+
+        self._validation: CsvValidation | None = None
+        self._validated_key: tuple[str, str] | None = None
+        self._validation_error = False
+        self._operation: Any = None
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self._validate_csv)
+
+        defaults = wizard.defaults
+        if defaults.csv_path is not None:
+            self.csv_path.setText(str(defaults.csv_path))
+        if defaults.entra is not None:
+            self.entra_tenant.setText(defaults.entra.tenant_id)
+            self.entra_client.setText(defaults.entra.client_id)
+            self.entra_app.setText(defaults.entra.app_name)
+            self.entra_authority.setText(defaults.entra.authority)
+            self.entra_graph.setText(defaults.entra.graph_url)
+            self.entra_secret.setText(defaults.entra_client_secret)
+        (self.source_entra if defaults.source_kind == "entra" else self.source_csv).setChecked(True)
+        self.source_csv.toggled.connect(self._kind_changed)
+        self._kind_changed()
+
+    # --- CSV --------------------------------------------------------------------------
+
+    def _build_csv_panel(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setObjectName("csvPanel")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        path_row = QHBoxLayout()
+        self.csv_path = QLineEdit(panel)
+        self.csv_path.setObjectName("csvPath")
+        self.csv_path.setPlaceholderText(self.tr("The CSV export of your users"))
+        self.browse = QPushButton(self.tr("&Browse…"), panel)
+        self.browse.setObjectName("browseCsv")
+        self.browse.setAccessibleName(self.tr("Browse for the CSV file"))
+        path_row.addWidget(self.csv_path, 1)
+        path_row.addWidget(self.browse)
+        form.addRow(labelled(self.tr("CSV &file:"), self.csv_path, panel), path_row)
+        self.csv_column = QLineEdit("userPrincipalName", panel)
+        self.csv_column.setObjectName("csvUserNameColumn")
+        form.addRow(labelled(self.tr("&userName column:"), self.csv_column, panel), self.csv_column)
+        self.skip_invalid = QCheckBox(
+            self.tr("&Skip invalid rows (they are logged) instead of stopping the sync"), panel
+        )
+        self.skip_invalid.setObjectName("skipInvalidRows")
+        form.addRow("", self.skip_invalid)
+        layout.addLayout(form)
+        self.csv_busy = BusyBar("csvBusy", panel)
+        self.csv_busy.cancelRequested.connect(self._cancel_validation)
+        layout.addWidget(self.csv_busy)
+        self.csv_message = FieldMessage("csvMessage", panel)
+        layout.addWidget(self.csv_message)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, panel)
+        self.csv_preview = QTableWidget(0, 0, splitter)
+        self.csv_preview.setObjectName("csvPreview")
+        self.csv_preview.setAccessibleName(self.tr("First rows of the CSV file"))
+        self.csv_preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.csv_preview.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.csv_errors = QListWidget(splitter)
+        self.csv_errors.setObjectName("csvErrors")
+        self.csv_errors.setAccessibleName(self.tr("Rows with errors"))
+        splitter.addWidget(self.csv_preview)
+        splitter.addWidget(self.csv_errors)
+        splitter.setSizes([300, 100])
+        layout.addWidget(splitter, 1)
+
+        self.browse.clicked.connect(self._browse)
+        self.csv_path.textChanged.connect(self._csv_input_changed)
+        self.csv_column.textChanged.connect(self._csv_input_changed)
+        self.skip_invalid.toggled.connect(self._csv_input_changed)
+        return panel
+
+    def _browse(self) -> None:
+        dialog = QFileDialog(self, self.tr("Choose the CSV file"))
+        dialog.setObjectName("csvFileDialog")
+        dialog.setNameFilters([self.tr("CSV files (*.csv *.txt)"), self.tr("All files (*)")])
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        current = Path(self.csv_path.text()).expanduser()
+        if current.parent.is_dir():
+            dialog.setDirectory(str(current.parent))
+        dialog.fileSelected.connect(self.csv_path.setText)
+        dialog.open()  # never exec(): the qasync loop keeps running
+
+    def _csv_key(self) -> tuple[str, str]:
+        return (self.csv_path.text().strip(), self.csv_column.text().strip())
+
+    def _csv_input_changed(self) -> None:
+        self.completeChanged.emit()
+        if self._csv_key() != self._validated_key:
+            self._debounce.start()
+        else:
+            self._show_validation()
+
+    def _cancel_validation(self) -> None:
+        if self._operation is not None:
+            self._operation.cancel()
+
+    def _csv_settings(self) -> CsvSettings:
+        path, column = self._csv_key()
+        return CsvSettings(
+            path=Path(path).expanduser(),
+            user_name_column=column or "userPrincipalName",
+            skip_invalid=self.skip_invalid.isChecked(),
+        )
+
+    def _validate_csv(self) -> None:
+        if not self.source_csv.isChecked():
+            return
+        path, column = self._csv_key()
+        self._validation = None
+        self._validated_key = None
+        self._clear_preview()
+        if not path:
+            self.csv_message.show_error(self.tr("Choose the CSV file that lists your users."))
+            return
+        if not column:
+            self.csv_message.show_error(
+                self.tr("Name the column that holds the userName (e.g. userPrincipalName).")
+            )
+            return
+        if not Path(path).expanduser().is_file():
+            self.csv_message.show_error(
+                self.tr("There is no file at {path}.").format(path=path),
+                self.tr("Check the path or use Browse…"),
+            )
+            return
+        self._cancel_validation()
+        settings = self._csv_settings()
+        self.csv_message.clear_message()
+        self.csv_busy.start(self.tr("Reading the CSV file…"))
+        operation = self.track(self.bridge.validate_csv(settings.path, settings))
+        self._operation = operation
+        key = (path, column)
+        operation.succeeded.connect(lambda result: self._validated(key, result))
+        operation.failed.connect(lambda error: self._validation_failed(key, error))
+        operation.finished.connect(self.csv_busy.stop)
+
+    def _validated(self, key: tuple[str, str], result: CsvValidation) -> None:
+        if key != self._csv_key():
+            return
+        self._validation = result
+        self._validated_key = key
+        self._validation_error = False
+        self._show_validation()
+        self.completeChanged.emit()
+
+    def _validation_failed(self, key: tuple[str, str], error: UserFacingError) -> None:
+        if key != self._csv_key():
+            return
+        self._validation = None
+        self._validated_key = key
+        self._validation_error = True
+        self.csv_message.show_exception(error)
+        self.completeChanged.emit()
+
+    def _clear_preview(self) -> None:
+        self.csv_preview.clear()
+        self.csv_preview.setRowCount(0)
+        self.csv_preview.setColumnCount(0)
+        self.csv_errors.clear()
+
+    def _show_validation(self) -> None:
+        if self._validation is None:
+            return
+        headers, rows, errors, valid = validation_view(self._validation)
+        self.csv_preview.setColumnCount(len(headers))
+        self.csv_preview.setHorizontalHeaderLabels(headers)
+        self.csv_preview.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row[: len(headers)]):
+                self.csv_preview.setItem(r, c, QTableWidgetItem(value))
+        self.csv_errors.clear()
+        for row_number, message in errors:
+            self.csv_errors.addItem(
+                self.tr("Row {row}: {message}").format(row=row_number, message=message)
+            )
+        if not errors:
+            self.csv_message.show_ok(self.tr("{count} users read; no errors.").format(count=valid))
+        elif self.skip_invalid.isChecked():
+            self.csv_message.show_info(
+                self.tr(
+                    "{count} valid users; {bad} rows with errors will be skipped and logged."
+                ).format(count=valid, bad=len(errors))
+            )
+        else:
+            self.csv_message.show_error(
+                self.tr("{bad} rows have errors (listed below).").format(bad=len(errors)),
+                self.tr("Correct the file, or choose to skip invalid rows."),
+            )
+
+    def _csv_complete(self) -> bool:
+        if self._validation is None or self._validated_key != self._csv_key():
+            return False
+        _headers, _rows, errors, valid = validation_view(self._validation)
+        if valid == 0:
+            return False
+        return not errors or self.skip_invalid.isChecked()
+
+    # --- Entra ------------------------------------------------------------------------
+
+    def _build_entra_panel(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setObjectName("entraPanel")
+        form = QFormLayout(panel)
+        form.setContentsMargins(0, 0, 0, 0)
+        intro = QLabel(
+            self.tr(
+                "An app registration in your tenant with the application permissions "
+                "User.Read.All, Group.Read.All and Application.Read.All (admin consent "
+                "granted) and a client secret."
+            ),
+            panel,
+        )
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.entra_tenant = QLineEdit(panel)
+        self.entra_tenant.setObjectName("entraTenantId")
+        form.addRow(labelled(self.tr("&Tenant ID:"), self.entra_tenant, panel), self.entra_tenant)
+        self.entra_client = QLineEdit(panel)
+        self.entra_client.setObjectName("entraClientId")
+        form.addRow(
+            labelled(self.tr("Application (&client) ID:"), self.entra_client, panel),
+            self.entra_client,
+        )
+        self.entra_secret = SecretField("entraClientSecret", self.tr("Client secret"), panel)
+        form.addRow(
+            labelled(self.tr("Client &secret:"), self.entra_secret, panel), self.entra_secret
+        )
+        self.entra_app = QLineEdit(DEFAULT_APP_NAME, panel)
+        self.entra_app.setObjectName("entraAppName")
+        form.addRow(
+            labelled(self.tr("Enterprise &application:"), self.entra_app, panel), self.entra_app
+        )
+        self.entra_authority = QLineEdit(DEFAULT_AUTHORITY, panel)
+        self.entra_authority.setObjectName("entraAuthority")
+        form.addRow(
+            labelled(self.tr("Sign-in a&uthority:"), self.entra_authority, panel),
+            self.entra_authority,
+        )
+        self.entra_graph = QLineEdit(DEFAULT_GRAPH_URL, panel)
+        self.entra_graph.setObjectName("entraGraphUrl")
+        form.addRow(
+            labelled(self.tr("Microsoft &Graph:"), self.entra_graph, panel), self.entra_graph
+        )
+        self.entra_message = FieldMessage("entraMessage", panel)
+        form.addRow(self.entra_message)
+        for edit in (
+            self.entra_tenant,
+            self.entra_client,
+            self.entra_app,
+            self.entra_authority,
+            self.entra_graph,
+        ):
+            edit.textChanged.connect(self._entra_changed)
+        self.entra_secret.textChanged.connect(self._entra_changed)
+        return panel
+
+    def _entra_settings(self) -> EntraSettings:
+        defaults = self.setup.defaults.entra
+        return EntraSettings(
+            tenant_id=self.entra_tenant.text().strip(),
+            client_id=self.entra_client.text().strip(),
+            app_name=self.entra_app.text().strip() or DEFAULT_APP_NAME,
+            authority=self.entra_authority.text().strip() or DEFAULT_AUTHORITY,
+            graph_url=self.entra_graph.text().strip() or DEFAULT_GRAPH_URL,
+            ca_file=defaults.ca_file if defaults is not None else None,
+        )
+
+    def _entra_problem(self) -> str | None:
+        if not self.entra_tenant.text().strip() or not self.entra_client.text().strip():
+            return self.tr("Give the tenant ID and the application (client) ID.")
+        if not self.entra_secret.text():
+            return self.tr("Paste the client secret of the app registration.")
+        try:
+            self._entra_settings()
+        except ValueError as error:
+            return _first_error(error)
+        return None
+
+    def _entra_changed(self) -> None:
+        problem = self._entra_problem()
+        filled = self.entra_tenant.text() and self.entra_client.text() and self.entra_secret.text()
+        if problem and filled:
+            self.entra_message.show_error(problem)
+        else:
+            self.entra_message.clear_message()
+        self.completeChanged.emit()
+
+    # --- the page ---------------------------------------------------------------------
+
+    def _kind_changed(self) -> None:
+        csv = self.source_csv.isChecked()
+        self.stack.setCurrentIndex(0 if csv else 1)
+        if csv and self._validated_key != self._csv_key():
+            self._debounce.start()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        if self.source_csv.isChecked():
+            return self._csv_complete()
+        return self._entra_problem() is None
+
+    def validatePage(self) -> bool:
+        draft = self.draft
+        if self.source_csv.isChecked():
+            settings = self._csv_settings()
+            draft.source = SourceSettings(kind="csv", csv=settings)
+            headers, _rows, _errors, _valid = validation_view(self._validation)
+            draft.source_attributes = headers
+            draft.entra_client_secret = ""
+            draft.scope = "all"
+        else:
+            from app.sync.attributes import ENTRA_USER_ATTRIBUTES
+
+            draft.source = SourceSettings(kind="entra", entra=self._entra_settings())
+            draft.entra_client_secret = self.entra_secret.text()
+            draft.source_attributes = [attribute.name for attribute in ENTRA_USER_ATTRIBUTES]
+            draft.scope = "assigned"
+        draft.source_users = []  # read again for the mapping preview and scoping count
+        draft.plan = None
+        return True
+
+
+def _first_error(error: ValueError) -> str:
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        found = errors()
+        if found:
+            return str(found[0].get("msg", error)).removeprefix("Value error, ")
+    return str(error)

@@ -1,0 +1,124 @@
+"""page-welcome: what the wizard will do, the prerequisites, the target and the profile name."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from app.config.profile import profile_name_problem
+from app.ui.pages.base import BasePage, labelled
+from app.ui.widgets import FieldMessage
+
+if TYPE_CHECKING:
+    from app.ui.wizard import SetupWizard
+
+
+class WelcomePage(BasePage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard, "page-welcome")
+        self.setTitle(self.tr("Welcome"))
+        self.setSubTitle(
+            self.tr(
+                "This wizard connects a directory to Cisco Webex and keeps its users "
+                "provisioned over SCIM 2.0, step by step as in Microsoft's tutorial "
+                "“Configure Cisco Webex for automatic user provisioning”."
+            )
+        )
+        layout = QVBoxLayout(self)
+
+        steps = QLabel(
+            self.tr(
+                "<b>What the wizard will do</b><ol>"
+                "<li>Choose the source directory: Microsoft Entra ID or a CSV file.</li>"
+                "<li>Enter the admin credentials (tenant URL and secret token) and test the "
+                "connection.</li>"
+                "<li>Choose who receives an e-mail when provisioning fails.</li>"
+                "<li>Review the attribute mappings and preview them on a real user.</li>"
+                "<li>Add scoping filters, choose the scope and the provisioning status.</li>"
+                "<li>Review a dry run of what will be created, updated and disabled, then "
+                "start the first sync.</li></ol>"
+            ),
+            self,
+        )
+        steps.setObjectName("welcomeSteps")
+        steps.setWordWrap(True)
+        layout.addWidget(steps)
+
+        prerequisites = QLabel(
+            self.tr(
+                "<b>Prerequisites</b><ul>"
+                "<li>A Cisco Webex tenant and a user account in it with administrator "
+                "permissions (full or user administrator).</li>"
+                "<li>A source directory: a Microsoft Entra ID tenant with an app "
+                "registration, or a CSV export of your users.</li></ul>"
+            ),
+            self,
+        )
+        prerequisites.setObjectName("welcomePrerequisites")
+        prerequisites.setWordWrap(True)
+        layout.addWidget(prerequisites)
+
+        target_box = QGroupBox(self.tr("Provision users into"), self)
+        target_layout = QVBoxLayout(target_box)
+        self.target_webex = QRadioButton(self.tr("&Cisco Webex"), target_box)
+        self.target_webex.setObjectName("targetWebex")
+        self.target_scim = QRadioButton(self.tr("&Another SCIM 2.0 application"), target_box)
+        self.target_scim.setObjectName("targetScim")
+        self.target_group = QButtonGroup(self)
+        self.target_group.addButton(self.target_webex)
+        self.target_group.addButton(self.target_scim)
+        target_layout.addWidget(self.target_webex)
+        target_layout.addWidget(self.target_scim)
+        layout.addWidget(target_box)
+
+        form = QFormLayout()
+        self.profile_name = QLineEdit(self)
+        self.profile_name.setObjectName("profileName")
+        self.profile_name.setPlaceholderText(self.tr("e.g. acme"))
+        form.addRow(labelled(self.tr("&Profile name:"), self.profile_name, self), self.profile_name)
+        self.profile_name_message = FieldMessage("profileNameMessage", self)
+        form.addRow("", self.profile_name_message)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+        defaults = wizard.defaults
+        self.profile_name.setText(defaults.profile_name)
+        (self.target_scim if defaults.target_kind == "scim" else self.target_webex).setChecked(True)
+        self.profile_name.textChanged.connect(self._name_changed)
+        self._name_changed(self.profile_name.text())
+
+    def _name_problem(self, name: str) -> str | None:
+        if not name:
+            return self.tr("Give the profile a name, e.g. acme.")
+        if profile_name_problem(name):
+            return self.tr("A profile name may contain only letters, digits, - and _ (at most 64).")
+        if self.bridge.profile_exists(name):
+            return self.tr("A profile named {name} already exists; choose another name.").format(
+                name=name
+            )
+        return None
+
+    def _name_changed(self, text: str) -> None:
+        problem = self._name_problem(text.strip())
+        if problem and text:
+            self.profile_name_message.show_error(problem)
+        else:
+            self.profile_name_message.clear_message()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self._name_problem(self.profile_name.text().strip()) is None
+
+    def validatePage(self) -> bool:
+        self.draft.name = self.profile_name.text().strip()
+        self.draft.target_kind = "scim" if self.target_scim.isChecked() else "webex"
+        return True

@@ -1,0 +1,180 @@
+"""Small widgets the pages share: inline messages, a busy bar with Cancel, secret fields, banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from app.errors import UserFacingError
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("widgets", text)
+
+
+def _error_color() -> str:
+    base = QApplication.palette().color(QPalette.ColorRole.Window)
+    return "#ff8a80" if base.lightness() < 128 else "#b00020"
+
+
+def _ok_color() -> str:
+    base = QApplication.palette().color(QPalette.ColorRole.Window)
+    return "#81c784" if base.lightness() < 128 else "#1b5e20"
+
+
+class FieldMessage(QLabel):
+    """A message under a field: the error and its next step, or a short confirmation.
+
+    Errors are shown here, next to what caused them, never in a modal dialog.
+    """
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind = ""
+        self.hide()
+
+    def show_error(self, message: str, next_step: str = "") -> None:
+        self.kind = "error"
+        self.setStyleSheet(f"color: {_error_color()};")
+        self.setText(f"{message} {next_step}".strip())
+        self.setAccessibleDescription(self.text())
+        self.show()
+
+    def show_exception(self, error: BaseException) -> None:
+        if isinstance(error, UserFacingError):
+            self.show_error(error.message, error.next_step)
+        else:
+            self.show_error(_tr("Something unexpected went wrong; the log file has the details."))
+
+    def show_ok(self, text: str) -> None:
+        self.kind = "ok"
+        self.setStyleSheet(f"color: {_ok_color()};")
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        self.show()
+
+    def show_info(self, text: str) -> None:
+        self.kind = "info"
+        self.setStyleSheet("")
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.kind = ""
+        self.clear()
+        self.hide()
+
+
+class BusyBar(QWidget):
+    """A long operation in progress: what it is, a moving bar, and Cancel."""
+
+    cancelRequested = Signal()
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(_tr("Working"))
+        self.cancel_button = QPushButton(_tr("Cancel"), self)
+        self.cancel_button.setObjectName(f"{object_name}Cancel")
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    def start(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+    def stop(self) -> None:
+        self.hide()
+
+
+class SecretField(QWidget):
+    """A masked line edit with a Show toggle (tokens, client secrets, SMTP passwords)."""
+
+    textChanged = Signal(str)
+
+    def __init__(self, object_name: str, accessible_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName(object_name)
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setAccessibleName(accessible_name)
+        # No completer, no undo history worth keeping for a secret.
+        self.edit.setInputMethodHints(
+            Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData
+        )
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName(f"{object_name}Show")
+        self.toggle.setCheckable(True)
+        self.toggle.setText(_tr("Show"))
+        self.toggle.setAccessibleName(_tr("Show {name}").format(name=accessible_name))
+        self.toggle.toggled.connect(self._reveal)
+        self.edit.textChanged.connect(self.textChanged)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.toggle)
+        self.setFocusProxy(self.edit)
+
+    def _reveal(self, shown: bool) -> None:
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.toggle.setText(_tr("Hide") if shown else _tr("Show"))
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:
+        self.edit.setText(text)
+
+
+class SandboxBanner(QFrame):
+    """Shown above the wizard on the sandbox: nothing leaves this computer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sandboxBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.ToolTipBase))
+        palette.setColor(
+            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.ToolTipText)
+        )
+        self.setPalette(palette)
+        layout = QHBoxLayout(self)
+        label = QLabel(
+            _tr(
+                "Sandbox: a Webex tenant and a directory simulated on this computer. "
+                "Nothing leaves this computer; no real account is changed."
+            ),
+            self,
+        )
+        label.setObjectName("sandboxBannerText")
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.setAccessibleName(label.text())

@@ -1,0 +1,199 @@
+"""The setup wizard (objectName setupWizard): one page per step of Microsoft's tutorial.
+
+Each page collects its part of a WizardDraft in validatePage; nothing is saved until
+Finish, when the profile goes to the ProfileStore and the secrets to the keyring.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+
+from app.config.profile import (
+    EntraSettings,
+    NotificationSettings,
+    Profile,
+    SafetySettings,
+    ScheduleSettings,
+    SourceSettings,
+    Target,
+)
+from app.sync.rules import MappingSet, ScopingFilter
+from app.ui.bridge import DraftSecrets, EngineBridge
+from app.ui.resources import icon_path, sample_csv_path
+
+if TYPE_CHECKING:
+    from app.config.secrets import SecretKind
+    from app.directory.base import SourceUser
+    from app.sync.plan import Plan
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class WizardDefaults:
+    """What the wizard starts with: blank for a real tenant, filled in on the sandbox."""
+
+    profile_name: str = "webex"
+    target_kind: Literal["webex", "scim"] = "webex"
+    source_kind: Literal["csv", "entra"] = "csv"
+    csv_path: Path | None = field(default_factory=sample_csv_path)
+    tenant_url: str = ""
+    token: str = field(default="", repr=False)
+    entra: EntraSettings | None = None
+    entra_client_secret: str = field(default="", repr=False)
+    sandbox: bool = False
+
+
+@dataclass
+class WizardDraft:
+    """Everything the pages collected so far. Secrets stay in memory until Finish."""
+
+    name: str = "webex"
+    target_kind: Literal["webex", "scim"] = "webex"
+    source: SourceSettings | None = None
+    entra_client_secret: str = field(default="", repr=False)
+    tenant_url: str = ""
+    token: str = field(default="", repr=False)
+    notifications: NotificationSettings = field(default_factory=NotificationSettings)
+    smtp_password: str = field(default="", repr=False)
+    mappings: MappingSet | None = None
+    scoping: list[ScopingFilter] = field(default_factory=list)
+    scope: Literal["assigned", "all"] = "assigned"
+    provisioning_enabled: bool = True
+    every_minutes: int = 40
+    safety: SafetySettings = field(default_factory=SafetySettings)
+    source_users: list[SourceUser] = field(default_factory=list)
+    source_attributes: list[str] = field(default_factory=list)
+    plan: Plan | None = None
+
+    def profile(self) -> Profile:
+        """The profile as it stands (validated by pydantic; raises ValidationError)."""
+        data: dict[str, Any] = {
+            "name": self.name,
+            "target": Target(tenant_url=self.tenant_url, kind=self.target_kind),
+            "source": self.source,
+            "scoping": list(self.scoping),
+            "scope": self.scope,
+            "provisioning_enabled": self.provisioning_enabled,
+            "schedule": ScheduleSettings(every_minutes=self.every_minutes),
+            "notifications": self.notifications,
+            "safety": self.safety,
+        }
+        if self.mappings is not None:
+            data["mappings"] = self.mappings
+        return Profile.model_validate(data)
+
+    def secrets(self) -> dict[SecretKind, str]:
+        values: dict[SecretKind, str] = {
+            "webex-token": self.token,
+            "entra-client-secret": self.entra_client_secret,
+            "smtp-password": self.smtp_password,
+        }
+        return {kind: value for kind, value in values.items() if value}
+
+    def draft_secrets(self) -> DraftSecrets:
+        return DraftSecrets(self.name, {str(kind): value for kind, value in self.secrets().items()})
+
+
+class SetupWizard(QWizard):
+    """The wizard; pages find the draft, the defaults and the bridge through it."""
+
+    profileSaved = Signal(object)  # Profile, after Finish saved it
+
+    PAGE_IDS = (
+        "page-welcome",
+        "page-source",
+        "page-credentials",
+        "page-notifications",
+        "page-mappings",
+        "page-scoping",
+        "page-scope",
+        "page-review",
+        "page-run",
+    )
+
+    def __init__(
+        self,
+        bridge: EngineBridge,
+        defaults: WizardDefaults | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from app.ui.pages import build_pages
+
+        self.setObjectName("setupWizard")
+        self.bridge = bridge
+        self.defaults = defaults or WizardDefaults()
+        self.draft = WizardDraft(
+            name=self.defaults.profile_name, target_kind=self.defaults.target_kind
+        )
+        self.setWindowTitle(self.tr("Webex provisioning set-up"))
+        self.setWindowIcon(QIcon(str(icon_path())))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Start sync"))
+        self.setMinimumSize(880, 640)
+        self._saving = False
+        for page in build_pages(self):
+            self.addPage(page)
+        self.button(QWizard.WizardButton.NextButton).setObjectName("wizardNext")
+        self.button(QWizard.WizardButton.BackButton).setObjectName("wizardBack")
+        self.button(QWizard.WizardButton.FinishButton).setObjectName("wizardFinish")
+        self.button(QWizard.WizardButton.CancelButton).setObjectName("wizardCancel")
+        self.button(QWizard.WizardButton.CommitButton).setObjectName("wizardCommit")
+
+    def page_named(self, object_name: str) -> QWizardPage:
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            if page.objectName() == object_name:
+                return page
+        raise KeyError(object_name)
+
+    def current_name(self) -> str:
+        page = self.currentPage()
+        return page.objectName() if page is not None else ""
+
+    def accept(self) -> None:
+        """Finish: save the profile and its secrets, then close."""
+        if self._saving:
+            return
+        try:
+            profile = self.draft.profile()
+        except Exception as error:  # a page let something invalid through: say so, stay open
+            log.exception("the profile does not validate at Finish")
+            run_page = self.currentPage()
+            show = getattr(run_page, "show_save_error", None)
+            if show is not None:
+                show(error)
+            return
+        self._saving = True
+        operation = self.bridge.save_profile(profile, self.draft.secrets())
+        operation.succeeded.connect(lambda saved: self._saved(saved))
+        operation.failed.connect(self._save_failed)
+
+    def _saved(self, profile: Profile) -> None:
+        self._saving = False
+        self.profileSaved.emit(profile)
+        super().accept()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._saving = False
+        show = getattr(self.currentPage(), "show_save_error", None)
+        if show is not None:
+            show(error)
+
+    def reject(self) -> None:
+        for page_id in self.pageIds():
+            stop = getattr(self.page(page_id), "stop_work", None)
+            if stop is not None:
+                stop()
+        super().reject()
