@@ -47,6 +47,7 @@ from app.webex.errors import (
     ProtocolError,
     ServerError,
     WebexError,
+    describe_body,
 )
 from app.webex.models import (
     BULK_REQUEST_SCHEMA,
@@ -125,8 +126,21 @@ def _scim_errors(action: str) -> Iterator[None]:
     try:
         yield
     except SCIMClientException as exc:
+        response = exc.source if isinstance(exc.source, httpx.Response) else None
+        if response is None:
+            raise ProtocolError(
+                f"The target's answer to {action} is not valid SCIM ({exc.message})."
+            ) from exc
+        body = describe_body(response)
+        what = (
+            f"{body}, not SCIM JSON"
+            if body != "a JSON body"
+            else f"JSON SCIM does not expect ({exc.message})"
+        )
         raise ProtocolError(
-            f"The target's answer to {action} is not valid SCIM ({exc.message}).",
+            f"The target answered {action} with HTTP {response.status_code} and {what}.",
+            status=response.status_code,
+            tracking_id=response.headers.get("trackingid"),
         ) from exc
     except SCIMException as exc:
         raise BadRequest(

@@ -216,12 +216,17 @@ def _json_body(response: httpx.Response) -> Any:
     return json.loads(response.content)
 
 
-def _body_kind(response: httpx.Response) -> str:
+def describe_body(response: httpx.Response) -> str:
+    """ "an HTML page", "a body that is not JSON" or "a JSON body": for messages."""
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     head = response.content[:200].lstrip().lower()
     if "html" in content_type or head.startswith((b"<!doctype", b"<html")):
         return "an HTML page"
-    return "a body that is not JSON"
+    try:
+        json.loads(response.content)
+    except ValueError:
+        return "a body that is not JSON"
+    return "a JSON body"
 
 
 def _text_of(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
@@ -272,7 +277,7 @@ def error_from_response(response: httpx.Response) -> WebexError:
                 **common,
             )
         return ProtocolError(
-            f"The target answered HTTP {status} with {_body_kind(response)} instead of JSON.",
+            f"The target answered HTTP {status} with {describe_body(response)} instead of JSON.",
             tracking_id=tracking_id,
             **common,
         )
