@@ -33,7 +33,7 @@ TOKEN_ENV = "WEBEX_PROVISIONER_TOKEN"  # noqa: S105
 CLIENT_SECRET_ENV = "WEBEX_PROVISIONER_CLIENT_SECRET"  # noqa: S105
 SMTP_PASSWORD_ENV = "WEBEX_PROVISIONER_SMTP_PASSWORD"  # noqa: S105
 
-_ENV_FOR_KIND: dict[SecretKind, str] = {
+ENV_FOR_KIND: dict[SecretKind, str] = {
     "webex-token": TOKEN_ENV,
     "entra-client-secret": CLIENT_SECRET_ENV,
     "smtp-password": SMTP_PASSWORD_ENV,
@@ -210,7 +210,7 @@ def _lower_first(text: str) -> str:
 
 
 def _from_env(kind: SecretKind) -> str | None:
-    value = os.environ.get(_ENV_FOR_KIND[kind], "").strip()
+    value = os.environ.get(ENV_FOR_KIND[kind], "").strip()
     return value or None
 
 
@@ -227,7 +227,7 @@ def resolve_secret(
         value, problem = None, exc
     if value:
         return value, None
-    if kind in _ENV_FOR_KIND:
+    if kind in ENV_FOR_KIND:
         value = _from_env(kind)
     return value, problem
 
@@ -236,7 +236,7 @@ def _resolve_required(profile_name: str, kind: SecretKind, store: SecretStore | 
     value, problem = resolve_secret(profile_name, kind, store)
     if value:
         return value
-    env = _ENV_FOR_KIND[kind]
+    env = ENV_FOR_KIND[kind]
     what = _WHAT[kind]
     option = {"webex-token": "--token-stdin", "entra-client-secret": "--client-secret-stdin"}.get(
         kind, "--smtp-password-stdin"
@@ -285,6 +285,7 @@ async def aresolve_smtp_password(profile_name: str, store: SecretStore | None = 
 
 __all__ = [
     "CLIENT_SECRET_ENV",
+    "ENV_FOR_KIND",
     "SECRET_KINDS",
     "SERVICE",
     "SMTP_PASSWORD_ENV",
