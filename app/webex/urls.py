@@ -24,6 +24,7 @@ _IDENTITY_PREFIX = re.compile(r"^/identity/scim(/|$)", re.IGNORECASE)
 # "[Tenant ID]", "{orgId}", "<OrgId>" or a bare "TenantID" left where the orgId goes.
 _PLACEHOLDER_MARKS = re.compile(r"[\[\]{}<>]")
 _PLACEHOLDER_WORDS = re.compile(r"^(tenant|org|organi[sz]ation)[\s_-]*id$", re.IGNORECASE)
+_BRACKETED = re.compile(r"\[[^\]/]*\]|\{[^}/]*\}|<[^>/]*>")
 _PLACEHOLDER_IN_TEXT = re.compile(r"[\[\]{}<>]|(tenant|org)\s+id", re.IGNORECASE)
 
 WHERE_TO_FIND_ORG = 'Use "Get my orgId" (people/me) or copy the orgId from Control Hub.'
@@ -88,7 +89,7 @@ def people_me_url_for(text: str) -> str:
     """
     if not text.strip():
         return DEFAULT_PEOPLE_ME_URL
-    parts = _split_checked(text)
+    parts = _split_checked(_without_placeholder(text))
     host = (parts.hostname or "").lower()
     if host in WEBEX_HOSTS:
         return DEFAULT_PEOPLE_ME_URL
@@ -106,7 +107,7 @@ def tenant_url_with_org(text: str, org_uuid: str) -> str:
     org = org_uuid_from_org_id(org_uuid)
     if not text.strip():
         return webex_scim_base("https", WEBEX_API_HOST, org)
-    parts = _split_checked(text)
+    parts = _split_checked(_without_placeholder(text))
     host = (parts.hostname or "").lower()
     if host in WEBEX_HOSTS:
         return webex_scim_base("https", WEBEX_API_HOST, org)
@@ -116,6 +117,11 @@ def tenant_url_with_org(text: str, org_uuid: str) -> str:
         "This is not a Webex tenant URL, so it takes no orgId.",
         "Use https://webexapis.com/identity/scim/{orgId}/v2/ for Webex.",
     )
+
+
+def _without_placeholder(text: str) -> str:
+    """The URL with a bracketed placeholder ([Tenant ID], {orgId}, <OrgId>) taken out."""
+    return _BRACKETED.sub("", unquote(text.strip()))
 
 
 def _webex_target(scheme: str, netloc: str, org_uuid: str) -> TenantTarget:
