@@ -120,34 +120,61 @@ def diff(
     return changes
 
 
-def patch_operations(changes: Sequence[Change], desired: Mapping[str, Any]) -> list[dict[str, Any]]:
+def patch_operations(
+    changes: Sequence[Change],
+    desired: Mapping[str, Any],
+    current: Mapping[str, Any] | None = None,
+) -> list[dict[str, Any]]:
     """PATCH operations for modified properties; values come from the desired payload.
 
-    A typed multi-valued item the target lacks (no work e-mail yet) is added whole, since
-    a replace with a filter that matches nothing is refused (scimType noTarget).
+    An element of a typed multi-valued attribute that the target lacks entirely (no work
+    e-mail yet) is added whole: a replace whose filter matches nothing is refused (scimType
+    noTarget). Without `current`, an element is taken as missing when its `value` was.
     """
+    present = _typed_elements(current) if current is not None else None
     operations: list[dict[str, Any]] = []
     added_items: set[tuple[str, str]] = set()
     for path, old, new in changes:
         if new is None:
             operations.append({"op": "remove", "path": path})
             continue
-        head, _, rest = path.partition("[")
-        if rest and old is None:
-            kind = rest.split(" eq ", 1)[1].split("]", 1)[0]
-            item_type = json.loads(kind)
-            if (head, item_type) in added_items:
+        head, bracket, rest = path.partition("[")
+        if bracket and " eq " in rest:
+            item_type = json.loads(rest.split(" eq ", 1)[1].split("]", 1)[0])
+            missing = (
+                (head.lower(), str(item_type).lower()) not in present
+                if present is not None
+                else old is None and rest.endswith("].value")
+            )
+            if missing:
+                if (head, item_type) not in added_items:
+                    added_items.add((head, item_type))
+                    items = [
+                        item
+                        for item in _items(desired, head)
+                        if isinstance(item, Mapping) and item.get("type") == item_type
+                    ]
+                    operations.append({"op": "add", "path": head, "value": items})
                 continue
-            added_items.add((head, item_type))
-            items = [
-                item
-                for item in _items(desired, head)
-                if isinstance(item, Mapping) and item.get("type") == item_type
-            ]
-            operations.append({"op": "add", "path": head, "value": items})
-            continue
         operations.append({"op": "replace", "path": path, "value": new})
     return operations
+
+
+def _typed_elements(resource: Mapping[str, Any]) -> set[tuple[str, str]]:
+    """(attribute, type) of every typed element the resource holds, lower-case."""
+    found: set[tuple[str, str]] = set()
+
+    def walk(container: Mapping[str, Any], prefix: str) -> None:
+        for key, value in container.items():
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, Mapping) and "type" in item:
+                        found.add(((prefix + key).lower(), str(item["type"]).lower()))
+            elif key.startswith("urn:") and isinstance(value, Mapping) and not prefix:
+                walk(value, key + ":")
+
+    walk(resource, "")
+    return found
 
 
 def _items(payload: Mapping[str, Any], path: str) -> list[Any]:

@@ -66,6 +66,8 @@ class PlannedOperation:
     # NoChange that still must be remembered: a user matched on the target for the first
     # time, or whose target already holds the desired values (the link or hash is stored).
     relink: bool = False
+    # Update: the PATCH operations, worked out when the target's current values were known.
+    patch: list[dict[str, Any]] = field(default_factory=list)
     active: bool = True  # the desired `active` of a user (stored in its link)
     op_id: str = ""  # set when the operation is journaled
 
@@ -85,6 +87,7 @@ class PlannedOperation:
             "changes": [{"path": p, "old": old, "new": new} for p, old, new in self.changes],
             "payload": self.payload,
             "members": list(self.member_source_ids),
+            "patch": self.patch,
         }
 
 
@@ -184,7 +187,8 @@ class Plan:
             if op.detail or op.reason:
                 head += f"  ({op.detail or op.reason})"
             lines.append(head)
-            lines.extend(f"           {format_change(change)}" for change in op.changes)
+            if op.action != Action.CREATE:  # a create's values are in --json and the CSV
+                lines.extend(f"           {format_change(change)}" for change in op.changes)
         return "\n".join(lines)
 
 

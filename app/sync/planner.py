@@ -22,10 +22,10 @@ from app.sync.events import Change
 from app.sync.matching import (
     MatchResult,
     TargetIndex,
-    diff,
     equality_filter,
     match_in,
     normalize_key,
+    patch_operations,
     payload_hash,
     top_level_attributes,
 )
@@ -38,17 +38,28 @@ log = logging.getLogger(__name__)
 
 # More unknown users than this: list the target once instead of one query per user.
 LIST_TARGET_ABOVE = 25
-GROUP_MATCHING_ATTRIBUTES = ("displayName", "externalId")
 
 
 class Mapper(Protocol):
+    """What the planner needs of app.sync.mapping.Mapper."""
+
     def user_payload(self, user: SourceUser, *, creating: bool) -> dict[str, Any]: ...
 
     def group_payload(
-        self, group: SourceGroup, member_target_ids: Sequence[str]
+        self, group: SourceGroup, member_target_ids: Iterable[str] = (), *, creating: bool = True
     ) -> dict[str, Any]: ...
 
     def matching_keys(self, user: SourceUser) -> list[tuple[str, str]]: ...
+
+    def group_matching_keys(self, group: SourceGroup) -> list[tuple[str, str]]: ...
+
+    def diff_user(
+        self, old_payload: Mapping[str, Any], new_payload: Mapping[str, Any]
+    ) -> list[Change]: ...
+
+    def diff_group(
+        self, old_payload: Mapping[str, Any], new_payload: Mapping[str, Any]
+    ) -> list[Change]: ...
 
 
 class TargetReader(Protocol):
@@ -346,7 +357,7 @@ class Planner:
             action=Action.CREATE,
             source_id=user.source_id,
             key=_user_key(user, desired),
-            changes=diff({}, payload),
+            changes=self.mapper.diff_user({}, payload),
             payload=payload,
             payload_hash=payload_hash(desired),
             active=_is_active(desired),
@@ -355,7 +366,7 @@ class Planner:
     def _compare(
         self, user: SourceUser, desired: dict[str, Any], current: Mapping[str, Any]
     ) -> PlannedOperation:
-        changes = diff(current, desired, managed_paths=self.options.managed_user_paths)
+        changes = self.mapper.diff_user(current, desired)
         op = PlannedOperation(
             object_type="User",
             action=Action.UPDATE if changes else Action.NO_CHANGE,
@@ -366,6 +377,7 @@ class Planner:
             payload=desired,
             payload_hash=payload_hash(desired),
             active=_is_active(desired),
+            patch=patch_operations(changes, desired, current),
         )
         op.relink = not changes
         return op
@@ -464,7 +476,10 @@ class Planner:
                     action=Action.CREATE,
                     source_id=group.source_id,
                     key=key,
-                    changes=[*diff({}, desired), ("members", None, member_keys)],
+                    changes=[
+                        *_attribute_changes(self.mapper.diff_group({}, desired)),
+                        ("members", None, member_keys),
+                    ],
                     payload=desired,
                     payload_hash=digest,
                     member_source_ids=members,
@@ -472,9 +487,7 @@ class Planner:
             current_ids = tuple(
                 str(m.get("value")) for m in current.get("members") or [] if m.get("value")
             )
-            changes: list[Change] = diff(
-                current, desired, managed_paths=self.options.managed_group_paths
-            )
+            changes: list[Change] = _attribute_changes(self.mapper.diff_group(current, desired))
             wanted_targets = {self.user_links[m].target_id for m in members if m in self.user_links}
             pending_creates = [m for m in members if m not in self.user_links]
             removed = sorted(
@@ -499,6 +512,7 @@ class Planner:
                 payload_hash=digest,
                 member_source_ids=members,
                 current_member_ids=current_ids,
+                patch=patch_operations(_attribute_changes(changes), desired, current),
             )
             op.relink = not changes
             return op
@@ -540,12 +554,8 @@ class Planner:
         return ops
 
     async def _match_group(self, group: SourceGroup, desired: Mapping[str, Any]) -> MatchResult:
-        for attribute in GROUP_MATCHING_ATTRIBUTES:
-            value = desired.get(attribute) or (
-                group.display_name if attribute == "displayName" else None
-            )
-            if not value:
-                continue
+        keys = [(a, v) for a, v in self.mapper.group_matching_keys(group) if v]
+        for attribute, value in keys or [("displayName", group.display_name)]:
             found = await self._search("Group", attribute, str(value))
             if found:
                 return match_in([(attribute, found)])
@@ -579,6 +589,11 @@ def _is_active(resource: Mapping[str, Any]) -> bool:
     if isinstance(value, str):
         return value.strip().lower() != "false"
     return value is not False
+
+
+def _attribute_changes(changes: Iterable[Change]) -> list[Change]:
+    """Group changes without `members`, which the planner compares itself (by user)."""
+    return [c for c in changes if c[0].lower() != "members"]
 
 
 def _without_members(payload: Mapping[str, Any]) -> dict[str, Any]:

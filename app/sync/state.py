@@ -705,6 +705,8 @@ def _operation_record(op: PlannedOperation) -> dict[str, Any]:
         "payload_hash": op.payload_hash,
         "member_source_ids": list(op.member_source_ids),
         "current_member_ids": list(op.current_member_ids),
+        "patch": op.patch,
+        "active": op.active,
     }
 
 
@@ -723,6 +725,8 @@ def _journal_entry(row: sqlite3.Row) -> JournalEntry:
         payload_hash=record["payload_hash"],
         member_source_ids=tuple(record["member_source_ids"]),
         current_member_ids=tuple(record["current_member_ids"]),
+        patch=record.get("patch") or [],
+        active=bool(record.get("active", True)),
         verify_before_create=row["state"] == "in_flight",
         op_id=row["op_id"],
     )

@@ -1,0 +1,416 @@
+"""`sync`, `provision`, `restart` and `logs`: the engine from the command line.
+
+Exit codes: 0 all done, 1 some operations failed, 2 bad input or configuration (nothing
+sent), 3 held by the deletion threshold or quarantined, 4 target unreachable or
+authentication, 5 another process runs a cycle of this profile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import signal
+import sys
+from collections.abc import Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from app.errors import ExitCode
+
+if TYPE_CHECKING:
+    from app.config.profile import Profile
+    from app.sync.engine import SyncEngine
+    from app.sync.events import CycleResult, SyncEvent
+
+_EXIT_CODES = """exit codes: 0 all done, 1 some operations failed, 2 bad input or configuration
+(nothing sent), 3 held by the deletion threshold or quarantined, 4 target unreachable or
+authentication, 5 another process runs a cycle of this profile"""
+
+
+def register(subparsers: Any) -> None:
+    sync = subparsers.add_parser(
+        "sync",
+        help="run a provisioning cycle (or show its plan with --dry-run)",
+        description="Provision the profile's source into its target: one cycle, or one "
+        "every --every minutes. With --dry-run, print the plan and send no write.",
+        epilog=_EXIT_CODES,
+    )
+    sync.add_argument("--profile", required=True, metavar="NAME")
+    sync.add_argument(
+        "--dry-run", action="store_true", help="print the plan; nothing is written to the target"
+    )
+    sync.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    sync.add_argument(
+        "--allow-deletes",
+        action="store_true",
+        help="run the disables and deletes even above the accidental-deletion threshold",
+    )
+    sync.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="leave invalid CSV rows out (logged as skipped) instead of stopping",
+    )
+    sync.add_argument(
+        "--every",
+        metavar="DURATION",
+        help="keep running: one cycle now, then one every DURATION (e.g. 40m, 2h)",
+    )
+    sync.set_defaults(handler=_sync)
+
+    provision = subparsers.add_parser(
+        "provision",
+        help="provision one user now, showing each step (provisioning on demand)",
+        epilog=_EXIT_CODES,
+    )
+    provision.add_argument("--profile", required=True, metavar="NAME")
+    provision.add_argument("--user", required=True, metavar="USERNAME")
+    provision.add_argument(
+        "--dry-run", action="store_true", help="show the steps and the action; send nothing"
+    )
+    provision.add_argument("--json", action="store_true", help="machine-readable output")
+    provision.set_defaults(handler=_provision)
+
+    restart = subparsers.add_parser(
+        "restart",
+        help="clear the quarantine, the watermarks and unfinished journal entries",
+        description="Start the profile afresh: the next cycle reads the whole source and "
+        "runs at once, even if the profile was quarantined. Links and the log are kept.",
+    )
+    restart.add_argument("--profile", required=True, metavar="NAME")
+    restart.set_defaults(handler=_restart)
+
+    logs = subparsers.add_parser(
+        "logs",
+        help="show or export the provisioning log",
+    )
+    logs.add_argument("--profile", required=True, metavar="NAME")
+    logs.add_argument("--cycle", metavar="ID", help="one cycle (`last` for the newest)")
+    logs.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    logs.add_argument("--status", choices=("Success", "Failure", "Skipped", "Warning"))
+    logs.add_argument("--search", metavar="TEXT", help="rows whose name, id or message has TEXT")
+    logs.add_argument("--limit", type=int, metavar="N", help="the newest N rows only")
+    logs.set_defaults(handler=_logs)
+
+
+# -- shared -----------------------------------------------------------------------------
+
+
+def _load_profile(name: str) -> Profile:
+    from app.config.store import ProfileStore
+
+    return ProfileStore().load(name)
+
+
+def exit_code_for(result: CycleResult) -> int:
+    """The exit code of a cycle, after the table in the module docstring."""
+    if result.outcome == "completed":
+        return int(ExitCode.OK)
+    if result.outcome == "held":
+        return int(ExitCode.HELD)
+    if result.outcome == "quarantined":
+        if result.cause in ("auth", "permission"):
+            return int(ExitCode.UNREACHABLE)  # this cycle found the token refused
+        return int(ExitCode.HELD)
+    if result.outcome == "failed":
+        if result.cause == "input":
+            return int(ExitCode.BAD_INPUT)
+        return int(ExitCode.UNREACHABLE)
+    return int(ExitCode.FAILURES)
+
+
+def _print_result(result: CycleResult, *, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    stream = sys.stdout if result.outcome in ("completed",) else sys.stderr
+    print(result.summary(), file=stream)
+    if result.next_step:
+        print(f"Next step: {result.next_step}", file=stream)
+    for failure in result.first_failures:
+        line = f"  {failure.action} {failure.user_name}: {failure.message}"
+        if failure.tracking_id:
+            line += f" [TrackingID {failure.tracking_id}]"
+        print(line, file=sys.stderr)
+
+
+def _progress_listener(args: argparse.Namespace) -> Callable[[SyncEvent], None] | None:
+    if getattr(args, "json", False) or not sys.stderr.isatty():
+        return None
+    from app.sync.progress import ProgressBar
+
+    return ProgressBar(sys.stderr)
+
+
+def _install_stop(engine: SyncEngine, stop: asyncio.Event | None = None) -> None:
+    """First Ctrl+C (or SIGTERM): finish the operations in flight and stop cleanly."""
+    loop = asyncio.get_running_loop()
+
+    def on_signal() -> None:
+        print("\nStopping after the operations in flight...", file=sys.stderr)
+        engine.cancel()
+        if stop is not None:
+            stop.set()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)  # a second Ctrl+C stops at once
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, on_signal)
+        except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C interrupts as usual
+            return
+
+
+# -- sync -------------------------------------------------------------------------------
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from app.config.secrets import resolve_webex_token
+
+    profile = _load_profile(args.profile)
+    if args.skip_invalid and profile.source.csv is not None:
+        profile = profile.model_copy(deep=True)
+        assert profile.source.csv is not None
+        profile.source.csv.skip_invalid = True
+    every: timedelta | None = None
+    if args.every:
+        from app.config.profile import parse_every
+
+        every = timedelta(minutes=parse_every(args.every))
+    token = resolve_webex_token(profile.name)
+    if args.dry_run:
+        return asyncio.run(_dry_run(profile, token, args))
+    from app.sync.lock import ProfileLock
+
+    with ProfileLock(profile.name, purpose="sync"):
+        if every is not None:
+            return asyncio.run(_sync_every(profile, token, args, every))
+        return asyncio.run(_sync_once(profile, token, args))
+
+
+async def _dry_run(profile: Profile, token: str, args: argparse.Namespace) -> int:
+    from app.sync.engine import SyncEngine
+
+    async with SyncEngine(profile, token=token) as engine:
+        plan = await engine.dry_run()
+    print(plan.to_json() if args.json else plan.render_text())
+    return int(ExitCode.OK)
+
+
+async def _sync_once(profile: Profile, token: str, args: argparse.Namespace) -> int:
+    from app.sync.engine import SyncEngine
+
+    async with SyncEngine(profile, token=token) as engine:
+        listener = _progress_listener(args)
+        if listener is not None:
+            engine.add_listener(listener)
+        _install_stop(engine)
+        result = await engine.run_cycle(allow_deletes=args.allow_deletes)
+        await _notify(profile, engine, result)
+    _print_result(result, as_json=args.json)
+    return exit_code_for(result)
+
+
+async def _sync_every(
+    profile: Profile, token: str, args: argparse.Namespace, every: timedelta
+) -> int:
+    from app.sync.engine import SyncEngine
+    from app.sync.scheduler import CycleScheduler
+
+    last: list[CycleResult] = []
+    stop = asyncio.Event()
+    async with SyncEngine(profile, token=token) as engine:
+        listener = _progress_listener(args)
+        if listener is not None:
+            engine.add_listener(listener)
+
+        async def one_cycle() -> CycleResult:
+            result = await engine.run_cycle(allow_deletes=args.allow_deletes)
+            last.append(result)
+            await _notify(profile, engine, result)
+            _print_result(result, as_json=args.json)
+            return result
+
+        def not_before() -> Any:
+            quarantine = engine.state.quarantine()
+            return quarantine.next_attempt if quarantine else None
+
+        scheduler = CycleScheduler(one_cycle, every=every, not_before=not_before)
+        _install_stop(engine, stop)
+        scheduler.start()
+        if not args.json:
+            print(
+                f"Running a cycle every {every}; press Ctrl+C to stop.",
+                file=sys.stderr,
+            )
+        await stop.wait()
+        await scheduler.stop()
+    return exit_code_for(last[-1]) if last else int(ExitCode.OK)
+
+
+async def _notify(profile: Profile, engine: SyncEngine, result: CycleResult) -> None:
+    """The failure e-mail, when the profile asks for it and the notifier exists."""
+    if not profile.notifications.send_on_failure:
+        return
+    try:
+        from app.notify import policy
+    except ModuleNotFoundError:  # the notifier is optional in this build
+        return
+    notify = getattr(policy, "notify_cycle_result", None)
+    if notify is None:
+        return
+    try:
+        await notify(
+            profile,
+            result,
+            get_last_reason=engine.state.last_notification_reason,
+            set_last_reason=engine.state.set_last_notification_reason,
+        )
+    except Exception as error:  # a mail problem never fails the cycle
+        print(f"warning: the failure e-mail was not sent ({error})", file=sys.stderr)
+
+
+# -- provision --------------------------------------------------------------------------
+
+
+def _provision(args: argparse.Namespace) -> int:
+    from app.config.secrets import resolve_webex_token
+
+    profile = _load_profile(args.profile)
+    token = resolve_webex_token(profile.name)
+    return asyncio.run(_provision_async(profile, token, args))
+
+
+async def _provision_async(profile: Profile, token: str, args: argparse.Namespace) -> int:
+    from app.sync.engine import SyncEngine
+    from app.sync.events import Status
+
+    async with SyncEngine(profile, token=token) as engine:
+        event = await engine.provision_one(args.user, apply=not args.dry_run)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "user_name": event.user_name,
+                    "action": event.action,
+                    "status": event.status.value if event.status else "",
+                    "target_id": event.target_id,
+                    "steps": list(event.steps),
+                    "message": event.message,
+                    "next_step": event.next_step,
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for number, step in enumerate(event.steps, start=1):
+            print(step if step.startswith("  ") else f"{number}. {step}")
+    if event.status == Status.FAILURE:
+        return int(ExitCode.FAILURES)
+    if event.status == Status.SKIPPED and not event.source_id:
+        return int(ExitCode.BAD_INPUT)  # not in the source
+    return int(ExitCode.OK)
+
+
+# -- restart ----------------------------------------------------------------------------
+
+
+def _restart(args: argparse.Namespace) -> int:
+    from app.paths import state_file
+    from app.sync.state import StateStore
+
+    profile = _load_profile(args.profile)
+    with StateStore(state_file(profile.name)) as state:
+        quarantine = state.quarantine()
+        cleared = state.restart()
+    if quarantine is not None:
+        print(f"The quarantine is lifted (it said: {quarantine.reason})")
+    print(
+        f"Profile {profile.name} restarted: {cleared['watermarks']} watermarks and "
+        f"{cleared['journal']} journal entries cleared. The next cycle reads the whole source."
+    )
+    return int(ExitCode.OK)
+
+
+# -- logs -------------------------------------------------------------------------------
+
+
+def _logs(args: argparse.Namespace) -> int:
+    from app.errors import InputError
+    from app.paths import state_file
+    from app.sync.state import StateStore
+
+    profile = _load_profile(args.profile)
+    path = state_file(profile.name)
+    if not path.exists():
+        print(f"Profile {profile.name} has no provisioning log yet: no cycle has run.")
+        return int(ExitCode.OK)
+    with StateStore(path) as state:
+        cycle_id = args.cycle
+        if cycle_id == "last":
+            last = state.last_cycle()
+            cycle_id = last.cycle_id if last else None
+        elif cycle_id and state.cycle(cycle_id) is None:
+            raise InputError(
+                f"Profile {profile.name} has no cycle {cycle_id}.",
+                f"List its cycles with `webex-provisioner logs --profile {profile.name}`.",
+            )
+        filters: dict[str, Any] = {
+            "cycle_id": cycle_id,
+            "status": args.status,
+            "text": args.search,
+        }
+        if args.limit:
+            entries = state.query_log(**filters, limit=args.limit, newest_first=True)[::-1]
+        else:
+            entries = state.query_log(**filters)
+        if args.format == "json":
+            print(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
+        elif args.format == "csv":
+            if args.limit:
+                print(_entries_csv(entries), end="")
+            else:
+                print(state.export_log("csv", **filters), end="")
+        else:
+            _print_table(entries, state.cycles(limit=10) if not cycle_id else [])
+    return int(ExitCode.OK)
+
+
+def _entries_csv(entries: list[Any]) -> str:
+    import csv
+    import io
+
+    from app.sync.state import LOG_COLUMNS
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(LOG_COLUMNS)
+    for entry in entries:
+        row = entry.to_dict()
+        row["modified"] = json.dumps(row["modified"], ensure_ascii=False)
+        writer.writerow([row[c] for c in LOG_COLUMNS])
+    return out.getvalue()
+
+
+def _print_table(entries: list[Any], cycles: list[Any]) -> None:
+    if cycles:
+        print("Recent cycles:")
+        for cycle in cycles:
+            totals = {a: sum(s.values()) for a, s in cycle.counts.items()}
+            done = ", ".join(f"{a} {n}" for a, n in sorted(totals.items())) or "-"
+            when = cycle.started.astimezone().strftime("%Y-%m-%d %H:%M")
+            print(f"  {cycle.cycle_id}  {when}  {cycle.outcome or 'running'}  {done}")
+        print()
+    if not entries:
+        print("No log rows match.")
+        return
+    for entry in entries:
+        when = entry.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        line = (
+            f"{when}  {entry.action:<8} {entry.status:<8} {entry.object_type:<5} {entry.user_name}"
+        )
+        if entry.message:
+            line += f"  {entry.message}"
+        if entry.error_code and entry.status == "Failure":
+            line += f" [{entry.error_code}]"
+        print(line)

@@ -1,0 +1,695 @@
+"""SyncEngine: one profile's cycles, dry runs and provisioning on demand. Pure asyncio, no Qt.
+
+A cycle: check the quarantine, resume what an interrupted cycle left in the journal, read
+the source (a delta when a watermark exists and the source offers one), plan, apply the
+deletion threshold, execute, then decide the outcome (quarantine when a failure no retry
+can mend happened, or when too many operations failed). Every step is an event for the
+provisioning log and for listeners (the GUI's activity view, the terminal progress bar).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from app.directory.base import DirectorySource, SourceRead, SourceUser
+from app.errors import InputError, UserFacingError
+from app.sync import plan as p
+from app.sync.events import (
+    CycleResult,
+    EventHub,
+    Listener,
+    Outcome,
+    Status,
+    SyncEvent,
+    utc_now,
+)
+from app.sync.executor import ExecutionReport, Executor
+from app.sync.plan import Action, Plan, PlannedOperation, format_change
+from app.sync.planner import Planner, PlannerOptions, links_for
+from app.sync.retention import prune_log
+from app.sync.safety import (
+    SafetySettings,
+    check_deletion_threshold,
+    failure_rate_exceeded,
+    next_quarantine,
+    quarantine_message,
+    unmendable_cause,
+)
+from app.sync.state import StateStore
+from app.webex.errors import NetworkError, WebexError
+
+if TYPE_CHECKING:
+    from app.config.profile import Profile
+    from app.sync.executor import TargetWriter
+
+log = logging.getLogger(__name__)
+
+FIRST_FAILURES = 10
+
+
+class SourceReadError(UserFacingError):
+    """The source could not be read; nothing was sent."""
+
+
+def new_cycle_id(now: datetime) -> str:
+    return f"{now.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
+
+
+class SyncEngine:
+    """The engine of one profile. The owner calls aclose() (or uses `async with`)."""
+
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        token: str,
+        source: DirectorySource | None = None,
+        client: TargetWriter | None = None,
+        state: StateStore | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        use_bulk: bool | None = None,
+    ) -> None:
+        from app.sync.mapping import Mapper
+        from app.sync.scoping import validate_filters
+
+        self.profile = profile
+        self._token = token
+        self._source = source
+        self._owns_source = source is None
+        self._client = client
+        self._owns_client = client is None
+        if state is None:
+            from app.paths import state_file
+
+            state = StateStore(state_file(profile.name))
+            self._owns_state = True
+        else:
+            self._owns_state = False
+        self.state = state
+        self._clock = clock
+        self._use_bulk = use_bulk
+        self.mapper = Mapper(profile.mappings)
+        validate_filters(profile.scoping)
+        self.safety = SafetySettings.from_profile(profile)
+        self._hub = EventHub()
+        self._executor: Executor | None = None
+        self._paused = False
+        self._cancel_requested = False
+        self._running = False
+
+    def __repr__(self) -> str:  # never the token
+        return f"SyncEngine(profile={self.profile.name!r})"
+
+    async def __aenter__(self) -> SyncEngine:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close what the engine opened itself (client, source, state file)."""
+        if self._client is not None and self._owns_client:
+            closer = getattr(self._client, "aclose", None)
+            if closer is not None:
+                await closer()
+            self._client = None
+        if self._source is not None and self._owns_source:
+            await self._source.aclose()
+            self._source = None
+        if self._owns_state:
+            self.state.close()
+
+    # -- listeners and control ----------------------------------------------------------
+
+    def add_listener(self, callback: Listener) -> Callable[[], None]:
+        """Call `callback` with every SyncEvent; returns a function that removes it."""
+        return self._hub.add(callback)
+
+    def pause(self) -> None:
+        self._paused = True
+        if self._executor is not None:
+            self._executor.pause()
+
+    def resume(self) -> None:
+        self._paused = False
+        if self._executor is not None:
+            self._executor.resume()
+
+    def cancel(self) -> None:
+        self._cancel_requested = True
+        if self._executor is not None:
+            self._executor.cancel()
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def cancel_requested(self) -> bool:
+        return self._cancel_requested
+
+    # -- parts --------------------------------------------------------------------------
+
+    def _target(self) -> TargetWriter:
+        if self._client is None:
+            from app.webex.client import WebexClient
+
+            self._client = WebexClient(
+                self.profile.target.tenant_url,
+                self._token,
+                max_concurrency=self.profile.concurrency_cap,
+            )
+        return self._client
+
+    def _directory(self) -> DirectorySource:
+        if self._source is None:
+            from app.directory.factory import open_source
+
+            self._source = open_source(self.profile)
+        return self._source
+
+    async def _read_source(self, watermark: str | None) -> SourceRead:
+        try:
+            return await self._directory().read(watermark)
+        except UserFacingError:
+            raise
+        except OSError as error:
+            raise SourceReadError(
+                f"The source could not be read ({error.strerror or type(error).__name__}).",
+                "Check that the file or directory is reachable, then run the cycle again.",
+            ) from error
+
+    def _scope(self, attributes: Mapping[str, Any]) -> tuple[bool, str]:
+        from app.sync.scoping import explain
+
+        why = explain(attributes, self.profile.scoping) if self.profile.scoping else None
+        return why is None, why or ""
+
+    def _planner(self, *, compare_always: bool = False) -> Planner:
+        options = PlannerOptions(
+            safety=self.safety,
+            case_sensitive=self.profile.mappings.case_sensitive_matching,
+            managed_user_paths=[m.target for m in self.profile.mappings.users],
+            managed_group_paths=[m.target for m in self.profile.mappings.groups],
+            read_concurrency=self.profile.concurrency_cap,
+            compare_always=compare_always,
+        )
+        return Planner(
+            self.mapper,
+            self._target(),
+            user_links=self.state.links("User"),
+            group_links=self.state.links("Group"),
+            scope=self._scope,
+            options=options,
+        )
+
+    def _new_executor(self, cycle_id: str) -> Executor:
+        user_targets = {s: link.target_id for s, link in self.state.links("User").items()}
+        executor = Executor(
+            self._target(),
+            self.state,
+            cycle_id=cycle_id,
+            emit=self._hub.emit,
+            concurrency=self.profile.concurrency_cap,
+            use_bulk=self._use_bulk,
+            user_targets=user_targets,
+        )
+        if self._paused:
+            executor.pause()
+        if self._cancel_requested:
+            executor.cancel()
+        self._executor = executor
+        return executor
+
+    async def _discover(self) -> None:
+        discover = getattr(self._target(), "discover", None)
+        if discover is not None:
+            await discover()
+
+    # -- dry run ------------------------------------------------------------------------
+
+    async def dry_run(self) -> Plan:
+        """The plan of the next cycle. Reads the source and the target; writes nothing."""
+        read = await self._read_source(self._watermark())
+        await self._discover()
+        plan = await self._planner().plan(read)
+        pending = self.state.journal_pending()
+        if pending:
+            plan.notes.append(
+                f"{len(pending)} operations of an interrupted cycle will be resumed first."
+            )
+        return plan
+
+    def _watermark(self) -> str | None:
+        return self.state.watermark()
+
+    # -- a cycle ------------------------------------------------------------------------
+
+    async def run_cycle(
+        self, *, allow_deletes: bool = False, plan: Plan | None = None
+    ) -> CycleResult:
+        """Run one cycle (incremental when the source has a watermark and offers deltas)."""
+        if self._running:
+            raise InputError(
+                "A cycle of this profile is already running.", "Wait for it to finish."
+            )
+        self._running = True
+        self._cancel_requested = False
+        try:
+            return await self._run_cycle(allow_deletes=allow_deletes, plan=plan)
+        finally:
+            self._running = False
+            self._executor = None
+
+    async def _run_cycle(self, *, allow_deletes: bool, plan: Plan | None) -> CycleResult:
+        started = self._clock()
+        cycle_id = new_cycle_id(started)
+        quarantine = self.state.quarantine()
+        if quarantine is not None and started < quarantine.next_attempt:
+            result = CycleResult(
+                cycle_id=cycle_id,
+                started=started,
+                finished=started,
+                outcome="quarantined",
+                reason=quarantine_message(quarantine),
+                next_step=quarantine.next_step
+                + " Once fixed, run `webex-provisioner restart --profile "
+                + f"{self.profile.name}` to try again at once.",
+                # Not this cycle's failure: it waits for the quarantine's next attempt.
+                cause="quarantined",
+                next_attempt=quarantine.next_attempt,
+            )
+            self._hub.emit(
+                SyncEvent(
+                    kind="cycle_finished", cycle_id=cycle_id, message=result.reason, result=result
+                )
+            )
+            return result
+
+        watermark = self._watermark()
+        mode = "incremental" if watermark else "full"
+        self.state.start_cycle(cycle_id, started, mode)
+        self._hub.emit(SyncEvent(kind="cycle_started", cycle_id=cycle_id, time=started))
+        counts: dict[str, dict[str, int]] = {}
+        failures: list[SyncEvent] = []
+        held_reason = held_next = ""
+        stop_error: UserFacingError | None = None
+        report = ExecutionReport()
+        read: SourceRead | None = None
+        try:
+            await self._discover()
+            report = await self._resume(cycle_id)
+            _merge(counts, report.counts)
+            failures.extend(report.first_failures)
+            if report.fatal is None and not self.cancel_requested():
+                if plan is None:
+                    read = await self._read_source(watermark)
+                    mode = "full" if read.full else "incremental"
+                    plan = await self._planner().plan(read)
+                for note in plan.notes:
+                    self._note(cycle_id, note)
+                self._hub.emit(
+                    SyncEvent(
+                        kind="plan_ready",
+                        cycle_id=cycle_id,
+                        message=", ".join(f"{a} {n}" for a, n in plan.counts().items() if n),
+                        total=plan.users_total(),
+                    )
+                )
+                verdict = check_deletion_threshold(
+                    len(plan.removals("User")),
+                    self.state.count_links("User", active_only=True),
+                    self.safety,
+                    allow_deletes=allow_deletes,
+                )
+                to_run: list[PlannedOperation] = []
+                quiet: list[SyncEvent] = []
+                for op in plan:
+                    if verdict.held and op.object_type == "User" and op.action in p.REMOVAL_ACTIONS:
+                        quiet.append(self._held_event(cycle_id, op))
+                        _count(counts, op.action.value, Status.SKIPPED)
+                    elif op.writes:
+                        to_run.append(op)
+                    elif op.action == Action.SKIP:
+                        quiet.append(self._skip_event(cycle_id, op))
+                        _count(counts, op.action.value, Status.SKIPPED)
+                    else:
+                        _count(counts, op.action.value, Status.SUCCESS)
+                if verdict.held:
+                    held_reason, held_next = verdict.reason, verdict.next_step
+                    self._note(cycle_id, held_reason)
+                relinks = links_for(plan)
+                if relinks:
+                    await asyncio.to_thread(self.state.save_links, relinks)
+                if quiet:
+                    await asyncio.to_thread(self.state.add_events, quiet)
+                    self._hub.emit_all(quiet)
+                if not self.cancel_requested():
+                    executor = self._new_executor(cycle_id)
+                    run_report = await executor.run(to_run)
+                    _merge(counts, run_report.counts)
+                    failures.extend(run_report.first_failures)
+                    report = _combine(report, run_report)
+                else:
+                    report.cancelled = True
+        except (UserFacingError, WebexError) as error:
+            stop_error = error
+        result = self._outcome(
+            cycle_id,
+            started,
+            mode,
+            counts,
+            failures,
+            report,
+            stop_error,
+            held_reason,
+            held_next,
+        )
+        if (
+            read is not None
+            and read.watermark is not None
+            and result.outcome in ("completed", "held")
+        ):
+            self.state.set_watermark(read.watermark)
+        await asyncio.to_thread(self.state.journal_forget_finished)
+        self.state.finish_cycle(result)
+        try:
+            await asyncio.to_thread(prune_log, self.state, self.profile.retention_days)
+        except Exception:  # pruning is housekeeping: never fails a cycle
+            log.exception("Pruning the provisioning log failed")
+        self._hub.emit(
+            SyncEvent(
+                kind="cycle_finished",
+                cycle_id=cycle_id,
+                message=result.summary(),
+                next_step=result.next_step,
+                result=result,
+            )
+        )
+        return result
+
+    async def _resume(self, cycle_id: str) -> ExecutionReport:
+        """Finish what an interrupted cycle left: in-flight creates are looked up first."""
+        pending = self.state.journal_pending()
+        for record in self.state.unfinished_cycles():
+            if record.cycle_id == cycle_id:
+                continue
+            self.state.finish_cycle(
+                CycleResult(
+                    cycle_id=record.cycle_id,
+                    started=record.started,
+                    finished=self._clock(),
+                    outcome="failed",
+                    mode=record.mode if record.mode in ("full", "incremental") else "full",  # type: ignore[arg-type]
+                    reason="The program stopped before this cycle finished; the next cycle "
+                    "resumed its operations.",
+                )
+            )
+        if not pending:
+            return ExecutionReport()
+        self._note(
+            cycle_id,
+            f"Resuming {len(pending)} operations left unfinished by an interrupted cycle.",
+        )
+        executor = self._new_executor(cycle_id)
+        return await executor.run([entry.operation for entry in pending])
+
+    def _outcome(
+        self,
+        cycle_id: str,
+        started: datetime,
+        mode: str,
+        counts: dict[str, dict[str, int]],
+        failures: list[SyncEvent],
+        report: ExecutionReport,
+        stop_error: UserFacingError | None,
+        held_reason: str,
+        held_next: str,
+    ) -> CycleResult:
+        finished = self._clock()
+        fatal: UserFacingError | None = stop_error or report.fatal
+        cause = unmendable_cause(fatal) if fatal is not None else ""
+        outcome: Outcome
+        reason = next_step = ""
+        next_attempt = None
+        if not cause and failure_rate_exceeded(report.failed, report.attempted):
+            cause = "failure_rate"
+            reason = (
+                f"{report.failed} of {report.attempted} operations failed (more than 40 %): "
+                "something is wrong with the target or the mappings, not with a few users."
+            )
+            next_step = "Read the failures in the provisioning log (`webex-provisioner logs`)."
+        if cause:
+            if fatal is not None and cause in ("auth", "permission"):
+                reason = fatal.message
+                next_step = fatal.next_step
+            quarantine = next_quarantine(
+                self.state.quarantine(),
+                reason=reason,
+                next_step=next_step,
+                cause=cause,
+                now=finished,
+            )
+            self.state.set_quarantine(quarantine)
+            outcome = "quarantined"
+            next_attempt = quarantine.next_attempt
+            reason = quarantine_message(quarantine)
+            next_step = (
+                f"{next_step} Then run `webex-provisioner restart --profile "
+                f"{self.profile.name}` to try again at once."
+            )
+        else:
+            if fatal is not None:
+                outcome = "failed"
+                reason = fatal.message
+                next_step = fatal.next_step
+                if isinstance(fatal, NetworkError):
+                    cause = "network"
+                elif isinstance(fatal, WebexError):
+                    cause = "target"
+                else:
+                    cause = "input"
+            elif report.cancelled or self._cancel_requested:
+                outcome = "cancelled"
+                reason = "The cycle was cancelled; the operations not sent yet are kept."
+                next_step = "Run a cycle again to finish them."
+            elif held_reason:
+                outcome = "held"
+                reason, next_step, cause = held_reason, held_next, "threshold"
+            elif report.failed:
+                outcome = "completed_with_failures"
+                reason = f"{report.failed} operations failed."
+                next_step = (
+                    "Read the failures in the provisioning log; the next cycle retries them."
+                )
+            else:
+                outcome = "completed"
+            if outcome in ("completed", "completed_with_failures", "held"):
+                self.state.clear_quarantine()
+        return CycleResult(
+            cycle_id=cycle_id,
+            started=started,
+            finished=finished,
+            outcome=outcome,
+            counts=counts,
+            reason=reason,
+            next_step=next_step,
+            mode="incremental" if mode == "incremental" else "full",
+            cause=cause,
+            first_failures=tuple(failures[:FIRST_FAILURES]),
+            next_attempt=next_attempt,
+        )
+
+    # -- provisioning on demand ---------------------------------------------------------
+
+    async def provision_one(self, user_name: str, *, apply: bool) -> SyncEvent:
+        """One user, step by step: found in the source? in scope? matched? payload, action,
+        and (when `apply`) the result. The steps are in the returned event's `steps`."""
+        steps: list[str] = []
+        read = await self._read_source(None)
+        wanted = user_name.strip().casefold()
+        user = next((u for u in read.users if u.user_name.casefold() == wanted), None)
+        cycle_id = new_cycle_id(self._clock()) if apply else ""
+        if user is None:
+            skip = next((s for s in read.skipped if s.user_name.casefold() == wanted), None)
+            if skip is not None:
+                steps.append(f"Found in the source, but left out: {skip.detail or skip.reason}.")
+                return self._one_event(
+                    cycle_id, None, steps, Status.SKIPPED, skip.reason, user_name
+                )
+            steps.append(f"{user_name} is not in the source.")
+            return SyncEvent(
+                kind="operation",
+                cycle_id=cycle_id,
+                action=Action.SKIP.value,
+                status=Status.SKIPPED,
+                user_name=user_name,
+                steps=tuple(steps),
+                message=f"{user_name} is not in the source.",
+                next_step="Check the spelling of the userName, or the source's scope.",
+            )
+        steps.append(_found_words(user))
+        in_scope, why = self._scope(user.attributes)
+        steps.append("In scope." if in_scope else f"Not in scope: {why}.")
+        link = self.state.link("User", user.source_id)
+        await self._discover()
+        planner = self._planner(compare_always=True)
+        one = SourceRead(full=False, users=[user])
+        plan = await planner.plan(one)
+        op = next(o for o in plan.operations if o.object_type == "User")
+        if link is not None:
+            steps.append(f"Matched on the target through its link: id {link.target_id}.")
+        elif op.target_id:
+            steps.append(f"Matched on the target: id {op.target_id}.")
+        elif op.reason == p.DUPLICATE_TARGET_ENTRIES:
+            steps.append(f"Not matched: {op.detail}.")
+        else:
+            steps.append("Not on the target yet.")
+        payload = op.payload or self.mapper.user_payload(user, creating=link is None)
+        steps.append("Payload: " + json.dumps(payload, ensure_ascii=False, sort_keys=True))
+        action_words = f"Action: {op.action.value}"
+        if op.detail:
+            action_words += f" ({op.detail})"
+        steps.append(action_words + ".")
+        steps.extend(f"  {format_change(change)}" for change in op.changes)
+        if not apply or not op.writes:
+            if not op.writes and op.action == Action.NO_CHANGE and apply:
+                relinks = links_for(plan)
+                if relinks:
+                    self.state.save_links(relinks)
+            steps.append("Nothing was sent (dry run)." if not apply else "Nothing to send.")
+            status = Status.SKIPPED if op.action == Action.SKIP else Status.SUCCESS
+            return self._one_event(cycle_id, op, steps, status, op.reason, user.user_name)
+        started = self._clock()
+        self.state.start_cycle(cycle_id, started, "one")
+        captured: list[SyncEvent] = []
+        remove = self._hub.add(lambda e: captured.append(e) if e.kind == "operation" else None)
+        try:
+            report = await self._new_executor(cycle_id).run([op])
+        finally:
+            remove()
+            self._executor = None
+        outcome = captured[-1] if captured else None
+        status = outcome.status if outcome and outcome.status else Status.FAILURE
+        if outcome is not None:
+            result_words = f"Result: {status.value}"
+            if outcome.message:
+                result_words += f": {outcome.message}"
+            steps.append(result_words + ".")
+            if outcome.next_step:
+                steps.append(f"Next step: {outcome.next_step}")
+        await asyncio.to_thread(self.state.journal_forget_finished)
+        counts: dict[str, dict[str, int]] = {}
+        _merge(counts, report.counts)
+        self.state.finish_cycle(
+            CycleResult(
+                cycle_id=cycle_id,
+                started=started,
+                finished=self._clock(),
+                outcome="completed" if status != Status.FAILURE else "completed_with_failures",
+                counts=counts,
+                mode="one",
+                reason=f"Provisioning on demand of {user.user_name}.",
+            )
+        )
+        base = outcome or self._one_event(cycle_id, op, steps, status, op.reason, user.user_name)
+        return replace(base, steps=tuple(steps))
+
+    @staticmethod
+    def _one_event(
+        cycle_id: str,
+        op: PlannedOperation | None,
+        steps: list[str],
+        status: Status,
+        reason: str,
+        user_name: str,
+    ) -> SyncEvent:
+        return SyncEvent(
+            kind="operation",
+            cycle_id=cycle_id,
+            action=op.action.value if op else Action.SKIP.value,
+            status=status,
+            source_id=op.source_id if op else "",
+            user_name=op.key if op else user_name,
+            target_id=op.target_id if op else "",
+            modified=tuple(op.changes) if op else (),
+            steps=tuple(steps),
+            error_code=reason if status == Status.SKIPPED else "",
+            message=(op.detail if op else "") or reason,
+        )
+
+    # -- events -------------------------------------------------------------------------
+
+    def _note(self, cycle_id: str, text: str) -> None:
+        self._hub.emit(SyncEvent(kind="note", cycle_id=cycle_id, message=text))
+
+    @staticmethod
+    def _skip_event(cycle_id: str, op: PlannedOperation) -> SyncEvent:
+        return SyncEvent(
+            kind="operation",
+            cycle_id=cycle_id,
+            object_type=op.object_type,
+            action=op.action.value,
+            status=Status.SKIPPED,
+            source_id=op.source_id,
+            user_name=op.key,
+            target_id=op.target_id,
+            error_code=op.reason,
+            message=op.detail or op.reason,
+        )
+
+    @staticmethod
+    def _held_event(cycle_id: str, op: PlannedOperation) -> SyncEvent:
+        return SyncEvent(
+            kind="operation",
+            cycle_id=cycle_id,
+            object_type=op.object_type,
+            action=op.action.value,
+            status=Status.SKIPPED,
+            source_id=op.source_id,
+            user_name=op.key,
+            target_id=op.target_id,
+            modified=tuple(op.changes),
+            error_code=p.HELD_BY_THRESHOLD,
+            message=f"{op.detail}; held by the accidental-deletion threshold",
+            next_step="Run `webex-provisioner sync --allow-deletes` if the removals are intended.",
+        )
+
+
+def _found_words(user: SourceUser) -> str:
+    where = f", row {user.row}" if user.row else ""
+    state = "" if user.enabled else " (disabled in the source)"
+    return f"Found in the source: {user.user_name} (source id {user.source_id}{where}){state}."
+
+
+def _count(counts: dict[str, dict[str, int]], action: str, status: Status) -> None:
+    per_action = counts.setdefault(action, {})
+    per_action[status.value] = per_action.get(status.value, 0) + 1
+
+
+def _merge(counts: dict[str, dict[str, int]], more: Mapping[str, Mapping[str, int]]) -> None:
+    for action, statuses in more.items():
+        per_action = counts.setdefault(action, {})
+        for status, number in statuses.items():
+            per_action[status] = per_action.get(status, 0) + number
+
+
+def _combine(first: ExecutionReport, second: ExecutionReport) -> ExecutionReport:
+    return ExecutionReport(
+        counts={},
+        attempted=first.attempted + second.attempted,
+        failed=first.failed + second.failed,
+        cancelled=first.cancelled or second.cancelled,
+        fatal=first.fatal or second.fatal,
+        first_failures=[*first.first_failures, *second.first_failures],
+        unsent=first.unsent + second.unsent,
+    )
+
+
+__all__ = ["SourceReadError", "SyncEngine", "new_cycle_id"]

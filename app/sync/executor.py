@@ -1,0 +1,587 @@
+"""The executor: sends a plan's writes to the target, journaled so a killed run resumes cleanly.
+
+Journal first: every operation is recorded as planned before anything is sent, marked
+in flight (a chunk at a time, one commit per chunk) before its request leaves, and done
+or failed after, in the same transaction as its link and its provisioning-log row. A
+create found in flight on the next run is looked up on the target before it is sent
+again, so a process killed at any moment never creates a user twice.
+
+Users go first (SCIM Bulk where the target offers it, else bounded concurrency; the
+client's own limiter adapts below the cap), then groups, whose members must exist.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from app.sync.events import Change, Status, SyncEvent
+from app.sync.matching import (
+    diff,
+    equality_filter,
+    patch_body,
+    patch_operations,
+)
+from app.sync.plan import Action, PlannedOperation
+from app.sync.state import JournalState, Link, StateBatch, StateStore
+from app.webex.errors import (
+    AuthError,
+    Conflict,
+    NetworkError,
+    NotFound,
+    PermissionDenied,
+    ProtocolError,
+    ServerError,
+    WebexError,
+)
+
+log = logging.getLogger(__name__)
+
+CHUNK = 64  # operations marked in flight per commit in concurrent mode
+FLUSH_EVERY = 200  # gathered results written per transaction
+FLUSH_SECONDS = 1.0
+PROGRESS_SECONDS = 0.25  # at most four progress events a second
+NETWORK_FAILURES_TO_STOP = 3  # consecutive unreachable answers: the target is down
+MEMBER_OPS_PER_PATCH = 500
+FIRST_FAILURES = 10
+
+
+class BulkResultLike(Protocol):
+    @property
+    def bulk_id(self) -> str | None: ...
+    @property
+    def status(self) -> int: ...
+    @property
+    def resource_id(self) -> str | None: ...
+    @property
+    def error(self) -> WebexError | None: ...
+    @property
+    def ok(self) -> bool: ...
+
+
+class TargetWriter(Protocol):
+    """What the executor needs of app.webex.client.WebexClient."""
+
+    @property
+    def supports_bulk(self) -> bool: ...
+    @property
+    def bulk_max_operations(self) -> int: ...
+
+    async def create(self, rt: str, payload: dict[str, Any]) -> dict[str, Any]: ...
+    async def get(self, rt: str, resource_id: str) -> dict[str, Any]: ...
+    def search(
+        self, rt: str, filter: str | None = None, attributes: Sequence[str] | None = None
+    ) -> AsyncIterator[dict[str, Any]]: ...
+    async def patch(
+        self, rt: str, resource_id: str, operations: Sequence[dict[str, Any]]
+    ) -> dict[str, Any] | None: ...
+    async def delete(self, rt: str, resource_id: str) -> None: ...
+    async def bulk(self, operations: Sequence[dict[str, Any]]) -> Sequence[Any]: ...
+
+
+@dataclass(slots=True)
+class ExecutionReport:
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    attempted: int = 0
+    failed: int = 0
+    cancelled: bool = False
+    fatal: WebexError | None = None  # what stopped the run (token, permission, network)
+    first_failures: list[SyncEvent] = field(default_factory=list)
+    unsent: int = 0  # operations left planned in the journal for the next run
+
+    def count(self, action: str, status: Status) -> None:
+        per_action = self.counts.setdefault(action, {})
+        per_action[status.value] = per_action.get(status.value, 0) + 1
+
+
+@dataclass(slots=True)
+class _Outcome:
+    status: Status
+    target_id: str = ""
+    message: str = ""
+    error: WebexError | None = None
+    changes: list[Change] | None = None  # when the executor found different changes
+    link: Link | None = None
+    unlink: bool = False
+    requeue: bool = False  # not done: leave it planned for the next run
+
+
+class _Stop(Exception):
+    """Raised inside a worker when the run must stop taking operations."""
+
+
+class Executor:
+    """Runs planned writes through the target client. One executor per cycle."""
+
+    def __init__(
+        self,
+        client: TargetWriter,
+        state: StateStore,
+        *,
+        cycle_id: str,
+        emit: Callable[[SyncEvent], None],
+        concurrency: int = 8,
+        use_bulk: bool | None = None,
+        user_targets: Mapping[str, str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.client = client
+        self.state = state
+        self.cycle_id = cycle_id
+        self._emit = emit
+        self.concurrency = max(1, concurrency)
+        self.use_bulk = use_bulk
+        # Users' target ids by source id: from the links, and from creates of this run.
+        self.user_targets: dict[str, str] = dict(user_targets or {})
+        self._clock = clock
+        self._running = asyncio.Event()
+        self._running.set()
+        self._cancelled = False
+        self._batch = StateBatch()
+        self._last_flush = clock()
+        self._flush_lock = asyncio.Lock()
+        self._report = ExecutionReport()
+        self._done_users = 0
+        self._total_users = 0
+        self._last_progress = 0.0
+        self._network_failures = 0
+        self._unsent: list[PlannedOperation] = []
+
+    # -- control ------------------------------------------------------------------------
+
+    def pause(self) -> None:
+        """Stop taking new operations; those in flight finish."""
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    def cancel(self) -> None:
+        """End the run after the operations in flight; the rest stays planned."""
+        self._cancelled = True
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._cancelled or self._report.fatal is not None
+
+    # -- the run ------------------------------------------------------------------------
+
+    async def run(self, operations: Sequence[PlannedOperation]) -> ExecutionReport:
+        writes = [op for op in operations if op.writes]
+        fresh = [op for op in writes if not op.op_id]
+        if fresh:
+            await asyncio.to_thread(self.state.journal_add, self.cycle_id, fresh)
+        users = [op for op in writes if op.object_type == "User"]
+        groups = [op for op in writes if op.object_type == "Group"]
+        self._total_users = len(users)
+        self._progress(force=True)
+        try:
+            if users:
+                if self._bulk_enabled():
+                    await self._run_bulk(users)
+                else:
+                    await self._run_concurrent(users)
+            # Groups need their members: only once every user operation has finished.
+            if groups and not self.stopping:
+                await self._run_concurrent(groups, chunk=CHUNK)
+            elif groups:
+                self._unsent.extend(groups)
+        finally:
+            await self._flush()
+            if self._unsent:
+                # Never sent: planned again, for the next run to pick up.
+                await asyncio.to_thread(
+                    self.state.journal_mark, [op.op_id for op in self._unsent], "planned"
+                )
+            self._report.unsent = len(self._unsent)
+            self._report.cancelled = self._cancelled
+            self._progress(force=True)
+        return self._report
+
+    def _bulk_enabled(self) -> bool:
+        if self.use_bulk is not None:
+            return self.use_bulk and self.client.supports_bulk
+        return self.client.supports_bulk and self.client.bulk_max_operations > 1
+
+    async def _run_concurrent(
+        self, operations: Sequence[PlannedOperation], *, chunk: int = CHUNK
+    ) -> None:
+        queue: asyncio.Queue[PlannedOperation | None] = asyncio.Queue(maxsize=chunk)
+        workers = min(self.concurrency, len(operations))
+
+        async def feed() -> None:
+            try:
+                for start in range(0, len(operations), chunk):
+                    part = operations[start : start + chunk]
+                    await self._running.wait()
+                    if self.stopping:
+                        self._unsent.extend(operations[start:])
+                        break
+                    self.state.journal_mark([op.op_id for op in part], "in_flight")
+                    for op in part:
+                        await queue.put(op)
+            finally:
+                for _ in range(workers):
+                    await queue.put(None)
+
+        async def work() -> None:
+            while (op := await queue.get()) is not None:
+                await self._running.wait()
+                if self.stopping:
+                    self._unsent.append(op)
+                    continue
+                await self._execute(op)
+
+        await asyncio.gather(feed(), *(work() for _ in range(workers)))
+
+    async def _run_bulk(self, operations: Sequence[PlannedOperation]) -> None:
+        # A create that may already have landed is checked one by one first.
+        verify = [op for op in operations if op.verify_before_create]
+        if verify:
+            await self._run_concurrent(verify)
+        rest = [op for op in operations if not op.verify_before_create]
+        size = max(1, self.client.bulk_max_operations)
+        chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
+        semaphore = asyncio.Semaphore(max(1, min(4, self.concurrency // 4 or 1)))
+
+        async def send(number: int, chunk: list[PlannedOperation]) -> None:
+            async with semaphore:
+                await self._running.wait()
+                if self.stopping:
+                    self._unsent.extend(chunk)
+                    return
+                await self._send_bulk(f"{self.cycle_id}:bulk{number}", chunk)
+
+        await asyncio.gather(*(send(n, c) for n, c in enumerate(chunks)))
+
+    async def _send_bulk(self, bulk_id: str, chunk: list[PlannedOperation]) -> None:
+        self.state.journal_mark([op.op_id for op in chunk], "in_flight", bulk_id=bulk_id)
+        started = self._clock()
+        try:
+            results = list(await self.client.bulk([_bulk_operation(op) for op in chunk]))
+        except (AuthError, PermissionDenied) as error:
+            self._report.fatal = error
+            self._unsent.extend(chunk)
+            return
+        except (NetworkError, ServerError, ProtocolError) as error:
+            # Uncertain: some may have landed. Send them one by one, creates checked first.
+            log.warning("A bulk request failed (%s); sending its operations one by one", error)
+            for op in chunk:
+                op.verify_before_create = op.action == Action.CREATE
+            await self._run_concurrent(chunk)
+            return
+        duration = int((self._clock() - started) * 1000 / max(1, len(chunk)))
+        by_bulk_id = {str(r.bulk_id): r for r in results if getattr(r, "bulk_id", None)}
+        for index, op in enumerate(chunk):
+            result = by_bulk_id.get(_bulk_id(op)) if op.action == Action.CREATE else None
+            if result is None and index < len(results):
+                result = results[index]
+            if result is None:
+                outcome = await self._guarded(op, self._send_one)
+            elif result.ok:
+                outcome = self._success(op, str(result.resource_id or op.target_id or ""))
+            else:
+                failure = result.error or ServerError("The target gave no answer for it.")
+                outcome = await self._on_error(op, failure)
+            await self._record(op, outcome, duration)
+
+    # -- one operation ------------------------------------------------------------------
+
+    async def _execute(self, op: PlannedOperation) -> None:
+        started = self._clock()
+        outcome = await self._guarded(op, self._send_one)
+        await self._record(op, outcome, int((self._clock() - started) * 1000))
+
+    async def _guarded(
+        self,
+        op: PlannedOperation,
+        send: Callable[[PlannedOperation], Any],
+    ) -> _Outcome:
+        try:
+            outcome: _Outcome = await send(op)
+        except WebexError as error:
+            return await self._on_error(op, error)
+        except Exception as error:  # a bug must not stop the other 9,999 users
+            log.exception("Unexpected error on %s %s", op.action.value, op.key)
+            return _Outcome(
+                Status.FAILURE,
+                message=f"Unexpected error ({type(error).__name__}); see the program log.",
+            )
+        self._network_failures = 0
+        return outcome
+
+    async def _send_one(self, op: PlannedOperation) -> _Outcome:
+        rt = op.object_type
+        if op.action == Action.CREATE:
+            if op.verify_before_create:
+                found = await self._find(op)
+                if found is not None:
+                    return await self._reconcile(
+                        op, found, "already on the target (an interrupted run had created it)"
+                    )
+            payload = self._create_payload(op)
+            created = await self.client.create(rt, payload)
+            return self._success(op, str(created.get("id", "")))
+        if op.action == Action.UPDATE:
+            if rt == "Group":
+                await self._patch_group(op)
+            else:
+                operations = op.patch or patch_operations(op.changes, op.payload)
+                if operations:
+                    await self.client.patch(rt, op.target_id, operations)
+            return self._success(op, op.target_id)
+        if op.action == Action.DISABLE:
+            await self.client.patch(
+                rt, op.target_id, [{"op": "replace", "path": "active", "value": False}]
+            )
+            return self._success(op, op.target_id)
+        if op.action == Action.DELETE:
+            await self.client.delete(rt, op.target_id)
+            return self._success(op, op.target_id)
+        raise ValueError(f"{op.action} is not a write")
+
+    async def _on_error(self, op: PlannedOperation, error: WebexError) -> _Outcome:
+        if isinstance(error, AuthError | PermissionDenied):
+            # Nothing more can succeed with this token: stop, keep the rest for later.
+            self._report.fatal = self._report.fatal or error
+            return _Outcome(Status.FAILURE, error=error, requeue=True)
+        if isinstance(error, NetworkError):
+            self._network_failures += 1
+            if self._network_failures >= NETWORK_FAILURES_TO_STOP:
+                self._report.fatal = self._report.fatal or error
+            return _Outcome(Status.FAILURE, error=error)
+        self._network_failures = 0
+        if isinstance(error, Conflict) and op.action == Action.CREATE:
+            try:
+                found = await self._find(op)
+            except WebexError:
+                found = None
+            if found is not None:
+                return await self._reconcile(op, found, "already on the target; linked to it")
+            return _Outcome(Status.FAILURE, error=error)
+        if isinstance(error, NotFound) and op.action in (Action.DISABLE, Action.DELETE):
+            outcome = self._success(op, op.target_id)
+            outcome.message = "already gone from the target"
+            return outcome
+        if isinstance(error, NotFound):
+            # Gone since the plan was made: forget the link, the next cycle matches again.
+            return _Outcome(Status.FAILURE, error=error, unlink=True)
+        return _Outcome(Status.FAILURE, error=error)
+
+    async def _find(self, op: PlannedOperation) -> dict[str, Any] | None:
+        """The target object a create may already have made (userName / displayName)."""
+        attribute = "userName" if op.object_type == "User" else "displayName"
+        value = op.payload.get(attribute) or op.key
+        found = [
+            r
+            async for r in self.client.search(
+                op.object_type, filter=equality_filter(attribute, str(value))
+            )
+        ]
+        return found[0] if len(found) == 1 else None
+
+    async def _reconcile(
+        self, op: PlannedOperation, found: Mapping[str, Any], how: str
+    ) -> _Outcome:
+        """Link a create to the object found on the target, and bring it up to date."""
+        target_id = str(found.get("id", ""))
+        if op.object_type == "Group":
+            op.target_id = target_id
+            op.current_member_ids = tuple(
+                str(m.get("value")) for m in found.get("members") or [] if m.get("value")
+            )
+            op.changes = [c for c in diff(found, op.payload) if c[0] != "members"]
+            op.patch = patch_operations(op.changes, op.payload, found)
+            await self._patch_group(op)
+            outcome = self._success(op, target_id)
+        else:
+            changes = [c for c in diff(found, op.payload) if c[0] not in ("userType", "password")]
+            operations = patch_operations(changes, op.payload, found)
+            if operations:
+                await self.client.patch("User", target_id, operations)
+            outcome = self._success(op, target_id)
+            outcome.changes = changes
+        outcome.message = how
+        return outcome
+
+    def _create_payload(self, op: PlannedOperation) -> dict[str, Any]:
+        if op.object_type != "Group":
+            return op.payload
+        members = self._member_targets(op)
+        return {**op.payload, "members": [{"value": target} for target in members]}
+
+    def _member_targets(self, op: PlannedOperation) -> list[str]:
+        return [self.user_targets[m] for m in op.member_source_ids if m in self.user_targets]
+
+    async def _patch_group(self, op: PlannedOperation) -> None:
+        wanted = set(self._member_targets(op))
+        current = set(op.current_member_ids)
+        managed = set(self.user_targets.values())
+        add = sorted(wanted - current)
+        remove = sorted((current & managed) - wanted)
+        attribute_changes = [c for c in op.changes if c[0] != "members"]
+        operations = op.patch or patch_operations(attribute_changes, op.payload)
+        member_ops: list[dict[str, Any]] = []
+        if add:
+            member_ops.append(
+                {"op": "add", "path": "members", "value": [{"value": t} for t in add]}
+            )
+        member_ops.extend(
+            {"op": "remove", "path": f"members[value eq {_quoted(t)}]"} for t in remove
+        )
+        batches = [operations + member_ops[:MEMBER_OPS_PER_PATCH]]
+        batches.extend(
+            member_ops[i : i + MEMBER_OPS_PER_PATCH]
+            for i in range(MEMBER_OPS_PER_PATCH, len(member_ops), MEMBER_OPS_PER_PATCH)
+        )
+        for batch in batches:
+            if batch:
+                await self.client.patch("Group", op.target_id, batch)
+
+    def _success(self, op: PlannedOperation, target_id: str) -> _Outcome:
+        outcome = _Outcome(Status.SUCCESS, target_id=target_id)
+        if op.action == Action.DELETE:
+            outcome.unlink = True
+            return outcome
+        outcome.link = Link(
+            object_type=op.object_type,
+            source_id=op.source_id,
+            target_id=target_id,
+            user_name=op.key,
+            hash="" if op.action == Action.DISABLE else op.payload_hash,
+            active=False if op.action == Action.DISABLE else op.active,
+        )
+        return outcome
+
+    # -- recording ----------------------------------------------------------------------
+
+    async def _record(self, op: PlannedOperation, outcome: _Outcome, duration_ms: int) -> None:
+        error = outcome.error
+        if outcome.status == Status.SUCCESS and op.object_type == "User" and outcome.target_id:
+            self.user_targets[op.source_id] = outcome.target_id
+        if op.object_type == "Group" and outcome.status == Status.SUCCESS:
+            missing = len(op.member_source_ids) - len(self._member_targets(op))
+            if missing:
+                outcome.status = Status.WARNING
+                outcome.message = (
+                    f"{missing} members are not on the target yet (their own operation "
+                    "failed); the next cycle adds them"
+                )
+        event = SyncEvent(
+            kind="operation",
+            cycle_id=self.cycle_id,
+            object_type=op.object_type,
+            action=op.action.value,
+            status=outcome.status,
+            source_id=op.source_id,
+            user_name=op.key,
+            target_id=outcome.target_id or op.target_id,
+            modified=tuple(outcome.changes if outcome.changes is not None else op.changes),
+            error_code=_error_code(error) if error else "",
+            message=_error_message(error) if error else (outcome.message or op.detail),
+            next_step=error.next_step if error else "",
+            tracking_id=(error.tracking_id or "") if error else "",
+            duration_ms=duration_ms,
+        )
+        state: JournalState = "done" if outcome.status != Status.FAILURE else "failed"
+        if outcome.requeue:
+            self._unsent.append(op)
+        else:
+            self._batch.marks.append((op.op_id, state, outcome.target_id, event.message))
+        self._batch.events.append(event)
+        if outcome.link is not None:
+            self._batch.links.append(outcome.link)
+        if outcome.unlink:
+            self._batch.removed_links.append((op.object_type, op.source_id))
+        report = self._report
+        report.attempted += 1
+        report.count(op.action.value, outcome.status)
+        if outcome.status == Status.FAILURE:
+            report.failed += 1
+            if len(report.first_failures) < FIRST_FAILURES:
+                report.first_failures.append(event)
+        self._emit(event)
+        if op.object_type == "User":
+            self._done_users += 1
+            self._progress()
+        if (
+            len(self._batch.events) >= FLUSH_EVERY
+            or self._clock() - self._last_flush >= FLUSH_SECONDS
+        ):
+            await self._flush()
+
+    async def _flush(self) -> None:
+        async with self._flush_lock:
+            batch = self._batch.take()
+            self._last_flush = self._clock()
+            if batch:
+                await asyncio.to_thread(self.state.apply, batch)
+
+    def _progress(self, *, force: bool = False) -> None:
+        now = self._clock()
+        if (
+            not force
+            and now - self._last_progress < PROGRESS_SECONDS
+            and self._done_users < self._total_users
+        ):
+            return
+        self._last_progress = now
+        self._emit(
+            SyncEvent(
+                kind="progress",
+                cycle_id=self.cycle_id,
+                done=self._done_users,
+                total=self._total_users,
+            )
+        )
+
+
+def _bulk_id(op: PlannedOperation) -> str:
+    return "op-" + op.op_id.replace(":", "-")
+
+
+def _bulk_operation(op: PlannedOperation) -> dict[str, Any]:
+    path = "/Users" if op.object_type == "User" else "/Groups"
+    if op.action == Action.CREATE:
+        return {"method": "POST", "path": path, "bulkId": _bulk_id(op), "data": op.payload}
+    if op.action == Action.UPDATE:
+        return {
+            "method": "PATCH",
+            "path": f"{path}/{op.target_id}",
+            "data": patch_body(op.patch or patch_operations(op.changes, op.payload)),
+        }
+    if op.action == Action.DISABLE:
+        return {
+            "method": "PATCH",
+            "path": f"{path}/{op.target_id}",
+            "data": patch_body([{"op": "replace", "path": "active", "value": False}]),
+        }
+    return {"method": "DELETE", "path": f"{path}/{op.target_id}"}
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _error_code(error: WebexError) -> str:
+    code = type(error).__name__
+    if error.scim_type:
+        code += f"/{error.scim_type}"
+    if error.status:
+        code += f" ({error.status})"
+    return code
+
+
+def _error_message(error: WebexError) -> str:
+    if error.detail and error.detail not in error.message:
+        return f"{error.message} ({error.detail})"
+    return error.message
