@@ -1,0 +1,686 @@
+"""The Graph sandbox's sample tenant: users, groups, enterprise applications and their changes.
+
+Deterministic for a given seed: several hundred users with French and English names
+(accents included), departments, job titles, a few disabled accounts, groups (one nested in
+another), and a "Cisco Webex" enterprise application whose assignments mix direct users,
+groups and the Default Access role. Every change is numbered so that delta queries can
+answer "what changed since change N"; the tests change the tenant through the methods at
+the bottom (add, change, disable, delete, assign, unassign, ...).
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_ACCESS_ROLE_ID = "00000000-0000-0000-0000-000000000000"
+WEBEX_APP_NAME = "Cisco Webex"
+DOMAIN = "contoso.example.com"
+
+# Every user property the sandbox keeps (Graph v1.0 names); `id` is added to each projection.
+USER_PROPERTIES = (
+    "userPrincipalName",
+    "displayName",
+    "givenName",
+    "surname",
+    "mail",
+    "mailNickname",
+    "otherMails",
+    "proxyAddresses",
+    "jobTitle",
+    "department",
+    "companyName",
+    "employeeId",
+    "employeeType",
+    "officeLocation",
+    "streetAddress",
+    "city",
+    "state",
+    "postalCode",
+    "country",
+    "usageLocation",
+    "preferredLanguage",
+    "businessPhones",
+    "mobilePhone",
+    "faxNumber",
+    "accountEnabled",
+    "userType",
+    "createdDateTime",
+    "onPremisesImmutableId",
+    "onPremisesSamAccountName",
+    "onPremisesExtensionAttributes",
+)
+GROUP_PROPERTIES = (
+    "displayName",
+    "description",
+    "mailNickname",
+    "mail",
+    "securityEnabled",
+    "mailEnabled",
+)
+# Graph's default user properties when a request has no $select.
+DEFAULT_USER_SELECT = (
+    "businessPhones",
+    "displayName",
+    "givenName",
+    "jobTitle",
+    "mail",
+    "mobilePhone",
+    "officeLocation",
+    "preferredLanguage",
+    "surname",
+    "userPrincipalName",
+)
+
+_FRENCH_GIVEN = (
+    "Élodie", "François", "Zoé", "Hélène", "Noël", "Gaëlle", "Jérôme", "Loïc", "Benoît",
+    "Cécile", "Anaïs", "Mathéo", "Chloé", "Léa", "Maël", "Thérèse", "Agnès", "Sébastien",
+    "Frédéric", "Amélie", "Inès", "Léon", "Raphaël", "Joël", "Stéphane", "Aurélie",
+    "Clémence", "Océane", "Valérie", "Rémi",
+)  # fmt: skip
+_ENGLISH_GIVEN = (
+    "Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Jack", "Mia", "Charlie", "Grace",
+    "Thomas", "Emily", "William", "Sophie", "James", "Olivia", "Henry", "Lucy", "Edward",
+    "Chloe",
+)  # fmt: skip
+_FRENCH_SURNAMES = (
+    "Lefèvre", "Dupré", "Gagné", "Côté", "Bélanger", "Lemaître", "Bérubé", "Thériault",
+    "Lévesque", "Pâquet", "Brûlé", "Ménard", "Girard", "Fortier", "Béland", "Dubé", "Hébert",
+    "Mercier", "Lacroix", "Rivière", "Boucher", "Moreau", "Fournier", "Faure", "Chevalier",
+    "Perrault", "Guérin", "Daigneault", "Séguin", "Éthier",
+)  # fmt: skip
+_ENGLISH_SURNAMES = (
+    "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies",
+    "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall",
+    "Wood", "Jackson", "Clarke", "O'Brien",
+)  # fmt: skip
+_DEPARTMENTS = {
+    "Ventes": (
+        "Représentante commerciale",
+        "Sales Manager",
+        "Account Executive",
+        "Directeur des ventes",
+    ),
+    "Support": ("Support Engineer", "Technicienne de support", "Responsable du support"),
+    "Ingénierie": ("Ingénieur logiciel", "Software Engineer", "Architecte", "Product Owner"),
+    "Marketing": ("Chargée de marketing", "Marketing Manager", "Rédacteur"),
+    "Finance": ("Comptable", "Financial Analyst", "Directrice financière"),
+    "Ressources humaines": ("Responsable RH", "HR Partner", "Recruteuse"),
+    "Direction": (
+        "Président-directeur général",
+        "Chief Operating Officer",
+        "Directrice générale adjointe",
+    ),
+    "Logistique": ("Magasinier", "Logistics Coordinator", "Cheffe d'équipe"),
+}
+_OFFICES = (
+    ("Montréal", "QC", "CA", "fr-CA", "+1 514 555 0"),
+    ("Québec", "QC", "CA", "fr-CA", "+1 418 555 0"),
+    ("Paris", "Île-de-France", "FR", "fr-FR", "+33 1 55 55 0"),
+    ("Lyon", "Auvergne-Rhône-Alpes", "FR", "fr-FR", "+33 4 55 55 0"),
+    ("Genève", "GE", "CH", "fr-CH", "+41 22 555 0"),
+    ("London", "England", "GB", "en-GB", "+44 20 5555 0"),
+    ("Toronto", "ON", "CA", "en-CA", "+1 416 555 0"),
+)
+
+
+def ascii_fold(text: str) -> str:
+    """'Élodie Côté' -> 'Elodie Cote': how user names and mail nicknames are made."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _nickname(given: str, surname: str) -> str:
+    raw = f"{ascii_fold(given)}.{ascii_fold(surname)}".lower()
+    return "".join(c for c in raw if c.isalnum() or c in ".-")
+
+
+@dataclass
+class _Meta:
+    """Change numbers of one object, for delta queries."""
+
+    created: int
+    changed: dict[str, int] = field(default_factory=dict)
+    removed: tuple[str, int] | None = None  # ("changed" = soft delete | "deleted", change no.)
+
+    def last(self) -> int:
+        numbers = [self.created, *self.changed.values()]
+        if self.removed:
+            numbers.append(self.removed[1])
+        return max(numbers)
+
+
+@dataclass
+class _MemberChange:
+    seq: int
+    member_id: str
+    member_type: str  # "user" | "group"
+    removed: bool
+
+
+@dataclass
+class GraphTenant:
+    """A directory tenant as the Graph sandbox serves it. Not thread-safe: one loop owns it."""
+
+    tenant_id: str
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    groups: dict[str, dict[str, Any]] = field(default_factory=dict)
+    members: dict[str, list[str]] = field(default_factory=dict)  # group id -> member ids
+    service_principals: dict[str, dict[str, Any]] = field(default_factory=dict)
+    assignments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    seq: int = 0
+    delta_generation: int = 0  # bumped by expire_delta_tokens(): older tokens are refused
+    _user_meta: dict[str, _Meta] = field(default_factory=dict)
+    _group_meta: dict[str, _Meta] = field(default_factory=dict)
+    _member_log: dict[str, list[_MemberChange]] = field(default_factory=dict)
+    _rng: random.Random = field(default_factory=lambda: random.Random(0))
+
+    # ----- building -------------------------------------------------------------------
+
+    @classmethod
+    def sample(cls, *, seed: int = 2026, user_count: int = 320) -> GraphTenant:
+        """The sample tenant: the same users, groups and assignments for the same seed."""
+        rng = random.Random(seed)
+        tenant = cls(tenant_id=str(uuid.UUID(int=rng.getrandbits(128), version=4)), _rng=rng)
+        departments = list(_DEPARTMENTS)
+        by_department: dict[str, list[str]] = {d: [] for d in departments}
+        for index in range(user_count):
+            french = rng.random() < 0.6
+            given = rng.choice(_FRENCH_GIVEN if french else _ENGLISH_GIVEN)
+            surname = rng.choice(
+                _FRENCH_SURNAMES if rng.random() < (0.8 if french else 0.2) else _ENGLISH_SURNAMES
+            )
+            department = (
+                departments[index % len(departments)] if index < 40 else rng.choice(departments)
+            )
+            user_id = tenant.add_user(
+                given,
+                surname,
+                department=department,
+                job_title=rng.choice(_DEPARTMENTS[department]),
+                enabled=rng.random() >= 0.06,
+            )
+            by_department[department].append(user_id)
+        everyone = list(tenant.users)
+        sales = tenant.add_group("Webex - Ventes / Sales", by_department["Ventes"])
+        support = tenant.add_group("Webex - Support", by_department["Support"])
+        direction = tenant.add_group("Équipe de direction", by_department["Direction"])
+        pilots_members = rng.sample(by_department["Ingénierie"], 12)
+        pilots = tenant.add_group("Webex - Pilotes", [*pilots_members, direction])
+        guests = rng.sample(by_department["Marketing"] + by_department["Logistique"], 10)
+        guests_group = tenant.add_group("Invités Webex", guests)
+        tenant.add_group("Finance", by_department["Finance"])
+        tenant.add_group("Tous les employés / All staff", everyone)
+
+        webex = tenant.add_application(WEBEX_APP_NAME, roles=("User",))
+        other = tenant.add_application("Salesforce", roles=("Standard",))
+        for group in (sales, support, pilots):
+            tenant.assign(group, app_id=webex, role="User")
+        tenant.assign(guests_group, app_id=webex, role="Default Access")
+        grouped = (
+            set(tenant.members[sales])
+            | set(tenant.members[support])
+            | set(pilots_members)
+            | set(guests)
+        )
+        others = [u for u in everyone if u not in grouped]
+        for user_id in rng.sample(others, 45):
+            tenant.assign(user_id, app_id=webex, role="User")
+        direct_default = rng.sample([u for u in others if not tenant._assigned(u, webex)], 6)
+        for user_id in direct_default:
+            tenant.assign(user_id, app_id=webex, role="Default Access")
+        # Default Access directly, yet a real role through a group: such users are provisioned.
+        for user_id in rng.sample(tenant.members[sales], 3):
+            tenant.assign(user_id, app_id=webex, role="Default Access")
+        # ... and in the guest group with Default Access, but assigned directly as User.
+        for user_id in guests[:2]:
+            tenant.assign(user_id, app_id=webex, role="User")
+        for user_id in rng.sample(everyone, 30):
+            tenant.assign(user_id, app_id=other, role="Standard")
+        return tenant
+
+    def _next(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def _new_id(self) -> str:
+        return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+
+    # ----- reading ----------------------------------------------------------------------
+
+    def live_users(self) -> list[dict[str, Any]]:
+        """Users that exist (not deleted), in creation order."""
+        return [u for uid, u in self.users.items() if self._user_meta[uid].removed is None]
+
+    def user(self, key: str) -> dict[str, Any] | None:
+        """A live user by object id or userPrincipalName."""
+        found = self.users.get(key)
+        if found is None:
+            lowered = key.lower()
+            found = next(
+                (u for u in self.users.values() if u["userPrincipalName"].lower() == lowered), None
+            )
+        if found is None or self._user_meta[found["id"]].removed is not None:
+            return None
+        return found
+
+    def user_by_name(self, display_name: str) -> dict[str, Any]:
+        return next(u for u in self.live_users() if u["displayName"] == display_name)
+
+    def group_by_name(self, display_name: str) -> dict[str, Any]:
+        return next(g for g in self.groups.values() if g["displayName"] == display_name)
+
+    def live_groups(self) -> list[dict[str, Any]]:
+        return [g for gid, g in self.groups.items() if self._group_meta[gid].removed is None]
+
+    def member_objects(self, group_id: str) -> list[dict[str, Any]]:
+        """The direct members of a group that exist, each a user or a group."""
+        found: list[dict[str, Any]] = []
+        for member_id in self.members.get(group_id, []):
+            if self.user(member_id) is not None:
+                found.append({"@odata.type": "#microsoft.graph.user", **self.users[member_id]})
+            elif member_id in self.groups and self._group_meta[member_id].removed is None:
+                found.append({"@odata.type": "#microsoft.graph.group", **self.groups[member_id]})
+        return found
+
+    def application(self, name: str = WEBEX_APP_NAME) -> dict[str, Any]:
+        return next(sp for sp in self.service_principals.values() if sp["displayName"] == name)
+
+    def assignments_to(self, sp_id: str) -> list[dict[str, Any]]:
+        """Assignments of an application to principals that exist."""
+        found = []
+        for assignment in self.assignments.values():
+            if assignment["resourceId"] != sp_id:
+                continue
+            principal = assignment["principalId"]
+            if assignment["principalType"] == "User" and self.user(principal) is None:
+                continue
+            if assignment["principalType"] == "Group" and principal not in {
+                g["id"] for g in self.live_groups()
+            }:
+                continue
+            found.append(assignment)
+        return found
+
+    def _assigned(self, principal_id: str, sp_id: str) -> bool:
+        return any(
+            a["principalId"] == principal_id and a["resourceId"] == sp_id
+            for a in self.assignments.values()
+        )
+
+    def expected_in_scope(self, app_name: str = WEBEX_APP_NAME) -> set[str]:
+        """Users Entra would provision for the app: a real role directly or via a group."""
+        sp = self.application(app_name)
+        in_scope: set[str] = set()
+        for assignment in self.assignments_to(sp["id"]):
+            if assignment["appRoleId"] == DEFAULT_ACCESS_ROLE_ID:
+                continue
+            if assignment["principalType"] == "User":
+                in_scope.add(assignment["principalId"])
+            else:
+                in_scope.update(
+                    m["id"]
+                    for m in self.member_objects(assignment["principalId"])
+                    if m["@odata.type"] == "#microsoft.graph.user"
+                )
+        return in_scope
+
+    def expected_default_access_only(self, app_name: str = WEBEX_APP_NAME) -> set[str]:
+        sp = self.application(app_name)
+        default: set[str] = set()
+        for assignment in self.assignments_to(sp["id"]):
+            if assignment["appRoleId"] != DEFAULT_ACCESS_ROLE_ID:
+                continue
+            if assignment["principalType"] == "User":
+                default.add(assignment["principalId"])
+            else:
+                default.update(
+                    m["id"]
+                    for m in self.member_objects(assignment["principalId"])
+                    if m["@odata.type"] == "#microsoft.graph.user"
+                )
+        return default - self.expected_in_scope(app_name)
+
+    # ----- delta ------------------------------------------------------------------------
+
+    def users_delta(
+        self, since: int | None, upto: int, select: Iterable[str]
+    ) -> list[dict[str, Any]]:
+        """Users changed in (since, upto], or every live user when `since` is None.
+
+        A changed user carries its id and the selected properties that changed (Graph
+        promises "at least the updated properties"); a new or restored one carries all.
+        """
+        selected = list(select)
+        entries: list[dict[str, Any]] = []
+        for user_id, user in self.users.items():
+            meta = self._user_meta[user_id]
+            if since is None:
+                if meta.removed is None and meta.created <= upto:
+                    entries.append(project(user, selected))
+                continue
+            if meta.last() <= since:
+                continue
+            if meta.removed is not None:
+                if meta.removed[1] > since:
+                    entries.append({"id": user_id, "@removed": {"reason": meta.removed[0]}})
+                continue
+            if meta.created > since:
+                entries.append(project(user, selected))
+                continue
+            entries.append(
+                project(user, [p for p, n in meta.changed.items() if n > since and p in selected])
+            )
+        return entries
+
+    def groups_delta(
+        self, since: int | None, upto: int, select: Iterable[str]
+    ) -> list[dict[str, Any]]:
+        """Groups changed in (since, upto] with `members@delta` when members are selected."""
+        selected = list(select)
+        with_members = "members" in selected
+        properties = [p for p in selected if p != "members"]
+        entries: list[dict[str, Any]] = []
+        for group_id, group in self.groups.items():
+            meta = self._group_meta[group_id]
+            log = self._member_log.get(group_id, [])
+            if since is None:
+                if meta.removed is None and meta.created <= upto:
+                    entry = project(group, properties)
+                    if with_members:
+                        entry["members@delta"] = [
+                            {"@odata.type": m["@odata.type"], "id": m["id"]}
+                            for m in self.member_objects(group_id)
+                        ]
+                    entries.append(entry)
+                continue
+            member_changes = [c for c in log if c.seq > since]
+            if meta.last() <= since and not member_changes:
+                continue
+            if meta.removed is not None:
+                if meta.removed[1] > since:
+                    entries.append({"id": group_id, "@removed": {"reason": meta.removed[0]}})
+                continue
+            if meta.created > since:
+                entry = project(group, properties)
+            else:
+                entry = project(
+                    group, [p for p, n in meta.changed.items() if n > since and p in properties]
+                )
+            if with_members and member_changes:
+                latest: dict[str, _MemberChange] = {}
+                for change in member_changes:
+                    latest[change.member_id] = change
+                entry["members@delta"] = [
+                    {"@odata.type": f"#microsoft.graph.{c.member_type}", "id": c.member_id}
+                    | ({"@removed": {"reason": "deleted"}} if c.removed else {})
+                    for c in latest.values()
+                ]
+            if len(entry) > 1:
+                entries.append(entry)
+        return entries
+
+    def expire_delta_tokens(self) -> None:
+        """Make every delta link handed out so far invalid (Graph answers syncStateNotFound)."""
+        self.delta_generation += 1
+
+    # ----- changing (used by the sample and the tests) ----------------------------------
+
+    def add_user(
+        self,
+        given_name: str,
+        surname: str,
+        *,
+        department: str = "Ventes",
+        job_title: str = "",
+        enabled: bool = True,
+        user_principal_name: str | None = None,
+        **extra: Any,
+    ) -> str:
+        """Create a user as Entra would; returns its object id."""
+        user_id = self._new_id()
+        nickname = _nickname(given_name, surname)
+        taken = {u["mailNickname"] for u in self.users.values()}
+        base, number = nickname, 1
+        while nickname in taken:
+            number += 1
+            nickname = f"{base}{number}"
+        upn = user_principal_name or f"{nickname}@{DOMAIN}"
+        city, state, country, language, phone = _OFFICES[len(self.users) % len(_OFFICES)]
+        number_in_tenant = len(self.users) + 1
+        user: dict[str, Any] = {
+            "id": user_id,
+            "userPrincipalName": upn,
+            "displayName": f"{given_name} {surname}",
+            "givenName": given_name,
+            "surname": surname,
+            "mail": upn,
+            "mailNickname": nickname,
+            "otherMails": [],
+            "proxyAddresses": [f"SMTP:{upn}"],
+            "jobTitle": job_title or None,
+            "department": department,
+            "companyName": "Contoso",
+            "employeeId": f"E{number_in_tenant:05d}",
+            "employeeType": "Employee",
+            "officeLocation": f"{city} {1 + number_in_tenant % 4}",
+            "streetAddress": f"{100 + number_in_tenant} rue Principale",
+            "city": city,
+            "state": state,
+            "postalCode": f"{10000 + number_in_tenant * 7 % 89999}",
+            "country": country,
+            "usageLocation": country,
+            "preferredLanguage": language,
+            "businessPhones": [f"{phone}{number_in_tenant:03d}"],
+            "mobilePhone": None,
+            "faxNumber": None,
+            "accountEnabled": enabled,
+            "userType": "Member",
+            "createdDateTime": f"2025-{1 + number_in_tenant % 12:02d}-{1 + number_in_tenant % 28:02d}T09:00:00Z",
+            "onPremisesImmutableId": None,
+            "onPremisesSamAccountName": None,
+            "onPremisesExtensionAttributes": {f"extensionAttribute{i}": None for i in range(1, 16)},
+        }
+        user["onPremisesExtensionAttributes"]["extensionAttribute1"] = (
+            f"CC-{100 + number_in_tenant % 9}"
+        )
+        for key, value in extra.items():
+            if key not in USER_PROPERTIES:
+                raise KeyError(f"unknown user property {key}")
+            user[key] = value
+        self.users[user_id] = user
+        self._user_meta[user_id] = _Meta(created=self._next())
+        return user_id
+
+    def update_user(self, user_id: str, **changes: Any) -> None:
+        user = self.users[user_id]
+        seq = self._next()
+        meta = self._user_meta[user_id]
+        for key, value in changes.items():
+            if key not in USER_PROPERTIES or key == "id":
+                raise KeyError(f"unknown user property {key}")
+            user[key] = value
+            meta.changed[key] = seq
+
+    def disable_user(self, user_id: str) -> None:
+        self.update_user(user_id, accountEnabled=False)
+
+    def enable_user(self, user_id: str) -> None:
+        self.update_user(user_id, accountEnabled=True)
+
+    def delete_user(self, user_id: str, *, permanent: bool = False) -> None:
+        """Soft delete (restorable for 30 days in Entra), or permanently with permanent=True.
+
+        A permanent delete also ends the user's group memberships and app assignments.
+        """
+        seq = self._next()
+        meta = self._user_meta[user_id]
+        meta.removed = ("deleted" if permanent else "changed", seq)
+        if permanent:
+            for group_id, member_ids in self.members.items():
+                if user_id in member_ids:
+                    member_ids.remove(user_id)
+                    self._member_log.setdefault(group_id, []).append(
+                        _MemberChange(seq, user_id, "user", True)
+                    )
+            for assignment_id in [
+                a for a, v in self.assignments.items() if v["principalId"] == user_id
+            ]:
+                del self.assignments[assignment_id]
+
+    def restore_user(self, user_id: str) -> None:
+        """Bring back a soft-deleted user: delta reports it again with all its properties."""
+        meta = self._user_meta[user_id]
+        if meta.removed is None or meta.removed[0] != "changed":
+            raise ValueError("only a soft-deleted user can be restored")
+        meta.removed = None
+        meta.created = self._next()
+
+    def add_group(self, display_name: str, member_ids: Iterable[str] = ()) -> str:
+        group_id = self._new_id()
+        nickname = "".join(c for c in ascii_fold(display_name).lower() if c.isalnum()) or "group"
+        self.groups[group_id] = {
+            "id": group_id,
+            "displayName": display_name,
+            "description": f"{display_name} (Contoso)",
+            "mailNickname": nickname,
+            "mail": None,
+            "securityEnabled": True,
+            "mailEnabled": False,
+        }
+        seq = self._next()
+        self._group_meta[group_id] = _Meta(created=seq)
+        self.members[group_id] = []
+        for member_id in member_ids:
+            self.members[group_id].append(member_id)
+            self._member_log.setdefault(group_id, []).append(
+                _MemberChange(
+                    seq, member_id, "group" if member_id in self.groups else "user", False
+                )
+            )
+        return group_id
+
+    def rename_group(self, group_id: str, display_name: str) -> None:
+        self.groups[group_id]["displayName"] = display_name
+        self._group_meta[group_id].changed["displayName"] = self._next()
+
+    def delete_group(self, group_id: str) -> None:
+        self._group_meta[group_id].removed = ("deleted", self._next())
+        for assignment_id in [
+            a for a, v in self.assignments.items() if v["principalId"] == group_id
+        ]:
+            del self.assignments[assignment_id]
+
+    def add_member(self, group_id: str, member_id: str) -> None:
+        if member_id in self.members[group_id]:
+            return
+        self.members[group_id].append(member_id)
+        kind = "group" if member_id in self.groups else "user"
+        self._member_log.setdefault(group_id, []).append(
+            _MemberChange(self._next(), member_id, kind, False)
+        )
+
+    def remove_member(self, group_id: str, member_id: str) -> None:
+        self.members[group_id].remove(member_id)
+        kind = "group" if member_id in self.groups else "user"
+        self._member_log.setdefault(group_id, []).append(
+            _MemberChange(self._next(), member_id, kind, True)
+        )
+
+    def add_application(self, display_name: str, *, roles: Iterable[str] = ("User",)) -> str:
+        """An enterprise application (service principal) with its app roles; returns its id."""
+        sp_id = self._new_id()
+        app_roles = [
+            {
+                "id": self._new_id(),
+                "value": role,
+                "displayName": role,
+                "allowedMemberTypes": ["User"],
+                "isEnabled": True,
+                "description": f"{role} of {display_name}",
+            }
+            for role in roles
+        ]
+        self.service_principals[sp_id] = {
+            "id": sp_id,
+            "appId": self._new_id(),
+            "displayName": display_name,
+            "servicePrincipalType": "Application",
+            "accountEnabled": True,
+            "appRoleAssignmentRequired": True,
+            "appRoles": app_roles,
+        }
+        self._next()
+        return sp_id
+
+    def role_id(self, sp_id: str, role: str) -> str:
+        if role == "Default Access":
+            return DEFAULT_ACCESS_ROLE_ID
+        for app_role in self.service_principals[sp_id]["appRoles"]:
+            if app_role["value"] == role:
+                return str(app_role["id"])
+        raise KeyError(f"no app role {role}")
+
+    def assign(self, principal_id: str, *, app_id: str | None = None, role: str = "User") -> str:
+        """Assign a user or a group to an application (the Webex one unless told)."""
+        sp_id = app_id or self.application()["id"]
+        sp = self.service_principals[sp_id]
+        is_group = principal_id in self.groups
+        principal = self.groups[principal_id] if is_group else self.users[principal_id]
+        assignment_id = self._new_id()
+        self.assignments[assignment_id] = {
+            "id": assignment_id,
+            "appRoleId": self.role_id(sp_id, role),
+            "principalId": principal_id,
+            "principalType": "Group" if is_group else "User",
+            "principalDisplayName": principal["displayName"],
+            "resourceId": sp_id,
+            "resourceDisplayName": sp["displayName"],
+            "createdDateTime": "2025-06-01T08:00:00Z",
+            "deletedDateTime": None,
+        }
+        self._next()
+        return assignment_id
+
+    def unassign(self, principal_id: str, *, app_id: str | None = None) -> None:
+        """Remove every assignment of the principal to the application."""
+        sp_id = app_id or self.application()["id"]
+        for assignment_id in [
+            a
+            for a, v in self.assignments.items()
+            if v["principalId"] == principal_id and v["resourceId"] == sp_id
+        ]:
+            del self.assignments[assignment_id]
+        self._next()
+
+
+def project(obj: Mapping[str, Any], select: Iterable[str]) -> dict[str, Any]:
+    """`id` plus the selected properties (null when the object has none), as Graph returns."""
+    result: dict[str, Any] = {"id": obj["id"]}
+    for name in select:
+        if name != "id":
+            value = obj.get(name)
+            result[name] = (
+                dict(value)
+                if isinstance(value, dict)
+                else list(value)
+                if isinstance(value, list)
+                else value
+            )
+    return result
+
+
+__all__ = [
+    "DEFAULT_ACCESS_ROLE_ID",
+    "DEFAULT_USER_SELECT",
+    "GROUP_PROPERTIES",
+    "USER_PROPERTIES",
+    "WEBEX_APP_NAME",
+    "GraphTenant",
+    "ascii_fold",
+    "project",
+]

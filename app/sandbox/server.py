@@ -1,0 +1,655 @@
+"""The sandbox server: the Webex tenant and the generic SCIM app behind one loopback port.
+
+Served by hypercorn (HTTP/1.1 and h2c). One ASGI layer in front of both applications records
+every request, stamps Webex's TrackingID, and applies the configured rate limit, latency and
+faults; the paths go to:
+
+    /v1/people/me                     the token's person (Webex People API)
+    /identity/scim/{orgUUID}/v2/...   the Webex tenant (webex_tenant.py)
+    /scim/v2/...                      the generic SCIM 2.0 application (scim_app.py)
+    /_sandbox/settings                read (GET) or change (POST JSON) rate limit, latency, faults
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from scim2_models import Context, Resource
+from scim2_server.memory import AsyncInMemoryStorage
+
+from app.errors import InputError, UserFacingError
+from app.net import is_loopback_host
+from app.sandbox import seed as seed_data
+from app.sandbox.faults import Fault, FaultSpec, RateLimiter, retry_after_header
+from app.sandbox.scim_app import MOUNT as SCIM_APP_MOUNT
+from app.sandbox.scim_app import GenericScimApplication, generic_provider
+from app.sandbox.store import StateFile, TenantStorage
+from app.sandbox.webex_tenant import (
+    SandboxTokens,
+    WebexRules,
+    WebexScimApplication,
+    bearer_token,
+    people_me,
+    people_records,
+    scim_error_body,
+    webex_id,
+    webex_provider,
+)
+
+log = logging.getLogger(__name__)
+
+Scope = dict[str, Any]
+Message = dict[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CONTROL_PATH = "/_sandbox/settings"
+_FAULT_STATUSES = (500, 502, 503)
+_SERVER_ERROR_MESSAGES = {
+    500: "Internal Server Error: something went wrong on the sandbox (injected fault).",
+    502: "Bad Gateway: the sandbox's upstream answered badly (injected fault).",
+    503: "Service Unavailable: the sandbox is overloaded (injected fault). Try again later.",
+}
+_TOO_MANY = "Too Many Requests: the request has been rate limited. Retry after the delay given."
+
+
+class SandboxError(UserFacingError):
+    """The sandbox cannot start as configured."""
+
+
+@dataclass(frozen=True)
+class SandboxConfig:
+    """How a sandbox starts. `faults` takes a FaultSpec or its text form ("5xx=0.1,reset=0.01").
+
+    `rate_limit` is in requests per second (None: unlimited); `latency_ms` is added to every
+    answer; with `state_file` the sandbox's org, tokens, users and groups live in that SQLite
+    file (created and seeded when new, reused as it is otherwise); `seed` makes the sample names
+    and the fault draws repeatable. `require_email_user_name` is Webex's rule that userName is
+    the user's e-mail and equals the primary work e-mail (off only for generic SCIM test suites).
+    """
+
+    seed_users: int = 0
+    rate_limit: float | None = None
+    latency_ms: float = 0.0
+    faults: FaultSpec | str = field(default_factory=FaultSpec)
+    state_file: Path | str | None = None
+    seed: int = 0
+    seed_groups: int = 0
+    host: str = "127.0.0.1"
+    port: int = 0
+    require_email_user_name: bool = True
+
+    def __post_init__(self) -> None:
+        if isinstance(self.faults, str):
+            object.__setattr__(self, "faults", FaultSpec.parse(self.faults))
+        if isinstance(self.state_file, str):
+            object.__setattr__(self, "state_file", Path(self.state_file))
+        if self.seed_users < 0 or self.seed_groups < 0:
+            raise InputError(
+                "The number of sample users and groups cannot be negative.",
+                "Give 0 or more.",
+            )
+        if self.latency_ms < 0:
+            raise InputError("The added latency cannot be negative.", "Give 0 or more ms.")
+        if self.rate_limit is not None and self.rate_limit <= 0:
+            raise InputError(
+                "The rate limit must be more than 0 requests per second.",
+                "Give a positive number, or leave it out for no limit.",
+            )
+        if not 0 <= self.port <= 65535:
+            raise InputError(f"{self.port} is not a TCP port.", "Give 1-65535, or 0 for any.")
+        if not is_loopback_host(self.host):
+            raise InputError(
+                f"The sandbox serves only on this computer, not on {self.host}.",
+                "Use 127.0.0.1 (the default) or ::1.",
+            )
+
+    @property
+    def fault_spec(self) -> FaultSpec:
+        assert isinstance(self.faults, FaultSpec)
+        return self.faults
+
+    @property
+    def state_path(self) -> Path | None:
+        assert self.state_file is None or isinstance(self.state_file, Path)
+        return self.state_file
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """One request the sandbox answered. `status` is 0 when the connection was dropped."""
+
+    method: str
+    path: str
+    query: str
+    status: int
+    time: float  # arrival, seconds since the epoch
+    duration: float  # seconds spent answering
+    fault: str | None  # the injected fault: "5xx", "reset", "malformed", "429" or "rate-limit"
+    http_version: str
+
+
+class _Response:
+    """A whole response, held until the sandbox's layer has had its say."""
+
+    def __init__(self, status: int = 500, headers: list[tuple[bytes, bytes]] | None = None):
+        self.status = status
+        self.headers = headers or []
+        self.body = b""
+
+    @classmethod
+    def json(
+        cls, status: int, body: dict[str, Any] | None, headers: dict[str, str] | None = None
+    ) -> _Response:
+        response = cls(status, [(b"content-type", b"application/json")])
+        for name, value in (headers or {}).items():
+            response.headers.append((name.lower().encode(), value.encode()))
+        response.body = b"" if body is None else json.dumps(body).encode()
+        return response
+
+    async def capture(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.status = int(message["status"])
+            self.headers = [(bytes(k).lower(), bytes(v)) for k, v in message.get("headers", [])]
+        elif message["type"] == "http.response.body":
+            self.body += message.get("body", b"")
+
+    def set_header(self, name: str, value: str) -> None:
+        key = name.lower().encode()
+        self.headers = [(k, v) for k, v in self.headers if k != key]
+        self.headers.append((key, value.encode()))
+
+    def header(self, name: str) -> str | None:
+        key = name.lower().encode()
+        return next((v.decode("latin-1") for k, v in self.headers if k == key), None)
+
+
+class _Shaping:
+    """The runtime-adjustable rate limit, latency and faults (changed from any thread)."""
+
+    def __init__(self, config: SandboxConfig) -> None:
+        self.limiter = RateLimiter(config.rate_limit)
+        self.latency_ms = config.latency_ms
+        self.faults = config.fault_spec
+        self._rng = random.Random(f"faults:{config.seed}")
+        self._lock = threading.Lock()
+
+    def draw(self) -> tuple[Fault | None, float]:
+        """The fault for one request and one more uniform number to shape it, drawn together."""
+        with self._lock:
+            return self.faults.draw(self._rng), self._rng.random()
+
+    def settings(self) -> dict[str, Any]:
+        return {
+            "rate_limit": self.limiter.rate,
+            "latency_ms": self.latency_ms,
+            "faults": str(self.faults),
+        }
+
+
+class SandboxServer:
+    """A sandbox: `async with SandboxServer(config) as sandbox:` serves on the running loop;
+    `with SandboxServer.in_thread(config) as sandbox:` serves from a thread of its own.
+
+    Offers `base_url`, `tenant_url`, `scim_app_url`, `people_me_url`, `org_uuid`, `org_id`,
+    `tokens`, `requests`, `users()`, `groups()`, `reset_requests()`, and `set_rate_limit()`,
+    `set_latency_ms()`, `set_faults()` to change the traffic shaping while it runs.
+    """
+
+    def __init__(self, config: SandboxConfig | None = None) -> None:
+        self.config = config or SandboxConfig()
+        self._shaping = _Shaping(self.config)
+        self._records: list[RequestRecord] = []
+        self._records_lock = threading.Lock()
+        self._port: int | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._stopping: asyncio.Event | None = None
+        self._state: StateFile | None = None
+        if self.config.state_path is not None:
+            self._state = StateFile(self.config.state_path)
+        try:
+            self._build()
+        except BaseException:
+            if self._state is not None:
+                self._state.close()
+            raise
+
+    # -- Set-up ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        meta = self._state.meta() if self._state is not None else {}
+        fresh = "org_uuid" not in meta
+        if fresh:
+            self.org_uuid = str(uuid.uuid4())
+            self.tokens = SandboxTokens.generate()
+            if self._state is not None:
+                self._state.set_meta(
+                    {"org_uuid": self.org_uuid, "tokens": json.dumps(self.tokens.to_dict())}
+                )
+        else:
+            self.org_uuid = meta["org_uuid"]
+            self.tokens = SandboxTokens.from_dict(json.loads(meta["tokens"]))
+        self._people = people_records(self.org_uuid)
+
+        rules = WebexRules(
+            self.org_uuid, require_email_user_name=self.config.require_email_user_name
+        )
+        self._tenant_storage = TenantStorage(
+            webex_provider(), app="webex", state_file=self._state, before_store=rules
+        )
+        rules.storage = self._tenant_storage
+        self._tenant_app = WebexScimApplication(
+            AsyncInMemoryStorage(self._tenant_storage),
+            self._tenant_storage,
+            org_uuid=self.org_uuid,
+            tokens=self.tokens,
+        )
+        self._scim_storage = TenantStorage(generic_provider(), app="scim", state_file=self._state)
+        self._scim_app = GenericScimApplication(
+            AsyncInMemoryStorage(self._scim_storage), token=self.tokens.scim_app
+        )
+        if fresh:
+            self._seed()
+
+    def _seed(self) -> None:
+        provider = webex_provider()
+        user_type = self._tenant_app.service.get_resource_type("User")
+        group_type = self._tenant_app.service.get_resource_type("Group")
+        user_model = provider.model_for(user_type)
+        group_model = provider.model_for(group_type)
+        assert user_model is not None and group_model is not None
+        ids: list[str] = []
+        with provider:
+            for person in seed_data.people(self.config.seed_users, self.config.seed):
+                payload = seed_data.user_payload(person)
+                user: Resource[Any] = user_model.model_validate(  # type: ignore[assignment]
+                    payload, scim_ctx=Context.RESOURCE_CREATION_REQUEST
+                )
+                ids.append(str(self._tenant_storage.create(user_type, user).id))
+            rng = random.Random(f"memberships:{self.config.seed}")
+            for name in seed_data.group_names(self.config.seed_groups, self.config.seed):
+                members = sorted(rng.sample(ids, k=min(len(ids), rng.randint(0, 8))))
+                group: Resource[Any] = group_model.model_validate(  # type: ignore[assignment]
+                    seed_data.group_payload(name, members),
+                    scim_ctx=Context.RESOURCE_CREATION_REQUEST,
+                )
+                self._tenant_storage.create(group_type, group)
+
+    # -- What the sandbox offers ----------------------------------------------------------
+
+    @property
+    def port(self) -> int:
+        if self._port is None:
+            raise RuntimeError("The sandbox is not serving yet.")
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        host = self.config.host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def tenant_url(self) -> str:
+        """The Webex SCIM base: http://127.0.0.1:PORT/identity/scim/{orgUUID}/v2/."""
+        return f"{self.base_url}/identity/scim/{self.org_uuid}/v2/"
+
+    @property
+    def scim_app_url(self) -> str:
+        return f"{self.base_url}{SCIM_APP_MOUNT}/v2/"
+
+    @property
+    def people_me_url(self) -> str:
+        return f"{self.base_url}/v1/people/me"
+
+    @property
+    def org_id(self) -> str:
+        """The org's id as people/me gives it (base64 of ciscospark://us/ORGANIZATION/uuid)."""
+        return webex_id("ORGANIZATION", self.org_uuid)
+
+    @property
+    def requests(self) -> list[RequestRecord]:
+        with self._records_lock:
+            return list(self._records)
+
+    def reset_requests(self) -> None:
+        with self._records_lock:
+            self._records.clear()
+
+    def users(self) -> list[dict[str, Any]]:
+        """What the Webex tenant holds now, as SCIM JSON (disabled users included)."""
+        return self._tenant_storage.snapshot("User")
+
+    def groups(self) -> list[dict[str, Any]]:
+        return self._tenant_storage.snapshot("Group")
+
+    def scim_app_users(self) -> list[dict[str, Any]]:
+        return self._scim_storage.snapshot("User")
+
+    def scim_app_groups(self) -> list[dict[str, Any]]:
+        return self._scim_storage.snapshot("Group")
+
+    def set_rate_limit(self, requests_per_second: float | None) -> None:
+        self._shaping.limiter.set_rate(requests_per_second)
+
+    def set_latency_ms(self, latency_ms: float) -> None:
+        if latency_ms < 0:
+            raise InputError("The added latency cannot be negative.", "Give 0 or more ms.")
+        self._shaping.latency_ms = latency_ms
+
+    def set_faults(self, faults: FaultSpec | str) -> None:
+        self._shaping.faults = FaultSpec.parse(faults) if isinstance(faults, str) else faults
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        return self._shaping.settings()
+
+    # -- Serving --------------------------------------------------------------------------
+
+    async def __aenter__(self) -> SandboxServer:
+        from hypercorn.asyncio import serve
+        from hypercorn.config import Config
+
+        sock = self._listen()
+        config = Config()
+        config.bind = [f"fd://{sock.detach()}"]  # hypercorn owns the listening socket now
+        config.backlog = 1024
+        config.keep_alive_max_requests = 10_000_000  # the default 1000 drops busy connections
+        config.accesslog = None
+        config.errorlog = logging.getLogger("app.sandbox.hypercorn")
+        config.graceful_timeout = 1.0
+        config.include_server_header = False
+        self._stopping = asyncio.Event()
+        self._task = asyncio.create_task(
+            serve(
+                self._asgi,  # type: ignore[arg-type]  # plain-dict ASGI types, not hypercorn's
+                config,
+                shutdown_trigger=self._stopping.wait,
+                mode="asgi",
+            ),
+            name="sandbox-server",
+        )
+        await asyncio.sleep(0)
+        if self._task.done():
+            await self._task  # hypercorn failed at once: raise its error here
+        log.info("Sandbox serving on %s", self.base_url)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if self._stopping is not None:
+            self._stopping.set()
+        if self._task is not None:
+            try:
+                await asyncio.wait_for(asyncio.shield(self._task), timeout=5.0)
+            except TimeoutError:
+                self._task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._task
+            self._task = None
+        if self._state is not None:
+            self._state.close()
+            self._state = None
+
+    def _listen(self) -> socket.socket:
+        family = socket.AF_INET6 if ":" in self.config.host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sock.bind((self.config.host, self.config.port))
+            sock.listen(1024)
+        except OSError as exc:
+            sock.close()
+            raise SandboxError(
+                f"The sandbox cannot listen on {self.config.host}:{self.config.port} ({exc.strerror}).",
+                "Choose another port with --port, or leave it out to take a free one.",
+            ) from None
+        self._port = int(sock.getsockname()[1])
+        return sock
+
+    @classmethod
+    @contextlib.contextmanager
+    def in_thread(cls, config: SandboxConfig | None = None) -> Iterator[SandboxServer]:
+        """Serve from a thread with its own event loop, for the GUI, the CLI and tests."""
+        server = cls(config)
+        ready = threading.Event()
+        failures: list[BaseException] = []
+        loop = asyncio.new_event_loop()
+        stop: asyncio.Event | None = None
+
+        async def serve() -> None:
+            nonlocal stop
+            stop = asyncio.Event()
+            try:
+                async with server:
+                    ready.set()
+                    await stop.wait()
+            except BaseException as exc:
+                failures.append(exc)
+                ready.set()
+
+        def run() -> None:
+            asyncio.set_event_loop(loop)
+            try:
+                loop.run_until_complete(serve())
+            finally:
+                loop.close()
+
+        thread = threading.Thread(target=run, name="sandbox-server", daemon=True)
+        thread.start()
+        ready.wait()
+        if failures:
+            thread.join()
+            raise failures[0]
+        try:
+            yield server
+        finally:
+            assert stop is not None
+            loop.call_soon_threadsafe(stop.set)
+            thread.join(timeout=15)
+
+    # -- The ASGI layer -------------------------------------------------------------------
+
+    async def _asgi(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    await send({"type": "lifespan.startup.complete"})
+                elif message["type"] == "lifespan.shutdown":
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        if scope["type"] != "http":
+            return  # no websockets here
+        arrived, started = time.time(), time.monotonic()
+        path: str = scope["path"]
+        webex = path.startswith(("/v1/", "/identity/"))
+        if path == CONTROL_PATH:
+            await self._emit(send, await self._control(scope, receive))
+            return
+
+        fault_name: str | None = None
+        response: _Response | None = None
+        drop = False
+        if self._shaping.latency_ms:
+            await asyncio.sleep(self._shaping.latency_ms / 1000)
+        wait = self._shaping.limiter.acquire()
+        fault, shape = (None, 0.0) if wait is not None else self._shaping.draw()
+        if fault is not None:
+            fault_name = fault.value
+        if wait is not None:
+            fault_name = "rate-limit"
+            response = self._error(path, 429, _TOO_MANY, {"Retry-After": retry_after_header(wait)})
+        elif fault is Fault.TOO_MANY_REQUESTS:
+            response = self._error(path, 429, _TOO_MANY, {"Retry-After": "1"})
+        elif fault is Fault.SERVER_ERROR:
+            status = _FAULT_STATUSES[int(shape * len(_FAULT_STATUSES))]
+            response = self._error(path, status, _SERVER_ERROR_MESSAGES[status])
+        elif fault is Fault.RESET and scope.get("http_version") == "2":
+            # ASGI cannot reset a single HTTP/2 stream: there a reset is answered 502 instead.
+            response = self._error(path, 502, _SERVER_ERROR_MESSAGES[502])
+        elif fault is Fault.RESET:
+            # Half of the resets come before the request is processed, half after it: a
+            # client cannot tell whether a dropped POST created the user.
+            drop = True
+            if shape >= 0.5:
+                await self._route(scope, receive)
+        else:
+            response = await self._route(scope, receive)
+
+        if drop:
+            await self._drop(send)
+            status = 0
+        else:
+            assert response is not None
+            if fault is Fault.MALFORMED:
+                self._malform(response)
+            if webex:
+                self._stamp(response, f"SANDBOX_{uuid.uuid4()}")
+            await self._emit(send, response)
+            status = response.status
+        self._record(
+            RequestRecord(
+                method=scope["method"],
+                path=path,
+                query=scope.get("query_string", b"").decode("latin-1"),
+                status=status,
+                time=arrived,
+                duration=time.monotonic() - started,
+                fault=fault_name,
+                http_version=str(scope.get("http_version", "")),
+            )
+        )
+
+    async def _route(self, scope: Scope, receive: Receive) -> _Response:
+        path: str = scope["path"]
+        response = _Response()
+        if path.rstrip("/") == "/v1/people/me":
+            if scope["method"] != "GET":
+                return self._error(path, 405, "Method Not Allowed: people/me answers GET only.")
+            headers = dict(scope["headers"])
+            authorization = headers.get(b"authorization", b"").decode("latin-1") or None
+            status, body, extra = people_me(self.tokens, self._people, authorization)
+            return _Response.json(status, body, extra)
+        root = self._tenant_app.root_path_of(path)
+        if root is not None:
+            await self._tenant_app(dict(scope, root_path=root), receive, response.capture)
+            return response
+        if path == SCIM_APP_MOUNT or path.startswith(f"{SCIM_APP_MOUNT}/"):
+            await self._scim_app(dict(scope, root_path=SCIM_APP_MOUNT), receive, response.capture)
+            return response
+        return self._error(path, 404, f"Not Found: nothing is served at {path}.")
+
+    def _error(
+        self, path: str, status: int, message: str, headers: dict[str, str] | None = None
+    ) -> _Response:
+        """An error in the form the addressed API uses: SCIM for SCIM paths, Webex's otherwise."""
+        scim = path.startswith(("/identity/scim/", f"{SCIM_APP_MOUNT}/"))
+        if scim:
+            return _Response.json(status, scim_error_body(status, message), headers)
+        return _Response.json(
+            status, {"message": message, "errors": [{"description": message}]}, headers
+        )
+
+    async def _control(self, scope: Scope, receive: Receive) -> _Response:
+        headers = dict(scope["headers"])
+        token = bearer_token(headers.get(b"authorization", b"").decode("latin-1") or None)
+        if token != self.tokens.full_admin:
+            return _Response.json(401, {"message": "The sandbox admin token is required."})
+        if scope["method"] == "POST":
+            body = b""
+            while True:
+                message = await receive()
+                body += message.get("body", b"")
+                if not message.get("more_body"):
+                    break
+            try:
+                changes = json.loads(body or b"{}")
+                if not isinstance(changes, dict):
+                    raise ValueError("a JSON object is expected")
+                if "rate_limit" in changes:
+                    self.set_rate_limit(
+                        None if changes["rate_limit"] is None else float(changes["rate_limit"])
+                    )
+                if "latency_ms" in changes:
+                    self.set_latency_ms(float(changes["latency_ms"]))
+                if "faults" in changes:
+                    self.set_faults(str(changes["faults"] or ""))
+            except (ValueError, TypeError, UserFacingError) as exc:
+                return _Response.json(400, {"message": str(exc)})
+        elif scope["method"] != "GET":
+            return _Response.json(405, {"message": "Use GET or POST."})
+        return _Response.json(200, self.settings)
+
+    @staticmethod
+    def _malform(response: _Response) -> None:
+        body = response.body if len(response.body) > 8 else b'{"schemas": ["urn:ietf:params:scim'
+        response.body = body[: max(1, len(body) // 2)]
+        if response.status in (204, 304):
+            response.status = 200
+        response.set_header("Content-Type", "application/json")
+
+    @staticmethod
+    def _stamp(response: _Response, tracking_id: str) -> None:
+        """Webex's TrackingID header on every answer, and trackingId in each error body."""
+        response.set_header("TrackingID", tracking_id)
+        if response.status < 400 or not response.body:
+            return
+        try:
+            body = json.loads(response.body)
+        except ValueError:
+            return  # a malformed body stays malformed
+        if isinstance(body, dict):
+            body["trackingId"] = tracking_id
+            response.body = json.dumps(body).encode()
+
+    @staticmethod
+    async def _emit(send: Send, response: _Response) -> None:
+        if response.status not in (204, 304):
+            response.set_header("Content-Length", str(len(response.body)))
+        else:
+            response.body = b""
+        await send(
+            {"type": "http.response.start", "status": response.status, "headers": response.headers}
+        )
+        await send({"type": "http.response.body", "body": response.body})
+
+    @staticmethod
+    async def _drop(send: Send) -> None:
+        """Start an answer and stop: the server closes the connection mid-response."""
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", b"512")],
+            }
+        )
+
+    def _record(self, record: RequestRecord) -> None:
+        with self._records_lock:
+            self._records.append(record)
+
+
+__all__ = ["RequestRecord", "SandboxConfig", "SandboxError", "SandboxServer"]
