@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from app.errors import UserFacingError
+from app.errors import InputError, UserFacingError
 from app.paths import log_dir
 from app.ui.tasks import TaskRegistry
 
@@ -406,6 +406,25 @@ class EngineBridge(QObject):
             return profile
 
         return self._start(Operation("save-profile"), work)
+
+    def write_text(self, path: Path, text: str) -> Operation[Path]:
+        """Write an export (a dry run, a log) off the loop; errors say what to do."""
+
+        async def work() -> Path:
+            try:
+                await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+            except OSError as error:
+                raise InputError(
+                    QCoreApplication.translate(
+                        "EngineBridge", "Could not write {path}: {why}."
+                    ).format(path=str(path), why=error.strerror or type(error).__name__),
+                    QCoreApplication.translate(
+                        "EngineBridge", "Choose another folder or file name."
+                    ),
+                ) from None
+            return path
+
+        return self._start(Operation("write-file"), work)
 
     def profile_exists(self, name: str) -> bool:
         from app.config.store import ProfileStore

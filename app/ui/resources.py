@@ -36,7 +36,8 @@ def sample_csv_path() -> Path | None:
     folder = resources_dir() / "sample"
     if not folder.is_dir():
         return None
+    preferred = folder / "users.csv"
+    if preferred.is_file():
+        return preferred
     candidates = sorted(folder.glob("*.csv"))
-    preferred = [path for path in candidates if "user" in path.name.lower()]
-    chosen = preferred or candidates
-    return chosen[0] if chosen else None
+    return candidates[0] if candidates else None

@@ -217,9 +217,10 @@ class CredentialsPage(BasePage):
 
     # --- Test connection --------------------------------------------------------------
 
-    def run_test(self, *, advance: bool = False) -> None:
+    def run_test(self, *, advance: bool = False) -> Any:
+        """Start the named checks; returns the operation (None when one already runs)."""
         if self._running is not None:
-            return
+            return None
         url, token = self._key()
         self._advance_after_test = advance
         self.connection_message.clear_message()
@@ -229,6 +230,7 @@ class CredentialsPage(BasePage):
         operation.succeeded.connect(lambda report: self._tested(key, report))
         operation.failed.connect(self.connection_message.show_exception)
         self._busy(self.tr("Testing the connection…"), operation)
+        return operation
 
     def _tested(self, key: tuple[str, str], report: ConnectionReport) -> None:
         self.report = report

@@ -1,0 +1,196 @@
+"""The application shell: QApplication, translations, one qasync loop, error hooks, first window.
+
+`webex-provisioner` opens the set-up wizard when no profile exists, else the dashboard;
+`--sandbox` starts the local Webex and Graph sandboxes and opens the wizard filled in for
+them, under a banner that says nothing leaves this computer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import importlib.util
+import logging
+import os
+import sys
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from app.errors import ExitCode
+from app.ui.bridge import EngineBridge
+from app.ui.crash import ErrorReporter
+from app.ui.i18n import install_translators, remove_translators
+from app.ui.resources import icon_path
+from app.ui.tasks import TaskRegistry
+from app.ui.widgets import SandboxBanner
+from app.ui.wizard import SetupWizard, WizardDefaults
+
+log = logging.getLogger(__name__)
+
+
+class WizardWindow(QWidget):
+    """The top-level window around the wizard, with the sandbox banner when it applies."""
+
+    def __init__(self, bridge: EngineBridge, defaults: WizardDefaults) -> None:
+        super().__init__()
+        self.setObjectName("wizardWindow")
+        self.setWindowIcon(QIcon(str(icon_path())))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner: SandboxBanner | None = None
+        if defaults.sandbox:
+            self.banner = SandboxBanner(self)
+            layout.addWidget(self.banner)
+        self.wizard = SetupWizard(bridge, defaults, self)
+        self.wizard.setWindowFlags(Qt.WindowType.Widget)  # embedded, not a dialog of its own
+        layout.addWidget(self.wizard, 1)
+        self.setWindowTitle(self.wizard.windowTitle())
+        self.resize(980, 760)
+        self.wizard.finished.connect(lambda _result: self.close())
+
+    def closeEvent(self, event: Any) -> None:
+        if self.wizard.isVisible():
+            self.wizard.reject()  # cancels what the pages started
+        super().closeEvent(event)
+
+
+class Shell(QObject):
+    """Owns the loop's lifetime: the task registry, the bridge, the error reporter, the windows."""
+
+    def __init__(self, app: QApplication, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__()
+        self.app = app
+        self.loop = loop
+        self.tasks = TaskRegistry()
+        self.bridge = EngineBridge(self.tasks)
+        self.window: QWidget | None = None
+        self.reporter = ErrorReporter(lambda: self.window)
+        self.exit_code = int(ExitCode.OK)
+        self._quit: asyncio.Future[int] = loop.create_future()
+
+    def open_first_window(self, defaults: WizardDefaults | None) -> QWidget:
+        if defaults is None and self._has_profiles():
+            dashboard = self._dashboard()
+            if dashboard is not None:
+                self.window = dashboard
+                dashboard.show()
+                return dashboard
+        window = WizardWindow(self.bridge, defaults or WizardDefaults())
+        window.wizard.profileSaved.connect(self._profile_saved)
+        self.window = window
+        window.show()
+        return window
+
+    @staticmethod
+    def _has_profiles() -> bool:
+        from app.config.store import ProfileStore
+
+        try:
+            return bool(ProfileStore().list())
+        except OSError:
+            return False
+
+    def _dashboard(self) -> QWidget | None:
+        # The dashboard lands in app/ui/dashboard.py; until then the wizard opens.
+        if importlib.util.find_spec("app.ui.dashboard") is None:
+            return None
+        from app.ui import dashboard  # type: ignore[attr-defined,unused-ignore]
+
+        window: QWidget = dashboard.open_dashboard(self)
+        return window
+
+    def _profile_saved(self, profile: Any) -> None:
+        log.info("profile %s saved", profile.name)
+
+    def request_quit(self, code: int | None = None) -> None:
+        if code is not None:
+            self.exit_code = code
+        if not self._quit.done():
+            self._quit.set_result(self.exit_code)
+
+    def run(self) -> int:
+        """Run the loop until the last window closes, then stop every task cleanly."""
+        self.app.setQuitOnLastWindowClosed(False)
+        self.app.lastWindowClosed.connect(lambda: self.request_quit())
+        self.app.aboutToQuit.connect(lambda: self.request_quit())
+        self.reporter.install(self.loop)
+        try:
+            with contextlib.suppress(RuntimeError):  # the loop was stopped from outside
+                self.loop.run_until_complete(self._quit)
+        finally:
+            self.loop.run_until_complete(self.shutdown())
+            self.reporter.uninstall(self.loop)
+        return self.exit_code
+
+    async def shutdown(self) -> None:
+        self.bridge.cancel_all()
+        await self.tasks.shutdown()
+
+
+def _self_test(shell: Shell, window: QWidget) -> None:
+    """--self-test: run "Test connection" on the wizard's credentials page and exit with it."""
+    if not isinstance(window, WizardWindow):
+        shell.request_quit(int(ExitCode.BAD_INPUT))
+        return
+    from app.ui.pages.credentials import CredentialsPage
+
+    page = window.wizard.page_named("page-credentials")
+    assert isinstance(page, CredentialsPage)
+    operation = page.run_test(advance=False)
+    if operation is None:
+        shell.request_quit(int(ExitCode.BAD_INPUT))
+        return
+
+    def done() -> None:
+        report = operation.result
+        ok = operation.state == "succeeded" and report is not None and report.ok
+        if report is not None:
+            print(report.render_text())
+        elif operation.error is not None:
+            print(f"error: {operation.error}", file=sys.stderr)
+        shell.request_quit(int(ExitCode.OK) if ok else int(ExitCode.AUTH))
+
+    operation.finished.connect(done)
+
+
+def run_application(args: argparse.Namespace) -> int:
+    """The GUI: returns the process exit code."""
+    import qasync
+
+    self_test = bool(getattr(args, "self_test", False))
+    if self_test:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("webex-provisioner")
+    app.setApplicationDisplayName("Webex Provisioner")
+    app.setOrganizationName("webex-provisioner")
+    app.setDesktopFileName("webex-provisioner")
+    app.setWindowIcon(QIcon(str(icon_path())))
+    translators = install_translators(app, getattr(args, "lang", None))
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    shell = Shell(app, loop)
+    try:
+        with contextlib.ExitStack() as stack:
+            defaults: WizardDefaults | None = None
+            if getattr(args, "sandbox", False) or self_test:
+                from app.ui.sandbox_session import start_sandboxes
+
+                defaults = start_sandboxes(stack)
+            window = shell.open_first_window(defaults)
+            if self_test:
+                QTimer.singleShot(0, lambda: _self_test(shell, window))
+            return shell.run()
+    finally:
+        remove_translators(app, translators)
+        asyncio.set_event_loop(None)
+        loop.close()

@@ -1,0 +1,205 @@
+"""page-review: the dry run: counts by action, each object with its changes, export, start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWizard,
+)
+
+from app.sync.plan import Action
+from app.ui.models import DryRunModel, action_label
+from app.ui.pages.base import BasePage
+from app.ui.widgets import BusyBar, FieldMessage
+
+if TYPE_CHECKING:
+    from app.sync.plan import Plan
+    from app.ui.wizard import SetupWizard
+
+
+class DryRunFilter(QSortFilterProxyModel):
+    """Hides the NoChange rows unless asked: the admin reviews what will change."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_unchanged = False
+
+    def set_show_unchanged(self, show: bool) -> None:
+        self.beginFilterChange()
+        self.show_unchanged = show
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
+        if self.show_unchanged:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, DryRunModel)
+        return model.operation_at(source_row).action != Action.NO_CHANGE
+
+
+class ReviewPage(BasePage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard, "page-review")
+        self.setTitle(self.tr("Review: dry run"))
+        self.setSubTitle(
+            self.tr(
+                "This is what the first sync will do. Nothing has been sent yet: the source "
+                "and the target were only read."
+            )
+        )
+        self.setCommitPage(True)
+        layout = QVBoxLayout(self)
+        self.busy = BusyBar("reviewBusy", self)
+        self.busy.cancelRequested.connect(self.stop_work)
+        layout.addWidget(self.busy)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("dryRunSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Dry run summary"))
+        layout.addWidget(self.summary)
+        self.message = FieldMessage("reviewMessage", self)
+        layout.addWidget(self.message)
+        self.model = DryRunModel(self)
+        self.proxy = DryRunFilter()
+        self.proxy.setParent(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("dryRunTable")
+        self.table.setAccessibleName(self.tr("Planned operations"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((0, 240), (1, 60), (2, 90), (3, 320)):
+            self.table.setColumnWidth(column, width)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.show_unchanged = QCheckBox(self.tr("Show &unchanged objects"), self)
+        self.show_unchanged.setObjectName("showUnchanged")
+        self.show_unchanged.toggled.connect(self.proxy.set_show_unchanged)
+        self.export_button = QPushButton(self.tr("E&xport to CSV…"), self)
+        self.export_button.setObjectName("exportDryRun")
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.rerun_button = QPushButton(self.tr("Run the dry run a&gain"), self)
+        self.rerun_button.setObjectName("rerunDryRun")
+        self.rerun_button.clicked.connect(self.start_dry_run)
+        row.addWidget(self.show_unchanged)
+        row.addStretch(1)
+        row.addWidget(self.rerun_button)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        self._running: Any = None
+
+    def initializePage(self) -> None:
+        # The wizard's commit button is this page's "Start sync".
+        self.setup.button(QWizard.WizardButton.CommitButton).setObjectName("startSync")
+        if self.draft.plan is None:
+            self.start_dry_run()
+        else:
+            self._show_plan(self.draft.plan)
+
+    def start_dry_run(self) -> None:
+        self.stop_work()
+        self.draft.plan = None
+        self.model.set_operations([])
+        self.summary.clear()
+        self.message.clear_message()
+        try:
+            profile = self.draft.profile()
+        except Exception as error:
+            self.message.show_error(str(error))
+            return
+        operation = self.track(
+            self.bridge.dry_run(profile, self.draft.token, self.draft.draft_secrets())
+        )
+        self._running = operation
+        self.busy.start(self.tr("Reading the source and the target to plan the sync…"))
+        operation.succeeded.connect(self._planned)
+        operation.failed.connect(self.message.show_exception)
+        operation.finished.connect(self._idle)
+        self._update_buttons()
+        self.completeChanged.emit()
+
+    def _idle(self) -> None:
+        self._running = None
+        self.busy.stop()
+        self._update_buttons()
+        self.completeChanged.emit()
+
+    def _update_buttons(self) -> None:
+        idle = self._running is None
+        self.export_button.setEnabled(idle and self.draft.plan is not None)
+        self.rerun_button.setEnabled(idle)
+
+    def _planned(self, plan: Plan) -> None:
+        self.draft.plan = plan
+        self._show_plan(plan)
+
+    def _show_plan(self, plan: Plan) -> None:
+        self.model.set_operations(plan.operations)
+        counts = plan.counts()
+        parts = [
+            self.tr("{action}: {count}").format(action=action_label(action), count=number)
+            for action, number in counts.items()
+        ]
+        text = "  ·  ".join(parts)
+        if plan.notes:
+            text += "\n" + "\n".join(plan.notes)
+        self.summary.setText(text)
+        writes = len(plan.writes())
+        if writes == 0:
+            self.message.show_info(self.tr("Everything is already in sync: nothing to send."))
+        else:
+            self.message.show_info(
+                self.tr("{count} objects will be written when you start the sync.").format(
+                    count=writes
+                )
+            )
+        self._update_buttons()
+        self.completeChanged.emit()
+
+    # --- export -----------------------------------------------------------------------
+
+    def choose_export_file(self) -> None:
+        dialog = QFileDialog(self, self.tr("Export the dry run"))
+        dialog.setObjectName("exportDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("CSV files (*.csv)")])
+        dialog.setDefaultSuffix("csv")
+        dialog.selectFile(f"{self.draft.name}-dry-run.csv")
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        dialog.open()  # never exec(): the qasync loop keeps running
+
+    def export_to(self, path: Path) -> None:
+        plan = self.draft.plan
+        if plan is None:
+            return
+        operation = self.track(self.bridge.write_text(path, plan.to_csv()))
+        operation.succeeded.connect(
+            lambda _r: self.message.show_ok(
+                self.tr("The dry run was exported to {path}.").format(path=str(path))
+            )
+        )
+        operation.failed.connect(self.message.show_exception)
+
+    # --- the page ---------------------------------------------------------------------
+
+    def isComplete(self) -> bool:
+        return self._running is None and self.draft.plan is not None
+
+    def validatePage(self) -> bool:
+        return self.draft.plan is not None
