@@ -48,7 +48,8 @@ Functions (Entra's semantics; where Entra leaves a case open, the choice is writ
 - Split(source, delimiter): a list; items are trimmed and empty items dropped.
 - StripSpaces(text): every " " removed. Trim(text): leading and trailing white space removed.
 - Switch(source, defaultValue, key1, value1, ...): case-sensitive; a null source matches "".
-- ToLower(source, culture?), ToUpper(source, culture?): the culture is accepted and ignored.
+- ToLower(source, culture?), ToUpper(source, culture?): one character for one, as .NET's
+  invariant culture does ("İ" -> "i", "ß" stays "ß"); the culture is accepted and ignored.
 - Word(text, number, delimiters): 1-based; missing word gives "".
 
 A function that fails at run time (text where a number is needed, say) gives null, as
@@ -466,9 +467,40 @@ def normalize_diacritics(text: str) -> str:
             continue
         decomposed = unicodedata.normalize("NFKD", ch)
         base = "".join(c for c in decomposed if not unicodedata.combining(c))
-        # Only Latin letters are reduced; Greek, Cyrillic, CJK... are left as they are.
-        out.append(base if base and base.isascii() else ch)
+        if base and base.isascii():
+            out.append(base)
+            continue
+        # Letters with a stroke or a hook have no decomposition ("LATIN SMALL LETTER B WITH
+        # STROKE"): their name gives the base letter. Greek, Cyrillic, CJK... stay as they are.
+        named = _LETTER_WITH.match(unicodedata.name(ch, ""))
+        if named is not None:
+            letter = named.group(2)
+            out.append(letter.lower() if named.group(1) == "SMALL" else letter)
+        else:
+            out.append(ch)
     return "".join(out)
+
+
+_LETTER_WITH = re.compile(r"LATIN (SMALL|CAPITAL) LETTER (?:DOTLESS )?([A-Z]{1,2})(?: WITH |$)")
+
+
+def _simple_case(ch: str, mapped: str) -> str:
+    if len(mapped) == 1:
+        return mapped
+    # .NET maps case one character to one character: "İ" lower-cases to "i" (Python gives
+    # "i" + a combining dot, which spoils an e-mail address) and "ß" stays "ß" in upper case.
+    bare = "".join(c for c in mapped if not unicodedata.combining(c))
+    return bare if len(bare) == 1 else ch
+
+
+def to_lower(text: str) -> str:
+    """Lower case, one character for one, as Entra (.NET, invariant culture) does."""
+    return "".join(_simple_case(ch, ch.lower()) for ch in text)
+
+
+def to_upper(text: str) -> str:
+    """Upper case, one character for one, as Entra (.NET, invariant culture) does."""
+    return "".join(_simple_case(ch, ch.upper()) for ch in text)
 
 
 def _fn_not(a: list[Any]) -> Any:
@@ -682,8 +714,8 @@ FUNCTIONS: Final[dict[str, FunctionSpec]] = {
             None,
             omittable=_I({1}),
         ),
-        _spec("ToLower", "source, culture", lambda a: _text_map(a[0], str.lower), 1),
-        _spec("ToUpper", "source, culture", lambda a: _text_map(a[0], str.upper), 1),
+        _spec("ToLower", "source, culture", lambda a: _text_map(a[0], to_lower), 1),
+        _spec("ToUpper", "source, culture", lambda a: _text_map(a[0], to_upper), 1),
         _spec("Trim", "source", lambda a: _text_map(a[0], str.strip)),
         _spec("Word", "String, WordNumber, Delimiters", _fn_word, int_params=_I({1})),
     )
