@@ -210,13 +210,24 @@ class MappingEditor(QDialog):
             text = self.expression.toPlainText().strip()
             if not text:
                 return self.tr("Write the expression.")
-            error = self.bridge.check_expression(
-                self.expression.toPlainText(), self.source_attributes
-            )
+            error = self.bridge.check_expression(self.expression.toPlainText())
             if error is not None:
                 self._mark(error.column)
                 self.expression_error.show_error(error.pointer())
                 return error.message
+            unknown = self.bridge.check_expression(
+                self.expression.toPlainText(), self.source_attributes
+            )
+            if unknown is not None and self.source_attributes:
+                # Allowed (the value is simply empty for every user), but worth a word.
+                self._mark(unknown.column)
+                self.expression_error.show_info(
+                    self.tr("Note: {problem} It is empty for every user of this source.").format(
+                        problem=unknown.problem.rstrip(".") + "."
+                    )
+                    + "\n"
+                    + unknown.pointer()
+                )
         return None
 
     def _check(self) -> None:

@@ -255,7 +255,9 @@ class MappingsPage(BasePage):
         return base.model_copy(update={"users": self.model.mappings()})
 
     def _problem(self) -> UserFacingError | None:
-        return self.bridge.check_mappings(self.mapping_set(), self.draft.source_attributes)
+        # The engine accepts attributes the source may lack (Coalesce over them is common):
+        # unknown names are flagged in the editor, not here.
+        return self.bridge.check_mappings(self.mapping_set())
 
     def _mappings_changed(self) -> None:
         problem = self._problem()
@@ -278,9 +280,7 @@ class MappingsPage(BasePage):
             self.preview.clear()
             return
         try:
-            payload = self.bridge.preview_payload(
-                self.mapping_set(), user, self.draft.source_attributes
-            )
+            payload = self.bridge.preview_payload(self.mapping_set(), user)
         except UserFacingError as error:
             self.preview.clear()
             self.preview_message.show_exception(error)
