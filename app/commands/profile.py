@@ -442,6 +442,34 @@ def _stores() -> tuple[ProfileStore, SecretStore]:
     return ProfileStore(secrets=secrets), secrets
 
 
+# The command line's names for profile settings, used in error messages.
+OPTION_LABELS = {
+    "name": "NAME",
+    "target.tenant_url": "--tenant-url",
+    "target.kind": "--target-kind",
+    "source.csv.path": "--csv-file",
+    "source.csv.user_name_column": "--user-name-column",
+    "source.csv.group_columns": "--group-column",
+    "source.csv.encoding": "--encoding",
+    "source.csv.delimiter": "--delimiter",
+    "source.entra.tenant_id": "--tenant-id",
+    "source.entra.client_id": "--client-id",
+    "source.entra.app_name": "--app-name",
+    "source.entra.app_id": "--app-id",
+    "source.entra.authority": "--authority",
+    "source.entra.graph_url": "--graph-url",
+    "source.entra.ca_file": "--entra-ca-file",
+    "schedule.every_minutes": "--every",
+    "safety.deletion_threshold_count": "--deletion-threshold",
+    "safety.deletion_threshold_percent": "--deletion-threshold-percent",
+    "concurrency_cap": "--concurrency",
+    "retention_days": "--retention-days",
+    "notifications": "--notify-email/--smtp-host",
+    "notifications.emails": "--notify-email",
+    "notifications.smtp.port": "--smtp-port",
+    "notifications.smtp.sender": "--smtp-sender",
+}
+
 _CSV_OPTIONS = ("csv_file", "user_name_column", "group_column", "encoding", "delimiter")
 
 
@@ -464,7 +492,7 @@ def _create(args: argparse.Namespace) -> int:
         )
     data: dict[str, Any] = {"name": name}
     _apply_options(data, args, creating=True)
-    profile = profile_from_data(data)
+    profile = profile_from_data(data, labels=OPTION_LABELS)
     values = _read_stdin_secrets(args)
     _check_csv(profile, out=print)
     path = store.save(profile)
@@ -482,7 +510,7 @@ def _set(args: argparse.Namespace) -> int:
     current = store.load(args.name)
     data = current.model_dump(mode="json", exclude_none=True)
     _apply_options(data, args, creating=False)
-    profile = profile_from_data(data)
+    profile = profile_from_data(data, labels=OPTION_LABELS)
     values = _read_stdin_secrets(args)
     source_changed = profile.source != current.source
     if source_changed or any(getattr(args, option) is not None for option in _CSV_OPTIONS):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -464,22 +465,29 @@ class Profile(BaseModel):
         return value
 
 
-def _describe(error: ErrorDetails) -> str:
+def _describe(error: ErrorDetails, labels: Mapping[str, str]) -> str:
     where = ".".join(str(part) for part in error["loc"])
+    label = f"{labels[where]} (`{where}`)" if where in labels else f"`{where}`"
     if error["type"] == "extra_forbidden":
-        return f"an unknown setting `{where}`"
+        return f"an unknown setting {label}"
     if error["type"] == "missing":
-        return f"no `{where}`, which is required"
+        return f"no {label}, which is required"
     message = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    return f"`{where}`: {message}" if where else message
+    return f"{label}: {message}" if where else message
 
 
-def profile_from_data(data: Any, *, origin: str | None = None) -> Profile:
-    """Validate a profile; errors name each setting (and the file, from `origin`)."""
+def profile_from_data(
+    data: Any, *, origin: str | None = None, labels: Mapping[str, str] | None = None
+) -> Profile:
+    """Validate a profile; errors name each setting (and the file, from `origin`).
+
+    `labels` names settings the way the caller's admin knows them, e.g. the command line's
+    {"target.tenant_url": "--tenant-url"}.
+    """
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        problems = [_describe(error) for error in exc.errors()]
+        problems = [_describe(error, labels or {}) for error in exc.errors()]
         listed = "; ".join(problem.rstrip(".") for problem in problems)
         if origin:
             raise ProfileInvalid(
@@ -489,7 +497,7 @@ def profile_from_data(data: Any, *, origin: str | None = None) -> Profile:
             ) from None
         raise ProfileInvalid(
             f"The profile settings are not valid: {listed}.",
-            "Correct them and try again.",
+            f"Correct {'it' if len(problems) == 1 else 'them'} and try again.",
         ) from None
 
 
