@@ -36,6 +36,7 @@ from scim2_models import (
     ResourceType,
     Schema,
     SCIMException,
+    ScimPolicy,
     ScimProvider,
     ServiceProviderConfig,
     Sort,
@@ -204,12 +205,13 @@ def _cisco_user_schema() -> dict[str, Any]:
 
 
 def webex_schemas() -> list[dict[str, Any]]:
-    """Core User (userType with Webex's canonical values), Group, enterprise, Cisco extension."""
+    """Core User (userType required, with Webex's values), Group, enterprise, Cisco extension."""
     defaults = {s["id"]: copy.deepcopy(s) for s in load_json_resource("default-schemas.json")}
     user = defaults[CORE_USER]
     for attribute in user["attributes"]:
-        if attribute["name"] == "userType":
+        if attribute["name"] == "userType":  # Webex refuses a creation without it
             attribute["canonicalValues"] = list(USER_TYPES)
+            attribute["required"] = True
     result = [user, defaults[CORE_GROUP], defaults[ENTERPRISE_USER], _cisco_user_schema()]
     for schema in result:
         schema.setdefault("schemas", [SCHEMA_SCHEMA])
@@ -265,6 +267,14 @@ def webex_capabilities() -> ServiceProviderConfig:
     )
 
 
+# Webex ignores unknown attributes and schemas (webex-api-facts.md), and, being a Microsoft Entra
+# gallery app, takes Entra's `remove` of group members with a `value` instead of a path filter.
+WEBEX_POLICY = ScimPolicy(
+    unknown=ScimPolicy.Unknown.ignore,
+    remove_value_as_filter=ScimPolicy.RemoveValue.apply,
+)
+
+
 @functools.cache
 def webex_provider() -> ScimProvider:
     """The description of the Webex tenant; a test describes its SCIM client with it too."""
@@ -272,6 +282,7 @@ def webex_provider() -> ScimProvider:
         [Schema.model_validate(s) for s in webex_schemas()],
         [ResourceType.model_validate(rt) for rt in webex_resource_types()],
         config=webex_capabilities(),
+        policy=WEBEX_POLICY,
     )
 
 
