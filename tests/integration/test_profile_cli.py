@@ -147,8 +147,18 @@ def test_create_refuses_bad_input_with_exit_code_2(cli: Cli, tmp_path: Path) -> 
     code, _, err = cli(*create_args("acme", "--token-stdin"), stdin="\n")
     assert code == 2 and "No Webex token on standard input" in err
 
+    code, _, err = cli(
+        *create_args("acme", "--concurrency", "0", "--deletion-threshold-percent", "101")
+    )
+    assert code == 2
+    assert "--concurrency (`concurrency_cap`)" in err
+    assert "--deletion-threshold-percent" in err
+
     code, _, err = cli(*create_args("acme", "--scope", "everyone"))
     assert code == 2  # argparse's own refusal
+
+    code, _, err = cli()
+    assert code == 2 and "ACTION" in err
 
     assert ProfileStore().list() == []  # nothing was saved by any refusal
 
