@@ -33,7 +33,10 @@ class UserFacingError(Exception):
         self.next_step = next_step
 
     def __str__(self) -> str:
-        return f"{self.message} {self.next_step}".strip()
+        if not self.next_step:
+            return self.message
+        separator = "\n" if "\n" in self.message else " "
+        return f"{self.message}{separator}{self.next_step}"
 
 
 class InputError(UserFacingError):
