@@ -304,7 +304,9 @@ def _compile(
         try:
             path = parse_scim_path(m.target)
         except ScimPathError as exc:
-            raise MappingError(m.target or "(empty)", exc.problem) from None
+            raise MappingError(
+                m.target or "(empty)", f"it is not a valid SCIM path: {exc.problem}"
+            ) from None
         target = path.text()
         if path.key() in seen:
             raise MappingError(
