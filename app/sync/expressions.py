@@ -160,9 +160,17 @@ class ExpressionError(InputError):
         self.text = text
         end = "" if problem.endswith((".", "?", "!")) else "."
         super().__init__(
-            f"The expression has an error at column {column}: {problem}{end}",
-            "Correct the expression where the caret points and try again.",
+            f"The expression has an error at {self.where()}: {problem}{end}",
+            "Correct the expression at that place and try again.",
         )
+
+    def where(self) -> str:
+        """'column 11 (near `[a`)': the column and the text that starts there."""
+        rest = self.text[self.column - 1 :].split("\n", 1)[0].strip()
+        if not rest:
+            return f"column {self.column} (at the end)"
+        snippet = rest if len(rest) <= 12 else rest[:12] + "…"
+        return f"column {self.column} (near `{snippet}`)"
 
     def pointer(self) -> str:
         """The expression's line with a caret under the column, for a terminal or a tooltip."""

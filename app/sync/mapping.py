@@ -52,7 +52,10 @@ _IGNORED_KEYS = frozenset({"schemas", "id", "meta"})
 
 
 class MappingError(InputError):
-    """A mapping that cannot be used, or a value a mapping cannot send for one user."""
+    """A mapping that cannot be used, or a value a mapping cannot send for one user.
+
+    `near` is ExpressionError.where() for an expression: 'column 11 (near `[a`)'.
+    """
 
     def __init__(
         self,
@@ -60,10 +63,11 @@ class MappingError(InputError):
         problem: str,
         *,
         column: int | None = None,
+        near: str = "",
         user_name: str = "",
         next_step: str = "Correct the mapping on the Attribute mappings page and save again.",
     ) -> None:
-        where = f" at column {column}" if column is not None else ""
+        where = f" at {near or f'column {column}'}" if column is not None else ""
         who = f" for {user_name}" if user_name else ""
         end = "" if problem.endswith((".", "?", "!")) else "."
         super().__init__(
@@ -332,7 +336,9 @@ def _compile(
             try:
                 expression = parse(m.expression, known_attributes=known)
             except ExpressionError as exc:
-                raise MappingError(target, exc.problem, column=exc.column) from exc
+                raise MappingError(
+                    target, exc.problem, column=exc.column, near=exc.where()
+                ) from exc
         elif (
             m.type == MappingType.CONSTANT
             and info is not None

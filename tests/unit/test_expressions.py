@@ -325,6 +325,17 @@ def test_errors_name_the_problem_and_its_column(text: str, column: int, fragment
     assert error.next_step  # says what to do
 
 
+def test_error_message_quotes_the_text_where_the_problem_is() -> None:
+    with pytest.raises(ExpressionError) as caught:
+        parse('Join(",", [givenName], Jion("x"))')
+    assert caught.value.message.startswith(
+        'The expression has an error at column 24 (near `Jion("x"))`): unknown function'
+    )
+    with pytest.raises(ExpressionError) as caught:
+        parse("ToLower(")
+    assert "at column 8 (near `(`)" in caught.value.message
+
+
 def test_error_pointer_shows_the_line_and_a_caret() -> None:
     with pytest.raises(ExpressionError) as caught:
         parse('Switch([a], "d",\n  "k", Jion("x"))')

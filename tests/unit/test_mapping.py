@@ -249,7 +249,9 @@ def test_a_bad_expression_names_the_target_and_the_column() -> None:
     error = caught.value
     assert isinstance(error, InputError)
     assert error.target == "displayName" and error.column == 1
-    assert error.message.startswith('The mapping for "displayName" has an error at column 1:')
+    assert error.message.startswith(
+        'The mapping for "displayName" has an error at column 1 (near `Jion(" ", [a…`):'
+    )
     assert 'did you mean "Join"?' in error.message
 
 
