@@ -10,6 +10,11 @@ What mappings see of a source record (`user_attributes`): the record's attribute
 - userPrincipalName: the record's user_name when the source has no such attribute, so the
   default userName mapping works with a CSV file whose userName column has another name;
 - id: the record's stable source id when the source has no such attribute.
+
+Values are sent in the target's type (app.sync.attributes): booleans for boolean targets
+(true/false words accepted), lists of text for multi-valued ones (extensionAttributeN),
+text otherwise (a list gives its first value). An empty value, after the mapping's
+default, sends nothing: on an update the attribute shows as cleared (old -> None).
 """
 
 from __future__ import annotations
