@@ -430,6 +430,21 @@ def check_status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+def check_title(check_id: str, title: str) -> str:
+    """The check's title in the interface language (the engine names them in English)."""
+    titles = {
+        "url": QCoreApplication.translate("models", "Tenant URL"),
+        "reachable": QCoreApplication.translate("models", "Network (DNS, TCP, TLS)"),
+        "token": QCoreApplication.translate("models", "Token accepted (people/me)"),
+        "person": QCoreApplication.translate("models", "Token of a person, not a bot"),
+        "org": QCoreApplication.translate("models", "Token of the URL's organisation"),
+        "discovery": QCoreApplication.translate("models", "SCIM discovery (ServiceProviderConfig)"),
+        "scim_read": QCoreApplication.translate("models", "SCIM read (Users)"),
+        "write": QCoreApplication.translate("models", "Permission to create and change users"),
+    }
+    return titles.get(check_id, title)
+
+
 class ConnectionReportModel(_TableModel):
     """connectionReport: each named check, its result, the reason and the next step."""
 
@@ -461,7 +476,7 @@ class ConnectionReportModel(_TableModel):
         status = str(check.status)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.CHECK:
-                return check.title
+                return check_title(check.id, check.title)
             if column == self.RESULT:
                 return check_status_label(status)
             if column == self.REASON:

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 import qasync
-from pytestqt.qtbot import QtBot
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.ui.bridge import EngineBridge
@@ -86,3 +86,22 @@ def sandbox_defaults(sandbox: SandboxServer) -> WizardDefaults:
         csv_path=SAMPLE_CSV,
         sandbox=True,
     )
+
+
+def click_next(qtbot: QtBot, wizard: SetupWizard, *, timeout: int = 20_000) -> None:
+    """Wait until the page is complete, press Next (or Start sync), wait for the next page."""
+    page = wizard.currentPage()
+    qtbot.waitUntil(page.isComplete, timeout=timeout)
+    button = wizard.button(
+        wizard.WizardButton.CommitButton if page.isCommitPage() else wizard.WizardButton.NextButton
+    )
+    assert button.isEnabled()
+    button.click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is not page, timeout=timeout)
+
+
+def walk_to(qtbot: QtBot, wizard: SetupWizard, name: str) -> Any:
+    """Press Next with what is filled in until the page `name` shows; return that page."""
+    while wizard.current_name() != name:
+        click_next(qtbot, wizard)
+    return wizard.currentPage()

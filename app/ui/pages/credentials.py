@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserFacingError
-from app.ui.models import ConnectionReportModel
+from app.ui.models import ConnectionReportModel, check_title
 from app.ui.pages.base import BasePage, labelled
 from app.ui.widgets import BusyBar, FieldMessage, SecretField
 
@@ -250,12 +250,10 @@ class CredentialsPage(BasePage):
                 self.setup.next()
             return
         failed = [check for check in checks if str(check.status) == "failed"]
-        first = failed[0] if failed else None
+        titles = "; ".join(check_title(check.id, check.title) for check in failed)
         self.connection_message.show_error(
-            self.tr("{count} checks failed.").format(count=len(failed))
-            if len(failed) != 1
-            else self.tr("One check failed: {title}.").format(title=first.title if first else ""),
-            first.next_step if first is not None else "",
+            self.tr("Checks that failed: {titles}.").format(titles=titles),
+            failed[0].next_step if failed else "",
         )
 
     # --- the page ---------------------------------------------------------------------

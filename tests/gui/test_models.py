@@ -1,0 +1,171 @@
+"""The item models behind the activity view, the mapping table, the dry run and the checks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pytestqt.qtbot import QtBot
+
+from app.sync.events import Status, SyncEvent
+from app.sync.plan import Action, PlannedOperation
+from app.sync.rules import AttributeMapping, MappingType
+from app.ui.models import (
+    ActivityFilterModel,
+    ActivityModel,
+    ConnectionReportModel,
+    DryRunModel,
+    MappingsModel,
+    ObjectRole,
+    event_detail_text,
+)
+from app.webex.checks import CheckResult
+
+
+def _event(n: int, status: Status = Status.SUCCESS, action: str = "Create") -> SyncEvent:
+    return SyncEvent(
+        kind="operation",
+        time=datetime(2026, 11, 26, 10, 0, n % 60, tzinfo=UTC),
+        action=action,
+        status=status,
+        user_name=f"user{n}@example.com",
+        source_id=f"user{n}@example.com",
+        target_id=f"id-{n}",
+        modified=(("displayName", None, f"User {n}"),),
+        message="refused by the target" if status == Status.FAILURE else "",
+        next_step="Check the user's e-mail." if status == Status.FAILURE else "",
+        error_code="uniqueness" if status == Status.FAILURE else "",
+    )
+
+
+def test_activity_model_passes_the_model_tester(qtmodeltester, qtbot: QtBot) -> None:
+    model = ActivityModel(batch_ms=10)
+    model.add_events(_event(n) for n in range(5))
+    model.add_event(_event(5, Status.FAILURE))
+    model.flush()
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 6
+    assert model.data(model.index(5, ActivityModel.STATUS)) == "Failure"
+    assert model.data(model.index(5, ActivityModel.DETAILS)) == "refused by the target"
+    assert model.data(model.index(0, ActivityModel.DETAILS)) == 'displayName: (empty) -> "User 0"'
+
+
+def test_progress_events_are_not_rows_but_notes_are(qtbot: QtBot) -> None:
+    model = ActivityModel(batch_ms=10)
+    model.add_event(SyncEvent(kind="progress", done=3, total=10))
+    model.add_event(SyncEvent(kind="cycle_started"))
+    model.add_event(SyncEvent(kind="note", message="Read users.csv: 18 users"))
+    model.flush()
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, ActivityModel.ACTION)) == "Note"
+    assert model.data(model.index(0, ActivityModel.DETAILS)) == "Read users.csv: 18 users"
+
+
+def test_ten_thousand_events_arrive_in_a_few_batches(qtbot: QtBot) -> None:
+    model = ActivityModel(batch_ms=100)
+    inserts: list[int] = []
+    model.batchInserted.connect(inserts.append)
+    for n in range(10_000):
+        model.add_event(_event(n, Status.FAILURE if n % 100 == 0 else Status.SUCCESS))
+    # Adding is cheap: nothing was inserted (no view update) while the events poured in.
+    assert model.rowCount() == 0
+    assert model.pending_count == 10_000
+    qtbot.waitUntil(lambda: model.rowCount() == 10_000, timeout=5_000)
+    assert inserts == [10_000]
+
+    proxy = ActivityFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_status(Status.FAILURE.value)
+    assert proxy.rowCount() == 100
+    proxy.set_text("user500@")
+    assert proxy.rowCount() == 1
+    assert proxy.data(proxy.index(0, ActivityModel.USER)) == "user500@example.com"
+    proxy.set_status("")
+    proxy.set_text("")
+    assert proxy.rowCount() == 10_000
+
+
+def test_activity_filter_passes_the_model_tester(qtmodeltester, qtbot: QtBot) -> None:
+    model = ActivityModel(batch_ms=10)
+    model.add_events(_event(n, Status.SKIPPED if n % 2 else Status.SUCCESS) for n in range(8))
+    model.flush()
+    proxy = ActivityFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_status(Status.SKIPPED.value)
+    qtmodeltester.check(proxy, force_py=True)
+    assert proxy.rowCount() == 4
+
+
+def test_event_detail_shows_steps_changes_error_and_next_step() -> None:
+    event = SyncEvent(
+        kind="operation",
+        action="Update",
+        status=Status.FAILURE,
+        user_name="ana@example.com",
+        modified=(("title", "Engineer", "Lead"),),
+        steps=("Matched by userName", "PATCH sent"),
+        message="The target refused the change.",
+        next_step="Check the title's length.",
+        tracking_id="ROUTER_123",
+    )
+    text = event_detail_text(event)
+    assert "1. Matched by userName" in text
+    assert 'title: "Engineer" -> "Lead"' in text
+    assert "Next step: Check the title's length." in text
+    assert "ROUTER_123" in text
+
+
+def test_mappings_model(qtmodeltester) -> None:
+    model = MappingsModel()
+    model.set_mappings(
+        [
+            AttributeMapping(target="userName", source="userPrincipalName", matching_precedence=1),
+            AttributeMapping(target="userType", type=MappingType.CONSTANT, constant="user"),
+        ]
+    )
+    qtmodeltester.check(model, force_py=True)
+    row = model.add(
+        AttributeMapping(
+            target="displayName", type=MappingType.EXPRESSION, expression='Join(" ", [a], [b])'
+        )
+    )
+    model.remove(0)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 2
+    assert row == 2
+    assert model.data(model.index(0, MappingsModel.SOURCE)) == '"user"'
+    assert model.data(model.index(1, MappingsModel.TYPE)) == "Expression"
+    assert [m.target for m in model.mappings()] == ["userType", "displayName"]
+
+
+def test_dry_run_model(qtmodeltester) -> None:
+    model = DryRunModel()
+    model.set_operations(
+        [
+            PlannedOperation("User", Action.CREATE, "a", "a@example.com"),
+            PlannedOperation(
+                "User", Action.UPDATE, "b", "b@example.com", changes=[("title", "A", "B")]
+            ),
+            PlannedOperation("Group", Action.SKIP, "g", "Sales", reason="DuplicateTargetEntries"),
+        ]
+    )
+    qtmodeltester.check(model, force_py=True)
+    assert model.data(model.index(1, DryRunModel.CHANGES)) == 'title: "A" -> "B"'
+    assert model.data(model.index(2, DryRunModel.REASON)) == "DuplicateTargetEntries"
+    assert model.data(model.index(2, DryRunModel.TYPE)) == "Group"
+    assert model.data(model.index(0, 0), ObjectRole).key == "a@example.com"
+
+
+def test_connection_report_model(qtmodeltester) -> None:
+    model = ConnectionReportModel()
+    model.set_checks(
+        [
+            CheckResult("url", "Tenant URL", "passed", "A Webex tenant URL."),
+            CheckResult(
+                "token", "Token accepted", "failed", "Webex refused it.", "Paste a new one."
+            ),
+        ]
+    )
+    qtmodeltester.check(model, force_py=True)
+    assert model.data(model.index(1, ConnectionReportModel.RESULT)) == "Failed"
+    assert model.data(model.index(1, ConnectionReportModel.NEXT_STEP)) == "Paste a new one."
+    assert model.data(model.index(0, ConnectionReportModel.NEXT_STEP)) == ""
