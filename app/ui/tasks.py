@@ -26,7 +26,11 @@ class TaskRegistry:
         if self._closed:
             coro.close()
             raise RuntimeError("the application is shutting down; no new task can start")
-        task = asyncio.get_event_loop().create_task(coro, name=name)
+        try:
+            task = asyncio.get_event_loop().create_task(coro, name=name)
+        except BaseException:
+            coro.close()  # never started: close it so that it is not reported as un-awaited
+            raise
         self._tasks.add(task)
         task.add_done_callback(self._forget)
         return task

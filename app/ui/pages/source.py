@@ -109,7 +109,14 @@ class SourcePage(BasePage):
             self.entra_secret.setText(defaults.entra_client_secret)
         (self.source_entra if defaults.source_kind == "entra" else self.source_csv).setChecked(True)
         self.source_csv.toggled.connect(self._kind_changed)
+        self.stack.setCurrentIndex(0 if self.source_csv.isChecked() else 1)
+
+    def initializePage(self) -> None:  # noqa: N802
         self._kind_changed()
+
+    def stop_work(self) -> None:
+        self._debounce.stop()
+        super().stop_work()
 
     # --- CSV --------------------------------------------------------------------------
 
@@ -182,6 +189,8 @@ class SourcePage(BasePage):
 
     def _csv_input_changed(self) -> None:
         self.completeChanged.emit()
+        if not self.isVisible():
+            return  # validated when the page shows
         if self._csv_key() != self._validated_key:
             self._debounce.start()
         else:

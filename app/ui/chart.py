@@ -1,0 +1,246 @@
+"""A small bar chart of the last cycles, painted with QPainter (QtCharts would need PySide6-Addons).
+
+One bar per cycle, oldest on the left: what was sent (green), what failed (red), what was
+skipped or held (grey), stacked. Operations with nothing to change are left out: a quiet
+cycle is a short tick on the baseline, so that the changes stand out. A marker above a bar
+says how the cycle ended when it did not complete (held, quarantined, failed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+WRITE_ACTIONS = ("Create", "Update", "Disable", "Delete")
+
+
+@dataclass(frozen=True, slots=True)
+class ChartBar:
+    """One cycle as the chart draws it."""
+
+    started: datetime
+    sent: int  # writes that succeeded
+    failed: int
+    skipped: int  # skipped or held by the threshold
+    unchanged: int  # looked at, nothing to send
+    outcome: str
+
+    @property
+    def total(self) -> int:
+        return self.sent + self.failed + self.skipped
+
+
+def bar_from_counts(
+    started: datetime, counts: Mapping[str, Mapping[str, int]], outcome: str
+) -> ChartBar:
+    sent = failed = skipped = unchanged = 0
+    for action, statuses in counts.items():
+        for status, number in statuses.items():
+            if status == "Failure":
+                failed += number
+            elif status == "Skipped":
+                skipped += number
+            elif action in WRITE_ACTIONS:
+                sent += number
+            else:
+                unchanged += number
+    return ChartBar(started, sent, failed, skipped, unchanged, outcome)
+
+
+def local_time_text(value: datetime, *, with_date: bool = True) -> str:
+    """A time in the user's locale and time zone ("26/11/2026 10:42" in French)."""
+    moment = QDateTime.fromMSecsSinceEpoch(round(value.timestamp() * 1000))
+    locale = QLocale()
+    if with_date:
+        return locale.toString(moment, QLocale.FormatType.ShortFormat)
+    return locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
+
+
+def _colors(dark: bool) -> dict[str, QColor]:
+    if dark:
+        return {
+            "sent": QColor("#81c784"),
+            "failed": QColor("#ff8a80"),
+            "skipped": QColor("#9e9e9e"),
+            "held": QColor("#ffd54f"),
+        }
+    return {
+        "sent": QColor("#2e7d32"),
+        "failed": QColor("#c62828"),
+        "skipped": QColor("#9e9e9e"),
+        "held": QColor("#f9a825"),
+    }
+
+
+class CycleChart(QWidget):
+    """cycleChart: the last cycles (at most MAX_BARS), newest on the right."""
+
+    MAX_BARS = 20
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cycleChart")
+        self.setAccessibleName(self.tr("Chart of the last cycles"))
+        self.setMinimumSize(260, 140)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._bars: list[ChartBar] = []
+        self._describe()
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 170)
+
+    @property
+    def bars(self) -> list[ChartBar]:
+        return list(self._bars)
+
+    def set_bars(self, bars: Sequence[ChartBar]) -> None:
+        """Bars in time order, oldest first; only the last MAX_BARS are kept."""
+        self._bars = list(bars)[-self.MAX_BARS :]
+        self._describe()
+        self.update()
+
+    def _describe(self) -> None:
+        if not self._bars:
+            text = self.tr("No cycle has run yet.")
+        else:
+            last = self._bars[-1]
+            text = self.tr(
+                "{count} cycles shown. The last one, at {time}: {sent} sent, {failed} failed, "
+                "{skipped} skipped, {unchanged} unchanged."
+            ).format(
+                count=len(self._bars),
+                time=local_time_text(last.started),
+                sent=last.sent,
+                failed=last.failed,
+                skipped=last.skipped,
+                unchanged=last.unchanged,
+            )
+        self.setAccessibleDescription(text)
+        self.setToolTip(text)
+
+    # --- painting -------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text_color = palette.color(QPalette.ColorRole.WindowText)
+        colors = _colors(base.lightness() < 128)
+        painter.fillRect(self.rect(), base)
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        area = QRectF(self.rect()).adjusted(8, line + 10, -8, -(line + 8))
+        painter.setPen(text_color)
+        if not self._bars:
+            painter.drawText(
+                QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, self.tr("No cycle has run yet.")
+            )
+            return
+        self._paint_legend(painter, colors, text_color, metrics)
+        highest = max((bar.total for bar in self._bars), default=0)
+        scale_label = str(highest)
+        left = area.left() + metrics.horizontalAdvance(scale_label) + 6
+        plot = QRectF(left, area.top(), area.right() - left, area.height())
+        grid = QColor(text_color)
+        grid.setAlpha(70)
+        painter.setPen(QPen(grid, 1))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        painter.drawLine(plot.topLeft(), plot.topRight())
+        painter.setPen(text_color)
+        painter.drawText(
+            QRectF(area.left(), plot.top() - line / 2, left - area.left() - 4, line),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            scale_label,
+        )
+        painter.drawText(
+            QRectF(area.left(), plot.bottom() - line / 2, left - area.left() - 4, line),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            "0",
+        )
+        slot = plot.width() / self.MAX_BARS
+        width = max(3.0, slot * 0.65)
+        first_x = plot.right() - slot * len(self._bars)
+        for number, bar in enumerate(self._bars):
+            x = first_x + slot * number + (slot - width) / 2
+            self._paint_bar(painter, bar, QRectF(x, plot.top(), width, plot.height()), highest)
+            self._paint_marker(painter, bar, x + width / 2, plot.top(), colors)
+        painter.setPen(text_color)
+        for bar, align, x in (
+            (self._bars[0], Qt.AlignmentFlag.AlignLeft, first_x),
+            (self._bars[-1], Qt.AlignmentFlag.AlignRight, plot.right()),
+        ):
+            label = local_time_text(bar.started)
+            span = metrics.horizontalAdvance(label) + 4
+            box = QRectF(x if align == Qt.AlignmentFlag.AlignLeft else x - span, plot.bottom() + 3,
+                         span, line)  # fmt: skip
+            if len(self._bars) > 1 or align == Qt.AlignmentFlag.AlignRight:
+                painter.drawText(box, align | Qt.AlignmentFlag.AlignTop, label)
+
+    def _paint_legend(
+        self,
+        painter: QPainter,
+        colors: dict[str, QColor],
+        text_color: QColor,
+        metrics: QFontMetrics,
+    ) -> None:
+        x = 8.0
+        y = 4.0
+        size = metrics.ascent() - 2
+        for key, label in (
+            ("sent", self.tr("Sent")),
+            ("failed", self.tr("Failed")),
+            ("skipped", self.tr("Skipped or held")),
+        ):
+            painter.fillRect(QRectF(x, y + 2, size, size), colors[key])
+            x += size + 4
+            painter.setPen(text_color)
+            painter.drawText(QPointF(x, y + metrics.ascent()), label)
+            x += metrics.horizontalAdvance(label) + 14
+
+    def _paint_bar(self, painter: QPainter, bar: ChartBar, column: QRectF, highest: int) -> None:
+        colors = _colors(self.palette().color(QPalette.ColorRole.Base).lightness() < 128)
+        bottom = column.bottom()
+        if bar.total == 0 or highest == 0:
+            quiet = QColor(colors["sent"])
+            quiet.setAlpha(120)
+            painter.fillRect(QRectF(column.left(), bottom - 2, column.width(), 2), quiet)
+            return
+        for key, number in (("sent", bar.sent), ("failed", bar.failed), ("skipped", bar.skipped)):
+            if not number:
+                continue
+            height = max(2.0, column.height() * number / highest)
+            painter.fillRect(QRectF(column.left(), bottom - height, column.width(), height),
+                             colors[key])  # fmt: skip
+            bottom -= height
+
+    def _paint_marker(
+        self, painter: QPainter, bar: ChartBar, x: float, top: float, colors: dict[str, QColor]
+    ) -> None:
+        if bar.outcome in ("completed", "cancelled", ""):
+            return
+        color = colors["held"] if bar.outcome == "held" else colors["failed"]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        size = 5.0
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(x - size, top - size - 2),
+                    QPointF(x + size, top - size - 2),
+                    QPointF(x, top - 1),
+                ]
+            )
+        )
+        painter.setBrush(Qt.BrushStyle.NoBrush)
