@@ -111,7 +111,7 @@ class SourcePage(BasePage):
         self.source_csv.toggled.connect(self._kind_changed)
         self.stack.setCurrentIndex(0 if self.source_csv.isChecked() else 1)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self._kind_changed()
 
     def stop_work(self) -> None:
