@@ -119,13 +119,13 @@ def _print_error(args: argparse.Namespace, error: UserFacingError) -> int:
 
 
 def run_whoami(args: argparse.Namespace) -> int:
-    from app.webex.checks import fetch_org_id
-    from app.webex.urls import tenant_url_with_org
+    from app.webex.people import fetch_people_me  # not app.webex.checks: no SCIM libraries
+    from app.webex.urls import people_me_url_for, tenant_url_with_org
 
     try:
         url_text = _tenant_url(args, required=False)
         token = _read_token(args)
-        me = asyncio.run(fetch_org_id(url_text, token))
+        me = asyncio.run(fetch_people_me(people_me_url_for(url_text), token))
         tenant_url = tenant_url_with_org(url_text, me.org_uuid)
     except UserFacingError as error:
         return _print_error(args, error)
@@ -146,13 +146,13 @@ def run_whoami(args: argparse.Namespace) -> int:
 
 
 def run_test_connection(args: argparse.Namespace) -> int:
-    from app.webex.checks import test_connection
-
     try:
         url_text = _tenant_url(args, required=True)
         token = _read_token(args)
     except UserFacingError as error:
         return _print_error(args, error)
+    from app.webex.checks import test_connection  # loads the SCIM libraries: only now
+
     report = asyncio.run(test_connection(url_text, token))
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))

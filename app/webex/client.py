@@ -57,7 +57,7 @@ from app.webex.models import (
     core_provider,
     webex_provider,
 )
-from app.webex.people import PeopleMe
+from app.webex.people import PeopleMe, fetch_people_me, read_people_me
 from app.webex.transport import BearerToken, ClientStats, RetryBudget, RetryPolicy, Transport
 from app.webex.urls import TenantTarget, parse_tenant_url
 
@@ -230,6 +230,11 @@ class WebexClient:
         return self._transport.stats
 
     @property
+    def http(self) -> httpx.AsyncClient:
+        """The one httpx client of this target (its auth adds the token to each request)."""
+        return self._transport.client
+
+    @property
     def limiter(self) -> AdaptiveLimiter:
         return self._transport.limiter
 
@@ -247,7 +252,7 @@ class WebexClient:
                 "Another SCIM app has no people/me to ask.",
                 "Use a Webex tenant URL for this step.",
             )
-        return await _read_people_me(self._transport, self.target.people_me_url)
+        return await read_people_me(self._transport, self.target.people_me_url)
 
     # -- discovery ----------------------------------------------------------------------
 
@@ -527,40 +532,6 @@ class WebexClient:
                 )
             )
         return results
-
-
-async def _read_people_me(transport: Transport, url: str) -> PeopleMe:
-    response = await transport.send("GET", url)
-    try:
-        data = response.json()
-    except ValueError:
-        raise ProtocolError(
-            "people/me answered something that is not JSON.",
-            status=response.status_code,
-            tracking_id=response.headers.get("trackingid"),
-        ) from None
-    return PeopleMe.from_json(data)
-
-
-async def fetch_people_me(
-    people_me_url: str,
-    token: str,
-    *,
-    extra_ca: Path | None = None,
-    http_timeout: httpx.Timeout = DEFAULT_TIMEOUT,
-    retry_policy: RetryPolicy | None = None,
-) -> PeopleMe:
-    """GET people/me at an explicit URL (before a tenant URL with its orgId exists)."""
-    if not token or not token.strip():
-        raise InputError("No token was given.", "Paste the admin's Webex access token.")
-    async with make_async_client(
-        headers={"Accept": "application/json"},
-        timeout=http_timeout,
-        extra_ca=extra_ca,
-        auth=BearerToken(token.strip()),
-    ) as http:
-        transport = Transport(http, limiter=AdaptiveLimiter(1), policy=retry_policy)
-        return await _read_people_me(transport, people_me_url)
 
 
 def _status_int(value: Any) -> int:

@@ -289,7 +289,9 @@ def error_from_response(response: httpx.Response) -> WebexError:
     lowered = (detail or "").lower()
 
     if status == 401:
-        if "expired" in lowered:
+        # RFC 6750: the WWW-Authenticate challenge may say error_description="...expired".
+        challenge = response.headers.get("www-authenticate", "").lower()
+        if "expired" in lowered or "expired" in challenge:
             return ExpiredToken(**common)
         return InvalidToken(**common)
     if status == 403:

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
+import httpx
+
+from app.errors import InputError
+from app.net import DEFAULT_TIMEOUT, make_async_client
+from app.webex.concurrency import AdaptiveLimiter
 from app.webex.errors import ProtocolError
 from app.webex.orgid import OrgIdError, decode_webex_id, org_uuid_from_org_id
+from app.webex.transport import BearerToken, RetryPolicy, Transport
+
+# Someone waits at the screen: two attempts within ten seconds.
+INTERACTIVE_RETRY = RetryPolicy(max_attempts=2, max_total_seconds=10.0, base_delay=0.5)
 
 PersonType = Literal["person", "bot", "appuser", "unknown"]
 
@@ -113,3 +123,42 @@ class PeopleMe:
             "roles": list(self.role_names) or list(self.roles),
             "status": self.status,
         }
+
+
+async def read_people_me(transport: Transport, url: str) -> PeopleMe:
+    response = await transport.send("GET", url)
+    try:
+        data = response.json()
+    except ValueError:
+        raise ProtocolError(
+            "people/me answered something that is not JSON.",
+            status=response.status_code,
+            tracking_id=response.headers.get("trackingid"),
+        ) from None
+    return PeopleMe.from_json(data)
+
+
+async def fetch_people_me(
+    people_me_url: str,
+    token: str,
+    *,
+    extra_ca: Path | None = None,
+    http_timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    retry_policy: RetryPolicy | None = None,
+) -> PeopleMe:
+    """GET people/me at an explicit URL (before a tenant URL with its orgId exists).
+
+    An admin waits for this answer: a short retry budget, not the engine's long one.
+    """
+    if not token or not token.strip():
+        raise InputError("No token was given.", "Paste the admin's Webex access token.")
+    async with make_async_client(
+        headers={"Accept": "application/json"},
+        timeout=http_timeout,
+        extra_ca=extra_ca,
+        auth=BearerToken(token.strip()),
+    ) as http:
+        transport = Transport(
+            http, limiter=AdaptiveLimiter(1), policy=retry_policy or INTERACTIVE_RETRY
+        )
+        return await read_people_me(transport, people_me_url)
