@@ -345,7 +345,14 @@ class WebexClient:
             except (ServerError, NetworkError) as error:
                 if not error.retryable:
                     raise
-                existing = await self._find_existing(rt, payload)
+                try:
+                    existing = await self._find_existing(rt, payload)
+                except WebexError as check_error:
+                    error.next_step = (
+                        "It is not known whether it was created; the next cycle finds it by "
+                        "its name and does not create it twice."
+                    )
+                    raise error from check_error
                 if existing is not None:
                     self.recovered_creates += 1
                     log.info("create %s: the first attempt had landed; not sent again", rt)
