@@ -7,6 +7,7 @@ and ETags; ResourceTypes; Schemas), behind one bearer token of its own.
 from __future__ import annotations
 
 import functools
+import secrets
 from typing import Any
 
 from scim2_models import AuthenticationScheme, ScimProvider, UnauthorizedException
@@ -50,7 +51,8 @@ class GenericScimApplication(ASGIApplication):
         self._token = token
 
     def check_auth(self, request: ScimRequest) -> None:
-        if bearer_token(request.header("Authorization")) != self._token:
+        token = bearer_token(request.header("Authorization")) or ""
+        if not secrets.compare_digest(token, self._token):
             raise UnauthorizedException(detail="A valid bearer token is required.")
 
     def get_subject(self, request: ScimRequest) -> Any:

@@ -1,0 +1,525 @@
+"""The sandbox's Webex tenant over real loopback HTTP, with plain httpx: what a client meets."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from app.sandbox.server import SandboxConfig, SandboxServer
+from app.sandbox.webex_tenant import CISCO_USER, WEBEX_401_MESSAGE
+
+CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
+CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
+ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest"
+ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[SandboxServer]:
+    async with SandboxServer(SandboxConfig(seed_users=6, seed_groups=2, seed=7)) as server:
+        yield server
+
+
+def client(sandbox: SandboxServer, token: str | None) -> httpx.AsyncClient:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return httpx.AsyncClient(base_url=sandbox.tenant_url, headers=headers, timeout=10)
+
+
+def decode_id(value: str) -> str:
+    return base64.b64decode(value + "=" * (-len(value) % 4)).decode()
+
+
+def new_user(user_name: str | None = None, **extra: Any) -> dict[str, Any]:
+    user_name = user_name or f"user-{uuid.uuid4().hex[:10]}@example.com"
+    body = {
+        "schemas": [CORE_USER],
+        "userName": user_name,
+        "userType": "user",
+        "name": {"givenName": "Noémie", "familyName": "Lefèvre"},
+        "emails": [{"value": user_name, "type": "work", "primary": True}],
+    }
+    body.update(extra)
+    return body
+
+
+def assert_scim_error(response: httpx.Response, status: int, scim_type: str | None = None) -> None:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["schemas"] == [ERROR]
+    assert body["status"] == str(status)  # a string, as RFC 7644 and Webex write it
+    assert body["trackingId"] == response.headers["TrackingID"]
+    if scim_type is not None:
+        assert body["scimType"] == scim_type
+
+
+# -- people/me ----------------------------------------------------------------------------
+
+
+async def test_people_me_of_the_full_admin_names_the_tenant_org(sandbox: SandboxServer) -> None:
+    async with httpx.AsyncClient(
+        headers={"Authorization": f"Bearer {sandbox.tokens.full_admin}"}
+    ) as http:
+        response = await http.get(sandbox.people_me_url)
+    assert response.status_code == 200
+    me = response.json()
+    assert me["type"] == "person"
+    assert me["status"] == "active"
+    assert me["orgId"] == sandbox.org_id
+    assert "=" not in me["orgId"]  # Webex drops the base64 padding
+    assert decode_id(me["orgId"]) == f"ciscospark://us/ORGANIZATION/{sandbox.org_uuid}"
+    assert decode_id(me["id"]).startswith("ciscospark://us/PEOPLE/")
+    assert [decode_id(r) for r in me["roles"]] == ["ciscospark://us/ROLE/id_full_admin"]
+    for key in ("emails", "displayName", "firstName", "lastName", "created", "licenses"):
+        assert me[key]
+    assert response.headers["TrackingID"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "person_type", "roles"),
+    [
+        ("readonly_admin", "person", ["ciscospark://us/ROLE/id_readonly_admin"]),
+        ("bot", "bot", []),
+        ("other_org", "person", ["ciscospark://us/ROLE/id_full_admin"]),
+    ],
+)
+async def test_people_me_of_each_other_token(
+    sandbox: SandboxServer, kind: str, person_type: str, roles: list[str]
+) -> None:
+    token = getattr(sandbox.tokens, kind)
+    async with httpx.AsyncClient(headers={"Authorization": f"Bearer {token}"}) as http:
+        me = (await http.get(sandbox.people_me_url)).json()
+    assert me["type"] == person_type
+    assert [decode_id(r) for r in me["roles"]] == roles
+    if kind == "other_org":
+        assert me["orgId"] != sandbox.org_id
+        assert sandbox.org_uuid not in decode_id(me["orgId"])
+    else:
+        assert me["orgId"] == sandbox.org_id
+
+
+@pytest.mark.parametrize("token", ["expired", "unknown", None])
+async def test_people_me_refuses_expired_unknown_and_missing_tokens(
+    sandbox: SandboxServer, token: str | None
+) -> None:
+    value = {"expired": sandbox.tokens.expired, "unknown": "not-a-token", None: None}[token]
+    headers = {"Authorization": f"Bearer {value}"} if value else {}
+    async with httpx.AsyncClient(headers=headers) as http:
+        response = await http.get(sandbox.people_me_url)
+    assert response.status_code == 401
+    body = response.json()
+    assert body["message"] == WEBEX_401_MESSAGE
+    assert body["errors"] == [{"description": WEBEX_401_MESSAGE}]
+    assert body["trackingId"] == response.headers["TrackingID"]
+    expired = "expired" in response.headers["WWW-Authenticate"]
+    assert expired is (token == "expired")
+
+
+# -- Tokens on SCIM -----------------------------------------------------------------------
+
+
+async def test_full_admin_reads_and_writes(sandbox: SandboxServer) -> None:
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        listing = await http.get("Users")
+        created = await http.post("Users", json=new_user())
+    assert listing.status_code == 200
+    assert listing.json()["totalResults"] == 6
+    assert created.status_code == 201
+
+
+async def test_readonly_admin_reads_but_every_write_is_refused(sandbox: SandboxServer) -> None:
+    user_id = sandbox.users()[0]["id"]
+    async with client(sandbox, sandbox.tokens.readonly_admin) as http:
+        assert (await http.get("Users")).status_code == 200
+        assert (await http.get(f"Users/{user_id}")).status_code == 200
+        refused = [
+            await http.post("Users", json=new_user()),
+            await http.put(f"Users/{user_id}", json=new_user()),
+            await http.patch(
+                f"Users/{user_id}",
+                json={
+                    "schemas": [PATCH_OP],
+                    "Operations": [{"op": "replace", "path": "active", "value": False}],
+                },
+            ),
+            await http.delete(f"Users/{user_id}"),
+            await http.post(
+                "Bulk",
+                json={
+                    "schemas": [BULK_REQUEST],
+                    "Operations": [{"method": "DELETE", "path": f"/Users/{user_id}"}],
+                },
+            ),
+        ]
+    for response in refused:
+        assert_scim_error(response, 403)
+    assert len(sandbox.users()) == 6
+    assert all(user["active"] for user in sandbox.users())
+
+
+@pytest.mark.parametrize("kind", ["bot", "other_org"])
+async def test_bot_and_other_org_tokens_get_403_on_scim(sandbox: SandboxServer, kind: str) -> None:
+    async with client(sandbox, getattr(sandbox.tokens, kind)) as http:
+        response = await http.get("Users")
+    assert_scim_error(response, 403)
+
+
+@pytest.mark.parametrize("kind", ["expired", "unknown", "missing"])
+async def test_expired_unknown_and_missing_tokens_get_401_with_webex_message(
+    sandbox: SandboxServer, kind: str
+) -> None:
+    token = {"expired": sandbox.tokens.expired, "unknown": "x" * 40, "missing": None}[kind]
+    async with client(sandbox, token) as http:
+        response = await http.get("Users")
+    assert_scim_error(response, 401)
+    assert response.json()["detail"] == WEBEX_401_MESSAGE
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+async def test_a_url_with_another_org_is_refused(sandbox: SandboxServer) -> None:
+    other = sandbox.tenant_url.replace(sandbox.org_uuid, str(uuid.uuid4()))
+    async with httpx.AsyncClient(
+        headers={"Authorization": f"Bearer {sandbox.tokens.full_admin}"}
+    ) as http:
+        response = await http.get(other + "Users")
+    assert_scim_error(response, 403)
+
+
+# -- Discovery ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["ServiceProviderConfig", "ResourceTypes", "ResourceTypes/User"])
+async def test_no_service_provider_config_nor_resource_types(
+    sandbox: SandboxServer, path: str
+) -> None:
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        response = await http.get(path)
+    assert_scim_error(response, 404)
+
+
+async def test_schemas_list_core_enterprise_and_cisco_extension(sandbox: SandboxServer) -> None:
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        listing = (await http.get("Schemas")).json()
+        user_schemas = (await http.get("Schemas/SCIM2/User")).json()
+        cisco = (await http.get(f"Schemas/SCIM2/{CISCO_USER}")).json()
+    ids = {schema["id"] for schema in listing["Resources"]}
+    assert ids == {CORE_USER, CORE_GROUP, ENTERPRISE_USER, CISCO_USER}
+    assert set(user_schemas) == {CORE_USER, ENTERPRISE_USER, CISCO_USER}
+    user_type = next(a for a in user_schemas[CORE_USER]["attributes"] if a["name"] == "userType")
+    assert user_type["canonicalValues"] == ["user", "room", "external_calling", "calling_service"]
+    names = {attribute["name"] for attribute in cisco["attributes"]}
+    assert {"accountStatus", "sipAddresses", "extensionAttribute15", "externalAttribute1"} <= names
+
+
+# -- Users --------------------------------------------------------------------------------
+
+
+async def test_user_name_is_unique_whatever_its_case(sandbox: SandboxServer) -> None:
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        first = await http.post("Users", json=new_user("Amelie.Dubois@example.com"))
+        again = await http.post("Users", json=new_user("amelie.DUBOIS@EXAMPLE.com"))
+    assert first.status_code == 201
+    assert_scim_error(again, 409, "uniqueness")
+    assert [u["userName"] for u in sandbox.users()].count("Amelie.Dubois@example.com") == 1
+
+
+async def test_user_type_is_required_and_must_be_one_of_webex_values(
+    sandbox: SandboxServer,
+) -> None:
+    without = new_user()
+    del without["userType"]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        missing = await http.post("Users", json=without)
+        wrong = await http.post("Users", json=new_user(userType="employee"))
+    assert_scim_error(missing, 400, "invalidValue")
+    assert "userType" in missing.json()["detail"]
+    assert_scim_error(wrong, 400, "invalidValue")
+    assert len(sandbox.users()) == 6
+
+
+async def test_primary_work_email_must_equal_user_name(sandbox: SandboxServer) -> None:
+    mismatched = new_user("jean.dupont@example.com")
+    mismatched["emails"] = [{"value": "j.dupont@example.com", "type": "work", "primary": True}]
+    not_an_email = new_user("jdupont")
+    not_an_email["emails"] = []
+    without_emails = new_user("claire.moreau@example.com")
+    del without_emails["emails"]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        refused = await http.post("Users", json=mismatched)
+        refused_name = await http.post("Users", json=not_an_email)
+        created = await http.post("Users", json=without_emails)
+        user_id = created.json()["id"]
+        changed_email = await http.patch(
+            f"Users/{user_id}",
+            json={
+                "schemas": [PATCH_OP],
+                "Operations": [
+                    {
+                        "op": "replace",
+                        "path": 'emails[type eq "work"].value',
+                        "value": "other@example.com",
+                    }
+                ],
+            },
+        )
+    assert_scim_error(refused, 400, "invalidValue")
+    assert "must equal userName" in refused.json()["detail"]
+    assert_scim_error(refused_name, 400, "invalidValue")
+    # Without e-mails, Webex makes the work e-mail from the userName.
+    assert created.json()["emails"] == [
+        {"value": "claire.moreau@example.com", "type": "work", "primary": True}
+    ]
+    assert_scim_error(changed_email, 400, "invalidValue")
+
+
+async def test_patch_op_names_are_case_insensitive_and_answer_200_with_the_user(
+    sandbox: SandboxServer,
+) -> None:
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        user = (await http.post("Users", json=new_user("hugo.bernard@example.com"))).json()
+        response = await http.patch(
+            f"Users/{user['id']}",
+            json={
+                "schemas": [PATCH_OP],
+                "Operations": [{"op": "Replace", "path": "active", "value": False}],
+            },
+        )
+        fetched = await http.get(f"Users/{user['id']}")
+        found = await http.get("Users", params={"filter": 'userName eq "HUGO.BERNARD@example.com"'})
+    assert response.status_code == 200
+    assert response.json()["active"] is False
+    # Disabled users are still returned, by id and by filter.
+    assert fetched.status_code == 200
+    assert fetched.json()["active"] is False
+    assert found.json()["totalResults"] == 1
+    assert found.json()["Resources"][0]["id"] == user["id"]
+
+
+async def test_patch_without_target_is_no_target(sandbox: SandboxServer) -> None:
+    user_id = sandbox.users()[0]["id"]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        no_match = await http.patch(
+            f"Users/{user_id}",
+            json={
+                "schemas": [PATCH_OP],
+                "Operations": [
+                    {
+                        "op": "replace",
+                        "path": 'phoneNumbers[type eq "fax"].value',
+                        "value": "+33 1 23 45 67 89",
+                    }
+                ],
+            },
+        )
+        no_path = await http.patch(
+            f"Users/{user_id}", json={"schemas": [PATCH_OP], "Operations": [{"op": "remove"}]}
+        )
+    assert_scim_error(no_match, 400, "noTarget")
+    assert_scim_error(no_path, 400, "noTarget")
+
+
+async def test_users_carry_the_cisco_extension_with_the_org(sandbox: SandboxServer) -> None:
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        user = (await http.post("Users", json=new_user())).json()
+        patched = await http.patch(
+            f"Users/{user['id']}",
+            json={
+                "schemas": [PATCH_OP],
+                "Operations": [
+                    {"op": "add", "path": f"{CISCO_USER}:extensionAttribute1", "value": ["Lyon"]}
+                ],
+            },
+        )
+    assert CISCO_USER in user["schemas"]
+    assert user[CISCO_USER]["accountStatus"] == ["active"]
+    assert user[CISCO_USER]["meta"] == {"organizationId": sandbox.org_uuid}
+    assert patched.json()[CISCO_USER]["extensionAttribute1"] == ["Lyon"]
+
+
+async def test_put_replaces_and_delete_removes(sandbox: SandboxServer) -> None:
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        user = (
+            await http.post("Users", json=new_user("lea.girard@example.com", title="Analyste"))
+        ).json()
+        replaced = await http.put(f"Users/{user['id']}", json=new_user("lea.girard@example.com"))
+        deleted = await http.delete(f"Users/{user['id']}")
+        gone = await http.get(f"Users/{user['id']}")
+    assert replaced.status_code == 200
+    assert "title" not in replaced.json()
+    assert deleted.status_code == 204
+    assert_scim_error(gone, 404)
+
+
+async def test_search_pages_with_webex_default_count(sandbox: SandboxServer) -> None:
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        first = (await http.get("Users", params={"count": 4, "sortBy": "userName"})).json()
+        second = (
+            await http.get("Users", params={"count": 4, "startIndex": 5, "sortBy": "userName"})
+        ).json()
+    assert first["totalResults"] == 6
+    assert first["itemsPerPage"] == 4
+    assert second["itemsPerPage"] == 2
+    names = [u["userName"] for u in first["Resources"] + second["Resources"]]
+    assert names == sorted(names, key=str.lower) or names == sorted(names)
+    assert len(set(names)) == 6
+
+
+# -- Groups -------------------------------------------------------------------------------
+
+
+async def test_group_members_endpoint(sandbox: SandboxServer) -> None:
+    users = sandbox.users()[:3]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        group = (
+            await http.post(
+                "Groups",
+                json={
+                    "schemas": [CORE_GROUP],
+                    "displayName": "Équipe Lyon",
+                    "members": [{"value": u["id"]} for u in users],
+                },
+            )
+        ).json()
+        members = (await http.get(f"Groups/{group['id']}/Members")).json()
+        page = (
+            await http.get(f"Groups/{group['id']}/Members", params={"startIndex": 3, "count": 2})
+        ).json()
+        groups_only = (
+            await http.get(f"Groups/{group['id']}/Members", params={"memberType": "group"})
+        ).json()
+    assert members["schemas"] == ["urn:scim:schemas:extension:cisco:webexidentity:2.0:GroupMembers"]
+    assert members["displayName"] == "Équipe Lyon"
+    assert members["memberSize"] == 3
+    assert {m["value"] for m in members["members"]} == {u["id"] for u in users}
+    assert {m["display"] for m in members["members"]} == {u["displayName"] for u in users}
+    assert all(m["type"] == "user" for m in members["members"])
+    assert page["startIndex"] == 3
+    assert page["itemsPerPage"] == 1
+    assert groups_only["members"] == []
+
+
+async def test_a_group_member_must_exist_and_entra_removal_works(sandbox: SandboxServer) -> None:
+    users = sandbox.users()[:2]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        unknown = await http.post(
+            "Groups",
+            json={
+                "schemas": [CORE_GROUP],
+                "displayName": "Ghosts",
+                "members": [{"value": str(uuid.uuid4())}],
+            },
+        )
+        group = (
+            await http.post(
+                "Groups",
+                json={
+                    "schemas": [CORE_GROUP],
+                    "displayName": "Duo",
+                    "members": [{"value": u["id"]} for u in users],
+                },
+            )
+        ).json()
+        # Microsoft Entra removes a member with a value instead of a path filter.
+        removed = await http.patch(
+            f"Groups/{group['id']}",
+            json={
+                "schemas": [PATCH_OP],
+                "Operations": [
+                    {"op": "Remove", "path": "members", "value": [{"value": users[0]["id"]}]}
+                ],
+            },
+        )
+    assert_scim_error(unknown, 400, "invalidValue")
+    assert removed.status_code == 200
+    assert [m["value"] for m in removed.json()["members"]] == [users[1]["id"]]
+
+
+# -- Bulk ---------------------------------------------------------------------------------
+
+
+async def test_bulk_with_bulk_ids(sandbox: SandboxServer) -> None:
+    bad = new_user()
+    del bad["userType"]
+    operations = [
+        {
+            "method": "POST",
+            "path": "/Users",
+            "bulkId": "u1",
+            "data": new_user("ines.faure@example.com"),
+        },
+        {"method": "POST", "path": "/Users", "bulkId": "u2", "data": bad},
+        {
+            "method": "POST",
+            "path": "/Groups",
+            "bulkId": "g1",
+            "data": {
+                "schemas": [CORE_GROUP],
+                "displayName": "Bulk",
+                "members": [{"value": "bulkId:u1"}],
+            },
+        },
+    ]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        response = await http.post(
+            "Bulk", json={"schemas": [BULK_REQUEST], "Operations": operations}
+        )
+    assert response.status_code == 200
+    results = {op["bulkId"]: op for op in response.json()["Operations"]}
+    assert results["u1"]["status"] == "201"
+    assert results["u2"]["status"] == "400"
+    assert results["g1"]["status"] == "201"
+    group = next(g for g in sandbox.groups() if g["displayName"] == "Bulk")
+    user = next(u for u in sandbox.users() if u["userName"] == "ines.faure@example.com")
+    assert [m["value"] for m in group["members"]] == [user["id"]]
+
+
+async def test_bulk_takes_at_most_100_operations(sandbox: SandboxServer) -> None:
+    operations = [
+        {"method": "POST", "path": "/Users", "bulkId": f"b{i}", "data": new_user()}
+        for i in range(101)
+    ]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        response = await http.post(
+            "Bulk", json={"schemas": [BULK_REQUEST], "Operations": operations}
+        )
+    assert_scim_error(response, 413)
+    assert len(sandbox.users()) == 6
+
+
+# -- What the sandbox reports -------------------------------------------------------------
+
+
+async def test_every_response_has_a_tracking_id_and_is_recorded(sandbox: SandboxServer) -> None:
+    sandbox.reset_requests()
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        responses = [
+            await http.get("Users"),
+            await http.get("Users/does-not-exist"),
+            await http.get(sandbox.people_me_url),
+        ]
+    ids = [r.headers["TrackingID"] for r in responses]
+    assert len(set(ids)) == 3
+    assert [(r.method, r.status) for r in sandbox.requests] == [
+        ("GET", 200),
+        ("GET", 404),
+        ("GET", 200),
+    ]
+    assert sandbox.requests[2].path == "/v1/people/me"
+
+
+async def test_seeded_users_have_french_and_english_names(sandbox: SandboxServer) -> None:
+    users = sandbox.users()
+    assert len(users) == 6
+    assert len(sandbox.groups()) == 2
+    locales = {u["locale"] for u in users}
+    assert locales <= {"fr_FR", "en_GB"}
+    for user in users:
+        assert user["emails"][0]["value"] == user["userName"]
+        assert user["userType"] == "user"
+        assert user["active"] is True
