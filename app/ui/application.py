@@ -105,7 +105,12 @@ class Shell(QObject):
         return window
 
     def _profile_saved(self, profile: Any) -> None:
+        """After Finish, the dashboard takes over (shown before the wizard's window closes)."""
         log.info("profile %s saved", profile.name)
+        dashboard = self._dashboard()
+        if dashboard is not None:
+            self.window = dashboard
+            dashboard.show()
 
     def request_quit(self, code: int | None = None) -> None:
         if code is not None:

@@ -36,10 +36,6 @@ StatusRole = Qt.ItemDataRole.UserRole + 2  # the row's status value, for filteri
 _NO_INDEX = QModelIndex()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("models", text)
-
-
 def status_label(status: str) -> str:
     labels = {
         Status.SUCCESS.value: QCoreApplication.translate("models", "Success"),
@@ -112,7 +108,13 @@ class ActivityModel(_TableModel):
         self._failure_brush = _failure_brush()
 
     def headers(self) -> Sequence[str]:
-        return (_tr("Time"), _tr("Action"), _tr("Status"), _tr("User"), _tr("Details"))
+        return (
+            QCoreApplication.translate("models", "Time"),
+            QCoreApplication.translate("models", "Action"),
+            QCoreApplication.translate("models", "Status"),
+            QCoreApplication.translate("models", "User"),
+            QCoreApplication.translate("models", "Details"),
+        )
 
     @staticmethod
     def shows(event: SyncEvent) -> bool:
@@ -168,7 +170,11 @@ class ActivityModel(_TableModel):
             if column == self.TIME:
                 return event.time.astimezone().strftime("%H:%M:%S")
             if column == self.ACTION:
-                return action_label(event.action) if event.action else _tr("Note")
+                return (
+                    action_label(event.action)
+                    if event.action
+                    else QCoreApplication.translate("models", "Note")
+                )
             if column == self.STATUS:
                 return status_label(status) if status else ""
             if column == self.USER:
@@ -195,31 +201,35 @@ def event_summary(event: SyncEvent) -> str:
 
 def event_detail_text(event: SyncEvent) -> str:
     """The detail pane: every field an admin needs to understand one row."""
-    lines = [
-        f"{_tr('User')}: {event.user_name}" if event.user_name else "",
-        f"{_tr('Object')}: {event.object_type}",
-        f"{_tr('Action')}: {action_label(event.action)}" if event.action else "",
-        f"{_tr('Status')}: {status_label(event.status.value)}" if event.status else "",
-        f"{_tr('Time')}: {event.time.astimezone().strftime('%Y-%m-%d %H:%M:%S')}",
-        f"{_tr('Source id')}: {event.source_id}" if event.source_id else "",
-        f"{_tr('Webex id')}: {event.target_id}" if event.target_id else "",
-        f"{_tr('Duration')}: {event.duration_ms} ms" if event.duration_ms else "",
+    translate = QCoreApplication.translate
+    fields: list[tuple[str, str]] = [
+        (translate("models", "User"), event.user_name),
+        (translate("models", "Object"), event.object_type),
+        (translate("models", "Action"), action_label(event.action) if event.action else ""),
+        (translate("models", "Status"), status_label(event.status.value) if event.status else ""),
+        (
+            translate("models", "Time"),
+            event.time.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+        ),
+        (translate("models", "Source id"), event.source_id),
+        (translate("models", "Webex id"), event.target_id),
+        (translate("models", "Duration"), f"{event.duration_ms} ms" if event.duration_ms else ""),
     ]
+    lines = [f"{label}: {value}" for label, value in fields if value]
     if event.steps:
-        lines.append(_tr("Steps:"))
+        lines.append(translate("models", "Steps:"))
         lines.extend(f"  {number}. {step}" for number, step in enumerate(event.steps, 1))
     if event.modified:
-        lines.append(_tr("Modified properties:"))
+        lines.append(translate("models", "Modified properties:"))
         lines.extend(f"  {format_change(change)}" for change in event.modified)
-    if event.message:
-        lines.append(f"{_tr('Message')}: {event.message}")
-    if event.error_code:
-        lines.append(f"{_tr('Error code')}: {event.error_code}")
-    if event.next_step:
-        lines.append(f"{_tr('Next step')}: {event.next_step}")
-    if event.tracking_id:
-        lines.append(f"{_tr('Tracking id')}: {event.tracking_id}")
-    return "\n".join(line for line in lines if line)
+    tail: list[tuple[str, str]] = [
+        (translate("models", "Message"), event.message),
+        (translate("models", "Error code"), event.error_code),
+        (translate("models", "Next step"), event.next_step),
+        (translate("models", "Tracking id"), event.tracking_id),
+    ]
+    lines.extend(f"{label}: {value}" for label, value in tail if value)
+    return "\n".join(lines)
 
 
 class ActivityFilterModel(QSortFilterProxyModel):
@@ -286,12 +296,12 @@ class MappingsModel(_TableModel):
 
     def headers(self) -> Sequence[str]:
         return (
-            _tr("Target attribute"),
-            _tr("Mapping type"),
-            _tr("Source attribute or value"),
-            _tr("Default if empty"),
-            _tr("Apply"),
-            _tr("Matching precedence"),
+            QCoreApplication.translate("models", "Target attribute"),
+            QCoreApplication.translate("models", "Mapping type"),
+            QCoreApplication.translate("models", "Source attribute or value"),
+            QCoreApplication.translate("models", "Default if empty"),
+            QCoreApplication.translate("models", "Apply"),
+            QCoreApplication.translate("models", "Matching precedence"),
         )
 
     def set_mappings(self, mappings: Iterable[AttributeMapping]) -> None:
@@ -339,7 +349,11 @@ class MappingsModel(_TableModel):
             if column == self.DEFAULT:
                 return mapping.default or ""
             if column == self.APPLY:
-                return _tr("Always") if mapping.apply == "always" else _tr("Only on create")
+                return (
+                    QCoreApplication.translate("models", "Always")
+                    if mapping.apply == "always"
+                    else QCoreApplication.translate("models", "Only on create")
+                )
             if column == self.MATCHING:
                 return str(mapping.matching_precedence) if mapping.matching_precedence else ""
         if role == ObjectRole:
@@ -361,11 +375,11 @@ class DryRunModel(_TableModel):
 
     def headers(self) -> Sequence[str]:
         return (
-            _tr("Object"),
-            _tr("Type"),
-            _tr("Action"),
-            _tr("Modified properties"),
-            _tr("Reason"),
+            QCoreApplication.translate("models", "Object"),
+            QCoreApplication.translate("models", "Type"),
+            QCoreApplication.translate("models", "Action"),
+            QCoreApplication.translate("models", "Modified properties"),
+            QCoreApplication.translate("models", "Reason"),
         )
 
     def set_operations(self, operations: Iterable[PlannedOperation]) -> None:
@@ -388,7 +402,11 @@ class DryRunModel(_TableModel):
             if column == self.OBJECT:
                 return operation.key
             if column == self.TYPE:
-                return _tr("User") if operation.object_type == "User" else _tr("Group")
+                return (
+                    QCoreApplication.translate("models", "User")
+                    if operation.object_type == "User"
+                    else QCoreApplication.translate("models", "Group")
+                )
             if column == self.ACTION:
                 return action_label(operation.action.value)
             if column == self.CHANGES:
@@ -455,7 +473,12 @@ class ConnectionReportModel(_TableModel):
         self._rows: list[CheckLike] = []
 
     def headers(self) -> Sequence[str]:
-        return (_tr("Check"), _tr("Result"), _tr("Reason"), _tr("Next step"))
+        return (
+            QCoreApplication.translate("models", "Check"),
+            QCoreApplication.translate("models", "Result"),
+            QCoreApplication.translate("models", "Reason"),
+            QCoreApplication.translate("models", "Next step"),
+        )
 
     def set_checks(self, checks: Iterable[CheckLike]) -> None:
         self.beginResetModel()

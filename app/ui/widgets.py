@@ -19,10 +19,6 @@ from PySide6.QtWidgets import (
 from app.errors import UserFacingError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("widgets", text)
-
-
 def _error_color() -> str:
     base = QApplication.palette().color(QPalette.ColorRole.Window)
     return "#ff8a80" if base.lightness() < 128 else "#b00020"
@@ -59,7 +55,11 @@ class FieldMessage(QLabel):
         if isinstance(error, UserFacingError):
             self.show_error(error.message, error.next_step)
         else:
-            self.show_error(_tr("Something unexpected went wrong; the log file has the details."))
+            self.show_error(
+                QCoreApplication.translate(
+                    "widgets", "Something unexpected went wrong; the log file has the details."
+                )
+            )
 
     def show_ok(self, text: str) -> None:
         self.kind = "ok"
@@ -96,8 +96,8 @@ class BusyBar(QWidget):
         self.bar.setRange(0, 0)
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)
-        self.bar.setAccessibleName(_tr("Working"))
-        self.cancel_button = QPushButton(_tr("Cancel"), self)
+        self.bar.setAccessibleName(QCoreApplication.translate("widgets", "Working"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("widgets", "Cancel"), self)
         self.cancel_button.setObjectName(f"{object_name}Cancel")
         self.cancel_button.clicked.connect(self.cancelRequested)
         layout.addWidget(self.label, 1)
@@ -133,8 +133,10 @@ class SecretField(QWidget):
         self.toggle = QToolButton(self)
         self.toggle.setObjectName(f"{object_name}Show")
         self.toggle.setCheckable(True)
-        self.toggle.setText(_tr("Show"))
-        self.toggle.setAccessibleName(_tr("Show {name}").format(name=accessible_name))
+        self.toggle.setText(QCoreApplication.translate("widgets", "Show"))
+        self.toggle.setAccessibleName(
+            QCoreApplication.translate("widgets", "Show {name}").format(name=accessible_name)
+        )
         self.toggle.toggled.connect(self._reveal)
         self.edit.textChanged.connect(self.textChanged)
         layout.addWidget(self.edit, 1)
@@ -143,7 +145,11 @@ class SecretField(QWidget):
 
     def _reveal(self, shown: bool) -> None:
         self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.toggle.setText(_tr("Hide") if shown else _tr("Show"))
+        self.toggle.setText(
+            QCoreApplication.translate("widgets", "Hide")
+            if shown
+            else QCoreApplication.translate("widgets", "Show")
+        )
 
     def text(self) -> str:
         return self.edit.text()
@@ -168,9 +174,10 @@ class SandboxBanner(QFrame):
         self.setPalette(palette)
         layout = QHBoxLayout(self)
         label = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "widgets",
                 "Sandbox: a Webex tenant and a directory simulated on this computer. "
-                "Nothing leaves this computer; no real account is changed."
+                "Nothing leaves this computer; no real account is changed.",
             ),
             self,
         )
