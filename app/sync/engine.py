@@ -151,6 +151,11 @@ class SyncEngine:
     def running(self) -> bool:
         return self._running
 
+    @property
+    def in_flight(self) -> int:
+        """Operations sent and not answered yet (after pause(), wait for zero)."""
+        return self._executor.in_flight if self._executor is not None else 0
+
     def cancel_requested(self) -> bool:
         return self._cancel_requested
 

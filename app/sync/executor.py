@@ -150,6 +150,7 @@ class Executor:
         self._last_progress = 0.0
         self._network_failures = 0
         self._unsent: list[PlannedOperation] = []
+        self.in_flight = 0  # operations sent and not answered yet (a pause waits for them)
 
     # -- control ------------------------------------------------------------------------
 
@@ -266,6 +267,7 @@ class Executor:
     async def _send_bulk(self, bulk_id: str, chunk: list[PlannedOperation]) -> None:
         self.state.journal_mark([op.op_id for op in chunk], "in_flight", bulk_id=bulk_id)
         started = self._clock()
+        self.in_flight += len(chunk)
         try:
             results = list(await self.client.bulk([_bulk_operation(op) for op in chunk]))
         except (AuthError, PermissionDenied) as error:
@@ -275,6 +277,12 @@ class Executor:
         except (NetworkError, ServerError, ProtocolError) as error:
             # Uncertain: some may have landed. Send them one by one, creates checked first.
             log.warning("A bulk request failed (%s); sending its operations one by one", error)
+            uncertain = True
+        else:
+            uncertain = False
+        finally:
+            self.in_flight -= len(chunk)
+        if uncertain:
             for op in chunk:
                 op.verify_before_create = op.action == Action.CREATE
             await self._run_concurrent(chunk)
@@ -298,7 +306,11 @@ class Executor:
 
     async def _execute(self, op: PlannedOperation) -> None:
         started = self._clock()
-        outcome = await self._guarded(op, self._send_one)
+        self.in_flight += 1
+        try:
+            outcome = await self._guarded(op, self._send_one)
+        finally:
+            self.in_flight -= 1
         await self._record(op, outcome, int((self._clock() - started) * 1000))
 
     async def _guarded(
