@@ -141,9 +141,7 @@ class TrayController(QObject):
     def __init__(self, parent: QObject | None = None, *, available: bool | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trayController")
-        self.available = (
-            QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
-        )
+        self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
         self.menu.setAccessibleName(self.tr("Webex Provisioner"))

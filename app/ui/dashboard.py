@@ -1,0 +1,1216 @@
+"""The dashboard (objectName dashboard): each profile's last cycle, the next one, statistics,
+provisioning on demand, restart, allow deletes, the provisioning logs and a chart of cycles.
+
+It also runs the cycles while the program is open: one ProfileRuntime per profile keeps a
+CycleScheduler on the qasync loop (every `schedule.every_minutes` when the profile's
+provisioning status is on; on request only when it is off). Every cycle takes the
+profile's cross-process lock, so that this window and a scheduled `webex-provisioner sync`
+never run the same profile together. The window itself never calls the engine: the
+DashboardBridge does, with the EngineBridge's patterns (tasks kept in the registry, results
+as Qt signals).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserFacingError
+from app.paths import config_dir, state_file
+from app.sync.events import CycleResult, Status, SyncEvent
+from app.sync.lock import ProfileLock
+from app.sync.scheduler import CycleScheduler, SchedulerState, SchedulerStatus
+from app.ui.activity import format_duration
+from app.ui.bridge import EngineBridge, Operation
+from app.ui.chart import ChartBar, CycleChart, bar_from_counts, local_time_text
+from app.ui.logs_view import LogsView
+from app.ui.models import action_label, status_label
+from app.ui.resources import icon_path
+from app.ui.tasks import TaskRegistry
+from app.ui.tray import TrayController, TrayState
+from app.ui.widgets import FieldMessage
+
+if TYPE_CHECKING:
+    from app.config.profile import Profile
+    from app.sync.state import CycleRecord, LogEntry, Quarantine
+
+log = logging.getLogger(__name__)
+
+# With provisioning status off, the profile's scheduler still exists (so that "Sync now" and
+# "Allow deletes" go through the one queue that never runs two cycles at once) but its
+# interval is so long that it never starts a cycle by itself.
+MANUAL_ONLY = timedelta(days=3650)
+CHART_CYCLES = 20
+SETTINGS_KEEP_IN_TRAY = "dashboard/keepRunningInTray"
+
+
+def gui_settings() -> QSettings:
+    """The window's own preferences, in the program's config folder (never in the registry)."""
+    return QSettings(str(config_dir() / "gui.ini"), QSettings.Format.IniFormat)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- what the dashboard reads ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProfileSnapshot:
+    """One profile's state file, read at once: the last cycles, the quarantine, statistics."""
+
+    profile_name: str
+    cycles: list[CycleRecord] = field(default_factory=list)  # newest first, real cycles only
+    quarantine: Quarantine | None = None
+    users_linked: int = 0
+    users_active: int = 0
+    groups_linked: int = 0
+    log_counts: dict[str, int] = field(default_factory=dict)  # status -> rows to date
+    since: datetime | None = None  # the oldest record kept (the log's retention)
+    pending_operations: int = 0  # left by an interrupted cycle
+
+    @property
+    def last_cycle(self) -> CycleRecord | None:
+        return next((cycle for cycle in self.cycles if not cycle.unfinished), None)
+
+    @property
+    def held(self) -> bool:
+        last = self.last_cycle
+        return last is not None and last.outcome == "held"
+
+
+def read_snapshot(profile_name: str, *, limit: int = 200) -> ProfileSnapshot:
+    """Read the profile's state file (blocking: call it through asyncio.to_thread)."""
+    from app.sync.state import StateStore
+
+    path = state_file(profile_name)
+    if not path.exists():  # no cycle has run: do not create the file just to look at it
+        return ProfileSnapshot(profile_name)
+    with StateStore(path) as state:
+        cycles = [cycle for cycle in state.cycles(limit=limit) if cycle.mode != "one"]
+        times = [cycle.started for cycle in cycles]
+        oldest_log = state.oldest_log_time()
+        if oldest_log is not None:
+            times.append(oldest_log)
+        return ProfileSnapshot(
+            profile_name=profile_name,
+            cycles=cycles,
+            quarantine=state.quarantine(),
+            users_linked=state.count_links("User"),
+            users_active=state.count_links("User", active_only=True),
+            groups_linked=state.count_links("Group"),
+            log_counts={status.value: state.count_log(status=status.value) for status in Status},
+            since=min(times) if times else None,
+            pending_operations=len(state.journal_pending()),
+        )
+
+
+def cycle_bars(cycles: list[CycleRecord]) -> list[ChartBar]:
+    """The chart's bars, oldest first, from cycle records (newest first)."""
+    finished = [cycle for cycle in cycles if not cycle.unfinished][:CHART_CYCLES]
+    return [bar_from_counts(c.started, c.counts, c.outcome) for c in reversed(finished)]
+
+
+# --- the bridge -------------------------------------------------------------------------------
+
+
+class DashboardBridge(EngineBridge):
+    """The engine calls the dashboard needs, as Operations (same rules as EngineBridge)."""
+
+    @property
+    def tasks(self) -> TaskRegistry:
+        return self._tasks
+
+    def load_profiles(self) -> Operation[list[Profile]]:
+        """Every profile that loads; one that does not is logged and left out."""
+        from app.config.store import ProfileStore
+
+        def read() -> list[Profile]:
+            store = ProfileStore()
+            loaded = []
+            for name in store.list():
+                try:
+                    loaded.append(store.load(name))
+                except UserFacingError as error:
+                    log.warning("Profile %s cannot be loaded: %s", name, error)
+            return loaded
+
+        async def work() -> list[Profile]:
+            return await asyncio.to_thread(read)
+
+        return self._start(Operation("load-profiles"), work)
+
+    def snapshot(self, profile_name: str) -> Operation[ProfileSnapshot]:
+        async def work() -> ProfileSnapshot:
+            return await asyncio.to_thread(read_snapshot, profile_name)
+
+        return self._start(Operation("dashboard-snapshot"), work)
+
+    def restart(self, profile_name: str) -> Operation[dict[str, int]]:
+        """`webex-provisioner restart`: clear watermarks, quarantine and the journal.
+
+        Under the profile's lock: clearing the journal under a running cycle would lose
+        the record of what it sent.
+        """
+        from app.sync.state import StateStore
+
+        def clear() -> dict[str, int]:
+            with (
+                ProfileLock(profile_name, purpose="gui"),
+                StateStore(state_file(profile_name)) as state,
+            ):
+                return state.restart()
+
+        async def work() -> dict[str, int]:
+            return await asyncio.to_thread(clear)
+
+        return self._start(Operation("restart"), work)
+
+    def source_user_names(self, profile: Profile) -> Operation[list[str]]:
+        """The userNames the source holds (for the provisioning-on-demand search)."""
+        from app.directory.factory import open_source
+
+        async def work() -> list[str]:
+            source = open_source(profile)
+            try:
+                return [user.user_name async for user in source.users()]
+            finally:
+                await source.aclose()
+
+        return self._start(Operation("source-users"), work)
+
+    def provision_one(self, profile: Profile, user_name: str, *, apply: bool) -> Operation[Any]:
+        """One user, step by step; the result is a SyncEvent whose `steps` say what happened.
+
+        Applying writes to the target and the state file: it takes the profile's lock.
+        """
+        from app.config.secrets import aresolve_webex_token
+        from app.sync.engine import SyncEngine
+
+        async def work() -> SyncEvent:
+            token = await aresolve_webex_token(profile.name)
+            if apply:
+                async with (
+                    ProfileLock(profile.name, purpose="gui"),
+                    SyncEngine(profile, token=token) as engine,
+                ):
+                    return await engine.provision_one(user_name, apply=True)
+            async with SyncEngine(profile, token=token) as engine:
+                return await engine.provision_one(user_name, apply=False)
+
+        return self._start(Operation("provision-on-demand"), work)
+
+    def query_log(
+        self, profile_name: str, *, text: str, status: str, limit: int
+    ) -> Operation[list[LogEntry]]:
+        from app.sync.state import StateStore
+
+        def read() -> list[LogEntry]:
+            path = state_file(profile_name)
+            if not path.exists():
+                return []
+            with StateStore(path) as state:
+                return state.query_log(
+                    text=text or None, status=status or None, limit=limit, newest_first=True
+                )
+
+        async def work() -> list[LogEntry]:
+            return await asyncio.to_thread(read)
+
+        return self._start(Operation("query-log"), work)
+
+    def export_log(
+        self, profile_name: str, path: Path, *, text: str, status: str
+    ) -> Operation[Path]:
+        """Every row that matches, as CSV (the columns of `webex-provisioner logs --format csv`)."""
+        from app.errors import InputError
+        from app.sync.state import StateStore
+
+        def export() -> Path:
+            source = state_file(profile_name)
+            with StateStore(source) as state:
+                content = state.export_log("csv", text=text or None, status=status or None)
+            try:
+                path.write_text(content, encoding="utf-8", newline="")
+            except OSError as error:
+                raise InputError(
+                    self.tr("Could not write {path}: {why}.").format(
+                        path=str(path), why=error.strerror or type(error).__name__
+                    ),
+                    self.tr("Choose another folder or file name."),
+                ) from None
+            return path
+
+        async def work() -> Path:
+            return await asyncio.to_thread(export)
+
+        return self._start(Operation("export-log"), work)
+
+
+# --- cycles while the program runs -----------------------------------------------------------
+
+
+class ProfileRuntime(QObject):
+    """One profile's cycles in this process: its CycleScheduler, its lock, its failure e-mail."""
+
+    statusChanged = Signal(object)  # SchedulerStatus
+    eventReceived = Signal(object)  # SyncEvent of the running cycle
+    cycleFinished = Signal(object)  # CycleResult
+
+    def __init__(
+        self,
+        profile: Profile,
+        tasks: TaskRegistry,
+        *,
+        run_cycle: Callable[[bool], Awaitable[CycleResult]] | None = None,
+        clock: Callable[[], datetime] = _utc_now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self._tasks = tasks
+        self._clock = clock
+        self._run = run_cycle or self._run_engine_cycle
+        self._allow_deletes_next = False
+        self._keeper: asyncio.Task[None] | None = None
+        self.scheduler = CycleScheduler(
+            self._scheduled_cycle,
+            every=self._interval(profile),
+            clock=clock,
+            not_before=self._quarantine_until,
+        )
+        self.scheduler.add_listener(self.statusChanged.emit)
+
+    def __repr__(self) -> str:
+        return f"<ProfileRuntime {self.profile.name!r} {self.scheduler.state.value}>"
+
+    @staticmethod
+    def _interval(profile: Profile) -> timedelta:
+        if profile.provisioning_enabled:
+            return timedelta(minutes=profile.schedule.every_minutes)
+        return MANUAL_ONLY
+
+    @property
+    def automatic(self) -> bool:
+        return self.profile.provisioning_enabled
+
+    @property
+    def status(self) -> SchedulerStatus:
+        return self.scheduler.status()
+
+    @property
+    def running(self) -> bool:
+        return self.scheduler.running
+
+    def start(self, last_started: datetime | None = None) -> None:
+        """Start the schedule: the first automatic cycle is due one interval after the last."""
+        if self.scheduler.started:
+            return
+        now = self._clock()
+        every = self.scheduler.every
+        first = now + every if not self.automatic else now
+        if self.automatic and last_started is not None and last_started + every > now:
+            first = last_started + every
+        self.scheduler.start(first_cycle_at=first)
+        # The registry cancels this keeper on quit; its clean-up stops the scheduler (and
+        # the cycle in flight) before the loop closes.
+        self._keeper = self._tasks.start(self._keep(), name=f"schedule {self.profile.name}")
+
+    async def _keep(self) -> None:
+        try:
+            await asyncio.get_running_loop().create_future()
+        finally:
+            await self.scheduler.stop()
+
+    async def stop(self) -> None:
+        keeper, self._keeper = self._keeper, None
+        if keeper is not None and not keeper.done():
+            keeper.cancel()
+            await asyncio.gather(keeper, return_exceptions=True)
+        await self.scheduler.stop()
+
+    def update_profile(self, profile: Profile) -> None:
+        """The profile was saved again: new settings for the next cycles (the schedule too)."""
+        self.profile = profile
+        every = self._interval(profile)
+        if every != self.scheduler.every:
+            self.scheduler.set_interval(every)
+
+    def sync_now(self, *, allow_deletes: bool = False) -> None:
+        """A cycle now, or right after the running one; `allow_deletes` for that cycle only."""
+        if allow_deletes:
+            self._allow_deletes_next = True
+        if not self.scheduler.started:
+            self.start()
+        self.scheduler.sync_now()
+
+    def wake(self) -> None:
+        """Look at the quarantine again (after a restart lifted it)."""
+        if self.scheduler.started:
+            self.scheduler.set_interval(self.scheduler.every)
+
+    def _quarantine_until(self) -> datetime | None:
+        from app.sync.state import StateStore
+
+        path = state_file(self.profile.name)
+        if not path.exists():
+            return None
+        with StateStore(path) as state:
+            quarantine = state.quarantine()
+        return quarantine.next_attempt if quarantine is not None else None
+
+    async def _scheduled_cycle(self) -> CycleResult:
+        allow, self._allow_deletes_next = self._allow_deletes_next, False
+        result = await self._run(allow)
+        self.cycleFinished.emit(result)
+        return result
+
+    async def _run_engine_cycle(self, allow_deletes: bool) -> CycleResult:
+        from app.config.secrets import aresolve_webex_token
+        from app.sync.engine import SyncEngine
+
+        profile = self.profile
+        token = await aresolve_webex_token(profile.name)
+        async with (
+            ProfileLock(profile.name, purpose="gui"),
+            SyncEngine(profile, token=token) as engine,
+        ):
+            remove = engine.add_listener(self.eventReceived.emit)
+            try:
+                result = await engine.run_cycle(allow_deletes=allow_deletes)
+            finally:
+                remove()
+            await notify_failure(profile, engine.state, result)
+        return result
+
+
+async def notify_failure(profile: Profile, state: Any, result: CycleResult) -> None:
+    """The failure e-mail policy, when the notifier is part of this build; never raises."""
+    try:
+        from app.notify.policy import FailureNotifier
+    except ImportError:  # the notifier is optional in this build
+        return
+    try:
+        notifier = FailureNotifier.for_profile(
+            profile,
+            get_last_reason=state.last_notification_reason,
+            set_last_reason=state.set_last_notification_reason,
+        )
+        await notifier.notify(result)
+    except asyncio.CancelledError:
+        raise
+    except Exception:  # a mail problem never fails the cycle
+        log.exception("The failure e-mail of profile %s was not sent", profile.name)
+
+
+# --- words ---------------------------------------------------------------------------------
+
+
+def outcome_words(outcome: str) -> str:
+    tr = DashboardWindow.tr_static
+    words = {
+        "completed": tr("Completed"),
+        "completed_with_failures": tr("Completed with failures"),
+        "held": tr("Held by the accidental-deletion threshold"),
+        "quarantined": tr("Quarantined"),
+        "cancelled": tr("Cancelled"),
+        "failed": tr("Failed"),
+    }
+    return words.get(outcome, outcome or tr("Running"))
+
+
+def scheduler_state_words(state: SchedulerState | str) -> str:
+    tr = DashboardWindow.tr_static
+    words = {
+        SchedulerState.IDLE.value: tr("Idle"),
+        SchedulerState.RUNNING.value: tr("A cycle is running"),
+        SchedulerState.HELD.value: tr("Held: removals wait for your decision"),
+        SchedulerState.QUARANTINED.value: tr("Quarantined"),
+        SchedulerState.FAILED.value: tr("The last cycle failed"),
+    }
+    return words.get(str(state), str(state))
+
+
+def counts_words(counts: dict[str, dict[str, int]]) -> str:
+    """ "Create 3, Update 1 (1 failed), No change 997"."""
+    parts = []
+    for action in ("Create", "Update", "Disable", "Delete", "Skip", "NoChange"):
+        statuses = counts.get(action)
+        if not statuses:
+            continue
+        text = f"{action_label(action)} {sum(statuses.values())}"
+        failed = statuses.get(Status.FAILURE.value, 0)
+        if failed:
+            text += " " + DashboardWindow.tr_static("({count} failed)").format(count=failed)
+        parts.append(text)
+    return ", ".join(parts) or DashboardWindow.tr_static("nothing to do")
+
+
+# --- the window ------------------------------------------------------------------------------
+
+
+class DashboardWindow(QMainWindow):
+    """The dashboard; `open_dashboard(shell)` builds it for the application."""
+
+    snapshotShown = Signal(object)  # ProfileSnapshot
+    profilesLoaded = Signal(list)  # profile names
+    newProfileRequested = Signal()
+    settingsRequested = Signal(object)  # Profile
+
+    REFRESH_MS = 500  # progress of a running cycle, repainted on a timer, not per event
+
+    @staticmethod
+    def tr_static(text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("DashboardWindow", text)
+
+    def __init__(
+        self,
+        bridge: DashboardBridge,
+        *,
+        tray: TrayController | None = None,
+        run_schedules: bool = True,
+        runtime_factory: Callable[[Profile], ProfileRuntime] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.setWindowTitle(self.tr("Webex Provisioner"))
+        self.setWindowIcon(QIcon(str(icon_path())))
+        self.bridge = bridge
+        self.tray = tray
+        self.run_schedules = run_schedules
+        self._runtime_factory = runtime_factory
+        self.profiles: dict[str, Profile] = {}
+        self.runtimes: dict[str, ProfileRuntime] = {}
+        self.snapshot: ProfileSnapshot | None = None
+        self._progress: dict[str, tuple[int, int]] = {}
+        self._dialogs: list[QWidget] = []
+        self._quitting = False
+        self._build()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setObjectName("dashboardRefreshTimer")
+        self._refresh_timer.setInterval(self.REFRESH_MS)
+        self._refresh_timer.timeout.connect(self._show_status)
+        if tray is not None:
+            tray.syncNowRequested.connect(self.sync_now)
+            tray.openRequested.connect(self.bring_to_front)
+        self.resize(1120, 820)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget(self)
+        central.setObjectName("dashboardCentral")
+        self.setCentralWidget(central)
+        layout = QVBoxLayout(central)
+
+        top = QHBoxLayout()
+        profile_label = QLabel(self.tr("&Profile:"), central)
+        self.profile_selector = QComboBox(central)
+        self.profile_selector.setObjectName("profileSelector")
+        self.profile_selector.setAccessibleName(self.tr("Profile"))
+        self.profile_selector.setMinimumContentsLength(18)
+        profile_label.setBuddy(self.profile_selector)
+        self.target_label = QLabel(central)
+        self.target_label.setObjectName("profileTarget")
+        self.target_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(profile_label)
+        top.addWidget(self.profile_selector)
+        top.addWidget(self.target_label, 1)
+        self.new_profile_button = self._button("newProfile", self.tr("&New profile…"), central)
+        self.settings_button = self._button("profileSettings", self.tr("Se&ttings…"), central)
+        self.settings_button.setAccessibleName(self.tr("Settings of this profile"))
+        self.about_button = self._button("aboutButton", self.tr("&About"), central)
+        top.addWidget(self.new_profile_button)
+        top.addWidget(self.settings_button)
+        top.addWidget(self.about_button)
+        layout.addLayout(top)
+
+        overview = QHBoxLayout()
+        last_box = QGroupBox(self.tr("Last cycle"), central)
+        last_box.setObjectName("lastCycleBox")
+        grid = QGridLayout(last_box)
+        self.state_label = self._value_label("schedulerState", self.tr("State"), last_box)
+        self.last_cycle_label = self._value_label("lastCycle", self.tr("Last cycle"), last_box)
+        self.last_counts_label = self._value_label("lastCycleCounts", self.tr("Counts"), last_box)
+        self.next_cycle_label = self._value_label("nextCycle", self.tr("Next cycle"), last_box)
+        rows = (
+            (self.tr("State:"), self.state_label),
+            (self.tr("When:"), self.last_cycle_label),
+            (self.tr("Done:"), self.last_counts_label),
+            (self.tr("Next cycle:"), self.next_cycle_label),
+        )
+        for row, (title, value) in enumerate(rows):
+            label = QLabel(title, last_box)
+            label.setBuddy(value)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value, row, 1)
+        self.problem = FieldMessage("cycleProblem", last_box)
+        grid.addWidget(self.problem, len(rows), 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(len(rows) + 1, 1)
+        overview.addWidget(last_box, 3)
+
+        stats_box = QGroupBox(self.tr("Statistics to date"), central)
+        stats_box.setObjectName("statisticsBox")
+        stats_layout = QVBoxLayout(stats_box)
+        self.statistics = QLabel(stats_box)
+        self.statistics.setObjectName("statistics")
+        self.statistics.setAccessibleName(self.tr("Statistics to date"))
+        self.statistics.setWordWrap(True)
+        self.statistics.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        stats_layout.addWidget(self.statistics, 1)
+        overview.addWidget(stats_box, 2)
+
+        chart_box = QGroupBox(self.tr("Last cycles"), central)
+        chart_box.setObjectName("chartBox")
+        chart_layout = QVBoxLayout(chart_box)
+        self.chart = CycleChart(chart_box)
+        chart_layout.addWidget(self.chart)
+        overview.addWidget(chart_box, 3)
+
+        actions = QHBoxLayout()
+        self.sync_button = self._button("syncNow", self.tr("&Sync now"), central)
+        self.allow_deletes_button = self._button(
+            "allowDeletes", self.tr("&Allow the removals and run…"), central
+        )
+        self.allow_deletes_button.setAccessibleName(
+            self.tr("Allow the removals held by the threshold and run the cycle")
+        )
+        self.on_demand_button = self._button(
+            "provisionOnDemand", self.tr("Provision on &demand…"), central
+        )
+        self.restart_button = self._button(
+            "restartProvisioning", self.tr("&Restart provisioning…"), central
+        )
+        self.keep_in_tray = QCheckBox(
+            self.tr("&Keep running in the system tray when this window is closed"), central
+        )
+        self.keep_in_tray.setObjectName("keepRunningInTray")
+        self.keep_in_tray.setAccessibleName(
+            self.tr("Keep running in the system tray when this window is closed")
+        )
+        for widget in (
+            self.sync_button,
+            self.allow_deletes_button,
+            self.on_demand_button,
+            self.restart_button,
+        ):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.keep_in_tray)
+
+        upper = QWidget(central)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(overview)
+        upper_layout.addLayout(actions)
+        self.action_message = FieldMessage("dashboardMessage", upper)
+        upper_layout.addWidget(self.action_message)
+        line = QFrame(upper)
+        line.setFrameShape(QFrame.Shape.HLine)
+        upper_layout.addWidget(line)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, central)
+        splitter.setObjectName("dashboardSplitter")
+        splitter.addWidget(upper)
+        self.logs = LogsView(self.bridge, splitter)
+        splitter.addWidget(self.logs)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+        self.allow_deletes_button.hide()
+        settings = gui_settings()
+        keep = settings.value(SETTINGS_KEEP_IN_TRAY, False, type=bool)
+        self.keep_in_tray.setChecked(bool(keep))
+        self.keep_in_tray.setEnabled(self.tray is not None and self.tray.available)
+        if not self.keep_in_tray.isEnabled():
+            self.keep_in_tray.setToolTip(self.tr("This desktop has no system tray."))
+        self.keep_in_tray.toggled.connect(self._keep_in_tray_toggled)
+
+        self.profile_selector.currentIndexChanged.connect(lambda _i: self._profile_chosen())
+        self.new_profile_button.clicked.connect(self.newProfileRequested)
+        self.settings_button.clicked.connect(self._settings_clicked)
+        self.about_button.clicked.connect(self.open_about)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.allow_deletes_button.clicked.connect(self.confirm_allow_deletes)
+        self.on_demand_button.clicked.connect(self.open_on_demand)
+        self.restart_button.clicked.connect(self.confirm_restart)
+
+    @staticmethod
+    def _button(name: str, text: str, parent: QWidget) -> QPushButton:
+        button = QPushButton(text, parent)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        return button
+
+    @staticmethod
+    def _value_label(name: str, accessible: str, parent: QWidget) -> QLabel:
+        label = QLabel(parent)
+        label.setObjectName(name)
+        label.setAccessibleName(accessible)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    # --- profiles -------------------------------------------------------------------------
+
+    @property
+    def current_name(self) -> str:
+        value = self.profile_selector.currentData()
+        return value if isinstance(value, str) else ""
+
+    @property
+    def current_profile(self) -> Profile | None:
+        return self.profiles.get(self.current_name)
+
+    @property
+    def current_runtime(self) -> ProfileRuntime | None:
+        return self.runtimes.get(self.current_name)
+
+    def reload(self, select: str | None = None) -> Operation[list[Profile]]:
+        """Read the profiles again (after the wizard saved one) and show `select` or the current."""
+        wanted = select or self.current_name
+        operation = self.bridge.load_profiles()
+        operation.succeeded.connect(lambda profiles: self._profiles_loaded(profiles, wanted))
+        operation.failed.connect(self.action_message.show_exception)
+        return operation
+
+    def _profiles_loaded(self, profiles: list[Profile], wanted: str) -> None:
+        self.profiles = {profile.name: profile for profile in profiles}
+        for name in list(self.runtimes):
+            if name not in self.profiles:
+                gone = self.runtimes.pop(name)
+                self._start_task(gone.stop(), f"stop {name}")
+                if self.tray is not None:
+                    self.tray.forget_profile(name)
+        for profile in profiles:
+            existing = self.runtimes.get(profile.name)
+            if existing is None:
+                self._add_runtime(profile)
+            else:
+                existing.update_profile(profile)
+        self.profile_selector.blockSignals(True)
+        self.profile_selector.clear()
+        for profile in profiles:
+            self.profile_selector.addItem(profile.name, profile.name)
+        index = self.profile_selector.findData(wanted)
+        self.profile_selector.setCurrentIndex(index if index >= 0 else 0)
+        self.profile_selector.blockSignals(False)
+        self.profilesLoaded.emit(list(self.profiles))
+        self._profile_chosen()
+
+    def _add_runtime(self, profile: Profile) -> ProfileRuntime:
+        if self._runtime_factory is not None:
+            runtime = self._runtime_factory(profile)
+        else:
+            runtime = ProfileRuntime(profile, self.bridge.tasks, parent=self)
+        name = profile.name
+        runtime.statusChanged.connect(lambda status: self._status_changed(name, status))
+        runtime.eventReceived.connect(lambda event: self._event_received(name, event))
+        runtime.cycleFinished.connect(lambda result: self._cycle_finished(name, result))
+        self.runtimes[name] = runtime
+        if self.run_schedules:
+            # The first automatic cycle is due one interval after the last one recorded.
+            operation = self.bridge.snapshot(name)
+            operation.succeeded.connect(lambda snap: self._start_runtime(runtime, snap))
+            operation.failed.connect(lambda _error: self._start_runtime(runtime, None))
+        self._update_tray(name)
+        return runtime
+
+    def _start_runtime(self, runtime: ProfileRuntime, snapshot: ProfileSnapshot | None) -> None:
+        if self._quitting or self.runtimes.get(runtime.profile.name) is not runtime:
+            return
+        last = snapshot.last_cycle if snapshot is not None else None
+        runtime.start(last.started if last is not None else None)
+
+    def _profile_chosen(self) -> None:
+        profile = self.current_profile
+        self.logs.set_profile(profile.name if profile is not None else "")
+        if profile is None:
+            self.target_label.setText(self.tr("No profile yet: create one with New profile."))
+            self.snapshot = None
+            self._show_snapshot(None)
+            return
+        source = profile.source.kind.upper() if profile.source.kind == "csv" else "Entra ID"
+        self.target_label.setText(
+            self.tr("{source} → {target}").format(source=source, target=profile.target.tenant_url)
+        )
+        self.refresh()
+
+    def refresh(self) -> Operation[ProfileSnapshot] | None:
+        """Read the selected profile's state file again and show it."""
+        name = self.current_name
+        if not name:
+            return None
+        operation = self.bridge.snapshot(name)
+        operation.succeeded.connect(
+            lambda snapshot: self._show_snapshot(snapshot) if name == self.current_name else None
+        )
+        operation.failed.connect(self.action_message.show_exception)
+        return operation
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def _show_snapshot(self, snapshot: ProfileSnapshot | None) -> None:
+        self.snapshot = snapshot
+        self.chart.set_bars(cycle_bars(snapshot.cycles) if snapshot else [])
+        last = snapshot.last_cycle if snapshot else None
+        if last is None:
+            self.last_cycle_label.setText(self.tr("No cycle has run yet."))
+            self.last_counts_label.setText("")
+        else:
+            when = local_time_text(last.started)
+            took = (
+                format_duration((last.finished - last.started).total_seconds())
+                if last.finished
+                else ""
+            )
+            mode = {"full": self.tr("full"), "incremental": self.tr("incremental")}.get(
+                last.mode, last.mode
+            )
+            self.last_cycle_label.setText(
+                self.tr("{when}, took {took} ({mode}): {outcome}").format(
+                    when=when, took=took, mode=mode, outcome=outcome_words(last.outcome)
+                )
+            )
+            self.last_counts_label.setText(counts_words(last.counts))
+        self._show_problem(snapshot)
+        self._show_statistics(snapshot)
+        self._show_status()
+        self.logs.reload()
+        if snapshot is not None:
+            self.snapshotShown.emit(snapshot)
+
+    def _show_problem(self, snapshot: ProfileSnapshot | None) -> None:
+        last = snapshot.last_cycle if snapshot else None
+        if snapshot is not None and snapshot.quarantine is not None:
+            quarantine = snapshot.quarantine
+            self.problem.show_error(
+                self.tr("Quarantined since {since}: {reason}").format(
+                    since=local_time_text(quarantine.since), reason=quarantine.reason
+                ),
+                self.tr(
+                    "{next_step} The next attempt is at {time}; Restart provisioning tries "
+                    "again at once."
+                ).format(
+                    next_step=quarantine.next_step, time=local_time_text(quarantine.next_attempt)
+                ),
+            )
+        elif last is not None and last.outcome == "held":
+            self.problem.show_error(
+                self.tr("Held: {reason}").format(reason=last.reason),
+                self.tr(
+                    "Nothing was disabled or deleted. If these removals are intended, press "
+                    "Allow the removals and run; otherwise fix the source or the scoping filters."
+                ),
+            )
+        elif last is not None and last.outcome in ("failed", "completed_with_failures"):
+            self.problem.show_error(last.reason, last.next_step)
+        elif snapshot is not None and snapshot.pending_operations:
+            self.problem.show_info(
+                self.tr(
+                    "{count} operations of an interrupted cycle wait; the next cycle finishes them."
+                ).format(count=snapshot.pending_operations)
+            )
+        else:
+            self.problem.clear_message()
+        self._update_buttons()
+
+    def _show_statistics(self, snapshot: ProfileSnapshot | None) -> None:
+        if snapshot is None or (not snapshot.cycles and not snapshot.users_linked):
+            self.statistics.setText(self.tr("Nothing yet: statistics start with the first cycle."))
+            return
+        counts = snapshot.log_counts
+        lines = [
+            self.tr("Users provisioned: {active} active, {total} in all").format(
+                active=snapshot.users_active, total=snapshot.users_linked
+            ),
+            self.tr("Groups provisioned: {count}").format(count=snapshot.groups_linked),
+            self.tr("Cycles: {count}").format(count=len(snapshot.cycles)),
+        ]
+        for status in Status:
+            lines.append(f"{status_label(status.value)}: {counts.get(status.value, 0)}")
+        if snapshot.since is not None:
+            lines.append(self.tr("Since {time}").format(time=local_time_text(snapshot.since)))
+        self.statistics.setText("\n".join(lines))
+
+    def _show_status(self) -> None:
+        runtime = self.current_runtime
+        if runtime is None:
+            self.state_label.setText("")
+            self.next_cycle_label.setText("")
+            self._update_buttons()
+            return
+        status = runtime.status
+        state_text = scheduler_state_words(status.state)
+        if status.state is SchedulerState.RUNNING:
+            done, total = self._progress.get(runtime.profile.name, (0, 0))
+            if total:
+                state_text += " " + self.tr("({done} of {total} users)").format(
+                    done=done, total=total
+                )
+            if status.queued:
+                state_text += " " + self.tr("; another cycle is queued")
+        if status.last_error:
+            state_text += "\n" + status.last_error
+        self.state_label.setText(state_text)
+        self.next_cycle_label.setText(self._next_cycle_text(runtime, status))
+        self._update_buttons()
+
+    def _next_cycle_text(self, runtime: ProfileRuntime, status: SchedulerStatus) -> str:
+        if not runtime.automatic:
+            return self.tr("Only when you press Sync now (provisioning status is off).")
+        if status.next_cycle_at is None:
+            return self.tr("Not scheduled")
+        every = runtime.profile.schedule.every_minutes
+        return self.tr("{time} (every {minutes} minutes)").format(
+            time=local_time_text(status.next_cycle_at), minutes=every
+        )
+
+    def _update_buttons(self) -> None:
+        runtime = self.current_runtime
+        has_profile = runtime is not None
+        running = runtime is not None and runtime.running
+        held = (
+            self.snapshot is not None
+            and self.snapshot.held
+            and self.snapshot.profile_name == self.current_name
+        )
+        self.allow_deletes_button.setVisible(held)
+        self.allow_deletes_button.setEnabled(held and not running)
+        self.sync_button.setEnabled(has_profile)
+        self.on_demand_button.setEnabled(has_profile)
+        self.restart_button.setEnabled(has_profile and not running)
+        self.settings_button.setEnabled(has_profile)
+        if self.tray is not None:
+            self.tray.set_sync_enabled(has_profile)
+
+    # --- scheduler and engine signals -------------------------------------------------------
+
+    def _status_changed(self, name: str, status: SchedulerStatus) -> None:
+        self._update_tray(name)
+        if name != self.current_name:
+            return
+        if status.state is SchedulerState.RUNNING:
+            if not self._refresh_timer.isActive():
+                self._refresh_timer.start()
+        else:
+            self._refresh_timer.stop()
+        self._show_status()
+
+    def _event_received(self, name: str, event: SyncEvent) -> None:
+        if event.kind == "cycle_started":
+            self._progress[name] = (0, 0)
+        done, total = self._progress.get(name, (0, 0))
+        self._progress[name] = (max(done, event.done), max(total, event.total))
+
+    def _cycle_finished(self, name: str, result: CycleResult) -> None:
+        self._progress.pop(name, None)
+        if name == self.current_name:
+            self.refresh()
+
+    def _update_tray(self, name: str) -> None:
+        runtime = self.runtimes.get(name)
+        if self.tray is None or runtime is None:
+            return
+        status = runtime.status
+        detail = ""
+        if (
+            status.state is not SchedulerState.RUNNING
+            and runtime.automatic
+            and status.next_cycle_at is not None
+        ):
+            detail = self.tr("next cycle at {time}").format(
+                time=local_time_text(status.next_cycle_at, with_date=False)
+            )
+        self.tray.set_profile_state(name, TrayState(status.state.value), detail)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        runtime = self.current_runtime
+        if runtime is None:
+            return
+        runtime.sync_now()
+        self.action_message.show_info(self.tr("A cycle of {name} starts now.").format(
+            name=runtime.profile.name))  # fmt: skip
+
+    def confirm_allow_deletes(self) -> QMessageBox | None:
+        """Ask before running the held removals (a dialog opened with open())."""
+        runtime, snapshot = self.current_runtime, self.snapshot
+        if runtime is None or snapshot is None or not snapshot.held:
+            return None
+        last = snapshot.last_cycle
+        box = QMessageBox(self)
+        box.setObjectName("allowDeletesConfirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Allow the removals"))
+        box.setText(
+            self.tr("Run a cycle of {name} that disables or deletes the users held back?").format(
+                name=runtime.profile.name
+            )
+        )
+        box.setInformativeText(
+            (last.reason + "\n\n" if last is not None else "")
+            + self.tr("This is done once, for this cycle only; the threshold stays in force.")
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Run with the removals"))
+        box.button(QMessageBox.StandardButton.Yes).setObjectName("allowDeletesYes")
+        name = runtime.profile.name
+
+        def answered(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes and name in self.runtimes:
+                self.runtimes[name].sync_now(allow_deletes=True)
+                self.action_message.show_info(
+                    self.tr("A cycle of {name} with the removals starts now.").format(name=name)
+                )
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def confirm_restart(self) -> QMessageBox | None:
+        runtime = self.current_runtime
+        if runtime is None:
+            return None
+        box = QMessageBox(self)
+        box.setObjectName("restartConfirm")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Restart provisioning"))
+        box.setText(
+            self.tr("Restart the provisioning of {name}?").format(name=runtime.profile.name)
+        )
+        box.setInformativeText(
+            self.tr(
+                "The quarantine is lifted, the source is read in full at the next cycle and "
+                "operations left by an interrupted cycle are dropped. The links between users "
+                "and the provisioning logs are kept."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Restart"))
+        box.button(QMessageBox.StandardButton.Yes).setObjectName("restartYes")
+        name = runtime.profile.name
+
+        def answered(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes:
+                self.restart(name)
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def restart(self, name: str) -> Operation[dict[str, int]]:
+        operation = self.bridge.restart(name)
+        self.restart_button.setEnabled(False)
+
+        def done(cleared: dict[str, int]) -> None:
+            self.action_message.show_ok(
+                self.tr(
+                    "Provisioning of {name} restarted: the quarantine is lifted and the next "
+                    "cycle reads the whole source."
+                ).format(name=name)
+                if cleared.get("quarantine")
+                else self.tr(
+                    "Provisioning of {name} restarted: the next cycle reads the whole source."
+                ).format(name=name)
+            )
+            runtime = self.runtimes.get(name)
+            if runtime is not None:
+                runtime.wake()
+            self.refresh()
+
+        operation.succeeded.connect(done)
+        operation.failed.connect(self.action_message.show_exception)
+        operation.finished.connect(self._update_buttons)
+        return operation
+
+    def open_on_demand(self) -> QWidget | None:
+        from app.ui.on_demand import OnDemandDialog
+
+        profile = self.current_profile
+        if profile is None:
+            return None
+        dialog = OnDemandDialog(self.bridge, profile, self)
+        dialog.applied.connect(lambda _event: self.refresh())
+        self._keep_dialog(dialog)
+        dialog.open()
+        dialog.load_users()
+        return dialog
+
+    def open_about(self) -> QWidget:
+        from app.ui.about import AboutDialog
+
+        dialog = AboutDialog(self)
+        self._keep_dialog(dialog)
+        dialog.open()
+        return dialog
+
+    def _settings_clicked(self) -> None:
+        profile = self.current_profile
+        if profile is not None:
+            self.settingsRequested.emit(profile)
+
+    def _keep_dialog(self, dialog: QWidget) -> None:
+        self._dialogs.append(dialog)
+
+        def forget(*_args: Any) -> None:
+            if dialog in self._dialogs:
+                self._dialogs.remove(dialog)
+            dialog.deleteLater()
+
+        dialog.finished.connect(forget)  # type: ignore[attr-defined]
+
+    def _start_task(self, coro: Coroutine[Any, Any, None], name: str) -> None:
+        # RuntimeError: the application is shutting down, and its own clean-up runs.
+        with contextlib.suppress(RuntimeError):
+            self.bridge.tasks.start(coro, name=name)
+
+    def bring_to_front(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    # --- closing ----------------------------------------------------------------------------
+
+    def _keep_in_tray_toggled(self, keep: bool) -> None:
+        settings = gui_settings()
+        settings.setValue(SETTINGS_KEEP_IN_TRAY, keep)
+        settings.sync()
+
+    @property
+    def hides_in_tray(self) -> bool:
+        return (
+            self.keep_in_tray.isChecked()
+            and self.tray is not None
+            and self.tray.available
+            and not self._quitting
+        )
+
+    def quit(self) -> None:
+        """Close for good, even when the tray would keep the window."""
+        self._quitting = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.hides_in_tray:
+            event.ignore()
+            self.hide()
+            return
+        self._quitting = True
+        for dialog in list(self._dialogs):
+            dialog.close()
+        for runtime in self.runtimes.values():
+            self._start_task(runtime.stop(), f"stop {runtime.profile.name}")
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)
+
+
+# --- the application's entry -----------------------------------------------------------------
+
+
+def wizard_defaults_for(profile: Profile | None, token: str = "") -> Any:
+    """WizardDefaults for a new profile (None) or filled in from an existing one."""
+    from app.ui.wizard import WizardDefaults
+
+    if profile is None:
+        return WizardDefaults(profile_name="")
+    values: dict[str, Any] = {
+        "profile_name": profile.name,
+        "target_kind": profile.target.kind,
+        "source_kind": profile.source.kind,
+        "tenant_url": profile.target.tenant_url,
+        "token": token,
+    }
+    if profile.source.csv is not None:
+        values["csv_path"] = profile.source.csv.path
+    if profile.source.entra is not None:
+        values["entra"] = profile.source.entra
+    names = {f.name for f in fields(WizardDefaults)}
+    if "profile" in names:  # the wizard can edit an existing profile (its pages preloaded)
+        values["profile"] = profile
+    return WizardDefaults(**{key: value for key, value in values.items() if key in names})
+
+
+def open_dashboard(shell: Any) -> DashboardWindow:
+    """Build the dashboard for the application shell (its task registry, its quit)."""
+    bridge = DashboardBridge(shell.tasks)
+    bridge.setParent(shell)
+    tray = TrayController(shell)
+    window = DashboardWindow(bridge, tray=tray)
+    wizards: list[QWidget] = []
+
+    def open_wizard(profile: Profile | None) -> None:
+        from app.config.secrets import SecretStore
+
+        # Looked up at run time: app.ui.application imports this module (a static import
+        # back would be a cycle that mypy resolves badly).
+        wizard_window: Any = importlib.import_module("app.ui.application").WizardWindow
+
+        token = ""
+        if profile is not None:
+            try:
+                token = SecretStore().get(profile.name, "webex-token") or ""
+            except UserFacingError:
+                token = ""
+        wizard = wizard_window(bridge, wizard_defaults_for(profile, token))
+        wizard.wizard.profileSaved.connect(lambda saved: window.reload(select=saved.name))
+        wizard.destroyed.connect(lambda *_: wizards.remove(wizard) if wizard in wizards else None)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizards.append(wizard)
+        wizard.show()
+
+    window.newProfileRequested.connect(lambda: open_wizard(None))
+    window.settingsRequested.connect(open_wizard)
+    tray.quitRequested.connect(window.quit)
+    tray.quitRequested.connect(lambda: shell.request_quit())
+    tray.show()
+    window.reload()
+    return window
+
+
+__all__ = [
+    "DashboardBridge",
+    "DashboardWindow",
+    "ProfileRuntime",
+    "ProfileSnapshot",
+    "open_dashboard",
+    "read_snapshot",
+]
