@@ -292,3 +292,29 @@ def test_there_is_no_token_option(tmp_path: Path) -> None:
     result = run_cli("whoami", "--token", "abc", home=tmp_path)
     assert result.returncode == 2
     assert "unrecognized arguments" in result.stderr
+
+
+def test_profile_gives_the_tenant_url_and_the_keyring_gives_the_token(
+    sandbox: SandboxServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+    from app.config.profile import Profile
+    from app.config.secrets import SecretStore
+    from app.config.store import ProfileStore
+
+    profile = Profile.model_validate(
+        {
+            "name": "sandbox",
+            "target": {"tenant_url": sandbox.tenant_url},
+            "source": {"kind": "csv", "csv": {"path": str(tmp_path / "users.csv")}},
+        }
+    )
+    ProfileStore().save(profile)
+    SecretStore().set("sandbox", "webex-token", sandbox.tokens.readonly_admin)
+    assert main(["test-connection", "--profile", "sandbox", "--json"]) == 3
+    report = json.loads(capsys.readouterr().out)
+    assert report["tenant_url"] == sandbox.tenant_url
+    assert report["me"]["display_name"] == "Oliver Hughes"
+    assert main(["whoami", "--profile", "sandbox"]) == 0
+    out = capsys.readouterr().out
+    assert "Oliver Hughes" in out and "id_readonly_admin" in out
