@@ -210,6 +210,23 @@ class TenantStorage(InMemoryStorage):
             super().delete(resource_type, resource_id, expected_version=expected_version)
             if self.state_file is not None:
                 self.state_file.delete(self.app, str(resource_type.name), resource_id)
+            self._forget_member(resource_id)
+
+    def _forget_member(self, member_id: str) -> None:
+        """A deleted user or group leaves every group it was a member of."""
+        group_type = next((rt for rt in self.provider.resource_types if rt.name == "Group"), None)
+        if group_type is None:
+            return
+        for group in self.resources:
+            if group.meta is None or group.meta.resource_type != "Group":
+                continue
+            members = list(getattr(group, "members", None) or [])
+            kept = [m for m in members if getattr(m, "value", None) != member_id]
+            if len(kept) == len(members):
+                continue
+            updated = group.model_copy(deep=True)
+            updated.members = kept  # type: ignore[attr-defined]
+            self._persist(super().update(group_type, updated))
 
     def snapshot(self, resource_type_name: str) -> list[dict[str, Any]]:
         """Every stored resource of one type, as the JSON a GET would return (no location)."""

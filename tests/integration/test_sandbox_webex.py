@@ -440,6 +440,26 @@ async def test_a_group_member_must_exist_and_entra_removal_works(sandbox: Sandbo
     assert [m["value"] for m in removed.json()["members"]] == [users[1]["id"]]
 
 
+async def test_a_deleted_user_leaves_its_groups(sandbox: SandboxServer) -> None:
+    users = sandbox.users()[:2]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        group = (
+            await http.post(
+                "Groups",
+                json={
+                    "schemas": [CORE_GROUP],
+                    "displayName": "Départ",
+                    "members": [{"value": u["id"]} for u in users],
+                },
+            )
+        ).json()
+        assert (await http.delete(f"Users/{users[0]['id']}")).status_code == 204
+        fetched = (await http.get(f"Groups/{group['id']}")).json()
+        members = (await http.get(f"Groups/{group['id']}/Members")).json()
+    assert [m["value"] for m in fetched["members"]] == [users[1]["id"]]
+    assert members["memberSize"] == 1
+
+
 # -- Bulk ---------------------------------------------------------------------------------
 
 
