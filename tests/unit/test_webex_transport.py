@@ -606,6 +606,7 @@ async def test_the_token_is_sent_but_never_shown_in_errors_reprs_or_logs(webex, 
             json.dumps(caught.value.to_dict()),
         ]
     assert app.seen[0].headers["authorization"] == f"Bearer {TOKEN}"
+    assert app.seen[0].headers["user-agent"].startswith("webex-provisioner/")
     assert caplog.records  # requests were logged
     for text in [*shown, caplog.text]:
         assert TOKEN not in text
