@@ -7,6 +7,7 @@ on top of the system's. Certificate checks are never switched off.
 
 from __future__ import annotations
 
+import functools
 import os
 import ssl
 from collections.abc import Mapping
@@ -37,7 +38,16 @@ def ca_bundle_path() -> Path | None:
 
 
 def ssl_context(extra_ca: Path | None = None) -> ssl.SSLContext:
-    """System trust plus the corporate bundle (and an explicit extra CA, e.g. the sandbox's)."""
+    """System trust plus the corporate bundle (and an explicit extra CA, e.g. the sandbox's).
+
+    Loading the certificate stores costs about half a second, so one context is built per
+    set of CA files and shared by every client (an SSLContext is safe to share).
+    """
+    return _cached_ssl_context(ca_bundle_path(), extra_ca)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_ssl_context(bundle: Path | None, extra_ca: Path | None) -> ssl.SSLContext:
     context = ssl.create_default_context()
     try:
         import certifi
@@ -45,7 +55,6 @@ def ssl_context(extra_ca: Path | None = None) -> ssl.SSLContext:
         context.load_verify_locations(cafile=certifi.where())
     except ImportError:  # certifi comes with httpx; without it the system store still applies
         pass
-    bundle = ca_bundle_path()
     if bundle is not None:
         context.load_verify_locations(cafile=str(bundle))
     if extra_ca is not None:
