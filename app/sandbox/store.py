@@ -21,7 +21,8 @@ from scim2_server.memory import InMemoryStorage
 from app.errors import InputError
 
 # Called before a resource is stored: (resource type, the new state, whether it is a creation);
-# returns the resource to store (possibly amended) or raises a SCIMException.
+# returns the resource to store or raises a SCIMException. It gets a shallow copy: it may set
+# attributes on it, never change the values it holds in place.
 ResourceHook = Callable[[ResourceType, Resource[Any], bool], Resource[Any]]
 
 _SCHEMA = """
@@ -180,7 +181,7 @@ class TenantStorage(InMemoryStorage):
     def create(self, resource_type: ResourceType, resource: Resource[Any]) -> Resource[Any]:
         with self.lock:
             if self.before_store is not None:
-                resource = self.before_store(resource_type, resource.model_copy(deep=True), True)
+                resource = self.before_store(resource_type, resource.model_copy(), True)
             stored = super().create(resource_type, resource)
             self._persist(stored)
             return stored
@@ -194,7 +195,7 @@ class TenantStorage(InMemoryStorage):
     ) -> Resource[Any]:
         with self.lock:
             if self.before_store is not None:
-                resource = self.before_store(resource_type, resource.model_copy(deep=True), False)
+                resource = self.before_store(resource_type, resource.model_copy(), False)
             stored = super().update(resource_type, resource, expected_version=expected_version)
             self._persist(stored)
             return stored
@@ -227,6 +228,11 @@ class TenantStorage(InMemoryStorage):
             updated = group.model_copy(deep=True)
             updated.members = kept  # type: ignore[attr-defined]
             self._persist(super().update(group_type, updated))
+
+    def peek(self, resource_type_name: str, resource_id: str) -> Resource[Any] | None:
+        """The stored resource itself, not a copy: for reading only, without the cost of a copy."""
+        with self.lock:
+            return self._resources.get(resource_type_name, {}).get(resource_id)
 
     def snapshot(self, resource_type_name: str) -> list[dict[str, Any]]:
         """Every stored resource of one type, as the JSON a GET would return (no location)."""

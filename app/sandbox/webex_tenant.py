@@ -20,6 +20,7 @@ from dataclasses import dataclass, fields
 from http import HTTPStatus
 from typing import Any
 
+from pydantic import TypeAdapter
 from scim2_models import (
     AuthenticationScheme,
     Bulk,
@@ -373,20 +374,14 @@ class WebexRules:
         storage = self.storage
         if storage is None:
             return
-        provider = webex_provider()
         for member in getattr(resource, "members", None) or []:
             value = getattr(member, "value", None)
             if not value:
                 raise InvalidValueException(detail="A group member needs a value (a user id).")
-            known = False
-            for resource_type in provider.resource_types:
-                try:
-                    storage.get(resource_type, str(value))
-                except NotFoundException:
-                    continue
-                known = True
-                break
-            if not known:
+            if (
+                storage.peek("User", str(value)) is None
+                and storage.peek("Group", str(value)) is None
+            ):
                 raise InvalidValueException(
                     detail=f"The group member {value!r} is not a user or group of this org."
                 )
@@ -394,11 +389,14 @@ class WebexRules:
 
 def _email_list(annotation: Any, user_name: str) -> Any:
     """A one-item `emails` list of the model's own Email class, built through validation."""
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(annotation).validate_python(
+    return _adapter(annotation).validate_python(
         [{"value": user_name, "type": "work", "primary": True}]
     )
+
+
+@functools.cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(annotation)
 
 
 # -- The SCIM application ---------------------------------------------------------------------
@@ -551,7 +549,6 @@ class WebexScimApplication(ASGIApplication):
     def _group_members(self, request: ScimRequest, group_id: str) -> ScimResponse:
         provider = webex_provider()
         group_type = self.service.get_resource_type("Group")
-        user_type = self.service.get_resource_type("User")
         group = self.tenant_storage.get(group_type, group_id)
         start = _positive_int(request.query.get("startIndex"), 1, "startIndex")
         count = min(_positive_int(request.query.get("count"), 100, "count"), MEMBERS_MAX_COUNT)
@@ -560,17 +557,14 @@ class WebexScimApplication(ASGIApplication):
         with provider:
             for member in getattr(group, "members", None) or []:
                 value = str(member.value)
-                member_type, display = "user", getattr(member, "display", None)
-                try:
-                    user = self.tenant_storage.get(user_type, value)
-                    display = display or getattr(user, "display_name", None)
-                except NotFoundException:
+                member_type = "user"
+                target = self.tenant_storage.peek("User", value)
+                if target is None:
                     member_type = "group"
-                    try:
-                        nested = self.tenant_storage.get(group_type, value)
-                        display = display or getattr(nested, "display_name", None)
-                    except NotFoundException:
-                        continue  # a member removed since; Webex lists only live members
+                    target = self.tenant_storage.peek("Group", value)
+                if target is None:
+                    continue  # a member removed since; Webex lists only live members
+                display = getattr(member, "display", None) or getattr(target, "display_name", None)
                 if wanted and member_type != wanted:
                     continue
                 entry = {"value": value, "type": member_type}
