@@ -109,7 +109,7 @@ def exit_code_for(result: CycleResult) -> int:
     if result.outcome == "held":
         return int(ExitCode.HELD)
     if result.outcome == "quarantined":
-        if result.cause in ("auth", "permission"):
+        if result.cause in ("auth", "permission") and not result.skipped:
             return int(ExitCode.UNREACHABLE)  # this cycle found the token refused
         return int(ExitCode.HELD)
     if result.outcome == "failed":
@@ -249,23 +249,16 @@ async def _sync_every(
 
 
 async def _notify(profile: Profile, engine: SyncEngine, result: CycleResult) -> None:
-    """The failure e-mail, when the profile asks for it and the notifier exists."""
-    if not profile.notifications.send_on_failure:
-        return
+    """The failure e-mail: one per new reason (the notifier keeps the last in the state)."""
     try:
-        from app.notify import policy
-    except ModuleNotFoundError:  # the notifier is optional in this build
-        return
-    notify = getattr(policy, "notify_cycle_result", None)
-    if notify is None:
-        return
-    try:
-        await notify(
+        from app.notify.policy import FailureNotifier
+
+        notifier = FailureNotifier.for_profile(
             profile,
-            result,
             get_last_reason=engine.state.last_notification_reason,
             set_last_reason=engine.state.set_last_notification_reason,
         )
+        await notifier.notify(result)
     except Exception as error:  # a mail problem never fails the cycle
         print(f"warning: the failure e-mail was not sent ({error})", file=sys.stderr)
 

@@ -286,9 +286,9 @@ class SyncEngine:
                 next_step=quarantine.next_step
                 + " Once fixed, run `webex-provisioner restart --profile "
                 + f"{self.profile.name}` to try again at once.",
-                # Not this cycle's failure: it waits for the quarantine's next attempt.
-                cause="quarantined",
+                cause=quarantine.cause,
                 next_attempt=quarantine.next_attempt,
+                skipped=True,  # not run: it waits for the quarantine's next attempt
             )
             self._hub.emit(
                 SyncEvent(

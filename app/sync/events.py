@@ -76,11 +76,12 @@ class CycleResult:
     next_step: str = ""
     mode: Literal["full", "incremental", "resume", "dry_run", "one"] = "full"
     # What stopped the cycle, when something did: "auth", "permission", "failure_rate",
-    # "network", "target", "input", "threshold", or "quarantined" (not run: the profile
-    # waits for its next attempt). The CLI turns it into an exit code.
+    # "network", "target", "input", "threshold" (the CLI turns it into an exit code).
     cause: str = ""
     first_failures: tuple[SyncEvent, ...] = ()  # up to 10, for the failure e-mail
     next_attempt: datetime | None = None  # quarantined: when the next cycle may run
+    # True when nothing ran: the profile waits for its quarantine's next attempt.
+    skipped: bool = False
 
     def by_action(self) -> dict[str, int]:
         return {action: sum(statuses.values()) for action, statuses in self.counts.items()}
@@ -123,6 +124,7 @@ class CycleResult:
             "cause": self.cause,
             "counts": {action: dict(statuses) for action, statuses in self.counts.items()},
             "next_attempt": self.next_attempt.isoformat() if self.next_attempt else None,
+            "skipped": self.skipped,
             "failures": [
                 {
                     "user_name": event.user_name,
