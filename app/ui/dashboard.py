@@ -736,9 +736,11 @@ class DashboardWindow(QMainWindow):
         else:
             runtime = ProfileRuntime(profile, self.bridge.tasks, parent=self)
         name = profile.name
-        runtime.statusChanged.connect(lambda status: self._status_changed(name, status))
-        runtime.eventReceived.connect(lambda event: self._event_received(name, event))
-        runtime.cycleFinished.connect(lambda result: self._cycle_finished(name, result))
+        # Bound methods, not lambdas: Qt drops these connections when the window goes,
+        # while a runtime may still report its last state as it stops.
+        runtime.statusChanged.connect(self._runtime_status_changed)
+        runtime.eventReceived.connect(self._runtime_event)
+        runtime.cycleFinished.connect(self._runtime_cycle_finished)
         self.runtimes[name] = runtime
         if self.run_schedules:
             # The first automatic cycle is due one interval after the last one recorded.
@@ -917,6 +919,19 @@ class DashboardWindow(QMainWindow):
             self.tray.set_sync_enabled(has_profile)
 
     # --- scheduler and engine signals -------------------------------------------------------
+
+    def _sender_name(self) -> str:
+        runtime = self.sender()
+        return runtime.profile.name if isinstance(runtime, ProfileRuntime) else ""
+
+    def _runtime_status_changed(self, status: SchedulerStatus) -> None:
+        self._status_changed(self._sender_name(), status)
+
+    def _runtime_event(self, event: SyncEvent) -> None:
+        self._event_received(self._sender_name(), event)
+
+    def _runtime_cycle_finished(self, result: CycleResult) -> None:
+        self._cycle_finished(self._sender_name(), result)
 
     def _status_changed(self, name: str, status: SchedulerStatus) -> None:
         self._update_tray(name)
