@@ -137,9 +137,14 @@ async def test_resets_drop_the_connection_and_malformed_bodies_are_not_json() ->
 
 
 async def test_latency_is_added_to_every_answer() -> None:
-    async with SandboxServer(SandboxConfig(latency_ms=120)) as sandbox, admin(sandbox) as http:
+    async with SandboxServer(SandboxConfig(latency_ms=150)) as sandbox, admin(sandbox) as http:
         await http.get("Users")
-    assert sandbox.requests[0].duration >= 0.12
+        sandbox.set_latency_ms(0)
+        await http.get("Users")
+    slow, fast = sandbox.requests
+    # A lower bound only (the sleep cannot end early), with room for the clock's resolution.
+    assert slow.duration >= 0.14
+    assert slow.duration > fast.duration
 
 
 async def test_h2c_with_prior_knowledge() -> None:

@@ -366,8 +366,21 @@ async def test_search_pages_with_webex_default_count(sandbox: SandboxServer) -> 
     assert first["itemsPerPage"] == 4
     assert second["itemsPerPage"] == 2
     names = [u["userName"] for u in first["Resources"] + second["Resources"]]
-    assert names == sorted(names, key=str.lower) or names == sorted(names)
+    assert names == sorted(names)
     assert len(set(names)) == 6
+
+
+async def test_a_search_without_count_returns_webex_default_page_of_100() -> None:
+    async with (
+        SandboxServer(SandboxConfig(seed_users=105)) as big,
+        client(big, big.tokens.full_admin) as http,
+    ):
+        first = (await http.get("Users")).json()
+        rest = (await http.get("Users", params={"startIndex": 101})).json()
+    assert (first["totalResults"], first["itemsPerPage"]) == (105, 100)
+    assert rest["itemsPerPage"] == 5
+    ids = {u["id"] for u in first["Resources"]} | {u["id"] for u in rest["Resources"]}
+    assert len(ids) == 105
 
 
 # -- Groups -------------------------------------------------------------------------------
