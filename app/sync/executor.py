@@ -277,14 +277,19 @@ class Executor:
         except (NetworkError, ServerError, ProtocolError) as error:
             # Uncertain: some may have landed. Send them one by one, creates checked first.
             log.warning("A bulk request failed (%s); sending its operations one by one", error)
-            uncertain = True
+            fallback, uncertain = True, True
+        except WebexError as error:
+            # Refused as a whole (one invalid operation spoils the request, and nothing was
+            # sent): one by one, each operation gets its own answer.
+            log.info("A bulk request was refused (%s); sending its operations one by one", error)
+            fallback, uncertain = True, False
         else:
-            uncertain = False
+            fallback = uncertain = False
         finally:
             self.in_flight -= len(chunk)
-        if uncertain:
+        if fallback:
             for op in chunk:
-                op.verify_before_create = op.action == Action.CREATE
+                op.verify_before_create = uncertain and op.action == Action.CREATE
             await self._run_concurrent(chunk)
             return
         duration = int((self._clock() - started) * 1000 / max(1, len(chunk)))
