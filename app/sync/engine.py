@@ -16,7 +16,7 @@ import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.directory.base import DirectorySource, SourceRead, SourceUser
 from app.errors import InputError, UserFacingError
@@ -190,10 +190,14 @@ class SyncEngine:
                 "Check that the file or directory is reachable, then run the cycle again.",
             ) from error
 
-    def _scope(self, attributes: Mapping[str, Any]) -> tuple[bool, str]:
+    def _scope(self, user: SourceUser) -> tuple[bool, str]:
+        """In scope? Filters see what mappings see (accountEnabled, userPrincipalName, id)."""
+        if not self.profile.scoping:
+            return True, ""
+        from app.sync.mapping import user_attributes
         from app.sync.scoping import explain
 
-        why = explain(attributes, self.profile.scoping) if self.profile.scoping else None
+        why = explain(user_attributes(user), self.profile.scoping)
         return why is None, why or ""
 
     def _planner(self, *, compare_always: bool = False) -> Planner:
@@ -540,7 +544,7 @@ class SyncEngine:
                 next_step="Check the spelling of the userName, or the source's scope.",
             )
         steps.append(_found_words(user))
-        in_scope, why = self._scope(user.attributes)
+        in_scope, why = self._scope(user)
         steps.append("In scope." if in_scope else f"Not in scope: {why}.")
         link = self.state.link("User", user.source_id)
         await self._discover()

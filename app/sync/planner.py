@@ -70,11 +70,11 @@ class TargetReader(Protocol):
     async def get(self, rt: str, resource_id: str) -> dict[str, Any]: ...
 
 
-# Scope check: (in scope?, why not in plain words).
-ScopeCheck = Callable[[Mapping[str, Any]], tuple[bool, str]]
+# Scope check of one source user: (in scope?, why not in plain words).
+ScopeCheck = Callable[[SourceUser], tuple[bool, str]]
 
 
-def everything_in_scope(attributes: Mapping[str, Any]) -> tuple[bool, str]:
+def everything_in_scope(user: SourceUser) -> tuple[bool, str]:
     return True, ""
 
 
@@ -147,7 +147,7 @@ class Planner:
             except UserFacingError as error:
                 ops.append(_skip(user, p.MAPPING_ERROR, str(error), link))
                 continue
-            in_scope, why = self.scope(user.attributes)
+            in_scope, why = self.scope(user)
             if not in_scope:
                 ops.append(self._removal_or_skip(user, link, p.OUT_OF_SCOPE, why))
                 continue

@@ -19,7 +19,7 @@ import pytest
 from app.directory.base import SourceGroup, SourceRead, SourceSkip, SourceUser
 from app.sync import plan as p
 from app.sync.defaults import default_mapping_set
-from app.sync.mapping import Mapper
+from app.sync.mapping import Mapper, user_attributes
 from app.sync.matching import payload_hash
 from app.sync.plan import Action
 from app.sync.planner import Planner, PlannerOptions
@@ -114,8 +114,8 @@ def planner(
     safety: SafetySettings | None = None,
     filters: Sequence[ScopingFilter] = (),
 ) -> Planner:
-    def scope(attributes: Any) -> tuple[bool, str]:
-        why = explain(attributes, list(filters))
+    def scope(source_user: SourceUser) -> tuple[bool, str]:
+        why = explain(user_attributes(source_user), list(filters))
         return why is None, why or ""
 
     return Planner(
@@ -379,3 +379,26 @@ async def test_the_plan_exports_its_changes_as_json_and_csv() -> None:
         'title: "Engineer" -> "CTO"',
     )
     assert 'title: "Engineer" -> "CTO"' in plan.render_text()
+
+
+async def test_scoping_filters_see_what_mappings_see() -> None:
+    # A CSV whose userName column is not called userPrincipalName: filters still find it.
+    contoso = ScopingFilter(
+        clauses=[
+            ScopingClause(
+                attribute="userPrincipalName",
+                operator=ScopingOperator.ENDS_WITH,
+                value="@contoso.com",
+            ),
+            ScopingClause(attribute="accountEnabled", operator=ScopingOperator.IS_TRUE),
+        ]
+    )
+    inside = SourceUser("ann@contoso.com", "ann@contoso.com", {"login": "ann@contoso.com"})
+    outside = SourceUser("bob@fabrikam.com", "bob@fabrikam.com", {"login": "bob@fabrikam.com"})
+    plan = await planner(ListTarget(), filters=[contoso]).plan(
+        SourceRead(full=True, users=[inside, outside])
+    )
+    by_key = ops_by_key(plan)
+    assert by_key["ann@contoso.com"].action == Action.CREATE
+    assert by_key["bob@fabrikam.com"].reason == p.OUT_OF_SCOPE
+    assert "userPrincipalName ENDS_WITH @contoso.com" in by_key["bob@fabrikam.com"].detail
