@@ -224,11 +224,18 @@ async def _sync_every(
         if listener is not None:
             engine.add_listener(listener)
 
+        idle = asyncio.Event()
+        idle.set()
+
         async def one_cycle() -> CycleResult:
-            result = await engine.run_cycle(allow_deletes=args.allow_deletes)
-            last.append(result)
-            await _notify(profile, engine, result)
-            _print_result(result, as_json=args.json)
+            idle.clear()
+            try:
+                result = await engine.run_cycle(allow_deletes=args.allow_deletes)
+                last.append(result)
+                await _notify(profile, engine, result)
+                _print_result(result, as_json=args.json)
+            finally:
+                idle.set()
             return result
 
         def not_before() -> Any:
@@ -244,6 +251,7 @@ async def _sync_every(
                 file=sys.stderr,
             )
         await stop.wait()
+        await idle.wait()  # a cancelled cycle finishes its operations in flight, then ends
         await scheduler.stop()
     return exit_code_for(last[-1]) if last else int(ExitCode.OK)
 
