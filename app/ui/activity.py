@@ -34,6 +34,7 @@ from app.ui.models import (
     ActivityFilterModel,
     ActivityModel,
     ObjectRole,
+    action_label,
     event_detail_text,
     status_label,
 )
@@ -122,6 +123,7 @@ class ActivityView(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -213,8 +215,32 @@ class ActivityView(QWidget):
         self.refresh()
         self.runFinished.emit(self.result)
 
+    def outcome_text(self, result: CycleResult) -> str:
+        """The cycle's end in the interface language: outcome, then the count of each action."""
+        outcomes = {
+            "completed": self.tr("The sync completed"),
+            "completed_with_failures": self.tr("The sync completed with failures"),
+            "held": self.tr("The sync is held"),
+            "quarantined": self.tr("Provisioning is quarantined"),
+            "cancelled": self.tr("The sync was cancelled"),
+            "failed": self.tr("The sync failed"),
+        }
+        counts = ", ".join(
+            self.tr("{action} {count}").format(action=action_label(action), count=number)
+            for action, number in sorted(result.by_action().items())
+        )
+        text = outcomes.get(result.outcome, result.outcome)
+        text = (
+            self.tr("{outcome}: {counts}.").format(outcome=text, counts=counts)
+            if counts
+            else text + "."
+        )
+        if result.reason:
+            text += " " + result.reason
+        return text
+
     def _show_result(self, result: CycleResult) -> None:
-        text = result.summary()
+        text = self.outcome_text(result)
         if result.outcome == "completed":
             self.summary.show_ok(text)
         elif result.outcome == "cancelled":
@@ -267,7 +293,11 @@ class ActivityView(QWidget):
             self.progress.setValue(1)
             self.progress.setFormat(self.tr("Nothing to send"))
         for status, label in self.counters.items():
-            label.setText(f"{status_label(status)}: {self.counts.get(status, 0)}")
+            label.setText(
+                self.tr("{status}: {count}").format(
+                    status=status_label(status), count=self.counts.get(status, 0)
+                )
+            )
         self.rate.setText(self.rate_text())
 
     def rate_text(self) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QTextEdit,
@@ -59,6 +60,7 @@ class MappingEditor(QDialog):
         form.addRow(labelled(self.tr("Mapping &type:"), self.mapping_type, self), self.mapping_type)
 
         self.value_stack = QStackedWidget(self)
+        self.value_stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.source_attribute = QComboBox(self)
         self.source_attribute.setObjectName("sourceAttribute")
         self.source_attribute.setEditable(True)
@@ -72,7 +74,7 @@ class MappingEditor(QDialog):
         self.expression.setAccessibleName(self.tr("Expression"))
         self.expression.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.expression.setTabChangesFocus(True)
-        self.expression.setMaximumHeight(90)
+        self.expression.setFixedHeight(self.expression.fontMetrics().height() * 4 + 12)
         self.expression.setPlaceholderText('Join(" ", [givenName], [surname])')
         none_hint = QLineEdit(self.tr("(nothing is sent)"), self)
         none_hint.setReadOnly(True)
@@ -80,8 +82,11 @@ class MappingEditor(QDialog):
         for widget in (self.source_attribute, self.constant, self.expression, none_hint):
             self.value_stack.addWidget(widget)
         self.value_label = labelled(self.tr("&Source attribute:"), self.source_attribute, self)
+        # The stack is as tall as its current page, not as its tallest (the expression box).
+        self.value_stack.currentChanged.connect(self._fit_stack)
         form.addRow(self.value_label, self.value_stack)
         self.expression_error = FieldMessage("expressionError", self)
+        self.expression_error.setWordWrap(False)  # the caret must stay under its column
         self.expression_error.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         form.addRow("", self.expression_error)
 
@@ -112,6 +117,7 @@ class MappingEditor(QDialog):
         layout.addLayout(form)
         self.message = FieldMessage("mappingEditorMessage", self)
         layout.addWidget(self.message)
+        layout.addStretch(1)  # extra height goes below the form, not between its rows
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -127,6 +133,17 @@ class MappingEditor(QDialog):
         self.target.currentTextChanged.connect(self._check)
         self.source_attribute.currentTextChanged.connect(self._check)
         self._type_changed()
+
+    def _fit_stack(self, index: int) -> None:
+        # QStackedWidget takes the tallest size hint of its pages (the expression box's is
+        # 192 px whatever its fixed height): size it to the page shown instead.
+        current = self.value_stack.widget(index)
+        if current is None:
+            return
+        height = (
+            current.maximumHeight() if current is self.expression else current.sizeHint().height()
+        )
+        self.value_stack.setFixedHeight(height)
 
     def _load(self, mapping: AttributeMapping) -> None:
         self.mapping_type.setCurrentIndex(self.mapping_type.findData(mapping.type.value))
@@ -150,6 +167,7 @@ class MappingEditor(QDialog):
             MappingType.NONE: 3,
         }[kind]
         self.value_stack.setCurrentIndex(index)
+        self._fit_stack(index)
         words = {
             MappingType.DIRECT: self.tr("&Source attribute:"),
             MappingType.CONSTANT: self.tr("Constant &value:"),

@@ -204,7 +204,12 @@ def event_detail_text(event: SyncEvent) -> str:
     translate = QCoreApplication.translate
     fields: list[tuple[str, str]] = [
         (translate("models", "User"), event.user_name),
-        (translate("models", "Object"), event.object_type),
+        (
+            translate("models", "Object"),
+            translate("models", "User")
+            if event.object_type == "User"
+            else translate("models", "Group"),
+        ),
         (translate("models", "Action"), action_label(event.action) if event.action else ""),
         (translate("models", "Status"), status_label(event.status.value) if event.status else ""),
         (
@@ -215,7 +220,11 @@ def event_detail_text(event: SyncEvent) -> str:
         (translate("models", "Webex id"), event.target_id),
         (translate("models", "Duration"), f"{event.duration_ms} ms" if event.duration_ms else ""),
     ]
-    lines = [f"{label}: {value}" for label, value in fields if value]
+
+    def line(label: str, value: str) -> str:
+        return translate("models", "{label}: {value}").format(label=label, value=value)
+
+    lines = [line(label, value) for label, value in fields if value]
     if event.steps:
         lines.append(translate("models", "Steps:"))
         lines.extend(f"  {number}. {step}" for number, step in enumerate(event.steps, 1))
@@ -228,7 +237,7 @@ def event_detail_text(event: SyncEvent) -> str:
         (translate("models", "Next step"), event.next_step),
         (translate("models", "Tracking id"), event.tracking_id),
     ]
-    lines.extend(f"{label}: {value}" for label, value in tail if value)
+    lines.extend(line(label, value) for label, value in tail if value)
     return "\n".join(lines)
 
 

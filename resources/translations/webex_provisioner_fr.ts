@@ -9,58 +9,58 @@
         <translation>Propriétés modifiées :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="436" />
+        <location filename="../../app/ui/dashboard.py" line="438" />
         <source>Completed</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="437" />
+        <location filename="../../app/ui/dashboard.py" line="439" />
         <source>Completed with failures</source>
         <translation>Terminé avec des échecs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="438" />
+        <location filename="../../app/ui/dashboard.py" line="440" />
         <source>Held by the accidental-deletion threshold</source>
         <translation>Retenu par le seuil de suppression accidentelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="439" />
-        <location filename="../../app/ui/dashboard.py" line="452" />
+        <location filename="../../app/ui/dashboard.py" line="441" />
+        <location filename="../../app/ui/dashboard.py" line="454" />
         <source>Quarantined</source>
         <translation>En quarantaine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="440" />
+        <location filename="../../app/ui/dashboard.py" line="442" />
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="441" />
+        <location filename="../../app/ui/dashboard.py" line="443" />
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="443" />
+        <location filename="../../app/ui/dashboard.py" line="445" />
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="449" />
+        <location filename="../../app/ui/dashboard.py" line="451" />
         <source>Idle</source>
         <translation>Au repos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="450" />
+        <location filename="../../app/ui/dashboard.py" line="452" />
         <source>A cycle is running</source>
         <translation>Un cycle est en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="451" />
+        <location filename="../../app/ui/dashboard.py" line="453" />
         <source>Held: removals wait for your decision</source>
         <translation>Retenu : les retraits attendent votre décision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="453" />
+        <location filename="../../app/ui/dashboard.py" line="455" />
         <source>The last cycle failed</source>
         <translation>Le dernier cycle a échoué</translation>
     </message>
@@ -127,99 +127,144 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../app/ui/activity.py" line="70" />
+        <location filename="../../app/ui/activity.py" line="71" />
         <source>Sync progress in users</source>
         <translation>Progression de la synchronisation, en utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="72" />
+        <location filename="../../app/ui/activity.py" line="73" />
         <source>%v of %m users</source>
         <translation>%v utilisateurs sur %m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="74" />
-        <location filename="../../app/ui/activity.py" line="237" />
-        <location filename="../../app/ui/activity.py" line="249" />
+        <location filename="../../app/ui/activity.py" line="75" />
+        <location filename="../../app/ui/activity.py" line="263" />
+        <location filename="../../app/ui/activity.py" line="275" />
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="77" />
+        <location filename="../../app/ui/activity.py" line="78" />
         <source>Ca&amp;ncel sync</source>
         <translation>A&amp;nnuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="100" />
+        <location filename="../../app/ui/activity.py" line="101" />
         <source>Filter by user, action or details</source>
         <translation>Filtrer par utilisateur, action ou détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="101" />
+        <location filename="../../app/ui/activity.py" line="102" />
         <source>Filter the activity</source>
         <translation>Filtrer l’activité</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="105" />
+        <location filename="../../app/ui/activity.py" line="106" />
         <source>Show status</source>
         <translation>Afficher l’état</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="106" />
+        <location filename="../../app/ui/activity.py" line="107" />
         <source>All statuses</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="119" />
+        <location filename="../../app/ui/activity.py" line="120" />
         <source>Provisioning activity</source>
         <translation>Activité du provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="132" />
+        <location filename="../../app/ui/activity.py" line="134" />
         <source>Details of the selected event</source>
         <translation>Détails de l’événement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="135" />
+        <location filename="../../app/ui/activity.py" line="137" />
         <source>Select a row to see its steps and details.</source>
         <translation>Sélectionnez une ligne pour voir ses étapes et ses détails.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="210" />
+        <location filename="../../app/ui/activity.py" line="212" />
         <source>The sync was cancelled.</source>
         <translation>La synchronisation a été annulée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="249" />
+        <location filename="../../app/ui/activity.py" line="221" />
+        <source>The sync completed</source>
+        <translation>La synchronisation est terminée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="222" />
+        <source>The sync completed with failures</source>
+        <translation>La synchronisation est terminée avec des échecs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="223" />
+        <source>The sync is held</source>
+        <translation>La synchronisation est retenue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="224" />
+        <source>Provisioning is quarantined</source>
+        <translation>Le provisionnement est en quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="225" />
+        <source>The sync was cancelled</source>
+        <translation>La synchronisation a été annulée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="226" />
+        <source>The sync failed</source>
+        <translation>La synchronisation a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="229" />
+        <source>{action} {count}</source>
+        <translation>{action} {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="234" />
+        <source>{outcome}: {counts}.</source>
+        <translation>{outcome} : {counts}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="275" />
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="255" />
+        <location filename="../../app/ui/activity.py" line="281" />
         <source>Cancelling: the operations in flight finish first…</source>
         <translation>Annulation : les opérations en cours se terminent d’abord…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="268" />
+        <location filename="../../app/ui/activity.py" line="294" />
         <source>Nothing to send</source>
         <translation>Rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="277" />
+        <location filename="../../app/ui/activity.py" line="297" />
+        <source>{status}: {count}</source>
+        <translation>{status} : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="307" />
         <source>Paused.</source>
         <translation>En pause.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="280" />
+        <location filename="../../app/ui/activity.py" line="310" />
         <source>{done} users in {time}.</source>
         <translation>{done} utilisateurs en {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="284" />
+        <location filename="../../app/ui/activity.py" line="314" />
         <source>Reading the source and the target…</source>
         <translation>Lecture de la source et de la cible…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="287" />
+        <location filename="../../app/ui/activity.py" line="317" />
         <source>{rate:.1f} users/s, about {left} left.</source>
         <translation>{rate:.1f} utilisateurs/s, encore {left} environ.</translation>
     </message>
@@ -232,97 +277,97 @@
         <translation>Informations d’identification de l’administrateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="44" />
+        <location filename="../../app/ui/pages/credentials.py" line="45" />
         <source>&amp;Tenant URL:</source>
         <translation>&amp;URL du locataire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="47" />
+        <location filename="../../app/ui/pages/credentials.py" line="48" />
         <source>Secret token</source>
         <translation>Jeton secret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="48" />
+        <location filename="../../app/ui/pages/credentials.py" line="49" />
         <source>&amp;Secret token:</source>
         <translation>&amp;Jeton secret :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="54" />
+        <location filename="../../app/ui/pages/credentials.py" line="55" />
         <source>&amp;Get my orgId</source>
         <translation>&amp;Obtenir mon orgId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="57" />
+        <location filename="../../app/ui/pages/credentials.py" line="58" />
         <source>Calls “Get My Own Details” (people/me) with the token and fills the orgId in.</source>
         <translation>Appelle « Get My Own Details » (people/me) avec le jeton et renseigne l’orgId.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="59" />
+        <location filename="../../app/ui/pages/credentials.py" line="60" />
         <source>Test &amp;connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="75" />
+        <location filename="../../app/ui/pages/credentials.py" line="76" />
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="104" />
+        <location filename="../../app/ui/pages/credentials.py" line="105" />
         <source>Enter the tenant URL and the secret token of a Webex administrator. Next tests the connection first.</source>
         <translation>Entrez l’URL du locataire et le jeton secret d’un administrateur Webex. Suivant teste d’abord la connexion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="110" />
+        <location filename="../../app/ui/pages/credentials.py" line="111" />
         <source>The tenant URL has the form https://webexapis.com/identity/scim/[orgId]/v2/ (the tutorial's https://api.webex.com/v1/scim/[Tenant ID]/ works too). The secret token is the access token of an administrator: sign in at developer.webex.com with your admin account and copy it. &lt;b&gt;Get my orgId&lt;/b&gt; then fills the orgId in for you.</source>
         <translation>L’URL du locataire a la forme https://webexapis.com/identity/scim/[orgId]/v2/ (celle du tutoriel, https://api.webex.com/v1/scim/[Tenant ID]/, fonctionne aussi). Le jeton secret est le jeton d’accès d’un administrateur : connectez-vous à developer.webex.com avec votre compte d’administrateur et copiez-le. &lt;b&gt;Obtenir mon orgId&lt;/b&gt; renseigne ensuite l’orgId pour vous.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="120" />
+        <location filename="../../app/ui/pages/credentials.py" line="121" />
         <source>Enter the SCIM 2.0 base URL of the application and its bearer token. Next tests the connection first.</source>
         <translation>Entrez l’URL de base SCIM 2.0 de l’application et son jeton du porteur. Suivant teste d’abord la connexion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="126" />
+        <location filename="../../app/ui/pages/credentials.py" line="127" />
         <source>The base URL is the address the application documents for SCIM 2.0, e.g. https://scim.example.com/scim/v2/.</source>
         <translation>L’URL de base est l’adresse que l’application indique pour SCIM 2.0, par exemple https://scim.example.com/scim/v2/.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="147" />
+        <location filename="../../app/ui/pages/credentials.py" line="148" />
         <source>This is not a Webex tenant URL.</source>
         <translation>Ce n’est pas une URL de locataire Webex.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="149" />
+        <location filename="../../app/ui/pages/credentials.py" line="150" />
         <source>Use https://webexapis.com/identity/scim/[orgId]/v2/, or go back and choose “Another SCIM 2.0 application”.</source>
         <translation>Utilisez https://webexapis.com/identity/scim/[orgId]/v2/, ou revenez en arrière et choisissez « Une autre application SCIM 2.0 ».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="194" />
+        <location filename="../../app/ui/pages/credentials.py" line="195" />
         <source>Paste the secret token first.</source>
         <translation>Collez d’abord le jeton secret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="202" />
+        <location filename="../../app/ui/pages/credentials.py" line="203" />
         <source>Asking Webex who this token belongs to…</source>
         <translation>Webex est interrogé sur le titulaire de ce jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="213" />
+        <location filename="../../app/ui/pages/credentials.py" line="214" />
         <source>The token belongs to {who}; orgId {org} filled in.</source>
         <translation>Le jeton appartient à {who} ; orgId {org} renseigné.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="232" />
+        <location filename="../../app/ui/pages/credentials.py" line="233" />
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="245" />
+        <location filename="../../app/ui/pages/credentials.py" line="246" />
         <source>The connection works: every check passed or could not be told.</source>
         <translation>La connexion fonctionne : chaque vérification a réussi ou ne pouvait pas être déterminée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="255" />
+        <location filename="../../app/ui/pages/credentials.py" line="256" />
         <source>Checks that failed: {titles}.</source>
         <translation>Vérifications en échec : {titles}.</translation>
     </message>
@@ -330,33 +375,33 @@
 <context>
     <name>CycleChart</name>
     <message>
-        <location filename="../../app/ui/chart.py" line="88" />
+        <location filename="../../app/ui/chart.py" line="90" />
         <source>Chart of the last cycles</source>
         <translation>Graphique des derniers cycles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="109" />
-        <location filename="../../app/ui/chart.py" line="148" />
+        <location filename="../../app/ui/chart.py" line="111" />
+        <location filename="../../app/ui/chart.py" line="150" />
         <source>No cycle has run yet.</source>
         <translation>Aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="113" />
+        <location filename="../../app/ui/chart.py" line="115" />
         <source>{count} cycles shown. The last one, at {time}: {sent} sent, {failed} failed, {skipped} skipped, {unchanged} unchanged.</source>
         <translation>{count} cycles affichés. Le dernier, à {time} : {sent} envoyés, {failed} en échec, {skipped} ignorés, {unchanged} inchangés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="202" />
+        <location filename="../../app/ui/chart.py" line="204" />
         <source>Sent</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="203" />
+        <location filename="../../app/ui/chart.py" line="205" />
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="204" />
+        <location filename="../../app/ui/chart.py" line="206" />
         <source>Skipped or held</source>
         <translation>Ignorés ou retenus</translation>
     </message>
@@ -364,12 +409,12 @@
 <context>
     <name>DashboardBridge</name>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="261" />
+        <location filename="../../app/ui/dashboard.py" line="263" />
         <source>Could not write {path}: {why}.</source>
         <translation>Impossible d’écrire {path} : {why}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="264" />
+        <location filename="../../app/ui/dashboard.py" line="266" />
         <source>Choose another folder or file name.</source>
         <translation>Choisissez un autre dossier ou un autre nom de fichier.</translation>
     </message>
@@ -377,299 +422,304 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="503" />
+        <location filename="../../app/ui/dashboard.py" line="505" />
         <source>Webex Provisioner</source>
         <translation>Webex Provisioner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="534" />
+        <location filename="../../app/ui/dashboard.py" line="537" />
         <source>&amp;Profile:</source>
         <translation>&amp;Profil :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="537" />
+        <location filename="../../app/ui/dashboard.py" line="540" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="546" />
+        <location filename="../../app/ui/dashboard.py" line="549" />
         <source>&amp;New profile…</source>
         <translation>&amp;Nouveau profil…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="547" />
+        <location filename="../../app/ui/dashboard.py" line="550" />
         <source>Se&amp;ttings…</source>
         <translation>Para&amp;mètres…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="548" />
+        <location filename="../../app/ui/dashboard.py" line="551" />
         <source>Settings of this profile</source>
         <translation>Paramètres de ce profil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="549" />
+        <location filename="../../app/ui/dashboard.py" line="552" />
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="556" />
-        <location filename="../../app/ui/dashboard.py" line="560" />
+        <location filename="../../app/ui/dashboard.py" line="559" />
+        <location filename="../../app/ui/dashboard.py" line="563" />
         <source>Last cycle</source>
         <translation>Dernier cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="559" />
+        <location filename="../../app/ui/dashboard.py" line="562" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="561" />
+        <location filename="../../app/ui/dashboard.py" line="564" />
         <source>Counts</source>
         <translation>Décomptes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="562" />
+        <location filename="../../app/ui/dashboard.py" line="565" />
         <source>Next cycle</source>
         <translation>Prochain cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="564" />
+        <location filename="../../app/ui/dashboard.py" line="567" />
         <source>State:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="565" />
+        <location filename="../../app/ui/dashboard.py" line="568" />
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="566" />
+        <location filename="../../app/ui/dashboard.py" line="569" />
         <source>Done:</source>
         <translation>Terminé :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="567" />
+        <location filename="../../app/ui/dashboard.py" line="570" />
         <source>Next cycle:</source>
         <translation>Prochain cycle :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="580" />
-        <location filename="../../app/ui/dashboard.py" line="585" />
+        <location filename="../../app/ui/dashboard.py" line="583" />
+        <location filename="../../app/ui/dashboard.py" line="588" />
         <source>Statistics to date</source>
         <translation>Statistiques à ce jour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="591" />
+        <location filename="../../app/ui/dashboard.py" line="594" />
         <source>Last cycles</source>
         <translation>Derniers cycles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="599" />
+        <location filename="../../app/ui/dashboard.py" line="602" />
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="601" />
+        <location filename="../../app/ui/dashboard.py" line="604" />
         <source>&amp;Allow the removals and run…</source>
         <translation>&amp;Autoriser les retraits et exécuter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="604" />
+        <location filename="../../app/ui/dashboard.py" line="607" />
         <source>Allow the removals held by the threshold and run the cycle</source>
         <translation>Autoriser les retraits retenus par le seuil et exécuter le cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="607" />
+        <location filename="../../app/ui/dashboard.py" line="610" />
         <source>Provision on &amp;demand…</source>
         <translation>Provisionner à la &amp;demande…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="610" />
+        <location filename="../../app/ui/dashboard.py" line="613" />
         <source>&amp;Restart provisioning…</source>
         <translation>&amp;Redémarrer le provisionnement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="613" />
+        <location filename="../../app/ui/dashboard.py" line="616" />
         <source>&amp;Keep running in the system tray when this window is closed</source>
         <translation>&amp;Continuer dans la zone de notification quand cette fenêtre est fermée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="617" />
+        <location filename="../../app/ui/dashboard.py" line="620" />
         <source>Keep running in the system tray when this window is closed</source>
         <translation>Continuer dans la zone de notification quand cette fenêtre est fermée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="656" />
+        <location filename="../../app/ui/dashboard.py" line="659" />
         <source>This desktop has no system tray.</source>
         <translation>Ce bureau n’a pas de zone de notification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="759" />
+        <location filename="../../app/ui/dashboard.py" line="780" />
         <source>No profile yet: create one with New profile.</source>
         <translation>Aucun profil pour l’instant : créez-en un avec Nouveau profil.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="765" />
+        <location filename="../../app/ui/dashboard.py" line="786" />
         <source>{source} → {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="788" />
+        <location filename="../../app/ui/dashboard.py" line="811" />
         <source>No cycle has run yet.</source>
         <translation>Aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="797" />
+        <location filename="../../app/ui/dashboard.py" line="820" />
         <source>full</source>
         <translation>complet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="797" />
+        <location filename="../../app/ui/dashboard.py" line="820" />
         <source>incremental</source>
         <translation>incrémentiel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="801" />
+        <location filename="../../app/ui/dashboard.py" line="824" />
         <source>{when}, took {took} ({mode}): {outcome}</source>
         <translation>{when}, durée {took} ({mode}) : {outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="818" />
+        <location filename="../../app/ui/dashboard.py" line="841" />
         <source>Quarantined since {since}: {reason}</source>
         <translation>En quarantaine depuis {since} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="822" />
+        <location filename="../../app/ui/dashboard.py" line="845" />
         <source>{next_step} The next attempt is at {time}; Restart provisioning tries again at once.</source>
         <translation>{next_step} La prochaine tentative a lieu à {time} ; Redémarrer le provisionnement réessaie tout de suite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="830" />
+        <location filename="../../app/ui/dashboard.py" line="853" />
         <source>Held: {reason}</source>
         <translation>Retenu : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="832" />
+        <location filename="../../app/ui/dashboard.py" line="855" />
         <source>Nothing was disabled or deleted. If these removals are intended, press Allow the removals and run; otherwise fix the source or the scoping filters.</source>
         <translation>Rien n’a été désactivé ni supprimé. Si ces retraits sont voulus, appuyez sur Autoriser les retraits et exécuter ; sinon, corrigez la source ou les filtres d’étendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="841" />
+        <location filename="../../app/ui/dashboard.py" line="864" />
         <source>{count} operations of an interrupted cycle wait; the next cycle finishes them.</source>
         <translation>{count} opérations d’un cycle interrompu attendent ; le prochain cycle les termine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="850" />
+        <location filename="../../app/ui/dashboard.py" line="873" />
         <source>Nothing yet: statistics start with the first cycle.</source>
         <translation>Rien pour l’instant : les statistiques commencent avec le premier cycle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="854" />
+        <location filename="../../app/ui/dashboard.py" line="877" />
         <source>Users provisioned: {active} active, {total} in all</source>
         <translation>Utilisateurs provisionnés : {active} actifs, {total} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="857" />
+        <location filename="../../app/ui/dashboard.py" line="880" />
         <source>Groups provisioned: {count}</source>
         <translation>Groupes provisionnés : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="858" />
+        <location filename="../../app/ui/dashboard.py" line="881" />
         <source>Cycles: {count}</source>
         <translation>Cycles : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="863" />
+        <location filename="../../app/ui/dashboard.py" line="884" />
+        <source>Logged operations: {counts}</source>
+        <translation>Opérations journalisées : {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="892" />
         <source>Since {time}</source>
         <translation>Depuis {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="878" />
+        <location filename="../../app/ui/dashboard.py" line="917" />
         <source>({done} of {total} users)</source>
         <translation>({done} utilisateurs sur {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="882" />
+        <location filename="../../app/ui/dashboard.py" line="921" />
         <source>; another cycle is queued</source>
         <translation> ; un autre cycle est en attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="891" />
+        <location filename="../../app/ui/dashboard.py" line="930" />
         <source>Only when you press Sync now (provisioning status is off).</source>
         <translation>Seulement quand vous appuyez sur Synchroniser maintenant (l’état du provisionnement est désactivé).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="893" />
+        <location filename="../../app/ui/dashboard.py" line="932" />
         <source>Not scheduled</source>
         <translation>Non planifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="895" />
+        <location filename="../../app/ui/dashboard.py" line="934" />
         <source>{time} (every {minutes} minutes)</source>
         <translation>{time} (toutes les {minutes} minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="952" />
+        <location filename="../../app/ui/dashboard.py" line="1004" />
         <source>next cycle at {time}</source>
         <translation>prochain cycle à {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="964" />
+        <location filename="../../app/ui/dashboard.py" line="1016" />
         <source>A cycle of {name} starts now.</source>
         <translation>Un cycle de {name} démarre maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="976" />
+        <location filename="../../app/ui/dashboard.py" line="1028" />
         <source>Allow the removals</source>
         <translation>Autoriser les retraits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="978" />
+        <location filename="../../app/ui/dashboard.py" line="1030" />
         <source>Run a cycle of {name} that disables or deletes the users held back?</source>
         <translation>Exécuter un cycle de {name} qui désactive ou supprime les utilisateurs retenus ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="984" />
+        <location filename="../../app/ui/dashboard.py" line="1036" />
         <source>This is done once, for this cycle only; the threshold stays in force.</source>
         <translation>Cela ne vaut qu’une fois, pour ce cycle ; le seuil reste en vigueur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="988" />
+        <location filename="../../app/ui/dashboard.py" line="1040" />
         <source>Run with the removals</source>
         <translation>Exécuter avec les retraits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="996" />
+        <location filename="../../app/ui/dashboard.py" line="1048" />
         <source>A cycle of {name} with the removals starts now.</source>
         <translation>Un cycle de {name} avec les retraits démarre maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1011" />
+        <location filename="../../app/ui/dashboard.py" line="1063" />
         <source>Restart provisioning</source>
         <translation>Redémarrer le provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1013" />
+        <location filename="../../app/ui/dashboard.py" line="1065" />
         <source>Restart the provisioning of {name}?</source>
         <translation>Redémarrer le provisionnement de {name} ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1017" />
+        <location filename="../../app/ui/dashboard.py" line="1069" />
         <source>The quarantine is lifted, the source is read in full at the next cycle and operations left by an interrupted cycle are dropped. The links between users and the provisioning logs are kept.</source>
         <translation>La quarantaine est levée, la source est lue entièrement au prochain cycle et les opérations laissées par un cycle interrompu sont abandonnées. Les liens entre utilisateurs et les journaux de provisionnement sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1023" />
+        <location filename="../../app/ui/dashboard.py" line="1075" />
         <source>Restart</source>
         <translation>Redémarrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1043" />
+        <location filename="../../app/ui/dashboard.py" line="1095" />
         <source>Provisioning of {name} restarted: the quarantine is lifted and the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : la quarantaine est levée et le prochain cycle lit toute la source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1048" />
+        <location filename="../../app/ui/dashboard.py" line="1100" />
         <source>Provisioning of {name} restarted: the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : le prochain cycle lit toute la source.</translation>
     </message>
@@ -801,38 +851,38 @@
         <translation>Sélectionnez une ligne pour voir tout ce qu’elle a enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="293" />
+        <location filename="../../app/ui/logs_view.py" line="297" />
         <source>No row matches these filters.</source>
         <translation>Aucune ligne ne correspond à ces filtres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="295" />
+        <location filename="../../app/ui/logs_view.py" line="299" />
         <source>The log is empty: no cycle has run yet.</source>
         <translation>Le journal est vide : aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="298" />
+        <location filename="../../app/ui/logs_view.py" line="302" />
         <source>The newest {count} rows; the export has them all.</source>
         <translation>Les {count} lignes les plus récentes ; l’export les contient toutes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/logs_view.py" line="302" />
+        <location filename="../../app/ui/logs_view.py" line="306" />
         <source>%n row(s).</source>
         <translation>
             <numerusform>%n ligne.</numerusform><numerusform>%n lignes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="319" />
+        <location filename="../../app/ui/logs_view.py" line="323" />
         <source>Export the provisioning logs</source>
         <translation>Exporter les journaux de provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="322" />
+        <location filename="../../app/ui/logs_view.py" line="326" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="345" />
+        <location filename="../../app/ui/logs_view.py" line="349" />
         <source>Exported to {path}.</source>
         <translation>Exporté dans {path}.</translation>
     </message>
@@ -840,123 +890,123 @@
 <context>
     <name>MappingEditor</name>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="47" />
+        <location filename="../../app/ui/mapping_editor.py" line="48" />
         <source>Edit attribute mapping</source>
         <translation>Modifier le mappage d’attribut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="47" />
+        <location filename="../../app/ui/mapping_editor.py" line="48" />
         <source>Add attribute mapping</source>
         <translation>Ajouter un mappage d’attribut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="59" />
+        <location filename="../../app/ui/mapping_editor.py" line="60" />
         <source>Mapping &amp;type:</source>
         <translation>&amp;Type de mappage :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="66" />
+        <location filename="../../app/ui/mapping_editor.py" line="68" />
         <source>Source attribute</source>
         <translation>Attribut source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="69" />
+        <location filename="../../app/ui/mapping_editor.py" line="71" />
         <source>Constant value</source>
         <translation>Valeur constante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="72" />
+        <location filename="../../app/ui/mapping_editor.py" line="74" />
         <source>Expression</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="77" />
+        <location filename="../../app/ui/mapping_editor.py" line="79" />
         <source>(nothing is sent)</source>
         <translation>(rien n’est envoyé)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="79" />
+        <location filename="../../app/ui/mapping_editor.py" line="81" />
         <source>No value</source>
         <translation>Aucune valeur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="82" />
-        <location filename="../../app/ui/mapping_editor.py" line="154" />
+        <location filename="../../app/ui/mapping_editor.py" line="84" />
+        <location filename="../../app/ui/mapping_editor.py" line="172" />
         <source>&amp;Source attribute:</source>
         <translation>Attribut &amp;source :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="90" />
+        <location filename="../../app/ui/mapping_editor.py" line="95" />
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="92" />
+        <location filename="../../app/ui/mapping_editor.py" line="97" />
         <source>&amp;Default value if empty:</source>
         <translation>Valeur par &amp;défaut si vide :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="99" />
+        <location filename="../../app/ui/mapping_editor.py" line="104" />
         <source>Target &amp;attribute:</source>
         <translation>&amp;Attribut cible :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="102" />
+        <location filename="../../app/ui/mapping_editor.py" line="107" />
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="103" />
+        <location filename="../../app/ui/mapping_editor.py" line="108" />
         <source>Only during object creation</source>
         <translation>Uniquement à la création de l’objet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="105" />
+        <location filename="../../app/ui/mapping_editor.py" line="110" />
         <source>A&amp;pply this mapping:</source>
         <translation>A&amp;ppliquer ce mappage :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="110" />
+        <location filename="../../app/ui/mapping_editor.py" line="115" />
         <source>Not a matching attribute</source>
         <translation>Pas un attribut de correspondance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="111" />
+        <location filename="../../app/ui/mapping_editor.py" line="116" />
         <source>&amp;Matching precedence:</source>
         <translation>Priorité de &amp;correspondance :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="155" />
+        <location filename="../../app/ui/mapping_editor.py" line="173" />
         <source>Constant &amp;value:</source>
         <translation>&amp;Valeur constante :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="156" />
+        <location filename="../../app/ui/mapping_editor.py" line="174" />
         <source>E&amp;xpression:</source>
         <translation>E&amp;xpression :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="157" />
+        <location filename="../../app/ui/mapping_editor.py" line="175" />
         <source>Value:</source>
         <translation>Valeur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="206" />
+        <location filename="../../app/ui/mapping_editor.py" line="224" />
         <source>Choose the target attribute.</source>
         <translation>Choisissez l’attribut cible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="208" />
+        <location filename="../../app/ui/mapping_editor.py" line="226" />
         <source>Choose the source attribute.</source>
         <translation>Choisissez l’attribut source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="212" />
+        <location filename="../../app/ui/mapping_editor.py" line="230" />
         <source>Write the expression.</source>
         <translation>Écrivez l’expression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="225" />
+        <location filename="../../app/ui/mapping_editor.py" line="243" />
         <source>Note: {problem} It is empty for every user of this source.</source>
         <translation>Remarque : {problem} Il est vide pour tous les utilisateurs de cette source.</translation>
     </message>
@@ -975,62 +1025,62 @@
         <translation>Passez en revue les attributs utilisateur synchronisés avec Cisco Webex. Les attributs sélectionnés comme propriétés de correspondance servent à faire correspondre les comptes d’utilisateur dans Cisco Webex lors des mises à jour.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="69" />
+        <location filename="../../app/ui/pages/mappings.py" line="70" />
         <source>&amp;Add mapping</source>
         <translation>&amp;Ajouter un mappage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="71" />
+        <location filename="../../app/ui/pages/mappings.py" line="72" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="73" />
+        <location filename="../../app/ui/pages/mappings.py" line="74" />
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="75" />
+        <location filename="../../app/ui/pages/mappings.py" line="76" />
         <source>Restore &amp;defaults</source>
         <translation>Rétablir les valeurs par &amp;défaut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="84" />
+        <location filename="../../app/ui/pages/mappings.py" line="85" />
         <source>Preview on a source user</source>
         <translation>Aperçu sur un utilisateur de la source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="89" />
+        <location filename="../../app/ui/pages/mappings.py" line="90" />
         <source>Type part of a userName</source>
         <translation>Tapez une partie d’un userName</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="91" />
+        <location filename="../../app/ui/pages/mappings.py" line="92" />
         <source>Searc&amp;h:</source>
         <translation>Rec&amp;hercher :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="94" />
+        <location filename="../../app/ui/pages/mappings.py" line="95" />
         <source>&amp;User:</source>
         <translation>&amp;Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="101" />
+        <location filename="../../app/ui/pages/mappings.py" line="102" />
         <source>What the target would receive</source>
         <translation>Ce que la cible recevrait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="108" />
+        <location filename="../../app/ui/pages/mappings.py" line="110" />
         <source>The SCIM body the target would receive if this user were created now.</source>
         <translation>Le corps SCIM que la cible recevrait si cet utilisateur était créé maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="168" />
+        <location filename="../../app/ui/pages/mappings.py" line="171" />
         <source>Reading the users of the source directory…</source>
         <translation>Lecture des utilisateurs de l’annuaire source…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="181" />
+        <location filename="../../app/ui/pages/mappings.py" line="184" />
         <source>The source has no user to preview.</source>
         <translation>La source ne contient aucun utilisateur à prévisualiser.</translation>
     </message>
@@ -1299,52 +1349,52 @@
         <translation>Opérations prévues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="91" />
+        <location filename="../../app/ui/pages/review.py" line="93" />
         <source>Show &amp;unchanged objects</source>
         <translation>Afficher les objets &amp;inchangés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="94" />
+        <location filename="../../app/ui/pages/review.py" line="96" />
         <source>E&amp;xport to CSV…</source>
         <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="97" />
+        <location filename="../../app/ui/pages/review.py" line="99" />
         <source>Run the dry run a&amp;gain</source>
         <translation>&amp;Relancer la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="130" />
+        <location filename="../../app/ui/pages/review.py" line="132" />
         <source>Reading the source and the target to plan the sync…</source>
         <translation>Lecture de la source et de la cible pour planifier la synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="156" />
+        <location filename="../../app/ui/pages/review.py" line="158" />
         <source>{action}: {count}</source>
         <translation>{action} : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="165" />
+        <location filename="../../app/ui/pages/review.py" line="167" />
         <source>Everything is already in sync: nothing to send.</source>
         <translation>Tout est déjà synchronisé : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="168" />
+        <location filename="../../app/ui/pages/review.py" line="170" />
         <source>{count} objects will be written when you start the sync.</source>
         <translation>{count} objets seront écrits quand vous lancerez la synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="178" />
+        <location filename="../../app/ui/pages/review.py" line="180" />
         <source>Export the dry run</source>
         <translation>Exporter la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="181" />
+        <location filename="../../app/ui/pages/review.py" line="183" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="194" />
+        <location filename="../../app/ui/pages/review.py" line="196" />
         <source>The dry run was exported to {path}.</source>
         <translation>La simulation a été exportée dans {path}.</translation>
     </message>
@@ -1629,122 +1679,122 @@
         <translation>Premières lignes du fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="164" />
+        <location filename="../../app/ui/pages/source.py" line="165" />
         <source>Rows with errors</source>
         <translation>Lignes en erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="177" />
+        <location filename="../../app/ui/pages/source.py" line="179" />
         <source>Choose the CSV file</source>
         <translation>Choisir le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="179" />
+        <location filename="../../app/ui/pages/source.py" line="181" />
         <source>CSV files (*.csv *.txt)</source>
         <translation>Fichiers CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="179" />
+        <location filename="../../app/ui/pages/source.py" line="181" />
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="219" />
+        <location filename="../../app/ui/pages/source.py" line="221" />
         <source>Choose the CSV file that lists your users.</source>
         <translation>Choisissez le fichier CSV qui liste vos utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="223" />
+        <location filename="../../app/ui/pages/source.py" line="225" />
         <source>Name the column that holds the userName (e.g. userPrincipalName).</source>
         <translation>Indiquez la colonne qui contient le userName (par ex. userPrincipalName).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="228" />
+        <location filename="../../app/ui/pages/source.py" line="230" />
         <source>There is no file at {path}.</source>
         <translation>Il n’y a pas de fichier à l’emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="229" />
+        <location filename="../../app/ui/pages/source.py" line="231" />
         <source>Check the path or use Browse…</source>
         <translation>Vérifiez le chemin ou utilisez Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="235" />
+        <location filename="../../app/ui/pages/source.py" line="237" />
         <source>Reading the CSV file…</source>
         <translation>Lecture du fichier CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="280" />
+        <location filename="../../app/ui/pages/source.py" line="283" />
         <source>Row {row}: {message}</source>
         <translation>Ligne {row} : {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="283" />
+        <location filename="../../app/ui/pages/source.py" line="286" />
         <source>{count} users read; no errors.</source>
         <translation>{count} utilisateurs lus ; aucune erreur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="287" />
+        <location filename="../../app/ui/pages/source.py" line="290" />
         <source>{count} valid users; {bad} rows with errors will be skipped and logged.</source>
         <translation>{count} utilisateurs valides ; {bad} lignes en erreur seront ignorées et journalisées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="292" />
+        <location filename="../../app/ui/pages/source.py" line="295" />
         <source>{bad} rows have errors (listed below).</source>
         <translation>{bad} lignes contiennent des erreurs (listées ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="293" />
+        <location filename="../../app/ui/pages/source.py" line="296" />
         <source>Correct the file, or choose to skip invalid rows.</source>
         <translation>Corrigez le fichier, ou choisissez d’ignorer les lignes non valides.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="313" />
+        <location filename="../../app/ui/pages/source.py" line="316" />
         <source>An app registration in your tenant with the application permissions User.Read.All, Group.Read.All and Application.Read.All (admin consent granted) and a client secret.</source>
         <translation>Une inscription d’application dans votre locataire, avec les autorisations d’application User.Read.All, Group.Read.All et Application.Read.All (consentement administrateur accordé) et un secret client.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="323" />
+        <location filename="../../app/ui/pages/source.py" line="326" />
         <source>&amp;Tenant ID:</source>
         <translation>ID du &amp;locataire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="327" />
+        <location filename="../../app/ui/pages/source.py" line="330" />
         <source>Application (&amp;client) ID:</source>
         <translation>ID d’application (&amp;client) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="330" />
+        <location filename="../../app/ui/pages/source.py" line="333" />
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="332" />
+        <location filename="../../app/ui/pages/source.py" line="335" />
         <source>Client &amp;secret:</source>
         <translation>&amp;Secret client :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="337" />
+        <location filename="../../app/ui/pages/source.py" line="340" />
         <source>Enterprise &amp;application:</source>
         <translation>&amp;Application d’entreprise :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="342" />
+        <location filename="../../app/ui/pages/source.py" line="345" />
         <source>Sign-in a&amp;uthority:</source>
         <translation>A&amp;utorité de connexion :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="348" />
+        <location filename="../../app/ui/pages/source.py" line="351" />
         <source>Microsoft &amp;Graph:</source>
         <translation>Microsoft &amp;Graph :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="376" />
+        <location filename="../../app/ui/pages/source.py" line="379" />
         <source>Give the tenant ID and the application (client) ID.</source>
         <translation>Indiquez l’ID du locataire et l’ID d’application (client).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="378" />
+        <location filename="../../app/ui/pages/source.py" line="381" />
         <source>Paste the client secret of the app registration.</source>
         <translation>Collez le secret client de l’inscription d’application.</translation>
     </message>
@@ -1854,7 +1904,7 @@
     </message>
     <message>
         <location filename="../../app/ui/models.py" line="43" />
-        <location filename="../../app/ui/models.py" line="446" />
+        <location filename="../../app/ui/models.py" line="455" />
         <source>Skipped</source>
         <translation>Ignoré</translation>
     </message>
@@ -1895,27 +1945,28 @@
     </message>
     <message>
         <location filename="../../app/ui/models.py" line="112" />
-        <location filename="../../app/ui/models.py" line="211" />
+        <location filename="../../app/ui/models.py" line="216" />
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
         <location filename="../../app/ui/models.py" line="113" />
-        <location filename="../../app/ui/models.py" line="208" />
-        <location filename="../../app/ui/models.py" line="380" />
+        <location filename="../../app/ui/models.py" line="213" />
+        <location filename="../../app/ui/models.py" line="389" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
         <location filename="../../app/ui/models.py" line="114" />
-        <location filename="../../app/ui/models.py" line="209" />
+        <location filename="../../app/ui/models.py" line="214" />
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
         <location filename="../../app/ui/models.py" line="115" />
         <location filename="../../app/ui/models.py" line="206" />
-        <location filename="../../app/ui/models.py" line="406" />
+        <location filename="../../app/ui/models.py" line="209" />
+        <location filename="../../app/ui/models.py" line="415" />
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
@@ -1930,200 +1981,206 @@
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="207" />
-        <location filename="../../app/ui/models.py" line="378" />
+        <location filename="../../app/ui/models.py" line="208" />
+        <location filename="../../app/ui/models.py" line="387" />
         <source>Object</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="214" />
+        <location filename="../../app/ui/models.py" line="219" />
         <source>Source id</source>
         <translation>ID source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="215" />
+        <location filename="../../app/ui/models.py" line="220" />
         <source>Webex id</source>
         <translation>ID Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="216" />
+        <location filename="../../app/ui/models.py" line="221" />
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="220" />
+        <location filename="../../app/ui/models.py" line="225" />
+        <source>{label}: {value}</source>
+        <translation>{label} : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="229" />
         <source>Steps:</source>
         <translation>Étapes :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="223" />
+        <location filename="../../app/ui/models.py" line="232" />
         <source>Modified properties:</source>
         <translation>Propriétés modifiées :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="226" />
+        <location filename="../../app/ui/models.py" line="235" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="227" />
+        <location filename="../../app/ui/models.py" line="236" />
         <source>Error code</source>
         <translation>Code d’erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="228" />
-        <location filename="../../app/ui/models.py" line="480" />
+        <location filename="../../app/ui/models.py" line="237" />
+        <location filename="../../app/ui/models.py" line="489" />
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="229" />
+        <location filename="../../app/ui/models.py" line="238" />
         <source>Tracking id</source>
         <translation>ID de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="270" />
+        <location filename="../../app/ui/models.py" line="279" />
         <source>Direct</source>
         <translation>Direct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="271" />
+        <location filename="../../app/ui/models.py" line="280" />
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="272" />
+        <location filename="../../app/ui/models.py" line="281" />
         <source>Expression</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="273" />
+        <location filename="../../app/ui/models.py" line="282" />
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="299" />
+        <location filename="../../app/ui/models.py" line="308" />
         <source>Target attribute</source>
         <translation>Attribut cible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="300" />
+        <location filename="../../app/ui/models.py" line="309" />
         <source>Mapping type</source>
         <translation>Type de mappage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="301" />
+        <location filename="../../app/ui/models.py" line="310" />
         <source>Source attribute or value</source>
         <translation>Attribut source ou valeur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="302" />
+        <location filename="../../app/ui/models.py" line="311" />
         <source>Default if empty</source>
         <translation>Valeur par défaut si vide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="303" />
+        <location filename="../../app/ui/models.py" line="312" />
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="304" />
+        <location filename="../../app/ui/models.py" line="313" />
         <source>Matching precedence</source>
         <translation>Priorité de correspondance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="353" />
+        <location filename="../../app/ui/models.py" line="362" />
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="355" />
+        <location filename="../../app/ui/models.py" line="364" />
         <source>Only on create</source>
         <translation>Uniquement à la création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="379" />
+        <location filename="../../app/ui/models.py" line="388" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="381" />
+        <location filename="../../app/ui/models.py" line="390" />
         <source>Modified properties</source>
         <translation>Propriétés modifiées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="382" />
-        <location filename="../../app/ui/models.py" line="479" />
+        <location filename="../../app/ui/models.py" line="391" />
+        <location filename="../../app/ui/models.py" line="488" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="408" />
+        <location filename="../../app/ui/models.py" line="211" />
+        <location filename="../../app/ui/models.py" line="417" />
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="443" />
+        <location filename="../../app/ui/models.py" line="452" />
         <source>Passed</source>
         <translation>Réussi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="444" />
+        <location filename="../../app/ui/models.py" line="453" />
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="445" />
+        <location filename="../../app/ui/models.py" line="454" />
         <source>Unknown</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="454" />
+        <location filename="../../app/ui/models.py" line="463" />
         <source>Tenant URL</source>
         <translation>URL du locataire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="455" />
+        <location filename="../../app/ui/models.py" line="464" />
         <source>Network (DNS, TCP, TLS)</source>
         <translation>Réseau (DNS, TCP, TLS)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="456" />
+        <location filename="../../app/ui/models.py" line="465" />
         <source>Token accepted (people/me)</source>
         <translation>Jeton accepté (people/me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="457" />
+        <location filename="../../app/ui/models.py" line="466" />
         <source>Token of a person, not a bot</source>
         <translation>Jeton d’une personne, pas d’un bot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="458" />
+        <location filename="../../app/ui/models.py" line="467" />
         <source>Token of the URL's organisation</source>
         <translation>Jeton de l’organisation de l’URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="459" />
+        <location filename="../../app/ui/models.py" line="468" />
         <source>SCIM discovery (ServiceProviderConfig)</source>
         <translation>Découverte SCIM (ServiceProviderConfig)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="460" />
+        <location filename="../../app/ui/models.py" line="469" />
         <source>SCIM read (Users)</source>
         <translation>Lecture SCIM (Users)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="461" />
+        <location filename="../../app/ui/models.py" line="470" />
         <source>Permission to create and change users</source>
         <translation>Autorisation de créer et de modifier des utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="477" />
+        <location filename="../../app/ui/models.py" line="486" />
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="478" />
+        <location filename="../../app/ui/models.py" line="487" />
         <source>Result</source>
         <translation>Résultat</translation>
     </message>

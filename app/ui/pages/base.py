@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
+from PySide6.QtWidgets import QLabel, QTableView, QWidget, QWizardPage
 
 from app.ui.bridge import EngineBridge, Operation
 
@@ -43,11 +43,16 @@ class BasePage(QWizardPage):
         self._operations = []
 
 
+def compact_rows(view: QTableView) -> None:
+    """One line of text per row, not the style's roomy default."""
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setWordWrap(False)
+
+
 def labelled(label_text: str, field: QWidget, parent: QWidget) -> QLabel:
     """A label bound to its field (Alt+letter moves there; screen readers read it)."""
     label = QLabel(label_text, parent)
     label.setBuddy(field)
-    label.setWordWrap(True)
     if not field.accessibleName():
         field.setAccessibleName(label_text.replace("&", ""))
     return label

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserFacingError
 from app.ui.models import ConnectionReportModel, check_title
-from app.ui.pages.base import BasePage, labelled
+from app.ui.pages.base import BasePage, compact_rows, labelled
 from app.ui.widgets import BusyBar, FieldMessage, SecretField
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ class CredentialsPage(BasePage):
         self.help.setWordWrap(True)
         self.help.setOpenExternalLinks(True)
         layout.addWidget(self.help)
+        layout.addSpacing(8)
 
         form = QFormLayout()
         self.tenant_url = QLineEdit(self)
@@ -74,7 +75,7 @@ class CredentialsPage(BasePage):
         self.report_view.setObjectName("connectionReport")
         self.report_view.setAccessibleName(self.tr("Connection test results"))
         self.report_view.setModel(self.report_model)
-        self.report_view.setWordWrap(True)
+        compact_rows(self.report_view)
         self.report_view.verticalHeader().hide()
         header = self.report_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -26,7 +26,7 @@ from app.errors import UserFacingError
 from app.sync.rules import AttributeMapping, MappingSet
 from app.ui.mapping_editor import MappingEditor
 from app.ui.models import MappingsModel, pretty_json
-from app.ui.pages.base import BasePage, labelled
+from app.ui.pages.base import BasePage, compact_rows, labelled
 from app.ui.widgets import BusyBar, FieldMessage
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ class MappingsPage(BasePage):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -100,6 +101,7 @@ class MappingsPage(BasePage):
         self.preview.setObjectName("mappingPreview")
         self.preview.setAccessibleName(self.tr("What the target would receive"))
         self.preview.setReadOnly(True)
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         preview_layout.addWidget(self.preview, 1)
         self.preview_message = FieldMessage("previewMessage", preview_box)
@@ -115,6 +117,7 @@ class MappingsPage(BasePage):
         splitter.addWidget(preview_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 360])
         layout.addWidget(splitter, 1)
 
         self._mappings_kind: str | None = None

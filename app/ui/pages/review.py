@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.sync.plan import Action
 from app.ui.models import DryRunModel, action_label
-from app.ui.pages.base import BasePage
+from app.ui.pages.base import BasePage, compact_rows
 from app.ui.widgets import BusyBar, FieldMessage
 
 if TYPE_CHECKING:
@@ -79,12 +79,14 @@ class ReviewPage(BasePage):
         self.table.setAccessibleName(self.tr("Planned operations"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the plan's own order first
+        compact_rows(self.table)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 240), (1, 60), (2, 90), (3, 320)):
+        for column, width in ((0, 240), (1, 100), (2, 110), (3, 320)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()

@@ -35,7 +35,7 @@ from app.config.profile import (
     SourceSettings,
 )
 from app.errors import UserFacingError
-from app.ui.pages.base import BasePage, labelled
+from app.ui.pages.base import BasePage, compact_rows, labelled
 from app.ui.widgets import BusyBar, FieldMessage, SecretField
 
 if TYPE_CHECKING:
@@ -156,12 +156,14 @@ class SourcePage(BasePage):
         self.csv_preview.setObjectName("csvPreview")
         self.csv_preview.setAccessibleName(self.tr("First rows of the CSV file"))
         self.csv_preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        compact_rows(self.csv_preview)
         self.csv_preview.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.csv_errors = QListWidget(splitter)
         self.csv_errors.setObjectName("csvErrors")
         self.csv_errors.setAccessibleName(self.tr("Rows with errors"))
+        self.csv_errors.hide()
         splitter.addWidget(self.csv_preview)
         splitter.addWidget(self.csv_errors)
         splitter.setSizes([300, 100])
@@ -275,6 +277,7 @@ class SourcePage(BasePage):
             for c, value in enumerate(row[: len(headers)]):
                 self.csv_preview.setItem(r, c, QTableWidgetItem(value))
         self.csv_errors.clear()
+        self.csv_errors.setVisible(bool(errors))
         for row_number, message in errors:
             self.csv_errors.addItem(
                 self.tr("Row {row}: {message}").format(row=row_number, message=message)
