@@ -1,13 +1,14 @@
 """A small bar chart of the last cycles, painted with QPainter (QtCharts would need PySide6-Addons).
 
 One bar per cycle, oldest on the left: what was sent (green), what failed (red), what was
-skipped or held (grey), stacked. Operations with nothing to change are left out: a quiet
+skipped or held (grey), stacked, on a square-root scale. Operations with nothing to change are left out: a quiet
 cycle is a short tick on the baseline, so that the changes stand out. A marker above a bar
 says how the cycle ended when it did not complete (held, quarantined, failed).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -81,6 +82,7 @@ class CycleChart(QWidget):
     """cycleChart: the last cycles (at most MAX_BARS), newest on the right."""
 
     MAX_BARS = 20
+    MIN_SLOTS = 10  # a few cycles stay slim bars on the right, not wide blocks
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,7 +171,7 @@ class CycleChart(QWidget):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             "0",
         )
-        slot = plot.width() / self.MAX_BARS
+        slot = plot.width() / max(len(self._bars), self.MIN_SLOTS)
         width = max(3.0, slot * 0.65)
         first_x = plot.right() - slot * len(self._bars)
         for number, bar in enumerate(self._bars):
@@ -217,10 +219,13 @@ class CycleChart(QWidget):
             quiet.setAlpha(120)
             painter.fillRect(QRectF(column.left(), bottom - 2, column.width(), 2), quiet)
             return
+        # A square-root scale: a first full cycle of thousands of creates leaves the usual
+        # handful of updates visible. The bar's parts keep their share of its height.
+        full = column.height() * math.sqrt(bar.total / highest)
         for key, number in (("sent", bar.sent), ("failed", bar.failed), ("skipped", bar.skipped)):
             if not number:
                 continue
-            height = max(2.0, column.height() * number / highest)
+            height = max(2.0, full * number / bar.total)
             painter.fillRect(QRectF(column.left(), bottom - height, column.width(), height),
                              colors[key])  # fmt: skip
             bottom -= height

@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -433,26 +433,37 @@ async def notify_failure(profile: Profile, state: Any, result: CycleResult) -> N
 
 
 def outcome_words(outcome: str) -> str:
-    tr = DashboardWindow.tr_static
+    # Literal translate() calls: pyside6-lupdate collects these strings, not a variable's.
     words = {
-        "completed": tr("Completed"),
-        "completed_with_failures": tr("Completed with failures"),
-        "held": tr("Held by the accidental-deletion threshold"),
-        "quarantined": tr("Quarantined"),
-        "cancelled": tr("Cancelled"),
-        "failed": tr("Failed"),
+        "completed": QCoreApplication.translate("DashboardWindow", "Completed"),
+        "completed_with_failures": QCoreApplication.translate(
+            "DashboardWindow", "Completed with failures"
+        ),
+        "held": QCoreApplication.translate(
+            "DashboardWindow", "Held by the accidental-deletion threshold"
+        ),
+        "quarantined": QCoreApplication.translate("DashboardWindow", "Quarantined"),
+        "cancelled": QCoreApplication.translate("DashboardWindow", "Cancelled"),
+        "failed": QCoreApplication.translate("DashboardWindow", "Failed"),
     }
-    return words.get(outcome, outcome or tr("Running"))
+    return words.get(outcome, outcome or QCoreApplication.translate("DashboardWindow", "Running"))
 
 
 def scheduler_state_words(state: SchedulerState | str) -> str:
-    tr = DashboardWindow.tr_static
     words = {
-        SchedulerState.IDLE.value: tr("Idle"),
-        SchedulerState.RUNNING.value: tr("A cycle is running"),
-        SchedulerState.HELD.value: tr("Held: removals wait for your decision"),
-        SchedulerState.QUARANTINED.value: tr("Quarantined"),
-        SchedulerState.FAILED.value: tr("The last cycle failed"),
+        SchedulerState.IDLE.value: QCoreApplication.translate("DashboardWindow", "Idle"),
+        SchedulerState.RUNNING.value: QCoreApplication.translate(
+            "DashboardWindow", "A cycle is running"
+        ),
+        SchedulerState.HELD.value: QCoreApplication.translate(
+            "DashboardWindow", "Held: removals wait for your decision"
+        ),
+        SchedulerState.QUARANTINED.value: QCoreApplication.translate(
+            "DashboardWindow", "Quarantined"
+        ),
+        SchedulerState.FAILED.value: QCoreApplication.translate(
+            "DashboardWindow", "The last cycle failed"
+        ),
     }
     return words.get(str(state), str(state))
 
@@ -467,9 +478,11 @@ def counts_words(counts: dict[str, dict[str, int]]) -> str:
         text = f"{action_label(action)} {sum(statuses.values())}"
         failed = statuses.get(Status.FAILURE.value, 0)
         if failed:
-            text += " " + DashboardWindow.tr_static("({count} failed)").format(count=failed)
+            text += " " + QCoreApplication.translate("DashboardWindow", "({count} failed)").format(
+                count=failed
+            )
         parts.append(text)
-    return ", ".join(parts) or DashboardWindow.tr_static("nothing to do")
+    return ", ".join(parts) or QCoreApplication.translate("DashboardWindow", "nothing to do")
 
 
 # --- the window ------------------------------------------------------------------------------
@@ -484,12 +497,6 @@ class DashboardWindow(QMainWindow):
     settingsRequested = Signal(object)  # Profile
 
     REFRESH_MS = 500  # progress of a running cycle, repainted on a timer, not per event
-
-    @staticmethod
-    def tr_static(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("DashboardWindow", text)
 
     def __init__(
         self,
@@ -512,6 +519,7 @@ class DashboardWindow(QMainWindow):
         self.runtimes: dict[str, ProfileRuntime] = {}
         self.snapshot: ProfileSnapshot | None = None
         self._progress: dict[str, tuple[int, int]] = {}
+        self._recorded: dict[str, SchedulerState] = {}  # from each state file, at start
         self._dialogs: list[QWidget] = []
         self._quitting = False
         self._build()
@@ -626,13 +634,13 @@ class DashboardWindow(QMainWindow):
         ):
             actions.addWidget(widget)
         actions.addStretch(1)
-        actions.addWidget(self.keep_in_tray)
 
         upper = QWidget(central)
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(overview)
         upper_layout.addLayout(actions)
+        upper_layout.addWidget(self.keep_in_tray)
         self.action_message = FieldMessage("dashboardMessage", upper)
         upper_layout.addWidget(self.action_message)
         line = QFrame(upper)
@@ -750,15 +758,31 @@ class DashboardWindow(QMainWindow):
         self._update_tray(name)
         return runtime
 
+    def _remember_state(self, snapshot: ProfileSnapshot) -> None:
+        last = snapshot.last_cycle
+        if snapshot.quarantine is not None:
+            state = SchedulerState.QUARANTINED
+        elif last is not None and last.outcome == "held":
+            state = SchedulerState.HELD
+        elif last is not None and last.outcome in ("failed", "completed_with_failures"):
+            state = SchedulerState.FAILED
+        else:
+            state = SchedulerState.IDLE
+        self._recorded[snapshot.profile_name] = state
+        self._update_tray(snapshot.profile_name)
+
     def _start_runtime(self, runtime: ProfileRuntime, snapshot: ProfileSnapshot | None) -> None:
         if self._quitting or self.runtimes.get(runtime.profile.name) is not runtime:
             return
+        if snapshot is not None:
+            self._remember_state(snapshot)
         last = snapshot.last_cycle if snapshot is not None else None
         runtime.start(last.started if last is not None else None)
 
     def _profile_chosen(self) -> None:
         profile = self.current_profile
-        self.logs.set_profile(profile.name if profile is not None else "")
+        # The snapshot shown next reloads the logs: one read, not two.
+        self.logs.set_profile(profile.name if profile is not None else "", reload=profile is None)
         if profile is None:
             self.target_label.setText(self.tr("No profile yet: create one with New profile."))
             self.snapshot = None
@@ -786,6 +810,8 @@ class DashboardWindow(QMainWindow):
 
     def _show_snapshot(self, snapshot: ProfileSnapshot | None) -> None:
         self.snapshot = snapshot
+        if snapshot is not None:
+            self._remember_state(snapshot)
         self.chart.set_bars(cycle_bars(snapshot.cycles) if snapshot else [])
         last = snapshot.last_cycle if snapshot else None
         if last is None:
@@ -861,11 +887,27 @@ class DashboardWindow(QMainWindow):
             self.tr("Groups provisioned: {count}").format(count=snapshot.groups_linked),
             self.tr("Cycles: {count}").format(count=len(snapshot.cycles)),
         ]
-        for status in Status:
-            lines.append(f"{status_label(status.value)}: {counts.get(status.value, 0)}")
+        lines.append(
+            self.tr("Logged operations: {counts}").format(
+                counts=" · ".join(
+                    f"{status_label(status.value)} {counts.get(status.value, 0)}"
+                    for status in Status
+                )
+            )
+        )
         if snapshot.since is not None:
             lines.append(self.tr("Since {time}").format(time=local_time_text(snapshot.since)))
         self.statistics.setText("\n".join(lines))
+
+    def state_of(self, name: str) -> SchedulerState:
+        """The scheduler's state; before this window ran a cycle, the one the state file tells."""
+        runtime = self.runtimes.get(name)
+        if runtime is None:
+            return SchedulerState.IDLE
+        status = runtime.status
+        if status.cycles_run or status.last_error or status.state is SchedulerState.RUNNING:
+            return status.state
+        return self._recorded.get(name, status.state)
 
     def _show_status(self) -> None:
         runtime = self.current_runtime
@@ -875,7 +917,7 @@ class DashboardWindow(QMainWindow):
             self._update_buttons()
             return
         status = runtime.status
-        state_text = scheduler_state_words(status.state)
+        state_text = scheduler_state_words(self.state_of(runtime.profile.name))
         if status.state is SchedulerState.RUNNING:
             done, total = self._progress.get(runtime.profile.name, (0, 0))
             if total:
@@ -969,7 +1011,7 @@ class DashboardWindow(QMainWindow):
             detail = self.tr("next cycle at {time}").format(
                 time=local_time_text(status.next_cycle_at, with_date=False)
             )
-        self.tray.set_profile_state(name, TrayState(status.state.value), detail)
+        self.tray.set_profile_state(name, TrayState(self.state_of(name).value), detail)
 
     # --- actions ----------------------------------------------------------------------------
 

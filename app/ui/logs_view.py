@@ -129,28 +129,30 @@ def log_summary(entry: LogEntry) -> str:
 
 def log_detail_text(entry: LogEntry) -> str:
     """Every field of one row, for the detail pane."""
-    tr = LogsView.tr_static
+
+    def line(label: str, value: object) -> str:
+        return f"{label}: {value}" if value else ""
+
     lines = [
-        f"{tr('User or group')}: {entry.user_name} ({entry.object_type})",
-        f"{tr('Action')}: {action_label(entry.action)}",
-        f"{tr('Status')}: {_status_label(entry.status)}",
-        f"{tr('Time')}: {local_time_text(entry.time)}",
-        f"{tr('Cycle')}: {entry.cycle_id}",
-        f"{tr('Source id')}: {entry.source_id}" if entry.source_id else "",
-        f"{tr('Webex id')}: {entry.target_id}" if entry.target_id else "",
+        line(
+            QCoreApplication.translate("LogsView", "User or group"),
+            f"{entry.user_name} ({entry.object_type})",
+        ),
+        line(QCoreApplication.translate("LogsView", "Action"), action_label(entry.action)),
+        line(QCoreApplication.translate("LogsView", "Status"), _status_label(entry.status)),
+        line(QCoreApplication.translate("LogsView", "Time"), local_time_text(entry.time)),
+        line(QCoreApplication.translate("LogsView", "Cycle"), entry.cycle_id),
+        line(QCoreApplication.translate("LogsView", "Source id"), entry.source_id),
+        line(QCoreApplication.translate("LogsView", "Webex id"), entry.target_id),
     ]
     if entry.modified:
-        lines.append(tr("Modified properties:"))
+        lines.append(QCoreApplication.translate("LogsView", "Modified properties:"))
         lines.extend(f"  {format_change(change)}" for change in entry.modified)
-    if entry.message:
-        lines.append(f"{tr('Message')}: {entry.message}")
-    if entry.error_code:
-        lines.append(f"{tr('Error code')}: {entry.error_code}")
-    if entry.next_step:
-        lines.append(f"{tr('Next step')}: {entry.next_step}")
-    if entry.tracking_id:
-        lines.append(f"{tr('Tracking id')}: {entry.tracking_id}")
-    return "\n".join(line for line in lines if line)
+    lines.append(line(QCoreApplication.translate("LogsView", "Message"), entry.message))
+    lines.append(line(QCoreApplication.translate("LogsView", "Error code"), entry.error_code))
+    lines.append(line(QCoreApplication.translate("LogsView", "Next step"), entry.next_step))
+    lines.append(line(QCoreApplication.translate("LogsView", "Tracking id"), entry.tracking_id))
+    return "\n".join(text for text in lines if text)
 
 
 class LogsView(QWidget):
@@ -161,10 +163,6 @@ class LogsView(QWidget):
 
     LIMIT = 2000  # the newest rows shown; the export has them all
     FILTER_DELAY_MS = 250
-
-    @staticmethod
-    def tr_static(text: str) -> str:
-        return QCoreApplication.translate("LogsView", text)
 
     def __init__(self, source: LogSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -217,7 +215,7 @@ class LogsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 130), (1, 80), (2, 80), (3, 220)):
+        for column, width in ((0, 130), (1, 110), (2, 80), (3, 220)):
             self.table.setColumnWidth(column, width)
         self.detail = QPlainTextEdit(splitter)
         self.detail.setObjectName("logDetail")
@@ -257,9 +255,13 @@ class LogsView(QWidget):
         index = self.filter_status.findData(status)
         self.filter_status.setCurrentIndex(max(index, 0))
 
-    def set_profile(self, name: str) -> None:
-        self._profile = name
-        self.reload()
+    def set_profile(self, name: str, *, reload: bool = True) -> None:
+        if name != self._profile:
+            self._profile = name
+            self.model.set_entries([])
+            self.detail.clear()
+        if reload:
+            self.reload()
 
     def reload(self) -> None:
         """Read the rows that match the filters (the newest LIMIT)."""
