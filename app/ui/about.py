@@ -33,6 +33,7 @@ from app.ui.resources import icon_path, resources_dir
 
 log = logging.getLogger(__name__)
 
+HAND_WRAPPED_WIDTH = 110
 FIRST = "pyside6-essentials"  # Qt's notice is the one the LGPL asks to show prominently
 
 
@@ -98,7 +99,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About Webex Provisioner"))
-        self.resize(820, 600)
+        self.resize(1000, 640)
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -147,11 +148,11 @@ class AboutDialog(QDialog):
         self.license_text.setAccessibleName(self.tr("Licence of the selected library"))
         self.license_text.setReadOnly(True)
         self.license_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.license_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         splitter.addWidget(self.libraries)
         splitter.addWidget(self.license_text)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 700])
         layout.addWidget(splitter, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -191,7 +192,16 @@ class AboutDialog(QDialog):
             lines.append(info.copyright)
         if info.home:
             lines.append(info.home)
-        self.license_text.setPlainText("\n".join(lines) + "\n\n" + info.text)
+        text = "\n".join(lines) + "\n\n" + info.text
+        # Most licence texts are wrapped by hand at 80 columns or so: shown as they are. A
+        # text written in long lines (Markdown paragraphs) is wrapped to the pane instead.
+        longest = max((len(line) for line in text.splitlines()), default=0)
+        self.license_text.setLineWrapMode(
+            QPlainTextEdit.LineWrapMode.NoWrap
+            if longest <= HAND_WRAPPED_WIDTH
+            else QPlainTextEdit.LineWrapMode.WidgetWidth
+        )
+        self.license_text.setPlainText(text)
 
     def show_library(self, key: str) -> bool:
         for row, info in enumerate(self.licenses):

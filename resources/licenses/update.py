@@ -33,6 +33,7 @@ OVERRIDES: dict[str, tuple[str | None, str | None]] = {
     "pyside6-essentials": (QT_LICENSE, QT_COPYRIGHT),
     "shiboken6": (QT_LICENSE, QT_COPYRIGHT),
 }
+NAMES = {"pyside6-essentials": "Qt for Python (PySide6-Essentials) and Qt"}
 HOMES = {
     "hypercorn": "https://github.com/pgjones/hypercorn",
     "lazy-importer": "https://pypi.org/project/lazy-importer/",
@@ -148,7 +149,7 @@ def main() -> None:
         else:
             body = f"Licensed under {licence}."
         header = [
-            f"Name: {meta['Name']}",
+            f"Name: {NAMES.get(key, meta['Name'])}",
             f"License: {licence}",
             f"Copyright: {holder}",
             f"Home: {home(dist)}",

@@ -62,7 +62,7 @@ def test_the_qt_notice_offers_the_source_and_says_how_to_replace_qt() -> None:
     qt = parse_license_file(licenses_dir() / "pyside6-essentials.txt")
     assert "GNU Lesser General Public License" in qt.text
     assert "https://download.qt.io/official_releases/QtForPython/" in qt.text
-    assert "For at least three years" in qt.text
+    assert "For at least three years" in qt.text.replace("\n", " ")
     assert "Replacing the Qt libraries" in qt.text
     # The full texts of LGPL-3.0 and of the GPL-3.0 it supplements are bundled.
     assert (
@@ -81,7 +81,9 @@ def test_the_dialog_shows_the_version_and_the_licences(qtbot: QtBot) -> None:
     assert app.__version__ == metadata.version("webex-provisioner")
     # Qt's notice is first and shown when the dialog opens.
     first = dialog.libraries.item(0).text()
-    assert first.startswith(f"PySide6_Essentials {metadata.version('pyside6-essentials')}")
+    assert first.startswith(
+        f"Qt for Python (PySide6-Essentials) and Qt {metadata.version('pyside6-essentials')}"
+    )
     assert "LGPL-3.0-only" in first
     assert "Replacing the Qt libraries" in dialog.license_text.toPlainText()
     assert dialog.libraries.count() == len(list(licenses_dir().glob("*.txt")))

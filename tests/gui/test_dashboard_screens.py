@@ -170,7 +170,7 @@ def test_dashboard_screenshot(
 def test_about_screenshot(language: str, qtbot: QtBot, tmp_path: Path) -> None:
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
-    dialog.resize(860, 620)
+    dialog.resize(1000, 660)
     dialog.show()
     if language == "fr":
         assert dialog.windowTitle() == "À propos de Webex Provisioner"
