@@ -9,6 +9,8 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from app.sync.events import CycleResult, Status, SyncEvent
 from app.sync.plan import Action, PlannedOperation
 from app.sync.retention import prune_log
@@ -138,6 +140,7 @@ def test_the_log_is_filtered_by_cycle_text_and_status(tmp_path: Path) -> None:
         assert entry.error_code == "Conflict (409)"
 
 
+@pytest.mark.slow  # the GUI's log view filters this many rows
 def test_a_hundred_thousand_rows_are_filtered_and_counted(tmp_path: Path) -> None:
     with store(tmp_path) as state:
         events = [
