@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action
+from app.ui.models import _failure_brush
 from app.ui.widgets import BusyBar, FieldMessage
 
 if TYPE_CHECKING:
@@ -271,7 +272,7 @@ class OnDemandDialog(QDialog):
             item = QListWidgetItem(text)
             item.setToolTip(step.strip())
             if step.startswith("Result: Failure"):
-                item.setForeground(self.message.palette().color(self.message.foregroundRole()))
+                item.setForeground(_failure_brush())
             self.steps.addItem(item)
 
     def step_texts(self) -> list[str]:
