@@ -1,0 +1,433 @@
+"""Microsoft Graph v1.0 reads over httpx: paging, delta links, throttling, errors in plain words.
+
+The client never signs in itself: a TokenProvider gives it a bearer token (and a fresh one
+after a 401, once). Errors are UserFacingError subclasses naming the permission to grant
+or the next step; none carries the token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import random
+import time
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+import httpx
+
+from app.errors import ExitCode, InputError, UserFacingError
+from app.net import is_loopback_host, make_async_client
+
+log = logging.getLogger(__name__)
+
+MAX_PAGE_SIZE = 999
+RETRYABLE_STATUSES = frozenset({429, 502, 503, 504})
+# Graph's codes for a delta link it no longer knows (compared without case).
+_EXPIRED_DELTA_CODES = frozenset({"syncstatenotfound", "resyncrequired", "syncstateinvalid"})
+
+_CONSENT_STEP = (
+    "In the Microsoft Entra admin center, open App registrations > your app > API permissions, "
+    "add Microsoft Graph {permission} ({kind}) and click Grant admin consent."
+)
+
+
+class TokenProvider(Protocol):
+    """Where Graph bearer tokens come from (app.directory.entra.auth.EntraSignIn)."""
+
+    permission_kind: str  # "application" (client secret) or "delegated" (device code)
+
+    async def token(self) -> str: ...
+
+    async def refresh(self) -> str:
+        """A new token, not the cached one: called once after Graph answers 401."""
+        ...
+
+
+class GraphError(UserFacingError):
+    """Microsoft Graph answered with an error (or could not be reached)."""
+
+    exit_code = ExitCode.UNREACHABLE
+
+    def __init__(
+        self,
+        message: str,
+        next_step: str = "",
+        *,
+        status: int | None = None,
+        code: str = "",
+        request_id: str = "",
+        url: str = "",
+    ) -> None:
+        super().__init__(message, next_step)
+        self.status = status
+        self.code = code
+        self.request_id = request_id
+        self.url = url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status={self.status!r}, code={self.code!r}, request_id={self.request_id!r})"
+
+
+class GraphAuthError(GraphError):
+    """Graph refused the token even after a fresh sign-in."""
+
+    exit_code = ExitCode.AUTH
+
+
+class GraphPermissionError(GraphError):
+    """The app (or the signed-in admin) lacks a Graph permission."""
+
+    exit_code = ExitCode.AUTH
+
+    def __init__(
+        self, message: str, next_step: str = "", *, permission: str = "", **kwargs: Any
+    ) -> None:
+        super().__init__(message, next_step, **kwargs)
+        self.permission = permission
+
+
+class GraphNotFound(GraphError):
+    """The object asked for does not exist (any more)."""
+
+
+class DeltaExpired(GraphError):
+    """Graph no longer knows a delta link: the source falls back to a full read."""
+
+
+class GraphUnavailable(GraphError):
+    """Graph could not be reached, kept throttling, or failed on its side."""
+
+
+def required_permission(url: str) -> str:
+    """The application permission a Graph read needs."""
+    path = urlsplit(url).path.lower()
+    if "/serviceprincipals" in path or "/applications" in path:
+        return "Application.Read.All"
+    if "/groups" in path:
+        return "Group.Read.All"
+    return "User.Read.All"
+
+
+def check_graph_url(graph_url: str) -> str:
+    """The Graph base URL without a trailing slash or version; https unless loopback."""
+    url = graph_url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise InputError(
+            f"{graph_url!r} is not a Microsoft Graph address.",
+            "Use https://graph.microsoft.com or your national cloud's Graph URL.",
+        )
+    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+        raise InputError(
+            f"The Graph address {graph_url} must use https://.",
+            "Use https://graph.microsoft.com (plain http only for this computer).",
+        )
+    for version in ("/v1.0", "/beta"):
+        url = url.removesuffix(version)
+    return url
+
+
+@dataclass
+class GraphStats:
+    """What the reads cost: shown in the provisioning log and checked by the tests."""
+
+    requests: int = 0
+    throttled: int = 0  # 429/503 answers that were waited out
+    waited_seconds: float = 0.0  # total wait asked by Retry-After (or the back-off)
+    reauthenticated: int = 0  # 401 answers followed by a fresh token
+    network_retries: int = 0
+    paths: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "requests": self.requests,
+            "throttled": self.throttled,
+            "waited_seconds": round(self.waited_seconds, 3),
+            "reauthenticated": self.reauthenticated,
+            "network_retries": self.network_retries,
+        }
+
+
+@dataclass
+class DeltaResult:
+    items: list[dict[str, Any]]
+    delta_link: str
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _error_body(response: httpx.Response) -> tuple[str, str, str]:
+    """(code, message, request-id) of a Graph error answer."""
+    try:
+        data = response.json()
+    except ValueError:
+        return "", response.text[:200], response.headers.get("request-id", "")
+    error = data.get("error") if isinstance(data, dict) else None
+    if not isinstance(error, dict):
+        return "", "", response.headers.get("request-id", "")
+    inner = error.get("innerError") or {}
+    request_id = str(inner.get("request-id") or response.headers.get("request-id", ""))
+    return str(error.get("code") or ""), str(error.get("message") or "")[:300], request_id
+
+
+class GraphClient:
+    """Reads from Microsoft Graph v1.0. Use as `async with GraphClient(...) as graph:`."""
+
+    def __init__(
+        self,
+        graph_url: str,
+        tokens: TokenProvider,
+        *,
+        extra_ca: Path | None = None,
+        max_attempts: int = 8,
+        backoff_base: float = 1.0,
+        max_wait: float = 300.0,
+        client: httpx.AsyncClient | None = None,
+        stats: GraphStats | None = None,
+    ) -> None:
+        self.base_url = check_graph_url(graph_url)
+        self.api_url = f"{self.base_url}/v1.0"
+        self._tokens = tokens
+        self._client = client or make_async_client(
+            extra_ca=extra_ca, headers={"Accept": "application/json"}
+        )
+        self._owns_client = client is None
+        self._max_attempts = max_attempts
+        self._backoff_base = backoff_base
+        self._max_wait = max_wait
+        self.stats = stats if stats is not None else GraphStats()
+
+    async def __aenter__(self) -> GraphClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if self._owns_client:
+            await self._client.aclose()
+
+    def url(self, path_or_url: str) -> str:
+        if path_or_url.startswith(("https://", "http://")):
+            return path_or_url
+        return f"{self.api_url}/{path_or_url.lstrip('/')}"
+
+    async def get(
+        self,
+        path_or_url: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        headers: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """One GET, with re-authentication on 401 (once) and waits on 429/503/502/504."""
+        url = self.url(path_or_url)
+        if not url.startswith(self.base_url):
+            # A nextLink or deltaLink must stay on the Graph host the profile names: the
+            # bearer token is never sent anywhere else.
+            raise GraphError(
+                "Microsoft Graph answered with a link to another server.",
+                "Check the Graph address in the profile (graph_url).",
+                url=urlsplit(url).netloc,
+            )
+        reauthenticated = False
+        attempt = 0
+        token = await self._tokens.token()
+        while True:
+            attempt += 1
+            self.stats.requests += 1
+            try:
+                response = await self._client.get(
+                    url,
+                    params=params,
+                    headers={**(headers or {}), "Authorization": f"Bearer {token}"},
+                )
+            except httpx.TransportError as exc:
+                if attempt >= self._max_attempts or isinstance(exc, httpx.UnsupportedProtocol):
+                    raise self._network_error(exc) from exc
+                self.stats.network_retries += 1
+                await self._wait(self._backoff(attempt))
+                continue
+            status = response.status_code
+            if 200 <= status < 300:
+                data = response.json()
+                if not isinstance(data, dict):
+                    raise GraphError(
+                        "Microsoft Graph answered with something that is not a JSON object.",
+                        "Try again later.",
+                        status=status,
+                        url=url,
+                    )
+                return data
+            if status == 401 and not reauthenticated:
+                reauthenticated = True
+                self.stats.reauthenticated += 1
+                log.info("Graph refused the token (401); signing in again")
+                token = await self._tokens.refresh()
+                continue
+            if status in RETRYABLE_STATUSES and attempt < self._max_attempts:
+                wait = _retry_after(response)
+                if wait is None:
+                    wait = self._backoff(attempt)
+                wait = min(wait, self._max_wait)
+                self.stats.throttled += 1
+                log.info("Graph answered %s; waiting %.1f s before retrying", status, wait)
+                await self._wait(wait)
+                continue
+            raise self._error(response, url)
+
+    async def _wait(self, seconds: float) -> None:
+        self.stats.waited_seconds += seconds
+        await asyncio.sleep(seconds)
+
+    def _backoff(self, attempt: int) -> float:
+        """Exponential back-off with jitter when the server gives no Retry-After."""
+        base: float = self._backoff_base * (2 ** (attempt - 1))
+        return min(self._max_wait, base * (0.5 + random.random() / 2))
+
+    def _network_error(self, exc: httpx.TransportError) -> GraphUnavailable:
+        host = urlsplit(self.base_url).netloc
+        text = str(exc)
+        if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+            return GraphUnavailable(
+                f"The certificate of {host} is not trusted by this computer.",
+                "If your network inspects TLS, point the profile's CA file (or REQUESTS_CA_BUNDLE) at your company's CA bundle.",
+            )
+        return GraphUnavailable(
+            f"Microsoft Graph at {host} could not be reached ({type(exc).__name__}).",
+            "Check the network connection, the proxy settings (HTTPS_PROXY) and the Graph address, then try again.",
+        )
+
+    def _error(self, response: httpx.Response, url: str) -> GraphError:
+        status = response.status_code
+        code, message, request_id = _error_body(response)
+        where = urlsplit(url).path.removeprefix("/v1.0")
+        details: dict[str, Any] = {
+            "status": status,
+            "code": code,
+            "request_id": request_id,
+            "url": where,
+        }
+        if status in (400, 410) and code.lower() in _EXPIRED_DELTA_CODES:
+            return DeltaExpired(
+                "Microsoft Graph no longer knows the last change token.",
+                "Nothing to do: everything is read again this cycle.",
+                **details,
+            )
+        if status == 401:
+            return GraphAuthError(
+                "Microsoft Graph refused the sign-in token.",
+                "Test the connection again; if it persists, check the tenant id and the app registration.",
+                **details,
+            )
+        if status == 403:
+            permission = required_permission(url)
+            kind = self._tokens.permission_kind
+            return GraphPermissionError(
+                f"Microsoft Graph refused to read {where} ({code or 'Forbidden'}): the app lacks the {permission} permission.",
+                _CONSENT_STEP.format(permission=permission, kind=kind),
+                permission=permission,
+                **details,
+            )
+        if status == 404:
+            return GraphNotFound(
+                f"Microsoft Graph has no {where}.",
+                "Check the name or id in the profile.",
+                **details,
+            )
+        if status in RETRYABLE_STATUSES or status >= 500:
+            return GraphUnavailable(
+                f"Microsoft Graph kept failing ({status} {code}).".replace(" )", ")"),
+                "Try again later; Microsoft's service health page says whether Graph has an incident.",
+                **details,
+            )
+        return GraphError(
+            f"Microsoft Graph refused the request for {where} ({status} {code}: {message}).",
+            "Check the profile's settings; if they are right, report this with the request id"
+            + (f" {request_id}." if request_id else "."),
+            **details,
+        )
+
+    async def pages(
+        self,
+        path: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[list[dict[str, Any]]]:
+        """Each page of a collection, following @odata.nextLink."""
+        data = await self.get(path, params, headers=headers)
+        while True:
+            value = data.get("value", [])
+            yield [item for item in value if isinstance(item, dict)]
+            next_link = data.get("@odata.nextLink")
+            if not next_link:
+                return
+            data = await self.get(str(next_link), headers=headers)
+
+    async def collect(
+        self,
+        path: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        headers: Mapping[str, str] | None = None,
+    ) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        async for page in self.pages(path, params, headers=headers):
+            items.extend(page)
+        return items
+
+    async def delta(
+        self, path_or_link: str, params: Mapping[str, str] | None = None
+    ) -> DeltaResult:
+        """A delta round: every page up to the @odata.deltaLink (raises DeltaExpired)."""
+        items: list[dict[str, Any]] = []
+        data = await self.get(path_or_link, params)
+        while True:
+            items.extend(item for item in data.get("value", []) if isinstance(item, dict))
+            next_link = data.get("@odata.nextLink")
+            if next_link:
+                data = await self.get(str(next_link))
+                continue
+            delta_link = data.get("@odata.deltaLink")
+            if not delta_link:
+                raise GraphError(
+                    "Microsoft Graph ended a change list without a change token.",
+                    "Try again later.",
+                    url=path_or_link,
+                )
+            return DeltaResult(items, str(delta_link))
+
+
+__all__ = [
+    "MAX_PAGE_SIZE",
+    "DeltaExpired",
+    "DeltaResult",
+    "GraphAuthError",
+    "GraphClient",
+    "GraphError",
+    "GraphNotFound",
+    "GraphPermissionError",
+    "GraphStats",
+    "GraphUnavailable",
+    "TokenProvider",
+    "check_graph_url",
+    "required_permission",
+]
