@@ -312,14 +312,18 @@ class SyncEngine:
         report = ExecutionReport()
         read: SourceRead | None = None
         try:
+            if plan is None:
+                # Read first: a source that cannot be read (an invalid CSV) stops the
+                # cycle before anything at all is sent, resumed operations included.
+                read = await self._read_source(watermark)
+                mode = "full" if read.full else "incremental"
             await self._discover()
             report = await self._resume(cycle_id)
             _merge(counts, report.counts)
             failures.extend(report.first_failures)
             if report.fatal is None and not self.cancel_requested():
                 if plan is None:
-                    read = await self._read_source(watermark)
-                    mode = "full" if read.full else "incremental"
+                    assert read is not None
                     plan = await self._planner().plan(read)
                 for note in plan.notes:
                     self._note(cycle_id, note)

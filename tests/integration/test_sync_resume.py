@@ -35,6 +35,16 @@ async def test_an_in_flight_create_is_looked_up_before_it_is_sent_again(tmp_path
                     await client.create("User", op.payload)
             sandbox.reset_requests()
 
+            # Meanwhile the export went wrong: nothing is sent, not even the resumed work.
+            broken = [*rows, {**rows[0], "userPrincipalName": "not-an-address"}]
+            write_csv(csv_path, broken)
+            result = await engine.run_cycle()
+            assert (result.outcome, result.cause) == ("failed", "input")
+            assert "not-an-address" in result.reason
+            assert sandbox.requests == []
+            assert len(state.journal_pending()) == 40
+
+            write_csv(csv_path, rows)
             result = await engine.run_cycle()
             assert result.outcome == "completed", result.reason
             names = Counter(u["userName"] for u in sandbox.users())
