@@ -115,6 +115,8 @@ def exit_code_for(result: CycleResult) -> int:
     if result.outcome == "failed":
         if result.cause == "input":
             return int(ExitCode.BAD_INPUT)
+        if result.cause == "internal":
+            return int(ExitCode.FAILURES)
         return int(ExitCode.UNREACHABLE)
     return int(ExitCode.FAILURES)
 

@@ -58,6 +58,10 @@ class SourceReadError(UserFacingError):
     """The source could not be read; nothing was sent."""
 
 
+class InternalError(UserFacingError):
+    """Something the program did not expect; the details are in the program log."""
+
+
 def new_cycle_id(now: datetime) -> str:
     return f"{now.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
 
@@ -373,6 +377,12 @@ class SyncEngine:
                     report.cancelled = True
         except (UserFacingError, WebexError) as error:
             stop_error = error
+        except Exception as error:  # a bug: record the cycle as failed, keep the journal
+            log.exception("The cycle stopped on an unexpected error")
+            stop_error = InternalError(
+                f"The cycle stopped on an unexpected error ({type(error).__name__}).",
+                "See the program log; the next cycle resumes from the journal.",
+            )
         result = self._outcome(
             cycle_id,
             started,
@@ -486,6 +496,8 @@ class SyncEngine:
                     cause = "network"
                 elif isinstance(fatal, WebexError):
                     cause = "target"
+                elif isinstance(fatal, InternalError):
+                    cause = "internal"
                 else:
                     cause = "input"
             elif report.cancelled or self._cancel_requested:
@@ -705,4 +717,4 @@ def _combine(first: ExecutionReport, second: ExecutionReport) -> ExecutionReport
     )
 
 
-__all__ = ["SourceReadError", "SyncEngine", "new_cycle_id"]
+__all__ = ["InternalError", "SourceReadError", "SyncEngine", "new_cycle_id"]

@@ -76,7 +76,8 @@ class CycleResult:
     next_step: str = ""
     mode: Literal["full", "incremental", "resume", "dry_run", "one"] = "full"
     # What stopped the cycle, when something did: "auth", "permission", "failure_rate",
-    # "network", "target", "input", "threshold" (the CLI turns it into an exit code).
+    # "network", "target", "input", "threshold", "internal" (the CLI turns it into an
+    # exit code).
     cause: str = ""
     first_failures: tuple[SyncEvent, ...] = ()  # up to 10, for the failure e-mail
     next_attempt: datetime | None = None  # quarantined: when the next cycle may run

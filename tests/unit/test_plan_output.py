@@ -6,6 +6,8 @@ import io
 import json
 from datetime import UTC, datetime
 
+import pytest
+
 from app.sync.events import CycleResult, EventHub, Status, SyncEvent
 from app.sync.plan import Action, Plan, PlannedOperation
 from app.sync.progress import ProgressBar, format_duration
@@ -115,3 +117,35 @@ def test_the_progress_bar_shows_users_rate_and_time_left() -> None:
 def test_durations_read_like_a_clock() -> None:
     assert format_duration(5) == "0:05"
     assert format_duration(3725) == "1:02:05"
+
+
+@pytest.mark.parametrize(
+    ("outcome", "cause", "skipped", "code"),
+    [
+        ("completed", "", False, 0),
+        ("completed_with_failures", "", False, 1),
+        ("cancelled", "", False, 1),
+        ("failed", "input", False, 2),
+        ("failed", "internal", False, 1),
+        ("held", "threshold", False, 3),
+        ("quarantined", "failure_rate", False, 3),
+        ("quarantined", "auth", True, 3),  # waiting: nothing ran this time
+        ("quarantined", "auth", False, 4),  # this cycle found the token refused
+        ("quarantined", "permission", False, 4),
+        ("failed", "network", False, 4),
+        ("failed", "target", False, 4),
+    ],
+)
+def test_exit_codes_follow_the_outcome(outcome: str, cause: str, skipped: bool, code: int) -> None:
+    from app.commands.sync import exit_code_for
+
+    when = datetime(2026, 11, 26, tzinfo=UTC)
+    result = CycleResult(
+        cycle_id="c",
+        started=when,
+        finished=when,
+        outcome=outcome,  # type: ignore[arg-type]
+        cause=cause,
+        skipped=skipped,
+    )
+    assert exit_code_for(result) == code
