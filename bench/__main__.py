@@ -44,20 +44,31 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     unknown = [name for name in args.names if name.lower() not in BENCHES]
     if unknown:
         parser.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHES)}")
+    args.all = not args.names
     args.names = [name.lower() for name in args.names] or list(BENCHES)
     return args
 
 
 def command_line(args: argparse.Namespace) -> str:
-    words = ["python", "-m", "bench", *args.names]
+    words = ["python", "-m", "bench", *([] if args.all else args.names)]
     if args.quick:
         words.append("--quick")
     return " ".join(words)
 
 
+def _load_average() -> list[float] | None:
+    try:
+        return [round(value, 2) for value in os.getloadavg()]
+    except OSError:  # not offered on this system
+        return None
+
+
 def result_document(
-    result: BenchResult, args: argparse.Namespace, started: datetime
+    result: BenchResult, args: argparse.Namespace, started: datetime, load_before: Any
 ) -> dict[str, Any]:
+    host = machine()
+    # Other work on the machine slows every figure: the load says how busy it was.
+    host["load_average_1_5_15_min"] = {"before": load_before, "after": _load_average()}
     return {
         "name": result.name,
         "title": result.title,
@@ -65,7 +76,7 @@ def result_document(
         "quick": args.quick,
         "started": started.isoformat(timespec="seconds"),
         "seconds": round(result.seconds, 3),
-        "machine": machine(),
+        "machine": host,
         "versions": versions(),
         "met": all(figure.met for figure in result.figures if figure.target is not None)
         and all(figure.met for figure in result.figures if figure.ratio_target is not None),
@@ -141,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             module = importlib.import_module(BENCHES[name])
             started = datetime.now(UTC)
             print(f"running {module.TITLE}{' (quick)' if args.quick else ''}...", flush=True)
+            load_before = _load_average()
             clock = time.perf_counter()
             try:
                 result: BenchResult = module.run(context)
@@ -151,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             result.seconds = time.perf_counter() - clock
             results.append(result)
             path = folder / f"{name}.json"
-            document = result_document(result, args, started)
+            document = result_document(result, args, started, load_before)
             path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
             print(f"  {result.seconds:.1f} s, written to {path.relative_to(RESULTS.parent.parent)}")
     print()

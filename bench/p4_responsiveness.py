@@ -144,7 +144,25 @@ class StallSampler:
                     ours = f"app/{name}:{walker.f_lineno} {walker.f_code.co_name}"
                     break
                 walker = walker.f_back
-            self.samples[f"{ours or '(outside app/)'} <- {innermost}"] += 1
+            if not ours:
+                # Qt's own C++ work, or the GUI thread waiting for the GIL: say which other
+                # thread of the program was running Python then.
+                ours = "(in Qt, no Python frame)" + self._other_threads(root)
+            self.samples[f"{ours} <- {innermost}"] += 1
+
+    def _other_threads(self, root: str) -> str:
+        busy = []
+        for ident, frame in sys._current_frames().items():
+            if ident in (self.main_id, threading.get_ident()):
+                continue
+            walker: Any = frame
+            while walker is not None:
+                if walker.f_code.co_filename.startswith(root):
+                    name = walker.f_code.co_filename[len(root) :]
+                    busy.append(f"app/{name}:{walker.f_lineno} {walker.f_code.co_name}")
+                    break
+                walker = walker.f_back
+        return f"; other thread in {', '.join(sorted(set(busy)))}" if busy else ""
 
     def summary(self) -> list[dict[str, Any]]:
         return [
