@@ -128,6 +128,11 @@ _OFFICES = (
 )
 
 
+def _pick(rng: random.Random, population: list[str], count: int) -> list[str]:
+    """`count` items at random, or all of them in a small tenant."""
+    return rng.sample(population, min(count, len(population)))
+
+
 def ascii_fold(text: str) -> str:
     """'Élodie Côté' -> 'Elodie Cote': how user names and mail nicknames are made."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -209,9 +214,9 @@ class GraphTenant:
         sales = tenant.add_group("Webex - Ventes / Sales", by_department["Ventes"])
         support = tenant.add_group("Webex - Support", by_department["Support"])
         direction = tenant.add_group("Équipe de direction", by_department["Direction"])
-        pilots_members = rng.sample(by_department["Ingénierie"], 12)
+        pilots_members = _pick(rng, by_department["Ingénierie"], 12)
         pilots = tenant.add_group("Webex - Pilotes", [*pilots_members, direction])
-        guests = rng.sample(by_department["Marketing"] + by_department["Logistique"], 10)
+        guests = _pick(rng, by_department["Marketing"] + by_department["Logistique"], 10)
         guests_group = tenant.add_group("Invités Webex", guests)
         tenant.add_group("Finance", by_department["Finance"])
         tenant.add_group("Tous les employés / All staff", everyone)
@@ -228,18 +233,18 @@ class GraphTenant:
             | set(guests)
         )
         others = [u for u in everyone if u not in grouped]
-        for user_id in rng.sample(others, 45):
+        for user_id in _pick(rng, others, 45):
             tenant.assign(user_id, app_id=webex, role="User")
-        direct_default = rng.sample([u for u in others if not tenant._assigned(u, webex)], 6)
+        direct_default = _pick(rng, [u for u in others if not tenant._assigned(u, webex)], 6)
         for user_id in direct_default:
             tenant.assign(user_id, app_id=webex, role="Default Access")
         # Default Access directly, yet a real role through a group: such users are provisioned.
-        for user_id in rng.sample(tenant.members[sales], 3):
+        for user_id in _pick(rng, tenant.members[sales], 3):
             tenant.assign(user_id, app_id=webex, role="Default Access")
         # ... and in the guest group with Default Access, but assigned directly as User.
         for user_id in guests[:2]:
             tenant.assign(user_id, app_id=webex, role="User")
-        for user_id in rng.sample(everyone, 30):
+        for user_id in _pick(rng, everyone, 30):
             tenant.assign(user_id, app_id=other, role="Standard")
         return tenant
 
