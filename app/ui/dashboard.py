@@ -17,7 +17,7 @@ import contextlib
 import importlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -800,11 +800,15 @@ class DashboardWindow(QMainWindow):
         if not name:
             return None
         operation = self.bridge.snapshot(name)
-        operation.succeeded.connect(
-            lambda snapshot: self._show_snapshot(snapshot) if name == self.current_name else None
-        )
+        # A bound slot, not a lambda: Qt disconnects it when the window is destroyed, so a
+        # snapshot that arrives after closing is dropped instead of touching deleted widgets.
+        operation.succeeded.connect(self._show_snapshot_if_current)
         operation.failed.connect(self.action_message.show_exception)
         return operation
+
+    def _show_snapshot_if_current(self, snapshot: ProfileSnapshot) -> None:
+        if snapshot.profile_name == self.current_name:
+            self._show_snapshot(snapshot)
 
     # --- showing ----------------------------------------------------------------------------
 
@@ -1203,27 +1207,28 @@ class DashboardWindow(QMainWindow):
 # --- the application's entry -----------------------------------------------------------------
 
 
-def wizard_defaults_for(profile: Profile | None, token: str = "") -> Any:
-    """WizardDefaults for a new profile (None) or filled in from an existing one."""
+def wizard_defaults_for(
+    profile: Profile | None, stored_secrets: dict[str, str] | None = None
+) -> Any:
+    """WizardDefaults for a new profile (None) or for editing a saved one (its Settings).
+
+    `stored_secrets` are the secrets the keyring holds for the profile: the wizard uses them
+    while its fields are left empty and never shows them.
+    """
     from app.ui.wizard import WizardDefaults
 
     if profile is None:
         return WizardDefaults(profile_name="")
-    values: dict[str, Any] = {
-        "profile_name": profile.name,
-        "target_kind": profile.target.kind,
-        "source_kind": profile.source.kind,
-        "tenant_url": profile.target.tenant_url,
-        "token": token,
-    }
-    if profile.source.csv is not None:
-        values["csv_path"] = profile.source.csv.path
-    if profile.source.entra is not None:
-        values["entra"] = profile.source.entra
-    names = {f.name for f in fields(WizardDefaults)}
-    if "profile" in names:  # the wizard can edit an existing profile (its pages preloaded)
-        values["profile"] = profile
-    return WizardDefaults(**{key: value for key, value in values.items() if key in names})
+    return WizardDefaults(
+        profile_name=profile.name,
+        target_kind=profile.target.kind,
+        source_kind=profile.source.kind,
+        csv_path=profile.source.csv.path if profile.source.csv is not None else None,
+        tenant_url=profile.target.tenant_url,
+        entra=profile.source.entra,
+        profile=profile,
+        stored_secrets=dict(stored_secrets or {}),
+    )
 
 
 def open_dashboard(shell: Any) -> DashboardWindow:
@@ -1234,25 +1239,26 @@ def open_dashboard(shell: Any) -> DashboardWindow:
     window = DashboardWindow(bridge, tray=tray)
     wizards: list[QWidget] = []
 
-    def open_wizard(profile: Profile | None) -> None:
-        from app.config.secrets import SecretStore
-
+    def show_wizard(profile: Profile | None, stored: dict[str, str]) -> None:
         # Looked up at run time: app.ui.application imports this module (a static import
         # back would be a cycle that mypy resolves badly).
         wizard_window: Any = importlib.import_module("app.ui.application").WizardWindow
 
-        token = ""
-        if profile is not None:
-            try:
-                token = SecretStore().get(profile.name, "webex-token") or ""
-            except UserFacingError:
-                token = ""
-        wizard = wizard_window(bridge, wizard_defaults_for(profile, token))
+        wizard = wizard_window(bridge, wizard_defaults_for(profile, stored))
         wizard.wizard.profileSaved.connect(lambda saved: window.reload(select=saved.name))
         wizard.destroyed.connect(lambda *_: wizards.remove(wizard) if wizard in wizards else None)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizards.append(wizard)
         wizard.show()
+
+    def open_wizard(profile: Profile | None) -> None:
+        if profile is None:
+            show_wizard(None, {})
+            return
+        # The keyring is read off the loop; the wizard opens with what it holds.
+        operation = bridge.stored_secrets(profile.name)
+        operation.succeeded.connect(lambda stored: show_wizard(profile, stored))
+        operation.failed.connect(lambda _error: show_wizard(profile, {}))
 
     window.newProfileRequested.connect(lambda: open_wizard(None))
     window.settingsRequested.connect(open_wizard)
