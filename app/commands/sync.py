@@ -56,6 +56,12 @@ def register(subparsers: Any) -> None:
         metavar="DURATION",
         help="keep running: one cycle now, then one every DURATION (e.g. 40m, 2h)",
     )
+    sync.add_argument(
+        "--scheduled",
+        action="store_true",
+        help="started by a scheduler: do nothing (exit 0) while the profile's provisioning "
+        "status is off",
+    )
     sync.set_defaults(handler=_sync)
 
     provision = subparsers.add_parser(
@@ -170,6 +176,15 @@ def _sync(args: argparse.Namespace) -> int:
     from app.config.secrets import resolve_webex_token
 
     profile = _load_profile(args.profile)
+    if (args.scheduled or args.every) and not args.dry_run and not profile.provisioning_enabled:
+        # Switching provisioning off must stop unattended cycles (the tutorial's "Provisioning
+        # status: Off"); a manual `sync` without --scheduled/--every still runs on request.
+        print(
+            f"Provisioning is off for profile {profile.name}: no cycle was run. Turn it on with "
+            f"`webex-provisioner profile set {profile.name} --provisioning on`.",
+            file=sys.stderr,
+        )
+        return int(ExitCode.OK)
     if args.skip_invalid and profile.source.csv is not None:
         profile = profile.model_copy(deep=True)
         assert profile.source.csv is not None
@@ -320,10 +335,15 @@ async def _provision_async(profile: Profile, token: str, args: argparse.Namespac
 
 def _restart(args: argparse.Namespace) -> int:
     from app.paths import state_file
+    from app.sync.lock import ProfileLock
     from app.sync.state import StateStore
 
     profile = _load_profile(args.profile)
-    with StateStore(state_file(profile.name)) as state:
+    # Clearing the journal under a running cycle would lose its in-flight operations.
+    with (
+        ProfileLock(profile.name, purpose="restart"),
+        StateStore(state_file(profile.name)) as state,
+    ):
         quarantine = state.quarantine()
         cleared = state.restart()
     if quarantine is not None:

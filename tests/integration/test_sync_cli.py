@@ -168,3 +168,31 @@ def test_logs_list_cycles_and_export_rows(
     }
 
     assert main(["logs", "--profile", profile, "--cycle", "no-such-cycle"]) == 2
+
+
+def test_a_scheduled_run_does_nothing_while_provisioning_is_off(
+    sandbox: SandboxServer, profile: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = ProfileStore()
+    off = store.load(profile).model_copy(update={"provisioning_enabled": False})
+    store.save(off)
+    sandbox.reset_requests()
+    assert main(["sync", "--profile", profile, "--scheduled"]) == 0
+    assert "Provisioning is off" in capsys.readouterr().err
+    assert sandbox.requests == []
+
+    on = off.model_copy(update={"provisioning_enabled": True})
+    store.save(on)
+    assert main(["sync", "--profile", profile, "--scheduled"]) == 0
+    assert len(sandbox.users()) == 12
+
+
+def test_restart_refuses_while_a_cycle_runs(
+    profile: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.sync.lock import ProfileLock
+
+    with ProfileLock(profile, purpose="sync"):
+        assert main(["restart", "--profile", profile]) == 5
+    assert "has run a cycle of profile" in capsys.readouterr().err
+    assert main(["restart", "--profile", profile]) == 0
