@@ -341,7 +341,7 @@ def _restart(args: argparse.Namespace) -> int:
     profile = _load_profile(args.profile)
     # Clearing the journal under a running cycle would lose its in-flight operations.
     with (
-        ProfileLock(profile.name, purpose="restart"),
+        ProfileLock(profile.name, purpose="sync"),
         StateStore(state_file(profile.name)) as state,
     ):
         quarantine = state.quarantine()
