@@ -136,6 +136,23 @@ class DraftSecrets:
     def get(self, profile: str, kind: str) -> str | None:
         return self.values.get(kind) if profile == self.profile_name else None
 
+    def set(self, profile: str, kind: str, value: str) -> None:
+        """Kept in memory only (a sign-in cache, say): nothing reaches the keyring before Finish."""
+        if profile == self.profile_name:
+            self.values[kind] = value
+
+    def delete(self, profile: str, kind: str) -> bool:
+        return profile == self.profile_name and self.values.pop(kind, None) is not None
+
+    async def aget(self, profile: str, kind: str) -> str | None:
+        return self.get(profile, kind)
+
+    async def aset(self, profile: str, kind: str, value: str) -> None:
+        self.set(profile, kind, value)
+
+    async def adelete(self, profile: str, kind: str) -> bool:
+        return self.delete(profile, kind)
+
     def __repr__(self) -> str:  # never show a secret
         return f"DraftSecrets({self.profile_name!r}, kinds={sorted(self.values)})"
 
@@ -368,15 +385,19 @@ class EngineBridge(QObject):
             run.eventReceived.emit(event)
 
         async def work() -> Any:
-            engine = self._engine(profile, token, secrets)
-            run.engine = engine
-            remove = engine.add_listener(relay)
-            try:
-                return await engine.run_cycle(allow_deletes=allow_deletes, plan=plan)
-            finally:
-                remove()
-                run.engine = None
-                await engine.aclose()
+            from app.sync.lock import ProfileLock
+
+            # One cycle per profile: the dashboard or a scheduled sync may run this one.
+            async with ProfileLock(profile.name, purpose="gui"):
+                engine = self._engine(profile, token, secrets)
+                run.engine = engine
+                remove = engine.add_listener(relay)
+                try:
+                    return await engine.run_cycle(allow_deletes=allow_deletes, plan=plan)
+                finally:
+                    remove()
+                    run.engine = None
+                    await engine.aclose()
 
         self._start(run, work)
         return run
@@ -406,6 +427,30 @@ class EngineBridge(QObject):
             return profile
 
         return self._start(Operation("save-profile"), work)
+
+    def stored_secrets(self, profile_name: str) -> Operation[dict[str, str]]:
+        """The secrets the keyring holds for a profile, by kind (for its Settings).
+
+        A keyring that cannot be read gives an empty result: the wizard then asks for them.
+        """
+        from app.config.secrets import SecretStore
+
+        kinds: tuple[SecretKind, ...] = ("webex-token", "entra-client-secret", "smtp-password")
+
+        async def work() -> dict[str, str]:
+            store = SecretStore()
+            found: dict[str, str] = {}
+            for kind in kinds:
+                try:
+                    value = await store.aget(profile_name, kind)
+                except UserFacingError as error:
+                    log.warning("the keyring could not be read: %s", error.message)
+                    return {}
+                if value:
+                    found[kind] = value
+            return found
+
+        return self._start(Operation("stored-secrets"), work)
 
     def write_text(self, path: Path, text: str) -> Operation[Path]:
         """Write an export (a dry run, a log) off the loop; errors say what to do."""

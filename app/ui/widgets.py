@@ -151,6 +151,12 @@ class SecretField(QWidget):
             else QCoreApplication.translate("widgets", "Show")
         )
 
+    def show_stored(self, note: str) -> None:
+        """A secret is already stored: say so in the empty field (the value is never shown)."""
+        self.edit.setPlaceholderText(note)
+        self.edit.setAccessibleDescription(note)
+        self.setToolTip(note)
+
     def text(self) -> str:
         return self.edit.text()
 

@@ -2,6 +2,11 @@
 
 Each page collects its part of a WizardDraft in validatePage; nothing is saved until
 Finish, when the profile goes to the ProfileStore and the secrets to the keyring.
+
+The same pages edit an existing profile (WizardDefaults.profile, the dashboard's Settings):
+the draft starts from the profile, the name is fixed, a secret already in the keyring is
+kept unless a new one is typed, and Save (the Finish button, offered on every page) writes
+over the profile without a sync.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QDialog, QWidget, QWizard, QWizardPage
 
 from app.config.profile import (
     EntraSettings,
@@ -38,7 +43,12 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class WizardDefaults:
-    """What the wizard starts with: blank for a real tenant, filled in on the sandbox."""
+    """What the wizard starts with: blank for a real tenant, filled in on the sandbox.
+
+    With `profile`, the wizard edits that profile; `stored_secrets` are the secrets the
+    keyring already holds for it (by kind), used while a field is left empty and never
+    written back.
+    """
 
     profile_name: str = "webex"
     target_kind: Literal["webex", "scim"] = "webex"
@@ -49,6 +59,8 @@ class WizardDefaults:
     entra: EntraSettings | None = None
     entra_client_secret: str = field(default="", repr=False)
     sandbox: bool = False
+    profile: Profile | None = None
+    stored_secrets: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -72,6 +84,32 @@ class WizardDraft:
     source_users: list[SourceUser] = field(default_factory=list)
     source_attributes: list[str] = field(default_factory=list)
     plan: Plan | None = None
+    base: Profile | None = None  # the profile being edited: settings no page shows are kept
+    stored_secrets: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_profile(cls, profile: Profile, stored_secrets: dict[str, str]) -> WizardDraft:
+        """A draft that starts as the saved profile (Settings of a profile)."""
+        return cls(
+            name=profile.name,
+            target_kind=profile.target.kind,
+            source=profile.source,
+            tenant_url=profile.target.tenant_url,
+            notifications=profile.notifications,
+            mappings=profile.mappings,
+            scoping=list(profile.scoping),
+            scope=profile.scope,
+            provisioning_enabled=profile.provisioning_enabled,
+            every_minutes=profile.schedule.every_minutes,
+            safety=profile.safety,
+            base=profile,
+            stored_secrets=dict(stored_secrets),
+        )
+
+    @property
+    def webex_token(self) -> str:
+        """The token typed on the credentials page, else the one the keyring holds."""
+        return self.token or self.stored_secrets.get("webex-token", "")
 
     def profile(self) -> Profile:
         """The profile as it stands (validated by pydantic; raises ValidationError)."""
@@ -88,9 +126,13 @@ class WizardDraft:
         }
         if self.mappings is not None:
             data["mappings"] = self.mappings
+        if self.base is not None:
+            for name in Profile.model_fields:
+                data.setdefault(name, getattr(self.base, name))
         return Profile.model_validate(data)
 
     def secrets(self) -> dict[SecretKind, str]:
+        """The secrets typed in the wizard (saved at Finish); stored ones are not repeated."""
         values: dict[SecretKind, str] = {
             "webex-token": self.token,
             "entra-client-secret": self.entra_client_secret,
@@ -99,7 +141,10 @@ class WizardDraft:
         return {kind: value for kind, value in values.items() if value}
 
     def draft_secrets(self) -> DraftSecrets:
-        return DraftSecrets(self.name, {str(kind): value for kind, value in self.secrets().items()})
+        """What the engine reads the source with: typed secrets over the stored ones."""
+        values = {kind: value for kind, value in self.stored_secrets.items() if value}
+        values.update({str(kind): value for kind, value in self.secrets().items()})
+        return DraftSecrets(self.name, values)
 
 
 class SetupWizard(QWizard):
@@ -131,10 +176,18 @@ class SetupWizard(QWizard):
         self.setObjectName("setupWizard")
         self.bridge = bridge
         self.defaults = defaults or WizardDefaults()
-        self.draft = WizardDraft(
-            name=self.defaults.profile_name, target_kind=self.defaults.target_kind
-        )
-        self.setWindowTitle(self.tr("Webex provisioning set-up"))
+        self.editing = self.defaults.profile
+        self.finishing = False  # True while Finish validates the page it was pressed on
+        if self.editing is not None:
+            self.draft = WizardDraft.from_profile(self.editing, self.defaults.stored_secrets)
+            self.setWindowTitle(
+                self.tr("Settings of the profile {name}").format(name=self.editing.name)
+            )
+        else:
+            self.draft = WizardDraft(
+                name=self.defaults.profile_name, target_kind=self.defaults.target_kind
+            )
+            self.setWindowTitle(self.tr("Webex provisioning set-up"))
         self.setWindowIcon(QIcon(str(icon_path())))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -145,6 +198,12 @@ class SetupWizard(QWizard):
         self._saving = False
         for page in build_pages(self):
             self.addPage(page)
+        if self.editing is not None:
+            # Editing: Save is offered on every page (the run page keeps its own Finish).
+            self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, True)
+            self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Save"))
+            for page_id in self.pageIds():
+                self.page(page_id).setFinalPage(True)
         self.button(QWizard.WizardButton.NextButton).setObjectName("wizardNext")
         self.button(QWizard.WizardButton.BackButton).setObjectName("wizardBack")
         self.button(QWizard.WizardButton.FinishButton).setObjectName("wizardFinish")
@@ -163,9 +222,15 @@ class SetupWizard(QWizard):
         return page.objectName() if page is not None else ""
 
     def accept(self) -> None:
-        """Finish: save the profile and its secrets, then close."""
+        """Finish: take the current page's input, save the profile and its secrets, close."""
         if self._saving:
             return
+        self.finishing = True
+        try:
+            if not self.validateCurrentPage():
+                return  # the page says why (or tests first, then finishes by itself)
+        finally:
+            self.finishing = False
         try:
             profile = self.draft.profile()
         except Exception as error:  # a page let something invalid through: say so, stay open
@@ -174,6 +239,8 @@ class SetupWizard(QWizard):
             show = getattr(run_page, "show_save_error", None)
             if show is not None:
                 show(error)
+            else:
+                log.error("the profile cannot be saved from %s", self.current_name())
             return
         self._saving = True
         operation = self.bridge.save_profile(profile, self.draft.secrets())
@@ -183,7 +250,8 @@ class SetupWizard(QWizard):
     def _saved(self, profile: Profile) -> None:
         self._saving = False
         self.profileSaved.emit(profile)
-        super().accept()
+        # The page was validated before saving: close without QWizard validating it again.
+        QDialog.done(self, int(QDialog.DialogCode.Accepted))
 
     def _save_failed(self, error: BaseException) -> None:
         self._saving = False

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QLabel, QTableView, QWidget, QWizardPage
 
 from app.ui.bridge import EngineBridge, Operation
+from app.ui.widgets import FieldMessage
 
 if TYPE_CHECKING:
     from app.ui.wizard import SetupWizard, WizardDraft
@@ -18,6 +19,7 @@ class BasePage(QWizardPage):
         self.setObjectName(object_name)
         self._setup = wizard
         self._operations: list[Operation[Any]] = []
+        self._save_message: FieldMessage | None = None
 
     @property
     def setup(self) -> SetupWizard:
@@ -41,6 +43,15 @@ class BasePage(QWizardPage):
         for operation in self._operations:
             operation.cancel()
         self._operations = []
+
+    def show_save_error(self, error: BaseException) -> None:
+        """Finish could not save: say why at the bottom of the page (Save on any page)."""
+        if self._save_message is None:
+            self._save_message = FieldMessage("saveMessage", self)
+            layout = self.layout()
+            if layout is not None:
+                layout.addWidget(self._save_message)
+        self._save_message.show_exception(error)
 
 
 def compact_rows(view: QTableView) -> None:

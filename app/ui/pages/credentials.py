@@ -85,13 +85,22 @@ class CredentialsPage(BasePage):
 
         self._passed_for: tuple[str, str] | None = None
         self._advance_after_test = False
+        self._finish_after_test = False  # Save was pressed here: save once the test passes
         self._running: Any = None
         self.report: Any = None
 
-        self.tenant_url.setText(wizard.defaults.tenant_url)
-        self.token.setText(wizard.defaults.token)
+        if wizard.editing is not None:
+            self.tenant_url.setText(wizard.editing.target.tenant_url)
+            self.token.setText("")  # the stored token is kept unless a new one is typed
+        else:
+            self.tenant_url.setText(wizard.defaults.tenant_url)
+            self.token.setText(wizard.defaults.token)
+        if self._stored_token():
+            self.token.show_stored(self.tr("Stored in the keyring; paste a new one to replace it"))
+        self._show_token_note()
         self.tenant_url.textChanged.connect(self._input_changed)
         self.token.textChanged.connect(self._input_changed)
+        self.token.textChanged.connect(self._show_token_note)
         self.fetch_button.clicked.connect(self.fetch_org_id)
         self.test_button.clicked.connect(lambda: self.run_test(advance=False))
         self._input_changed()
@@ -132,8 +141,30 @@ class CredentialsPage(BasePage):
 
     # --- input ------------------------------------------------------------------------
 
+    def _stored_token(self) -> str:
+        return self.draft.stored_secrets.get("webex-token", "")
+
+    def _token(self) -> str:
+        """The token typed here, else the one stored for the profile being edited."""
+        return self.token.text().strip() or self._stored_token()
+
+    def _show_token_note(self) -> None:
+        if not self._stored_token():
+            return
+        if self.token.text().strip():
+            self.token_message.show_info(
+                self.tr("The token typed here replaces the stored one when you save.")
+            )
+        else:
+            self.token_message.show_info(
+                self.tr(
+                    "A token is stored in the keyring for this profile; it is used unless "
+                    "you paste a new one."
+                )
+            )
+
     def _key(self) -> tuple[str, str]:
-        return (self.tenant_url.text().strip(), self.token.text().strip())
+        return (self.tenant_url.text().strip(), self._token())
 
     def _url_problem(self) -> UserFacingError | None:
         text = self.tenant_url.text().strip()
@@ -168,7 +199,7 @@ class CredentialsPage(BasePage):
 
     def _update_buttons(self) -> None:
         idle = self._running is None
-        has_token = bool(self.token.text().strip())
+        has_token = bool(self._token())
         self.fetch_button.setEnabled(idle and has_token)
         self.test_button.setEnabled(
             idle and has_token and bool(self.tenant_url.text().strip()) and not self._url_problem()
@@ -190,7 +221,7 @@ class CredentialsPage(BasePage):
     # --- Get my orgId -----------------------------------------------------------------
 
     def fetch_org_id(self) -> None:
-        token = self.token.text().strip()
+        token = self._token()
         if not token:
             self.token_message.show_error(self.tr("Paste the secret token first."))
             return
@@ -248,7 +279,10 @@ class CredentialsPage(BasePage):
             if self._advance_after_test:
                 self._advance_after_test = False
                 self.completeChanged.emit()
-                self.setup.next()
+                if self._finish_after_test:
+                    self.setup.accept()
+                else:
+                    self.setup.next()
             return
         failed = [check for check in checks if str(check.status) == "failed"]
         titles = "; ".join(check_title(check.id, check.title) for check in failed)
@@ -265,10 +299,11 @@ class CredentialsPage(BasePage):
 
     def validatePage(self) -> bool:
         if self._passed_for != self._key():
+            self._finish_after_test = self.setup.finishing
             self.run_test(advance=True)  # Next = test, then move on when it passes
             return False
-        url, token = self._key()
+        url, _token = self._key()
         self.draft.tenant_url = url
-        self.draft.token = token
+        self.draft.token = self.token.text().strip()  # empty: the stored token stays
         self.draft.plan = None
         return True

@@ -106,6 +106,12 @@ class NotificationsPage(BasePage):
         layout.addStretch(1)
 
         self._running: Any = None
+        if wizard.editing is not None:
+            self._load(wizard.editing.notifications)
+        if self._stored_password():
+            self.smtp_password.show_stored(
+                self.tr("Stored in the keyring; type a new one to replace it")
+            )
         for edit in (self.email, self.smtp_host, self.smtp_user, self.smtp_sender):
             edit.textChanged.connect(self._changed)
         self.smtp_password.textChanged.connect(self._changed)
@@ -114,6 +120,19 @@ class NotificationsPage(BasePage):
         self.smtp_security.currentIndexChanged.connect(self._security_changed)
         self.test_button.clicked.connect(self.send_test)
         self._changed()
+
+    def _load(self, settings: NotificationSettings) -> None:
+        """Show saved settings (Settings of a profile)."""
+        self.email.setText(", ".join(settings.emails))
+        self.send_on_failure.setChecked(settings.send_on_failure)
+        self.smtp_host.setText(settings.smtp.host)
+        self.smtp_security.setCurrentIndex(self.smtp_security.findData(settings.smtp.security))
+        self.smtp_port.setValue(settings.smtp.port)
+        self.smtp_user.setText(settings.smtp.user)
+        self.smtp_sender.setText(settings.smtp.sender)
+
+    def _stored_password(self) -> str:
+        return self.draft.stored_secrets.get("smtp-password", "")
 
     def _security_changed(self) -> None:
         if self.smtp_port.value() in SECURITY_PORTS.values():
@@ -172,7 +191,9 @@ class NotificationsPage(BasePage):
         self.message.clear_message()
         operation = self.track(
             self.bridge.send_test_mail(
-                self.settings(), self.smtp_password.text() or None, profile_name=self.draft.name
+                self.settings(),
+                self.smtp_password.text() or self._stored_password() or None,
+                profile_name=self.draft.name,
             )
         )
         self._running = operation

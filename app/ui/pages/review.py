@@ -126,7 +126,7 @@ class ReviewPage(BasePage):
             self.message.show_error(str(error))
             return
         operation = self.track(
-            self.bridge.dry_run(profile, self.draft.token, self.draft.draft_secrets())
+            self.bridge.dry_run(profile, self.draft.webex_token, self.draft.draft_secrets())
         )
         self._running = operation
         self.busy.start(self.tr("Reading the source and the target to plan the sync…"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout
 
@@ -44,7 +44,7 @@ class RunPage(BasePage):
             self.message.show_error(str(error))
             return
         plan = draft.plan
-        run = self.bridge.start_sync(profile, draft.token, draft.draft_secrets(), plan=plan)
+        run = self.bridge.start_sync(profile, draft.webex_token, draft.draft_secrets(), plan=plan)
         self.track(run)
         self.run = run
         expected = plan.users_total() if plan is not None else 0
@@ -54,7 +54,7 @@ class RunPage(BasePage):
     def isComplete(self) -> bool:
         return self.run is not None and self.activity.finished
 
-    def show_save_error(self, error: Any) -> None:
+    def show_save_error(self, error: BaseException) -> None:
         self.message.show_exception(error)
 
     def stop_work(self) -> None:

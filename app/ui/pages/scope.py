@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.config.profile import SafetySettings
 from app.ui.pages.base import BasePage, labelled
 
 if TYPE_CHECKING:
@@ -51,7 +50,7 @@ class ScopePage(BasePage):
         form.addRow(labelled(self.tr("Provisioning s&tatus:"), self.status, settings), self.status)
         self.interval = QSpinBox(settings)
         self.interval.setObjectName("cycleInterval")
-        self.interval.setRange(5, 24 * 60)
+        self.interval.setRange(1, 7 * 24 * 60)  # the profile's own bounds
         self.interval.setValue(40)
         self.interval.setSuffix(self.tr(" minutes"))
         form.addRow(
@@ -95,10 +94,13 @@ class ScopePage(BasePage):
         layout.addWidget(safety)
         layout.addStretch(1)
 
-        defaults = SafetySettings()
-        self.threshold_count.setValue(defaults.deletion_threshold_count)
-        self.threshold_percent.setValue(defaults.deletion_threshold_percent)
-        self.skip_out_of_scope.setChecked(defaults.skip_out_of_scope_deletions)
+        # The draft's values: the defaults for a new profile, the saved ones in Settings.
+        draft = self.draft
+        self.status.setCurrentIndex(self.status.findData(draft.provisioning_enabled))
+        self.interval.setValue(draft.every_minutes)
+        self.threshold_count.setValue(draft.safety.deletion_threshold_count)
+        self.threshold_percent.setValue(draft.safety.deletion_threshold_percent)
+        self.skip_out_of_scope.setChecked(draft.safety.skip_out_of_scope_deletions)
 
     def initializePage(self) -> None:
         csv = self.draft.source is not None and self.draft.source.kind == "csv"

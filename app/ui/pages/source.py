@@ -98,16 +98,36 @@ class SourcePage(BasePage):
         self._debounce.timeout.connect(self._validate_csv)
 
         defaults = wizard.defaults
-        if defaults.csv_path is not None:
-            self.csv_path.setText(str(defaults.csv_path))
-        if defaults.entra is not None:
-            self.entra_tenant.setText(defaults.entra.tenant_id)
-            self.entra_client.setText(defaults.entra.client_id)
-            self.entra_app.setText(defaults.entra.app_name)
-            self.entra_authority.setText(defaults.entra.authority)
-            self.entra_graph.setText(defaults.entra.graph_url)
-            self.entra_secret.setText(defaults.entra_client_secret)
-        (self.source_entra if defaults.source_kind == "entra" else self.source_csv).setChecked(True)
+        editing = wizard.editing
+        # Settings the page does not show (encoding, delimiter, app id, CA file...) are kept.
+        self._base_csv: CsvSettings | None = None
+        self._base_entra: EntraSettings | None = defaults.entra
+        csv_path = defaults.csv_path
+        entra_secret = defaults.entra_client_secret
+        source_kind = defaults.source_kind
+        if editing is not None:
+            source_kind = editing.source.kind
+            self._base_csv = editing.source.csv
+            self._base_entra = editing.source.entra
+            csv_path = editing.source.csv.path if editing.source.csv is not None else None
+            entra_secret = ""  # the stored one is kept unless a new one is typed
+        if csv_path is not None:
+            self.csv_path.setText(str(csv_path))
+        if self._base_csv is not None:
+            self.csv_column.setText(self._base_csv.user_name_column)
+            self.skip_invalid.setChecked(self._base_csv.skip_invalid)
+        if self._base_entra is not None:
+            self.entra_tenant.setText(self._base_entra.tenant_id)
+            self.entra_client.setText(self._base_entra.client_id)
+            self.entra_app.setText(self._base_entra.app_name)
+            self.entra_authority.setText(self._base_entra.authority)
+            self.entra_graph.setText(self._base_entra.graph_url)
+        self.entra_secret.setText(entra_secret)
+        if self._secret_stored():
+            self.entra_secret.show_stored(
+                self.tr("Stored in the keyring; type a new one to replace it")
+            )
+        (self.source_entra if source_kind == "entra" else self.source_csv).setChecked(True)
         self.source_csv.toggled.connect(self._kind_changed)
         self.stack.setCurrentIndex(0 if self.source_csv.isChecked() else 1)
 
@@ -204,11 +224,14 @@ class SourcePage(BasePage):
 
     def _csv_settings(self) -> CsvSettings:
         path, column = self._csv_key()
-        return CsvSettings(
-            path=Path(path).expanduser(),
-            user_name_column=column or "userPrincipalName",
-            skip_invalid=self.skip_invalid.isChecked(),
-        )
+        shown = {
+            "path": Path(path).expanduser(),
+            "user_name_column": column or "userPrincipalName",
+            "skip_invalid": self.skip_invalid.isChecked(),
+        }
+        if self._base_csv is None:
+            return CsvSettings.model_validate(shown)
+        return CsvSettings.model_validate({**self._base_csv.model_dump(), **shown})
 
     def _validate_csv(self) -> None:
         if not self.source_csv.isChecked():
@@ -364,20 +387,24 @@ class SourcePage(BasePage):
         return panel
 
     def _entra_settings(self) -> EntraSettings:
-        defaults = self.setup.defaults.entra
-        return EntraSettings(
-            tenant_id=self.entra_tenant.text().strip(),
-            client_id=self.entra_client.text().strip(),
-            app_name=self.entra_app.text().strip() or DEFAULT_APP_NAME,
-            authority=self.entra_authority.text().strip() or DEFAULT_AUTHORITY,
-            graph_url=self.entra_graph.text().strip() or DEFAULT_GRAPH_URL,
-            ca_file=defaults.ca_file if defaults is not None else None,
-        )
+        shown = {
+            "tenant_id": self.entra_tenant.text().strip(),
+            "client_id": self.entra_client.text().strip(),
+            "app_name": self.entra_app.text().strip() or DEFAULT_APP_NAME,
+            "authority": self.entra_authority.text().strip() or DEFAULT_AUTHORITY,
+            "graph_url": self.entra_graph.text().strip() or DEFAULT_GRAPH_URL,
+        }
+        if self._base_entra is None:
+            return EntraSettings.model_validate(shown)
+        return EntraSettings.model_validate({**self._base_entra.model_dump(), **shown})
+
+    def _secret_stored(self) -> bool:
+        return bool(self.draft.stored_secrets.get("entra-client-secret"))
 
     def _entra_problem(self) -> str | None:
         if not self.entra_tenant.text().strip() or not self.entra_client.text().strip():
             return self.tr("Give the tenant ID and the application (client) ID.")
-        if not self.entra_secret.text():
+        if not self.entra_secret.text() and not self._secret_stored():
             return self.tr("Paste the client secret of the app registration.")
         try:
             self._entra_settings()
@@ -387,7 +414,11 @@ class SourcePage(BasePage):
 
     def _entra_changed(self) -> None:
         problem = self._entra_problem()
-        filled = self.entra_tenant.text() and self.entra_client.text() and self.entra_secret.text()
+        filled = (
+            self.entra_tenant.text()
+            and self.entra_client.text()
+            and (self.entra_secret.text() or self._secret_stored())
+        )
         if problem and filled:
             self.entra_message.show_error(problem)
         else:
@@ -410,6 +441,9 @@ class SourcePage(BasePage):
 
     def validatePage(self) -> bool:
         draft = self.draft
+        kind_changed = draft.source is None or draft.source.kind != (
+            "csv" if self.source_csv.isChecked() else "entra"
+        )
         if self.source_csv.isChecked():
             settings = self._csv_settings()
             draft.source = SourceSettings(kind="csv", csv=settings)
@@ -423,7 +457,8 @@ class SourcePage(BasePage):
             draft.source = SourceSettings(kind="entra", entra=self._entra_settings())
             draft.entra_client_secret = self.entra_secret.text()
             draft.source_attributes = [attribute.name for attribute in ENTRA_USER_ATTRIBUTES]
-            draft.scope = "assigned"
+            if kind_changed:  # the tutorial's default; a scope already chosen is kept
+                draft.scope = "assigned"
         draft.source_users = []  # read again for the mapping preview and scoping count
         draft.plan = None
         return True

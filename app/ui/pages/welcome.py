@@ -91,8 +91,25 @@ class WelcomePage(BasePage):
         layout.addStretch(1)
 
         defaults = wizard.defaults
-        self.profile_name.setText(defaults.profile_name)
-        (self.target_scim if defaults.target_kind == "scim" else self.target_webex).setChecked(True)
+        editing = wizard.editing
+        if editing is not None:
+            # Settings of a saved profile: its name is its file and its keyring entries.
+            self.setTitle(self.tr("Settings of the profile {name}").format(name=editing.name))
+            self.setSubTitle(
+                self.tr(
+                    "The pages of the set-up, filled in with this profile's settings. Change "
+                    "what you need, then Save on any page; the changes apply from the next "
+                    "cycle."
+                )
+            )
+            self.profile_name.setText(editing.name)
+            self.profile_name.setReadOnly(True)
+            self.profile_name.setToolTip(self.tr("The name of a saved profile cannot change."))
+            target_kind = editing.target.kind
+        else:
+            self.profile_name.setText(defaults.profile_name)
+            target_kind = defaults.target_kind
+        (self.target_scim if target_kind == "scim" else self.target_webex).setChecked(True)
         self.profile_name.textChanged.connect(self._name_changed)
         self._name_changed(self.profile_name.text())
 
@@ -101,6 +118,9 @@ class WelcomePage(BasePage):
             return self.tr("Give the profile a name, e.g. acme.")
         if profile_name_problem(name):
             return self.tr("A profile name may contain only letters, digits, - and _ (at most 64).")
+        editing = self.setup.editing
+        if editing is not None and name == editing.name:
+            return None  # the profile being edited: saved over
         if self.bridge.profile_exists(name):
             return self.tr("A profile named {name} already exists; choose another name.").format(
                 name=name
