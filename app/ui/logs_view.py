@@ -131,7 +131,11 @@ def log_detail_text(entry: LogEntry) -> str:
     """Every field of one row, for the detail pane."""
 
     def line(label: str, value: object) -> str:
-        return f"{label}: {value}" if value else ""
+        if not value:
+            return ""
+        return QCoreApplication.translate("LogsView", "{label}: {value}").format(
+            label=label, value=value
+        )
 
     lines = [
         line(

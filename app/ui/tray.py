@@ -202,7 +202,9 @@ class TrayController(QObject):
         state = combined_state(self._states)
         lines = [self.tr("Webex Provisioner: {state}").format(state=state_words(state))]
         for profile in sorted(self._states):
-            line = f"{profile}: {state_words(self._states[profile])}"
+            line = self.tr("{profile}: {state}").format(
+                profile=profile, state=state_words(self._states[profile])
+            )
             if self._details.get(profile):
                 line += f" ({self._details[profile]})"
             lines.append(line)

@@ -1,125 +1,61 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name />
-    <message>
-        <location filename="../../app/ui/logs_view.py" line="143" />
-        <source>Modified properties:</source>
-        <translation>Propriétés modifiées :</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard.py" line="438" />
-        <source>Completed</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard.py" line="439" />
-        <source>Completed with failures</source>
-        <translation>Terminé avec des échecs</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard.py" line="440" />
-        <source>Held by the accidental-deletion threshold</source>
-        <translation>Retenu par le seuil de suppression accidentelle</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard.py" line="441" />
-        <location filename="../../app/ui/dashboard.py" line="454" />
-        <source>Quarantined</source>
-        <translation>En quarantaine</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard.py" line="442" />
-        <source>Cancelled</source>
-        <translation>Annulé</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard.py" line="443" />
-        <source>Failed</source>
-        <translation>En échec</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard.py" line="445" />
-        <source>Running</source>
-        <translation>En cours</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard.py" line="451" />
-        <source>Idle</source>
-        <translation>Au repos</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard.py" line="452" />
-        <source>A cycle is running</source>
-        <translation>Un cycle est en cours</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard.py" line="453" />
-        <source>Held: removals wait for your decision</source>
-        <translation>Retenu : les retraits attendent votre décision</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard.py" line="455" />
-        <source>The last cycle failed</source>
-        <translation>Le dernier cycle a échoué</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../app/ui/about.py" line="100" />
+        <location filename="../../app/ui/about.py" line="101"/>
         <source>About Webex Provisioner</source>
         <translation>À propos de Webex Provisioner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="108" />
+        <location filename="../../app/ui/about.py" line="109"/>
         <source>Program icon</source>
         <translation>Icône du programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="111" />
+        <location filename="../../app/ui/about.py" line="112"/>
         <source>&lt;h2&gt;Webex Provisioner&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Webex Provisioner&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="113" />
-        <location filename="../../app/ui/about.py" line="188" />
+        <location filename="../../app/ui/about.py" line="114"/>
+        <location filename="../../app/ui/about.py" line="189"/>
         <source>Version {version}</source>
         <translation>Version {version}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="118" />
+        <location filename="../../app/ui/about.py" line="119"/>
         <source>Provisions users and groups from a directory (a CSV file, Microsoft Entra ID) into Cisco Webex over SCIM 2.0, from this computer. Distributed under the MIT licence.</source>
         <translation>Provisionne les utilisateurs et les groupes d’un annuaire (un fichier CSV, Microsoft Entra ID) dans Cisco Webex par SCIM 2.0, depuis cet ordinateur. Distribué sous licence MIT.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="134" />
+        <location filename="../../app/ui/about.py" line="135"/>
         <source>This program includes the following libraries. Select one to read its licence.</source>
         <translation>Ce programme inclut les bibliothèques suivantes. Sélectionnez-en une pour lire sa licence.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="143" />
+        <location filename="../../app/ui/about.py" line="144"/>
         <source>Bundled libraries</source>
         <translation>Bibliothèques incluses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="147" />
+        <location filename="../../app/ui/about.py" line="148"/>
         <source>Licence of the selected library</source>
         <translation>Licence de la bibliothèque sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="160" />
+        <location filename="../../app/ui/about.py" line="161"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="176" />
+        <location filename="../../app/ui/about.py" line="177"/>
         <source>The licence files are missing from {folder}.</source>
         <translation>Les fichiers de licence manquent dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="189" />
+        <location filename="../../app/ui/about.py" line="190"/>
         <source>Licence: {license}</source>
         <translation>Licence : {license}</translation>
     </message>
@@ -127,144 +63,144 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../app/ui/activity.py" line="71" />
+        <location filename="../../app/ui/activity.py" line="71"/>
         <source>Sync progress in users</source>
         <translation>Progression de la synchronisation, en utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="73" />
+        <location filename="../../app/ui/activity.py" line="73"/>
         <source>%v of %m users</source>
         <translation>%v utilisateurs sur %m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="75" />
-        <location filename="../../app/ui/activity.py" line="263" />
-        <location filename="../../app/ui/activity.py" line="275" />
+        <location filename="../../app/ui/activity.py" line="75"/>
+        <location filename="../../app/ui/activity.py" line="263"/>
+        <location filename="../../app/ui/activity.py" line="275"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="78" />
+        <location filename="../../app/ui/activity.py" line="78"/>
         <source>Ca&amp;ncel sync</source>
         <translation>A&amp;nnuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="101" />
+        <location filename="../../app/ui/activity.py" line="101"/>
         <source>Filter by user, action or details</source>
         <translation>Filtrer par utilisateur, action ou détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="102" />
+        <location filename="../../app/ui/activity.py" line="102"/>
         <source>Filter the activity</source>
         <translation>Filtrer l’activité</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="106" />
+        <location filename="../../app/ui/activity.py" line="106"/>
         <source>Show status</source>
         <translation>Afficher l’état</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="107" />
+        <location filename="../../app/ui/activity.py" line="107"/>
         <source>All statuses</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="120" />
+        <location filename="../../app/ui/activity.py" line="120"/>
         <source>Provisioning activity</source>
         <translation>Activité du provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="134" />
+        <location filename="../../app/ui/activity.py" line="134"/>
         <source>Details of the selected event</source>
         <translation>Détails de l’événement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="137" />
+        <location filename="../../app/ui/activity.py" line="137"/>
         <source>Select a row to see its steps and details.</source>
         <translation>Sélectionnez une ligne pour voir ses étapes et ses détails.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="212" />
+        <location filename="../../app/ui/activity.py" line="212"/>
         <source>The sync was cancelled.</source>
         <translation>La synchronisation a été annulée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="221" />
+        <location filename="../../app/ui/activity.py" line="221"/>
         <source>The sync completed</source>
         <translation>La synchronisation est terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="222" />
+        <location filename="../../app/ui/activity.py" line="222"/>
         <source>The sync completed with failures</source>
         <translation>La synchronisation est terminée avec des échecs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="223" />
+        <location filename="../../app/ui/activity.py" line="223"/>
         <source>The sync is held</source>
         <translation>La synchronisation est retenue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="224" />
+        <location filename="../../app/ui/activity.py" line="224"/>
         <source>Provisioning is quarantined</source>
         <translation>Le provisionnement est en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="225" />
+        <location filename="../../app/ui/activity.py" line="225"/>
         <source>The sync was cancelled</source>
         <translation>La synchronisation a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="226" />
+        <location filename="../../app/ui/activity.py" line="226"/>
         <source>The sync failed</source>
         <translation>La synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="229" />
+        <location filename="../../app/ui/activity.py" line="229"/>
         <source>{action} {count}</source>
         <translation>{action} {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="234" />
+        <location filename="../../app/ui/activity.py" line="234"/>
         <source>{outcome}: {counts}.</source>
         <translation>{outcome} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="275" />
+        <location filename="../../app/ui/activity.py" line="275"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="281" />
+        <location filename="../../app/ui/activity.py" line="281"/>
         <source>Cancelling: the operations in flight finish first…</source>
         <translation>Annulation : les opérations en cours se terminent d’abord…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="294" />
+        <location filename="../../app/ui/activity.py" line="294"/>
         <source>Nothing to send</source>
         <translation>Rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="297" />
+        <location filename="../../app/ui/activity.py" line="297"/>
         <source>{status}: {count}</source>
         <translation>{status} : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="307" />
+        <location filename="../../app/ui/activity.py" line="307"/>
         <source>Paused.</source>
         <translation>En pause.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="310" />
+        <location filename="../../app/ui/activity.py" line="310"/>
         <source>{done} users in {time}.</source>
         <translation>{done} utilisateurs en {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="314" />
+        <location filename="../../app/ui/activity.py" line="314"/>
         <source>Reading the source and the target…</source>
         <translation>Lecture de la source et de la cible…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="317" />
+        <location filename="../../app/ui/activity.py" line="317"/>
         <source>{rate:.1f} users/s, about {left} left.</source>
         <translation>{rate:.1f} utilisateurs/s, encore {left} environ.</translation>
     </message>
@@ -272,102 +208,117 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="31" />
+        <location filename="../../app/ui/pages/credentials.py" line="31"/>
         <source>Admin credentials</source>
         <translation>Informations d’identification de l’administrateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="45" />
+        <location filename="../../app/ui/pages/credentials.py" line="45"/>
         <source>&amp;Tenant URL:</source>
         <translation>&amp;URL du locataire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="48" />
+        <location filename="../../app/ui/pages/credentials.py" line="48"/>
         <source>Secret token</source>
         <translation>Jeton secret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="49" />
+        <location filename="../../app/ui/pages/credentials.py" line="49"/>
         <source>&amp;Secret token:</source>
         <translation>&amp;Jeton secret :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="55" />
+        <location filename="../../app/ui/pages/credentials.py" line="55"/>
         <source>&amp;Get my orgId</source>
         <translation>&amp;Obtenir mon orgId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="58" />
+        <location filename="../../app/ui/pages/credentials.py" line="58"/>
         <source>Calls “Get My Own Details” (people/me) with the token and fills the orgId in.</source>
         <translation>Appelle « Get My Own Details » (people/me) avec le jeton et renseigne l’orgId.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="60" />
+        <location filename="../../app/ui/pages/credentials.py" line="60"/>
         <source>Test &amp;connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="76" />
+        <location filename="../../app/ui/pages/credentials.py" line="76"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="105" />
+        <location filename="../../app/ui/pages/credentials.py" line="99"/>
+        <source>Stored in the keyring; paste a new one to replace it</source>
+        <translation>Enregistré dans le trousseau ; collez-en un nouveau pour le remplacer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="114"/>
         <source>Enter the tenant URL and the secret token of a Webex administrator. Next tests the connection first.</source>
         <translation>Entrez l’URL du locataire et le jeton secret d’un administrateur Webex. Suivant teste d’abord la connexion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="111" />
-        <source>The tenant URL has the form https://webexapis.com/identity/scim/[orgId]/v2/ (the tutorial's https://api.webex.com/v1/scim/[Tenant ID]/ works too). The secret token is the access token of an administrator: sign in at developer.webex.com with your admin account and copy it. &lt;b&gt;Get my orgId&lt;/b&gt; then fills the orgId in for you.</source>
+        <location filename="../../app/ui/pages/credentials.py" line="120"/>
+        <source>The tenant URL has the form https://webexapis.com/identity/scim/[orgId]/v2/ (the tutorial&apos;s https://api.webex.com/v1/scim/[Tenant ID]/ works too). The secret token is the access token of an administrator: sign in at developer.webex.com with your admin account and copy it. &lt;b&gt;Get my orgId&lt;/b&gt; then fills the orgId in for you.</source>
         <translation>L’URL du locataire a la forme https://webexapis.com/identity/scim/[orgId]/v2/ (celle du tutoriel, https://api.webex.com/v1/scim/[Tenant ID]/, fonctionne aussi). Le jeton secret est le jeton d’accès d’un administrateur : connectez-vous à developer.webex.com avec votre compte d’administrateur et copiez-le. &lt;b&gt;Obtenir mon orgId&lt;/b&gt; renseigne ensuite l’orgId pour vous.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="121" />
+        <location filename="../../app/ui/pages/credentials.py" line="130"/>
         <source>Enter the SCIM 2.0 base URL of the application and its bearer token. Next tests the connection first.</source>
         <translation>Entrez l’URL de base SCIM 2.0 de l’application et son jeton du porteur. Suivant teste d’abord la connexion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="127" />
+        <location filename="../../app/ui/pages/credentials.py" line="136"/>
         <source>The base URL is the address the application documents for SCIM 2.0, e.g. https://scim.example.com/scim/v2/.</source>
         <translation>L’URL de base est l’adresse que l’application indique pour SCIM 2.0, par exemple https://scim.example.com/scim/v2/.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="148" />
+        <location filename="../../app/ui/pages/credentials.py" line="156"/>
+        <source>The token typed here replaces the stored one when you save.</source>
+        <translation>Le jeton saisi ici remplace celui qui est enregistré quand vous enregistrez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="161"/>
+        <source>A token is stored in the keyring for this profile; it is used unless you paste a new one.</source>
+        <translation>Un jeton est enregistré dans le trousseau pour ce profil ; il est utilisé à moins que vous n’en colliez un nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="179"/>
         <source>This is not a Webex tenant URL.</source>
         <translation>Ce n’est pas une URL de locataire Webex.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="150" />
+        <location filename="../../app/ui/pages/credentials.py" line="181"/>
         <source>Use https://webexapis.com/identity/scim/[orgId]/v2/, or go back and choose “Another SCIM 2.0 application”.</source>
         <translation>Utilisez https://webexapis.com/identity/scim/[orgId]/v2/, ou revenez en arrière et choisissez « Une autre application SCIM 2.0 ».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="195" />
+        <location filename="../../app/ui/pages/credentials.py" line="226"/>
         <source>Paste the secret token first.</source>
         <translation>Collez d’abord le jeton secret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="203" />
+        <location filename="../../app/ui/pages/credentials.py" line="234"/>
         <source>Asking Webex who this token belongs to…</source>
         <translation>Webex est interrogé sur le titulaire de ce jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="214" />
+        <location filename="../../app/ui/pages/credentials.py" line="245"/>
         <source>The token belongs to {who}; orgId {org} filled in.</source>
         <translation>Le jeton appartient à {who} ; orgId {org} renseigné.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="233" />
+        <location filename="../../app/ui/pages/credentials.py" line="264"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="246" />
+        <location filename="../../app/ui/pages/credentials.py" line="277"/>
         <source>The connection works: every check passed or could not be told.</source>
         <translation>La connexion fonctionne : chaque vérification a réussi ou ne pouvait pas être déterminée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="256" />
+        <location filename="../../app/ui/pages/credentials.py" line="290"/>
         <source>Checks that failed: {titles}.</source>
         <translation>Vérifications en échec : {titles}.</translation>
     </message>
@@ -375,33 +326,33 @@
 <context>
     <name>CycleChart</name>
     <message>
-        <location filename="../../app/ui/chart.py" line="90" />
+        <location filename="../../app/ui/chart.py" line="90"/>
         <source>Chart of the last cycles</source>
         <translation>Graphique des derniers cycles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="111" />
-        <location filename="../../app/ui/chart.py" line="150" />
+        <location filename="../../app/ui/chart.py" line="111"/>
+        <location filename="../../app/ui/chart.py" line="150"/>
         <source>No cycle has run yet.</source>
         <translation>Aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="115" />
+        <location filename="../../app/ui/chart.py" line="115"/>
         <source>{count} cycles shown. The last one, at {time}: {sent} sent, {failed} failed, {skipped} skipped, {unchanged} unchanged.</source>
         <translation>{count} cycles affichés. Le dernier, à {time} : {sent} envoyés, {failed} en échec, {skipped} ignorés, {unchanged} inchangés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="204" />
+        <location filename="../../app/ui/chart.py" line="204"/>
         <source>Sent</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="205" />
+        <location filename="../../app/ui/chart.py" line="205"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="206" />
+        <location filename="../../app/ui/chart.py" line="206"/>
         <source>Skipped or held</source>
         <translation>Ignorés ou retenus</translation>
     </message>
@@ -409,12 +360,12 @@
 <context>
     <name>DashboardBridge</name>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="263" />
+        <location filename="../../app/ui/dashboard.py" line="263"/>
         <source>Could not write {path}: {why}.</source>
         <translation>Impossible d’écrire {path} : {why}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="266" />
+        <location filename="../../app/ui/dashboard.py" line="266"/>
         <source>Choose another folder or file name.</source>
         <translation>Choisissez un autre dossier ou un autre nom de fichier.</translation>
     </message>
@@ -422,304 +373,370 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="505" />
+        <location filename="../../app/ui/dashboard.py" line="438"/>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="439"/>
+        <source>Completed with failures</source>
+        <translation>Terminé avec des échecs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="442"/>
+        <source>Held by the accidental-deletion threshold</source>
+        <translation>Retenu par le seuil de suppression accidentelle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="445"/>
+        <location filename="../../app/ui/dashboard.py" line="461"/>
+        <source>Quarantined</source>
+        <translation>En quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="446"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="447"/>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="449"/>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="454"/>
+        <source>Idle</source>
+        <translation>Au repos</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="455"/>
+        <source>A cycle is running</source>
+        <translation>Un cycle est en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="458"/>
+        <source>Held: removals wait for your decision</source>
+        <translation>Retenu : les retraits attendent votre décision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="464"/>
+        <source>The last cycle failed</source>
+        <translation>Le dernier cycle a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="481"/>
+        <source>({count} failed)</source>
+        <translation>({count} en échec)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="485"/>
+        <source>nothing to do</source>
+        <translation>rien à faire</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="512"/>
         <source>Webex Provisioner</source>
         <translation>Webex Provisioner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="537" />
+        <location filename="../../app/ui/dashboard.py" line="544"/>
         <source>&amp;Profile:</source>
         <translation>&amp;Profil :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="540" />
+        <location filename="../../app/ui/dashboard.py" line="547"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="549" />
+        <location filename="../../app/ui/dashboard.py" line="556"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nouveau profil…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="550" />
+        <location filename="../../app/ui/dashboard.py" line="557"/>
         <source>Se&amp;ttings…</source>
         <translation>Para&amp;mètres…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="551" />
+        <location filename="../../app/ui/dashboard.py" line="558"/>
         <source>Settings of this profile</source>
         <translation>Paramètres de ce profil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="552" />
+        <location filename="../../app/ui/dashboard.py" line="559"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="559" />
-        <location filename="../../app/ui/dashboard.py" line="563" />
+        <location filename="../../app/ui/dashboard.py" line="566"/>
+        <location filename="../../app/ui/dashboard.py" line="570"/>
         <source>Last cycle</source>
         <translation>Dernier cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="562" />
+        <location filename="../../app/ui/dashboard.py" line="569"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="564" />
+        <location filename="../../app/ui/dashboard.py" line="571"/>
         <source>Counts</source>
         <translation>Décomptes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="565" />
+        <location filename="../../app/ui/dashboard.py" line="572"/>
         <source>Next cycle</source>
         <translation>Prochain cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="567" />
+        <location filename="../../app/ui/dashboard.py" line="574"/>
         <source>State:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="568" />
+        <location filename="../../app/ui/dashboard.py" line="575"/>
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="569" />
+        <location filename="../../app/ui/dashboard.py" line="576"/>
         <source>Done:</source>
         <translation>Terminé :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="570" />
+        <location filename="../../app/ui/dashboard.py" line="577"/>
         <source>Next cycle:</source>
         <translation>Prochain cycle :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="583" />
-        <location filename="../../app/ui/dashboard.py" line="588" />
+        <location filename="../../app/ui/dashboard.py" line="590"/>
+        <location filename="../../app/ui/dashboard.py" line="595"/>
         <source>Statistics to date</source>
         <translation>Statistiques à ce jour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="594" />
+        <location filename="../../app/ui/dashboard.py" line="601"/>
         <source>Last cycles</source>
         <translation>Derniers cycles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="602" />
+        <location filename="../../app/ui/dashboard.py" line="609"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="604" />
+        <location filename="../../app/ui/dashboard.py" line="611"/>
         <source>&amp;Allow the removals and run…</source>
         <translation>&amp;Autoriser les retraits et exécuter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="607" />
+        <location filename="../../app/ui/dashboard.py" line="614"/>
         <source>Allow the removals held by the threshold and run the cycle</source>
         <translation>Autoriser les retraits retenus par le seuil et exécuter le cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="610" />
+        <location filename="../../app/ui/dashboard.py" line="617"/>
         <source>Provision on &amp;demand…</source>
         <translation>Provisionner à la &amp;demande…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="613" />
+        <location filename="../../app/ui/dashboard.py" line="620"/>
         <source>&amp;Restart provisioning…</source>
         <translation>&amp;Redémarrer le provisionnement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="616" />
+        <location filename="../../app/ui/dashboard.py" line="623"/>
         <source>&amp;Keep running in the system tray when this window is closed</source>
         <translation>&amp;Continuer dans la zone de notification quand cette fenêtre est fermée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="620" />
+        <location filename="../../app/ui/dashboard.py" line="627"/>
         <source>Keep running in the system tray when this window is closed</source>
         <translation>Continuer dans la zone de notification quand cette fenêtre est fermée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="659" />
+        <location filename="../../app/ui/dashboard.py" line="666"/>
         <source>This desktop has no system tray.</source>
         <translation>Ce bureau n’a pas de zone de notification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="780" />
+        <location filename="../../app/ui/dashboard.py" line="787"/>
         <source>No profile yet: create one with New profile.</source>
         <translation>Aucun profil pour l’instant : créez-en un avec Nouveau profil.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="786" />
+        <location filename="../../app/ui/dashboard.py" line="793"/>
         <source>{source} → {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="811" />
+        <location filename="../../app/ui/dashboard.py" line="822"/>
         <source>No cycle has run yet.</source>
         <translation>Aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="820" />
+        <location filename="../../app/ui/dashboard.py" line="831"/>
         <source>full</source>
         <translation>complet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="820" />
+        <location filename="../../app/ui/dashboard.py" line="831"/>
         <source>incremental</source>
         <translation>incrémentiel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="824" />
+        <location filename="../../app/ui/dashboard.py" line="835"/>
         <source>{when}, took {took} ({mode}): {outcome}</source>
         <translation>{when}, durée {took} ({mode}) : {outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="841" />
+        <location filename="../../app/ui/dashboard.py" line="852"/>
         <source>Quarantined since {since}: {reason}</source>
         <translation>En quarantaine depuis {since} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="845" />
+        <location filename="../../app/ui/dashboard.py" line="856"/>
         <source>{next_step} The next attempt is at {time}; Restart provisioning tries again at once.</source>
         <translation>{next_step} La prochaine tentative a lieu à {time} ; Redémarrer le provisionnement réessaie tout de suite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="853" />
+        <location filename="../../app/ui/dashboard.py" line="864"/>
         <source>Held: {reason}</source>
         <translation>Retenu : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="855" />
+        <location filename="../../app/ui/dashboard.py" line="866"/>
         <source>Nothing was disabled or deleted. If these removals are intended, press Allow the removals and run; otherwise fix the source or the scoping filters.</source>
         <translation>Rien n’a été désactivé ni supprimé. Si ces retraits sont voulus, appuyez sur Autoriser les retraits et exécuter ; sinon, corrigez la source ou les filtres d’étendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="864" />
+        <location filename="../../app/ui/dashboard.py" line="875"/>
         <source>{count} operations of an interrupted cycle wait; the next cycle finishes them.</source>
         <translation>{count} opérations d’un cycle interrompu attendent ; le prochain cycle les termine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="873" />
+        <location filename="../../app/ui/dashboard.py" line="884"/>
         <source>Nothing yet: statistics start with the first cycle.</source>
         <translation>Rien pour l’instant : les statistiques commencent avec le premier cycle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="877" />
+        <location filename="../../app/ui/dashboard.py" line="888"/>
         <source>Users provisioned: {active} active, {total} in all</source>
         <translation>Utilisateurs provisionnés : {active} actifs, {total} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="880" />
+        <location filename="../../app/ui/dashboard.py" line="891"/>
         <source>Groups provisioned: {count}</source>
         <translation>Groupes provisionnés : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="881" />
+        <location filename="../../app/ui/dashboard.py" line="892"/>
         <source>Cycles: {count}</source>
         <translation>Cycles : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="884" />
+        <location filename="../../app/ui/dashboard.py" line="895"/>
         <source>Logged operations: {counts}</source>
         <translation>Opérations journalisées : {counts}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="892" />
+        <location filename="../../app/ui/dashboard.py" line="903"/>
         <source>Since {time}</source>
         <translation>Depuis {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="917" />
+        <location filename="../../app/ui/dashboard.py" line="928"/>
         <source>({done} of {total} users)</source>
         <translation>({done} utilisateurs sur {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="921" />
+        <location filename="../../app/ui/dashboard.py" line="932"/>
         <source>; another cycle is queued</source>
         <translation> ; un autre cycle est en attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="930" />
+        <location filename="../../app/ui/dashboard.py" line="941"/>
         <source>Only when you press Sync now (provisioning status is off).</source>
         <translation>Seulement quand vous appuyez sur Synchroniser maintenant (l’état du provisionnement est désactivé).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="932" />
+        <location filename="../../app/ui/dashboard.py" line="943"/>
         <source>Not scheduled</source>
         <translation>Non planifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="934" />
+        <location filename="../../app/ui/dashboard.py" line="945"/>
         <source>{time} (every {minutes} minutes)</source>
         <translation>{time} (toutes les {minutes} minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1004" />
+        <location filename="../../app/ui/dashboard.py" line="1015"/>
         <source>next cycle at {time}</source>
         <translation>prochain cycle à {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1016" />
+        <location filename="../../app/ui/dashboard.py" line="1027"/>
         <source>A cycle of {name} starts now.</source>
         <translation>Un cycle de {name} démarre maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1028" />
+        <location filename="../../app/ui/dashboard.py" line="1039"/>
         <source>Allow the removals</source>
         <translation>Autoriser les retraits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1030" />
+        <location filename="../../app/ui/dashboard.py" line="1041"/>
         <source>Run a cycle of {name} that disables or deletes the users held back?</source>
         <translation>Exécuter un cycle de {name} qui désactive ou supprime les utilisateurs retenus ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1036" />
+        <location filename="../../app/ui/dashboard.py" line="1047"/>
         <source>This is done once, for this cycle only; the threshold stays in force.</source>
         <translation>Cela ne vaut qu’une fois, pour ce cycle ; le seuil reste en vigueur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1040" />
+        <location filename="../../app/ui/dashboard.py" line="1051"/>
         <source>Run with the removals</source>
         <translation>Exécuter avec les retraits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1048" />
+        <location filename="../../app/ui/dashboard.py" line="1059"/>
         <source>A cycle of {name} with the removals starts now.</source>
         <translation>Un cycle de {name} avec les retraits démarre maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1063" />
+        <location filename="../../app/ui/dashboard.py" line="1074"/>
         <source>Restart provisioning</source>
         <translation>Redémarrer le provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1065" />
+        <location filename="../../app/ui/dashboard.py" line="1076"/>
         <source>Restart the provisioning of {name}?</source>
         <translation>Redémarrer le provisionnement de {name} ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1069" />
+        <location filename="../../app/ui/dashboard.py" line="1080"/>
         <source>The quarantine is lifted, the source is read in full at the next cycle and operations left by an interrupted cycle are dropped. The links between users and the provisioning logs are kept.</source>
         <translation>La quarantaine est levée, la source est lue entièrement au prochain cycle et les opérations laissées par un cycle interrompu sont abandonnées. Les liens entre utilisateurs et les journaux de provisionnement sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1075" />
+        <location filename="../../app/ui/dashboard.py" line="1086"/>
         <source>Restart</source>
         <translation>Redémarrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1095" />
+        <location filename="../../app/ui/dashboard.py" line="1106"/>
         <source>Provisioning of {name} restarted: the quarantine is lifted and the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : la quarantaine est levée et le prochain cycle lit toute la source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1100" />
+        <location filename="../../app/ui/dashboard.py" line="1111"/>
         <source>Provisioning of {name} restarted: the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : le prochain cycle lit toute la source.</translation>
     </message>
@@ -727,22 +744,22 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../app/ui/bridge.py" line="48" />
+        <location filename="../../app/ui/bridge.py" line="48"/>
         <source>Something unexpected went wrong.</source>
         <translation>Une erreur inattendue s’est produite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="49" />
+        <location filename="../../app/ui/bridge.py" line="49"/>
         <source>The details are in the log file in {folder}; try again.</source>
         <translation>Les détails figurent dans le fichier journal du dossier {folder} ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="418" />
+        <location filename="../../app/ui/bridge.py" line="463"/>
         <source>Could not write {path}: {why}.</source>
         <translation>Impossible d’écrire {path} : {why}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="421" />
+        <location filename="../../app/ui/bridge.py" line="466"/>
         <source>Choose another folder or file name.</source>
         <translation>Choisissez un autre dossier ou un autre nom de fichier.</translation>
     </message>
@@ -750,22 +767,22 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../app/ui/crash.py" line="34" />
+        <location filename="../../app/ui/crash.py" line="34"/>
         <source>Something unexpected went wrong.</source>
         <translation>Une erreur inattendue s’est produite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash.py" line="35" />
+        <location filename="../../app/ui/crash.py" line="35"/>
         <source>The details are in the log file in {folder}; try again.</source>
         <translation>Les détails figurent dans le fichier journal du dossier {folder} ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash.py" line="91" />
+        <location filename="../../app/ui/crash.py" line="91"/>
         <source>{count} errors happened; the last one: {message} {step}</source>
         <translation>{count} erreurs se sont produites ; la dernière : {message} {step}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash.py" line="100" />
+        <location filename="../../app/ui/crash.py" line="100"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -773,27 +790,27 @@
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="79" />
+        <location filename="../../app/ui/logs_view.py" line="79"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="80" />
+        <location filename="../../app/ui/logs_view.py" line="80"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="81" />
+        <location filename="../../app/ui/logs_view.py" line="81"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="82" />
+        <location filename="../../app/ui/logs_view.py" line="82"/>
         <source>User or group</source>
         <translation>Utilisateur ou groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="83" />
+        <location filename="../../app/ui/logs_view.py" line="83"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -801,88 +818,155 @@
 <context>
     <name>LogsView</name>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="180" />
+        <location filename="../../app/ui/logs_view.py" line="136"/>
+        <source>{label}: {value}</source>
+        <translation>{label} : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="142"/>
+        <source>User or group</source>
+        <translation>Utilisateur ou groupe</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="145"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="146"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="147"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="148"/>
+        <source>Cycle</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="149"/>
+        <source>Source id</source>
+        <translation>ID source</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="150"/>
+        <source>Webex id</source>
+        <translation>ID Webex</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="153"/>
+        <source>Modified properties:</source>
+        <translation>Propriétés modifiées :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="155"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="156"/>
+        <source>Error code</source>
+        <translation>Code d’erreur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="157"/>
+        <source>Next step</source>
+        <translation>Étape suivante</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="158"/>
+        <source>Tracking id</source>
+        <translation>ID de suivi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/logs_view.py" line="182"/>
         <source>&lt;b&gt;Provisioning logs&lt;/b&gt;</source>
         <translation>&lt;b&gt;Journaux de provisionnement&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="185" />
+        <location filename="../../app/ui/logs_view.py" line="187"/>
         <source>Filter by user, id or message</source>
         <translation>Filtrer par utilisateur, identifiant ou message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="186" />
+        <location filename="../../app/ui/logs_view.py" line="188"/>
         <source>Filter the provisioning logs</source>
         <translation>Filtrer les journaux de provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="191" />
+        <location filename="../../app/ui/logs_view.py" line="193"/>
         <source>Show the rows with status</source>
         <translation>Afficher les lignes dont l’état est</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="192" />
+        <location filename="../../app/ui/logs_view.py" line="194"/>
         <source>All statuses</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="196" />
+        <location filename="../../app/ui/logs_view.py" line="198"/>
         <source>&amp;Export to CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="198" />
+        <location filename="../../app/ui/logs_view.py" line="200"/>
         <source>Export the provisioning logs to CSV</source>
         <translation>Exporter les journaux de provisionnement en CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="211" />
+        <location filename="../../app/ui/logs_view.py" line="213"/>
         <source>Provisioning logs</source>
         <translation>Journaux de provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="224" />
+        <location filename="../../app/ui/logs_view.py" line="226"/>
         <source>Details of the selected log row</source>
         <translation>Détails de la ligne de journal sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="227" />
+        <location filename="../../app/ui/logs_view.py" line="229"/>
         <source>Select a row to see everything it recorded.</source>
         <translation>Sélectionnez une ligne pour voir tout ce qu’elle a enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="297" />
+        <location filename="../../app/ui/logs_view.py" line="299"/>
         <source>No row matches these filters.</source>
         <translation>Aucune ligne ne correspond à ces filtres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="299" />
+        <location filename="../../app/ui/logs_view.py" line="301"/>
         <source>The log is empty: no cycle has run yet.</source>
         <translation>Le journal est vide : aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="302" />
+        <location filename="../../app/ui/logs_view.py" line="304"/>
         <source>The newest {count} rows; the export has them all.</source>
         <translation>Les {count} lignes les plus récentes ; l’export les contient toutes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/logs_view.py" line="306" />
+        <location filename="../../app/ui/logs_view.py" line="308"/>
         <source>%n row(s).</source>
         <translation>
-            <numerusform>%n ligne.</numerusform><numerusform>%n lignes.</numerusform></translation>
+            <numerusform>%n ligne.</numerusform>
+            <numerusform>%n lignes.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="323" />
+        <location filename="../../app/ui/logs_view.py" line="325"/>
         <source>Export the provisioning logs</source>
         <translation>Exporter les journaux de provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="326" />
+        <location filename="../../app/ui/logs_view.py" line="328"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="349" />
+        <location filename="../../app/ui/logs_view.py" line="351"/>
         <source>Exported to {path}.</source>
         <translation>Exporté dans {path}.</translation>
     </message>
@@ -890,123 +974,123 @@
 <context>
     <name>MappingEditor</name>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="48" />
+        <location filename="../../app/ui/mapping_editor.py" line="48"/>
         <source>Edit attribute mapping</source>
         <translation>Modifier le mappage d’attribut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="48" />
+        <location filename="../../app/ui/mapping_editor.py" line="48"/>
         <source>Add attribute mapping</source>
         <translation>Ajouter un mappage d’attribut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="60" />
+        <location filename="../../app/ui/mapping_editor.py" line="60"/>
         <source>Mapping &amp;type:</source>
         <translation>&amp;Type de mappage :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="68" />
+        <location filename="../../app/ui/mapping_editor.py" line="68"/>
         <source>Source attribute</source>
         <translation>Attribut source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="71" />
+        <location filename="../../app/ui/mapping_editor.py" line="71"/>
         <source>Constant value</source>
         <translation>Valeur constante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="74" />
+        <location filename="../../app/ui/mapping_editor.py" line="74"/>
         <source>Expression</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="79" />
+        <location filename="../../app/ui/mapping_editor.py" line="79"/>
         <source>(nothing is sent)</source>
         <translation>(rien n’est envoyé)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="81" />
+        <location filename="../../app/ui/mapping_editor.py" line="81"/>
         <source>No value</source>
         <translation>Aucune valeur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="84" />
-        <location filename="../../app/ui/mapping_editor.py" line="172" />
+        <location filename="../../app/ui/mapping_editor.py" line="84"/>
+        <location filename="../../app/ui/mapping_editor.py" line="172"/>
         <source>&amp;Source attribute:</source>
         <translation>Attribut &amp;source :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="95" />
+        <location filename="../../app/ui/mapping_editor.py" line="95"/>
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="97" />
+        <location filename="../../app/ui/mapping_editor.py" line="97"/>
         <source>&amp;Default value if empty:</source>
         <translation>Valeur par &amp;défaut si vide :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="104" />
+        <location filename="../../app/ui/mapping_editor.py" line="104"/>
         <source>Target &amp;attribute:</source>
         <translation>&amp;Attribut cible :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="107" />
+        <location filename="../../app/ui/mapping_editor.py" line="107"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="108" />
+        <location filename="../../app/ui/mapping_editor.py" line="108"/>
         <source>Only during object creation</source>
         <translation>Uniquement à la création de l’objet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="110" />
+        <location filename="../../app/ui/mapping_editor.py" line="110"/>
         <source>A&amp;pply this mapping:</source>
         <translation>A&amp;ppliquer ce mappage :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="115" />
+        <location filename="../../app/ui/mapping_editor.py" line="115"/>
         <source>Not a matching attribute</source>
         <translation>Pas un attribut de correspondance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="116" />
+        <location filename="../../app/ui/mapping_editor.py" line="116"/>
         <source>&amp;Matching precedence:</source>
         <translation>Priorité de &amp;correspondance :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="173" />
+        <location filename="../../app/ui/mapping_editor.py" line="173"/>
         <source>Constant &amp;value:</source>
         <translation>&amp;Valeur constante :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="174" />
+        <location filename="../../app/ui/mapping_editor.py" line="174"/>
         <source>E&amp;xpression:</source>
         <translation>E&amp;xpression :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="175" />
+        <location filename="../../app/ui/mapping_editor.py" line="175"/>
         <source>Value:</source>
         <translation>Valeur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="224" />
+        <location filename="../../app/ui/mapping_editor.py" line="224"/>
         <source>Choose the target attribute.</source>
         <translation>Choisissez l’attribut cible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="226" />
+        <location filename="../../app/ui/mapping_editor.py" line="226"/>
         <source>Choose the source attribute.</source>
         <translation>Choisissez l’attribut source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="230" />
+        <location filename="../../app/ui/mapping_editor.py" line="230"/>
         <source>Write the expression.</source>
         <translation>Écrivez l’expression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="243" />
+        <location filename="../../app/ui/mapping_editor.py" line="243"/>
         <source>Note: {problem} It is empty for every user of this source.</source>
         <translation>Remarque : {problem} Il est vide pour tous les utilisateurs de cette source.</translation>
     </message>
@@ -1014,73 +1098,73 @@
 <context>
     <name>MappingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="42" />
-        <location filename="../../app/ui/pages/mappings.py" line="59" />
+        <location filename="../../app/ui/pages/mappings.py" line="42"/>
+        <location filename="../../app/ui/pages/mappings.py" line="59"/>
         <source>Attribute mappings</source>
         <translation>Mappages des attributs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="45" />
+        <location filename="../../app/ui/pages/mappings.py" line="45"/>
         <source>Review the user attributes that are synchronized to Cisco Webex. The attributes selected as Matching properties are used to match the user accounts in Cisco Webex for update operations.</source>
         <translation>Passez en revue les attributs utilisateur synchronisés avec Cisco Webex. Les attributs sélectionnés comme propriétés de correspondance servent à faire correspondre les comptes d’utilisateur dans Cisco Webex lors des mises à jour.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="70" />
+        <location filename="../../app/ui/pages/mappings.py" line="70"/>
         <source>&amp;Add mapping</source>
         <translation>&amp;Ajouter un mappage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="72" />
+        <location filename="../../app/ui/pages/mappings.py" line="72"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="74" />
+        <location filename="../../app/ui/pages/mappings.py" line="74"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="76" />
+        <location filename="../../app/ui/pages/mappings.py" line="76"/>
         <source>Restore &amp;defaults</source>
         <translation>Rétablir les valeurs par &amp;défaut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="85" />
+        <location filename="../../app/ui/pages/mappings.py" line="85"/>
         <source>Preview on a source user</source>
         <translation>Aperçu sur un utilisateur de la source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="90" />
+        <location filename="../../app/ui/pages/mappings.py" line="90"/>
         <source>Type part of a userName</source>
         <translation>Tapez une partie d’un userName</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="92" />
+        <location filename="../../app/ui/pages/mappings.py" line="92"/>
         <source>Searc&amp;h:</source>
         <translation>Rec&amp;hercher :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="95" />
+        <location filename="../../app/ui/pages/mappings.py" line="95"/>
         <source>&amp;User:</source>
         <translation>&amp;Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="102" />
+        <location filename="../../app/ui/pages/mappings.py" line="102"/>
         <source>What the target would receive</source>
         <translation>Ce que la cible recevrait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="110" />
+        <location filename="../../app/ui/pages/mappings.py" line="110"/>
         <source>The SCIM body the target would receive if this user were created now.</source>
         <translation>Le corps SCIM que la cible recevrait si cet utilisateur était créé maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="171" />
+        <location filename="../../app/ui/pages/mappings.py" line="171"/>
         <source>Reading the users of the source directory…</source>
         <translation>Lecture des utilisateurs de l’annuaire source…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="184" />
+        <location filename="../../app/ui/pages/mappings.py" line="184"/>
         <source>The source has no user to preview.</source>
         <translation>La source ne contient aucun utilisateur à prévisualiser.</translation>
     </message>
@@ -1088,127 +1172,132 @@
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="37" />
+        <location filename="../../app/ui/pages/notifications.py" line="37"/>
         <source>Notification e-mail</source>
         <translation>E-mail de notification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="40" />
+        <location filename="../../app/ui/pages/notifications.py" line="40"/>
         <source>Enter the e-mail address of a person or group who should receive provisioning error notifications, and tick the box to send them.</source>
         <translation>Entrez l’adresse e-mail d’une personne ou d’un groupe qui doit recevoir les notifications d’erreur de provisionnement, puis cochez la case pour les envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="48" />
+        <location filename="../../app/ui/pages/notifications.py" line="48"/>
         <source>e.g. it-team@example.com</source>
         <translation>par ex. equipe-it@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="49" />
+        <location filename="../../app/ui/pages/notifications.py" line="49"/>
         <source>Notification &amp;e-mail:</source>
         <translation>&amp;E-mail de notification :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="53" />
+        <location filename="../../app/ui/pages/notifications.py" line="53"/>
         <source>Send an e-mail &amp;notification when a failure occurs</source>
         <translation>Envoyer une &amp;notification par e-mail en cas de défaillance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="59" />
+        <location filename="../../app/ui/pages/notifications.py" line="59"/>
         <source>Mail server (SMTP)</source>
         <translation>Serveur de messagerie (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="64" />
+        <location filename="../../app/ui/pages/notifications.py" line="64"/>
         <source>e.g. smtp.example.com</source>
         <translation>par ex. smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="65" />
+        <location filename="../../app/ui/pages/notifications.py" line="65"/>
         <source>Ser&amp;ver:</source>
         <translation>Ser&amp;veur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="73" />
+        <location filename="../../app/ui/pages/notifications.py" line="73"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="74" />
+        <location filename="../../app/ui/pages/notifications.py" line="74"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="75" />
+        <location filename="../../app/ui/pages/notifications.py" line="75"/>
         <source>None (this computer only)</source>
         <translation>Aucune (cet ordinateur uniquement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="76" />
+        <location filename="../../app/ui/pages/notifications.py" line="76"/>
         <source>Connection security</source>
         <translation>Sécurité de la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="79" />
+        <location filename="../../app/ui/pages/notifications.py" line="79"/>
         <source>&amp;Port and security:</source>
         <translation>&amp;Port et sécurité :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="83" />
+        <location filename="../../app/ui/pages/notifications.py" line="83"/>
         <source>&amp;User (optional):</source>
         <translation>&amp;Utilisateur (facultatif) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="85" />
+        <location filename="../../app/ui/pages/notifications.py" line="85"/>
         <source>SMTP password</source>
         <translation>Mot de passe SMTP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="87" />
+        <location filename="../../app/ui/pages/notifications.py" line="87"/>
         <source>Pass&amp;word:</source>
         <translation>Mot de pa&amp;sse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="91" />
+        <location filename="../../app/ui/pages/notifications.py" line="91"/>
         <source>e.g. webex-provisioner@example.com</source>
         <translation>par ex. webex-provisioner@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="92" />
+        <location filename="../../app/ui/pages/notifications.py" line="92"/>
         <source>&amp;Sender:</source>
         <translation>E&amp;xpéditeur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="96" />
+        <location filename="../../app/ui/pages/notifications.py" line="96"/>
         <source>Send &amp;test e-mail</source>
         <translation>Envoyer un e-mail de &amp;test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="140" />
+        <location filename="../../app/ui/pages/notifications.py" line="113"/>
+        <source>Stored in the keyring; type a new one to replace it</source>
+        <translation>Enregistré dans le trousseau ; saisissez-en un nouveau pour le remplacer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/notifications.py" line="159"/>
         <source>{address} is not an e-mail address.</source>
         <translation>{address} n’est pas une adresse e-mail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="143" />
+        <location filename="../../app/ui/pages/notifications.py" line="162"/>
         <source>Enter the address that receives the notifications.</source>
         <translation>Entrez l’adresse qui reçoit les notifications.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="145" />
+        <location filename="../../app/ui/pages/notifications.py" line="164"/>
         <source>Enter the mail server (SMTP) that sends the notifications.</source>
         <translation>Entrez le serveur de messagerie (SMTP) qui envoie les notifications.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="148" />
+        <location filename="../../app/ui/pages/notifications.py" line="167"/>
         <source>The sender {address} is not an e-mail address.</source>
         <translation>L’expéditeur {address} n’est pas une adresse e-mail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="179" />
+        <location filename="../../app/ui/pages/notifications.py" line="200"/>
         <source>Sending a test e-mail…</source>
         <translation>Envoi d’un e-mail de test…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="182" />
+        <location filename="../../app/ui/pages/notifications.py" line="203"/>
         <source>The test e-mail was sent to {to}.</source>
         <translation>L’e-mail de test a été envoyé à {to}.</translation>
     </message>
@@ -1216,112 +1305,112 @@
 <context>
     <name>OnDemandDialog</name>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="60" />
+        <location filename="../../app/ui/on_demand.py" line="61"/>
         <source>Provision on demand: {profile}</source>
         <translation>Provisionnement à la demande : {profile}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="72" />
+        <location filename="../../app/ui/on_demand.py" line="73"/>
         <source>Pick a user of the source directory. &lt;b&gt;See the plan&lt;/b&gt; shows what the next cycle would do for this user and sends nothing; &lt;b&gt;Provision this user&lt;/b&gt; does it now, without waiting for the next cycle.</source>
         <translation>Choisissez un utilisateur de l’annuaire source. &lt;b&gt;Voir le plan&lt;/b&gt; montre ce que le prochain cycle ferait pour cet utilisateur sans rien envoyer ; &lt;b&gt;Provisionner cet utilisateur&lt;/b&gt; le fait maintenant, sans attendre le prochain cycle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="86" />
+        <location filename="../../app/ui/on_demand.py" line="87"/>
         <source>&amp;Search the source:</source>
         <translation>&amp;Rechercher dans la source :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="89" />
+        <location filename="../../app/ui/on_demand.py" line="90"/>
         <source>userName, e.g. alice@example.com</source>
         <translation>userName, par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="90" />
+        <location filename="../../app/ui/on_demand.py" line="91"/>
         <source>Search the users of the source</source>
         <translation>Rechercher parmi les utilisateurs de la source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="101" />
+        <location filename="../../app/ui/on_demand.py" line="102"/>
         <source>Users of the source</source>
         <translation>Utilisateurs de la source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="113" />
+        <location filename="../../app/ui/on_demand.py" line="114"/>
         <source>Steps</source>
         <translation>Étapes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="118" />
+        <location filename="../../app/ui/on_demand.py" line="119"/>
         <source>Steps of provisioning on demand</source>
         <translation>Étapes du provisionnement à la demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="134" />
+        <location filename="../../app/ui/on_demand.py" line="135"/>
         <source>See the &amp;plan</source>
         <translation>Voir le &amp;plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="136" />
+        <location filename="../../app/ui/on_demand.py" line="137"/>
         <source>See the plan for this user; nothing is sent</source>
         <translation>Voir le plan pour cet utilisateur ; rien n’est envoyé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="137" />
+        <location filename="../../app/ui/on_demand.py" line="138"/>
         <source>P&amp;rovision this user</source>
         <translation>P&amp;rovisionner cet utilisateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="139" />
+        <location filename="../../app/ui/on_demand.py" line="140"/>
         <source>Provision this user now</source>
         <translation>Provisionner cet utilisateur maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="143" />
+        <location filename="../../app/ui/on_demand.py" line="144"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="164" />
+        <location filename="../../app/ui/on_demand.py" line="165"/>
         <source>Reading the users of the source…</source>
         <translation>Lecture des utilisateurs de la source…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="183" />
+        <location filename="../../app/ui/on_demand.py" line="184"/>
         <source>{shown} of {total} users</source>
         <translation>{shown} utilisateurs sur {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="211" />
+        <location filename="../../app/ui/on_demand.py" line="212"/>
         <source>Reading {user} in the source and on the target…</source>
         <translation>Lecture de {user} dans la source et sur la cible…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="218" />
+        <location filename="../../app/ui/on_demand.py" line="219"/>
         <source>The plan for {user} (nothing was sent):</source>
         <translation>Le plan pour {user} (rien n’a été envoyé) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="224" />
+        <location filename="../../app/ui/on_demand.py" line="225"/>
         <source>Press Provision this user to send it.</source>
         <translation>Appuyez sur Provisionner cet utilisateur pour l’envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="226" />
+        <location filename="../../app/ui/on_demand.py" line="227"/>
         <source>This user is up to date: nothing to send.</source>
         <translation>Cet utilisateur est à jour : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="242" />
+        <location filename="../../app/ui/on_demand.py" line="243"/>
         <source>Provisioning {user}…</source>
         <translation>Provisionnement de {user}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="249" />
+        <location filename="../../app/ui/on_demand.py" line="250"/>
         <source>Provisioning of {user}:</source>
         <translation>Provisionnement de {user} :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="255" />
+        <location filename="../../app/ui/on_demand.py" line="256"/>
         <source>{action} of {user}: done.</source>
         <translation>{action} de {user} : terminé.</translation>
     </message>
@@ -1329,72 +1418,72 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="54" />
+        <location filename="../../app/ui/pages/review.py" line="54"/>
         <source>Review: dry run</source>
         <translation>Vérification : simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="57" />
+        <location filename="../../app/ui/pages/review.py" line="57"/>
         <source>This is what the first sync will do. Nothing has been sent yet: the source and the target were only read.</source>
         <translation>Voici ce que fera la première synchronisation. Rien n’a encore été envoyé : la source et la cible ont seulement été lues.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="69" />
+        <location filename="../../app/ui/pages/review.py" line="69"/>
         <source>Dry run summary</source>
         <translation>Résumé de la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="79" />
+        <location filename="../../app/ui/pages/review.py" line="79"/>
         <source>Planned operations</source>
         <translation>Opérations prévues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="93" />
+        <location filename="../../app/ui/pages/review.py" line="93"/>
         <source>Show &amp;unchanged objects</source>
         <translation>Afficher les objets &amp;inchangés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="96" />
+        <location filename="../../app/ui/pages/review.py" line="96"/>
         <source>E&amp;xport to CSV…</source>
         <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="99" />
+        <location filename="../../app/ui/pages/review.py" line="99"/>
         <source>Run the dry run a&amp;gain</source>
         <translation>&amp;Relancer la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="132" />
+        <location filename="../../app/ui/pages/review.py" line="132"/>
         <source>Reading the source and the target to plan the sync…</source>
         <translation>Lecture de la source et de la cible pour planifier la synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="158" />
+        <location filename="../../app/ui/pages/review.py" line="158"/>
         <source>{action}: {count}</source>
         <translation>{action} : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="167" />
+        <location filename="../../app/ui/pages/review.py" line="167"/>
         <source>Everything is already in sync: nothing to send.</source>
         <translation>Tout est déjà synchronisé : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="170" />
+        <location filename="../../app/ui/pages/review.py" line="170"/>
         <source>{count} objects will be written when you start the sync.</source>
         <translation>{count} objets seront écrits quand vous lancerez la synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="180" />
+        <location filename="../../app/ui/pages/review.py" line="180"/>
         <source>Export the dry run</source>
         <translation>Exporter la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="183" />
+        <location filename="../../app/ui/pages/review.py" line="183"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="196" />
+        <location filename="../../app/ui/pages/review.py" line="196"/>
         <source>The dry run was exported to {path}.</source>
         <translation>La simulation a été exportée dans {path}.</translation>
     </message>
@@ -1402,12 +1491,12 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../app/ui/pages/run.py" line="21" />
+        <location filename="../../app/ui/pages/run.py" line="21"/>
         <source>Provisioning</source>
         <translation>Provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/run.py" line="24" />
+        <location filename="../../app/ui/pages/run.py" line="24"/>
         <source>The initial sync of every user in scope is running. It takes longer than the incremental cycles that follow. Finish saves the profile.</source>
         <translation>La synchronisation initiale de tous les utilisateurs dans l’étendue est en cours. Elle prend plus de temps que les cycles incrémentiels qui suivent. Terminer enregistre le profil.</translation>
     </message>
@@ -1415,102 +1504,102 @@
 <context>
     <name>ScopePage</name>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="27" />
+        <location filename="../../app/ui/pages/scope.py" line="26"/>
         <source>Scope and provisioning status</source>
         <translation>Étendue et état du provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="30" />
+        <location filename="../../app/ui/pages/scope.py" line="29"/>
         <source>Choose which users and groups are provisioned, and whether provisioning keeps running: incremental cycles then run about every 40 minutes while the program is open or scheduled.</source>
         <translation>Choisissez les utilisateurs et les groupes à provisionner, et si le provisionnement continue : des cycles incrémentiels ont alors lieu toutes les 40 minutes environ tant que le programme est ouvert ou planifié.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="36" />
+        <location filename="../../app/ui/pages/scope.py" line="35"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="40" />
+        <location filename="../../app/ui/pages/scope.py" line="39"/>
         <source>Sync only assigned users and groups</source>
         <translation>Synchroniser uniquement les utilisateurs et groupes affectés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="41" />
+        <location filename="../../app/ui/pages/scope.py" line="40"/>
         <source>Sync all users and groups</source>
         <translation>Synchroniser tous les utilisateurs et groupes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="42" />
+        <location filename="../../app/ui/pages/scope.py" line="41"/>
         <source>&amp;Scope:</source>
         <translation>É&amp;tendue :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="49" />
+        <location filename="../../app/ui/pages/scope.py" line="48"/>
         <source>On</source>
         <translation>Activé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="50" />
+        <location filename="../../app/ui/pages/scope.py" line="49"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="51" />
+        <location filename="../../app/ui/pages/scope.py" line="50"/>
         <source>Provisioning s&amp;tatus:</source>
         <translation>État du pro&amp;visionnement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="56" />
+        <location filename="../../app/ui/pages/scope.py" line="55"/>
         <source> minutes</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="58" />
+        <location filename="../../app/ui/pages/scope.py" line="57"/>
         <source>Incremental cycle &amp;every:</source>
         <translation>Cycle incrémentiel &amp;toutes les :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="62" />
+        <location filename="../../app/ui/pages/scope.py" line="61"/>
         <source>Prevent accidental deletions</source>
         <translation>Empêcher les suppressions accidentelles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="66" />
+        <location filename="../../app/ui/pages/scope.py" line="65"/>
         <source>When one cycle would disable or delete more users than this, nothing is disabled or deleted and the cycle is held until you allow it.</source>
         <translation>Quand un cycle désactiverait ou supprimerait plus d’utilisateurs que ce seuil, rien n’est désactivé ni supprimé et le cycle est retenu jusqu’à ce que vous l’autorisiez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="76" />
+        <location filename="../../app/ui/pages/scope.py" line="75"/>
         <source>No limit by count</source>
         <translation>Pas de limite en nombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="78" />
+        <location filename="../../app/ui/pages/scope.py" line="77"/>
         <source>Deletion threshold (&amp;users):</source>
         <translation>Seuil de suppression (&amp;utilisateurs) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="85" />
+        <location filename="../../app/ui/pages/scope.py" line="84"/>
         <source>No limit by share</source>
         <translation>Pas de limite en proportion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="87" />
+        <location filename="../../app/ui/pages/scope.py" line="86"/>
         <source>Deletion threshold (&amp;per cent):</source>
         <translation>Seuil de suppression (&amp;pourcentage) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="91" />
+        <location filename="../../app/ui/pages/scope.py" line="90"/>
         <source>S&amp;kip out-of-scope deletions (users leaving the scope stay active)</source>
         <translation>Ignorer les suppressions &amp;hors étendue (les utilisateurs qui sortent de l’étendue restent actifs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="110" />
+        <location filename="../../app/ui/pages/scope.py" line="112"/>
         <source>A CSV file lists exactly the users to provision: every row is in scope.</source>
         <translation>Un fichier CSV liste exactement les utilisateurs à provisionner : chaque ligne est dans l’étendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="115" />
+        <location filename="../../app/ui/pages/scope.py" line="117"/>
         <source>Assigned: the users and groups assigned to the enterprise application (users with the role Default Access are left out).</source>
         <translation>Affectés : les utilisateurs et groupes affectés à l’application d’entreprise (les utilisateurs dont le rôle est Accès par défaut sont exclus).</translation>
     </message>
@@ -1518,92 +1607,92 @@
 <context>
     <name>ScopingPage</name>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="51" />
+        <location filename="../../app/ui/pages/scoping.py" line="51"/>
         <source>Scoping filters</source>
         <translation>Filtres d’étendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="54" />
+        <location filename="../../app/ui/pages/scoping.py" line="54"/>
         <source>Optionally, provision only the users who match a filter. The clauses of a filter must all hold (AND); a user in any filter is in scope (OR). Without a filter, every user is in scope.</source>
         <translation>Vous pouvez ne provisionner que les utilisateurs qui correspondent à un filtre. Les clauses d’un filtre doivent toutes être vraies (ET) ; un utilisateur retenu par l’un des filtres est dans l’étendue (OU). Sans filtre, tous les utilisateurs sont dans l’étendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="67" />
+        <location filename="../../app/ui/pages/scoping.py" line="67"/>
         <source>Scoping filters and their clauses</source>
         <translation>Filtres d’étendue et leurs clauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="68" />
+        <location filename="../../app/ui/pages/scoping.py" line="68"/>
         <source>Filter / clause</source>
         <translation>Filtre / clause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="71" />
+        <location filename="../../app/ui/pages/scoping.py" line="71"/>
         <source>Add &amp;filter</source>
         <translation>Ajouter un &amp;filtre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="73" />
+        <location filename="../../app/ui/pages/scoping.py" line="73"/>
         <source>Add &amp;clause</source>
         <translation>Ajouter une &amp;clause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="75" />
+        <location filename="../../app/ui/pages/scoping.py" line="75"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="82" />
+        <location filename="../../app/ui/pages/scoping.py" line="82"/>
         <source>Clause</source>
         <translation>Clause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="89" />
+        <location filename="../../app/ui/pages/scoping.py" line="89"/>
         <source>Source &amp;attribute:</source>
         <translation>&amp;Attribut source :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="95" />
+        <location filename="../../app/ui/pages/scoping.py" line="95"/>
         <source>&amp;Operator:</source>
         <translation>&amp;Opérateur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="98" />
+        <location filename="../../app/ui/pages/scoping.py" line="98"/>
         <source>&amp;Value:</source>
         <translation>&amp;Valeur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="99" />
+        <location filename="../../app/ui/pages/scoping.py" line="99"/>
         <source>I&amp;gnore case</source>
         <translation>I&amp;gnorer la casse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="103" />
+        <location filename="../../app/ui/pages/scoping.py" line="103"/>
         <source>Includes takes a comma-separated list; &amp; and !&amp; take an integer mask.</source>
         <translation>Includes prend une liste séparée par des virgules ; &amp; et !&amp; prennent un masque entier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="118" />
+        <location filename="../../app/ui/pages/scoping.py" line="118"/>
         <source>Users in scope</source>
         <translation>Utilisateurs dans l’étendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="159" />
+        <location filename="../../app/ui/pages/scoping.py" line="159"/>
         <source>Filter {number}</source>
         <translation>Filtre {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="283" />
+        <location filename="../../app/ui/pages/scoping.py" line="283"/>
         <source>The source users are not read yet; no count.</source>
         <translation>Les utilisateurs de la source ne sont pas encore lus ; pas de décompte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="286" />
+        <location filename="../../app/ui/pages/scoping.py" line="286"/>
         <source>Correct the clause to count the users in scope.</source>
         <translation>Corrigez la clause pour compter les utilisateurs dans l’étendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="290" />
+        <location filename="../../app/ui/pages/scoping.py" line="290"/>
         <source>{count} of {total} source users are in scope.</source>
         <translation>{count} utilisateurs de la source sur {total} sont dans l’étendue.</translation>
     </message>
@@ -1611,190 +1700,205 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../app/ui/wizard.py" line="137" />
+        <location filename="../../app/ui/wizard.py" line="184"/>
+        <source>Settings of the profile {name}</source>
+        <translation>Paramètres du profil {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wizard.py" line="190"/>
         <source>Webex provisioning set-up</source>
         <translation>Configuration du provisionnement Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="143" />
+        <location filename="../../app/ui/wizard.py" line="196"/>
         <source>Start sync</source>
         <translation>Lancer la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wizard.py" line="204"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
     </message>
 </context>
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="63" />
+        <location filename="../../app/ui/pages/source.py" line="63"/>
         <source>Source directory and assignments</source>
         <translation>Annuaire source et affectations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="66" />
+        <location filename="../../app/ui/pages/source.py" line="66"/>
         <source>Choose where the users come from. With Microsoft Entra ID, only the users and groups assigned to the Cisco Webex application are provisioned; users assigned with the role “Default Access” are left out.</source>
         <translation>Choisissez d’où viennent les utilisateurs. Avec Microsoft Entra ID, seuls les utilisateurs et groupes affectés à l’application Cisco Webex sont provisionnés ; les utilisateurs affectés avec le rôle « Accès par défaut » sont exclus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="73" />
+        <location filename="../../app/ui/pages/source.py" line="73"/>
         <source>A &amp;CSV file</source>
         <translation>Un fichier &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="75" />
+        <location filename="../../app/ui/pages/source.py" line="75"/>
         <source>Microsoft &amp;Entra ID</source>
         <translation>Microsoft &amp;Entra ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="132" />
+        <location filename="../../app/ui/pages/source.py" line="128"/>
+        <source>Stored in the keyring; type a new one to replace it</source>
+        <translation>Enregistré dans le trousseau ; saisissez-en un nouveau pour le remplacer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="152"/>
         <source>The CSV export of your users</source>
         <translation>L’export CSV de vos utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="133" />
+        <location filename="../../app/ui/pages/source.py" line="153"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="135" />
+        <location filename="../../app/ui/pages/source.py" line="155"/>
         <source>Browse for the CSV file</source>
         <translation>Parcourir pour choisir le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="138" />
+        <location filename="../../app/ui/pages/source.py" line="158"/>
         <source>CSV &amp;file:</source>
         <translation>&amp;Fichier CSV :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="141" />
+        <location filename="../../app/ui/pages/source.py" line="161"/>
         <source>&amp;userName column:</source>
         <translation>Colonne du &amp;userName :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="143" />
+        <location filename="../../app/ui/pages/source.py" line="163"/>
         <source>&amp;Skip invalid rows (they are logged) instead of stopping the sync</source>
         <translation>&amp;Ignorer les lignes non valides (elles sont journalisées) au lieu d’arrêter la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="157" />
+        <location filename="../../app/ui/pages/source.py" line="177"/>
         <source>First rows of the CSV file</source>
         <translation>Premières lignes du fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="165" />
+        <location filename="../../app/ui/pages/source.py" line="185"/>
         <source>Rows with errors</source>
         <translation>Lignes en erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="179" />
+        <location filename="../../app/ui/pages/source.py" line="199"/>
         <source>Choose the CSV file</source>
         <translation>Choisir le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="181" />
+        <location filename="../../app/ui/pages/source.py" line="201"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>Fichiers CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="181" />
+        <location filename="../../app/ui/pages/source.py" line="201"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="221" />
+        <location filename="../../app/ui/pages/source.py" line="244"/>
         <source>Choose the CSV file that lists your users.</source>
         <translation>Choisissez le fichier CSV qui liste vos utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="225" />
+        <location filename="../../app/ui/pages/source.py" line="248"/>
         <source>Name the column that holds the userName (e.g. userPrincipalName).</source>
         <translation>Indiquez la colonne qui contient le userName (par ex. userPrincipalName).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="230" />
+        <location filename="../../app/ui/pages/source.py" line="253"/>
         <source>There is no file at {path}.</source>
         <translation>Il n’y a pas de fichier à l’emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="231" />
+        <location filename="../../app/ui/pages/source.py" line="254"/>
         <source>Check the path or use Browse…</source>
         <translation>Vérifiez le chemin ou utilisez Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="237" />
+        <location filename="../../app/ui/pages/source.py" line="260"/>
         <source>Reading the CSV file…</source>
         <translation>Lecture du fichier CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="283" />
+        <location filename="../../app/ui/pages/source.py" line="306"/>
         <source>Row {row}: {message}</source>
         <translation>Ligne {row} : {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="286" />
+        <location filename="../../app/ui/pages/source.py" line="309"/>
         <source>{count} users read; no errors.</source>
         <translation>{count} utilisateurs lus ; aucune erreur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="290" />
+        <location filename="../../app/ui/pages/source.py" line="313"/>
         <source>{count} valid users; {bad} rows with errors will be skipped and logged.</source>
         <translation>{count} utilisateurs valides ; {bad} lignes en erreur seront ignorées et journalisées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="295" />
+        <location filename="../../app/ui/pages/source.py" line="318"/>
         <source>{bad} rows have errors (listed below).</source>
         <translation>{bad} lignes contiennent des erreurs (listées ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="296" />
+        <location filename="../../app/ui/pages/source.py" line="319"/>
         <source>Correct the file, or choose to skip invalid rows.</source>
         <translation>Corrigez le fichier, ou choisissez d’ignorer les lignes non valides.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="316" />
+        <location filename="../../app/ui/pages/source.py" line="339"/>
         <source>An app registration in your tenant with the application permissions User.Read.All, Group.Read.All and Application.Read.All (admin consent granted) and a client secret.</source>
         <translation>Une inscription d’application dans votre locataire, avec les autorisations d’application User.Read.All, Group.Read.All et Application.Read.All (consentement administrateur accordé) et un secret client.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="326" />
+        <location filename="../../app/ui/pages/source.py" line="349"/>
         <source>&amp;Tenant ID:</source>
         <translation>ID du &amp;locataire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="330" />
+        <location filename="../../app/ui/pages/source.py" line="353"/>
         <source>Application (&amp;client) ID:</source>
         <translation>ID d’application (&amp;client) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="333" />
+        <location filename="../../app/ui/pages/source.py" line="356"/>
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="335" />
+        <location filename="../../app/ui/pages/source.py" line="358"/>
         <source>Client &amp;secret:</source>
         <translation>&amp;Secret client :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="340" />
+        <location filename="../../app/ui/pages/source.py" line="363"/>
         <source>Enterprise &amp;application:</source>
         <translation>&amp;Application d’entreprise :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="345" />
+        <location filename="../../app/ui/pages/source.py" line="368"/>
         <source>Sign-in a&amp;uthority:</source>
         <translation>A&amp;utorité de connexion :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="351" />
+        <location filename="../../app/ui/pages/source.py" line="374"/>
         <source>Microsoft &amp;Graph:</source>
         <translation>Microsoft &amp;Graph :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="379" />
+        <location filename="../../app/ui/pages/source.py" line="406"/>
         <source>Give the tenant ID and the application (client) ID.</source>
         <translation>Indiquez l’ID du locataire et l’ID d’application (client).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="381" />
+        <location filename="../../app/ui/pages/source.py" line="408"/>
         <source>Paste the client secret of the app registration.</source>
         <translation>Collez le secret client de l’inscription d’application.</translation>
     </message>
@@ -1802,90 +1906,110 @@
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../app/ui/tray.py" line="147" />
+        <location filename="../../app/ui/tray.py" line="147"/>
         <source>Webex Provisioner</source>
         <translation>Webex Provisioner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="148" />
+        <location filename="../../app/ui/tray.py" line="148"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="150" />
+        <location filename="../../app/ui/tray.py" line="150"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="152" />
+        <location filename="../../app/ui/tray.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="203" />
+        <location filename="../../app/ui/tray.py" line="203"/>
         <source>Webex Provisioner: {state}</source>
         <translation>Webex Provisioner : {state}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="205"/>
+        <source>{profile}: {state}</source>
+        <translation>{profile} : {state}</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="28" />
+        <location filename="../../app/ui/pages/welcome.py" line="28"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="31" />
-        <source>This wizard connects a directory to Cisco Webex and keeps its users provisioned over SCIM 2.0, step by step as in Microsoft's tutorial “Configure Cisco Webex for automatic user provisioning”.</source>
+        <location filename="../../app/ui/pages/welcome.py" line="31"/>
+        <source>This wizard connects a directory to Cisco Webex and keeps its users provisioned over SCIM 2.0, step by step as in Microsoft&apos;s tutorial “Configure Cisco Webex for automatic user provisioning”.</source>
         <translation>Cet assistant relie un annuaire à Cisco Webex et y maintient ses utilisateurs provisionnés par SCIM 2.0, étape par étape comme dans le tutoriel de Microsoft « Configurer Cisco Webex pour le provisionnement automatique d’utilisateurs ».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="40" />
+        <location filename="../../app/ui/pages/welcome.py" line="40"/>
         <source>&lt;b&gt;What the wizard will do&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Choose the source directory: Microsoft Entra ID or a CSV file.&lt;/li&gt;&lt;li&gt;Enter the admin credentials (tenant URL and secret token) and test the connection.&lt;/li&gt;&lt;li&gt;Choose who receives an e-mail when provisioning fails.&lt;/li&gt;&lt;li&gt;Review the attribute mappings and preview them on a real user.&lt;/li&gt;&lt;li&gt;Add scoping filters, choose the scope and the provisioning status.&lt;/li&gt;&lt;li&gt;Review a dry run of what will be created, updated and disabled, then start the first sync.&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;b&gt;Ce que fera l’assistant&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Choisir l’annuaire source : Microsoft Entra ID ou un fichier CSV.&lt;/li&gt;&lt;li&gt;Entrer les informations d’identification de l’administrateur (URL du locataire et jeton secret) et tester la connexion.&lt;/li&gt;&lt;li&gt;Choisir qui reçoit un e-mail quand le provisionnement échoue.&lt;/li&gt;&lt;li&gt;Passer en revue les mappages des attributs et les prévisualiser sur un vrai utilisateur.&lt;/li&gt;&lt;li&gt;Ajouter des filtres d’étendue, choisir l’étendue et l’état du provisionnement.&lt;/li&gt;&lt;li&gt;Vérifier une simulation de ce qui sera créé, mis à jour et désactivé, puis lancer la première synchronisation.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="58" />
+        <location filename="../../app/ui/pages/welcome.py" line="58"/>
         <source>&lt;b&gt;Prerequisites&lt;/b&gt;&lt;ul&gt;&lt;li&gt;A Cisco Webex tenant and a user account in it with administrator permissions (full or user administrator).&lt;/li&gt;&lt;li&gt;A source directory: a Microsoft Entra ID tenant with an app registration, or a CSV export of your users.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;b&gt;Prérequis&lt;/b&gt;&lt;ul&gt;&lt;li&gt;Un locataire Cisco Webex et, dans ce locataire, un compte d’utilisateur avec des autorisations d’administrateur (administrateur complet ou administrateur des utilisateurs).&lt;/li&gt;&lt;li&gt;Un annuaire source : un locataire Microsoft Entra ID avec une inscription d’application, ou un export CSV de vos utilisateurs.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="70" />
+        <location filename="../../app/ui/pages/welcome.py" line="70"/>
         <source>Provision users into</source>
         <translation>Provisionner les utilisateurs dans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="72" />
+        <location filename="../../app/ui/pages/welcome.py" line="72"/>
         <source>&amp;Cisco Webex</source>
         <translation>&amp;Cisco Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="74" />
+        <location filename="../../app/ui/pages/welcome.py" line="74"/>
         <source>&amp;Another SCIM 2.0 application</source>
         <translation>&amp;Une autre application SCIM 2.0</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="86" />
+        <location filename="../../app/ui/pages/welcome.py" line="86"/>
         <source>e.g. acme</source>
         <translation>par ex. acme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="87" />
+        <location filename="../../app/ui/pages/welcome.py" line="87"/>
         <source>&amp;Profile name:</source>
         <translation>Nom du &amp;profil :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="101" />
+        <location filename="../../app/ui/pages/welcome.py" line="97"/>
+        <source>Settings of the profile {name}</source>
+        <translation>Paramètres du profil {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome.py" line="100"/>
+        <source>The pages of the set-up, filled in with this profile&apos;s settings. Change what you need, then Save on any page; the changes apply from the next cycle.</source>
+        <translation>Les pages de la configuration, remplies avec les paramètres de ce profil. Modifiez ce qu’il faut, puis Enregistrer sur n’importe quelle page ; les changements s’appliquent à partir du prochain cycle.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome.py" line="107"/>
+        <source>The name of a saved profile cannot change.</source>
+        <translation>Le nom d’un profil enregistré ne peut pas changer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome.py" line="118"/>
         <source>Give the profile a name, e.g. acme.</source>
         <translation>Donnez un nom au profil, par ex. acme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="103" />
+        <location filename="../../app/ui/pages/welcome.py" line="120"/>
         <source>A profile name may contain only letters, digits, - and _ (at most 64).</source>
         <translation>Un nom de profil ne peut contenir que des lettres, des chiffres, - et _ (64 au plus).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/welcome.py" line="105" />
+        <location filename="../../app/ui/pages/welcome.py" line="125"/>
         <source>A profile named {name} already exists; choose another name.</source>
         <translation>Un profil nommé {name} existe déjà ; choisissez un autre nom.</translation>
     </message>
@@ -1893,294 +2017,294 @@
 <context>
     <name>models</name>
     <message>
-        <location filename="../../app/ui/models.py" line="41" />
+        <location filename="../../app/ui/models.py" line="41"/>
         <source>Success</source>
         <translation>Réussite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="42" />
+        <location filename="../../app/ui/models.py" line="42"/>
         <source>Failure</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="43" />
-        <location filename="../../app/ui/models.py" line="455" />
+        <location filename="../../app/ui/models.py" line="43"/>
+        <location filename="../../app/ui/models.py" line="455"/>
         <source>Skipped</source>
         <translation>Ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="44" />
+        <location filename="../../app/ui/models.py" line="44"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="51" />
+        <location filename="../../app/ui/models.py" line="51"/>
         <source>Create</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="52" />
+        <location filename="../../app/ui/models.py" line="52"/>
         <source>Update</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="53" />
+        <location filename="../../app/ui/models.py" line="53"/>
         <source>Disable</source>
         <translation>Désactivation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="54" />
+        <location filename="../../app/ui/models.py" line="54"/>
         <source>Delete</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="55" />
+        <location filename="../../app/ui/models.py" line="55"/>
         <source>Skip</source>
         <translation>Ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="56" />
+        <location filename="../../app/ui/models.py" line="56"/>
         <source>No change</source>
         <translation>Aucun changement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="112" />
-        <location filename="../../app/ui/models.py" line="216" />
+        <location filename="../../app/ui/models.py" line="112"/>
+        <location filename="../../app/ui/models.py" line="216"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="113" />
-        <location filename="../../app/ui/models.py" line="213" />
-        <location filename="../../app/ui/models.py" line="389" />
+        <location filename="../../app/ui/models.py" line="113"/>
+        <location filename="../../app/ui/models.py" line="213"/>
+        <location filename="../../app/ui/models.py" line="389"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="114" />
-        <location filename="../../app/ui/models.py" line="214" />
+        <location filename="../../app/ui/models.py" line="114"/>
+        <location filename="../../app/ui/models.py" line="214"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="115" />
-        <location filename="../../app/ui/models.py" line="206" />
-        <location filename="../../app/ui/models.py" line="209" />
-        <location filename="../../app/ui/models.py" line="415" />
+        <location filename="../../app/ui/models.py" line="115"/>
+        <location filename="../../app/ui/models.py" line="206"/>
+        <location filename="../../app/ui/models.py" line="209"/>
+        <location filename="../../app/ui/models.py" line="415"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="116" />
+        <location filename="../../app/ui/models.py" line="116"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="176" />
+        <location filename="../../app/ui/models.py" line="176"/>
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="208" />
-        <location filename="../../app/ui/models.py" line="387" />
+        <location filename="../../app/ui/models.py" line="208"/>
+        <location filename="../../app/ui/models.py" line="387"/>
         <source>Object</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="219" />
+        <location filename="../../app/ui/models.py" line="219"/>
         <source>Source id</source>
         <translation>ID source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="220" />
+        <location filename="../../app/ui/models.py" line="220"/>
         <source>Webex id</source>
         <translation>ID Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="221" />
+        <location filename="../../app/ui/models.py" line="221"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="225" />
+        <location filename="../../app/ui/models.py" line="225"/>
         <source>{label}: {value}</source>
         <translation>{label} : {value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="229" />
+        <location filename="../../app/ui/models.py" line="229"/>
         <source>Steps:</source>
         <translation>Étapes :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="232" />
+        <location filename="../../app/ui/models.py" line="232"/>
         <source>Modified properties:</source>
         <translation>Propriétés modifiées :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="235" />
+        <location filename="../../app/ui/models.py" line="235"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="236" />
+        <location filename="../../app/ui/models.py" line="236"/>
         <source>Error code</source>
         <translation>Code d’erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="237" />
-        <location filename="../../app/ui/models.py" line="489" />
+        <location filename="../../app/ui/models.py" line="237"/>
+        <location filename="../../app/ui/models.py" line="489"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="238" />
+        <location filename="../../app/ui/models.py" line="238"/>
         <source>Tracking id</source>
         <translation>ID de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="279" />
+        <location filename="../../app/ui/models.py" line="279"/>
         <source>Direct</source>
         <translation>Direct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="280" />
+        <location filename="../../app/ui/models.py" line="280"/>
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="281" />
+        <location filename="../../app/ui/models.py" line="281"/>
         <source>Expression</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="282" />
+        <location filename="../../app/ui/models.py" line="282"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="308" />
+        <location filename="../../app/ui/models.py" line="308"/>
         <source>Target attribute</source>
         <translation>Attribut cible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="309" />
+        <location filename="../../app/ui/models.py" line="309"/>
         <source>Mapping type</source>
         <translation>Type de mappage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="310" />
+        <location filename="../../app/ui/models.py" line="310"/>
         <source>Source attribute or value</source>
         <translation>Attribut source ou valeur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="311" />
+        <location filename="../../app/ui/models.py" line="311"/>
         <source>Default if empty</source>
         <translation>Valeur par défaut si vide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="312" />
+        <location filename="../../app/ui/models.py" line="312"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="313" />
+        <location filename="../../app/ui/models.py" line="313"/>
         <source>Matching precedence</source>
         <translation>Priorité de correspondance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="362" />
+        <location filename="../../app/ui/models.py" line="362"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="364" />
+        <location filename="../../app/ui/models.py" line="364"/>
         <source>Only on create</source>
         <translation>Uniquement à la création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="388" />
+        <location filename="../../app/ui/models.py" line="388"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="390" />
+        <location filename="../../app/ui/models.py" line="390"/>
         <source>Modified properties</source>
         <translation>Propriétés modifiées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="391" />
-        <location filename="../../app/ui/models.py" line="488" />
+        <location filename="../../app/ui/models.py" line="391"/>
+        <location filename="../../app/ui/models.py" line="488"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="211" />
-        <location filename="../../app/ui/models.py" line="417" />
+        <location filename="../../app/ui/models.py" line="211"/>
+        <location filename="../../app/ui/models.py" line="417"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="452" />
+        <location filename="../../app/ui/models.py" line="452"/>
         <source>Passed</source>
         <translation>Réussi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="453" />
+        <location filename="../../app/ui/models.py" line="453"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="454" />
+        <location filename="../../app/ui/models.py" line="454"/>
         <source>Unknown</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="463" />
+        <location filename="../../app/ui/models.py" line="463"/>
         <source>Tenant URL</source>
         <translation>URL du locataire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="464" />
+        <location filename="../../app/ui/models.py" line="464"/>
         <source>Network (DNS, TCP, TLS)</source>
         <translation>Réseau (DNS, TCP, TLS)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="465" />
+        <location filename="../../app/ui/models.py" line="465"/>
         <source>Token accepted (people/me)</source>
         <translation>Jeton accepté (people/me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="466" />
+        <location filename="../../app/ui/models.py" line="466"/>
         <source>Token of a person, not a bot</source>
         <translation>Jeton d’une personne, pas d’un bot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="467" />
-        <source>Token of the URL's organisation</source>
+        <location filename="../../app/ui/models.py" line="467"/>
+        <source>Token of the URL&apos;s organisation</source>
         <translation>Jeton de l’organisation de l’URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="468" />
+        <location filename="../../app/ui/models.py" line="468"/>
         <source>SCIM discovery (ServiceProviderConfig)</source>
         <translation>Découverte SCIM (ServiceProviderConfig)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="469" />
+        <location filename="../../app/ui/models.py" line="469"/>
         <source>SCIM read (Users)</source>
         <translation>Lecture SCIM (Users)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="470" />
+        <location filename="../../app/ui/models.py" line="470"/>
         <source>Permission to create and change users</source>
         <translation>Autorisation de créer et de modifier des utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="486" />
+        <location filename="../../app/ui/models.py" line="486"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="487" />
+        <location filename="../../app/ui/models.py" line="487"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -2188,27 +2312,27 @@
 <context>
     <name>tray</name>
     <message>
-        <location filename="../../app/ui/tray.py" line="50" />
+        <location filename="../../app/ui/tray.py" line="50"/>
         <source>idle</source>
         <translation>au repos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="51" />
+        <location filename="../../app/ui/tray.py" line="51"/>
         <source>a cycle is running</source>
         <translation>un cycle est en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="52" />
+        <location filename="../../app/ui/tray.py" line="52"/>
         <source>held by the accidental-deletion threshold</source>
         <translation>retenu par le seuil de suppression accidentelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="55" />
+        <location filename="../../app/ui/tray.py" line="55"/>
         <source>quarantined</source>
         <translation>en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="56" />
+        <location filename="../../app/ui/tray.py" line="56"/>
         <source>the last cycle failed</source>
         <translation>le dernier cycle a échoué</translation>
     </message>
@@ -2216,38 +2340,38 @@
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="59" />
+        <location filename="../../app/ui/widgets.py" line="59"/>
         <source>Something unexpected went wrong; the log file has the details.</source>
         <translation>Une erreur inattendue s’est produite ; le fichier journal contient les détails.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="99" />
+        <location filename="../../app/ui/widgets.py" line="99"/>
         <source>Working</source>
         <translation>Traitement en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="100" />
+        <location filename="../../app/ui/widgets.py" line="100"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="136" />
-        <location filename="../../app/ui/widgets.py" line="151" />
+        <location filename="../../app/ui/widgets.py" line="136"/>
+        <location filename="../../app/ui/widgets.py" line="151"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="138" />
+        <location filename="../../app/ui/widgets.py" line="138"/>
         <source>Show {name}</source>
         <translation>Afficher : {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="149" />
+        <location filename="../../app/ui/widgets.py" line="149"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="177" />
+        <location filename="../../app/ui/widgets.py" line="183"/>
         <source>Sandbox: a Webex tenant and a directory simulated on this computer. Nothing leaves this computer; no real account is changed.</source>
         <translation>Bac à sable : un locataire Webex et un annuaire simulés sur cet ordinateur. Rien ne quitte cet ordinateur ; aucun compte réel n’est modifié.</translation>
     </message>

@@ -157,6 +157,11 @@ def test_dashboard_screenshot(
     if language == "fr":
         assert window.sync_button.text() == "&Synchroniser maintenant"
         assert window.problem.text().startswith("Retenu : This cycle would disable")
+        assert "Retenu par le seuil de suppression accidentelle" in window.last_cycle_label.text()
+        assert window.state_label.text() == "Retenu : les retraits attendent votre décision"
+        assert window.logs.model.headerData(3, Qt.Orientation.Horizontal) != "User or group"
+        window.logs.table.selectRow(5)
+        assert "Code d’erreur : uniqueness" in window.logs.detail.toPlainText()
         assert window.logs.model.headerData(3, Qt.Orientation.Horizontal) == "Utilisateur ou groupe"
     else:
         assert window.sync_button.text() == "&Sync now"
