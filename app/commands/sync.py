@@ -1,8 +1,13 @@
 """`sync`, `provision`, `restart` and `logs`: the engine from the command line.
 
 Exit codes: 0 all done, 1 some operations failed, 2 bad input or configuration (nothing
-sent), 3 held by the deletion threshold or quarantined, 4 target unreachable or
-authentication, 5 another process runs a cycle of this profile.
+sent), 3 held by the deletion threshold or quarantined, or the sign-in to Microsoft Entra ID
+failed or needs a person, 4 target unreachable or authentication, 5 another process runs a
+cycle of this profile.
+
+An Entra ID profile that signs in by device code prints the sign-in URL and code on stderr
+and waits, when it runs on a terminal; run by a scheduler (--scheduled) or with stdin not a
+terminal, it cannot ask anyone: a sign-in that has expired ends the cycle at once (exit 3).
 """
 
 from __future__ import annotations
@@ -12,20 +17,23 @@ import asyncio
 import json
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from app.errors import ExitCode
+from app.errors import ExitCode, UserFacingError
 
 if TYPE_CHECKING:
     from app.config.profile import Profile
+    from app.directory.base import DirectorySource, SourceGroup, SourceRead, SourceUser
+    from app.directory.entra.auth import DeviceCodeCallback
     from app.sync.engine import SyncEngine
     from app.sync.events import CycleResult, SyncEvent
 
 _EXIT_CODES = """exit codes: 0 all done, 1 some operations failed, 2 bad input or configuration
-(nothing sent), 3 held by the deletion threshold or quarantined, 4 target unreachable or
-authentication, 5 another process runs a cycle of this profile"""
+(nothing sent), 3 held by the deletion threshold or quarantined, or the Microsoft Entra ID
+sign-in failed or needs a person, 4 target unreachable or authentication, 5 another process
+runs a cycle of this profile"""
 
 
 def register(subparsers: Any) -> None:
@@ -60,7 +68,8 @@ def register(subparsers: Any) -> None:
         "--scheduled",
         action="store_true",
         help="started by a scheduler: do nothing (exit 0) while the profile's provisioning "
-        "status is off",
+        "status is off, and never wait for a person to sign in (an Entra ID device-code "
+        "sign-in that has expired fails at once, exit 3)",
     )
     sync.set_defaults(handler=_sync)
 
@@ -106,6 +115,82 @@ def _load_profile(name: str) -> Profile:
     from app.config.store import ProfileStore
 
     return ProfileStore().load(name)
+
+
+def _device_code_callback(args: argparse.Namespace) -> DeviceCodeCallback | None:
+    """Print the device-code prompt only where someone can act on it: a terminal, not a
+    scheduler. Without a callback, an expired sign-in fails at once instead of waiting."""
+    if getattr(args, "scheduled", False) or sys.stdin is None or not sys.stdin.isatty():
+        return None
+    from app.commands.connection import print_prompt
+
+    return print_prompt
+
+
+class SignInWatch:
+    """The profile's source, with the Microsoft Entra ID sign-in failures it raised kept.
+
+    The engine ends a cycle whose source cannot sign in as `failed`; this tells the command
+    that the cause was the sign-in (exit 3), not the configuration.
+    """
+
+    def __init__(self, source: DirectorySource) -> None:
+        self.source = source
+        self.kind = source.kind
+        self.sign_in_error: UserFacingError | None = None
+
+    def __repr__(self) -> str:
+        return f"SignInWatch({self.source!r})"
+
+    def _seen(self, error: UserFacingError) -> None:
+        from app.directory.entra.auth import SignInError
+
+        if isinstance(error, SignInError):
+            self.sign_in_error = error
+
+    async def read(self, watermark: str | None = None) -> SourceRead:
+        try:
+            read = await self.source.read(watermark)
+        except UserFacingError as error:
+            self._seen(error)
+            raise
+        self.sign_in_error = None
+        return read
+
+    async def users(self) -> AsyncIterator[SourceUser]:
+        try:
+            async for user in self.source.users():
+                yield user
+        except UserFacingError as error:
+            self._seen(error)
+            raise
+
+    async def groups(self) -> AsyncIterator[SourceGroup]:
+        try:
+            async for group in self.source.groups():
+                yield group
+        except UserFacingError as error:
+            self._seen(error)
+            raise
+
+    async def aclose(self) -> None:
+        await self.source.aclose()
+
+
+def _open_source(profile: Profile, args: argparse.Namespace) -> SignInWatch | None:
+    """The source the command hands the engine: an Entra ID source with the device-code
+    prompt where one can be shown; None (the engine opens it) for the others."""
+    if profile.source.kind != "entra":
+        return None
+    from app.directory.factory import open_source
+
+    return SignInWatch(open_source(profile, device_code_callback=_device_code_callback(args)))
+
+
+def _exit_code(result: CycleResult, source: SignInWatch | None) -> int:
+    if source is not None and source.sign_in_error is not None and result.outcome == "failed":
+        return int(ExitCode.AUTH)  # signing in to Entra ID failed or needs a person
+    return exit_code_for(result)
 
 
 def exit_code_for(result: CycleResult) -> int:
@@ -176,9 +261,10 @@ def _sync(args: argparse.Namespace) -> int:
     from app.config.secrets import resolve_webex_token
 
     profile = _load_profile(args.profile)
-    if (args.scheduled or args.every) and not args.dry_run and not profile.provisioning_enabled:
-        # Switching provisioning off must stop unattended cycles (the tutorial's "Provisioning
-        # status: Off"); a manual `sync` without --scheduled/--every still runs on request.
+    if args.scheduled and not args.dry_run and not profile.provisioning_enabled:
+        # Switching provisioning off must stop the cycles a scheduler starts (the tutorial's
+        # "Provisioning status: Off"); `sync` and `sync --every`, started by the admin, still
+        # run on request.
         print(
             f"Provisioning is off for profile {profile.name}: no cycle was run. Turn it on with "
             f"`webex-provisioner profile set {profile.name} --provisioning on`.",
@@ -208,8 +294,13 @@ def _sync(args: argparse.Namespace) -> int:
 async def _dry_run(profile: Profile, token: str, args: argparse.Namespace) -> int:
     from app.sync.engine import SyncEngine
 
-    async with SyncEngine(profile, token=token) as engine:
-        plan = await engine.dry_run()
+    source = _open_source(profile, args)
+    try:
+        async with SyncEngine(profile, token=token, source=source) as engine:
+            plan = await engine.dry_run()
+    finally:
+        if source is not None:
+            await source.aclose()
     print(plan.to_json() if args.json else plan.render_text())
     return int(ExitCode.OK)
 
@@ -217,26 +308,46 @@ async def _dry_run(profile: Profile, token: str, args: argparse.Namespace) -> in
 async def _sync_once(profile: Profile, token: str, args: argparse.Namespace) -> int:
     from app.sync.engine import SyncEngine
 
-    async with SyncEngine(profile, token=token) as engine:
-        listener = _progress_listener(args)
-        if listener is not None:
-            engine.add_listener(listener)
-        _install_stop(engine)
-        result = await engine.run_cycle(allow_deletes=args.allow_deletes)
-        await _notify(profile, engine, result)
+    source = _open_source(profile, args)
+    try:
+        async with SyncEngine(profile, token=token, source=source) as engine:
+            listener = _progress_listener(args)
+            if listener is not None:
+                engine.add_listener(listener)
+            _install_stop(engine)
+            result = await engine.run_cycle(allow_deletes=args.allow_deletes)
+            await _notify(profile, engine, result)
+    finally:
+        if source is not None:
+            await source.aclose()
     _print_result(result, as_json=args.json)
-    return exit_code_for(result)
+    return _exit_code(result, source)
 
 
 async def _sync_every(
     profile: Profile, token: str, args: argparse.Namespace, every: timedelta
+) -> int:
+    source = _open_source(profile, args)
+    try:
+        return await _every(profile, token, args, every, source)
+    finally:
+        if source is not None:
+            await source.aclose()
+
+
+async def _every(
+    profile: Profile,
+    token: str,
+    args: argparse.Namespace,
+    every: timedelta,
+    source: SignInWatch | None,
 ) -> int:
     from app.sync.engine import SyncEngine
     from app.sync.scheduler import CycleScheduler
 
     last: list[CycleResult] = []
     stop = asyncio.Event()
-    async with SyncEngine(profile, token=token) as engine:
+    async with SyncEngine(profile, token=token, source=source) as engine:
         listener = _progress_listener(args)
         if listener is not None:
             engine.add_listener(listener)
@@ -270,7 +381,7 @@ async def _sync_every(
         await stop.wait()
         await idle.wait()  # a cancelled cycle finishes its operations in flight, then ends
         await scheduler.stop()
-    return exit_code_for(last[-1]) if last else int(ExitCode.OK)
+    return _exit_code(last[-1], source) if last else int(ExitCode.OK)
 
 
 async def _notify(profile: Profile, engine: SyncEngine, result: CycleResult) -> None:
@@ -303,8 +414,13 @@ async def _provision_async(profile: Profile, token: str, args: argparse.Namespac
     from app.sync.engine import SyncEngine
     from app.sync.events import Status
 
-    async with SyncEngine(profile, token=token) as engine:
-        event = await engine.provision_one(args.user, apply=not args.dry_run)
+    source = _open_source(profile, args)
+    try:
+        async with SyncEngine(profile, token=token, source=source) as engine:
+            event = await engine.provision_one(args.user, apply=not args.dry_run)
+    finally:
+        if source is not None:
+            await source.aclose()
     if args.json:
         print(
             json.dumps(

@@ -11,6 +11,7 @@ from app.errors import InputError
 if TYPE_CHECKING:
     from app.config.profile import Profile
     from app.config.secrets import SecretStore
+    from app.directory.entra.auth import DeviceCodeCallback
 
 # [attribute] references inside mapping expressions, e.g. Join(" ", [givenName], [surname]).
 _EXPRESSION_REFERENCE = re.compile(r"\[([^\[\]\"]+)\]")
@@ -31,8 +32,18 @@ def source_attributes(profile: Profile) -> list[str]:
     return sorted(name for name in names if name)
 
 
-def open_source(profile: Profile, secrets: SecretStore | None = None) -> DirectorySource:
-    """The source of a profile, ready to read. Nothing is read or signed in yet."""
+def open_source(
+    profile: Profile,
+    secrets: SecretStore | None = None,
+    *,
+    device_code_callback: DeviceCodeCallback | None = None,
+) -> DirectorySource:
+    """The source of a profile, ready to read. Nothing is read or signed in yet.
+
+    `device_code_callback` is for an Entra profile that signs in by device code: it is
+    called with the prompt (URL and code) when the saved sign-in cannot be used. Without
+    it, such a sign-in fails at once with a SignInError instead of waiting for a person.
+    """
     if profile.source.kind == "csv":
         from app.directory.csv_file import CsvSource
 
@@ -40,18 +51,8 @@ def open_source(profile: Profile, secrets: SecretStore | None = None) -> Directo
         return CsvSource(profile.source.csv)
     if profile.source.kind == "entra":
         assert profile.source.entra is not None  # the Profile model requires it for entra
-        try:
-            from app.directory.entra import (  # type: ignore[import-not-found,unused-ignore]
-                EntraSource,
-            )
-        except ModuleNotFoundError as exc:
-            if exc.name != "app.directory.entra":
-                raise
-            raise InputError(
-                "This version of webex-provisioner cannot read Microsoft Entra ID yet.",
-                "Use a CSV export of the users for now (--source csv --csv-file FILE).",
-            ) from None
         from app.config.secrets import SecretStore
+        from app.directory.entra import EntraSource
 
         source: DirectorySource = EntraSource(
             profile.source.entra,
@@ -59,6 +60,7 @@ def open_source(profile: Profile, secrets: SecretStore | None = None) -> Directo
             profile_name=profile.name,
             secrets=secrets or SecretStore(),
             attributes=source_attributes(profile),
+            device_code_callback=device_code_callback,
         )
         return source
     raise InputError(
