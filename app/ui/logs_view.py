@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from app.sync.events import Status
 from app.sync.plan import format_change
 from app.ui.chart import local_time_text
-from app.ui.models import ObjectRole, StatusRole, _failure_brush, _TableModel, action_label
+from app.ui.models import ObjectRole, StatusRole, TableModel, action_label, failure_brush
 from app.ui.models import status_label as _status_label
 from app.ui.widgets import FieldMessage
 
@@ -65,7 +65,7 @@ class LogSource(Protocol):
     ) -> Operation[Path]: ...
 
 
-class LogModel(_TableModel):
+class LogModel(TableModel):
     """logTable: time, action, status, object, details; newest first."""
 
     TIME, ACTION, STATUS, OBJECT, DETAILS = range(5)
@@ -111,7 +111,7 @@ class LogModel(_TableModel):
             if column == self.DETAILS:
                 return log_summary(entry)
         if role == Qt.ItemDataRole.ForegroundRole and entry.status == Status.FAILURE.value:
-            return _failure_brush()
+            return failure_brush()
         if role == ObjectRole:
             return entry
         if role == StatusRole:

@@ -58,14 +58,16 @@ def action_label(action: str) -> str:
     return labels.get(action, action)
 
 
-def _failure_brush() -> QBrush:
-    # A red that stays readable on the system palette, light or dark.
+def failure_brush() -> QBrush:
+    """The failure colour of table rows: a red that stays readable on the system palette,
+    light or dark."""
     base = QApplication.palette().color(QPalette.ColorRole.Base)
     return QBrush(QColor("#ff8a80") if base.lightness() < 128 else QColor("#b00020"))
 
 
-class _TableModel(QAbstractTableModel):
-    """Shared plumbing: a fixed list of column titles and a list of rows."""
+class TableModel(QAbstractTableModel):
+    """Shared plumbing of the program's tables: a fixed list of column titles (`headers()`,
+    translated when asked) and numbered rows; subclasses give rowCount and data."""
 
     def headers(self) -> Sequence[str]:
         raise NotImplementedError
@@ -88,7 +90,7 @@ class _TableModel(QAbstractTableModel):
 # --- Activity -----------------------------------------------------------------------------
 
 
-class ActivityModel(_TableModel):
+class ActivityModel(TableModel):
     """Sync events as rows: time, action, status, user, details. Appends in timed batches."""
 
     TIME, ACTION, STATUS, USER, DETAILS = range(5)
@@ -105,7 +107,7 @@ class ActivityModel(_TableModel):
         self._timer.setSingleShot(True)
         self._timer.setInterval(batch_ms)
         self._timer.timeout.connect(self.flush)
-        self._failure_brush = _failure_brush()
+        self._failure_brush = failure_brush()
 
     def headers(self) -> Sequence[str]:
         return (
@@ -294,7 +296,7 @@ def mapping_source_text(mapping: AttributeMapping) -> str:
     return ""
 
 
-class MappingsModel(_TableModel):
+class MappingsModel(TableModel):
     """mappingsTable: target attribute, mapping type, source, default, apply, matching."""
 
     TARGET, TYPE, SOURCE, DEFAULT, APPLY, MATCHING = range(6)
@@ -373,7 +375,7 @@ class MappingsModel(_TableModel):
 # --- Dry run ------------------------------------------------------------------------------
 
 
-class DryRunModel(_TableModel):
+class DryRunModel(TableModel):
     """dryRunTable: each object, its action, the modified properties old -> new, the reason."""
 
     OBJECT, TYPE, ACTION, CHANGES, REASON = range(5)
@@ -472,7 +474,7 @@ def check_title(check_id: str, title: str) -> str:
     return titles.get(check_id, title)
 
 
-class ConnectionReportModel(_TableModel):
+class ConnectionReportModel(TableModel):
     """connectionReport: each named check, its result, the reason and the next step."""
 
     CHECK, RESULT, REASON, NEXT_STEP = range(4)
@@ -516,7 +518,7 @@ class ConnectionReportModel(_TableModel):
             if column == self.NEXT_STEP:
                 return check.next_step if status == "failed" else ""
         if role == Qt.ItemDataRole.ForegroundRole and status == "failed":
-            return _failure_brush()
+            return failure_brush()
         if role == ObjectRole:
             return check
         if role == StatusRole:

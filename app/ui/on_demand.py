@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action
-from app.ui.models import _failure_brush
+from app.ui.models import failure_brush
 from app.ui.widgets import BusyBar, FieldMessage
 
 if TYPE_CHECKING:
@@ -272,7 +272,7 @@ class OnDemandDialog(QDialog):
             item = QListWidgetItem(text)
             item.setToolTip(step.strip())
             if step.startswith("Result: Failure"):
-                item.setForeground(_failure_brush())
+                item.setForeground(failure_brush())
             self.steps.addItem(item)
 
     def step_texts(self) -> list[str]:
