@@ -250,6 +250,25 @@ def free_profile_name(base: str = "sandbox") -> str:
     return f"{base}-{number}"
 
 
+def check_translations(lang: str | None, loaded: int) -> str:
+    """'' when a shipped language's catalogues loaded (the program's and Qt's), else why not.
+
+    English needs none, and a language the program does not ship falls back to English
+    (the log says so): neither is a fault of the installation.
+    """
+    from app.ui.i18n import LANGUAGES
+
+    language = (lang or "").replace("-", "_").split("_")[0].lower()
+    if not language or language == "en" or language not in LANGUAGES:
+        return ""
+    if loaded >= 2:
+        return ""
+    return (
+        f"the {lang} translation did not load ({loaded} of 2 catalogues: the program's, "
+        "from resources/translations, and Qt's own); the installation is missing files."
+    )
+
+
 class _Unexpected:
     """Collects errors nobody caught (Qt slots, loop callbacks): any of them fails the self-test."""
 
@@ -304,7 +323,9 @@ def run_self_test(
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("webex-provisioner")
     app.setQuitOnLastWindowClosed(False)
-    translators = install_translators(app, getattr(args, "lang", None))
+    lang = getattr(args, "lang", None)
+    translators = install_translators(app, lang)
+    language_problem = check_translations(lang, len(translators))
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     unexpected = _Unexpected(err)
@@ -326,6 +347,8 @@ def run_self_test(
                     f"{QGuiApplication.platformName()}, sandbox tenant {defaults.tenant_url}",
                     file=out,
                 )
+                if lang:
+                    print(f"Interface language {lang}: {len(translators)} catalogues.", file=out)
                 window = WizardWindow(bridge, defaults)
                 window.show()
                 walk = SelfTestWalk(window)
@@ -355,6 +378,9 @@ def run_self_test(
         return int(ExitCode.FAILURES)
     print(outcome.render(), file=out)
     print(f"Self-test took {time.monotonic() - started:.1f} s.", file=out)
+    if language_problem:
+        print(f"Self-test failed: {language_problem}", file=out)
+        return int(ExitCode.FAILURES)
     if unexpected.errors:
         print(
             f"Self-test failed: {len(unexpected.errors)} unexpected error(s), "

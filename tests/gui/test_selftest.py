@@ -12,7 +12,13 @@ from pytestqt.qtbot import QtBot
 from app.config.profile import CsvSettings, Profile, SourceSettings, Target
 from app.config.store import ProfileStore
 from app.sandbox.server import SandboxServer
-from app.ui.selftest import CheckLine, SelfTestFailure, SelfTestOutcome, SelfTestWalk
+from app.ui.selftest import (
+    CheckLine,
+    SelfTestFailure,
+    SelfTestOutcome,
+    SelfTestWalk,
+    check_translations,
+)
 from app.ui.wizard import WizardDefaults
 
 from .conftest import SAMPLE_CSV
@@ -144,3 +150,13 @@ def test_no_report_is_a_failure_and_says_what_the_window_showed() -> None:
     assert "no check ran: The token has expired. Create a new one." in outcome.render()
     unknown = CheckLine("Permission", "unknown", "Unknown", "Roles not told", "Ask an admin")
     assert not SelfTestOutcome(checks=[unknown]).passed
+
+
+def test_a_shipped_language_whose_catalogues_are_missing_fails_the_self_test() -> None:
+    assert check_translations("fr", 2) == ""
+    assert "the fr translation did not load (1 of 2 catalogues" in check_translations("fr", 1)
+    assert check_translations("fr_CA", 0).startswith("the fr_CA translation did not load")
+    # English needs no catalogue; a language the program does not ship falls back to English.
+    assert check_translations("en", 0) == ""
+    assert check_translations(None, 0) == ""
+    assert check_translations("de", 1) == ""
