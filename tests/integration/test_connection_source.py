@@ -96,7 +96,9 @@ def test_every_check_of_the_target_and_the_source_passes(
     assert lines[-1] == "Result: the connection works."
     # The source's checks come after the target's, one line each.
     target_line = next(i for i, line in enumerate(lines) if "SCIM read (Users)" in line)
-    sign_in_line = next(i for i, line in enumerate(lines) if "Sign-in to Microsoft Entra ID" in line)
+    sign_in_line = next(
+        i for i, line in enumerate(lines) if "Sign-in to Microsoft Entra ID" in line
+    )
     assert target_line < sign_in_line
     assert f"Signed in to tenant {graph.tenant_id} with the client secret" in lines[sign_in_line]
     for permission in ("User.Read.All", "Group.Read.All", "Application.Read.All"):
