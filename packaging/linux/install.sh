@@ -60,9 +60,13 @@ done
 mkdir -p "$icons/scalable/apps"
 cp "$here/share/icons/hicolor/scalable/apps/webex-provisioner.svg" "$icons/scalable/apps/"
 # The menu entry starts the installed program by its full path: ~/.local/bin is not on
-# every desktop session's PATH.
-sed -e "s|^Exec=webex-provisioner|Exec=$prefix/bin/webex-provisioner|" \
-    -e "s|^TryExec=webex-provisioner|TryExec=$prefix/bin/webex-provisioner|" \
+# every desktop session's PATH. Exec takes it quoted (the Desktop Entry rules: \ " ` $
+# escaped inside quotes), TryExec as it is; both escaped once more for sed.
+program="$prefix/bin/webex-provisioner"
+quoted=$(printf '%s' "$program" | sed -e 's/[\\"`$]/\\&/g')
+for_sed() { printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'; }
+sed -e "s|^Exec=webex-provisioner|Exec=\"$(for_sed "$quoted")\"|" \
+    -e "s|^TryExec=webex-provisioner|TryExec=$(for_sed "$program")|" \
     "$here/share/applications/webex-provisioner.desktop" > "$apps/webex-provisioner.desktop"
 refresh_menus
 echo "webex-provisioner installed in $prefix: run $prefix/bin/webex-provisioner or open it from the menu."
