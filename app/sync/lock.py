@@ -201,22 +201,23 @@ class ProfileLock:
             handle.close()
 
     def current_owner(self) -> LockOwner | None:
-        """Who holds the lock now (None when it is free); does not keep the lock."""
+        """Who holds the lock now (None when it is free), for display.
+
+        It reads the record without locking, so that looking never makes a taker fail; a
+        record whose process has ended counts as free.
+        """
         if self._file is not None:
             return _read_owner(self._file)
-        if not self.path.exists():
-            return None
-        handle = self._open()
         try:
-            if self._try_lock(handle):
-                previous = _read_owner(handle)
-                _release_os_lock(handle)
-                if previous is not None and self._other_host_still_valid(previous):
-                    return previous
-                return None
-            return _read_owner(handle)
-        finally:
-            handle.close()
+            with self.path.open("rb") as handle:
+                owner = _read_owner(handle)
+        except OSError:
+            return None
+        if owner is None:
+            return None
+        if owner.host == _host_name():
+            return owner if pid_alive(owner.pid) else None
+        return owner if self._other_host_still_valid(owner) else None
 
     def __enter__(self) -> Self:
         self.acquire()

@@ -86,6 +86,9 @@ def test_a_second_process_is_refused_while_the_first_holds_the_profile(tmp_path:
         )
         assert "Wait for that cycle to end" in refused.stdout
 
+        owner = ProfileLock("acme", directory=tmp_path).current_owner()
+        assert owner is not None and owner.pid == holder.pid and owner.purpose == "sync"
+
         with pytest.raises(LockHeld) as caught:
             ProfileLock("acme", directory=tmp_path).acquire()
         assert caught.value.owner is not None and caught.value.owner.pid == holder.pid

@@ -109,6 +109,7 @@ def test_a_record_left_by_a_dead_process_is_taken_over_with_a_log_line(
     dead = _dead_pid()
     lock = ProfileLock("acme")
     _write_record(lock.path, pid=dead, host=socket.gethostname())
+    assert lock.current_owner() is None  # the dashboard shows the profile as free
     with caplog.at_level(logging.WARNING, logger="app.sync.lock"), lock:
         assert lock.current_owner() is not None
         assert lock.current_owner().pid == os.getpid()  # type: ignore[union-attr]

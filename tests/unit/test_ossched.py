@@ -302,3 +302,17 @@ def test_install_refuses_an_unknown_profile_and_a_bad_interval(
     assert main([*install, "acme", "--every", "soon"]) == ExitCode.BAD_INPUT
     assert "is not a duration" in capsys.readouterr().err
     assert not out_dir.exists()
+
+
+def test_the_scheduled_command_runs_this_program_from_any_folder(tmp_path: Path) -> None:
+    save_profile(enabled=False)
+    plan = ossched.plan_install("acme", 40, system="linux", output=tmp_path / "units")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        list(plan.command), cwd=elsewhere, capture_output=True, text=True, timeout=120
+    )
+    # The scheduled run found the profile, and --scheduled kept it from running a cycle
+    # while the profile's provisioning is off.
+    assert result.returncode == 0, result.stderr
+    assert "Provisioning is off for profile acme: no cycle was run." in result.stderr
