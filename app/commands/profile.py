@@ -531,7 +531,9 @@ def _say_stored(stored: list[SecretKind]) -> None:
 def _remind_missing_secrets(
     profile: Profile, secrets: SecretStore, given: dict[SecretKind, str]
 ) -> None:
-    if "webex-token" not in given:
+    import os
+
+    if "webex-token" not in given and not os.environ.get("WEBEX_PROVISIONER_TOKEN"):
         _warn(
             f"No Webex token was given: store one with `webex-provisioner profile set "
             f"{profile.name} --token-stdin`, or set WEBEX_PROVISIONER_TOKEN."
@@ -542,6 +544,7 @@ def _remind_missing_secrets(
         and entra is not None
         and entra.auth == "client_secret"
         and "entra-client-secret" not in given
+        and not os.environ.get("WEBEX_PROVISIONER_CLIENT_SECRET")
     ):
         _warn(
             f"No Entra client secret was given: store one with `webex-provisioner profile set "
