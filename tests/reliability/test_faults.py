@@ -105,7 +105,7 @@ async def test_a_sync_under_a_fault_mix_converges_with_every_failure_classified(
     assert weather.bursts > 0 and weather.spikes > 0
     assert any(r.duration >= SPIKE_MS / 1000 for r in sandbox.requests)
 
-    # It converged in later cycles (the first one cannot come through untouched).
+    # It converged: a cycle completed within MAX_CYCLES, and none was quarantined.
     assert outcomes[-1] == "completed", outcomes
     assert "quarantined" not in outcomes, [r.reason for r in results]
 
