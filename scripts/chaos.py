@@ -299,6 +299,7 @@ def run_sync(
             wanted = writes_before + run.planned
             while process.poll() is None and _answered_writes(sandbox) < wanted:
                 if time.monotonic() - started > timeout:
+                    run.stderr_tail = f"no write answered for {timeout:.0f}s: the sync hung"
                     break
                 time.sleep(0.005)
             time.sleep(random.Random(run.planned).uniform(0.0, 0.05))  # land mid-request
@@ -389,6 +390,8 @@ def run_trial(
             )
             if not run.killed and run.exit_code is not None and run.exit_code < 0:
                 trial.problems.append(f"a run died by itself (signal {-run.exit_code})")
+            if run.killed and run.stderr_tail:
+                trial.problems.append(run.stderr_tail)
             if run.killed:
                 continue
             if run.exit_code == 0 and run.outcome == "completed":

@@ -1257,7 +1257,8 @@ _TRACKING = re.compile(r"(SANDBOX|SCRIPTED)_[0-9A-Za-z_-]+")
 
 def normalize(message: str, bench: Bench) -> str:
     """The message as the table shows it: this run's ports, folders and ids made generic."""
-    text = message.replace(str(bench.home), "<folder>")
+    text = message.replace(str(bench.home.resolve()), "<folder>")
+    text = text.replace(str(bench.home), "<folder>")
     text = _PORT.sub("127.0.0.1:PORT", text)
     text = _TRACKING.sub("<trackingid>", text)
     text = _UUID.sub("<uuid>", text)
