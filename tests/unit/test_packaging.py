@@ -103,12 +103,11 @@ def test_each_png_icon_has_its_size(size: int) -> None:
     assert _png_size(path.read_bytes()) == (size, size)
 
 
-def test_the_png_icons_are_drawn_from_the_current_svg() -> None:
+def test_the_png_icons_are_drawn_from_the_current_svg(qapp) -> None:
     """A changed SVG without `python packaging/make_icons.py` leaves stale menu icons."""
-    from PySide6.QtGui import QGuiApplication, QImage
+    from PySide6.QtGui import QImage
 
     make_icons = _load("make_icons")
-    _app = QGuiApplication.instance() or QGuiApplication([])
     for size in (32, 64):
         fresh = QImage.fromData(make_icons.render_png(make_icons.SVG, size))
         committed = QImage(str(RESOURCES / "icons" / f"webex-provisioner-{size}.png"))
