@@ -2,8 +2,9 @@
 distinctive secrets, then every file the program wrote (profiles, state, logs, exports) and
 everything it printed or logged is searched for them, as text and in base64: zero hits.
 
-The secrets: the Webex token (the sandbox's full admin token), an expired token, and the
-SMTP password of the failure e-mail (the mail server refuses it, so the failure is logged).
+The secrets: the Webex token (the sandbox's full admin token), an expired token, the SMTP
+password of the failure e-mail (the mail server refuses it, so the failure is logged), and
+for an Entra ID source the client secret, a wrong one, and the Graph access tokens issued.
 Once as an admin on a server runs it (commands in subprocesses, no keyring, secrets in the
 environment, --verbose: DEBUG in the log file), once in-process (keyring, caplog at DEBUG).
 """
@@ -27,6 +28,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from app.cli import main
 from app.config.secrets import SecretStore
+from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
 from tests.reliability.support import REPO, find_secrets, load_chaos, scan_tree, secret_forms
 
@@ -34,6 +36,7 @@ chaos = load_chaos()
 
 SMTP_USER = "mailer@example.com"
 WRONG_SMTP_PASSWORD = "SmtpWrong-" + secrets.token_urlsafe(18)
+WRONG_CLIENT_SECRET = "EntraWrong~" + secrets.token_urlsafe(24)
 
 
 @dataclass
@@ -82,6 +85,27 @@ def mail_server() -> Iterator[MailServer]:
 def sandbox() -> Iterator[SandboxServer]:
     with SandboxServer.in_thread(SandboxConfig()) as server:
         yield server
+
+
+@pytest.fixture
+def graph() -> Iterator[GraphSandbox]:
+    with GraphSandbox.in_thread(GraphSandboxConfig(user_count=40)) as server:
+        yield server
+
+
+def entra_options(graph: GraphSandbox) -> list[str]:
+    return [
+        "--tenant-id",
+        graph.tenant_id,
+        "--client-id",
+        graph.client_id,
+        "--authority",
+        graph.authority_host,
+        "--graph-url",
+        graph.graph_url,
+        "--entra-ca-file",
+        graph.ca_file,
+    ]
 
 
 def known_secrets(sandbox: SandboxServer) -> dict[str, str]:
@@ -155,6 +179,7 @@ def test_no_secret_in_any_file_or_output_of_commands_run_as_on_a_server(
     private_dirs: Path,
     sandbox: SandboxServer,
     mail_server: MailServer,
+    graph: GraphSandbox,
 ) -> None:
     rows = chaos.make_rows(60, seed=5)
     csv_path = chaos.write_csv(tmp_path / "users.csv", rows)
@@ -167,11 +192,15 @@ def test_no_secret_in_any_file_or_output_of_commands_run_as_on_a_server(
     base_env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"  # a headless server
     commands: list[Command] = []
 
-    def run(*args: str, token: str | None = None, stdin: str = "") -> Command:
+    def run(
+        *args: str, token: str | None = None, client_secret: str | None = None, stdin: str = ""
+    ) -> Command:
         env = dict(base_env)
         if token is not None:
             env["WEBEX_PROVISIONER_TOKEN"] = token
             env["WEBEX_PROVISIONER_SMTP_PASSWORD"] = WRONG_SMTP_PASSWORD
+        if client_secret is not None:
+            env["WEBEX_PROVISIONER_CLIENT_SECRET"] = client_secret
         done = subprocess.run(
             [sys.executable, "-m", "app", "--verbose", *args],
             input=stdin,
@@ -227,11 +256,40 @@ def test_no_secret_in_any_file_or_output_of_commands_run_as_on_a_server(
     failing_plan = run("sync", "--profile", "acme", "--dry-run", token=expired)
     assert failing_plan.exit_code == 3, failing_plan.stderr
 
+    # Microsoft Entra ID as the source: the client secret, then a wrong one.
+    created = run(
+        "profile",
+        "create",
+        "contoso",
+        "--tenant-url",
+        sandbox.tenant_url,
+        "--source",
+        "entra",
+        *entra_options(graph),
+        "--token-stdin",
+        "--client-secret-stdin",
+        stdin=f"{token}\n{graph.client_secret}\n",
+    )
+    assert created.exit_code == 0, created.stderr
+    entra = run(
+        "sync", "--profile", "contoso", "--json", token=token, client_secret=graph.client_secret
+    )
+    assert entra.exit_code == 0, entra.stderr
+    assert len(sandbox.users()) > len(rows)
+    graph_tokens = list(getattr(graph, "_tokens", {}))  # the access tokens it handed out
+    assert graph_tokens
+    refused = run("sync", "--profile", "contoso", token=token, client_secret=WRONG_CLIENT_SECRET)
+    assert refused.exit_code != 0
+    assert "secret" in refused.stderr.lower(), refused.stderr[-1500:]
+
     wrote = {p.name for p in private_dirs.rglob("*") if p.is_file()}
     assert {"acme.toml", "acme.sqlite3", "webex-provisioner.log"} <= wrote, wrote
     assert "DEBUG" in (private_dirs / "log" / "webex-provisioner.log").read_text("utf-8")
 
     found = known_secrets(sandbox)
+    found["Entra client secret"] = graph.client_secret
+    found["wrong Entra client secret"] = WRONG_CLIENT_SECRET
+    found.update({f"Graph access token {n}": t for n, t in enumerate(graph_tokens)})
     assert scan_tree(private_dirs, found) == {}
     assert scan_tree(exports, found) == {}
     leaks = {
