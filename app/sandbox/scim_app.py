@@ -1,6 +1,6 @@
 """The sandbox's generic SCIM 2.0 application ("another SCIM app"), mounted at /scim/v2/.
 
-It is scim2-server as it comes: full discovery (ServiceProviderConfig with bulk, filter, sort
+It is scim2-server as it comes (with the sandbox's cheaper Bulk answers, service.py): full discovery (ServiceProviderConfig with bulk, filter, sort
 and ETags; ResourceTypes; Schemas), behind one bearer token of its own.
 """
 
@@ -20,6 +20,7 @@ from scim2_server.utils import (
     load_default_service_provider_config,
 )
 
+from app.sandbox.service import SandboxService
 from app.sandbox.webex_tenant import bearer_token
 
 MOUNT = "/scim"  # the application's root: its SCIM base is /scim/v2/
@@ -47,7 +48,8 @@ class GenericScimApplication(ASGIApplication):
     """scim2-server's ASGI application with a single accepted bearer token."""
 
     def __init__(self, storage: AsyncScimStorage, *, token: str) -> None:
-        super().__init__(storage, generic_provider())
+        provider = generic_provider()
+        super().__init__(storage, provider, SandboxService(provider))
         self._token = token
 
     def check_auth(self, request: ScimRequest) -> None:

@@ -47,10 +47,10 @@ from scim2_server.applications.asgi import ASGIApplication
 from scim2_server.requests import ScimRequest
 from scim2_server.responses import ScimResponse
 from scim2_server.routing import Target
-from scim2_server.service import ScimService
 from scim2_server.storage import AsyncScimStorage
 from scim2_server.utils import load_json_resource
 
+from app.sandbox.service import SandboxService
 from app.sandbox.store import TenantStorage
 
 CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
@@ -364,9 +364,15 @@ class WebexRules:
         extension_model = webex_provider().model_for(CISCO_USER)
         if extension_model is None:
             return
+        if not creating:
+            return
         extension = resource[extension_model]
-        data = extension.model_dump() if extension is not None else {}
-        if creating and not data.get("accountStatus"):
+        if extension is None:
+            resource[extension_model] = extension_model.model_validate(
+                {"accountStatus": ["active"]}
+            )
+        elif not getattr(extension, "account_status", None):
+            data = extension.model_dump()
             data["accountStatus"] = ["active"]
             resource[extension_model] = extension_model.model_validate(data)
 
@@ -416,8 +422,8 @@ class Principal:
     kind: TokenKind
 
 
-class WebexService(ScimService):
-    """scim2-server's service with Webex's differences."""
+class WebexService(SandboxService):
+    """scim2-server's service (with the sandbox's cheaper Bulk) and Webex's differences."""
 
     def service_provider_config(self, location: str, query: Any) -> ScimResponse:
         raise NotFoundException(detail="No SCIM endpoint at '/ServiceProviderConfig'")
