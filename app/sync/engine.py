@@ -241,7 +241,10 @@ class SyncEngine:
         return executor
 
     async def _discover(self) -> None:
-        discover = getattr(self._target(), "discover", None)
+        target = self._target()
+        # ensure_discovered: a generic target's discovery, and nothing at all for Webex (the
+        # SCIM libraries load at the first request that needs them, if any).
+        discover = getattr(target, "ensure_discovered", None) or getattr(target, "discover", None)
         if discover is not None:
             await discover()
 

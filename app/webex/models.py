@@ -26,14 +26,16 @@ from scim2_models import (
     User,
 )
 
-WEBEX_IDENTITY_SCHEMA = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
-ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
-USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
-GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group"
-PATCH_OP_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
-BULK_REQUEST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkRequest"
-WEBEX_BULK_MAX_OPERATIONS = 100  # webex-api-facts: "at most 100 operations per request"
-WEBEX_BULK_MAX_BYTES = 1024 * 1024
+from app.webex.constants import (  # noqa: F401  (names this module has always offered)
+    BULK_REQUEST_SCHEMA,
+    ENTERPRISE_SCHEMA,
+    GROUP_SCHEMA,
+    PATCH_OP_SCHEMA,
+    USER_SCHEMA,
+    WEBEX_BULK_MAX_BYTES,
+    WEBEX_BULK_MAX_OPERATIONS,
+    WEBEX_IDENTITY_SCHEMA,
+)
 
 # Webex and the engine may carry attributes no schema here declares: keep them as they are
 # (Webex ignores unknown attributes) instead of refusing the payload.

@@ -1,0 +1,208 @@
+"""The SCIM libraries' side of the target client: scim2-client over our transport, scim2-models
+validation of what the target answers, and the translation of their errors into ours.
+
+Importing scim2-models and scim2-client takes about a second (pydantic builds every model and
+reads its docstrings), so app.webex.client loads this module only when a request needs it,
+and then in a worker thread, never on the event loop: a dry run of unchanged users and a bulk
+creation never need it at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, cast
+
+import httpx
+from pydantic import ValidationError
+from scim2_client import BaseAsyncSCIMClient
+from scim2_client.errors import SCIMClientException
+from scim2_models import (
+    Context,
+    ListResponse,
+    PatchOp,
+    Resource,
+    ResourceType,
+    SCIMException,
+    ScimProvider,
+    SearchRequest,
+    ServiceProviderConfig,
+)
+
+from app.errors import InputError
+from app.webex.errors import BadRequest, NotFound, ProtocolError, describe_body
+from app.webex.models import TOLERANT_POLICY, core_provider, webex_provider
+
+if TYPE_CHECKING:
+    from app.webex.transport import RetryBudget, Transport
+    from app.webex.urls import TenantTarget
+
+__all__ = [
+    "Context",
+    "ScimEngine",
+    "SearchRequest",
+    "ServiceProviderConfig",
+    "discover",
+    "first_line",
+    "page",
+    "resource_type",
+    "scim_errors",
+    "validate_patch",
+    "validated",
+]
+
+
+class ScimEngine(BaseAsyncSCIMClient):
+    """scim2-client over our httpx client (its bundled engine wants httpx2)."""
+
+    def __init__(self, transport: Transport, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.transport = transport
+
+    @classmethod
+    def for_target(cls, transport: Transport, target: TenantTarget) -> ScimEngine:
+        provider = webex_provider() if target.is_webex else core_provider()
+        return cls(transport, provider=provider)
+
+    def _stays_under_base_url(self, endpoint: str) -> bool:
+        client = self.transport.client
+        base = client.base_url
+        try:
+            url = client.build_request("GET", endpoint).url
+        except httpx.InvalidURL:
+            return False
+        return (
+            url.scheme == base.scheme
+            and url.host == base.host
+            and url.port == base.port
+            and url.raw_path.startswith(base.raw_path)
+        )
+
+    def _parse_json(self, response: Any) -> Any:
+        return cast(httpx.Response, response).json()
+
+    async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        budget = cast("RetryBudget | None", kwargs.pop("budget", None))
+        return await self.transport.send(method, url, budget=budget, **kwargs)
+
+    def model(self, rt: str) -> type[Resource[Any]]:
+        model = self.get_resource_model(rt)
+        if model is None:
+            raise InputError(
+                f"The target does not serve {rt} resources.",
+                "Check the tenant URL, or turn off provisioning of this kind.",
+            )
+        return model
+
+
+@contextmanager
+def scim_errors(action: str) -> Iterator[None]:
+    """Turn scim2 library errors into ours: a bad payload (nothing sent) or a bad answer."""
+    try:
+        yield
+    except SCIMClientException as exc:
+        response = exc.source if isinstance(exc.source, httpx.Response) else None
+        if response is None:
+            raise ProtocolError(
+                f"The target's answer to {action} is not valid SCIM ({exc.message})."
+            ) from exc
+        body = describe_body(response)
+        what = (
+            f"{body}, not SCIM JSON"
+            if body != "a JSON body"
+            else f"JSON SCIM does not expect ({exc.message})"
+        )
+        raise ProtocolError(
+            f"The target answered {action} with HTTP {response.status_code} and {what}.",
+            status=response.status_code,
+            tracking_id=response.headers.get("trackingid"),
+        ) from exc
+    except SCIMException as exc:
+        raise BadRequest(
+            f"The {action} request is not valid SCIM and was not sent ({first_line(exc)}).",
+            "Check the attribute mappings.",
+            scim_type=getattr(exc, "scim_type", None) or None,
+            retryable=False,
+        ) from exc
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    notes = getattr(exc, "__notes__", None)
+    if notes:
+        text = f"{text}: {notes[0]}"
+    return text.splitlines()[0][:300] if text else type(exc).__name__
+
+
+def validated(
+    model: type[Resource[Any]], payload: Any, ctx: Context, action: str
+) -> dict[str, Any]:
+    """The target's answer, checked against the resource's schema, returned as it was sent."""
+    if not isinstance(payload, dict):
+        raise ProtocolError(f"The target answered {action} without a JSON object.")
+    try:
+        model.model_validate(payload, scim_ctx=ctx, scim_policy=TOLERANT_POLICY)
+    except ValidationError as exc:
+        raise ProtocolError(
+            f"The target's answer to {action} does not match the {model.__name__} schema "
+            f"({exc.errors()[0].get('loc')}: {exc.errors()[0].get('msg')}).",
+        ) from exc
+    return payload
+
+
+def page(model: type[Resource[Any]], raw: Any) -> dict[str, Any]:
+    """One page of a search, checked to be a ListResponse of the resource."""
+    if not isinstance(raw, dict):
+        raise ProtocolError("The target answered a search without a JSON object.")
+    try:
+        ListResponse[model].model_validate(  # type: ignore[valid-type]
+            raw, scim_ctx=Context.SEARCH_RESPONSE, scim_policy=TOLERANT_POLICY
+        )
+    except ValidationError as exc:
+        raise ProtocolError(
+            f"The target's search answer is not a valid SCIM ListResponse "
+            f"({exc.errors()[0].get('loc')}: {exc.errors()[0].get('msg')}).",
+        ) from exc
+    return raw
+
+
+def validate_patch(model: type[Resource[Any]], message: dict[str, Any], rt: str) -> None:
+    """Refuse (BadRequest, nothing sent) a PatchOp the resource's schema does not allow."""
+    try:
+        PatchOp[model].model_validate(  # type: ignore[valid-type]
+            message, scim_ctx=Context.RESOURCE_PATCH_REQUEST, scim_policy=TOLERANT_POLICY
+        )
+    except (ValidationError, SCIMException) as exc:
+        raise BadRequest(
+            f"The patch for {rt} is not a valid SCIM PatchOp and was not sent ({first_line(exc)}).",
+            "Check the attribute mappings.",
+        ) from exc
+
+
+def resource_type(engine: ScimEngine, rt: str) -> ResourceType:
+    for candidate in engine.provider.resource_types:
+        if str(candidate.name).casefold() == rt.casefold():
+            return candidate
+    raise InputError(f"The target does not serve {rt} resources.", "Check the tenant URL.")
+
+
+async def discover(engine: ScimEngine) -> ServiceProviderConfig | None:
+    """Read what a generic SCIM app offers: ServiceProviderConfig, then schemas and types."""
+    config: ServiceProviderConfig | None = None
+    with scim_errors("ServiceProviderConfig"):
+        try:
+            config = cast(
+                ServiceProviderConfig,
+                await engine.query(ServiceProviderConfig, raise_scim_errors=True),
+            )
+        except NotFound:
+            config = None
+        try:
+            engine.provider = ScimProvider(
+                models=[], resource_types=[], config=config, policy=TOLERANT_POLICY
+            )
+            await engine.discover(service_provider_config=False)
+        except NotFound:
+            # No /Schemas or /ResourceTypes: the core User and Group it is.
+            engine.provider = core_provider(config)
+    return config
