@@ -64,7 +64,7 @@ class JsonFileKeyring(keyring.backend.KeyringBackend):
 
 @pytest.fixture
 def graph() -> Iterator[GraphSandbox]:
-    with GraphSandbox.in_thread(GraphSandboxConfig(user_count=120)) as sandbox:
+    with GraphSandbox.in_thread(GraphSandboxConfig(user_count=60)) as sandbox:
         yield sandbox
 
 
@@ -219,6 +219,13 @@ def test_profile_create_then_sync_provisions_the_assigned_users_and_keeps_the_se
     assert "Create" not in again["counts"] and "Update" not in again["counts"]
     assert writes(webex) == []
 
+    # Provisioning on demand reads the same source, step by step.
+    one = sorted(expected)[0]
+    shown = run(env, "provision", "--profile", "contoso", "--user", one, "--dry-run")
+    assert shown.returncode == 0, shown.stderr
+    assert f"1. Found in the source: {one}" in shown.stdout
+    assert writes(webex) == []
+
     # The secret went to the keyring, and into no file of the program's own folders.
     keyring_text = (tmp_path / "keyring.json").read_text()
     assert graph.client_secret in keyring_text
@@ -229,7 +236,7 @@ def test_profile_create_then_sync_provisions_the_assigned_users_and_keeps_the_se
         content = path.read_bytes()
         assert graph.client_secret.encode() not in content, path
         assert webex.tokens.full_admin.encode() not in content, path
-    for output in (first, second):
+    for output in (first, second, shown):
         assert graph.client_secret not in output.stdout + output.stderr
 
 
