@@ -55,7 +55,7 @@ def fake_tenant(rows: list[dict[str, str]]) -> tuple[list[dict[str, Any]], list[
         )
     groups: dict[str, list[dict[str, str]]] = {}
     for user, row in zip(users, rows, strict=True):
-        groups.setdefault(row["department"], []).append({"value": user["id"]})
+        groups.setdefault(row["department"], []).append({"value": str(user["id"])})
     return users, [{"displayName": name, "members": m} for name, m in groups.items()]
 
 
