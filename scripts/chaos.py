@@ -326,12 +326,17 @@ def run_sync(
 
 
 def _moments(rng: random.Random, kills: int, window: float, writes: int) -> list[Run]:
+    """The kill moments of a trial. The first falls in the first 80 % of a whole sync, so
+    that it lands before the end; later ones anywhere (a resumed run is shorter, and a kill
+    planned after its end is no kill: the run completes)."""
     runs = []
-    for _ in range(kills):
+    for number in range(kills):
+        share = 0.8 if number == 0 else 1.0
         if rng.random() < 0.5:
-            runs.append(Run(mode="timed", planned=round(rng.uniform(0.0, window), 3)))
+            runs.append(Run(mode="timed", planned=round(rng.uniform(0.0, window * share), 3)))
         else:
-            runs.append(Run(mode="writes", planned=rng.randint(0, max(1, writes - 1))))
+            last = max(1, int(writes * share) - 1)
+            runs.append(Run(mode="writes", planned=rng.randint(0, last)))
     return runs
 
 
