@@ -6,6 +6,10 @@ import argparse
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    if getattr(args, "self_test", False):
+        from app.ui.selftest import run_self_test
+
+        return run_self_test(args)
     from app.ui.application import run_application
 
     return run_application(args)

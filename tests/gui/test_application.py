@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -142,6 +141,5 @@ def test_self_test_runs_test_connection_on_the_sandbox_and_exits_zero(tmp_path) 
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "Result: the connection works." in result.stdout
+    assert "Self-test passed" in result.stdout
     assert "Destroyed while thread" not in result.stderr
-    assert QCoreApplication.instance() is not None
