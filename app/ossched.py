@@ -21,7 +21,6 @@ from string import Template
 from typing import Literal, get_args
 from xml.sax.saxutils import escape as xml_escape
 
-import app
 from app import paths
 from app.errors import InputError
 
@@ -136,15 +135,8 @@ def default_folder(system: System) -> Path:
 
 
 def templates_dir() -> Path:
-    """resources/schedulers/: beside the package, in a frozen bundle, or where a packager
-    put resources/ (WEBEX_PROVISIONER_RESOURCES_DIR)."""
-    override = os.environ.get("WEBEX_PROVISIONER_RESOURCES_DIR")
-    if override:
-        return Path(override) / "schedulers"
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources" / "schedulers"
-    return Path(app.__file__).resolve().parent.parent / "resources" / "schedulers"
+    """resources/schedulers/ (see app.paths.resources_dir for where resources/ is found)."""
+    return paths.resources_dir() / "schedulers"
 
 
 def every_words(minutes: int) -> str:

@@ -7,6 +7,7 @@ WEBEX_PROVISIONER_CONFIG_DIR, WEBEX_PROVISIONER_STATE_DIR, WEBEX_PROVISIONER_LOG
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -45,3 +46,17 @@ def profiles_dir() -> Path:
 def state_file(profile_name: str) -> Path:
     """The SQLite file of one profile: links, hashes, journal, provisioning log, watermarks."""
     return state_dir() / f"{profile_name}.sqlite3"
+
+
+def resources_dir() -> Path:
+    """resources/ beside the package in a checkout, or inside a frozen (PyInstaller) bundle.
+
+    WEBEX_PROVISIONER_RESOURCES_DIR overrides both (packagers that install it elsewhere).
+    """
+    override = os.environ.get("WEBEX_PROVISIONER_RESOURCES_DIR")
+    if override:
+        return Path(override)
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

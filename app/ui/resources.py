@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
-import app
-
-
-def resources_dir() -> Path:
-    """resources/ beside the package in a checkout, or inside a frozen (PyInstaller) bundle.
-
-    WEBEX_PROVISIONER_RESOURCES_DIR overrides both (packagers that install it elsewhere).
-    """
-    override = os.environ.get("WEBEX_PROVISIONER_RESOURCES_DIR")
-    if override:
-        return Path(override)
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(app.__file__).resolve().parent.parent / "resources"
+from app.paths import resources_dir as resources_dir
 
 
 def translations_dir() -> Path:
