@@ -109,9 +109,15 @@ def program_command(*, system: System | None = None) -> list[str]:
     at every cycle.
     """
     executable = Path(sys.executable).absolute()
+    on_windows = (system or current_system()) == "windows" and sys.platform == "win32"
     if getattr(sys, "frozen", False):
+        # The Windows bundle has a console executable and its windowless twin (the spec
+        # builds both); the scheduled task must not flash a console at every cycle.
+        windowless = executable.with_name("webex-provisioner-gui.exe")
+        if on_windows and windowless.is_file():
+            executable = windowless
         return [str(executable)]
-    if (system or current_system()) == "windows" and sys.platform == "win32":
+    if on_windows:
         windowless = executable.with_name("pythonw.exe")
         if windowless.is_file():
             executable = windowless
