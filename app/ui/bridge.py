@@ -348,23 +348,28 @@ class EngineBridge(QObject):
 
     # --- sync -------------------------------------------------------------------------
 
-    def _engine(self, profile: Profile, token: str, secrets: DraftSecrets) -> Any:
+    def _engine(self, profile: Profile, token: str, secrets: DraftSecrets) -> tuple[Any, Any]:
+        """An engine on the wizard's draft, and the source it reads: the engine closes only
+        what it opened, so the caller closes the source (its sign-in and Graph connections)."""
         from app.directory.factory import open_source
         from app.sync.engine import SyncEngine
 
         # DraftSecrets offers SecretStore's `get`: the wizard's secrets are not stored yet.
         source = open_source(profile, cast(Any, secrets))
-        return SyncEngine(profile, token=token, source=source)
+        return SyncEngine(profile, token=token, source=source), source
 
     def dry_run(self, profile: Profile, token: str, secrets: DraftSecrets) -> Operation[Plan]:
         """Read the source and the target and plan; nothing is written anywhere."""
 
         async def work() -> Plan:
-            engine = self._engine(profile, token, secrets)
+            engine, source = self._engine(profile, token, secrets)
             try:
                 plan: Plan = await engine.dry_run()
             finally:
-                await engine.aclose()
+                try:
+                    await engine.aclose()
+                finally:
+                    await source.aclose()
             return plan
 
         return self._start(Operation("dry-run"), work)
@@ -389,7 +394,7 @@ class EngineBridge(QObject):
 
             # One cycle per profile: the dashboard or a scheduled sync may run this one.
             async with ProfileLock(profile.name, purpose="gui"):
-                engine = self._engine(profile, token, secrets)
+                engine, source = self._engine(profile, token, secrets)
                 run.engine = engine
                 remove = engine.add_listener(relay)
                 try:
@@ -397,7 +402,10 @@ class EngineBridge(QObject):
                 finally:
                     remove()
                     run.engine = None
-                    await engine.aclose()
+                    try:
+                        await engine.aclose()
+                    finally:
+                        await source.aclose()
 
         self._start(run, work)
         return run
