@@ -99,7 +99,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About Webex Provisioner"))
-        self.resize(1000, 640)
+        self.resize(1120, 660)  # the list and 80 columns of licence text side by side
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -152,7 +152,6 @@ class AboutDialog(QDialog):
         splitter.addWidget(self.license_text)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 700])
         layout.addWidget(splitter, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -169,6 +168,10 @@ class AboutDialog(QDialog):
             item = QListWidgetItem(label, self.libraries)
             item.setData(Qt.ItemDataRole.UserRole, info.key)
             item.setToolTip(info.copyright)
+        # The list as wide as its longest entry, within reason: the licence text keeps room
+        # for its 80 columns.
+        wanted = self.libraries.sizeHintForColumn(0) + 2 * self.libraries.frameWidth() + 24
+        splitter.setSizes([min(max(wanted, 300), 420), 680])
         self.libraries.currentRowChanged.connect(self._show)
         if self.licenses:
             self.libraries.setCurrentRow(0)

@@ -91,6 +91,7 @@ class CycleChart(QWidget):
         self.setMinimumSize(260, 140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._bars: list[ChartBar] = []
+        self.time_labels: list[tuple[str, QRectF, Qt.AlignmentFlag]] = []  # as last painted
         self._describe()
 
     def sizeHint(self) -> QSize:
@@ -179,16 +180,27 @@ class CycleChart(QWidget):
             self._paint_bar(painter, bar, QRectF(x, plot.top(), width, plot.height()), highest)
             self._paint_marker(painter, bar, x + width / 2, plot.top(), colors)
         painter.setPen(text_color)
-        for bar, align, x in (
-            (self._bars[0], Qt.AlignmentFlag.AlignLeft, first_x),
-            (self._bars[-1], Qt.AlignmentFlag.AlignRight, plot.right()),
-        ):
-            label = local_time_text(bar.started)
-            span = metrics.horizontalAdvance(label) + 4
-            box = QRectF(x if align == Qt.AlignmentFlag.AlignLeft else x - span, plot.bottom() + 3,
-                         span, line)  # fmt: skip
-            if len(self._bars) > 1 or align == Qt.AlignmentFlag.AlignRight:
-                painter.drawText(box, align | Qt.AlignmentFlag.AlignTop, label)
+        self.time_labels = self._time_labels(metrics, plot, area.left(), first_x)
+        for text, box, align in self.time_labels:
+            painter.drawText(box, align | Qt.AlignmentFlag.AlignTop, text)
+
+    def _time_labels(
+        self, metrics: QFontMetrics, plot: QRectF, left: float, first_x: float
+    ) -> list[tuple[str, QRectF, Qt.AlignmentFlag]]:
+        """The time of the last cycle under its bar, right-aligned; the first cycle's time
+        under the first bar only when the two do not run into each other."""
+        line = metrics.height()
+        last_text = local_time_text(self._bars[-1].started)
+        last_span = metrics.horizontalAdvance(last_text) + 4
+        last_box = QRectF(plot.right() - last_span, plot.bottom() + 3, last_span, line)
+        labels = [(last_text, last_box, Qt.AlignmentFlag.AlignRight)]
+        if len(self._bars) > 1:
+            first_text = local_time_text(self._bars[0].started)
+            first_span = metrics.horizontalAdvance(first_text) + 4
+            first_box = QRectF(max(first_x, left), plot.bottom() + 3, first_span, line)
+            if first_box.right() + metrics.horizontalAdvance("  ") < last_box.left():
+                labels.insert(0, (first_text, first_box, Qt.AlignmentFlag.AlignLeft))
+        return labels
 
     def _paint_legend(
         self,

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -481,6 +481,11 @@ def counts_words(counts: dict[str, dict[str, int]]) -> str:
             text += " " + QCoreApplication.translate("DashboardWindow", "({count} failed)").format(
                 count=failed
             )
+        skipped = statuses.get(Status.SKIPPED.value, 0)
+        if skipped and action not in ("Skip", "NoChange"):  # e.g. removals held back
+            text += " " + QCoreApplication.translate(
+                "DashboardWindow", "({count} not done)"
+            ).format(count=skipped)
         parts.append(text)
     return ", ".join(parts) or QCoreApplication.translate("DashboardWindow", "nothing to do")
 
@@ -649,6 +654,8 @@ class DashboardWindow(QMainWindow):
 
         splitter = QSplitter(Qt.Orientation.Vertical, central)
         splitter.setObjectName("dashboardSplitter")
+        self.splitter = splitter
+        self.upper = upper
         splitter.addWidget(upper)
         self.logs = LogsView(self.bridge, splitter)
         splitter.addWidget(self.logs)
@@ -841,8 +848,31 @@ class DashboardWindow(QMainWindow):
         self._show_statistics(snapshot)
         self._show_status()
         self.logs.reload()
+        QTimer.singleShot(0, self, self.fit_overview)  # once the new texts are laid out
         if snapshot is not None:
             self.snapshotShown.emit(snapshot)
+
+    def fit_overview(self) -> None:
+        """Give the upper part the height its wrapped texts need (a held cycle's reason, in
+        French, takes more lines than the splitter's first guess); never shrink it."""
+        layout = self.upper.layout()
+        if layout is None:
+            return
+        width = self.upper.width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.sizeHint().height()
+        )
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and needed > sizes[0]:
+            total = sum(sizes)
+            lower = max(total - needed, self.logs.minimumSizeHint().height())
+            self.splitter.setSizes([needed, lower])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self.fit_overview)
 
     def _show_problem(self, snapshot: ProfileSnapshot | None) -> None:
         last = snapshot.last_cycle if snapshot else None
@@ -999,6 +1029,8 @@ class DashboardWindow(QMainWindow):
     def _cycle_finished(self, name: str, result: CycleResult) -> None:
         self._progress.pop(name, None)
         if name == self.current_name:
+            if self.action_message.kind == "info":  # "A cycle ... starts now." is over
+                self.action_message.clear_message()
             self.refresh()
 
     def _update_tray(self, name: str) -> None:

@@ -43,7 +43,7 @@ from app.sync.plan import format_change
 from app.ui.chart import local_time_text
 from app.ui.models import ObjectRole, StatusRole, TableModel, action_label, failure_brush
 from app.ui.models import status_label as _status_label
-from app.ui.widgets import FieldMessage
+from app.ui.widgets import FieldMessage, compact_rows
 
 if TYPE_CHECKING:
     from app.sync.state import LogEntry
@@ -215,7 +215,7 @@ class LogsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        compact_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

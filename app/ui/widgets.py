@@ -12,11 +12,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QTableView,
     QToolButton,
     QWidget,
 )
 
 from app.errors import UserFacingError
+
+
+def compact_rows(view: QTableView) -> None:
+    """One line of text per row, not the style's roomy default."""
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setWordWrap(False)
 
 
 def _error_color() -> str:

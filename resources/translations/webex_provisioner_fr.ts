@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../../app/ui/about.py" line="114"/>
-        <location filename="../../app/ui/about.py" line="189"/>
+        <location filename="../../app/ui/about.py" line="192"/>
         <source>Version {version}</source>
         <translation>Version {version}</translation>
     </message>
@@ -45,17 +45,17 @@
         <translation>Licence de la bibliothèque sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="161"/>
+        <location filename="../../app/ui/about.py" line="160"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="177"/>
+        <location filename="../../app/ui/about.py" line="180"/>
         <source>The licence files are missing from {folder}.</source>
         <translation>Les fichiers de licence manquent dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="190"/>
+        <location filename="../../app/ui/about.py" line="193"/>
         <source>Licence: {license}</source>
         <translation>Licence : {license}</translation>
     </message>
@@ -331,28 +331,28 @@
         <translation>Graphique des derniers cycles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="111"/>
-        <location filename="../../app/ui/chart.py" line="150"/>
+        <location filename="../../app/ui/chart.py" line="112"/>
+        <location filename="../../app/ui/chart.py" line="151"/>
         <source>No cycle has run yet.</source>
         <translation>Aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="115"/>
+        <location filename="../../app/ui/chart.py" line="116"/>
         <source>{count} cycles shown. The last one, at {time}: {sent} sent, {failed} failed, {skipped} skipped, {unchanged} unchanged.</source>
         <translation>{count} cycles affichés. Le dernier, à {time} : {sent} envoyés, {failed} en échec, {skipped} ignorés, {unchanged} inchangés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="204"/>
+        <location filename="../../app/ui/chart.py" line="216"/>
         <source>Sent</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="205"/>
+        <location filename="../../app/ui/chart.py" line="217"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="206"/>
+        <location filename="../../app/ui/chart.py" line="218"/>
         <source>Skipped or held</source>
         <translation>Ignorés ou retenus</translation>
     </message>
@@ -434,309 +434,314 @@
         <translation>({count} en échec)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="485"/>
+        <location filename="../../app/ui/dashboard.py" line="486"/>
+        <source>({count} not done)</source>
+        <translation>(non faites : {count})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="490"/>
         <source>nothing to do</source>
         <translation>rien à faire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="512"/>
+        <location filename="../../app/ui/dashboard.py" line="517"/>
         <source>Webex Provisioner</source>
         <translation>Webex Provisioner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="544"/>
+        <location filename="../../app/ui/dashboard.py" line="549"/>
         <source>&amp;Profile:</source>
         <translation>&amp;Profil :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="547"/>
+        <location filename="../../app/ui/dashboard.py" line="552"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="556"/>
+        <location filename="../../app/ui/dashboard.py" line="561"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nouveau profil…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="557"/>
+        <location filename="../../app/ui/dashboard.py" line="562"/>
         <source>Se&amp;ttings…</source>
         <translation>Para&amp;mètres…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="558"/>
+        <location filename="../../app/ui/dashboard.py" line="563"/>
         <source>Settings of this profile</source>
         <translation>Paramètres de ce profil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="559"/>
+        <location filename="../../app/ui/dashboard.py" line="564"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="566"/>
-        <location filename="../../app/ui/dashboard.py" line="570"/>
+        <location filename="../../app/ui/dashboard.py" line="571"/>
+        <location filename="../../app/ui/dashboard.py" line="575"/>
         <source>Last cycle</source>
         <translation>Dernier cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="569"/>
+        <location filename="../../app/ui/dashboard.py" line="574"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="571"/>
+        <location filename="../../app/ui/dashboard.py" line="576"/>
         <source>Counts</source>
         <translation>Décomptes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="572"/>
+        <location filename="../../app/ui/dashboard.py" line="577"/>
         <source>Next cycle</source>
         <translation>Prochain cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="574"/>
+        <location filename="../../app/ui/dashboard.py" line="579"/>
         <source>State:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="575"/>
+        <location filename="../../app/ui/dashboard.py" line="580"/>
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="576"/>
+        <location filename="../../app/ui/dashboard.py" line="581"/>
         <source>Done:</source>
-        <translation>Terminé :</translation>
+        <translation>Effectué :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="577"/>
+        <location filename="../../app/ui/dashboard.py" line="582"/>
         <source>Next cycle:</source>
         <translation>Prochain cycle :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="590"/>
         <location filename="../../app/ui/dashboard.py" line="595"/>
+        <location filename="../../app/ui/dashboard.py" line="600"/>
         <source>Statistics to date</source>
         <translation>Statistiques à ce jour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="601"/>
+        <location filename="../../app/ui/dashboard.py" line="606"/>
         <source>Last cycles</source>
         <translation>Derniers cycles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="609"/>
+        <location filename="../../app/ui/dashboard.py" line="614"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="611"/>
+        <location filename="../../app/ui/dashboard.py" line="616"/>
         <source>&amp;Allow the removals and run…</source>
         <translation>&amp;Autoriser les retraits et exécuter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="614"/>
+        <location filename="../../app/ui/dashboard.py" line="619"/>
         <source>Allow the removals held by the threshold and run the cycle</source>
         <translation>Autoriser les retraits retenus par le seuil et exécuter le cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="617"/>
+        <location filename="../../app/ui/dashboard.py" line="622"/>
         <source>Provision on &amp;demand…</source>
         <translation>Provisionner à la &amp;demande…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="620"/>
+        <location filename="../../app/ui/dashboard.py" line="625"/>
         <source>&amp;Restart provisioning…</source>
         <translation>&amp;Redémarrer le provisionnement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="623"/>
+        <location filename="../../app/ui/dashboard.py" line="628"/>
         <source>&amp;Keep running in the system tray when this window is closed</source>
         <translation>&amp;Continuer dans la zone de notification quand cette fenêtre est fermée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="627"/>
+        <location filename="../../app/ui/dashboard.py" line="632"/>
         <source>Keep running in the system tray when this window is closed</source>
         <translation>Continuer dans la zone de notification quand cette fenêtre est fermée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="666"/>
+        <location filename="../../app/ui/dashboard.py" line="673"/>
         <source>This desktop has no system tray.</source>
         <translation>Ce bureau n’a pas de zone de notification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="787"/>
+        <location filename="../../app/ui/dashboard.py" line="794"/>
         <source>No profile yet: create one with New profile.</source>
         <translation>Aucun profil pour l’instant : créez-en un avec Nouveau profil.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="793"/>
+        <location filename="../../app/ui/dashboard.py" line="800"/>
         <source>{source} → {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="822"/>
+        <location filename="../../app/ui/dashboard.py" line="829"/>
         <source>No cycle has run yet.</source>
         <translation>Aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="831"/>
+        <location filename="../../app/ui/dashboard.py" line="838"/>
         <source>full</source>
         <translation>complet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="831"/>
+        <location filename="../../app/ui/dashboard.py" line="838"/>
         <source>incremental</source>
         <translation>incrémentiel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="835"/>
+        <location filename="../../app/ui/dashboard.py" line="842"/>
         <source>{when}, took {took} ({mode}): {outcome}</source>
         <translation>{when}, durée {took} ({mode}) : {outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="852"/>
+        <location filename="../../app/ui/dashboard.py" line="882"/>
         <source>Quarantined since {since}: {reason}</source>
         <translation>En quarantaine depuis {since} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="856"/>
+        <location filename="../../app/ui/dashboard.py" line="886"/>
         <source>{next_step} The next attempt is at {time}; Restart provisioning tries again at once.</source>
         <translation>{next_step} La prochaine tentative a lieu à {time} ; Redémarrer le provisionnement réessaie tout de suite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="864"/>
+        <location filename="../../app/ui/dashboard.py" line="894"/>
         <source>Held: {reason}</source>
         <translation>Retenu : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="866"/>
+        <location filename="../../app/ui/dashboard.py" line="896"/>
         <source>Nothing was disabled or deleted. If these removals are intended, press Allow the removals and run; otherwise fix the source or the scoping filters.</source>
         <translation>Rien n’a été désactivé ni supprimé. Si ces retraits sont voulus, appuyez sur Autoriser les retraits et exécuter ; sinon, corrigez la source ou les filtres d’étendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="875"/>
+        <location filename="../../app/ui/dashboard.py" line="905"/>
         <source>{count} operations of an interrupted cycle wait; the next cycle finishes them.</source>
         <translation>{count} opérations d’un cycle interrompu attendent ; le prochain cycle les termine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="884"/>
+        <location filename="../../app/ui/dashboard.py" line="914"/>
         <source>Nothing yet: statistics start with the first cycle.</source>
         <translation>Rien pour l’instant : les statistiques commencent avec le premier cycle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="888"/>
+        <location filename="../../app/ui/dashboard.py" line="918"/>
         <source>Users provisioned: {active} active, {total} in all</source>
         <translation>Utilisateurs provisionnés : {active} actifs, {total} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="891"/>
+        <location filename="../../app/ui/dashboard.py" line="921"/>
         <source>Groups provisioned: {count}</source>
         <translation>Groupes provisionnés : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="892"/>
+        <location filename="../../app/ui/dashboard.py" line="922"/>
         <source>Cycles: {count}</source>
         <translation>Cycles : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="895"/>
+        <location filename="../../app/ui/dashboard.py" line="925"/>
         <source>Logged operations: {counts}</source>
         <translation>Opérations journalisées : {counts}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="903"/>
+        <location filename="../../app/ui/dashboard.py" line="933"/>
         <source>Since {time}</source>
         <translation>Depuis {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="928"/>
+        <location filename="../../app/ui/dashboard.py" line="958"/>
         <source>({done} of {total} users)</source>
         <translation>({done} utilisateurs sur {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="932"/>
+        <location filename="../../app/ui/dashboard.py" line="962"/>
         <source>; another cycle is queued</source>
         <translation> ; un autre cycle est en attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="941"/>
+        <location filename="../../app/ui/dashboard.py" line="971"/>
         <source>Only when you press Sync now (provisioning status is off).</source>
         <translation>Seulement quand vous appuyez sur Synchroniser maintenant (l’état du provisionnement est désactivé).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="943"/>
+        <location filename="../../app/ui/dashboard.py" line="973"/>
         <source>Not scheduled</source>
         <translation>Non planifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="945"/>
+        <location filename="../../app/ui/dashboard.py" line="975"/>
         <source>{time} (every {minutes} minutes)</source>
         <translation>{time} (toutes les {minutes} minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1015"/>
+        <location filename="../../app/ui/dashboard.py" line="1047"/>
         <source>next cycle at {time}</source>
         <translation>prochain cycle à {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1027"/>
+        <location filename="../../app/ui/dashboard.py" line="1059"/>
         <source>A cycle of {name} starts now.</source>
         <translation>Un cycle de {name} démarre maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1039"/>
+        <location filename="../../app/ui/dashboard.py" line="1071"/>
         <source>Allow the removals</source>
         <translation>Autoriser les retraits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1041"/>
+        <location filename="../../app/ui/dashboard.py" line="1073"/>
         <source>Run a cycle of {name} that disables or deletes the users held back?</source>
         <translation>Exécuter un cycle de {name} qui désactive ou supprime les utilisateurs retenus ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1047"/>
+        <location filename="../../app/ui/dashboard.py" line="1079"/>
         <source>This is done once, for this cycle only; the threshold stays in force.</source>
         <translation>Cela ne vaut qu’une fois, pour ce cycle ; le seuil reste en vigueur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1051"/>
+        <location filename="../../app/ui/dashboard.py" line="1083"/>
         <source>Run with the removals</source>
         <translation>Exécuter avec les retraits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1059"/>
+        <location filename="../../app/ui/dashboard.py" line="1091"/>
         <source>A cycle of {name} with the removals starts now.</source>
         <translation>Un cycle de {name} avec les retraits démarre maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1074"/>
+        <location filename="../../app/ui/dashboard.py" line="1106"/>
         <source>Restart provisioning</source>
         <translation>Redémarrer le provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1076"/>
+        <location filename="../../app/ui/dashboard.py" line="1108"/>
         <source>Restart the provisioning of {name}?</source>
         <translation>Redémarrer le provisionnement de {name} ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1080"/>
+        <location filename="../../app/ui/dashboard.py" line="1112"/>
         <source>The quarantine is lifted, the source is read in full at the next cycle and operations left by an interrupted cycle are dropped. The links between users and the provisioning logs are kept.</source>
         <translation>La quarantaine est levée, la source est lue entièrement au prochain cycle et les opérations laissées par un cycle interrompu sont abandonnées. Les liens entre utilisateurs et les journaux de provisionnement sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1086"/>
+        <location filename="../../app/ui/dashboard.py" line="1118"/>
         <source>Restart</source>
         <translation>Redémarrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1106"/>
+        <location filename="../../app/ui/dashboard.py" line="1138"/>
         <source>Provisioning of {name} restarted: the quarantine is lifted and the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : la quarantaine est levée et le prochain cycle lit toute la source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1111"/>
+        <location filename="../../app/ui/dashboard.py" line="1143"/>
         <source>Provisioning of {name} restarted: the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : le prochain cycle lit toute la source.</translation>
     </message>
@@ -1098,73 +1103,73 @@
 <context>
     <name>MappingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="42"/>
-        <location filename="../../app/ui/pages/mappings.py" line="59"/>
+        <location filename="../../app/ui/pages/mappings.py" line="41"/>
+        <location filename="../../app/ui/pages/mappings.py" line="62"/>
         <source>Attribute mappings</source>
         <translation>Mappages des attributs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="45"/>
+        <location filename="../../app/ui/pages/mappings.py" line="44"/>
         <source>Review the user attributes that are synchronized to Cisco Webex. The attributes selected as Matching properties are used to match the user accounts in Cisco Webex for update operations.</source>
         <translation>Passez en revue les attributs utilisateur synchronisés avec Cisco Webex. Les attributs sélectionnés comme propriétés de correspondance servent à faire correspondre les comptes d’utilisateur dans Cisco Webex lors des mises à jour.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="70"/>
+        <location filename="../../app/ui/pages/mappings.py" line="73"/>
         <source>&amp;Add mapping</source>
         <translation>&amp;Ajouter un mappage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="72"/>
+        <location filename="../../app/ui/pages/mappings.py" line="75"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="74"/>
+        <location filename="../../app/ui/pages/mappings.py" line="77"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="76"/>
+        <location filename="../../app/ui/pages/mappings.py" line="79"/>
         <source>Restore &amp;defaults</source>
         <translation>Rétablir les valeurs par &amp;défaut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="85"/>
+        <location filename="../../app/ui/pages/mappings.py" line="88"/>
         <source>Preview on a source user</source>
         <translation>Aperçu sur un utilisateur de la source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="90"/>
+        <location filename="../../app/ui/pages/mappings.py" line="93"/>
         <source>Type part of a userName</source>
         <translation>Tapez une partie d’un userName</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="92"/>
+        <location filename="../../app/ui/pages/mappings.py" line="95"/>
         <source>Searc&amp;h:</source>
         <translation>Rec&amp;hercher :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="95"/>
+        <location filename="../../app/ui/pages/mappings.py" line="100"/>
         <source>&amp;User:</source>
         <translation>&amp;Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="102"/>
+        <location filename="../../app/ui/pages/mappings.py" line="108"/>
         <source>What the target would receive</source>
         <translation>Ce que la cible recevrait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="110"/>
+        <location filename="../../app/ui/pages/mappings.py" line="116"/>
         <source>The SCIM body the target would receive if this user were created now.</source>
         <translation>Le corps SCIM que la cible recevrait si cet utilisateur était créé maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="171"/>
+        <location filename="../../app/ui/pages/mappings.py" line="177"/>
         <source>Reading the users of the source directory…</source>
         <translation>Lecture des utilisateurs de l’annuaire source…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="184"/>
+        <location filename="../../app/ui/pages/mappings.py" line="190"/>
         <source>The source has no user to preview.</source>
         <translation>La source ne contient aucun utilisateur à prévisualiser.</translation>
     </message>
@@ -1377,7 +1382,7 @@
     <message>
         <location filename="../../app/ui/on_demand.py" line="184"/>
         <source>{shown} of {total} users</source>
-        <translation>{shown} utilisateurs sur {total}</translation>
+        <translation>{shown} sur {total} utilisateurs</translation>
     </message>
     <message>
         <location filename="../../app/ui/on_demand.py" line="212"/>
@@ -2028,7 +2033,7 @@
     </message>
     <message>
         <location filename="../../app/ui/models.py" line="43"/>
-        <location filename="../../app/ui/models.py" line="455"/>
+        <location filename="../../app/ui/models.py" line="457"/>
         <source>Skipped</source>
         <translation>Ignoré</translation>
     </message>
@@ -2068,243 +2073,243 @@
         <translation>Aucun changement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="112"/>
-        <location filename="../../app/ui/models.py" line="216"/>
+        <location filename="../../app/ui/models.py" line="114"/>
+        <location filename="../../app/ui/models.py" line="218"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="113"/>
-        <location filename="../../app/ui/models.py" line="213"/>
-        <location filename="../../app/ui/models.py" line="389"/>
+        <location filename="../../app/ui/models.py" line="115"/>
+        <location filename="../../app/ui/models.py" line="215"/>
+        <location filename="../../app/ui/models.py" line="391"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="114"/>
-        <location filename="../../app/ui/models.py" line="214"/>
+        <location filename="../../app/ui/models.py" line="116"/>
+        <location filename="../../app/ui/models.py" line="216"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="115"/>
-        <location filename="../../app/ui/models.py" line="206"/>
-        <location filename="../../app/ui/models.py" line="209"/>
-        <location filename="../../app/ui/models.py" line="415"/>
+        <location filename="../../app/ui/models.py" line="117"/>
+        <location filename="../../app/ui/models.py" line="208"/>
+        <location filename="../../app/ui/models.py" line="211"/>
+        <location filename="../../app/ui/models.py" line="417"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="116"/>
+        <location filename="../../app/ui/models.py" line="118"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="176"/>
+        <location filename="../../app/ui/models.py" line="178"/>
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="208"/>
-        <location filename="../../app/ui/models.py" line="387"/>
+        <location filename="../../app/ui/models.py" line="210"/>
+        <location filename="../../app/ui/models.py" line="389"/>
         <source>Object</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="219"/>
+        <location filename="../../app/ui/models.py" line="221"/>
         <source>Source id</source>
         <translation>ID source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="220"/>
+        <location filename="../../app/ui/models.py" line="222"/>
         <source>Webex id</source>
         <translation>ID Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="221"/>
+        <location filename="../../app/ui/models.py" line="223"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="225"/>
+        <location filename="../../app/ui/models.py" line="227"/>
         <source>{label}: {value}</source>
         <translation>{label} : {value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="229"/>
+        <location filename="../../app/ui/models.py" line="231"/>
         <source>Steps:</source>
         <translation>Étapes :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="232"/>
+        <location filename="../../app/ui/models.py" line="234"/>
         <source>Modified properties:</source>
         <translation>Propriétés modifiées :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="235"/>
+        <location filename="../../app/ui/models.py" line="237"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="236"/>
+        <location filename="../../app/ui/models.py" line="238"/>
         <source>Error code</source>
         <translation>Code d’erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="237"/>
-        <location filename="../../app/ui/models.py" line="489"/>
+        <location filename="../../app/ui/models.py" line="239"/>
+        <location filename="../../app/ui/models.py" line="491"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="238"/>
+        <location filename="../../app/ui/models.py" line="240"/>
         <source>Tracking id</source>
         <translation>ID de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="279"/>
+        <location filename="../../app/ui/models.py" line="281"/>
         <source>Direct</source>
         <translation>Direct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="280"/>
+        <location filename="../../app/ui/models.py" line="282"/>
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="281"/>
+        <location filename="../../app/ui/models.py" line="283"/>
         <source>Expression</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="282"/>
+        <location filename="../../app/ui/models.py" line="284"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="308"/>
+        <location filename="../../app/ui/models.py" line="310"/>
         <source>Target attribute</source>
         <translation>Attribut cible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="309"/>
+        <location filename="../../app/ui/models.py" line="311"/>
         <source>Mapping type</source>
         <translation>Type de mappage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="310"/>
+        <location filename="../../app/ui/models.py" line="312"/>
         <source>Source attribute or value</source>
         <translation>Attribut source ou valeur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="311"/>
+        <location filename="../../app/ui/models.py" line="313"/>
         <source>Default if empty</source>
         <translation>Valeur par défaut si vide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="312"/>
+        <location filename="../../app/ui/models.py" line="314"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="313"/>
+        <location filename="../../app/ui/models.py" line="315"/>
         <source>Matching precedence</source>
         <translation>Priorité de correspondance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="362"/>
+        <location filename="../../app/ui/models.py" line="364"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="364"/>
+        <location filename="../../app/ui/models.py" line="366"/>
         <source>Only on create</source>
         <translation>Uniquement à la création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="388"/>
+        <location filename="../../app/ui/models.py" line="390"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="390"/>
+        <location filename="../../app/ui/models.py" line="392"/>
         <source>Modified properties</source>
         <translation>Propriétés modifiées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="391"/>
-        <location filename="../../app/ui/models.py" line="488"/>
+        <location filename="../../app/ui/models.py" line="393"/>
+        <location filename="../../app/ui/models.py" line="490"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="211"/>
-        <location filename="../../app/ui/models.py" line="417"/>
+        <location filename="../../app/ui/models.py" line="213"/>
+        <location filename="../../app/ui/models.py" line="419"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="452"/>
+        <location filename="../../app/ui/models.py" line="454"/>
         <source>Passed</source>
         <translation>Réussi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="453"/>
+        <location filename="../../app/ui/models.py" line="455"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="454"/>
+        <location filename="../../app/ui/models.py" line="456"/>
         <source>Unknown</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="463"/>
+        <location filename="../../app/ui/models.py" line="465"/>
         <source>Tenant URL</source>
         <translation>URL du locataire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="464"/>
+        <location filename="../../app/ui/models.py" line="466"/>
         <source>Network (DNS, TCP, TLS)</source>
         <translation>Réseau (DNS, TCP, TLS)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="465"/>
+        <location filename="../../app/ui/models.py" line="467"/>
         <source>Token accepted (people/me)</source>
         <translation>Jeton accepté (people/me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="466"/>
+        <location filename="../../app/ui/models.py" line="468"/>
         <source>Token of a person, not a bot</source>
         <translation>Jeton d’une personne, pas d’un bot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="467"/>
+        <location filename="../../app/ui/models.py" line="469"/>
         <source>Token of the URL&apos;s organisation</source>
         <translation>Jeton de l’organisation de l’URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="468"/>
+        <location filename="../../app/ui/models.py" line="470"/>
         <source>SCIM discovery (ServiceProviderConfig)</source>
         <translation>Découverte SCIM (ServiceProviderConfig)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="469"/>
+        <location filename="../../app/ui/models.py" line="471"/>
         <source>SCIM read (Users)</source>
         <translation>Lecture SCIM (Users)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="470"/>
+        <location filename="../../app/ui/models.py" line="472"/>
         <source>Permission to create and change users</source>
         <translation>Autorisation de créer et de modifier des utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="486"/>
+        <location filename="../../app/ui/models.py" line="488"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="487"/>
+        <location filename="../../app/ui/models.py" line="489"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -2340,38 +2345,38 @@
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="59"/>
+        <location filename="../../app/ui/widgets.py" line="66"/>
         <source>Something unexpected went wrong; the log file has the details.</source>
         <translation>Une erreur inattendue s’est produite ; le fichier journal contient les détails.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="99"/>
+        <location filename="../../app/ui/widgets.py" line="106"/>
         <source>Working</source>
         <translation>Traitement en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="100"/>
+        <location filename="../../app/ui/widgets.py" line="107"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="136"/>
-        <location filename="../../app/ui/widgets.py" line="151"/>
+        <location filename="../../app/ui/widgets.py" line="143"/>
+        <location filename="../../app/ui/widgets.py" line="158"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="138"/>
+        <location filename="../../app/ui/widgets.py" line="145"/>
         <source>Show {name}</source>
         <translation>Afficher : {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="149"/>
+        <location filename="../../app/ui/widgets.py" line="156"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="183"/>
+        <location filename="../../app/ui/widgets.py" line="190"/>
         <source>Sandbox: a Webex tenant and a directory simulated on this computer. Nothing leaves this computer; no real account is changed.</source>
         <translation>Bac à sable : un locataire Webex et un annuaire simulés sur cet ordinateur. Rien ne quitte cet ordinateur ; aucun compte réel n’est modifié.</translation>
     </message>

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.paths import state_file
 from app.sync.events import Status, SyncEvent
 from app.sync.state import LogEntry, StateStore
-from app.ui.chart import ChartBar, CycleChart, bar_from_counts
+from app.ui.chart import ChartBar, CycleChart, bar_from_counts, local_time_text
 from app.ui.dashboard import DashboardBridge, cycle_bars, read_snapshot
 from app.ui.logs_view import LogModel, LogsView
 
@@ -78,6 +78,30 @@ def test_the_chart_paints_the_last_cycles(qtbot: QtBot) -> None:
     assert QColor("#f9a825").name() in seen  # the held cycle's marker
     assert "8 cycles shown" in chart.accessibleDescription()
     assert "17 sent, 1 failed" in chart.accessibleDescription()
+
+
+def test_the_chart_never_draws_the_time_labels_over_each_other(qtbot: QtBot) -> None:
+    chart = CycleChart()
+    qtbot.addWidget(chart)
+    chart.resize(420, 170)
+    chart.show()
+    # Four cycles a minute apart sit at the right end: one time, not two on top of each other.
+    chart.set_bars(
+        [ChartBar(START + timedelta(minutes=n), 5, 0, 0, 10, "completed") for n in range(4)]
+    )
+    chart.grab()
+    assert [text for text, _box, _align in chart.time_labels] == [
+        local_time_text(START + timedelta(minutes=3))
+    ]
+    # Twenty cycles fill the width: the first and the last time, apart.
+    chart.set_bars(
+        [ChartBar(START + timedelta(hours=n), 5, 0, 0, 10, "completed") for n in range(20)]
+    )
+    chart.grab()
+    (first, first_box, _), (last, last_box, _) = chart.time_labels
+    assert first == local_time_text(START) and last == local_time_text(START + timedelta(hours=19))
+    assert first_box.right() < last_box.left()
+    assert chart.rect().contains(first_box.toRect()) and chart.rect().contains(last_box.toRect())
 
 
 def test_the_chart_keeps_the_last_twenty_cycles_oldest_first(qtbot: QtBot) -> None:

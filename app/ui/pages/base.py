@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QTableView, QWidget, QWizardPage
+from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
 from app.ui.bridge import EngineBridge, Operation
 from app.ui.widgets import FieldMessage
@@ -52,12 +52,6 @@ class BasePage(QWizardPage):
             if layout is not None:
                 layout.addWidget(self._save_message)
         self._save_message.show_exception(error)
-
-
-def compact_rows(view: QTableView) -> None:
-    """One line of text per row, not the style's roomy default."""
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.setWordWrap(False)
 
 
 def labelled(label_text: str, field: QWidget, parent: QWidget) -> QLabel:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserFacingError
 from app.ui.models import ConnectionReportModel, check_title
-from app.ui.pages.base import BasePage, compact_rows, labelled
-from app.ui.widgets import BusyBar, FieldMessage, SecretField
+from app.ui.pages.base import BasePage, labelled
+from app.ui.widgets import BusyBar, FieldMessage, SecretField, compact_rows
 
 if TYPE_CHECKING:
     from app.ui.wizard import SetupWizard

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,8 +25,8 @@ from app.errors import UserFacingError
 from app.sync.rules import AttributeMapping, MappingSet
 from app.ui.mapping_editor import MappingEditor
 from app.ui.models import MappingsModel, pretty_json
-from app.ui.pages.base import BasePage, compact_rows, labelled
-from app.ui.widgets import BusyBar, FieldMessage
+from app.ui.pages.base import BasePage, labelled
+from app.ui.widgets import BusyBar, FieldMessage, compact_rows
 
 if TYPE_CHECKING:
     from app.directory.base import SourceUser
@@ -48,7 +47,11 @@ class MappingsPage(BasePage):
             )
         )
         layout = QVBoxLayout(self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # The table above, full width (every column, matching precedence included, shows);
+        # the preview below it.
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("mappingsSplitter")
+        splitter.setChildrenCollapsible(False)
 
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
@@ -84,15 +87,18 @@ class MappingsPage(BasePage):
 
         preview_box = QGroupBox(self.tr("Preview on a source user"), splitter)
         preview_layout = QVBoxLayout(preview_box)
-        form = QFormLayout()
+        form = QHBoxLayout()
         self.search = QLineEdit(preview_box)
         self.search.setObjectName("previewSearch")
         self.search.setPlaceholderText(self.tr("Type part of a userName"))
         self.search.setClearButtonEnabled(True)
-        form.addRow(labelled(self.tr("Searc&h:"), self.search, preview_box), self.search)
+        form.addWidget(labelled(self.tr("Searc&h:"), self.search, preview_box))
+        form.addWidget(self.search, 1)
         self.user_choice = QComboBox(preview_box)
         self.user_choice.setObjectName("previewUser")
-        form.addRow(labelled(self.tr("&User:"), self.user_choice, preview_box), self.user_choice)
+        self.user_choice.setMinimumContentsLength(28)
+        form.addWidget(labelled(self.tr("&User:"), self.user_choice, preview_box))
+        form.addWidget(self.user_choice, 1)
         preview_layout.addLayout(form)
         self.busy = BusyBar("sourceBusy", preview_box)
         self.busy.cancelRequested.connect(self.stop_work)
@@ -115,9 +121,9 @@ class MappingsPage(BasePage):
 
         splitter.addWidget(left)
         splitter.addWidget(preview_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 360])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 360])
         layout.addWidget(splitter, 1)
 
         self._mappings_kind: str | None = None

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.sync.plan import Action
 from app.ui.models import DryRunModel, action_label
-from app.ui.pages.base import BasePage, compact_rows
-from app.ui.widgets import BusyBar, FieldMessage
+from app.ui.pages.base import BasePage
+from app.ui.widgets import BusyBar, FieldMessage, compact_rows
 
 if TYPE_CHECKING:
     from app.sync.plan import Plan

@@ -35,8 +35,8 @@ from app.config.profile import (
     SourceSettings,
 )
 from app.errors import UserFacingError
-from app.ui.pages.base import BasePage, compact_rows, labelled
-from app.ui.widgets import BusyBar, FieldMessage, SecretField
+from app.ui.pages.base import BasePage, labelled
+from app.ui.widgets import BusyBar, FieldMessage, SecretField, compact_rows
 
 if TYPE_CHECKING:
     from app.directory.csv_file import CsvValidation
