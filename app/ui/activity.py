@@ -38,7 +38,7 @@ from app.ui.models import (
     event_detail_text,
     status_label,
 )
-from app.ui.widgets import FieldMessage
+from app.ui.widgets import FieldMessage, compact_rows
 
 
 def format_duration(seconds: float) -> str:
@@ -122,8 +122,7 @@ class ActivityView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        compact_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -21,9 +21,12 @@ from app.errors import UserFacingError
 
 
 def compact_rows(view: QTableView) -> None:
-    """One line of text per row, not the style's roomy default."""
+    """A table as the program shows them: one line of text per row (not the style's roomy
+    default), and Tab moves on to the next control instead of walking every cell (the
+    arrow keys move between cells), so that the keyboard never gets stuck in a table."""
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
 
 
 def _error_color() -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
     QWizard,
 )
 
@@ -104,6 +105,9 @@ class ReviewPage(BasePage):
         row.addWidget(self.rerun_button)
         row.addWidget(self.export_button)
         layout.addLayout(row)
+        # Tab follows the row from left to right.
+        QWidget.setTabOrder(self.show_unchanged, self.rerun_button)
+        QWidget.setTabOrder(self.rerun_button, self.export_button)
         self._running: Any = None
 
     def initializePage(self) -> None:
