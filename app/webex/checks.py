@@ -27,6 +27,7 @@ from app.webex.errors import (
     network_error,
 )
 from app.webex.people import ROLES_THAT_WRITE_USERS, PeopleMe, fetch_people_me
+from app.webex.tokens import clean_token
 from app.webex.urls import TenantTarget, parse_tenant_url, people_me_url_for
 
 if TYPE_CHECKING:
@@ -169,6 +170,13 @@ async def test_connection(
     from app.webex.client import WebexClient  # the SCIM libraries load only when needed
 
     has_token = bool(token and token.strip())
+    if has_token:
+        try:
+            token = clean_token(token)
+        except InputError as exc:  # refused before any request is sent
+            add(_failed("token", TITLES["token"], exc))
+            skip_rest([c for c in later if c != "token"], "Needs a valid token.")
+            return report
     client_options: dict[str, Any] = {"extra_ca": extra_ca}
     if http_timeout is not None:
         client_options["timeout"] = http_timeout

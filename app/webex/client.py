@@ -50,6 +50,7 @@ from app.webex.errors import (
     describe_body,
 )
 from app.webex.people import PeopleMe, fetch_people_me, read_people_me
+from app.webex.tokens import clean_token
 from app.webex.transport import BearerToken, ClientStats, RetryPolicy, Transport
 from app.webex.urls import TenantTarget, parse_tenant_url
 
@@ -120,11 +121,10 @@ class WebexClient:
         rng: random.Random | None = None,
     ) -> None:
         self.target = parse_tenant_url(target) if isinstance(target, str) else target
-        if not token or not token.strip():
-            raise InputError("No token was given.", "Paste the admin's Webex access token.")
+        token = clean_token(token)
         self.page_size = page_size
         self._sleep = sleep
-        self._auth = BearerToken(token.strip())
+        self._auth = BearerToken(token)
         self._timeout = timeout
         self._extra_ca = extra_ca
         self._retry_policy = retry_policy

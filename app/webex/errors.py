@@ -268,7 +268,7 @@ def error_from_response(response: httpx.Response) -> WebexError:
     try:
         body = _json_body(response)
     except (ValueError, UnicodeDecodeError):
-        if status in (502, 503, 504):
+        if status >= 500:
             return ServerError(
                 f"The target is unavailable (HTTP {status}).",
                 "Try again in a few minutes.",
@@ -306,10 +306,10 @@ def error_from_response(response: httpx.Response) -> WebexError:
         return NotFound(**common)
     if status == 409 or scim_type == "uniqueness":
         return Conflict(**common)
-    if status in (502, 503, 504):
-        return ServerError(retryable=True, **common)
     if status >= 500:
-        return ServerError(**common)
+        # Any 5xx may pass: reads are safe to repeat, and a create is looked up before it
+        # is sent again (client.create), so retrying never provisions anyone twice.
+        return ServerError(retryable=True, **common)
     if 400 <= status < 500:
         return BadRequest(
             f"The target refused the request (HTTP {status}"

@@ -9,11 +9,11 @@ from typing import Any, Literal
 
 import httpx
 
-from app.errors import InputError
 from app.net import DEFAULT_TIMEOUT, make_async_client
 from app.webex.concurrency import AdaptiveLimiter
 from app.webex.errors import ProtocolError
 from app.webex.orgid import OrgIdError, decode_webex_id, org_uuid_from_org_id
+from app.webex.tokens import clean_token
 from app.webex.transport import BearerToken, RetryPolicy, Transport
 
 # Someone waits at the screen: two attempts within ten seconds.
@@ -150,13 +150,12 @@ async def fetch_people_me(
 
     An admin waits for this answer: a short retry budget, not the engine's long one.
     """
-    if not token or not token.strip():
-        raise InputError("No token was given.", "Paste the admin's Webex access token.")
+    token = clean_token(token)
     async with make_async_client(
         headers={"Accept": "application/json"},
         timeout=http_timeout,
         extra_ca=extra_ca,
-        auth=BearerToken(token.strip()),
+        auth=BearerToken(token),
     ) as http:
         transport = Transport(
             http, limiter=AdaptiveLimiter(1), policy=retry_policy or INTERACTIVE_RETRY

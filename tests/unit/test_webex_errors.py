@@ -164,7 +164,7 @@ def test_retryable_is_true_only_where_a_retry_can_help() -> None:
     assert error_from_response(answer(429, None)).retryable
     assert error_from_response(answer(502, None)).retryable
     assert error_from_response(answer(504, webex_body("x"))).retryable
-    assert not error_from_response(answer(500, webex_body("x"))).retryable
+    assert error_from_response(answer(500, webex_body("x"))).retryable
     assert not error_from_response(answer(401, webex_body("x"))).retryable
     assert not error_from_response(answer(409, scim_body(409, "x", "uniqueness"))).retryable
 
