@@ -268,7 +268,9 @@ def error_from_response(response: httpx.Response) -> WebexError:
     try:
         body = _json_body(response)
     except (ValueError, UnicodeDecodeError):
-        if status >= 500:
+        # A 500 with a web page instead of JSON is usually a proxy or a sign-in portal in
+        # the way, not the target: say what came back rather than "try again".
+        if status in (502, 503, 504):
             return ServerError(
                 f"The target is unavailable (HTTP {status}).",
                 "Try again in a few minutes.",
