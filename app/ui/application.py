@@ -12,11 +12,10 @@ import asyncio
 import contextlib
 import importlib.util
 import logging
-import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -137,39 +136,10 @@ class Shell(QObject):
         await self.tasks.shutdown()
 
 
-def _self_test(shell: Shell, window: QWidget) -> None:
-    """--self-test: run "Test connection" on the wizard's credentials page and exit with it."""
-    if not isinstance(window, WizardWindow):
-        shell.request_quit(int(ExitCode.BAD_INPUT))
-        return
-    from app.ui.pages.credentials import CredentialsPage
-
-    page = window.wizard.page_named("page-credentials")
-    assert isinstance(page, CredentialsPage)
-    operation = page.run_test(advance=False)
-    if operation is None:
-        shell.request_quit(int(ExitCode.BAD_INPUT))
-        return
-
-    def done() -> None:
-        report = operation.result
-        ok = operation.state == "succeeded" and report is not None and report.ok
-        if report is not None:
-            print(report.render_text())
-        elif operation.error is not None:
-            print(f"error: {operation.error}", file=sys.stderr)
-        shell.request_quit(int(ExitCode.OK) if ok else int(ExitCode.AUTH))
-
-    operation.finished.connect(done)
-
-
 def run_application(args: argparse.Namespace) -> int:
     """The GUI: returns the process exit code."""
     import qasync
 
-    self_test = bool(getattr(args, "self_test", False))
-    if self_test:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -187,13 +157,11 @@ def run_application(args: argparse.Namespace) -> int:
     try:
         with contextlib.ExitStack() as stack:
             defaults: WizardDefaults | None = None
-            if getattr(args, "sandbox", False) or self_test:
+            if getattr(args, "sandbox", False):
                 from app.ui.sandbox_session import start_sandboxes
 
                 defaults = start_sandboxes(stack)
-            window = shell.open_first_window(defaults)
-            if self_test:
-                QTimer.singleShot(0, lambda: _self_test(shell, window))
+            shell.open_first_window(defaults)
             return shell.run()
     finally:
         remove_translators(app, translators)
