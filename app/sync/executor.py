@@ -16,7 +16,7 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from app.sync.events import Change, Status, SyncEvent
@@ -227,7 +227,9 @@ class Executor:
                     if self.stopping:
                         self._unsent.extend(operations[start:])
                         break
-                    self.state.journal_mark([op.op_id for op in part], "in_flight")
+                    await asyncio.to_thread(
+                        self.state.journal_mark, [op.op_id for op in part], "in_flight"
+                    )
                     for op in part:
                         await queue.put(op)
             finally:
@@ -265,7 +267,10 @@ class Executor:
         await asyncio.gather(*(send(n, c) for n, c in enumerate(chunks)))
 
     async def _send_bulk(self, bulk_id: str, chunk: list[PlannedOperation]) -> None:
-        self.state.journal_mark([op.op_id for op in chunk], "in_flight", bulk_id=bulk_id)
+        # Committed before the request leaves (in a worker thread: the loop keeps running).
+        await asyncio.to_thread(
+            self.state.journal_mark, [op.op_id for op in chunk], "in_flight", bulk_id=bulk_id
+        )
         started = self._clock()
         self.in_flight += len(chunk)
         try:
@@ -476,6 +481,10 @@ class Executor:
             user_name=op.key,
             hash="" if op.action == Action.DISABLE else op.payload_hash,
             active=False if op.action == Action.DISABLE else op.active,
+            # The record behind payload_hash: the next cycle skips mapping it while it holds.
+            source_hash=""
+            if op.action == Action.DISABLE or not op.payload_hash
+            else op.source_hash,
         )
         return outcome
 
@@ -493,6 +502,10 @@ class Executor:
                     f"{missing} members are not on the target yet (their own operation "
                     "failed); the next cycle adds them"
                 )
+                if outcome.link is not None:
+                    # Forget what was written, so that the next cycle compares the group
+                    # again and sends the members that are missing now.
+                    outcome.link = replace(outcome.link, hash="", source_hash="")
         event = SyncEvent(
             kind="operation",
             cycle_id=self.cycle_id,

@@ -55,6 +55,9 @@ class PlannedOperation:
     reason: str = ""  # a stable code for skips and removals, e.g. "DuplicateTargetEntries"
     detail: str = ""  # plain words for the plan and the log
     payload_hash: str = ""  # hash of the desired state, stored once the write succeeded
+    # Users: the hash of the source record that gave `payload_hash` (stored in the link with
+    # it; see planner.source_record_hash). Empty: nothing to remember.
+    source_hash: str = ""
     # Groups: members as source ids; the executor turns them into target ids once the
     # users they name exist (a member created in the same cycle has no target id yet).
     member_source_ids: tuple[str, ...] = ()

@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app.sync.events import CycleResult, ObjectType, SyncEvent
+from app.sync.gc_pause import paused_gc
 from app.sync.plan import Action, PlannedOperation
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: links.source_hash
 
 JournalState = Literal["planned", "in_flight", "done", "failed"]
 
@@ -37,6 +38,7 @@ CREATE TABLE IF NOT EXISTS links (
     hash TEXT NOT NULL DEFAULT '',
     active INTEGER NOT NULL DEFAULT 1,
     updated TEXT NOT NULL,
+    source_hash TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (object_type, source_id)
 );
 CREATE INDEX IF NOT EXISTS links_by_target ON links (object_type, target_id);
@@ -126,6 +128,10 @@ class Link:
     user_name: str = ""
     hash: str = ""  # empty: unknown, the next cycle compares with the target
     active: bool = True  # False once the engine disabled the target user
+    # The source record (and the mappings and scoping filters) that gave `hash`
+    # (planner.source_record_hash): while it is the same, the planner skips mapping the
+    # user. Empty: not known, the user is mapped and compared by `hash`.
+    source_hash: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,10 +275,24 @@ class StateStore:
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         self._db.execute(statement)
+                self._migrate()
                 self._db.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                     (str(SCHEMA_VERSION),),
                 )
+
+    def _migrate(self) -> None:
+        """Bring a file written by an older version up to SCHEMA_VERSION (in the open
+        transaction). Version 1 had no links.source_hash: its links get an empty one, so
+        the first cycle maps every user once and stores it."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(links)").fetchall()}
+        if "source_hash" not in columns:
+            self._db.execute("ALTER TABLE links ADD COLUMN source_hash TEXT NOT NULL DEFAULT ''")
+
+    @property
+    def schema_version(self) -> int:
+        rows = self._query("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(rows[0][0]) if rows else 0
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -311,10 +331,11 @@ class StateStore:
             if batch.links:
                 db.executemany(
                     "INSERT INTO links (object_type, source_id, target_id, user_name, hash,"
-                    " active, updated) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    " active, updated, source_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (object_type, source_id) DO UPDATE SET"
                     " target_id=excluded.target_id, user_name=excluded.user_name,"
-                    " hash=excluded.hash, active=excluded.active, updated=excluded.updated",
+                    " hash=excluded.hash, active=excluded.active, updated=excluded.updated,"
+                    " source_hash=excluded.source_hash",
                     [
                         (
                             link.object_type,
@@ -324,6 +345,7 @@ class StateStore:
                             link.hash,
                             int(link.active),
                             now,
+                            link.source_hash,
                         )
                         for link in batch.links
                     ],
@@ -352,11 +374,19 @@ class StateStore:
 
     def links(self, object_type: ObjectType = "User") -> dict[str, Link]:
         """Every link of one object type, by source id."""
-        rows = self._query(
-            "SELECT * FROM links WHERE object_type = ?",
-            (object_type,),
-        )
-        return {row["source_id"]: _link(row) for row in rows}
+        with self._lock, paused_gc():
+            cursor = self._db.execute(
+                # NOT INDEXED: one pass over the table is twice as quick as the primary
+                # key's index plus a table lookup for each of 100,000 rows.
+                "SELECT source_id, target_id, user_name, hash, active, source_hash"
+                " FROM links NOT INDEXED WHERE object_type = ?",
+                (object_type,),
+            )
+            cursor.row_factory = None  # plain tuples: 100,000 links in a fraction of a second
+            return {
+                row[0]: Link(object_type, row[0], row[1], row[2], row[3], bool(row[4]), row[5])
+                for row in cursor.fetchall()
+            }
 
     def link(self, object_type: ObjectType, source_id: str) -> Link | None:
         rows = self._query(
@@ -688,6 +718,7 @@ def _link(row: sqlite3.Row) -> Link:
         user_name=row["user_name"],
         hash=row["hash"],
         active=bool(row["active"]),
+        source_hash=row["source_hash"],
     )
 
 
@@ -707,6 +738,7 @@ def _operation_record(op: PlannedOperation) -> dict[str, Any]:
         "current_member_ids": list(op.current_member_ids),
         "patch": op.patch,
         "active": op.active,
+        "source_hash": op.source_hash,
     }
 
 
@@ -727,6 +759,7 @@ def _journal_entry(row: sqlite3.Row) -> JournalEntry:
         current_member_ids=tuple(record["current_member_ids"]),
         patch=record.get("patch") or [],
         active=bool(record.get("active", True)),
+        source_hash=str(record.get("source_hash") or ""),
         verify_before_create=row["state"] == "in_flight",
         op_id=row["op_id"],
     )
