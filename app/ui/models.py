@@ -7,17 +7,19 @@ so that ten thousand events cost a handful of repaints instead of ten thousand.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -101,6 +103,11 @@ class ActivityModel(TableModel):
     def __init__(self, parent: QObject | None = None, *, batch_ms: int = BATCH_MS) -> None:
         super().__init__(parent)
         self._rows: list[SyncEvent] = []
+        # Built once per row when it is added, so that a filter is one pass over plain strings
+        # (no Qt call, no translation per row): the lower-cased text of the five columns, and
+        # the status value.
+        self._search: list[str] = []
+        self._statuses: list[str] = []
         self._pending: list[SyncEvent] = []
         self._timer = QTimer(self)
         self._timer.setObjectName("activityBatchTimer")
@@ -146,6 +153,8 @@ class ActivityModel(TableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
         self._rows.extend(batch)
+        self._search.extend(self._search_texts(batch))
+        self._statuses.extend(event.status.value if event.status else "" for event in batch)
         self.endInsertRows()
         self.batchInserted.emit(len(batch))
 
@@ -154,7 +163,53 @@ class ActivityModel(TableModel):
         self._pending = []
         self.beginResetModel()
         self._rows = []
+        self._search = []
+        self._statuses = []
         self.endResetModel()
+
+    @staticmethod
+    def _search_texts(batch: Sequence[SyncEvent]) -> list[str]:
+        """What the text filter looks in: each row's five columns as shown, lower-cased, apart
+        (a separator no one types keeps a match inside one column). Labels and clock times
+        are worked out once per batch, not once per row."""
+        actions: dict[str, str] = {"": QCoreApplication.translate("models", "Note")}
+        statuses: dict[str, str] = {"": ""}
+        clock: dict[float, str] = {}
+        texts: list[str] = []
+        for event in batch:
+            action = actions.get(event.action)
+            if action is None:
+                action = actions[event.action] = action_label(event.action)
+            status_value = event.status.value if event.status is not None else ""
+            status = statuses.get(status_value)
+            if status is None:
+                status = statuses[status_value] = status_label(status_value)
+            second = event.time.timestamp() // 1
+            time_text = clock.get(second)
+            if time_text is None:
+                time_text = clock[second] = event.time.astimezone().strftime("%H:%M:%S")
+            texts.append(
+                "\x00".join(
+                    (time_text, action, status, event.user_name, event_summary(event))
+                ).lower()
+            )
+        return texts
+
+    def matching_rows(self, text: str = "", status: str = "") -> list[int] | None:
+        """The rows whose columns contain `text` (any case) and whose status is `status` (any
+        when empty), in order; None when there is no filter (every row)."""
+        needle = text.lower()
+        if not needle and not status:
+            return None
+        if not status:
+            return [row for row, haystack in enumerate(self._search) if needle in haystack]
+        if not needle:
+            return [row for row, value in enumerate(self._statuses) if value == status]
+        return [
+            row
+            for row, (value, haystack) in enumerate(zip(self._statuses, self._search, strict=True))
+            if value == status and needle in haystack
+        ]
 
     def event_at(self, row: int) -> SyncEvent:
         return self._rows[row]
@@ -165,8 +220,11 @@ class ActivityModel(TableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        event = self._rows[index.row()]
-        column = index.column()
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        """data() without a model index (the filter proxy reads rows through it)."""
+        event = self._rows[row]
         status = event.status.value if event.status is not None else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.TIME:
@@ -243,34 +301,171 @@ def event_detail_text(event: SyncEvent) -> str:
     return "\n".join(lines)
 
 
-class ActivityFilterModel(QSortFilterProxyModel):
-    """activityFilter: free text over every column, and one status (or all)."""
+class ActivityFilterModel(QAbstractProxyModel):
+    """activityFilter: free text over every column, and one status (or all).
+
+    A thin proxy over an ActivityModel: a filter change asks the model for the matching rows
+    (one pass over strings built when the rows came in) and resets once, instead of asking Qt
+    to call back into Python for every row and column. New rows that match are appended as
+    they arrive.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._text = ""
         self._status = ""
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
+        self._rows: list[int] | None = None  # source rows shown, ascending; None = all
+        self._all = 0  # with no filter: the source rows this proxy has announced
+        self._source: ActivityModel | None = None
+
+    # --- the filter -------------------------------------------------------------------
 
     def set_text(self, text: str) -> None:
-        self.setFilterFixedString(text)
+        if text != self._text:
+            self._text = text
+            self._refilter()
 
     def set_status(self, status: str) -> None:
         if status != self._status:
-            self.beginFilterChange()
             self._status = status
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self._refilter()
+
+    @property
+    def text(self) -> str:
+        return self._text
 
     @property
     def status(self) -> str:
         return self._status
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if self._status:
-            index = self.sourceModel().index(source_row, ActivityModel.STATUS, source_parent)
-            if self.sourceModel().data(index, StatusRole) != self._status:
-                return False
-        return super().filterAcceptsRow(source_row, source_parent)
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._rows = (
+            self._source.matching_rows(self._text, self._status)
+            if self._source is not None
+            else None
+        )
+        self._all = self._source.rowCount() if self._source is not None else 0
+        self.endResetModel()
+
+    # --- the source -------------------------------------------------------------------
+
+    def setSourceModel(self, source: QAbstractItemModel) -> None:
+        if not isinstance(source, ActivityModel):
+            raise TypeError("ActivityFilterModel filters an ActivityModel")
+        self.beginResetModel()
+        if self._source is not None:
+            self._source.rowsInserted.disconnect(self._source_rows_inserted)
+            self._source.rowsRemoved.disconnect(self._refilter)
+            self._source.modelReset.disconnect(self._refilter)
+            self._source.layoutChanged.disconnect(self._refilter)
+            self._source.dataChanged.disconnect(self._refilter)
+        super().setSourceModel(source)
+        self._source = source
+        source.rowsInserted.connect(self._source_rows_inserted)
+        source.rowsRemoved.connect(self._refilter)
+        source.modelReset.connect(self._refilter)
+        source.layoutChanged.connect(self._refilter)
+        source.dataChanged.connect(self._refilter)
+        self._rows = source.matching_rows(self._text, self._status)
+        self._all = source.rowCount()
+        self.endResetModel()
+
+    def _source_rows_inserted(self, parent: AnyIndex, first: int, last: int) -> None:
+        source = self._source
+        if source is None or parent.isValid():
+            return
+        if self._rows is None:  # no filter: the proxy is the source
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._all += last - first + 1
+            self.endInsertRows()
+            return
+        if first != source.rowCount() - (last - first + 1):
+            self._refilter()  # inserted before other rows: renumber everything
+            return
+        matching = source.matching_rows(self._text, self._status) or []
+        # only the rows just added can be new: they are the tail of the answer
+        added = matching[bisect.bisect_left(matching, first) :]
+        if added:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
+            self._rows.extend(added)
+            self.endInsertRows()
+
+    # --- the mapping ------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        if parent.isValid() or self._source is None:
+            return 0
+        return self._all if self._rows is None else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        if parent.isValid() or self._source is None:
+            return 0
+        return self._source.columnCount()
+
+    def hasChildren(self, parent: AnyIndex = _NO_INDEX) -> bool:
+        return not parent.isValid() and self.rowCount() > 0 and self.columnCount() > 0
+
+    def index(self, row: int, column: int, parent: AnyIndex = _NO_INDEX) -> QModelIndex:
+        if parent.isValid() or not (
+            0 <= row < self.rowCount() and 0 <= column < self.columnCount()
+        ):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, child: AnyIndex = _NO_INDEX) -> QModelIndex:  # type: ignore[override]
+        return QModelIndex()
+
+    def sibling(self, row: int, column: int, index: AnyIndex) -> QModelIndex:
+        return self.index(row, column)
+
+    def mapToSource(self, proxy_index: AnyIndex) -> QModelIndex:
+        source = self._source
+        if source is None or not proxy_index.isValid():
+            return QModelIndex()
+        row = proxy_index.row()
+        if self._rows is not None:
+            if not 0 <= row < len(self._rows):
+                return QModelIndex()
+            row = self._rows[row]
+        return source.index(row, proxy_index.column())
+
+    def mapFromSource(self, source_index: AnyIndex) -> QModelIndex:
+        if self._source is None or not source_index.isValid():
+            return QModelIndex()
+        row = source_index.row()
+        if self._rows is not None:
+            position = bisect.bisect_left(self._rows, row)
+            if position >= len(self._rows) or self._rows[position] != row:
+                return QModelIndex()
+            row = position
+        return self.index(row, source_index.column())
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Straight to the row (one call into Python per cell painted, no source index).
+        source = self._source
+        if source is None or not index.isValid():
+            return None
+        row = index.row()
+        if self._rows is not None:
+            if not 0 <= row < len(self._rows):
+                return None
+            row = self._rows[row]
+        elif not 0 <= row < self._all:
+            return None
+        return source.cell(row, index.column(), role)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if self._source is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._source.headerData(section, orientation, role)
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.rowCount():
+            return section + 1
+        return None
 
 
 # --- Mappings -----------------------------------------------------------------------------

@@ -95,6 +95,69 @@ def test_activity_filter_passes_the_model_tester(qtmodeltester, qtbot: QtBot) ->
     assert proxy.rowCount() == 4
 
 
+def test_filtering_a_hundred_thousand_rows_shows_exactly_the_matching_ones(qtbot: QtBot) -> None:
+    model = ActivityModel(batch_ms=10)
+    model.add_events(
+        _event(n, Status.FAILURE if n % 50 == 0 else Status.SUCCESS) for n in range(100_000)
+    )
+    model.flush()
+    proxy = ActivityFilterModel()
+    proxy.setSourceModel(model)
+    assert proxy.rowCount() == 100_000
+
+    def users() -> list[str]:
+        return [proxy.data(proxy.index(row, ActivityModel.USER)) for row in range(proxy.rowCount())]
+
+    proxy.set_text("USER4242@")  # any case, in the User column
+    assert users() == ["user4242@example.com"]
+    proxy.set_text("refused")  # the Details column: every failure, in order
+    assert proxy.rowCount() == 2_000
+    assert users()[:3] == ["user0@example.com", "user50@example.com", "user100@example.com"]
+    proxy.set_text("user9999")  # user9999@ and user99990@..user99999@
+    assert users() == [f"user{n}@example.com" for n in (9999, *range(99_990, 100_000))]
+    proxy.set_text("user99")
+    proxy.set_status(Status.FAILURE.value)  # and the status: every 50th user failed
+    assert users() == [f"user{n}@example.com" for n in (9900, 9950, *range(99_000, 100_000, 50))]
+    proxy.set_text("create")  # the Action column, as shown
+    assert proxy.rowCount() == 2_000
+    proxy.set_text("success")  # the Status column, as shown: no failure row says it
+    assert proxy.rowCount() == 0
+    proxy.set_status("")
+    assert proxy.rowCount() == 98_000
+    proxy.set_text("")
+    assert proxy.rowCount() == 100_000
+
+
+def test_rows_that_arrive_while_filtered_appear_only_when_they_match(
+    qtmodeltester, qtbot: QtBot
+) -> None:
+    model = ActivityModel(batch_ms=10)
+    model.add_events(_event(n) for n in range(10))
+    model.flush()
+    proxy = ActivityFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_status(Status.FAILURE.value)
+    assert proxy.rowCount() == 0
+    model.add_events([_event(10), _event(11, Status.FAILURE), _event(12, Status.FAILURE)])
+    model.flush()
+    assert proxy.rowCount() == 2
+    assert proxy.data(proxy.index(1, ActivityModel.USER)) == "user12@example.com"
+    qtmodeltester.check(proxy, force_py=True)
+    proxy.set_text("user1")  # user1, user10, user11, user12: of these only 11 and 12 failed
+    assert proxy.rowCount() == 2
+    model.clear()
+    assert proxy.rowCount() == 0
+    proxy.set_status("")
+    proxy.set_text("")
+    model.add_events(_event(n) for n in range(3))
+    model.flush()
+    assert [proxy.data(proxy.index(row, ActivityModel.USER)) for row in range(3)] == [
+        "user0@example.com",
+        "user1@example.com",
+        "user2@example.com",
+    ]
+
+
 def test_event_detail_shows_steps_changes_error_and_next_step() -> None:
     event = SyncEvent(
         kind="operation",
