@@ -31,6 +31,7 @@ from app.sync.events import (
     utc_now,
 )
 from app.sync.executor import ExecutionReport, Executor
+from app.sync.gc_pause import paused_gc, settle
 from app.sync.plan import Action, Plan, PlannedOperation, format_change
 from app.sync.planner import Planner, PlannerOptions, links_for, mapping_fingerprint
 from app.sync.retention import prune_log
@@ -267,6 +268,10 @@ class SyncEngine:
 
     async def dry_run(self) -> Plan:
         """The plan of the next cycle. Reads the source and the target; writes nothing."""
+        with paused_gc():
+            return await self._dry_run()
+
+    async def _dry_run(self) -> Plan:
         # The source and the links are read side by side (the CSV file and SQLite both
         # in worker threads).
         read, links = await asyncio.gather(
@@ -297,7 +302,9 @@ class SyncEngine:
         self._running = True
         self._cancel_requested = False
         try:
-            return await self._run_cycle(allow_deletes=allow_deletes, plan=plan)
+            # Young collections only while the cycle holds its objects (see gc_pause).
+            with paused_gc():
+                return await self._run_cycle(allow_deletes=allow_deletes, plan=plan)
         finally:
             self._running = False
             self._executor = None
@@ -391,6 +398,7 @@ class SyncEngine:
                     self._hub.emit_all(quiet)
                 if not self.cancel_requested():
                     executor = await self._new_executor(cycle_id)
+                    settle()  # the plan lives until the cycle ends: collections skip it
                     run_report = await executor.run(to_run)
                     _merge(counts, run_report.counts)
                     failures.extend(run_report.first_failures)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from app.sync.events import Change, Status, SyncEvent
+from app.sync.gc_pause import collect_young
 from app.sync.matching import (
     diff,
     equality_filter,
@@ -555,6 +556,7 @@ class Executor:
             self._last_flush = self._clock()
             if batch:
                 await asyncio.to_thread(self.state.apply, batch)
+            collect_young()  # the cycle keeps the collector to the young generations
 
     def _progress(self, *, force: bool = False) -> None:
         now = self._clock()

@@ -13,7 +13,7 @@ The payload is a function of the record and the mappings alone, and so is the sc
 while both hashes hold the user is planned NoChange at the cost of one hash. Any change of
 the record (an attribute, the enabled flag, the user name), of a mapping, of a scoping
 filter or of the program's version gives another hash, and the user is mapped and compared
-as before. Planning yields to the event loop every few hundred users (the GUI stays
+as before. Planning gives the event loop a turn every SLICE_SECONDS (the GUI stays
 responsive during a 100,000-user plan).
 """
 
@@ -22,7 +22,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+import time
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -51,8 +52,11 @@ log = logging.getLogger(__name__)
 
 # More unknown users than this: list the target once instead of one query per user.
 LIST_TARGET_ABOVE = 25
-# Users planned between two yields to the event loop.
-YIELD_EVERY = 250
+# The event loop gets a turn at least this often while the planner maps users, so that a
+# 10,000-user plan made in the GUI never freezes the window.
+SLICE_SECONDS = 0.010
+# Requests started together by one asyncio.gather (each waits for the read semaphore).
+GATHER_CHUNK = 256
 # Part of every mapping fingerprint: raise it when the mapping or scoping code changes what
 # a record maps to, so that links written by the old code do not skip the new mapping.
 MAPPING_LOGIC_VERSION = "1"
@@ -145,6 +149,23 @@ class _Pending:
     desired: dict[str, Any]
     link: Link | None
     record: str = ""  # source_record_hash, stored with the link once written
+    keys: list[tuple[str, str]] | None = None  # matching keys, worked out once
+
+
+class _Slicer:
+    """Tells when the planner has worked SLICE_SECONDS without giving the event loop a turn."""
+
+    __slots__ = ("deadline",)
+
+    def __init__(self) -> None:
+        self.deadline = time.perf_counter() + SLICE_SECONDS
+
+    def due(self) -> bool:
+        return time.perf_counter() >= self.deadline
+
+    async def pause(self) -> None:
+        await asyncio.sleep(0)
+        self.deadline = time.perf_counter() + SLICE_SECONDS
 
 
 class Planner:
@@ -199,9 +220,10 @@ class Planner:
         pending: list[_Pending] = []
         compare_always = self.options.compare_always
         fingerprint = "" if compare_always else self.options.fingerprint
-        for number, user in enumerate(read.users, start=1):
-            if number % YIELD_EVERY == 0:
-                await asyncio.sleep(0)  # let the event loop run (the GUI's repaints)
+        slicer = _Slicer()
+        for user in read.users:
+            if slicer.due():
+                await slicer.pause()  # let the event loop run (the GUI's repaints)
             seen.add(user.source_id)
             link = self.user_links.get(user.source_id)
             record = source_record_hash(user, fingerprint) if fingerprint else ""
@@ -324,33 +346,58 @@ class Planner:
             return []
         linked = [item for item in pending if item.link is not None]
         unknown = [item for item in pending if item.link is None]
-        index: TargetIndex | None = None
-        if len(unknown) > self.options.list_target_above:
-            index = await self._list_users(unknown)
-        results = await asyncio.gather(
-            *(self._linked_op(item) for item in linked),
-            *(self._unknown_op(item, index) for item in unknown),
-        )
-        ops: list[PlannedOperation] = []
-        for result in results:
-            ops.extend(result)
+        slicer = _Slicer()
+        if len(unknown) <= self.options.list_target_above:
+            return await self._gathered(
+                [
+                    *(self._linked_op(item) for item in linked),
+                    *(self._unknown_op(item, None) for item in unknown),
+                ]
+            )
+        index = await self._list_users(unknown, slicer)
+        ops = await self._gathered([self._linked_op(item) for item in linked])
+        # Matched against the listing: no request per user, so one after the other, with
+        # turns for the event loop (thousands of coroutines at once would hold it).
+        for item in unknown:
+            if slicer.due():
+                await slicer.pause()
+            ops.extend(await self._unknown_op(item, index))
         return ops
 
-    async def _list_users(self, unknown: Sequence[_Pending]) -> TargetIndex:
-        keys = [attribute for item in unknown[:1] for attribute, _ in self._keys(item.user)]
+    @staticmethod
+    async def _gathered(
+        operations: Sequence[Coroutine[Any, Any, list[PlannedOperation]]],
+    ) -> list[PlannedOperation]:
+        """The operations of coroutines that read the target, in their order, a chunk at a
+        time (the read semaphore bounds the requests in flight)."""
+        ops: list[PlannedOperation] = []
+        for start in range(0, len(operations), GATHER_CHUNK):
+            for result in await asyncio.gather(*operations[start : start + GATHER_CHUNK]):
+                ops.extend(result)
+        return ops
+
+    async def _list_users(self, unknown: Sequence[_Pending], slicer: _Slicer) -> TargetIndex:
+        names: set[str] = set()
+        for item in unknown:
+            if slicer.due():
+                await slicer.pause()
+            names.update(attribute for attribute, _ in self._pending_keys(item))
+        keys = [attribute for attribute, _ in self._pending_keys(unknown[0])]
         attributes: list[str] | None = None
         if self.options.managed_user_paths:
             attributes = top_level_attributes(
                 ["userName", "externalId", "active", *keys, *self.options.managed_user_paths]
             )
-        index = TargetIndex(
-            attributes=sorted({attr for item in unknown for attr, _ in self._keys(item.user)}),
-            case_sensitive=self.options.case_sensitive,
-        )
+        index = TargetIndex(attributes=sorted(names), case_sensitive=self.options.case_sensitive)
         self.reads += 1
         async for resource in self.target.search("User", attributes=attributes):
             index.add(resource)
         return index
+
+    def _pending_keys(self, item: _Pending) -> list[tuple[str, str]]:
+        if item.keys is None:
+            item.keys = self._keys(item.user)
+        return item.keys
 
     def _keys(self, user: SourceUser) -> list[tuple[str, str]]:
         keys = [(a, v) for a, v in self.mapper.matching_keys(user) if v not in (None, "")]
@@ -374,8 +421,8 @@ class Planner:
             except NotFound:
                 return None
 
-    async def _match_user(self, user: SourceUser, index: TargetIndex | None) -> MatchResult:
-        keys = self._keys(user)
+    async def _match_user(self, item: _Pending, index: TargetIndex | None) -> MatchResult:
+        keys = self._pending_keys(item)
         if index is not None:
             return match_in((attr, index.lookup(attr, value)) for attr, value in keys)
         for attribute, value in keys:
@@ -398,7 +445,7 @@ class Planner:
         self, item: _Pending, index: TargetIndex | None
     ) -> list[PlannedOperation]:
         user = item.user
-        match = await self._match_user(user, index)
+        match = await self._match_user(item, index)
         if match.duplicate:
             return [
                 _skip(

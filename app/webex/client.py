@@ -17,6 +17,7 @@ loads nothing, and the GUI's event loop never waits for an import.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import importlib
 import json
@@ -99,6 +100,25 @@ class BulkResult:
         return 200 <= self.status < 300
 
 
+# What httpx loads at its first request (its async backend, HTTP/1.1 and HTTP/2 state
+# machines): imported with the client, in the worker thread.
+_FIRST_REQUEST_MODULES = (
+    "anyio._backends._asyncio",
+    "anyio.streams.tls",
+    "httpcore._async.http11",
+    "httpcore._async.http2",
+)
+
+
+def _built(client: WebexClient) -> Transport:
+    """client._transport, for a worker thread, with the modules its first request needs."""
+    for name in _FIRST_REQUEST_MODULES:
+        # An httpx without HTTP/2, say: it loads what it needs at the request.
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+    return client._transport
+
+
 def _filter_value(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -135,6 +155,7 @@ class WebexClient:
         self._scim_engine: ScimEngine | None = None
         self._discovered = self.target.is_webex
         self._discovery_lock = asyncio.Lock()
+        self._connect_lock = asyncio.Lock()
         self._closed = False
         self.recovered_creates = 0
 
@@ -159,7 +180,7 @@ class WebexClient:
 
     @functools.cached_property
     def _transport(self) -> Transport:
-        """The httpx client and its transport, built at the first request."""
+        """The httpx client and its transport, built at the first request (see _connect)."""
         if self._closed:
             raise RuntimeError("This WebexClient is closed.")
         http = make_async_client(
@@ -180,9 +201,21 @@ class WebexClient:
         transport.stats = self._stats
         return transport
 
+    async def _connect(self) -> Transport:
+        """The transport, built in a worker thread the first time: the TLS context (the
+        certificate stores), the HTTP/2 machinery and the modules httpx loads at its first
+        request take a few hundred milliseconds the event loop does not wait for."""
+        if "_transport" not in self.__dict__:
+            async with self._connect_lock:
+                if "_transport" not in self.__dict__:
+                    transport = await asyncio.to_thread(_built, self)
+                    self.__dict__.setdefault("_transport", transport)
+        return self._transport
+
     async def _scim(self) -> ScimEngine:
         """scim2-client over our transport; the SCIM libraries load (in a thread) the first time."""
         if self._scim_engine is None:
+            await self._connect()
             await _load_scim()
             from app.webex.scim import ScimEngine
 
@@ -220,7 +253,7 @@ class WebexClient:
                 "Another SCIM app has no people/me to ask.",
                 "Use a Webex tenant URL for this step.",
             )
-        return await read_people_me(self._transport, self.target.people_me_url)
+        return await read_people_me(await self._connect(), self.target.people_me_url)
 
     # -- discovery ----------------------------------------------------------------------
 
@@ -471,7 +504,8 @@ class WebexClient:
         return config.bulk.max_payload_size or None
 
     async def _send_bulk(self, body: bytes) -> Any:
-        response = await self._transport.send(
+        transport = await self._connect()
+        response = await transport.send(
             "POST",
             "Bulk",
             content=body,
