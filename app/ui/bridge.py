@@ -24,7 +24,7 @@ from app.ui.tasks import TaskRegistry
 if TYPE_CHECKING:
     from app.config.profile import CsvSettings, NotificationSettings, Profile
     from app.config.secrets import SecretKind
-    from app.directory.base import SourceUser
+    from app.directory.base import DirectorySource, SourceUser
     from app.directory.csv_file import CsvValidation
     from app.sync.events import SyncEvent
     from app.sync.expressions import ExpressionError
@@ -58,6 +58,10 @@ class Operation(QObject, Generic[T]):
     succeeded = Signal(object)
     failed = Signal(object)
     finished = Signal()
+    # A Microsoft Entra ID sign-in by device code: the prompt (DeviceCodePrompt) to show,
+    # then signedIn once the admin entered the code (a failed sign-in fails the operation).
+    deviceCodeShown = Signal(object)
+    signedIn = Signal()
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -65,7 +69,7 @@ class Operation(QObject, Generic[T]):
         self.state = "running"  # running | succeeded | failed | cancelled
         self.result: T | None = None
         self.error: UserFacingError | None = None
-        self.task: asyncio.Task[None] | None = None
+        self.task: asyncio.Task[Any] | None = None
 
     @property
     def running(self) -> bool:
@@ -128,10 +132,15 @@ class SyncRun(Operation["Any"]):
 
 @dataclass
 class DraftSecrets:
-    """Secrets typed in the wizard, held in memory until Finish (the SecretStore interface)."""
+    """Secrets typed in the wizard, held in memory until Finish (the SecretStore interface).
+
+    What a read sets (the Microsoft sign-in cache) also goes to `kept`, when given: the
+    wizard's next read then signs in without asking the admin again.
+    """
 
     profile_name: str
     values: dict[str, str]
+    kept: dict[str, str] | None = None
 
     def get(self, profile: str, kind: str) -> str | None:
         return self.values.get(kind) if profile == self.profile_name else None
@@ -140,6 +149,8 @@ class DraftSecrets:
         """Kept in memory only (a sign-in cache, say): nothing reaches the keyring before Finish."""
         if profile == self.profile_name:
             self.values[kind] = value
+            if self.kept is not None:
+                self.kept[kind] = value
 
     def delete(self, profile: str, kind: str) -> bool:
         return profile == self.profile_name and self.values.pop(kind, None) is not None
@@ -155,6 +166,67 @@ class DraftSecrets:
 
     def __repr__(self) -> str:  # never show a secret
         return f"DraftSecrets({self.profile_name!r}, kinds={sorted(self.values)})"
+
+
+class SignInWatch:
+    """The secrets an Entra source reads, seen by one operation: the Microsoft sign-in cache
+    is saved once a sign-in succeeded, which closes the device-code prompt of `operation`.
+    Everything is passed on to `inner` (the keyring's SecretStore or the wizard's draft)."""
+
+    def __init__(self, inner: Any, operation: Operation[Any]) -> None:
+        self._inner = inner
+        self._operation = operation
+
+    def _saved(self, kind: str) -> None:
+        if kind == "msal-cache":
+            self._operation.signedIn.emit()
+
+    def get(self, profile: str, kind: str) -> str | None:
+        value: str | None = self._inner.get(profile, kind)
+        return value
+
+    def set(self, profile: str, kind: str, value: str) -> None:
+        self._inner.set(profile, kind, value)
+        self._saved(kind)
+
+    def delete(self, profile: str, kind: str) -> bool:
+        return bool(self._inner.delete(profile, kind))
+
+    async def aget(self, profile: str, kind: str) -> str | None:
+        value: str | None = await self._inner.aget(profile, kind)
+        return value
+
+    async def aset(self, profile: str, kind: str, value: str) -> None:
+        await self._inner.aset(profile, kind, value)
+        self._saved(kind)
+
+    async def adelete(self, profile: str, kind: str) -> bool:
+        return bool(await self._inner.adelete(profile, kind))
+
+    def available(self) -> bool:
+        return bool(getattr(self._inner, "available", lambda: True)())
+
+    def __repr__(self) -> str:  # never show a secret
+        return f"SignInWatch({self._inner!r})"
+
+
+def open_watched_source(
+    profile: Profile, secrets: Any, operation: Operation[Any]
+) -> DirectorySource:
+    """The profile's source, whose device-code sign-in (if any) reports through `operation`:
+    deviceCodeShown(prompt) when the admin must enter a code, signedIn when it is done.
+    `secrets` None means the keyring (a saved profile)."""
+    from app.directory.factory import open_source
+
+    if secrets is None:
+        from app.config.secrets import SecretStore
+
+        secrets = SecretStore()
+    return open_source(
+        profile,
+        cast(Any, SignInWatch(secrets, operation)),
+        device_code_callback=operation.deviceCodeShown.emit,
+    )
 
 
 class EngineBridge(QObject):
@@ -249,10 +321,10 @@ class EngineBridge(QObject):
         self, profile: Profile, secrets: DraftSecrets, *, limit: int | None = None
     ) -> Operation[list[SourceUser]]:
         """The users the source holds (for the mapping preview and the scoping count)."""
-        from app.directory.factory import open_source
+        operation: Operation[list[SourceUser]] = Operation("read-source")
 
         async def work() -> list[SourceUser]:
-            source = open_source(profile, cast(Any, secrets))
+            source = open_watched_source(profile, secrets, operation)
             users: list[SourceUser] = []
             try:
                 async for user in source.users():
@@ -263,7 +335,7 @@ class EngineBridge(QObject):
                 await source.aclose()
             return users
 
-        return self._start(Operation("read-source"), work)
+        return self._start(operation, work)
 
     # --- mappings and scoping (pure computation, no I/O) --------------------------------
 
@@ -348,21 +420,24 @@ class EngineBridge(QObject):
 
     # --- sync -------------------------------------------------------------------------
 
-    def _engine(self, profile: Profile, token: str, secrets: DraftSecrets) -> tuple[Any, Any]:
+    def _engine(
+        self, profile: Profile, token: str, secrets: DraftSecrets, operation: Operation[Any]
+    ) -> tuple[Any, Any]:
         """An engine on the wizard's draft, and the source it reads: the engine closes only
-        what it opened, so the caller closes the source (its sign-in and Graph connections)."""
-        from app.directory.factory import open_source
+        what it opened, so the caller closes the source (its sign-in and Graph connections).
+        A device-code sign-in reports through `operation`."""
         from app.sync.engine import SyncEngine
 
-        # DraftSecrets offers SecretStore's `get`: the wizard's secrets are not stored yet.
-        source = open_source(profile, cast(Any, secrets))
+        # DraftSecrets offers SecretStore's interface: the wizard's secrets are not stored yet.
+        source = open_watched_source(profile, secrets, operation)
         return SyncEngine(profile, token=token, source=source), source
 
     def dry_run(self, profile: Profile, token: str, secrets: DraftSecrets) -> Operation[Plan]:
         """Read the source and the target and plan; nothing is written anywhere."""
+        operation: Operation[Plan] = Operation("dry-run")
 
         async def work() -> Plan:
-            engine, source = self._engine(profile, token, secrets)
+            engine, source = self._engine(profile, token, secrets, operation)
             try:
                 plan: Plan = await engine.dry_run()
             finally:
@@ -372,7 +447,7 @@ class EngineBridge(QObject):
                     await source.aclose()
             return plan
 
-        return self._start(Operation("dry-run"), work)
+        return self._start(operation, work)
 
     def start_sync(
         self,
@@ -394,7 +469,7 @@ class EngineBridge(QObject):
 
             # One cycle per profile: the dashboard or a scheduled sync may run this one.
             async with ProfileLock(profile.name, purpose="gui"):
-                engine, source = self._engine(profile, token, secrets)
+                engine, source = self._engine(profile, token, secrets, run)
                 run.engine = engine
                 remove = engine.add_listener(relay)
                 try:
@@ -443,7 +518,12 @@ class EngineBridge(QObject):
         """
         from app.config.secrets import SecretStore
 
-        kinds: tuple[SecretKind, ...] = ("webex-token", "entra-client-secret", "smtp-password")
+        kinds: tuple[SecretKind, ...] = (
+            "webex-token",
+            "entra-client-secret",
+            "smtp-password",
+            "msal-cache",  # a device-code sign-in: the wizard's reads need not ask again
+        )
 
         async def work() -> dict[str, str]:
             store = SecretStore()

@@ -46,11 +46,12 @@ from app.sync.events import CycleResult, Status, SyncEvent
 from app.sync.lock import ProfileLock
 from app.sync.scheduler import CycleScheduler, SchedulerState, SchedulerStatus
 from app.ui.activity import format_duration
-from app.ui.bridge import EngineBridge, Operation
+from app.ui.bridge import EngineBridge, Operation, open_watched_source
 from app.ui.chart import ChartBar, CycleChart, bar_from_counts, local_time_text
 from app.ui.logs_view import LogsView
 from app.ui.models import action_label, status_label
 from app.ui.resources import icon_path
+from app.ui.sign_in import DeviceCodeHost
 from app.ui.tasks import TaskRegistry
 from app.ui.tray import TrayController, TrayState
 from app.ui.widgets import FieldMessage
@@ -194,16 +195,16 @@ class DashboardBridge(EngineBridge):
 
     def source_user_names(self, profile: Profile) -> Operation[list[str]]:
         """The userNames the source holds (for the provisioning-on-demand search)."""
-        from app.directory.factory import open_source
+        operation: Operation[list[str]] = Operation("source-users")
 
         async def work() -> list[str]:
-            source = open_source(profile)
+            source = open_watched_source(profile, None, operation)
             try:
                 return [user.user_name async for user in source.users()]
             finally:
                 await source.aclose()
 
-        return self._start(Operation("source-users"), work)
+        return self._start(operation, work)
 
     def provision_one(self, profile: Profile, user_name: str, *, apply: bool) -> Operation[Any]:
         """One user, step by step; the result is a SyncEvent whose `steps` say what happened.
@@ -213,18 +214,26 @@ class DashboardBridge(EngineBridge):
         from app.config.secrets import aresolve_webex_token
         from app.sync.engine import SyncEngine
 
+        operation: Operation[SyncEvent] = Operation("provision-on-demand")
+
         async def work() -> SyncEvent:
             token = await aresolve_webex_token(profile.name)
-            if apply:
-                async with (
-                    ProfileLock(profile.name, purpose="gui"),
-                    SyncEngine(profile, token=token) as engine,
-                ):
-                    return await engine.provision_one(user_name, apply=True)
-            async with SyncEngine(profile, token=token) as engine:
-                return await engine.provision_one(user_name, apply=False)
+            # Opened here (the engine closes only what it opened) so that a device-code
+            # sign-in reports through the operation.
+            source = open_watched_source(profile, None, operation)
+            try:
+                if apply:
+                    async with (
+                        ProfileLock(profile.name, purpose="gui"),
+                        SyncEngine(profile, token=token, source=source) as engine,
+                    ):
+                        return await engine.provision_one(user_name, apply=True)
+                async with SyncEngine(profile, token=token, source=source) as engine:
+                    return await engine.provision_one(user_name, apply=False)
+            finally:
+                await source.aclose()
 
-        return self._start(Operation("provision-on-demand"), work)
+        return self._start(operation, work)
 
     def query_log(
         self, profile_name: str, *, text: str, status: str, limit: int
@@ -282,6 +291,9 @@ class ProfileRuntime(QObject):
     statusChanged = Signal(object)  # SchedulerStatus
     eventReceived = Signal(object)  # SyncEvent of the running cycle
     cycleFinished = Signal(object)  # CycleResult
+    # An Operation per engine cycle that reports its Microsoft sign-in by device code
+    # (deviceCodeShown, signedIn, finished when the cycle ends); cancelling it stops the cycle.
+    signInWatched = Signal(object)
 
     def __init__(
         self,
@@ -397,17 +409,44 @@ class ProfileRuntime(QObject):
 
         profile = self.profile
         token = await aresolve_webex_token(profile.name)
-        async with (
-            ProfileLock(profile.name, purpose="gui"),
-            SyncEngine(profile, token=token) as engine,
-        ):
-            remove = engine.add_listener(self.eventReceived.emit)
-            try:
-                result = await engine.run_cycle(allow_deletes=allow_deletes)
-            finally:
-                remove()
-            await notify_failure(profile, engine.state, result)
-        return result
+        sign_in: Operation[Any] = Operation(f"sign-in {profile.name}")
+
+        async def cycle() -> CycleResult:
+            async with ProfileLock(profile.name, purpose="gui"):
+                source = open_watched_source(profile, None, sign_in)
+                try:
+                    async with SyncEngine(profile, token=token, source=source) as engine:
+                        remove = engine.add_listener(self.eventReceived.emit)
+                        try:
+                            result = await engine.run_cycle(allow_deletes=allow_deletes)
+                        finally:
+                            remove()
+                        await notify_failure(profile, engine.state, result)
+                        return result
+                finally:
+                    await source.aclose()
+
+        # The cycle runs as a task of its own: "Cancel the sign-in" cancels it, and the
+        # schedule goes on (it stops only when its own task is cancelled).
+        task = asyncio.ensure_future(cycle())
+        sign_in.task = task
+        self.signInWatched.emit(sign_in)
+        try:
+            return await task
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if not task.cancelled() or (current is not None and current.cancelling()):
+                raise
+            raise SignInCancelled(
+                self.tr("The Microsoft sign-in was cancelled: the cycle did not run."),
+                self.tr("Press Sync now and sign in with the code shown."),
+            ) from None
+        finally:
+            sign_in._cancelled()  # finished: a device-code prompt still shown closes
+
+
+class SignInCancelled(UserFacingError):
+    """The admin closed the device-code prompt of a cycle."""
 
 
 async def notify_failure(profile: Profile, state: Any, result: CycleResult) -> None:
@@ -527,6 +566,7 @@ class DashboardWindow(QMainWindow):
         self._recorded: dict[str, SchedulerState] = {}  # from each state file, at start
         self._dialogs: list[QWidget] = []
         self._quitting = False
+        self.device_code = DeviceCodeHost(self)  # a cycle's Microsoft sign-in by device code
         self._build()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setObjectName("dashboardRefreshTimer")
@@ -756,6 +796,7 @@ class DashboardWindow(QMainWindow):
         runtime.statusChanged.connect(self._runtime_status_changed)
         runtime.eventReceived.connect(self._runtime_event)
         runtime.cycleFinished.connect(self._runtime_cycle_finished)
+        runtime.signInWatched.connect(self._watch_sign_in)
         self.runtimes[name] = runtime
         if self.run_schedules:
             # The first automatic cycle is due one interval after the last one recorded.
@@ -999,6 +1040,9 @@ class DashboardWindow(QMainWindow):
     def _sender_name(self) -> str:
         runtime = self.sender()
         return runtime.profile.name if isinstance(runtime, ProfileRuntime) else ""
+
+    def _watch_sign_in(self, operation: Operation[Any]) -> None:
+        self.device_code.watch(operation)
 
     def _runtime_status_changed(self, status: SchedulerStatus) -> None:
         self._status_changed(self._sender_name(), status)

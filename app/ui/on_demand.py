@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action
 from app.ui.models import failure_brush
+from app.ui.sign_in import DeviceCodeHost
 from app.ui.widgets import BusyBar, FieldMessage
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class OnDemandDialog(QDialog):
         self._bridge = bridge
         self.profile = profile
         self._operation: Operation[Any] | None = None
+        self.device_code = DeviceCodeHost(self)  # the source's sign-in by device code
         self.plan_event: SyncEvent | None = None
         self.result_event: SyncEvent | None = None
 
@@ -286,6 +288,7 @@ class OnDemandDialog(QDialog):
 
     def _follow(self, operation: Operation[Any], text: str) -> None:
         self._operation = operation
+        self.device_code.watch(operation)
         self.message.clear_message()
         self.busy.start(text)
         operation.failed.connect(self.message.show_exception)

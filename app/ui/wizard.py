@@ -32,6 +32,7 @@ from app.config.profile import (
 from app.sync.rules import MappingSet, ScopingFilter
 from app.ui.bridge import DraftSecrets, EngineBridge
 from app.ui.resources import icon_path, sample_csv_path
+from app.ui.sign_in import DeviceCodeHost
 
 if TYPE_CHECKING:
     from app.config.secrets import SecretKind
@@ -86,6 +87,9 @@ class WizardDraft:
     plan: Plan | None = None
     base: Profile | None = None  # the profile being edited: settings no page shows are kept
     stored_secrets: dict[str, str] = field(default_factory=dict, repr=False)
+    # What a read of the source kept (the Microsoft sign-in cache of a device-code sign-in):
+    # later pages sign in without a new code, and Finish puts it in the keyring.
+    sign_in: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_profile(cls, profile: Profile, stored_secrets: dict[str, str]) -> WizardDraft:
@@ -137,6 +141,7 @@ class WizardDraft:
             "webex-token": self.token,
             "entra-client-secret": self.entra_client_secret,
             "smtp-password": self.smtp_password,
+            "msal-cache": self.sign_in.get("msal-cache", ""),
         }
         return {kind: value for kind, value in values.items() if value}
 
@@ -144,7 +149,12 @@ class WizardDraft:
         """What the engine reads the source with: typed secrets over the stored ones."""
         values = {kind: value for kind, value in self.stored_secrets.items() if value}
         values.update({str(kind): value for kind, value in self.secrets().items()})
-        return DraftSecrets(self.name, values)
+        return DraftSecrets(self.name, values, kept=self.sign_in)
+
+    def forget_sign_in(self) -> None:
+        """The source's sign-in settings changed: the next read signs in afresh."""
+        self.sign_in.clear()
+        self.stored_secrets.pop("msal-cache", None)
 
 
 class SetupWizard(QWizard):
@@ -175,6 +185,7 @@ class SetupWizard(QWizard):
 
         self.setObjectName("setupWizard")
         self.bridge = bridge
+        self.device_code = DeviceCodeHost(self)  # the pages' Entra sign-ins by device code
         self.defaults = defaults or WizardDefaults()
         self.editing = self.defaults.profile
         self.finishing = False  # True while Finish validates the page it was pressed on
@@ -260,6 +271,7 @@ class SetupWizard(QWizard):
             show(error)
 
     def reject(self) -> None:
+        self.device_code.close_prompt()
         for page_id in self.pageIds():
             stop = getattr(self.page(page_id), "stop_work", None)
             if stop is not None:

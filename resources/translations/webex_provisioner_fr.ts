@@ -74,8 +74,8 @@
     </message>
     <message>
         <location filename="../../app/ui/activity.py" line="75"/>
-        <location filename="../../app/ui/activity.py" line="263"/>
-        <location filename="../../app/ui/activity.py" line="275"/>
+        <location filename="../../app/ui/activity.py" line="262"/>
+        <location filename="../../app/ui/activity.py" line="274"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -110,97 +110,97 @@
         <translation>Activité du provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="134"/>
+        <location filename="../../app/ui/activity.py" line="133"/>
         <source>Details of the selected event</source>
         <translation>Détails de l’événement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="137"/>
+        <location filename="../../app/ui/activity.py" line="136"/>
         <source>Select a row to see its steps and details.</source>
         <translation>Sélectionnez une ligne pour voir ses étapes et ses détails.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="212"/>
+        <location filename="../../app/ui/activity.py" line="211"/>
         <source>The sync was cancelled.</source>
         <translation>La synchronisation a été annulée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="221"/>
+        <location filename="../../app/ui/activity.py" line="220"/>
         <source>The sync completed</source>
         <translation>La synchronisation est terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="222"/>
+        <location filename="../../app/ui/activity.py" line="221"/>
         <source>The sync completed with failures</source>
         <translation>La synchronisation est terminée avec des échecs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="223"/>
+        <location filename="../../app/ui/activity.py" line="222"/>
         <source>The sync is held</source>
         <translation>La synchronisation est retenue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="224"/>
+        <location filename="../../app/ui/activity.py" line="223"/>
         <source>Provisioning is quarantined</source>
         <translation>Le provisionnement est en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="225"/>
+        <location filename="../../app/ui/activity.py" line="224"/>
         <source>The sync was cancelled</source>
         <translation>La synchronisation a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="226"/>
+        <location filename="../../app/ui/activity.py" line="225"/>
         <source>The sync failed</source>
         <translation>La synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="229"/>
+        <location filename="../../app/ui/activity.py" line="228"/>
         <source>{action} {count}</source>
         <translation>{action} {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="234"/>
+        <location filename="../../app/ui/activity.py" line="233"/>
         <source>{outcome}: {counts}.</source>
         <translation>{outcome} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="275"/>
+        <location filename="../../app/ui/activity.py" line="274"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="281"/>
+        <location filename="../../app/ui/activity.py" line="280"/>
         <source>Cancelling: the operations in flight finish first…</source>
         <translation>Annulation : les opérations en cours se terminent d’abord…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="294"/>
+        <location filename="../../app/ui/activity.py" line="293"/>
         <source>Nothing to send</source>
         <translation>Rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="297"/>
+        <location filename="../../app/ui/activity.py" line="296"/>
         <source>{status}: {count}</source>
         <translation>{status} : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="307"/>
+        <location filename="../../app/ui/activity.py" line="306"/>
         <source>Paused.</source>
         <translation>En pause.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="310"/>
+        <location filename="../../app/ui/activity.py" line="309"/>
         <source>{done} users in {time}.</source>
         <translation>{done} utilisateurs en {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="314"/>
+        <location filename="../../app/ui/activity.py" line="313"/>
         <source>Reading the source and the target…</source>
         <translation>Lecture de la source et de la cible…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="317"/>
+        <location filename="../../app/ui/activity.py" line="316"/>
         <source>{rate:.1f} users/s, about {left} left.</source>
         <translation>{rate:.1f} utilisateurs/s, encore {left} environ.</translation>
     </message>
@@ -360,12 +360,12 @@
 <context>
     <name>DashboardBridge</name>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="263"/>
+        <location filename="../../app/ui/dashboard.py" line="272"/>
         <source>Could not write {path}: {why}.</source>
         <translation>Impossible d’écrire {path} : {why}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="266"/>
+        <location filename="../../app/ui/dashboard.py" line="275"/>
         <source>Choose another folder or file name.</source>
         <translation>Choisissez un autre dossier ou un autre nom de fichier.</translation>
     </message>
@@ -373,377 +373,425 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="438"/>
+        <location filename="../../app/ui/dashboard.py" line="477"/>
         <source>Completed</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="439"/>
+        <location filename="../../app/ui/dashboard.py" line="478"/>
         <source>Completed with failures</source>
         <translation>Terminé avec des échecs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="442"/>
+        <location filename="../../app/ui/dashboard.py" line="481"/>
         <source>Held by the accidental-deletion threshold</source>
         <translation>Retenu par le seuil de suppression accidentelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="445"/>
-        <location filename="../../app/ui/dashboard.py" line="461"/>
+        <location filename="../../app/ui/dashboard.py" line="484"/>
+        <location filename="../../app/ui/dashboard.py" line="500"/>
         <source>Quarantined</source>
         <translation>En quarantaine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="446"/>
+        <location filename="../../app/ui/dashboard.py" line="485"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="447"/>
+        <location filename="../../app/ui/dashboard.py" line="486"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="449"/>
+        <location filename="../../app/ui/dashboard.py" line="488"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="454"/>
+        <location filename="../../app/ui/dashboard.py" line="493"/>
         <source>Idle</source>
         <translation>Au repos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="455"/>
+        <location filename="../../app/ui/dashboard.py" line="494"/>
         <source>A cycle is running</source>
         <translation>Un cycle est en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="458"/>
+        <location filename="../../app/ui/dashboard.py" line="497"/>
         <source>Held: removals wait for your decision</source>
         <translation>Retenu : les retraits attendent votre décision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="464"/>
+        <location filename="../../app/ui/dashboard.py" line="503"/>
         <source>The last cycle failed</source>
         <translation>Le dernier cycle a échoué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="481"/>
+        <location filename="../../app/ui/dashboard.py" line="520"/>
         <source>({count} failed)</source>
         <translation>({count} en échec)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="486"/>
+        <location filename="../../app/ui/dashboard.py" line="525"/>
         <source>({count} not done)</source>
         <translation>(non faites : {count})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="490"/>
+        <location filename="../../app/ui/dashboard.py" line="529"/>
         <source>nothing to do</source>
         <translation>rien à faire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="517"/>
+        <location filename="../../app/ui/dashboard.py" line="556"/>
         <source>Webex Provisioner</source>
         <translation>Webex Provisioner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="549"/>
+        <location filename="../../app/ui/dashboard.py" line="589"/>
         <source>&amp;Profile:</source>
         <translation>&amp;Profil :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="552"/>
+        <location filename="../../app/ui/dashboard.py" line="592"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="561"/>
+        <location filename="../../app/ui/dashboard.py" line="601"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nouveau profil…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="562"/>
+        <location filename="../../app/ui/dashboard.py" line="602"/>
         <source>Se&amp;ttings…</source>
         <translation>Para&amp;mètres…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="563"/>
+        <location filename="../../app/ui/dashboard.py" line="603"/>
         <source>Settings of this profile</source>
         <translation>Paramètres de ce profil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="564"/>
+        <location filename="../../app/ui/dashboard.py" line="604"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="571"/>
-        <location filename="../../app/ui/dashboard.py" line="575"/>
+        <location filename="../../app/ui/dashboard.py" line="611"/>
+        <location filename="../../app/ui/dashboard.py" line="615"/>
         <source>Last cycle</source>
         <translation>Dernier cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="574"/>
+        <location filename="../../app/ui/dashboard.py" line="614"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="576"/>
+        <location filename="../../app/ui/dashboard.py" line="616"/>
         <source>Counts</source>
         <translation>Décomptes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="577"/>
+        <location filename="../../app/ui/dashboard.py" line="617"/>
         <source>Next cycle</source>
         <translation>Prochain cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="579"/>
+        <location filename="../../app/ui/dashboard.py" line="619"/>
         <source>State:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="580"/>
+        <location filename="../../app/ui/dashboard.py" line="620"/>
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="581"/>
+        <location filename="../../app/ui/dashboard.py" line="621"/>
         <source>Done:</source>
         <translation>Effectué :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="582"/>
+        <location filename="../../app/ui/dashboard.py" line="622"/>
         <source>Next cycle:</source>
         <translation>Prochain cycle :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="595"/>
-        <location filename="../../app/ui/dashboard.py" line="600"/>
+        <location filename="../../app/ui/dashboard.py" line="635"/>
+        <location filename="../../app/ui/dashboard.py" line="640"/>
         <source>Statistics to date</source>
         <translation>Statistiques à ce jour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="606"/>
+        <location filename="../../app/ui/dashboard.py" line="646"/>
         <source>Last cycles</source>
         <translation>Derniers cycles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="614"/>
+        <location filename="../../app/ui/dashboard.py" line="654"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="616"/>
+        <location filename="../../app/ui/dashboard.py" line="656"/>
         <source>&amp;Allow the removals and run…</source>
         <translation>&amp;Autoriser les retraits et exécuter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="619"/>
+        <location filename="../../app/ui/dashboard.py" line="659"/>
         <source>Allow the removals held by the threshold and run the cycle</source>
         <translation>Autoriser les retraits retenus par le seuil et exécuter le cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="622"/>
+        <location filename="../../app/ui/dashboard.py" line="662"/>
         <source>Provision on &amp;demand…</source>
         <translation>Provisionner à la &amp;demande…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="625"/>
+        <location filename="../../app/ui/dashboard.py" line="665"/>
         <source>&amp;Restart provisioning…</source>
         <translation>&amp;Redémarrer le provisionnement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="628"/>
+        <location filename="../../app/ui/dashboard.py" line="668"/>
         <source>&amp;Keep running in the system tray when this window is closed</source>
         <translation>&amp;Continuer dans la zone de notification quand cette fenêtre est fermée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="632"/>
+        <location filename="../../app/ui/dashboard.py" line="672"/>
         <source>Keep running in the system tray when this window is closed</source>
         <translation>Continuer dans la zone de notification quand cette fenêtre est fermée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="673"/>
+        <location filename="../../app/ui/dashboard.py" line="713"/>
         <source>This desktop has no system tray.</source>
         <translation>Ce bureau n’a pas de zone de notification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="794"/>
+        <location filename="../../app/ui/dashboard.py" line="835"/>
         <source>No profile yet: create one with New profile.</source>
         <translation>Aucun profil pour l’instant : créez-en un avec Nouveau profil.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="800"/>
+        <location filename="../../app/ui/dashboard.py" line="841"/>
         <source>{source} → {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="829"/>
+        <location filename="../../app/ui/dashboard.py" line="870"/>
         <source>No cycle has run yet.</source>
         <translation>Aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="838"/>
+        <location filename="../../app/ui/dashboard.py" line="879"/>
         <source>full</source>
         <translation>complet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="838"/>
+        <location filename="../../app/ui/dashboard.py" line="879"/>
         <source>incremental</source>
         <translation>incrémentiel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="842"/>
+        <location filename="../../app/ui/dashboard.py" line="883"/>
         <source>{when}, took {took} ({mode}): {outcome}</source>
         <translation>{when}, durée {took} ({mode}) : {outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="882"/>
+        <location filename="../../app/ui/dashboard.py" line="923"/>
         <source>Quarantined since {since}: {reason}</source>
         <translation>En quarantaine depuis {since} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="886"/>
+        <location filename="../../app/ui/dashboard.py" line="927"/>
         <source>{next_step} The next attempt is at {time}; Restart provisioning tries again at once.</source>
         <translation>{next_step} La prochaine tentative a lieu à {time} ; Redémarrer le provisionnement réessaie tout de suite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="894"/>
+        <location filename="../../app/ui/dashboard.py" line="935"/>
         <source>Held: {reason}</source>
         <translation>Retenu : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="896"/>
+        <location filename="../../app/ui/dashboard.py" line="937"/>
         <source>Nothing was disabled or deleted. If these removals are intended, press Allow the removals and run; otherwise fix the source or the scoping filters.</source>
         <translation>Rien n’a été désactivé ni supprimé. Si ces retraits sont voulus, appuyez sur Autoriser les retraits et exécuter ; sinon, corrigez la source ou les filtres d’étendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="905"/>
+        <location filename="../../app/ui/dashboard.py" line="946"/>
         <source>{count} operations of an interrupted cycle wait; the next cycle finishes them.</source>
         <translation>{count} opérations d’un cycle interrompu attendent ; le prochain cycle les termine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="914"/>
+        <location filename="../../app/ui/dashboard.py" line="955"/>
         <source>Nothing yet: statistics start with the first cycle.</source>
         <translation>Rien pour l’instant : les statistiques commencent avec le premier cycle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="918"/>
+        <location filename="../../app/ui/dashboard.py" line="959"/>
         <source>Users provisioned: {active} active, {total} in all</source>
         <translation>Utilisateurs provisionnés : {active} actifs, {total} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="921"/>
+        <location filename="../../app/ui/dashboard.py" line="962"/>
         <source>Groups provisioned: {count}</source>
         <translation>Groupes provisionnés : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="922"/>
+        <location filename="../../app/ui/dashboard.py" line="963"/>
         <source>Cycles: {count}</source>
         <translation>Cycles : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="925"/>
+        <location filename="../../app/ui/dashboard.py" line="966"/>
         <source>Logged operations: {counts}</source>
         <translation>Opérations journalisées : {counts}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="933"/>
+        <location filename="../../app/ui/dashboard.py" line="974"/>
         <source>Since {time}</source>
         <translation>Depuis {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="958"/>
+        <location filename="../../app/ui/dashboard.py" line="999"/>
         <source>({done} of {total} users)</source>
         <translation>({done} utilisateurs sur {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="962"/>
+        <location filename="../../app/ui/dashboard.py" line="1003"/>
         <source>; another cycle is queued</source>
         <translation> ; un autre cycle est en attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="971"/>
+        <location filename="../../app/ui/dashboard.py" line="1012"/>
         <source>Only when you press Sync now (provisioning status is off).</source>
         <translation>Seulement quand vous appuyez sur Synchroniser maintenant (l’état du provisionnement est désactivé).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="973"/>
+        <location filename="../../app/ui/dashboard.py" line="1014"/>
         <source>Not scheduled</source>
         <translation>Non planifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="975"/>
+        <location filename="../../app/ui/dashboard.py" line="1016"/>
         <source>{time} (every {minutes} minutes)</source>
         <translation>{time} (toutes les {minutes} minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1047"/>
+        <location filename="../../app/ui/dashboard.py" line="1091"/>
         <source>next cycle at {time}</source>
         <translation>prochain cycle à {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1059"/>
+        <location filename="../../app/ui/dashboard.py" line="1103"/>
         <source>A cycle of {name} starts now.</source>
         <translation>Un cycle de {name} démarre maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1071"/>
+        <location filename="../../app/ui/dashboard.py" line="1115"/>
         <source>Allow the removals</source>
         <translation>Autoriser les retraits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1073"/>
+        <location filename="../../app/ui/dashboard.py" line="1117"/>
         <source>Run a cycle of {name} that disables or deletes the users held back?</source>
         <translation>Exécuter un cycle de {name} qui désactive ou supprime les utilisateurs retenus ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1079"/>
+        <location filename="../../app/ui/dashboard.py" line="1123"/>
         <source>This is done once, for this cycle only; the threshold stays in force.</source>
         <translation>Cela ne vaut qu’une fois, pour ce cycle ; le seuil reste en vigueur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1083"/>
+        <location filename="../../app/ui/dashboard.py" line="1127"/>
         <source>Run with the removals</source>
         <translation>Exécuter avec les retraits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1091"/>
+        <location filename="../../app/ui/dashboard.py" line="1135"/>
         <source>A cycle of {name} with the removals starts now.</source>
         <translation>Un cycle de {name} avec les retraits démarre maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1106"/>
+        <location filename="../../app/ui/dashboard.py" line="1150"/>
         <source>Restart provisioning</source>
         <translation>Redémarrer le provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1108"/>
+        <location filename="../../app/ui/dashboard.py" line="1152"/>
         <source>Restart the provisioning of {name}?</source>
         <translation>Redémarrer le provisionnement de {name} ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1112"/>
+        <location filename="../../app/ui/dashboard.py" line="1156"/>
         <source>The quarantine is lifted, the source is read in full at the next cycle and operations left by an interrupted cycle are dropped. The links between users and the provisioning logs are kept.</source>
         <translation>La quarantaine est levée, la source est lue entièrement au prochain cycle et les opérations laissées par un cycle interrompu sont abandonnées. Les liens entre utilisateurs et les journaux de provisionnement sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1118"/>
+        <location filename="../../app/ui/dashboard.py" line="1162"/>
         <source>Restart</source>
         <translation>Redémarrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1138"/>
+        <location filename="../../app/ui/dashboard.py" line="1182"/>
         <source>Provisioning of {name} restarted: the quarantine is lifted and the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : la quarantaine est levée et le prochain cycle lit toute la source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1143"/>
+        <location filename="../../app/ui/dashboard.py" line="1187"/>
         <source>Provisioning of {name} restarted: the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : le prochain cycle lit toute la source.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCodeDialog</name>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="47"/>
+        <source>Sign in to Microsoft Entra ID</source>
+        <translation>Connexion à Microsoft Entra ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="52"/>
+        <source>Sign in as an administrator of your tenant: on this or any other device, open the page below, enter the code, and sign in. This window closes by itself once you are signed in.</source>
+        <translation>Connectez-vous en tant qu’administrateur de votre locataire : sur cet appareil ou sur un autre, ouvrez la page ci-dessous, saisissez le code et connectez-vous. Cette fenêtre se ferme d’elle-même une fois la connexion faite.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="63"/>
+        <source>Sign-in page</source>
+        <translation>Page de connexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="75"/>
+        <source>Code to enter</source>
+        <translation>Code à saisir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="83"/>
+        <source>&amp;Copy the code</source>
+        <translation>&amp;Copier le code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="91"/>
+        <source>The code can be used until {time}.</source>
+        <translation>Le code est valable jusqu’à {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="95"/>
+        <source>Waiting for you to sign in…</source>
+        <translation>En attente de votre connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="101"/>
+        <source>Cancel the sign-in</source>
+        <translation>Annuler la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="117"/>
+        <source>Code copied. Paste it on the sign-in page.</source>
+        <translation>Code copié. Collez-le sur la page de connexion.</translation>
     </message>
 </context>
 <context>
@@ -759,12 +807,12 @@
         <translation>Les détails figurent dans le fichier journal du dossier {folder} ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="463"/>
+        <location filename="../../app/ui/bridge.py" line="551"/>
         <source>Could not write {path}: {why}.</source>
         <translation>Impossible d’écrire {path} : {why}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="466"/>
+        <location filename="../../app/ui/bridge.py" line="554"/>
         <source>Choose another folder or file name.</source>
         <translation>Choisissez un autre dossier ou un autre nom de fichier.</translation>
     </message>
@@ -1310,185 +1358,198 @@
 <context>
     <name>OnDemandDialog</name>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="61"/>
+        <location filename="../../app/ui/on_demand.py" line="62"/>
         <source>Provision on demand: {profile}</source>
         <translation>Provisionnement à la demande : {profile}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="73"/>
+        <location filename="../../app/ui/on_demand.py" line="75"/>
         <source>Pick a user of the source directory. &lt;b&gt;See the plan&lt;/b&gt; shows what the next cycle would do for this user and sends nothing; &lt;b&gt;Provision this user&lt;/b&gt; does it now, without waiting for the next cycle.</source>
         <translation>Choisissez un utilisateur de l’annuaire source. &lt;b&gt;Voir le plan&lt;/b&gt; montre ce que le prochain cycle ferait pour cet utilisateur sans rien envoyer ; &lt;b&gt;Provisionner cet utilisateur&lt;/b&gt; le fait maintenant, sans attendre le prochain cycle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="87"/>
+        <location filename="../../app/ui/on_demand.py" line="89"/>
         <source>&amp;Search the source:</source>
         <translation>&amp;Rechercher dans la source :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="90"/>
+        <location filename="../../app/ui/on_demand.py" line="92"/>
         <source>userName, e.g. alice@example.com</source>
         <translation>userName, par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="91"/>
+        <location filename="../../app/ui/on_demand.py" line="93"/>
         <source>Search the users of the source</source>
         <translation>Rechercher parmi les utilisateurs de la source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="102"/>
+        <location filename="../../app/ui/on_demand.py" line="104"/>
         <source>Users of the source</source>
         <translation>Utilisateurs de la source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="114"/>
+        <location filename="../../app/ui/on_demand.py" line="116"/>
         <source>Steps</source>
         <translation>Étapes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="119"/>
+        <location filename="../../app/ui/on_demand.py" line="121"/>
         <source>Steps of provisioning on demand</source>
         <translation>Étapes du provisionnement à la demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="135"/>
+        <location filename="../../app/ui/on_demand.py" line="137"/>
         <source>See the &amp;plan</source>
         <translation>Voir le &amp;plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="137"/>
+        <location filename="../../app/ui/on_demand.py" line="139"/>
         <source>See the plan for this user; nothing is sent</source>
         <translation>Voir le plan pour cet utilisateur ; rien n’est envoyé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="138"/>
+        <location filename="../../app/ui/on_demand.py" line="140"/>
         <source>P&amp;rovision this user</source>
         <translation>P&amp;rovisionner cet utilisateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="140"/>
+        <location filename="../../app/ui/on_demand.py" line="142"/>
         <source>Provision this user now</source>
         <translation>Provisionner cet utilisateur maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="144"/>
+        <location filename="../../app/ui/on_demand.py" line="146"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="165"/>
+        <location filename="../../app/ui/on_demand.py" line="167"/>
         <source>Reading the users of the source…</source>
         <translation>Lecture des utilisateurs de la source…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="184"/>
+        <location filename="../../app/ui/on_demand.py" line="186"/>
         <source>{shown} of {total} users</source>
         <translation>{shown} sur {total} utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="212"/>
+        <location filename="../../app/ui/on_demand.py" line="214"/>
         <source>Reading {user} in the source and on the target…</source>
         <translation>Lecture de {user} dans la source et sur la cible…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="219"/>
+        <location filename="../../app/ui/on_demand.py" line="221"/>
         <source>The plan for {user} (nothing was sent):</source>
         <translation>Le plan pour {user} (rien n’a été envoyé) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="225"/>
+        <location filename="../../app/ui/on_demand.py" line="227"/>
         <source>Press Provision this user to send it.</source>
         <translation>Appuyez sur Provisionner cet utilisateur pour l’envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="227"/>
+        <location filename="../../app/ui/on_demand.py" line="229"/>
         <source>This user is up to date: nothing to send.</source>
         <translation>Cet utilisateur est à jour : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="243"/>
+        <location filename="../../app/ui/on_demand.py" line="245"/>
         <source>Provisioning {user}…</source>
         <translation>Provisionnement de {user}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="250"/>
+        <location filename="../../app/ui/on_demand.py" line="252"/>
         <source>Provisioning of {user}:</source>
         <translation>Provisionnement de {user} :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="256"/>
+        <location filename="../../app/ui/on_demand.py" line="258"/>
         <source>{action} of {user}: done.</source>
         <translation>{action} de {user} : terminé.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileRuntime</name>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="441"/>
+        <source>The Microsoft sign-in was cancelled: the cycle did not run.</source>
+        <translation>La connexion Microsoft a été annulée : le cycle n’a pas été exécuté.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="442"/>
+        <source>Press Sync now and sign in with the code shown.</source>
+        <translation>Cliquez sur Synchroniser maintenant et connectez-vous avec le code affiché.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="54"/>
+        <location filename="../../app/ui/pages/review.py" line="55"/>
         <source>Review: dry run</source>
         <translation>Vérification : simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="57"/>
+        <location filename="../../app/ui/pages/review.py" line="58"/>
         <source>This is what the first sync will do. Nothing has been sent yet: the source and the target were only read.</source>
         <translation>Voici ce que fera la première synchronisation. Rien n’a encore été envoyé : la source et la cible ont seulement été lues.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="69"/>
+        <location filename="../../app/ui/pages/review.py" line="70"/>
         <source>Dry run summary</source>
         <translation>Résumé de la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="79"/>
+        <location filename="../../app/ui/pages/review.py" line="80"/>
         <source>Planned operations</source>
         <translation>Opérations prévues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="93"/>
+        <location filename="../../app/ui/pages/review.py" line="94"/>
         <source>Show &amp;unchanged objects</source>
         <translation>Afficher les objets &amp;inchangés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="96"/>
+        <location filename="../../app/ui/pages/review.py" line="97"/>
         <source>E&amp;xport to CSV…</source>
         <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="99"/>
+        <location filename="../../app/ui/pages/review.py" line="100"/>
         <source>Run the dry run a&amp;gain</source>
         <translation>&amp;Relancer la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="132"/>
+        <location filename="../../app/ui/pages/review.py" line="136"/>
         <source>Reading the source and the target to plan the sync…</source>
         <translation>Lecture de la source et de la cible pour planifier la synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="158"/>
+        <location filename="../../app/ui/pages/review.py" line="162"/>
         <source>{action}: {count}</source>
         <translation>{action} : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="167"/>
+        <location filename="../../app/ui/pages/review.py" line="171"/>
         <source>Everything is already in sync: nothing to send.</source>
         <translation>Tout est déjà synchronisé : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="170"/>
+        <location filename="../../app/ui/pages/review.py" line="174"/>
         <source>{count} objects will be written when you start the sync.</source>
         <translation>{count} objets seront écrits quand vous lancerez la synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="180"/>
+        <location filename="../../app/ui/pages/review.py" line="184"/>
         <source>Export the dry run</source>
         <translation>Exporter la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="183"/>
+        <location filename="../../app/ui/pages/review.py" line="187"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="196"/>
+        <location filename="../../app/ui/pages/review.py" line="200"/>
         <source>The dry run was exported to {path}.</source>
         <translation>La simulation a été exportée dans {path}.</translation>
     </message>
@@ -1705,22 +1766,22 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../app/ui/wizard.py" line="184"/>
+        <location filename="../../app/ui/wizard.py" line="195"/>
         <source>Settings of the profile {name}</source>
         <translation>Paramètres du profil {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="190"/>
+        <location filename="../../app/ui/wizard.py" line="201"/>
         <source>Webex provisioning set-up</source>
         <translation>Configuration du provisionnement Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="196"/>
+        <location filename="../../app/ui/wizard.py" line="207"/>
         <source>Start sync</source>
         <translation>Lancer la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="204"/>
+        <location filename="../../app/ui/wizard.py" line="215"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -1748,162 +1809,177 @@
         <translation>Microsoft &amp;Entra ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="128"/>
+        <location filename="../../app/ui/pages/source.py" line="130"/>
         <source>Stored in the keyring; type a new one to replace it</source>
         <translation>Enregistré dans le trousseau ; saisissez-en un nouveau pour le remplacer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="152"/>
+        <location filename="../../app/ui/pages/source.py" line="154"/>
         <source>The CSV export of your users</source>
         <translation>L’export CSV de vos utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="153"/>
+        <location filename="../../app/ui/pages/source.py" line="155"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="155"/>
+        <location filename="../../app/ui/pages/source.py" line="157"/>
         <source>Browse for the CSV file</source>
         <translation>Parcourir pour choisir le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="158"/>
+        <location filename="../../app/ui/pages/source.py" line="160"/>
         <source>CSV &amp;file:</source>
         <translation>&amp;Fichier CSV :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="161"/>
+        <location filename="../../app/ui/pages/source.py" line="163"/>
         <source>&amp;userName column:</source>
         <translation>Colonne du &amp;userName :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="163"/>
+        <location filename="../../app/ui/pages/source.py" line="165"/>
         <source>&amp;Skip invalid rows (they are logged) instead of stopping the sync</source>
         <translation>&amp;Ignorer les lignes non valides (elles sont journalisées) au lieu d’arrêter la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="177"/>
+        <location filename="../../app/ui/pages/source.py" line="179"/>
         <source>First rows of the CSV file</source>
         <translation>Premières lignes du fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="185"/>
+        <location filename="../../app/ui/pages/source.py" line="187"/>
         <source>Rows with errors</source>
         <translation>Lignes en erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="199"/>
+        <location filename="../../app/ui/pages/source.py" line="201"/>
         <source>Choose the CSV file</source>
         <translation>Choisir le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="201"/>
+        <location filename="../../app/ui/pages/source.py" line="203"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>Fichiers CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="201"/>
+        <location filename="../../app/ui/pages/source.py" line="203"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="244"/>
+        <location filename="../../app/ui/pages/source.py" line="246"/>
         <source>Choose the CSV file that lists your users.</source>
         <translation>Choisissez le fichier CSV qui liste vos utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="248"/>
+        <location filename="../../app/ui/pages/source.py" line="250"/>
         <source>Name the column that holds the userName (e.g. userPrincipalName).</source>
         <translation>Indiquez la colonne qui contient le userName (par ex. userPrincipalName).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="253"/>
+        <location filename="../../app/ui/pages/source.py" line="255"/>
         <source>There is no file at {path}.</source>
         <translation>Il n’y a pas de fichier à l’emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="254"/>
+        <location filename="../../app/ui/pages/source.py" line="256"/>
         <source>Check the path or use Browse…</source>
         <translation>Vérifiez le chemin ou utilisez Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="260"/>
+        <location filename="../../app/ui/pages/source.py" line="262"/>
         <source>Reading the CSV file…</source>
         <translation>Lecture du fichier CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="306"/>
+        <location filename="../../app/ui/pages/source.py" line="308"/>
         <source>Row {row}: {message}</source>
         <translation>Ligne {row} : {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="309"/>
+        <location filename="../../app/ui/pages/source.py" line="311"/>
         <source>{count} users read; no errors.</source>
         <translation>{count} utilisateurs lus ; aucune erreur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="313"/>
+        <location filename="../../app/ui/pages/source.py" line="315"/>
         <source>{count} valid users; {bad} rows with errors will be skipped and logged.</source>
         <translation>{count} utilisateurs valides ; {bad} lignes en erreur seront ignorées et journalisées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="318"/>
+        <location filename="../../app/ui/pages/source.py" line="320"/>
         <source>{bad} rows have errors (listed below).</source>
         <translation>{bad} lignes contiennent des erreurs (listées ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="319"/>
+        <location filename="../../app/ui/pages/source.py" line="321"/>
         <source>Correct the file, or choose to skip invalid rows.</source>
         <translation>Corrigez le fichier, ou choisissez d’ignorer les lignes non valides.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="339"/>
+        <location filename="../../app/ui/pages/source.py" line="341"/>
+        <source>Sign in as an a&amp;dministrator (device code)</source>
+        <translation>Se connecter en tant qu’a&amp;dministrateur (code d’appareil)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="416"/>
+        <source>An app registration in your tenant that allows public client flows, with the delegated permissions User.Read.All, Group.Read.All and Application.Read.All (admin consent granted). When the users are first read, you sign in as an administrator with a code shown here; the sign-in is then kept in the keyring.</source>
+        <translation>Une inscription d’application de votre locataire qui autorise les flux de client public, avec les autorisations déléguées User.Read.All, Group.Read.All et Application.Read.All (consentement administrateur accordé). À la première lecture des utilisateurs, vous vous connectez en tant qu’administrateur avec un code affiché ici ; la connexion est ensuite gardée dans le trousseau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="426"/>
         <source>An app registration in your tenant with the application permissions User.Read.All, Group.Read.All and Application.Read.All (admin consent granted) and a client secret.</source>
         <translation>Une inscription d’application dans votre locataire, avec les autorisations d’application User.Read.All, Group.Read.All et Application.Read.All (consentement administrateur accordé) et un secret client.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="349"/>
+        <location filename="../../app/ui/pages/source.py" line="360"/>
         <source>&amp;Tenant ID:</source>
         <translation>ID du &amp;locataire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="353"/>
+        <location filename="../../app/ui/pages/source.py" line="344"/>
+        <source>App &amp;registration client secret</source>
+        <translation>Secret client de l’insc&amp;ription d’application</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="364"/>
         <source>Application (&amp;client) ID:</source>
         <translation>ID d’application (&amp;client) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="356"/>
+        <location filename="../../app/ui/pages/source.py" line="367"/>
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="358"/>
+        <location filename="../../app/ui/pages/source.py" line="369"/>
         <source>Client &amp;secret:</source>
         <translation>&amp;Secret client :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="363"/>
+        <location filename="../../app/ui/pages/source.py" line="375"/>
         <source>Enterprise &amp;application:</source>
         <translation>&amp;Application d’entreprise :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="368"/>
+        <location filename="../../app/ui/pages/source.py" line="380"/>
         <source>Sign-in a&amp;uthority:</source>
         <translation>A&amp;utorité de connexion :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="374"/>
+        <location filename="../../app/ui/pages/source.py" line="386"/>
         <source>Microsoft &amp;Graph:</source>
         <translation>Microsoft &amp;Graph :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="406"/>
+        <location filename="../../app/ui/pages/source.py" line="451"/>
         <source>Give the tenant ID and the application (client) ID.</source>
         <translation>Indiquez l’ID du locataire et l’ID d’application (client).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="408"/>
+        <location filename="../../app/ui/pages/source.py" line="453"/>
         <source>Paste the client secret of the app registration.</source>
         <translation>Collez le secret client de l’inscription d’application.</translation>
     </message>
@@ -2022,294 +2098,295 @@
 <context>
     <name>models</name>
     <message>
-        <location filename="../../app/ui/models.py" line="41"/>
+        <location filename="../../app/ui/models.py" line="43"/>
         <source>Success</source>
         <translation>Réussite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="42"/>
+        <location filename="../../app/ui/models.py" line="44"/>
         <source>Failure</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="43"/>
-        <location filename="../../app/ui/models.py" line="457"/>
+        <location filename="../../app/ui/models.py" line="45"/>
+        <location filename="../../app/ui/models.py" line="652"/>
         <source>Skipped</source>
         <translation>Ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="44"/>
+        <location filename="../../app/ui/models.py" line="46"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="51"/>
+        <location filename="../../app/ui/models.py" line="53"/>
         <source>Create</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="52"/>
+        <location filename="../../app/ui/models.py" line="54"/>
         <source>Update</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="53"/>
+        <location filename="../../app/ui/models.py" line="55"/>
         <source>Disable</source>
         <translation>Désactivation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="54"/>
+        <location filename="../../app/ui/models.py" line="56"/>
         <source>Delete</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="55"/>
+        <location filename="../../app/ui/models.py" line="57"/>
         <source>Skip</source>
         <translation>Ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="56"/>
+        <location filename="../../app/ui/models.py" line="58"/>
         <source>No change</source>
         <translation>Aucun changement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="114"/>
-        <location filename="../../app/ui/models.py" line="218"/>
+        <location filename="../../app/ui/models.py" line="121"/>
+        <location filename="../../app/ui/models.py" line="276"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="115"/>
-        <location filename="../../app/ui/models.py" line="215"/>
-        <location filename="../../app/ui/models.py" line="391"/>
+        <location filename="../../app/ui/models.py" line="122"/>
+        <location filename="../../app/ui/models.py" line="273"/>
+        <location filename="../../app/ui/models.py" line="586"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="116"/>
-        <location filename="../../app/ui/models.py" line="216"/>
+        <location filename="../../app/ui/models.py" line="123"/>
+        <location filename="../../app/ui/models.py" line="274"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="117"/>
-        <location filename="../../app/ui/models.py" line="208"/>
-        <location filename="../../app/ui/models.py" line="211"/>
-        <location filename="../../app/ui/models.py" line="417"/>
+        <location filename="../../app/ui/models.py" line="124"/>
+        <location filename="../../app/ui/models.py" line="266"/>
+        <location filename="../../app/ui/models.py" line="269"/>
+        <location filename="../../app/ui/models.py" line="612"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="118"/>
+        <location filename="../../app/ui/models.py" line="125"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="178"/>
+        <location filename="../../app/ui/models.py" line="175"/>
+        <location filename="../../app/ui/models.py" line="236"/>
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="210"/>
-        <location filename="../../app/ui/models.py" line="389"/>
+        <location filename="../../app/ui/models.py" line="268"/>
+        <location filename="../../app/ui/models.py" line="584"/>
         <source>Object</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="221"/>
+        <location filename="../../app/ui/models.py" line="279"/>
         <source>Source id</source>
         <translation>ID source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="222"/>
+        <location filename="../../app/ui/models.py" line="280"/>
         <source>Webex id</source>
         <translation>ID Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="223"/>
+        <location filename="../../app/ui/models.py" line="281"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="227"/>
+        <location filename="../../app/ui/models.py" line="285"/>
         <source>{label}: {value}</source>
         <translation>{label} : {value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="231"/>
+        <location filename="../../app/ui/models.py" line="289"/>
         <source>Steps:</source>
         <translation>Étapes :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="234"/>
+        <location filename="../../app/ui/models.py" line="292"/>
         <source>Modified properties:</source>
         <translation>Propriétés modifiées :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="237"/>
+        <location filename="../../app/ui/models.py" line="295"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="238"/>
+        <location filename="../../app/ui/models.py" line="296"/>
         <source>Error code</source>
         <translation>Code d’erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="239"/>
-        <location filename="../../app/ui/models.py" line="491"/>
+        <location filename="../../app/ui/models.py" line="297"/>
+        <location filename="../../app/ui/models.py" line="686"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="240"/>
+        <location filename="../../app/ui/models.py" line="298"/>
         <source>Tracking id</source>
         <translation>ID de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="281"/>
+        <location filename="../../app/ui/models.py" line="476"/>
         <source>Direct</source>
         <translation>Direct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="282"/>
+        <location filename="../../app/ui/models.py" line="477"/>
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="283"/>
+        <location filename="../../app/ui/models.py" line="478"/>
         <source>Expression</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="284"/>
+        <location filename="../../app/ui/models.py" line="479"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="310"/>
+        <location filename="../../app/ui/models.py" line="505"/>
         <source>Target attribute</source>
         <translation>Attribut cible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="311"/>
+        <location filename="../../app/ui/models.py" line="506"/>
         <source>Mapping type</source>
         <translation>Type de mappage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="312"/>
+        <location filename="../../app/ui/models.py" line="507"/>
         <source>Source attribute or value</source>
         <translation>Attribut source ou valeur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="313"/>
+        <location filename="../../app/ui/models.py" line="508"/>
         <source>Default if empty</source>
         <translation>Valeur par défaut si vide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="314"/>
+        <location filename="../../app/ui/models.py" line="509"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="315"/>
+        <location filename="../../app/ui/models.py" line="510"/>
         <source>Matching precedence</source>
         <translation>Priorité de correspondance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="364"/>
+        <location filename="../../app/ui/models.py" line="559"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="366"/>
+        <location filename="../../app/ui/models.py" line="561"/>
         <source>Only on create</source>
         <translation>Uniquement à la création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="390"/>
+        <location filename="../../app/ui/models.py" line="585"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="392"/>
+        <location filename="../../app/ui/models.py" line="587"/>
         <source>Modified properties</source>
         <translation>Propriétés modifiées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="393"/>
-        <location filename="../../app/ui/models.py" line="490"/>
+        <location filename="../../app/ui/models.py" line="588"/>
+        <location filename="../../app/ui/models.py" line="685"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="213"/>
-        <location filename="../../app/ui/models.py" line="419"/>
+        <location filename="../../app/ui/models.py" line="271"/>
+        <location filename="../../app/ui/models.py" line="614"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="454"/>
+        <location filename="../../app/ui/models.py" line="649"/>
         <source>Passed</source>
         <translation>Réussi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="455"/>
+        <location filename="../../app/ui/models.py" line="650"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="456"/>
+        <location filename="../../app/ui/models.py" line="651"/>
         <source>Unknown</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="465"/>
+        <location filename="../../app/ui/models.py" line="660"/>
         <source>Tenant URL</source>
         <translation>URL du locataire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="466"/>
+        <location filename="../../app/ui/models.py" line="661"/>
         <source>Network (DNS, TCP, TLS)</source>
         <translation>Réseau (DNS, TCP, TLS)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="467"/>
+        <location filename="../../app/ui/models.py" line="662"/>
         <source>Token accepted (people/me)</source>
         <translation>Jeton accepté (people/me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="468"/>
+        <location filename="../../app/ui/models.py" line="663"/>
         <source>Token of a person, not a bot</source>
         <translation>Jeton d’une personne, pas d’un bot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="469"/>
+        <location filename="../../app/ui/models.py" line="664"/>
         <source>Token of the URL&apos;s organisation</source>
         <translation>Jeton de l’organisation de l’URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="470"/>
+        <location filename="../../app/ui/models.py" line="665"/>
         <source>SCIM discovery (ServiceProviderConfig)</source>
         <translation>Découverte SCIM (ServiceProviderConfig)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="471"/>
+        <location filename="../../app/ui/models.py" line="666"/>
         <source>SCIM read (Users)</source>
         <translation>Lecture SCIM (Users)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="472"/>
+        <location filename="../../app/ui/models.py" line="667"/>
         <source>Permission to create and change users</source>
         <translation>Autorisation de créer et de modifier des utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="488"/>
+        <location filename="../../app/ui/models.py" line="683"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="489"/>
+        <location filename="../../app/ui/models.py" line="684"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -2345,38 +2422,38 @@
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="66"/>
+        <location filename="../../app/ui/widgets.py" line="69"/>
         <source>Something unexpected went wrong; the log file has the details.</source>
         <translation>Une erreur inattendue s’est produite ; le fichier journal contient les détails.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="106"/>
+        <location filename="../../app/ui/widgets.py" line="109"/>
         <source>Working</source>
         <translation>Traitement en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="107"/>
+        <location filename="../../app/ui/widgets.py" line="110"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="143"/>
-        <location filename="../../app/ui/widgets.py" line="158"/>
+        <location filename="../../app/ui/widgets.py" line="146"/>
+        <location filename="../../app/ui/widgets.py" line="161"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="145"/>
+        <location filename="../../app/ui/widgets.py" line="148"/>
         <source>Show {name}</source>
         <translation>Afficher : {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="156"/>
+        <location filename="../../app/ui/widgets.py" line="159"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="190"/>
+        <location filename="../../app/ui/widgets.py" line="193"/>
         <source>Sandbox: a Webex tenant and a directory simulated on this computer. Nothing leaves this computer; no real account is changed.</source>
         <translation>Bac à sable : un locataire Webex et un annuaire simulés sur cet ordinateur. Rien ne quitte cet ordinateur ; aucun compte réel n’est modifié.</translation>
     </message>

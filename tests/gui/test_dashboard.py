@@ -16,6 +16,7 @@ from app.config.profile import Profile
 from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
 from app.paths import state_file
+from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.events import CycleResult
 from app.sync.state import Quarantine, StateStore
@@ -351,3 +352,75 @@ def test_without_a_tray_closing_always_quits(make_dashboard, qtbot: QtBot, tmp_p
     assert window.keep_in_tray.toolTip() == "This desktop has no system tray."
     window.keep_in_tray.setChecked(True)
     assert window.close() is True
+
+
+@pytest.fixture
+def graph() -> Iterator[GraphSandbox]:
+    with GraphSandbox.in_thread(GraphSandboxConfig(user_count=30)) as server:
+        yield server
+
+
+def save_device_code_profile(name: str, tenant_url: str, graph: GraphSandbox, token: str) -> None:
+    settings = graph.entra_settings(auth="device_code")
+    profile = Profile.model_validate(
+        {
+            "name": name,
+            "target": {"tenant_url": tenant_url},
+            "source": {"kind": "entra", "entra": settings},
+            "provisioning_enabled": False,  # cycles only when asked
+        }
+    )
+    ProfileStore().save(profile)
+    SecretStore().set(name, "webex-token", token)
+
+
+def test_a_cycle_that_needs_the_admin_s_sign_in_shows_the_code_then_runs(
+    make_dashboard, qtbot: QtBot, webex: SandboxServer, graph: GraphSandbox
+) -> None:
+    tenant = graph.tenant
+    assigned = {
+        tenant.users[u]["userPrincipalName"].lower()
+        for u in tenant.expected_in_scope()
+        if tenant.users[u]["accountEnabled"]
+    }
+    save_device_code_profile("entra", webex.tenant_url, graph, webex.tokens.full_admin)
+    window = make_dashboard()
+    button(window, "syncNow").click()
+    qtbot.waitUntil(lambda: window.device_code.dialog is not None, timeout=15_000)
+    dialog = window.device_code.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.prompt.verification_uri.endswith("/devicelogin")
+    assert webex.users() == []  # the cycle waits for the admin
+    graph.approve_device_code(dialog.user_code)
+    qtbot.waitUntil(lambda: window.device_code.dialog is None, timeout=15_000)
+    qtbot.waitUntil(lambda: "Completed" in label(window, "lastCycle").text(), timeout=30_000)
+    assert {str(u["userName"]).lower() for u in webex.users()} == assigned
+    assert SecretStore().get("entra", "msal-cache")  # kept for the next cycles
+
+    # The next cycle signs in from the keyring: no code to enter.
+    shown: list[object] = []
+    window.device_code.shown.connect(shown.append)
+    tenant.disable_user(next(iter(tenant.expected_in_scope())))
+    button(window, "syncNow").click()
+    qtbot.waitUntil(lambda: sum(1 for u in webex.users() if not u["active"]) == 1, timeout=30_000)
+    runtime = window.runtimes["entra"]
+    qtbot.waitUntil(lambda: runtime.status.cycles_run == 2 and not runtime.running, timeout=10_000)
+    assert shown == []
+
+
+def test_cancelling_the_sign_in_of_a_cycle_says_so_and_keeps_the_schedule(
+    make_dashboard, qtbot: QtBot, webex: SandboxServer, graph: GraphSandbox
+) -> None:
+    save_device_code_profile("entra", webex.tenant_url, graph, webex.tokens.full_admin)
+    window = make_dashboard()
+    button(window, "syncNow").click()
+    qtbot.waitUntil(lambda: window.device_code.dialog is not None, timeout=15_000)
+    dialog = window.device_code.dialog
+    assert dialog is not None
+    dialog.cancel_button.click()
+    state = label(window, "schedulerState")
+    qtbot.waitUntil(lambda: "The last cycle failed" in state.text(), timeout=10_000)
+    runtime = window.runtimes["entra"]
+    assert "sign-in was cancelled" in runtime.scheduler.last_error
+    assert runtime.scheduler.started  # the schedule goes on
+    assert webex.users() == []

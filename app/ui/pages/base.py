@@ -34,9 +34,11 @@ class BasePage(QWizardPage):
         return self._setup.bridge
 
     def track(self, operation: Operation[Any]) -> Operation[Any]:
-        """Keep the operation so that leaving the wizard cancels it."""
+        """Keep the operation so that leaving the wizard cancels it; a Microsoft sign-in by
+        device code that it needs is shown over the wizard."""
         self._operations = [op for op in self._operations if op.running]
         self._operations.append(operation)
+        self._setup.device_code.watch(operation)
         return operation
 
     def stop_work(self) -> None:

@@ -122,6 +122,8 @@ class SourcePage(BasePage):
             self.entra_app.setText(self._base_entra.app_name)
             self.entra_authority.setText(self._base_entra.authority)
             self.entra_graph.setText(self._base_entra.graph_url)
+            device_code = self._base_entra.auth == "device_code"
+            (self.entra_auth_device if device_code else self.entra_auth_secret).setChecked(True)
         self.entra_secret.setText(entra_secret)
         if self._secret_stored():
             self.entra_secret.show_stored(
@@ -334,16 +336,25 @@ class SourcePage(BasePage):
         panel.setObjectName("entraPanel")
         form = QFormLayout(panel)
         form.setContentsMargins(0, 0, 0, 0)
-        intro = QLabel(
-            self.tr(
-                "An app registration in your tenant with the application permissions "
-                "User.Read.All, Group.Read.All and Application.Read.All (admin consent "
-                "granted) and a client secret."
-            ),
-            panel,
+        auth_row = QHBoxLayout()
+        self.entra_auth_device = QRadioButton(
+            self.tr("Sign in as an a&dministrator (device code)"), panel
         )
-        intro.setWordWrap(True)
-        form.addRow(intro)
+        self.entra_auth_device.setObjectName("entraAuthDeviceCode")
+        self.entra_auth_secret = QRadioButton(self.tr("App &registration client secret"), panel)
+        self.entra_auth_secret.setObjectName("entraAuthSecret")
+        self.entra_auth_secret.setChecked(True)
+        auth_group = QButtonGroup(panel)
+        auth_group.addButton(self.entra_auth_device)
+        auth_group.addButton(self.entra_auth_secret)
+        auth_row.addWidget(self.entra_auth_secret)
+        auth_row.addWidget(self.entra_auth_device)
+        auth_row.addStretch(1)
+        form.addRow(auth_row)
+        self.entra_intro = QLabel(panel)
+        self.entra_intro.setObjectName("entraAuthIntro")
+        self.entra_intro.setWordWrap(True)
+        form.addRow(self.entra_intro)
         self.entra_tenant = QLineEdit(panel)
         self.entra_tenant.setObjectName("entraTenantId")
         form.addRow(labelled(self.tr("&Tenant ID:"), self.entra_tenant, panel), self.entra_tenant)
@@ -357,6 +368,7 @@ class SourcePage(BasePage):
         form.addRow(
             labelled(self.tr("Client &secret:"), self.entra_secret, panel), self.entra_secret
         )
+        self._entra_form = form
         self.entra_app = QLineEdit(DEFAULT_APP_NAME, panel)
         self.entra_app.setObjectName("entraAppName")
         form.addRow(
@@ -384,7 +396,39 @@ class SourcePage(BasePage):
         ):
             edit.textChanged.connect(self._entra_changed)
         self.entra_secret.textChanged.connect(self._entra_changed)
+        self.entra_auth_device.toggled.connect(self._entra_auth_changed)
+        self._show_entra_auth()
         return panel
+
+    def _device_code(self) -> bool:
+        return self.entra_auth_device.isChecked()
+
+    def _entra_auth_changed(self) -> None:
+        self._show_entra_auth()
+        self._entra_changed()
+
+    def _show_entra_auth(self) -> None:
+        """The intro and the fields of the chosen way to sign in."""
+        device_code = self._device_code()
+        if device_code:
+            self.entra_intro.setText(
+                self.tr(
+                    "An app registration in your tenant that allows public client flows, "
+                    "with the delegated permissions User.Read.All, Group.Read.All and "
+                    "Application.Read.All (admin consent granted). When the users are first "
+                    "read, you sign in as an administrator with a code shown here; the "
+                    "sign-in is then kept in the keyring."
+                )
+            )
+        else:
+            self.entra_intro.setText(
+                self.tr(
+                    "An app registration in your tenant with the application permissions "
+                    "User.Read.All, Group.Read.All and Application.Read.All (admin consent "
+                    "granted) and a client secret."
+                )
+            )
+        self._entra_form.setRowVisible(self.entra_secret, not device_code)
 
     def _entra_settings(self) -> EntraSettings:
         shown = {
@@ -393,6 +437,7 @@ class SourcePage(BasePage):
             "app_name": self.entra_app.text().strip() or DEFAULT_APP_NAME,
             "authority": self.entra_authority.text().strip() or DEFAULT_AUTHORITY,
             "graph_url": self.entra_graph.text().strip() or DEFAULT_GRAPH_URL,
+            "auth": "device_code" if self._device_code() else "client_secret",
         }
         if self._base_entra is None:
             return EntraSettings.model_validate(shown)
@@ -404,7 +449,7 @@ class SourcePage(BasePage):
     def _entra_problem(self) -> str | None:
         if not self.entra_tenant.text().strip() or not self.entra_client.text().strip():
             return self.tr("Give the tenant ID and the application (client) ID.")
-        if not self.entra_secret.text() and not self._secret_stored():
+        if not self._device_code() and not self.entra_secret.text() and not self._secret_stored():
             return self.tr("Paste the client secret of the app registration.")
         try:
             self._entra_settings()
@@ -417,7 +462,7 @@ class SourcePage(BasePage):
         filled = (
             self.entra_tenant.text()
             and self.entra_client.text()
-            and (self.entra_secret.text() or self._secret_stored())
+            and (self._device_code() or self.entra_secret.text() or self._secret_stored())
         )
         if problem and filled:
             self.entra_message.show_error(problem)
@@ -454,8 +499,13 @@ class SourcePage(BasePage):
         else:
             from app.sync.attributes import ENTRA_USER_ATTRIBUTES
 
-            draft.source = SourceSettings(kind="entra", entra=self._entra_settings())
-            draft.entra_client_secret = self.entra_secret.text()
+            entra = self._entra_settings()
+            before = draft.source.entra if draft.source is not None else None
+            if before is not None and before != entra:
+                draft.forget_sign_in()  # another tenant, app or way in: sign in afresh
+            draft.source = SourceSettings(kind="entra", entra=entra)
+            # A device-code sign-in needs no secret: none is kept or saved.
+            draft.entra_client_secret = "" if self._device_code() else self.entra_secret.text()
             draft.source_attributes = [attribute.name for attribute in ENTRA_USER_ATTRIBUTES]
             if kind_changed:  # the tutorial's default; a scope already chosen is kept
                 draft.scope = "assigned"
