@@ -496,8 +496,15 @@ class EngineBridge(QObject):
 
         return self._start(Operation("list-profiles"), work)
 
-    def save_profile(self, profile: Profile, secrets: dict[SecretKind, str]) -> Operation[Profile]:
-        """Save the profile file and put each secret in the keyring (off the loop)."""
+    def save_profile(
+        self,
+        profile: Profile,
+        secrets: dict[SecretKind, str],
+        *,
+        forget: Sequence[SecretKind] = (),
+    ) -> Operation[Profile]:
+        """Save the profile file and put each secret in the keyring (off the loop); the kinds
+        in `forget` are removed from it (a sign-in cache of settings that changed)."""
         from app.config.secrets import SecretStore
         from app.config.store import ProfileStore
 
@@ -506,6 +513,8 @@ class EngineBridge(QObject):
             for kind, value in secrets.items():
                 if value:
                     await asyncio.to_thread(store.set, profile.name, kind, value)
+            for kind in forget:
+                await asyncio.to_thread(store.delete, profile.name, kind)
             await asyncio.to_thread(ProfileStore().save, profile)
             return profile
 

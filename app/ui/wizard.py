@@ -90,6 +90,7 @@ class WizardDraft:
     # What a read of the source kept (the Microsoft sign-in cache of a device-code sign-in):
     # later pages sign in without a new code, and Finish puts it in the keyring.
     sign_in: dict[str, str] = field(default_factory=dict, repr=False)
+    forgotten: set[str] = field(default_factory=set)  # stored secrets Finish removes
 
     @classmethod
     def from_profile(cls, profile: Profile, stored_secrets: dict[str, str]) -> WizardDraft:
@@ -155,6 +156,13 @@ class WizardDraft:
         """The source's sign-in settings changed: the next read signs in afresh."""
         self.sign_in.clear()
         self.stored_secrets.pop("msal-cache", None)
+        self.forgotten.add("msal-cache")
+
+    def secrets_to_forget(self) -> list[SecretKind]:
+        """Stored secrets that no longer apply (a sign-in of other settings), unless replaced."""
+        typed = self.secrets()
+        kinds: list[SecretKind] = ["msal-cache"]
+        return [kind for kind in kinds if kind in self.forgotten and kind not in typed]
 
 
 class SetupWizard(QWizard):
@@ -254,7 +262,9 @@ class SetupWizard(QWizard):
                 log.error("the profile cannot be saved from %s", self.current_name())
             return
         self._saving = True
-        operation = self.bridge.save_profile(profile, self.draft.secrets())
+        operation = self.bridge.save_profile(
+            profile, self.draft.secrets(), forget=self.draft.secrets_to_forget()
+        )
         operation.succeeded.connect(lambda saved: self._saved(saved))
         operation.failed.connect(self._save_failed)
 

@@ -807,12 +807,12 @@
         <translation>Les détails figurent dans le fichier journal du dossier {folder} ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="551"/>
+        <location filename="../../app/ui/bridge.py" line="560"/>
         <source>Could not write {path}: {why}.</source>
         <translation>Impossible d’écrire {path} : {why}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="554"/>
+        <location filename="../../app/ui/bridge.py" line="563"/>
         <source>Choose another folder or file name.</source>
         <translation>Choisissez un autre dossier ou un autre nom de fichier.</translation>
     </message>
@@ -1766,22 +1766,22 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../app/ui/wizard.py" line="195"/>
+        <location filename="../../app/ui/wizard.py" line="203"/>
         <source>Settings of the profile {name}</source>
         <translation>Paramètres du profil {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="201"/>
+        <location filename="../../app/ui/wizard.py" line="209"/>
         <source>Webex provisioning set-up</source>
         <translation>Configuration du provisionnement Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="207"/>
+        <location filename="../../app/ui/wizard.py" line="215"/>
         <source>Start sync</source>
         <translation>Lancer la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="215"/>
+        <location filename="../../app/ui/wizard.py" line="223"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>

@@ -162,6 +162,41 @@ def test_settings_change_the_scope_and_a_mapping_and_keep_the_secrets(
     qtbot.waitUntil(lambda: dashboard.runtimes["contoso"].profile.scope == "all", timeout=10_000)
 
 
+def test_settings_that_move_from_the_admin_s_sign_in_to_a_secret_forget_the_sign_in(
+    open_app_dashboard, qtbot: QtBot, sandbox: SandboxServer, graph: GraphSandbox
+) -> None:
+    profile = Profile.model_validate(
+        {
+            "name": "contoso",
+            "target": {"tenant_url": sandbox.tenant_url},
+            "source": {"kind": "entra", "entra": graph.entra_settings(auth="device_code")},
+            "provisioning_enabled": False,
+        }
+    )
+    ProfileStore().save(profile)
+    secrets = SecretStore()
+    secrets.set("contoso", "webex-token", sandbox.tokens.full_admin)
+    secrets.set("contoso", "msal-cache", '{"RefreshToken": {}}')
+    dashboard = open_app_dashboard()
+    wizard = _open_settings(qtbot, dashboard)
+    click_next(qtbot, wizard)
+    assert wizard.current_name() == "page-source"
+    page = wizard.currentPage()
+    assert page.entra_auth_device.isChecked()
+    assert not _edit(wizard, "entraClientSecret").isVisible()  # no secret with a sign-in
+    page.entra_auth_secret.click()
+    assert not page.isComplete()  # now the secret is needed
+    _edit(wizard, "entraClientSecret").setText(graph.client_secret)
+    qtbot.waitUntil(page.isComplete, timeout=2_000)
+    wizard.button(QWizard.WizardButton.FinishButton).click()  # Save
+
+    qtbot.waitUntil(lambda: not _wizard_windows(), timeout=10_000)
+    entra = ProfileStore().load("contoso").source.entra
+    assert entra is not None and entra.auth == "client_secret"
+    assert secrets.get("contoso", "entra-client-secret") == graph.client_secret
+    assert secrets.get("contoso", "msal-cache") is None  # the old sign-in is gone
+
+
 def test_a_new_token_typed_in_settings_replaces_the_stored_one_after_a_test(
     open_app_dashboard, qtbot: QtBot, sandbox: SandboxServer
 ) -> None:
