@@ -1,16 +1,18 @@
 """scim2-server's service with a cheaper Bulk: the same answers, without the work nobody sees.
 
-A Bulk request of 100 creations spent most of its time in three places that change nothing in
-the answer: publishing every created resource (a deep copy and a walk of its references) only
-to read its location and version back; looking for "bulkId:" references inside every
+A Bulk request of 100 creations spent most of its time in places that change nothing in the
+answer: publishing every created resource (a deep copy and a walk of its references) only to
+read its location and version back; looking for "bulkId:" references inside every
 operation's data twice, by walking each validated model field by field, in a request whose
-body holds no such reference; and deep copies in the storage (see store.TenantStorage.create).
+body holds no such reference; validating and dumping the plain outcomes of the answer with
+scim2-models; and deep copies in the storage (see store.TenantStorage.create).
 Both sandbox applications (the Webex tenant and the generic SCIM app) use this service.
 """
 
 from __future__ import annotations
 
 import re
+from http import HTTPStatus
 from typing import Any, Union, cast
 
 from scim2_models import (
@@ -23,10 +25,12 @@ from scim2_models import (
     Resource,
 )
 from scim2_server.bulk import BULK_ID_PREFIX, BulkPlan, BulkStep
+from scim2_server.responses import ScimResponse
 from scim2_server.service import BULK_SUCCESS_STATUS, ScimService
 from scim2_server.utils import parametrize
 
 _REFERENCE = BULK_ID_PREFIX.encode()
+BULK_RESPONSE_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkResponse"
 
 
 class _PlanWithoutReferences(BulkPlan):
@@ -91,6 +95,31 @@ class SandboxService(ScimService):
             )
         return _PlanWithoutReferences(
             cast(list[BulkOperation[Resource[Any]]], operations), bulk_request.fail_on_errors
+        )
+
+    def bulk_response(self, plan: BulkPlan) -> ScimResponse:
+        """The BulkResponse; when every operation succeeded, written straight as JSON.
+
+        A success's outcome is plain data (method, bulkId, version, location, status), and
+        ScimService.bulk_response validates and dumps it through scim2-models (a tenth of a
+        bulk creation's cost) to the same JSON. Outcomes with an error response go that way.
+        """
+        outcomes = plan.outcomes()
+        if any("response" in outcome for outcome in outcomes):
+            return super().bulk_response(plan)
+        operations = []
+        for outcome in outcomes:
+            method = outcome.get("method")
+            entry = {
+                "method": getattr(method, "value", method),
+                "bulkId": outcome.get("bulk_id"),
+                "version": outcome.get("version"),
+                "location": outcome.get("location"),
+                "status": str(int(outcome["status"])),
+            }
+            operations.append({key: value for key, value in entry.items() if value is not None})
+        return ScimResponse(
+            HTTPStatus.OK, {"schemas": [BULK_RESPONSE_SCHEMA], "Operations": operations}
         )
 
     def bulk_success(

@@ -13,10 +13,20 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from scim2_models import Context, Meta, Resource, ResourceType, ScimProvider
+from scim2_models import (
+    AttributeBinding,
+    Context,
+    Meta,
+    Resource,
+    ResourceType,
+    ScimProvider,
+    Uniqueness,
+)
+from scim2_models import Path as ScimPath
 from scim2_server.memory import InMemoryStorage
+from scim2_server.utils import parametrize
 
 from app.errors import InputError
 
@@ -35,6 +45,17 @@ CREATE TABLE IF NOT EXISTS resources (
     PRIMARY KEY (app, resource_type, id)
 );
 """
+
+
+def _hashable(value: Any) -> Any:
+    """A form of a value a dict can hold as a key (as scim2-server's storage indexes it)."""
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
+
+
 # Write-only attributes are never kept in the file (RFC 7643 "password" is the only one).
 _NOT_PERSISTED = ("password",)
 
@@ -168,6 +189,7 @@ class TenantStorage(InMemoryStorage):
         before_store: ResourceHook | None = None,
     ) -> None:
         super().__init__()
+        self._unique_paths: dict[type[Any], list[tuple[AttributeBinding, Any]]] = {}
         self.provider = provider
         self.app = app
         self.state_file = state_file
@@ -220,6 +242,30 @@ class TenantStorage(InMemoryStorage):
             stored = super().update(resource_type, resource, expected_version=expected_version)
             self._persist(stored)
             return stored
+
+    def _values_of(self, resource: Resource[Any]) -> dict[str, Any]:
+        """InMemoryStorage._values_of, with the unique attributes of each model worked out
+        once (scim2-server walks the model's paths for every write)."""
+        model = type(resource)
+        paths = self._unique_paths.get(model)
+        if paths is None:
+            bound = parametrize(ScimPath, model)
+            paths = []
+            for path in bound.iter_paths(
+                include_subattributes=False, uniqueness=[Uniqueness.server, Uniqueness.global_]
+            ):
+                attribute = cast(AttributeBinding, path.resolve())
+                paths.append((attribute, bound(attribute.urn)))
+            self._unique_paths[model] = paths
+        values: dict[str, Any] = {}
+        for attribute, getter in paths:
+            try:
+                value = attribute.comparable(getter.get(resource, strict=False))
+            except ValueError:
+                continue  # a value the policy cannot compare is held as missing
+            if value is not None:
+                values[attribute.urn] = _hashable(value)
+        return values
 
     def delete(
         self,

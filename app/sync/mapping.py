@@ -86,12 +86,20 @@ class MappingError(InputError):
 
 def user_attributes(user: SourceUser) -> dict[str, Any]:
     """What mappings and scoping filters see of a user (see the module docstring)."""
-    names = {key.lower(): key for key in user.attributes}
-    out = {k: v for k, v in user.attributes.items() if k.lower() != "accountenabled"}
+    out = dict(user.attributes)
+    has_user_principal_name = has_id = False
+    for key in user.attributes:
+        lowered = key.lower()
+        if lowered == "accountenabled":
+            del out[key]  # the source's enabled flag stands for it, below
+        elif lowered == "userprincipalname":
+            has_user_principal_name = True
+        elif lowered == "id":
+            has_id = True
     out["accountEnabled"] = user.enabled
-    if "userprincipalname" not in names:
+    if not has_user_principal_name:
         out["userPrincipalName"] = user.user_name
-    if "id" not in names:
+    if not has_id:
         out["id"] = user.source_id
     return out
 
@@ -113,39 +121,62 @@ class _Compiled:
     path: ScimPath
     info: TargetAttribute | None
     expression: Expression | None
+    # Worked out once (a mapping is applied to every user of every cycle):
+    target: str = ""  # path.text()
+    boolean: bool = False  # the target attribute is a boolean
+    multi_texts: bool = False  # a multi-valued attribute without a filter: a list of texts
+    kind: MappingType = MappingType.NONE
+    source: str = ""
+    default: str | None = None
 
-    @property
-    def target(self) -> str:
-        return self.path.text()
-
-    @property
-    def boolean(self) -> bool:
-        return self.info is not None and self.info.type == AttributeType.BOOLEAN
+    @classmethod
+    def of(
+        cls,
+        mapping: AttributeMapping,
+        path: ScimPath,
+        info: TargetAttribute | None,
+        expression: Expression | None,
+    ) -> _Compiled:
+        return cls(
+            mapping,
+            path,
+            info,
+            expression,
+            target=path.text(),
+            boolean=info is not None and info.type == AttributeType.BOOLEAN,
+            multi_texts=info is not None and info.multi_valued and not path.has_filter,
+            kind=mapping.type,
+            source=mapping.source,
+            default=mapping.default,
+        )
 
     def applies(self, creating: bool) -> bool:
-        if self.mapping.type == MappingType.NONE:
+        if self.kind == MappingType.NONE:
             return False
         return creating or self.mapping.apply != ApplyWhen.ON_CREATE
 
     def raw_value(self, attributes: Mapping[str, Any]) -> Any:
-        m = self.mapping
-        if m.type == MappingType.CONSTANT:
-            value: Any = m.constant
-        elif m.type == MappingType.DIRECT:
-            value = lookup_attribute(attributes, m.source)
+        kind = self.kind
+        if kind == MappingType.DIRECT:
+            source = self.source
+            value = (
+                attributes[source] if source in attributes else lookup_attribute(attributes, source)
+            )
+        elif kind == MappingType.CONSTANT:
+            value = self.mapping.constant
         elif self.expression is not None:
             value = self.expression.evaluate(attributes)
         else:
             value = None
-        if is_empty(value) and m.default is not None:
-            value = m.default
+        if self.default is not None and is_empty(value):
+            value = self.default
         return value
 
     def value(self, attributes: Mapping[str, Any], user_name: str) -> Any:
         """The value to send, converted to the target's type; None sends nothing."""
         raw = self.raw_value(attributes)
-        if is_empty(raw):
-            return None
+        if raw is None or raw == "" or (isinstance(raw, list | tuple) and not raw):
+            return None  # is_empty(), inline: this runs for every mapping of every user
         if self.boolean:
             flag = to_bool(raw)
             if flag is None:
@@ -156,7 +187,7 @@ class _Compiled:
                     next_step="Fix the value in the directory, or map a true/false value.",
                 )
             return flag
-        if self.info is not None and self.info.multi_valued and not self.path.has_filter:
+        if self.multi_texts:
             items = raw if isinstance(raw, list | tuple) else [raw]
             texts = [t for t in (as_text(v) for v in items) if t]
             return texts or None
@@ -183,6 +214,12 @@ class Mapper:
             known = [*known_source_attributes, "accountEnabled", "userPrincipalName", "id"]
         self._users = _compile(mapping_set.users, "User", known)
         self._groups = _compile(mapping_set.groups, "Group", None)
+        # The mappings each kind of payload applies, and the matching ones by precedence.
+        self._users_updating = [c for c in self._users if c.applies(False)]
+        self._users_creating = [c for c in self._users if c.applies(True)]
+        self._users_matching = _by_precedence(self._users)
+        self._groups_matching = _by_precedence(self._groups)
+        self._managed: dict[tuple[Resource, bool], frozenset[str]] = {}
         _require(self._users, "User", "userName")
         if self._groups:
             _require(self._groups, "Group", "displayName")
@@ -214,8 +251,12 @@ class Mapper:
 
     def managed_paths(self, resource: Resource, *, creating: bool = False) -> frozenset[str]:
         """The target paths (lower-case) the mappings write, for `diff`."""
-        compiled = self._users if resource == "User" else self._groups
-        return frozenset(c.path.key() for c in compiled if c.applies(creating))
+        paths = self._managed.get((resource, creating))
+        if paths is None:
+            compiled = self._users if resource == "User" else self._groups
+            paths = frozenset(c.path.key() for c in compiled if c.applies(creating))
+            self._managed[(resource, creating)] = paths
+        return paths
 
     # --- users ------------------------------------------------------------------------------
 
@@ -223,17 +264,16 @@ class Mapper:
         """The SCIM User body for this user; on_create mappings only when `creating`."""
         attributes = user_attributes(user)
         payload: dict[str, Any] = {"schemas": [CORE_USER]}
-        for c in self._users:
-            if not c.applies(creating):
-                continue
-            value = c.value(attributes, user.user_name)
+        user_name = user.user_name
+        for c in self._users_creating if creating else self._users_updating:
+            value = c.value(attributes, user_name)
             if value is not None:
                 _put(payload, c, value)
         return payload
 
     def matching_keys(self, user: SourceUser) -> list[tuple[str, str]]:
         """(target attribute, value) pairs by matching precedence, empty values left out."""
-        return _matching(self._users, user_attributes(user), user.user_name)
+        return _matching(self._users_matching, user_attributes(user), user.user_name)
 
     def user_notes(self, user: SourceUser, payload: Mapping[str, Any] | None = None) -> list[str]:
         """Plain words for the plan about what this user's payload does not say by itself."""
@@ -265,6 +305,8 @@ class Mapper:
         self, old_payload: Mapping[str, Any], new_payload: Mapping[str, Any]
     ) -> list[Change]:
         """What an update changes on the attributes the (always-applied) mappings manage."""
+        if not old_payload:
+            return _all_new(new_payload)
         managed = self.managed_paths("User") | {k.lower() for k in flatten(new_payload)}
         return diff(old_payload, new_payload, managed=managed)
 
@@ -294,13 +336,28 @@ class Mapper:
         return payload
 
     def group_matching_keys(self, group: SourceGroup) -> list[tuple[str, str]]:
-        return _matching(self._groups, group_attributes(group), group.display_name)
+        return _matching(self._groups_matching, group_attributes(group), group.display_name)
 
     def diff_group(
         self, old_payload: Mapping[str, Any], new_payload: Mapping[str, Any]
     ) -> list[Change]:
+        if not old_payload:
+            return _all_new(new_payload)
         managed = self.managed_paths("Group") | {k.lower() for k in flatten(new_payload)}
         return diff(old_payload, new_payload, managed=managed)
+
+
+def _all_new(new_payload: Mapping[str, Any]) -> list[Change]:
+    """diff({}, new) with every path of `new` managed (what diff_user and diff_group give)."""
+    new = {k.lower(): (k, v) for k, v in flatten(new_payload).items()}
+    return [(name, None, value) for name, value in new.values() if not is_empty(value)]
+
+
+def _by_precedence(compiled: Sequence[_Compiled]) -> list[_Compiled]:
+    return sorted(
+        (c for c in compiled if c.mapping.matching_precedence > 0),
+        key=lambda c: c.mapping.matching_precedence,
+    )
 
 
 def _compile(
@@ -371,7 +428,7 @@ def _compile(
                     next_step="Give each matching attribute its own precedence (1, 2, ...).",
                 )
             precedences[m.matching_precedence] = target
-        out.append(_Compiled(m, path, info, expression))
+        out.append(_Compiled.of(m, path, info, expression))
     return out
 
 
@@ -406,13 +463,10 @@ def _sources(compiled: Sequence[_Compiled]) -> tuple[str, ...]:
 
 
 def _matching(
-    compiled: Sequence[_Compiled], attributes: Mapping[str, Any], who: str
+    by_precedence: Sequence[_Compiled], attributes: Mapping[str, Any], who: str
 ) -> list[tuple[str, str]]:
     keys: list[tuple[str, str]] = []
-    for c in sorted(
-        (c for c in compiled if c.mapping.matching_precedence > 0),
-        key=lambda c: c.mapping.matching_precedence,
-    ):
+    for c in by_precedence:
         value = as_text(c.value(attributes, who))
         if value:
             keys.append((c.target, value))

@@ -19,12 +19,15 @@ PATCH_OP_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
 _TARGET_OWNED = frozenset({"schemas", "id", "meta"})
 
 
+# json.dumps with these settings, without building an encoder for each payload.
+_CANONICAL = json.JSONEncoder(
+    sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+).encode
+
+
 def payload_hash(payload: Mapping[str, Any]) -> str:
     """A stable hash of a desired payload: equal payloads hash equal whatever the key order."""
-    text = json.dumps(
-        payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
-    )
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_CANONICAL(payload).encode("utf-8")).hexdigest()
 
 
 def filter_literal(value: str) -> str:

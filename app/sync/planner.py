@@ -150,6 +150,7 @@ class _Pending:
     link: Link | None
     record: str = ""  # source_record_hash, stored with the link once written
     keys: list[tuple[str, str]] | None = None  # matching keys, worked out once
+    digest: str = ""  # payload_hash(desired), when already worked out
 
 
 class _Slicer:
@@ -264,7 +265,7 @@ class Planner:
                 op.relink = bool(record) and link.source_hash != record
                 ops.append(op)
                 continue
-            pending.append(_Pending(user, desired, link, record))
+            pending.append(_Pending(user, desired, link, record, digest=digest))
         return pending
 
     def _plan_removals(self, read: SourceRead, ops: list[PlannedOperation], seen: set[str]) -> None:
@@ -437,9 +438,9 @@ class Planner:
         if current is None:
             # The target user is gone (deleted in Control Hub): match again, or create.
             return await self._unknown_op(
-                _Pending(item.user, item.desired, None, item.record), None
+                _Pending(item.user, item.desired, None, item.record, digest=item.digest), None
             )
-        return [self._compare(item.user, item.desired, current, item.record)]
+        return [self._compare(item.user, item.desired, current, item.record, item.digest)]
 
     async def _unknown_op(
         self, item: _Pending, index: TargetIndex | None
@@ -459,7 +460,7 @@ class Planner:
         if match.target is None:
             if not user.enabled:
                 return [_skip(user, p.DISABLED_IN_SOURCE, "disabled in the source", None)]
-            return [self._create(user, item.desired, item.record)]
+            return [self._create(user, item.desired, item.record, item.digest)]
         if not user.enabled:
             target_id = str(match.target.get("id", ""))
             link = Link("User", user.source_id, target_id, user.user_name, "", True)
@@ -468,10 +469,10 @@ class Planner:
             op = _no_change_link(link)
             op.relink, op.active = True, False
             return [op]
-        return [self._compare(user, item.desired, match.target, item.record)]
+        return [self._compare(user, item.desired, match.target, item.record, item.digest)]
 
     def _create(
-        self, user: SourceUser, desired: dict[str, Any], record: str = ""
+        self, user: SourceUser, desired: dict[str, Any], record: str = "", digest: str = ""
     ) -> PlannedOperation:
         try:
             payload = self.mapper.user_payload(user, creating=True)
@@ -484,7 +485,7 @@ class Planner:
             key=_user_key(user, desired),
             changes=self.mapper.diff_user({}, payload),
             payload=payload,
-            payload_hash=payload_hash(desired),
+            payload_hash=digest or payload_hash(desired),
             source_hash=record,
             active=_is_active(desired),
         )
@@ -495,6 +496,7 @@ class Planner:
         desired: dict[str, Any],
         current: Mapping[str, Any],
         record: str = "",
+        digest: str = "",
     ) -> PlannedOperation:
         changes = self.mapper.diff_user(current, desired)
         op = PlannedOperation(
@@ -505,7 +507,7 @@ class Planner:
             target_id=str(current.get("id", "")),
             changes=changes,
             payload=desired,
-            payload_hash=payload_hash(desired),
+            payload_hash=digest or payload_hash(desired),
             source_hash=record,
             active=_is_active(desired),
             patch=patch_operations(changes, desired, current),
