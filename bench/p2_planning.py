@@ -47,10 +47,11 @@ def _maxrss_mb() -> float:
 
 
 async def _setup(csv_path: Path, state_path: Path) -> dict[str, Any]:
-    """Link every CSV user with the hash a completed cycle would have stored."""
+    """Link every CSV user with the hashes a completed cycle would have stored."""
     from app.directory.csv_file import CsvSource
     from app.sync.mapping import Mapper
     from app.sync.matching import payload_hash
+    from app.sync.planner import mapping_fingerprint, source_record_hash
     from app.sync.state import Link, StateStore
 
     profile = csv_profile(
@@ -61,6 +62,7 @@ async def _setup(csv_path: Path, state_path: Path) -> dict[str, Any]:
     read = await source.read(None)
     await source.aclose()
     mapper = Mapper(profile.mappings)
+    fingerprint = mapping_fingerprint(profile.mappings, profile.scoping)
     links = [
         Link(
             object_type="User",
@@ -68,6 +70,7 @@ async def _setup(csv_path: Path, state_path: Path) -> dict[str, Any]:
             target_id=str(uuid.uuid4()),
             user_name=user.user_name,
             hash=payload_hash(mapper.user_payload(user, creating=False)),
+            source_hash=source_record_hash(user, fingerprint),
         )
         for user in read.users
     ]
