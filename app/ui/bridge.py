@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -229,6 +230,9 @@ def open_watched_source(
     )
 
 
+GUI_SWITCH_INTERVAL = 0.0005  # seconds
+
+
 class EngineBridge(QObject):
     """Starts engine calls on the loop and reports them with Qt signals."""
 
@@ -238,6 +242,11 @@ class EngineBridge(QObject):
         super().__init__(parent)
         self._tasks = tasks
         self._running: set[Operation[Any]] = set()
+        # The engine hands SQLite and TLS work to worker threads. Every Qt-to-Python call
+        # of the window then waits for the GIL, up to the switch interval (5 ms by default)
+        # each time: dozens of such calls in one event-loop turn froze the window for a
+        # quarter of a second (benchmark P4). A shorter interval keeps it responsive.
+        sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL))
 
     # --- plumbing ---------------------------------------------------------------------
 
