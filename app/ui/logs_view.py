@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelection,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
 from app.sync.events import Status
 from app.sync.plan import format_change
 from app.ui.chart import local_time_text
-from app.ui.models import ObjectRole, StatusRole, TableModel, action_label, failure_brush
+from app.ui.models import ObjectRole, RowListModel, StatusRole, action_label, failure_brush
 from app.ui.models import status_label as _status_label
 from app.ui.widgets import FieldMessage, compact_rows
 
@@ -65,14 +64,10 @@ class LogSource(Protocol):
     ) -> Operation[Path]: ...
 
 
-class LogModel(TableModel):
+class LogModel(RowListModel["LogEntry"]):
     """logTable: time, action, status, object, details; newest first."""
 
     TIME, ACTION, STATUS, OBJECT, DETAILS = range(5)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[LogEntry] = []
 
     def headers(self) -> Sequence[str]:
         return (
@@ -84,15 +79,10 @@ class LogModel(TableModel):
         )
 
     def set_entries(self, entries: Sequence[LogEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry_at(self, row: int) -> LogEntry:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return self.row_at(row)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

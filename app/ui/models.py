@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -87,6 +87,28 @@ class TableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None
+
+
+RowT = TypeVar("RowT")
+
+
+class RowListModel(TableModel, Generic[RowT]):
+    """A table over a plain list of rows: replaced whole by set_rows, read by row_at."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowT] = []
+
+    def set_rows(self, rows: Iterable[RowT]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RowT:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
 
 
 # --- Activity -----------------------------------------------------------------------------
@@ -491,14 +513,10 @@ def mapping_source_text(mapping: AttributeMapping) -> str:
     return ""
 
 
-class MappingsModel(TableModel):
+class MappingsModel(RowListModel[AttributeMapping]):
     """mappingsTable: target attribute, mapping type, source, default, apply, matching."""
 
     TARGET, TYPE, SOURCE, DEFAULT, APPLY, MATCHING = range(6)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AttributeMapping] = []
 
     def headers(self) -> Sequence[str]:
         return (
@@ -511,15 +529,13 @@ class MappingsModel(TableModel):
         )
 
     def set_mappings(self, mappings: Iterable[AttributeMapping]) -> None:
-        self.beginResetModel()
-        self._rows = [mapping.model_copy() for mapping in mappings]
-        self.endResetModel()
+        self.set_rows(mapping.model_copy() for mapping in mappings)
 
     def mappings(self) -> list[AttributeMapping]:
         return [mapping.model_copy() for mapping in self._rows]
 
     def mapping_at(self, row: int) -> AttributeMapping:
-        return self._rows[row]
+        return self.row_at(row)
 
     def add(self, mapping: AttributeMapping) -> int:
         row = len(self._rows)
@@ -536,9 +552,6 @@ class MappingsModel(TableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
         self.endRemoveRows()
-
-    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -570,14 +583,10 @@ class MappingsModel(TableModel):
 # --- Dry run ------------------------------------------------------------------------------
 
 
-class DryRunModel(TableModel):
+class DryRunModel(RowListModel[PlannedOperation]):
     """dryRunTable: each object, its action, the modified properties old -> new, the reason."""
 
     OBJECT, TYPE, ACTION, CHANGES, REASON = range(5)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PlannedOperation] = []
 
     def headers(self) -> Sequence[str]:
         return (
@@ -589,15 +598,10 @@ class DryRunModel(TableModel):
         )
 
     def set_operations(self, operations: Iterable[PlannedOperation]) -> None:
-        self.beginResetModel()
-        self._rows = list(operations)
-        self.endResetModel()
+        self.set_rows(operations)
 
     def operation_at(self, row: int) -> PlannedOperation:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return self.row_at(row)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -669,14 +673,10 @@ def check_title(check_id: str, title: str) -> str:
     return titles.get(check_id, title)
 
 
-class ConnectionReportModel(TableModel):
+class ConnectionReportModel(RowListModel[CheckLike]):
     """connectionReport: each named check, its result, the reason and the next step."""
 
     CHECK, RESULT, REASON, NEXT_STEP = range(4)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CheckLike] = []
 
     def headers(self) -> Sequence[str]:
         return (
@@ -687,15 +687,10 @@ class ConnectionReportModel(TableModel):
         )
 
     def set_checks(self, checks: Iterable[CheckLike]) -> None:
-        self.beginResetModel()
-        self._rows = list(checks)
-        self.endResetModel()
+        self.set_rows(checks)
 
     def checks(self) -> list[CheckLike]:
         return list(self._rows)
-
-    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
