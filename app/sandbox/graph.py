@@ -21,7 +21,6 @@ import json
 import re
 import secrets
 import socket
-import threading
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterator, MutableMapping
@@ -30,6 +29,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 
 from app.sandbox.graph_data import DEFAULT_USER_SELECT, GROUP_PROPERTIES, GraphTenant, project
+from app.sandbox.threaded import serve_in_thread
 from app.sandbox.tls import LoopbackTLS
 
 Scope = MutableMapping[str, Any]
@@ -327,35 +327,8 @@ class GraphSandbox:
     @contextlib.contextmanager
     def in_thread(cls, config: GraphSandboxConfig | None = None) -> Iterator[GraphSandbox]:
         """Serve from a thread with its own event loop (the GUI, the CLI, subprocess tests)."""
-        sandbox = cls(config)
-        loop = asyncio.new_event_loop()
-        started = threading.Event()
-        failure: list[BaseException] = []
-
-        def run() -> None:
-            asyncio.set_event_loop(loop)
-            try:
-                loop.run_until_complete(sandbox.start())
-            except BaseException as exc:  # reported to the caller below
-                failure.append(exc)
-                started.set()
-                return
-            started.set()
-            loop.run_forever()
-            loop.run_until_complete(sandbox.stop())
-
-        thread = threading.Thread(target=run, name="graph-sandbox", daemon=True)
-        thread.start()
-        started.wait()
-        if failure:
-            loop.close()
-            raise failure[0]
-        try:
+        with serve_in_thread(cls(config), name="graph-sandbox") as sandbox:
             yield sandbox
-        finally:
-            loop.call_soon_threadsafe(loop.stop)
-            thread.join()
-            loop.close()
 
     # ----- ASGI ---------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from app.sandbox.faults import Fault, FaultSpec, RateLimiter, retry_after_header
 from app.sandbox.scim_app import MOUNT as SCIM_APP_MOUNT
 from app.sandbox.scim_app import GenericScimApplication, generic_provider
 from app.sandbox.store import StateFile, TenantStorage
+from app.sandbox.threaded import serve_in_thread
 from app.sandbox.webex_tenant import (
     SandboxTokens,
     WebexRules,
@@ -433,42 +434,8 @@ class SandboxServer:
     @contextlib.contextmanager
     def in_thread(cls, config: SandboxConfig | None = None) -> Iterator[SandboxServer]:
         """Serve from a thread with its own event loop, for the GUI, the CLI and tests."""
-        server = cls(config)
-        ready = threading.Event()
-        failures: list[BaseException] = []
-        loop = asyncio.new_event_loop()
-        stop: asyncio.Event | None = None
-
-        async def serve() -> None:
-            nonlocal stop
-            stop = asyncio.Event()
-            try:
-                async with server:
-                    ready.set()
-                    await stop.wait()
-            except BaseException as exc:
-                failures.append(exc)
-                ready.set()
-
-        def run() -> None:
-            asyncio.set_event_loop(loop)
-            try:
-                loop.run_until_complete(serve())
-            finally:
-                loop.close()
-
-        thread = threading.Thread(target=run, name="sandbox-server", daemon=True)
-        thread.start()
-        ready.wait()
-        if failures:
-            thread.join()
-            raise failures[0]
-        try:
+        with serve_in_thread(cls(config), name="sandbox-server") as server:
             yield server
-        finally:
-            assert stop is not None
-            loop.call_soon_threadsafe(stop.set)
-            thread.join(timeout=15)
 
     # -- The ASGI layer -------------------------------------------------------------------
 
