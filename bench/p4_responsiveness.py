@@ -203,6 +203,10 @@ def _sync_under_watch(
     events = {"count": 0}
 
     window.show()  # QWizard shows its start page: RunPage.initializePage starts the sync
+    # What Shell.open_first_window does once the program's first window is shown.
+    from app.sync.gc_pause import keep_long_lived_aside
+
+    keep_long_lived_aside()
     run = run_page.run
     if run is None:
         window.close()

@@ -61,3 +61,14 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("WEBEX_PROVISIONER_TOKEN", "WEBEX_PROVISIONER_CLIENT_SECRET"):
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def collector_mode_restored() -> Iterator[None]:
+    """A test that opens the GUI's first window turns on the collector's keep-aside mode
+    (app.sync.gc_pause): turn it off after the test, as the program does when it quits."""
+    yield
+    from app.sync.gc_pause import keep_long_lived_aside, keeping_aside
+
+    if keeping_aside():
+        keep_long_lived_aside(False)

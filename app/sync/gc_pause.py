@@ -15,6 +15,16 @@ executor calls it after each batch of results) collects only what was made since
 there is enough of it to be worth a few milliseconds, then sets the survivors aside too.
 When the last block ends, everything set aside is handed back (gc.unfreeze()) and automatic
 collection is back as it was: the garbage of the cycle is collected then, as usual.
+
+The window cannot afford "as usual": handing back a cycle's objects puts them all in the
+oldest generation, whose next collection then walks every object of the process at once
+(the window, the 10,000 rows of the activity view, the modules): 50 to 150 ms during which
+the window does not repaint (benchmark P4). So the GUI calls `keep_long_lived_aside()` at
+start: what exists then is set aside for good, and when a block ends only its young objects
+are collected and the survivors set aside as well. Objects set aside are still freed as soon
+as nothing refers to them (reference counting does not look at generations); only garbage
+*cycles* among them wait, for `collect_everything()`, which the GUI calls when no window is
+shown (a few thousand objects after a 10,000-user cycle).
 """
 
 from __future__ import annotations
@@ -32,6 +42,7 @@ _lock = threading.RLock()  # a finalizer run by a collection may come back here
 _depth = 0
 _was_enabled = False
 _froze = False
+_keep_aside = False  # the GUI's mode: see keep_long_lived_aside()
 
 
 @contextmanager
@@ -49,9 +60,12 @@ def paused_gc() -> Iterator[None]:
         with _lock:
             _depth -= 1
             if _depth == 0:
-                if _froze:
+                if _keep_aside and _was_enabled:
+                    gc.collect(1)  # the young garbage of the block's last moments
+                    gc.freeze()
+                elif _froze:
                     gc.unfreeze()
-                    _froze = False
+                _froze = False
                 if _was_enabled:
                     gc.enable()
 
@@ -76,4 +90,48 @@ def collect_young() -> None:
             _froze = True
 
 
-__all__ = ["YOUNG_BATCH", "collect_young", "paused_gc", "settle"]
+def keep_long_lived_aside(enabled: bool = True) -> None:
+    """The GUI's mode: full collections never walk long-lived objects on their own.
+
+    Sets aside what exists now (imports, the first window); from then on a paused_gc()
+    block ends by collecting its young objects and setting the survivors aside, instead of
+    handing everything back. `enabled=False` hands everything back and ends the mode.
+    """
+    global _keep_aside
+    with _lock:
+        _keep_aside = enabled
+        if _depth:
+            return  # the block's end does the rest
+        if enabled:
+            gc.freeze()
+        else:
+            gc.unfreeze()
+
+
+def keeping_aside() -> bool:
+    return _keep_aside
+
+
+def collect_everything() -> int:
+    """A full collection of every object, set aside or not; then, in the GUI's mode, set the
+    survivors aside again. Does nothing while a paused_gc() block runs. Returns how many
+    unreachable objects were found (gc.collect()'s count)."""
+    with _lock:
+        if _depth:
+            return 0
+        gc.unfreeze()
+        found = gc.collect()
+        if _keep_aside:
+            gc.freeze()
+        return found
+
+
+__all__ = [
+    "YOUNG_BATCH",
+    "collect_everything",
+    "collect_young",
+    "keep_long_lived_aside",
+    "keeping_aside",
+    "paused_gc",
+    "settle",
+]

@@ -15,11 +15,12 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.errors import ExitCode
+from app.sync.gc_pause import collect_everything, keep_long_lived_aside
 from app.ui.bridge import EngineBridge
 from app.ui.crash import ErrorReporter
 from app.ui.i18n import install_translators, remove_translators
@@ -59,7 +60,15 @@ class WizardWindow(QWidget):
 
 
 class Shell(QObject):
-    """Owns the loop's lifetime: the task registry, the bridge, the error reporter, the windows."""
+    """Owns the loop's lifetime: the task registry, the bridge, the error reporter, the windows.
+
+    Memory: once the first window is up, long-lived objects are kept out of the collector's
+    full passes (app.sync.gc_pause.keep_long_lived_aside), which would otherwise freeze the
+    window for 50 ms or more after each cycle; every IDLE_COLLECT_MS, when no window is
+    shown and nothing runs, one full collection frees the reference cycles kept meanwhile.
+    """
+
+    IDLE_COLLECT_MS = 10 * 60 * 1000
 
     def __init__(self, app: QApplication, loop: asyncio.AbstractEventLoop) -> None:
         super().__init__()
@@ -71,8 +80,18 @@ class Shell(QObject):
         self.reporter = ErrorReporter(lambda: self.window)
         self.exit_code = int(ExitCode.OK)
         self._quit: asyncio.Future[int] = loop.create_future()
+        self._collector = QTimer(self)
+        self._collector.setObjectName("idleCollectTimer")
+        self._collector.setInterval(self.IDLE_COLLECT_MS)
+        self._collector.timeout.connect(self.collect_if_idle)
 
     def open_first_window(self, defaults: WizardDefaults | None) -> QWidget:
+        window = self._first_window(defaults)
+        keep_long_lived_aside()
+        self._collector.start()
+        return window
+
+    def _first_window(self, defaults: WizardDefaults | None) -> QWidget:
         if defaults is None and self._has_profiles():
             dashboard = self._dashboard()
             if dashboard is not None:
@@ -84,6 +103,15 @@ class Shell(QObject):
         self.window = window
         window.show()
         return window
+
+    def collect_if_idle(self) -> int:
+        """A full collection when no window is shown and no engine call runs (a pause
+        nobody sees); returns the count of unreachable objects found, -1 when not idle."""
+        if self.bridge.busy or any(w.isVisible() for w in QApplication.topLevelWidgets()):
+            return -1
+        found = collect_everything()
+        log.debug("idle collection: %d unreachable objects", found)
+        return found
 
     @staticmethod
     def _has_profiles() -> bool:
@@ -132,6 +160,7 @@ class Shell(QObject):
         return self.exit_code
 
     async def shutdown(self) -> None:
+        self._collector.stop()
         self.bridge.cancel_all()
         await self.tasks.shutdown()
 
@@ -165,5 +194,6 @@ def run_application(args: argparse.Namespace) -> int:
             return shell.run()
     finally:
         remove_translators(app, translators)
+        keep_long_lived_aside(False)
         asyncio.set_event_loop(None)
         loop.close()

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -143,3 +144,36 @@ def test_self_test_runs_test_connection_on_the_sandbox_and_exits_zero(tmp_path) 
     assert result.returncode == 0, result.stderr
     assert "Self-test passed" in result.stdout
     assert "Destroyed while thread" not in result.stderr
+
+
+def test_first_window_keeps_long_lived_objects_out_of_full_collections(
+    shell: Shell, qtbot: QtBot
+) -> None:
+    import gc
+    import weakref
+
+    from app.sync.gc_pause import keeping_aside, paused_gc, settle
+
+    window = shell.open_first_window(None)
+    qtbot.addWidget(window)
+    assert keeping_aside()
+    assert gc.get_freeze_count() > 0
+    assert shell.findChild(QObject, "idleCollectTimer").isActive()
+
+    class Node:
+        other: object = None
+
+    with paused_gc():  # a cycle leaves a reference cycle behind
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        ref = weakref.ref(a)
+        del a, b
+        settle()
+    gc.collect()
+    assert ref() is not None  # kept aside: the window's full collections skip it
+
+    assert shell.collect_if_idle() == -1  # the window is shown: no pause it could see
+    assert ref() is not None
+    window.hide()
+    assert shell.collect_if_idle() >= 2
+    assert ref() is None
