@@ -8,7 +8,10 @@ because msal refuses plain-http authorities. It answers:
 - Graph v1.0: /users, /users/{id}, /users/delta, /groups, /groups/delta, /groups/{id}/members,
   /servicePrincipals ($filter on displayName or appId), /servicePrincipals/{id}/appRoleAssignedTo,
   with paging (@odata.nextLink), $select, $top, delta tokens that can be expired, throttling
-  (429 or 503 with Retry-After every Nth request) and permissions (the token's roles or scp).
+  (429 or 503 with Retry-After every Nth request) and permissions (the token's roles or scp);
+  the users' endpoints take $expand=manager (or manager($select=...)): /users and
+  /users/{id} carry the `manager` object, /users/delta `manager@delta`; any other $expand
+  is refused with Graph's 400.
 The tenant is app.sandbox.graph_data.GraphTenant; tests change it between reads.
 """
 
@@ -676,20 +679,29 @@ class GraphSandbox:
                 "Request_UnsupportedQuery",
                 f"Invalid page size specified: '{top}'. Must be between 1 and {MAX_TOP} inclusive.",
             )
+        manager_select: list[str] | None = None
+        if path.startswith("/users") and "$expand" in query:
+            expanded = _expand(query["$expand"])
+            if isinstance(expanded, _Response):
+                return expanded
+            manager_select = expanded
         if path == "/users":
             return self._page(
                 "/users",
                 query,
-                lambda select: [project(u, select) for u in self.tenant.live_users()],
+                lambda select, manager: [
+                    self._user_entity(u, select, manager) for u in self.tenant.live_users()
+                ],
                 DEFAULT_USER_SELECT,
+                manager_select,
             )
         if path == "/users/delta":
-            return self._delta("users", query)
+            return self._delta("users", query, manager_select)
         if path == "/groups":
             return self._page(
                 "/groups",
                 query,
-                lambda select: [project(g, select) for g in self.tenant.live_groups()],
+                lambda select, _: [project(g, select) for g in self.tenant.live_groups()],
                 GROUP_PROPERTIES,
             )
         if path == "/groups/delta":
@@ -709,7 +721,7 @@ class GraphSandbox:
                 200,
                 {
                     "@odata.context": f"{self.graph_url}/v1.0/$metadata#users/$entity",
-                    **project(user, _select(query, DEFAULT_USER_SELECT)),
+                    **self._user_entity(user, _select(query, DEFAULT_USER_SELECT), manager_select),
                 },
             )
         match = re.fullmatch(r"/groups/([^/]+)/members", path)
@@ -722,7 +734,7 @@ class GraphSandbox:
                     f"Resource '{group_id}' does not exist or one of its queried reference-property objects are not present.",
                 )
 
-            def members(select: list[str]) -> list[dict[str, Any]]:
+            def members(select: list[str], _: list[str] | None) -> list[dict[str, Any]]:
                 return [
                     {"@odata.type": m["@odata.type"], **project(m, select)}
                     for m in self.tenant.member_objects(group_id)
@@ -739,7 +751,10 @@ class GraphSandbox:
                     f"Resource '{sp_id}' does not exist or one of its queried reference-property objects are not present.",
                 )
             return self._page(
-                path, query, lambda select: [dict(a) for a in self.tenant.assignments_to(sp_id)], ()
+                path,
+                query,
+                lambda select, _: [dict(a) for a in self.tenant.assignments_to(sp_id)],
+                (),
             )
         return _graph_error(
             400,
@@ -767,16 +782,28 @@ class GraphSandbox:
         return self._page(
             "/servicePrincipals",
             query,
-            lambda select: [project(sp, select) if select else dict(sp) for sp in principals],
+            lambda select, _: [project(sp, select) if select else dict(sp) for sp in principals],
             (),
         )
+
+    def _user_entity(
+        self, user: dict[str, Any], select: list[str], manager_select: list[str] | None
+    ) -> dict[str, Any]:
+        """A user as /users and /users/{id} return it; `manager` when expanded and set."""
+        entity = project(user, select)
+        if manager_select is not None:
+            manager = self.tenant.manager_object(user["id"], manager_select)
+            if manager is not None:
+                entity["manager"] = manager
+        return entity
 
     def _page(
         self,
         path: str,
         query: dict[str, str],
-        items: Callable[[list[str]], list[dict[str, Any]]],
+        items: Callable[[list[str], list[str] | None], list[dict[str, Any]]],
         default_select: tuple[str, ...],
+        manager_select: list[str] | None = None,
     ) -> _Response:
         skip = query.get("$skiptoken")
         if skip:
@@ -785,21 +812,24 @@ class GraphSandbox:
             except ValueError:
                 return _graph_error(400, "Request_BadRequest", "The skip token is not valid.")
             select, offset, size = list(state["s"]), int(state["o"]), int(state["n"])
+            manager_select = state.get("x")
         else:
             select = _select(query, default_select)
             offset, size = 0, int(query.get("$top") or self.config.page_size)
-        everything = items(select)
+        everything = items(select, manager_select)
         page = everything[offset : offset + size]
         body: dict[str, Any] = {
             "@odata.context": f"{self.graph_url}/v1.0/$metadata#{path.strip('/')}",
             "value": page,
         }
         if offset + size < len(everything):
-            token = _b64({"s": select, "o": offset + size, "n": size})
+            token = _b64({"s": select, "o": offset + size, "n": size, "x": manager_select})
             body["@odata.nextLink"] = f"{self.graph_url}/v1.0{path}?$skiptoken={token}"
         return _json(200, body)
 
-    def _delta(self, kind: str, query: dict[str, str]) -> _Response:
+    def _delta(
+        self, kind: str, query: dict[str, str], manager_select: list[str] | None = None
+    ) -> _Response:
         path = f"/{kind}/delta"
         skip, delta = query.get("$skiptoken"), query.get("$deltatoken")
         default = (
@@ -826,24 +856,39 @@ class GraphSandbox:
             if session is None:
                 return self._expired(kind)
             return self._delta_page(
-                kind, path, state["sid"], int(state["o"]), list(state["s"]), int(state["u"])
+                kind,
+                path,
+                state["sid"],
+                int(state["o"]),
+                list(state["s"]),
+                int(state["u"]),
+                bool(state.get("x")),
             )
         if state is not None and int(state["g"]) != self.tenant.delta_generation:
             return self._expired(kind)
         select = list(state["s"]) if state is not None else _select(query, default)
+        # The token keeps what the round's first request asked for, $expand included.
+        manager = bool(state.get("x")) if state is not None else manager_select is not None
         since = int(state["since"]) if state is not None else None
         upto = self.tenant.seq
         entries = (
-            self.tenant.users_delta(since, upto, select)
+            self.tenant.users_delta(since, upto, select, manager=manager)
             if kind == "users"
             else self.tenant.groups_delta(since, upto, select)
         )
         session_id = secrets.token_urlsafe(8)
         self._delta_sessions[session_id] = entries
-        return self._delta_page(kind, path, session_id, 0, select, upto)
+        return self._delta_page(kind, path, session_id, 0, select, upto, manager)
 
     def _delta_page(
-        self, kind: str, path: str, session_id: str, offset: int, select: list[str], upto: int
+        self,
+        kind: str,
+        path: str,
+        session_id: str,
+        offset: int,
+        select: list[str],
+        upto: int,
+        manager: bool = False,
     ) -> _Response:
         entries = self._delta_sessions[session_id]
         size = self.config.delta_page_size
@@ -852,11 +897,28 @@ class GraphSandbox:
             "value": entries[offset : offset + size],
         }
         if offset + size < len(entries):
-            token = _b64({"k": kind, "sid": session_id, "o": offset + size, "s": select, "u": upto})
+            token = _b64(
+                {
+                    "k": kind,
+                    "sid": session_id,
+                    "o": offset + size,
+                    "s": select,
+                    "u": upto,
+                    "x": manager,
+                }
+            )
             body["@odata.nextLink"] = f"{self.graph_url}/v1.0{path}?$skiptoken={token}"
         else:
             del self._delta_sessions[session_id]
-            token = _b64({"k": kind, "since": upto, "s": select, "g": self.tenant.delta_generation})
+            token = _b64(
+                {
+                    "k": kind,
+                    "since": upto,
+                    "s": select,
+                    "g": self.tenant.delta_generation,
+                    "x": manager,
+                }
+            )
             body["@odata.deltaLink"] = f"{self.graph_url}/v1.0{path}?$deltatoken={token}"
         return _json(200, body)
 
@@ -880,6 +942,55 @@ def _select(query: dict[str, str], default: tuple[str, ...] | list[str]) -> list
     if not raw:
         return list(default)
     return [name.strip() for name in raw.split(",") if name.strip()]
+
+
+# The manager's properties an $expand=manager without its own $select returns.
+_MANAGER_DEFAULT_SELECT = ("displayName", "userPrincipalName", "mail", "jobTitle")
+
+
+def _expand(text: str) -> list[str] | _Response:
+    """The manager properties `$expand=manager` or `manager($select=a,b)` asks for; any
+    other navigation property is refused as Graph refuses it (400 BadRequest)."""
+    manager: list[str] | None = None
+    for item in _split_top_level(text):
+        match = re.fullmatch(r"\s*(\w+)\s*(?:\((.*)\))?\s*", item)
+        name = match[1] if match else item.strip()
+        if match is None or name.lower() != "manager":
+            return _graph_error(
+                400,
+                "BadRequest",
+                f"Could not find a property named '{name}' on type 'microsoft.graph.user'.",
+            )
+        options = match[2]
+        if options is None or not options.strip():
+            manager = list(_MANAGER_DEFAULT_SELECT)
+            continue
+        selected = re.fullmatch(r"\s*\$select=([\w,\s]+)", options)
+        if selected is None:
+            return _graph_error(
+                400,
+                "BadRequest",
+                f"Query option '{options.strip()}' is not allowed inside $expand=manager.",
+            )
+        manager = [p.strip() for p in selected[1].split(",") if p.strip()]
+    if manager is None:
+        return _graph_error(400, "BadRequest", "The $expand query option is empty.")
+    return manager
+
+
+def _split_top_level(text: str) -> list[str]:
+    """`a,b($select=x,y)` -> ["a", "b($select=x,y)"]: commas outside parentheses."""
+    items, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            items.append(text[start:index])
+            start = index + 1
+    items.append(text[start:])
+    return [item for item in items if item.strip()]
 
 
 def _seconds(value: float) -> str:

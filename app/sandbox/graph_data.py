@@ -1,11 +1,13 @@
 """The Graph sandbox's sample tenant: users, groups, enterprise applications and their changes.
 
 Deterministic for a given seed: several hundred users with French and English names
-(accents included), departments, job titles, a few disabled accounts, groups (one nested in
+(accents included), departments, job titles, a few disabled accounts, a management chain
+(a chief executive and a few newcomers without a manager, department heads reporting to the
+chief, team leads to their head, everyone else to a team lead), groups (one nested in
 another), and a "Cisco Webex" enterprise application whose assignments mix direct users,
 groups and the Default Access role. Every change is numbered so that delta queries can
 answer "what changed since change N"; the tests change the tenant through the methods at
-the bottom (add, change, disable, delete, assign, unassign, ...).
+the bottom (add, change, disable, delete, set or clear a manager, assign, unassign, ...).
 """
 
 from __future__ import annotations
@@ -177,11 +179,14 @@ class GraphTenant:
     members: dict[str, list[str]] = field(default_factory=dict)  # group id -> member ids
     service_principals: dict[str, dict[str, Any]] = field(default_factory=dict)
     assignments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    managers: dict[str, str] = field(default_factory=dict)  # user id -> its manager's id
     seq: int = 0
     delta_generation: int = 0  # bumped by expire_delta_tokens(): older tokens are refused
     _user_meta: dict[str, _Meta] = field(default_factory=dict)
     _group_meta: dict[str, _Meta] = field(default_factory=dict)
     _member_log: dict[str, list[_MemberChange]] = field(default_factory=dict)
+    # The manager a user had before its manager was cleared (a delta round reports it).
+    _former_managers: dict[str, str] = field(default_factory=dict)
     _rng: random.Random = field(default_factory=lambda: random.Random(0))
 
     # ----- building -------------------------------------------------------------------
@@ -210,6 +215,8 @@ class GraphTenant:
                 enabled=rng.random() >= 0.06,
             )
             by_department[department].append(user_id)
+        # A random generator of its own: the rest of the sample stays as it was.
+        tenant._seed_managers(by_department, random.Random(f"managers-{seed}"))
         everyone = list(tenant.users)
         sales = tenant.add_group("Webex - Ventes / Sales", by_department["Ventes"])
         support = tenant.add_group("Webex - Support", by_department["Support"])
@@ -248,6 +255,33 @@ class GraphTenant:
             tenant.assign(user_id, app_id=other, role="Standard")
         return tenant
 
+    def _seed_managers(self, by_department: Mapping[str, list[str]], rng: random.Random) -> None:
+        """The sample's management chain (set as created: no change number)."""
+        heads = {d: members[0] for d, members in by_department.items() if members}
+        chief = heads.get("Direction") or next(iter(heads.values()), None)
+        if chief is None:
+            return
+        for department, members in by_department.items():
+            if not members:
+                continue
+            head = members[0]
+            if head != chief:
+                self.managers[head] = chief
+            rest = members[1:]
+            if department == "Direction":
+                for user_id in rest:
+                    self.managers[user_id] = chief
+                continue
+            leads = rest[: max(1, len(rest) // 8)] if len(rest) > 2 else []
+            for user_id in leads:
+                self.managers[user_id] = head
+            for user_id in rest[len(leads) :]:
+                self.managers[user_id] = rng.choice(leads) if leads else head
+        # A few newcomers nobody has placed yet.
+        placed = [u for u in self.managers if u not in heads.values()]
+        for user_id in _pick(rng, placed, 3 if len(placed) > 30 else 0):
+            del self.managers[user_id]
+
     def _next(self) -> int:
         self.seq += 1
         return self.seq
@@ -272,6 +306,24 @@ class GraphTenant:
         if found is None or self._user_meta[found["id"]].removed is not None:
             return None
         return found
+
+    def manager_of(self, user_id: str) -> str | None:
+        """The id of the user's manager, when it has one that exists."""
+        manager_id = self.managers.get(user_id)
+        if manager_id is None or self.user(manager_id) is None:
+            return None
+        return manager_id
+
+    def reports_of(self, manager_id: str) -> list[str]:
+        """The users whose manager this user is (direct reports that exist)."""
+        return [u for u, m in self.managers.items() if m == manager_id and self.user(u) is not None]
+
+    def manager_object(self, user_id: str, select: Iterable[str]) -> dict[str, Any] | None:
+        """The expanded manager as /users?$expand=manager shows it (None: no manager)."""
+        manager_id = self.manager_of(user_id)
+        if manager_id is None:
+            return None
+        return {"@odata.type": "#microsoft.graph.user", **project(self.users[manager_id], select)}
 
     def user_by_name(self, display_name: str) -> dict[str, Any]:
         return next(u for u in self.live_users() if u["displayName"] == display_name)
@@ -353,12 +405,15 @@ class GraphTenant:
     # ----- delta ------------------------------------------------------------------------
 
     def users_delta(
-        self, since: int | None, upto: int, select: Iterable[str]
+        self, since: int | None, upto: int, select: Iterable[str], *, manager: bool = False
     ) -> list[dict[str, Any]]:
         """Users changed in (since, upto], or every live user when `since` is None.
 
         A changed user carries its id and the selected properties that changed (Graph
         promises "at least the updated properties"); a new or restored one carries all.
+        With `manager` ($expand=manager), the manager comes as `manager@delta`: the
+        manager's id, or the former manager's id marked `@removed` when it was cleared; a
+        change of manager alone is reported only then (Graph tracks what was asked for).
         """
         selected = list(select)
         entries: list[dict[str, Any]] = []
@@ -366,7 +421,7 @@ class GraphTenant:
             meta = self._user_meta[user_id]
             if since is None:
                 if meta.removed is None and meta.created <= upto:
-                    entries.append(project(user, selected))
+                    entries.append(self._with_manager(project(user, selected), manager))
                 continue
             if meta.last() <= since:
                 continue
@@ -375,12 +430,30 @@ class GraphTenant:
                     entries.append({"id": user_id, "@removed": {"reason": meta.removed[0]}})
                 continue
             if meta.created > since:
-                entries.append(project(user, selected))
+                entries.append(self._with_manager(project(user, selected), manager))
                 continue
-            entries.append(
-                project(user, [p for p, n in meta.changed.items() if n > since and p in selected])
-            )
+            changed = [p for p, n in meta.changed.items() if n > since and p != "manager"]
+            manager_changed = meta.changed.get("manager", 0) > since
+            if manager_changed and not changed and not manager:
+                continue
+            entry = project(user, [p for p in changed if p in selected])
+            if manager and manager_changed:
+                current = self.manager_of(user_id)
+                former = self._former_managers.get(user_id)
+                if current is not None:
+                    entry["manager@delta"] = [{"@odata.type": _USER_TYPE, "id": current}]
+                elif former is not None:
+                    entry["manager@delta"] = [
+                        {"@odata.type": _USER_TYPE, "id": former, "@removed": {"reason": "deleted"}}
+                    ]
+            entries.append(entry)
         return entries
+
+    def _with_manager(self, entry: dict[str, Any], manager: bool) -> dict[str, Any]:
+        manager_id = self.manager_of(entry["id"]) if manager else None
+        if manager_id is not None:
+            entry["manager@delta"] = [{"@odata.type": _USER_TYPE, "id": manager_id}]
+        return entry
 
     def groups_delta(
         self, since: int | None, upto: int, select: Iterable[str]
@@ -517,11 +590,32 @@ class GraphTenant:
     def enable_user(self, user_id: str) -> None:
         self.update_user(user_id, accountEnabled=True)
 
+    def set_manager(self, user_id: str, manager_id: str | None) -> None:
+        """Give a user a manager (another user's id), or clear it with None: a change the
+        next delta round reports for that user when the manager is expanded."""
+        if self.user(user_id) is None:
+            raise KeyError(f"no user {user_id}")
+        if manager_id is not None and (manager_id == user_id or self.user(manager_id) is None):
+            raise KeyError(f"no other user {manager_id} to be the manager")
+        current = self.manager_of(user_id)
+        if current == manager_id:
+            return
+        if manager_id is None:
+            self.managers.pop(user_id, None)
+            if current is not None:
+                self._former_managers[user_id] = current
+        else:
+            self.managers[user_id] = manager_id
+        self._user_meta[user_id].changed["manager"] = self._next()
+
     def delete_user(self, user_id: str, *, permanent: bool = False) -> None:
         """Soft delete (restorable for 30 days in Entra), or permanently with permanent=True.
 
-        A permanent delete also ends the user's group memberships and app assignments.
+        A permanent delete also ends the user's group memberships and app assignments. The
+        user's direct reports lose it as their manager either way.
         """
+        for report in self.reports_of(user_id):
+            self.set_manager(report, None)
         seq = self._next()
         meta = self._user_meta[user_id]
         meta.removed = ("deleted" if permanent else "changed", seq)
@@ -661,6 +755,9 @@ class GraphTenant:
         ]:
             del self.assignments[assignment_id]
         self._next()
+
+
+_USER_TYPE = "#microsoft.graph.user"
 
 
 def project(obj: Mapping[str, Any], select: Iterable[str]) -> dict[str, Any]:

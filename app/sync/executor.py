@@ -7,12 +7,15 @@ create found in flight on the next run is looked up on the target before it is s
 again, so a process killed at any moment never creates a user twice.
 
 Users go first (SCIM Bulk where the target offers it, else bounded concurrency; the
-client's own limiter adapts below the cap), then groups, whose members must exist.
+client's own limiter adapts below the cap), then the users' reference updates (a manager
+created in this run: its target id is known only now), then groups, whose members must
+exist.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
@@ -21,11 +24,13 @@ from typing import Any, Protocol
 
 from app.sync.events import Change, Status, SyncEvent
 from app.sync.gc_pause import collect_young
+from app.sync.mapping import put_reference
 from app.sync.matching import (
     diff,
     equality_filter,
     patch_body,
     patch_operations,
+    payload_hash,
 )
 from app.sync.plan import Action, PlannedOperation
 from app.sync.state import JournalState, Link, StateBatch, StateStore
@@ -182,16 +187,19 @@ class Executor:
         fresh = [op for op in writes if not op.op_id]
         if fresh:
             await asyncio.to_thread(self.state.journal_add, self.cycle_id, fresh)
-        users = [op for op in writes if op.object_type == "User"]
+        users = [op for op in writes if op.object_type == "User" and not op.sets_references]
+        references = [op for op in writes if op.sets_references]
         groups = [op for op in writes if op.object_type == "Group"]
-        self._total_users = len(users)
+        self._total_users = len(users) + len(references)
         self._progress(force=True)
         try:
             if users:
-                if self._bulk_enabled():
-                    await self._run_bulk(users)
-                else:
-                    await self._run_concurrent(users)
+                await self._run_users(users)
+            # References name users of this run: only once every user operation is done.
+            if references and not self.stopping:
+                await self._run_references(references)
+            elif references:
+                self._unsent.extend(references)
             # Groups need their members: only once every user operation has finished.
             if groups and not self.stopping:
                 await self._run_concurrent(groups, chunk=CHUNK)
@@ -208,6 +216,77 @@ class Executor:
             self._report.cancelled = self._cancelled
             self._progress(force=True)
         return self._report
+
+    async def _run_users(self, operations: Sequence[PlannedOperation]) -> None:
+        if self._bulk_enabled():
+            await self._run_bulk(operations)
+        else:
+            await self._run_concurrent(operations)
+
+    async def _run_references(self, operations: Sequence[PlannedOperation]) -> None:
+        """Set the references that waited for users of this run (a manager just created)."""
+        await self._flush()  # the links of this run's users, for _prepare_reference
+        ids = {op.source_id for op in operations}
+        links = await asyncio.to_thread(
+            lambda: {source_id: self.state.link("User", source_id) for source_id in ids}
+        )
+        ready: list[PlannedOperation] = []
+        for op in operations:
+            outcome = self._prepare_reference(op, links.get(op.source_id))
+            if outcome is None:
+                ready.append(op)
+            else:
+                await self._record(op, outcome, 0)
+        if ready and not self.stopping:
+            await self._run_users(ready)
+        elif ready:
+            self._unsent.extend(ready)
+
+    def _prepare_reference(self, op: PlannedOperation, link: Link | None) -> _Outcome | None:
+        """Resolve a reference update to target ids (None: ready to send), or the outcome
+        when there is nothing to send (the user or the users it names are not there).
+
+        The link then gets the hash of the whole payload, references included, only when
+        it still holds what the user's own operation wrote (`payload_hash` of the planned
+        update): a user whose own update failed keeps the link that makes the next cycle
+        compare it again.
+        """
+        own = op.target_id or self.user_targets.get(op.source_id, "")
+        if not own:
+            return _Outcome(
+                Status.SKIPPED,
+                message="not on the target (its own operation did not succeed); the next "
+                "cycle sets it once the user is there",
+            )
+        payload = copy.deepcopy(op.payload)
+        operations: list[dict[str, Any]] = []
+        changes: list[Change] = []
+        missing: list[str] = []
+        for change, referenced in zip(op.changes, op.member_source_ids, strict=False):
+            path, _, shown = change
+            target = self.user_targets.get(referenced)
+            if target is None:
+                missing.append(f"{_label(path)} {shown}")
+                continue
+            put_reference(payload, path, target)
+            operations.append({"op": "replace", "path": path, "value": target})
+            changes.append(change)
+        words = (
+            f"{', '.join(missing)} not on the target (its own operation did not succeed); "
+            "the next cycle sets it"
+            if missing
+            else ""
+        )
+        if not operations:
+            return _Outcome(Status.SKIPPED, message=words)
+        complete = not missing and link is not None and link.hash == op.payload_hash
+        op.target_id = own
+        op.patch = operations
+        op.changes = changes
+        op.payload_hash = payload_hash(payload) if complete else ""
+        if words:
+            op.detail = words
+        return None
 
     def _bulk_enabled(self) -> bool:
         if self.use_bulk is not None:
@@ -475,6 +554,8 @@ class Executor:
         if op.action == Action.DELETE:
             outcome.unlink = True
             return outcome
+        if op.sets_references and not op.payload_hash:
+            return outcome  # the link stays as the user's own operation left it
         outcome.link = Link(
             object_type=op.object_type,
             source_id=op.source_id,
@@ -598,6 +679,11 @@ def _bulk_operation(op: PlannedOperation) -> dict[str, Any]:
             "data": patch_body([{"op": "replace", "path": "active", "value": False}]),
         }
     return {"method": "DELETE", "path": f"{path}/{op.target_id}"}
+
+
+def _label(path: str) -> str:
+    """ "manager" for the enterprise extension's manager.value."""
+    return path.rsplit(":", 1)[-1].split(".", 1)[0]
 
 
 def _quoted(value: str) -> str:

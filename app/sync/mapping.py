@@ -15,12 +15,19 @@ Values are sent in the target's type (app.sync.attributes): booleans for boolean
 (true/false words accepted), lists of text for multi-valued ones (extensionAttributeN),
 text otherwise (a list gives its first value). An empty value, after the mapping's
 default, sends nothing: on an update the attribute shows as cleared (old -> None).
+
+A reference target (the enterprise extension's manager.value) names another user of the
+target, and what a mapping gives for it is the *source id* of that user (Entra: the
+manager's object id; CSV: a userName). The planner passes `references={}` to
+`user_payload`, gets those source ids back instead of having them in the payload, turns
+each into the referenced user's target id, and puts that in with `put_reference`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from app.directory.base import SourceGroup, SourceUser
@@ -125,6 +132,7 @@ class _Compiled:
     target: str = ""  # path.text()
     boolean: bool = False  # the target attribute is a boolean
     multi_texts: bool = False  # a multi-valued attribute without a filter: a list of texts
+    reference: bool = False  # the target names another user of the target (manager.value)
     kind: MappingType = MappingType.NONE
     source: str = ""
     default: str | None = None
@@ -145,6 +153,9 @@ class _Compiled:
             target=path.text(),
             boolean=info is not None and info.type == AttributeType.BOOLEAN,
             multi_texts=info is not None and info.multi_valued and not path.has_filter,
+            reference=info is not None
+            and info.type == AttributeType.REFERENCE
+            and not info.multi_valued,
             kind=mapping.type,
             source=mapping.source,
             default=mapping.default,
@@ -217,6 +228,11 @@ class Mapper:
         # The mappings each kind of payload applies, and the matching ones by precedence.
         self._users_updating = [c for c in self._users if c.applies(False)]
         self._users_creating = [c for c in self._users if c.applies(True)]
+        # The same without the reference mappings, which `user_payload(references=...)`
+        # hands back apart (a mapping set without any costs nothing more per user).
+        self._user_references = tuple(c for c in self._users if c.reference and c.applies(True))
+        self._users_updating_plain = [c for c in self._users_updating if not c.reference]
+        self._users_creating_plain = [c for c in self._users_creating if not c.reference]
         self._users_matching = _by_precedence(self._users)
         self._groups_matching = _by_precedence(self._groups)
         self._managed: dict[tuple[Resource, bool], frozenset[str]] = {}
@@ -245,6 +261,11 @@ class Mapper:
         return _sources(self._groups)
 
     @property
+    def user_reference_targets(self) -> tuple[str, ...]:
+        """Target paths of the user mappings that name another user (manager.value)."""
+        return tuple(c.target for c in self._user_references)
+
+    @property
     def unknown_targets(self) -> list[str]:
         """Target paths not in the catalogue: Webex ignores attributes it does not know."""
         return [c.target for c in (*self._users, *self._groups) if c.info is None]
@@ -260,15 +281,37 @@ class Mapper:
 
     # --- users ------------------------------------------------------------------------------
 
-    def user_payload(self, user: SourceUser, *, creating: bool) -> dict[str, Any]:
-        """The SCIM User body for this user; on_create mappings only when `creating`."""
+    def user_payload(
+        self,
+        user: SourceUser,
+        *,
+        creating: bool,
+        references: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """The SCIM User body for this user; on_create mappings only when `creating`.
+
+        With a `references` dict, reference mappings (manager.value) write nothing in the
+        payload: `references[target path]` gets the source id they give instead (see the
+        module docstring). Without it, that source id is in the payload as it is (the
+        mapping preview shows what the mapping reads).
+        """
         attributes = user_attributes(user)
         payload: dict[str, Any] = {"schemas": [CORE_USER]}
         user_name = user.user_name
-        for c in self._users_creating if creating else self._users_updating:
+        if references is None:
+            compiled = self._users_creating if creating else self._users_updating
+        else:
+            compiled = self._users_creating_plain if creating else self._users_updating_plain
+        for c in compiled:
             value = c.value(attributes, user_name)
             if value is not None:
-                _put(payload, c, value)
+                _put(payload, c.path, c.info, value)
+        if references is not None:
+            for c in self._user_references:
+                if creating or c.applies(False):
+                    value = c.value(attributes, user_name)
+                    if value is not None:
+                        references[c.target] = str(value)
         return payload
 
     def matching_keys(self, user: SourceUser) -> list[tuple[str, str]]:
@@ -332,7 +375,7 @@ class Mapper:
                 continue
             value = c.value(attributes, group.display_name)
             if value is not None:
-                _put(payload, c, value)
+                _put(payload, c.path, c.info, value)
         return payload
 
     def group_matching_keys(self, group: SourceGroup) -> list[tuple[str, str]]:
@@ -473,8 +516,20 @@ def _matching(
     return keys
 
 
-def _put(payload: dict[str, Any], c: _Compiled, value: Any) -> None:
-    path = c.path
+@lru_cache(maxsize=64)
+def _user_target(target: str) -> tuple[ScimPath, TargetAttribute | None]:
+    path = parse_scim_path(target)
+    return path, find_target_attribute(path, "User")
+
+
+def put_reference(payload: dict[str, Any], target: str, value: str) -> None:
+    """Write a resolved reference (the referenced user's target id) at a user target path,
+    as `user_payload` writes any other value (the schema URN joins `schemas`)."""
+    path, info = _user_target(target)
+    _put(payload, path, info, value)
+
+
+def _put(payload: dict[str, Any], path: ScimPath, info: TargetAttribute | None, value: Any) -> None:
     container = payload
     if path.schema is not None:
         schemas: list[str] = payload["schemas"]
@@ -495,8 +550,8 @@ def _put(payload: dict[str, Any], c: _Compiled, value: Any) -> None:
                 element["primary"] = True
             elements.append(element)
         element[path.sub_attribute or "value"] = value
-    elif c.info is not None and c.info.multi_valued and c.info.element_template:
-        template = dict(c.info.element_template)
+    elif info is not None and info.multi_valued and info.element_template:
+        template = dict(info.element_template)
         container[attr] = [{**template, "value": v} for v in value]
     elif path.sub_attribute is not None:
         container.setdefault(attr, {})[path.sub_attribute] = value

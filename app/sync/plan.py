@@ -39,6 +39,8 @@ OUT_OF_SCOPE_DELETIONS_SKIPPED = "OutOfScopeDeletionSkipped"
 GROUP_KEPT = "GroupKept"
 MAPPING_ERROR = "MappingError"
 NO_MATCHING_KEY = "NoMatchingKey"
+# Update reasons: a user's references (manager.value) set once the users they name exist.
+SET_REFERENCES = "SetReferences"
 
 
 @dataclass(slots=True)
@@ -60,6 +62,10 @@ class PlannedOperation:
     source_hash: str = ""
     # Groups: members as source ids; the executor turns them into target ids once the
     # users they name exist (a member created in the same cycle has no target id yet).
+    # A user's reference update (reason SET_REFERENCES): the source ids of the users its
+    # references name, one per entry of `changes` (whose path is the target attribute and
+    # whose new value shows the referenced user's key); `payload_hash` is then the hash the
+    # user's own operation stored, `payload` the user's payload without these references.
     member_source_ids: tuple[str, ...] = ()
     # Groups: target ids of the current members (read when the group was matched).
     current_member_ids: tuple[str, ...] = ()
@@ -77,6 +83,11 @@ class PlannedOperation:
     @property
     def writes(self) -> bool:
         return self.action in WRITE_ACTIONS
+
+    @property
+    def sets_references(self) -> bool:
+        """A user's reference update, sent after every other user operation."""
+        return self.reason == SET_REFERENCES and self.object_type == "User"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -15,6 +15,18 @@ the record (an attribute, the enabled flag, the user name), of a mapping, of a s
 filter or of the program's version gives another hash, and the user is mapped and compared
 as before. Planning gives the event loop a turn every SLICE_SECONDS (the GUI stays
 responsive during a 100,000-user plan).
+
+References to other users (a mapping to the enterprise manager.value, see
+Mapper.user_reference_targets) give the referenced user's *source* id; the target wants
+its target id. A manager already linked is resolved at once (its target id is in the
+payload, so the payload hash changes when the manager does). A manager that this plan
+creates (or matches) has no target id yet: the user's own operation leaves the attribute
+alone, and a second operation (Update, reason SetReferences, the manager's source id in
+`member_source_ids`) sets it once the manager exists; the executor runs those after every
+other user operation. A manager that is not provisioned at all leaves the attribute alone,
+with a note. While a reference waits, the user's payload hash carries a marker of it and
+its link keeps no record hash, so that later cycles map the user again and set the
+reference as soon as the manager is there. Nothing of this runs without such a mapping.
 """
 
 from __future__ import annotations
@@ -32,6 +44,7 @@ from app.errors import UserFacingError
 from app.sync import plan as p
 from app.sync.events import Change
 from app.sync.gc_pause import paused_gc
+from app.sync.mapping import flatten, put_reference
 from app.sync.matching import (
     MatchResult,
     TargetIndex,
@@ -59,7 +72,12 @@ SLICE_SECONDS = 0.010
 GATHER_CHUNK = 256
 # Part of every mapping fingerprint: raise it when the mapping or scoping code changes what
 # a record maps to, so that links written by the old code do not skip the new mapping.
-MAPPING_LOGIC_VERSION = "1"
+# 2: references (manager.value) are sent as the manager's target id.
+MAPPING_LOGIC_VERSION = "2"
+# Key of the marker hashed with a payload whose references wait (never sent).
+_WAITING_REFERENCES = "\u0000waiting references"
+# Notes about managers that are not provisioned: at most this many, then a count.
+REFERENCE_NOTES = 20
 
 
 def mapping_fingerprint(mappings: MappingSet, scoping: Sequence[ScopingFilter] = ()) -> str:
@@ -91,7 +109,9 @@ def source_record_hash(user: SourceUser, fingerprint: str) -> str:
 class Mapper(Protocol):
     """What the planner needs of app.sync.mapping.Mapper."""
 
-    def user_payload(self, user: SourceUser, *, creating: bool) -> dict[str, Any]: ...
+    def user_payload(
+        self, user: SourceUser, *, creating: bool, references: dict[str, str] | None = None
+    ) -> dict[str, Any]: ...
 
     def group_payload(
         self, group: SourceGroup, member_target_ids: Iterable[str] = (), *, creating: bool = True
@@ -151,6 +171,20 @@ class _Pending:
     record: str = ""  # source_record_hash, stored with the link once written
     keys: list[tuple[str, str]] | None = None  # matching keys, worked out once
     digest: str = ""  # payload_hash(desired), when already worked out
+    # References (target path -> referenced user's target id) resolved through the links,
+    # and those that wait (target path -> the referenced user's source id).
+    resolved: dict[str, str] | None = None
+    waiting: dict[str, str] | None = None
+
+
+@dataclass(slots=True)
+class _Waiting:
+    """A user whose references wait: what the reference update needs once it is planned."""
+
+    references: dict[str, str]  # target path -> referenced user's source id
+    desired: dict[str, Any]  # the payload without them (with those resolved)
+    record: str  # the user's real source_record_hash
+    current: dict[str, Any] = field(default_factory=dict)  # target path -> current target id
 
 
 class _Slicer:
@@ -190,13 +224,22 @@ class Planner:
         self.options = options or PlannerOptions()
         self.reads = 0
         self._semaphore = asyncio.Semaphore(max(1, self.options.read_concurrency))
+        # Reference mappings (manager.value): empty for most profiles, and then nothing of
+        # the reference handling runs.
+        self._references: tuple[str, ...] = tuple(getattr(mapper, "user_reference_targets", ()))
+        self._reference_paths = frozenset(t.lower() for t in self._references)
+        self._waiting: dict[str, _Waiting] = {}  # source id -> references that wait
+        self._notes: list[str] = []
+        self._target_keys: dict[str, str] | None = None  # target id -> key, built when needed
 
     # -- entry point --------------------------------------------------------------------
 
     async def plan(self, read: SourceRead) -> Plan:
         plan = Plan(full=read.full, notes=list(read.notes))
+        self._waiting, self._notes = {}, []
         user_ops = await self._plan_users(read)
         plan.extend(user_ops)
+        plan.notes.extend(self._notes)
         plan.extend(self._plan_source_skips(read))
         plan.extend(await self._plan_groups(read, user_ops))
         plan.target_reads = self.reads
@@ -212,6 +255,8 @@ class Planner:
 
         ops.extend(await self._resolve_pending(pending))
         self._plan_removals(read, ops, seen)
+        if self._waiting:
+            self._plan_reference_updates(read, ops)
         return ops
 
     async def _plan_user_records(
@@ -221,6 +266,8 @@ class Planner:
         pending: list[_Pending] = []
         compare_always = self.options.compare_always
         fingerprint = "" if compare_always else self.options.fingerprint
+        references = self._references
+        refs: dict[str, str] = {}
         slicer = _Slicer()
         for user in read.users:
             if slicer.due():
@@ -240,7 +287,11 @@ class Planner:
                 ops.append(_no_change(user, link, link.hash, record))
                 continue
             try:
-                desired = self.mapper.user_payload(user, creating=False)
+                if references:
+                    refs = {}
+                    desired = self.mapper.user_payload(user, creating=False, references=refs)
+                else:
+                    desired = self.mapper.user_payload(user, creating=False)
             except UserFacingError as error:
                 ops.append(_skip(user, p.MAPPING_ERROR, str(error), link))
                 continue
@@ -257,7 +308,17 @@ class Planner:
                     # Not provisioned yet: is it on the target, active? Then disable it.
                     pending.append(_Pending(user, desired, None))
                 continue
-            digest = payload_hash(desired)
+            resolved = waiting = None
+            if references and refs:
+                resolved, waiting = self._resolve_references(desired, refs)
+            if waiting:
+                # The payload hash carries the waiting references, and the link no record
+                # hash: the user is mapped again until they are set.
+                self._waiting[user.source_id] = _Waiting(waiting, desired, record)
+                digest = payload_hash({**desired, _WAITING_REFERENCES: sorted(waiting.items())})
+                record = ""
+            else:
+                digest = payload_hash(desired)
             if link is not None and link.active and link.hash == digest and not compare_always:
                 op = _no_change(user, link, digest, record)
                 # Same payload from another record (or a link without its record hash):
@@ -265,7 +326,17 @@ class Planner:
                 op.relink = bool(record) and link.source_hash != record
                 ops.append(op)
                 continue
-            pending.append(_Pending(user, desired, link, record, digest=digest))
+            pending.append(
+                _Pending(
+                    user,
+                    desired,
+                    link,
+                    record,
+                    digest=digest,
+                    resolved=resolved,
+                    waiting=waiting,
+                )
+            )
         return pending
 
     def _plan_removals(self, read: SourceRead, ops: list[PlannedOperation], seen: set[str]) -> None:
@@ -438,9 +509,20 @@ class Planner:
         if current is None:
             # The target user is gone (deleted in Control Hub): match again, or create.
             return await self._unknown_op(
-                _Pending(item.user, item.desired, None, item.record, digest=item.digest), None
+                _Pending(
+                    item.user,
+                    item.desired,
+                    None,
+                    item.record,
+                    digest=item.digest,
+                    resolved=item.resolved,
+                    waiting=item.waiting,
+                ),
+                None,
             )
-        return [self._compare(item.user, item.desired, current, item.record, item.digest)]
+        return [
+            self._compare(item.user, item.desired, current, item.record, item.digest, item.waiting)
+        ]
 
     async def _unknown_op(
         self, item: _Pending, index: TargetIndex | None
@@ -460,7 +542,7 @@ class Planner:
         if match.target is None:
             if not user.enabled:
                 return [_skip(user, p.DISABLED_IN_SOURCE, "disabled in the source", None)]
-            return [self._create(user, item.desired, item.record, item.digest)]
+            return [self._create(user, item.desired, item.record, item.digest, item.resolved)]
         if not user.enabled:
             target_id = str(match.target.get("id", ""))
             link = Link("User", user.source_id, target_id, user.user_name, "", True)
@@ -469,21 +551,34 @@ class Planner:
             op = _no_change_link(link)
             op.relink, op.active = True, False
             return [op]
-        return [self._compare(user, item.desired, match.target, item.record, item.digest)]
+        return [
+            self._compare(user, item.desired, match.target, item.record, item.digest, item.waiting)
+        ]
 
     def _create(
-        self, user: SourceUser, desired: dict[str, Any], record: str = "", digest: str = ""
+        self,
+        user: SourceUser,
+        desired: dict[str, Any],
+        record: str = "",
+        digest: str = "",
+        resolved: Mapping[str, str] | None = None,
     ) -> PlannedOperation:
         try:
-            payload = self.mapper.user_payload(user, creating=True)
+            if self._references:
+                payload = self.mapper.user_payload(user, creating=True, references={})
+                for target, target_id in (resolved or {}).items():
+                    put_reference(payload, target, target_id)
+            else:
+                payload = self.mapper.user_payload(user, creating=True)
         except UserFacingError as error:
             return _skip(user, p.MAPPING_ERROR, str(error), None)
+        changes = self.mapper.diff_user({}, payload)
         return PlannedOperation(
             object_type="User",
             action=Action.CREATE,
             source_id=user.source_id,
             key=_user_key(user, desired),
-            changes=self.mapper.diff_user({}, payload),
+            changes=self._shown(changes) if resolved else changes,
             payload=payload,
             payload_hash=digest or payload_hash(desired),
             source_hash=record,
@@ -497,23 +592,144 @@ class Planner:
         current: Mapping[str, Any],
         record: str = "",
         digest: str = "",
+        waiting: Mapping[str, str] | None = None,
     ) -> PlannedOperation:
         changes = self.mapper.diff_user(current, desired)
+        if waiting:
+            # Left alone now; the reference update sets it (or nothing, with a note).
+            paths = {path.lower() for path in waiting}
+            changes = [c for c in changes if c[0].lower() not in paths]
+            values = {k.lower(): v for k, v in flatten(current).items()}
+            self._waiting[user.source_id].current = {
+                path: str(values[path.lower()])
+                for path in waiting
+                if values.get(path.lower()) not in (None, "")
+            }
+        patch = patch_operations(changes, desired, current)
         op = PlannedOperation(
             object_type="User",
             action=Action.UPDATE if changes else Action.NO_CHANGE,
             source_id=user.source_id,
             key=_user_key(user, desired),
             target_id=str(current.get("id", "")),
-            changes=changes,
+            changes=self._shown(changes) if self._references else changes,
             payload=desired,
             payload_hash=digest or payload_hash(desired),
             source_hash=record,
             active=_is_active(desired),
-            patch=patch_operations(changes, desired, current),
+            patch=patch,
         )
         op.relink = not changes
         return op
+
+    # -- references (manager.value) -----------------------------------------------------
+
+    def _resolve_references(
+        self, desired: dict[str, Any], refs: Mapping[str, str]
+    ) -> tuple[dict[str, str] | None, dict[str, str] | None]:
+        """Put the target ids of linked referenced users into `desired`; the rest waits.
+
+        A reference is a source id. A CSV source's ids are its userNames lower-cased, so a
+        CSV column naming the manager by userName finds the manager's link too.
+        """
+        resolved: dict[str, str] = {}
+        waiting: dict[str, str] = {}
+        links = self.user_links
+        for target, source_id in refs.items():
+            link = links.get(source_id)
+            if link is None:
+                link = links.get(source_id.lower())
+            if link is not None and link.target_id:
+                put_reference(desired, target, link.target_id)
+                resolved[target] = link.target_id
+            else:
+                waiting[target] = source_id
+        return resolved or None, waiting or None
+
+    def _key_of_target(self, target_id: Any) -> Any:
+        """The key (userName) of a linked target user, for the plan; else the id itself."""
+        if self._target_keys is None:
+            self._target_keys = {
+                link.target_id: link.user_name for link in self.user_links.values()
+            }
+        return self._target_keys.get(str(target_id), target_id)
+
+    def _shown(self, changes: list[Change]) -> list[Change]:
+        """Changes as the plan shows them: a reference by the user's key, not an opaque id."""
+        paths = self._reference_paths
+        if not any(c[0].lower() in paths for c in changes):
+            return changes
+        return [
+            (path, self._key_of_target(old), self._key_of_target(new))
+            if path.lower() in paths
+            else (path, old, new)
+            for path, old, new in changes
+        ]
+
+    def _plan_reference_updates(self, read: SourceRead, ops: list[PlannedOperation]) -> None:
+        """References that wait: an update after the referenced users' own operations, or a
+        note when the referenced user is not provisioned (the attribute is left alone)."""
+        by_source = {op.source_id: op for op in ops if op.object_type == "User"}
+        missing: dict[str, tuple[str, list[str]]] = {}  # source id -> (label, keys waiting)
+        names: dict[str, str] | None = None
+        updates: list[PlannedOperation] = []
+        for source_id, waiting in self._waiting.items():
+            own = by_source.get(source_id)
+            if own is None or own.action not in (Action.CREATE, Action.UPDATE, Action.NO_CHANGE):
+                continue  # not provisioned, or going away: nothing to refer from
+            changes: list[Change] = []
+            referenced: list[str] = []
+            words: list[str] = []
+            for target, ref in waiting.references.items():
+                label = _reference_label(target)
+                other = by_source.get(ref) or by_source.get(ref.lower())
+                if other is not None and other.source_id != source_id and _will_exist(other):
+                    old = waiting.current.get(target)
+                    changes.append((target, self._key_of_target(old) if old else None, other.key))
+                    referenced.append(other.source_id)
+                    words.append(f"{label} {other.key} is provisioned in this cycle: set after it")
+                    continue
+                if names is None:
+                    # Who the referenced user is, when the source read it (out of scope,
+                    # left out): its user name; else its id is all there is.
+                    names = {u.source_id: u.user_name for u in read.users}
+                    names.update((s.source_id, s.user_name) for s in read.skipped if s.user_name)
+                name = names.get(ref) or ref
+                missing.setdefault(ref, (f"{label} {name}", []))[1].append(own.key)
+                if own.writes:
+                    own.detail = _joined(own.detail, f"{label} {name} is not provisioned")
+            if changes:
+                updates.append(
+                    PlannedOperation(
+                        object_type="User",
+                        action=Action.UPDATE,
+                        source_id=source_id,
+                        key=own.key,
+                        target_id=own.target_id,
+                        changes=changes,
+                        payload=waiting.desired,
+                        reason=p.SET_REFERENCES,
+                        detail="; ".join(words),
+                        payload_hash=own.payload_hash,
+                        source_hash=waiting.record,
+                        member_source_ids=tuple(referenced),
+                        active=own.active,
+                    )
+                )
+        ops.extend(updates)
+        for count, (who, keys) in enumerate(sorted(missing.values())):
+            if count == REFERENCE_NOTES:
+                self._notes.append(
+                    f"... and {len(missing) - count} more referenced users are not provisioned."
+                )
+                break
+            shown = ", ".join(sorted(keys)[:3])
+            if len(keys) > 3:
+                shown += f" and {len(keys) - 3} more"
+            label = who.split(" ", 1)[0]
+            self._notes.append(
+                f"{who} is not provisioned: the {label} of {shown} is left as it is."
+            )
 
     # -- source skips -------------------------------------------------------------------
 
@@ -707,6 +923,22 @@ _REMOVAL_WORDS = {
     p.UNASSIGNED: "unassigned in the source",
     p.DELETED_IN_SOURCE: "deleted in the source (the profile does not allow deletes)",
 }
+
+
+def _reference_label(target: str) -> str:
+    """ "manager" for the enterprise extension's manager.value: how notes name a reference."""
+    return target.rsplit(":", 1)[-1].split(".", 1)[0]
+
+
+def _will_exist(op: PlannedOperation) -> bool:
+    """Is the user of this operation on the target once the plan has run?"""
+    if op.action == Action.CREATE:
+        return True
+    return bool(op.target_id) and op.action not in (Action.DELETE, Action.SKIP)
+
+
+def _joined(detail: str, more: str) -> str:
+    return f"{detail}; {more}" if detail else more
 
 
 def _user_key(user: SourceUser, desired: Mapping[str, Any]) -> str:

@@ -13,6 +13,13 @@ members. Delta cycles follow the links; Graph's user delta does not report assig
 changes, so the app's appRoleAssignedTo is read again every cycle (cheap) and group
 membership changes come from `members@delta`. A delta link Graph no longer knows gives a
 full read, with a note.
+
+When the mappings read `manager`, Graph expands it: `$expand=manager` on the delta rounds
+(`manager@delta`: the manager's id, or an entry marked `@removed` when it was cleared) and
+`$expand=manager($select=id)` when one user is read again. The attribute is the manager's
+object id (the manager's source id), None when the user has none. A delta entry without
+`manager@delta` says nothing about the manager, so such a user is read again, as a user
+whose delta entry lacks selected properties is.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import logging
 from collections.abc import AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import EllipsisType
 from typing import TYPE_CHECKING, Any, Literal
 
 from app.directory.base import SourceGroup, SourceRead, SourceSkip, SourceUser
@@ -41,12 +49,20 @@ WATERMARK_VERSION = 1
 ALWAYS_SELECTED = ("id", "userPrincipalName", "accountEnabled")
 GROUP_SELECT = ("displayName", "description", "mailNickname", "mail", "members")
 EXTENSION_ATTRIBUTES = "onPremisesExtensionAttributes"
+MANAGER = "manager"
+MANAGER_DELTA = "manager@delta"
 _USER_TYPE = "#microsoft.graph.user"
 _GROUP_TYPE = "#microsoft.graph.group"
 
 
 def user_select(attributes: Iterable[str] | None) -> tuple[list[str], bool]:
     """Graph's $select for the attributes the mappings need, and whether app roles are needed."""
+    select, needs_roles, _ = user_query(attributes)
+    return select, needs_roles
+
+
+def user_query(attributes: Iterable[str] | None) -> tuple[list[str], bool, bool]:
+    """user_select's two answers, and whether the manager must be expanded."""
     from app.sync.attributes import ENTRA_USER_ATTRIBUTES, graph_query_for
 
     names = list(attributes) if attributes is not None else [a.name for a in ENTRA_USER_ATTRIBUTES]
@@ -55,12 +71,32 @@ def user_select(attributes: Iterable[str] | None) -> tuple[list[str], bool]:
     for name in ALWAYS_SELECTED:
         if name not in select:
             select.append(name)
-    return select, query.needs_app_role_assignments
+    manager = any(name.lower() == MANAGER for name in query.expand)
+    return select, query.needs_app_role_assignments, manager
 
 
-def flatten_user(raw: Mapping[str, Any], select: Iterable[str]) -> dict[str, Any]:
+def manager_id(raw: Mapping[str, Any]) -> str | EllipsisType | None:
+    """The manager a Graph user names: `manager@delta` (an entry marked `@removed` takes
+    the manager away) or an expanded `manager` object; `...` when it says nothing (a delta
+    entry of a user whose manager did not change)."""
+    if MANAGER_DELTA in raw:
+        entries = raw[MANAGER_DELTA] or []
+        alive = [
+            m for m in entries if isinstance(m, Mapping) and "@removed" not in m and m.get("id")
+        ]
+        return str(alive[-1]["id"]) if alive else None
+    if MANAGER in raw:
+        value = raw[MANAGER]
+        return str(value["id"]) if isinstance(value, Mapping) and value.get("id") else None
+    return ...
+
+
+def flatten_user(
+    raw: Mapping[str, Any], select: Iterable[str], *, manager: bool = False
+) -> dict[str, Any]:
     """A Graph user as mapping attributes: onPremisesExtensionAttributes.extensionAttributeN
-    flattened, objectId beside id, IsSoftDeleted as Entra's provisioning shows it."""
+    flattened, objectId beside id, IsSoftDeleted as Entra's provisioning shows it, and with
+    `manager` the manager's object id (None: no manager)."""
     attributes: dict[str, Any] = {}
     for name in select:
         value = raw.get(name)
@@ -76,6 +112,9 @@ def flatten_user(raw: Mapping[str, Any], select: Iterable[str]) -> dict[str, Any
     enabled = raw.get("accountEnabled")
     attributes["accountEnabled"] = enabled is not False
     attributes["IsSoftDeleted"] = enabled is False
+    if manager:
+        found = manager_id(raw)
+        attributes[MANAGER] = None if found is ... else found
     return attributes
 
 
@@ -176,7 +215,7 @@ class EntraSource:
         self.settings = settings
         self.scope = scope
         self.profile_name = profile_name
-        self.select, self.needs_roles = user_select(attributes)
+        self.select, self.needs_roles, self.needs_manager = user_query(attributes)
         self.sign_in = EntraSignIn(
             settings,
             profile_name=profile_name,
@@ -258,10 +297,23 @@ class EntraSource:
 
     def _select_hash(self) -> str:
         text = ",".join(sorted(self.select)) + ("|roles" if self.needs_roles else "")
+        if self.needs_manager:
+            text += "|expand=manager"
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def _user_params(self) -> dict[str, str]:
-        return {"$select": ",".join(self.select)}
+        """One user read again: the manager's id only."""
+        params = {"$select": ",".join(self.select)}
+        if self.needs_manager:
+            params["$expand"] = "manager($select=id)"
+        return params
+
+    def _delta_params(self) -> dict[str, str]:
+        """The first request of a users delta round (its links keep these)."""
+        params = {"$select": ",".join(self.select)}
+        if self.needs_manager:
+            params["$expand"] = MANAGER
+        return params
 
     async def _service_principal(self) -> dict[str, Any]:
         settings = self.settings
@@ -354,7 +406,7 @@ class EntraSource:
     def _make_user(
         self, raw: Mapping[str, Any], roles: list[dict[str, str]] | None = None
     ) -> SourceUser:
-        attributes = flatten_user(raw, self.select)
+        attributes = flatten_user(raw, self.select, manager=self.needs_manager)
         if self.needs_roles:
             attributes["appRoleAssignments"] = [dict(r) for r in roles or []]
         return SourceUser(
@@ -410,7 +462,7 @@ class EntraSource:
         )
 
     async def _full_read(self) -> SourceRead:
-        users_round = await self.graph.delta("users/delta", self._user_params())
+        users_round = await self.graph.delta("users/delta", self._delta_params())
         groups_round = await self.graph.delta("groups/delta", {"$select": ",".join(GROUP_SELECT)})
         raw_users = {str(u["id"]): u for u in users_round.items if "@removed" not in u}
         all_groups: dict[str, dict[str, Any]] = {}
@@ -645,7 +697,11 @@ class EntraSource:
         newly_in = in_scope - state.in_scope
         for user_id in sorted(in_scope & (set(changed) | newly_in)):
             raw = changed.get(user_id, {})
-            if user_id in newly_in or not all(name in raw for name in self.select):
+            if (
+                user_id in newly_in
+                or not all(name in raw for name in self.select)
+                or (self.needs_manager and manager_id(raw) is ...)
+            ):
                 fresh = await self._read_user(user_id)
                 if fresh is None:
                     in_scope.discard(user_id)
@@ -699,4 +755,11 @@ class EntraSource:
             await self._service_principal()
 
 
-__all__ = ["DEFAULT_ACCESS_ROLE_ID", "EntraSource", "flatten_user", "user_select"]
+__all__ = [
+    "DEFAULT_ACCESS_ROLE_ID",
+    "EntraSource",
+    "flatten_user",
+    "manager_id",
+    "user_query",
+    "user_select",
+]
