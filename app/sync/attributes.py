@@ -90,7 +90,8 @@ def _enterprise_user() -> list[TargetAttribute]:
         TargetAttribute(
             f"{ENTERPRISE_USER}:manager.value",
             AttributeType.REFERENCE,
-            description="The manager's id in the target (not the directory's).",
+            description="The manager's id in the target: map the directory's manager to it "
+            "and the engine sends the id of the manager's own target user.",
         )
     )
     return attrs
@@ -270,7 +271,8 @@ def _entra_users() -> list[SourceAttribute]:
             "manager",
             AttributeType.REFERENCE,
             graph=GraphHandling.EXPAND,
-            description="The manager's directory object (needs $expand=manager).",
+            description="The manager's object id; mapped to manager.value, the manager's own "
+            "target id is sent.",
         ),
         SourceAttribute(
             "appRoleAssignments",
