@@ -156,6 +156,7 @@ class Executor:
         self._last_progress = 0.0
         self._network_failures = 0
         self._unsent: list[PlannedOperation] = []
+        self._failed_users: set[str] = set()  # source ids whose own operation failed in this run
         self.in_flight = 0  # operations sent and not answered yet (a pause waits for them)
 
     # -- control ------------------------------------------------------------------------
@@ -251,6 +252,11 @@ class Executor:
         update): a user whose own update failed keeps the link that makes the next cycle
         compare it again.
         """
+        if op.source_id in self._failed_users:
+            return _Outcome(
+                Status.SKIPPED,
+                message="not sent: the user's own operation failed; the next cycle sends both",
+            )
         own = op.target_id or self.user_targets.get(op.source_id, "")
         if not own:
             return _Outcome(
@@ -619,6 +625,8 @@ class Executor:
         report.count(op.action.value, outcome.status)
         if outcome.status == Status.FAILURE:
             report.failed += 1
+            if op.object_type == "User":
+                self._failed_users.add(op.source_id)
             if len(report.first_failures) < FIRST_FAILURES:
                 report.first_failures.append(event)
         self._emit(event)
