@@ -236,7 +236,7 @@ async def test_a_manager_whose_create_failed_is_set_by_the_next_cycle(tmp_path: 
             ]
             assert failed == ["jerome.cote@example.com"]
             # His reports are created without a manager; their reference updates are skipped
-            # with the reason, not counted as failures (and so is his own, to Chloé, whose
+            # with the reason, not counted as failures (and so is his own, to Chloé: his
             # create failed).
             skipped = {
                 e.user_name: e.message
