@@ -690,7 +690,7 @@ def _bulk_operation(op: PlannedOperation) -> dict[str, Any]:
 
 
 def _label(path: str) -> str:
-    """ "manager" for the enterprise extension's manager.value."""
+    """How messages name a reference: "manager" for the enterprise manager.value."""
     return path.rsplit(":", 1)[-1].split(".", 1)[0]
 
 

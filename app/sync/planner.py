@@ -926,7 +926,7 @@ _REMOVAL_WORDS = {
 
 
 def _reference_label(target: str) -> str:
-    """ "manager" for the enterprise extension's manager.value: how notes name a reference."""
+    """How notes name a reference: "manager" for the enterprise extension's manager.value."""
     return target.rsplit(":", 1)[-1].split(".", 1)[0]
 
 
