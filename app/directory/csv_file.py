@@ -481,7 +481,9 @@ def _read_rows(
 
 def _refuse_duplicates(validation: CsvValidation, rows_by_user_name: dict[str, list[int]]) -> None:
     """Every row of a user name found on several rows is invalid (whatever the case)."""
-    user_names = {user.row: user.user_name for user in validation.users}
+    user_names: dict[int, str] = {
+        user.row: user.user_name for user in validation.users if user.row is not None
+    }
     user_names.update(validation.invalid_user_names)
     duplicate_rows: set[int] = set()
     for rows in rows_by_user_name.values():
