@@ -216,11 +216,14 @@ def sniff_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
+# A line (between line breaks, \r or \n) with something besides white space.
+_NON_BLANK_LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
+
+
 def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line
-    return ""
+    """The first line that is not blank (without splitting the whole file into lines)."""
+    found = _NON_BLANK_LINE.search(text)
+    return found.group() if found else ""
 
 
 def _find_column(header: list[str], name: str) -> str | None:

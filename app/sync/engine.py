@@ -300,9 +300,8 @@ class SyncEngine:
     async def _dry_run(self) -> Plan:
         # The source and the links are read side by side (the CSV file and SQLite both
         # in worker threads).
-        read, links = await asyncio.gather(
-            self._read_source(self._watermark()), asyncio.to_thread(self._load_links)
-        )
+        links = await asyncio.to_thread(self._load_links)
+        read = await self._read_source(self._watermark())
         await self._discover()
         plan = await (await self._planner(links=links)).plan(read)
         pending = await asyncio.to_thread(self.state.journal_pending)

@@ -133,6 +133,10 @@ class _Compiled:
     boolean: bool = False  # the target attribute is a boolean
     multi_texts: bool = False  # a multi-valued attribute without a filter: a list of texts
     reference: bool = False  # the target names another user of the target (manager.value)
+    # Written as payload[path.attribute] (a core attribute, no filter, no sub-attribute,
+    # no element template): its value can be read back from a payload, or added to a
+    # shallow copy of one without touching what the copy shares.
+    top_level: bool = False
     kind: MappingType = MappingType.NONE
     source: str = ""
     default: str | None = None
@@ -156,6 +160,10 @@ class _Compiled:
             reference=info is not None
             and info.type == AttributeType.REFERENCE
             and not info.multi_valued,
+            top_level=path.schema is None
+            and not path.has_filter
+            and path.sub_attribute is None
+            and not (info is not None and info.multi_valued and info.element_template),
             kind=mapping.type,
             source=mapping.source,
             default=mapping.default,
@@ -234,6 +242,12 @@ class Mapper:
         self._users_updating_plain = [c for c in self._users_updating if not c.reference]
         self._users_creating_plain = [c for c in self._users_creating if not c.reference]
         self._users_matching = _by_precedence(self._users)
+        # create_payload's shortcut: the mappings only a creation applies, when every one
+        # writes a top-level attribute (userType, say); None: build the payload again.
+        creating_only = [c for c in self._users_creating_plain if not c.applies(False)]
+        self._users_creating_only: list[_Compiled] | None = (
+            creating_only if all(c.top_level for c in creating_only) else None
+        )
         self._groups_matching = _by_precedence(self._groups)
         self._managed: dict[tuple[Resource, bool], frozenset[str]] = {}
         _require(self._users, "User", "userName")
@@ -314,9 +328,46 @@ class Mapper:
                         references[c.target] = str(value)
         return payload
 
-    def matching_keys(self, user: SourceUser) -> list[tuple[str, str]]:
-        """(target attribute, value) pairs by matching precedence, empty values left out."""
+    def matching_keys(
+        self, user: SourceUser, payload: Mapping[str, Any] | None = None
+    ) -> list[tuple[str, str]]:
+        """(target attribute, value) pairs by matching precedence, empty values left out.
+
+        `payload`, the user's `user_payload(user, creating=False)` when the caller has it:
+        the values of top-level attributes are read from it instead of mapped again.
+        """
+        if payload is not None:
+            keys: list[tuple[str, str]] = []
+            attributes: Mapping[str, Any] | None = None
+            for c in self._users_matching:
+                if c.top_level and not c.reference and c.applies(False):
+                    value = payload.get(c.path.attribute)
+                else:
+                    if attributes is None:
+                        attributes = user_attributes(user)
+                    value = c.value(attributes, user.user_name)
+                text = as_text(value)
+                if text:
+                    keys.append((c.target, text))
+            return keys
         return _matching(self._users_matching, user_attributes(user), user.user_name)
+
+    def create_payload(self, user: SourceUser, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """`user_payload(user, creating=True)` from the user's `user_payload(user,
+        creating=False)`: a copy of it with the mappings only a creation applies (a user
+        created is not mapped twice, benchmark P1). Reference mappings are not applied."""
+        creating_only = self._users_creating_only
+        if creating_only is None:
+            return self.user_payload(user, creating=True, references={})
+        created = dict(payload)  # nested values shared: only top-level keys are added
+        attributes: Mapping[str, Any] | None = None
+        for c in creating_only:
+            if attributes is None:
+                attributes = user_attributes(user)
+            value = c.value(attributes, user.user_name)
+            if value is not None:
+                created[c.path.attribute] = value
+        return created
 
     def user_notes(self, user: SourceUser, payload: Mapping[str, Any] | None = None) -> list[str]:
         """Plain words for the plan about what this user's payload does not say by itself."""

@@ -50,6 +50,16 @@ def test_a_block_pauses_the_collector_and_hands_everything_back() -> None:
     assert kept
 
 
+def test_a_block_ends_without_a_young_collection_walking_its_objects() -> None:
+    with paused_gc():
+        rows = [[n] for n in range(50_000)]  # 100,000 CSV rows' worth of objects, say
+    # Moved to the oldest generation at once: the next young collection has nothing of
+    # them to walk.
+    assert gc.get_count()[0] < 1_000
+    assert gc.get_freeze_count() == 0
+    assert rows[-1] == [49_999]
+
+
 def test_a_cycle_set_aside_in_a_block_is_collected_after_it() -> None:
     with paused_gc():
         ref = garbage_cycle()

@@ -472,3 +472,39 @@ def test_group_member_diff() -> None:
     }
     assert m.diff_group(old, m.group_payload(group, ["a", "b"])) == []
     assert m.diff_group(old, m.group_payload(group, ["a"])) == [("members", ["a", "b"], ["a"])]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [],  # the defaults: userType, a top-level attribute, on create only
+        [  # an on-create mapping inside a complex attribute: the payload is built again
+            AttributeMapping(
+                target="name.middleName",
+                type=MappingType.CONSTANT,
+                constant="X",
+                apply=ApplyWhen.ON_CREATE,
+            )
+        ],
+        [  # an on-create matching key
+            AttributeMapping(
+                target="nickName",
+                source="mailNickname",
+                apply=ApplyWhen.ON_CREATE,
+                matching_precedence=3,
+            )
+        ],
+    ],
+)
+def test_create_payload_and_keys_from_the_update_payload_equal_mapping_again(
+    extra: list[AttributeMapping],
+) -> None:
+    defaults = default_mapping_set("webex")
+    m = Mapper(MappingSet(users=[*defaults.users, *extra], groups=defaults.groups))
+    updating = m.user_payload(FRENCH, creating=False)
+    untouched = copy.deepcopy(updating)
+    created = m.create_payload(FRENCH, updating)
+    assert created == m.user_payload(FRENCH, creating=True)
+    assert created["userType"] == "user" and "userType" not in updating
+    assert updating == untouched  # the update payload is left as it was
+    assert m.matching_keys(FRENCH, updating) == m.matching_keys(FRENCH)
