@@ -298,8 +298,9 @@ class SyncEngine:
             return await self._dry_run()
 
     async def _dry_run(self) -> Plan:
-        # The source and the links are read side by side (the CSV file and SQLite both
-        # in worker threads).
+        # The links, then the source, each in a worker thread (off the event loop). Not
+        # side by side: both need the GIL nearly all the time, and SQLite gives it up at
+        # each row, then waits for it while the CSV reader holds it.
         links = await asyncio.to_thread(self._load_links)
         read = await self._read_source(self._watermark())
         await self._discover()
