@@ -304,6 +304,14 @@ def _active_status_template() -> Any:
     return extension.model_validate({"accountStatus": ["active"]})
 
 
+def _assign(resource: Resource[Any], field: str, extension: Any) -> None:
+    """Set an extension field to a validated extension without validating the whole
+    resource again (pydantic's validate_assignment re-runs every model validator of the
+    user: three quarters of the stamp's cost)."""
+    resource.__dict__[field] = extension
+    resource.__pydantic_fields_set__.add(field)
+
+
 def _active_status() -> Any:
     """A new Cisco extension with accountStatus ["active"]: a copy of one validated once
     (its list is shared: the storage never changes a stored value in place)."""
@@ -403,11 +411,11 @@ class WebexRules:
             return
         extension = getattr(resource, field)
         if extension is None:
-            setattr(resource, field, _active_status())
+            _assign(resource, field, _active_status())
         elif not getattr(extension, "account_status", None):
             data = extension.model_dump()
             data["accountStatus"] = ["active"]
-            setattr(resource, field, type(extension).model_validate(data))
+            _assign(resource, field, type(extension).model_validate(data))
 
     def _check_members(self, resource: Resource[Any]) -> None:
         storage = self.storage
