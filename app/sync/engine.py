@@ -85,6 +85,30 @@ async def release_gradually(*lists: list[Any]) -> None:
             await asyncio.sleep(0)
 
 
+async def _plan_sending_ahead(planner: Planner, read: SourceRead, executor: Executor) -> Plan:
+    """The plan, with its user creations sent a Bulk request at a time while the rest is
+    planned (users the target does not have yet are the bulk of a first cycle: their
+    requests start seconds earlier, benchmark P1). The last, partial request goes with the
+    rest of the plan (executor.run leaves out what send_ahead took)."""
+    if not executor.sends_in_bulk:
+        return await planner.plan(read)
+    size = executor.bulk_size
+    batch: list[PlannedOperation] = []
+    sending: list[asyncio.Task[None]] = []
+
+    def ready(op: PlannedOperation) -> None:
+        batch.append(op)
+        if len(batch) >= size:
+            sending.append(asyncio.create_task(executor.send_ahead(batch[:])))
+            batch.clear()
+
+    try:
+        return await planner.plan(read, ready=ready)
+    finally:
+        if sending:
+            await asyncio.gather(*sending)
+
+
 class SyncEngine:
     """The engine of one profile. The owner calls aclose() (or uses `async with`)."""
 
@@ -372,6 +396,8 @@ class SyncEngine:
         read: SourceRead | None = None
         made_plan = plan is None  # a plan handed in belongs to the caller: left as it is
         to_run: list[PlannedOperation] = []
+        executor: Executor | None = None
+        ran = False
         try:
             if plan is None:
                 # Read first: a source that cannot be read (an invalid CSV) stops the
@@ -385,7 +411,9 @@ class SyncEngine:
             if report.fatal is None and not self.cancel_requested():
                 if plan is None:
                     assert read is not None
-                    plan = await (await self._planner()).plan(read)
+                    planner = await self._planner()
+                    executor = await self._new_executor(cycle_id)
+                    plan = await _plan_sending_ahead(planner, read, executor)
                 for note in plan.notes:
                     self._note(cycle_id, note)
                 self._hub.emit(
@@ -420,12 +448,22 @@ class SyncEngine:
                 relinks = links_for(plan)
                 if relinks:
                     await asyncio.to_thread(self.state.save_links, relinks)
+                    if executor is not None:
+                        # Made before the plan (for send_ahead): it learns the users just
+                        # matched on the target, which groups may name as members.
+                        executor.user_targets.update(
+                            (link.source_id, link.target_id)
+                            for link in relinks
+                            if link.object_type == "User"
+                        )
                 if quiet:
                     await asyncio.to_thread(self.state.add_events, quiet)
                     self._hub.emit_all(quiet)
                 if not self.cancel_requested():
-                    executor = await self._new_executor(cycle_id)
+                    if executor is None:
+                        executor = await self._new_executor(cycle_id)
                     settle()  # the plan lives until the cycle ends: collections skip it
+                    ran = True
                     run_report = await executor.run(to_run)
                     _merge(counts, run_report.counts)
                     failures.extend(run_report.first_failures)
@@ -440,6 +478,13 @@ class SyncEngine:
                 f"The cycle stopped on an unexpected error ({type(error).__name__}).",
                 "See the program log; the next cycle resumes from the journal.",
             )
+        if executor is not None and not ran and executor.took_ahead:
+            # Creations were sent while planning and the cycle stopped before the rest:
+            # their outcomes count, and the journal is left as a run leaves it.
+            ahead_report = await executor.run([])
+            _merge(counts, ahead_report.counts)
+            failures.extend(ahead_report.first_failures)
+            report = _combine(report, ahead_report)
         result = self._outcome(
             cycle_id,
             started,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import itertools
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
@@ -158,6 +159,10 @@ class Executor:
         self._unsent: list[PlannedOperation] = []
         self._failed_users: set[str] = set()  # source ids whose own operation failed in this run
         self.in_flight = 0  # operations sent and not answered yet (a pause waits for them)
+        # Bulk requests in flight at once, whichever call sends them (send_ahead and run).
+        self._bulk_slots = asyncio.Semaphore(max(1, min(4, self.concurrency // 4 or 1)))
+        self._bulk_numbers = itertools.count()
+        self._sent_ahead: set[int] = set()  # id() of the operations send_ahead took
 
     # -- control ------------------------------------------------------------------------
 
@@ -183,15 +188,43 @@ class Executor:
 
     # -- the run ------------------------------------------------------------------------
 
+    async def send_ahead(self, operations: Sequence[PlannedOperation]) -> None:
+        """Send user creations while the rest of the plan is being made (the engine hands
+        them a bulk at a time): journaled first, then sent as run() sends users. run() is
+        then given every write of the plan and leaves these out (see taken_ahead); the
+        progress counts them with the rest. Nothing is taken once the run is stopping."""
+        if self.stopping:
+            return
+        operations = [
+            op for op in operations if op.action == Action.CREATE and op.object_type == "User"
+        ]
+        if not operations:
+            return
+        self._sent_ahead.update(id(op) for op in operations)
+        self._total_users += len(operations)
+        fresh = [op for op in operations if not op.op_id]
+        if fresh:
+            await asyncio.to_thread(self.state.journal_add, self.cycle_id, fresh)
+        await self._run_users(operations)
+
+    @property
+    def took_ahead(self) -> bool:
+        """send_ahead took operations (run() must still be called to finish them)."""
+        return bool(self._sent_ahead)
+
+    def taken_ahead(self, op: PlannedOperation) -> bool:
+        """Whether send_ahead took this operation (run() leaves it out)."""
+        return id(op) in self._sent_ahead
+
     async def run(self, operations: Sequence[PlannedOperation]) -> ExecutionReport:
-        writes = [op for op in operations if op.writes]
+        writes = [op for op in operations if op.writes and id(op) not in self._sent_ahead]
         fresh = [op for op in writes if not op.op_id]
         if fresh:
             await asyncio.to_thread(self.state.journal_add, self.cycle_id, fresh)
         users = [op for op in writes if op.object_type == "User" and not op.sets_references]
         references = [op for op in writes if op.sets_references]
         groups = [op for op in writes if op.object_type == "Group"]
-        self._total_users = len(users) + len(references)
+        self._total_users += len(users) + len(references)
         self._progress(force=True)
         try:
             if users:
@@ -294,6 +327,15 @@ class Executor:
             op.detail = words
         return None
 
+    @property
+    def sends_in_bulk(self) -> bool:
+        """Users go in Bulk requests (send_ahead is then worth it)."""
+        return self._bulk_enabled()
+
+    @property
+    def bulk_size(self) -> int:
+        return max(1, self.client.bulk_max_operations)
+
     def _bulk_enabled(self) -> bool:
         if self.use_bulk is not None:
             return self.use_bulk and self.client.supports_bulk
@@ -340,17 +382,17 @@ class Executor:
         rest = [op for op in operations if not op.verify_before_create]
         size = max(1, self.client.bulk_max_operations)
         chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
-        semaphore = asyncio.Semaphore(max(1, min(4, self.concurrency // 4 or 1)))
 
-        async def send(number: int, chunk: list[PlannedOperation]) -> None:
-            async with semaphore:
+        async def send(chunk: list[PlannedOperation]) -> None:
+            async with self._bulk_slots:
                 await self._running.wait()
                 if self.stopping:
                     self._unsent.extend(chunk)
                     return
+                number = next(self._bulk_numbers)
                 await self._send_bulk(f"{self.cycle_id}:bulk{number}", chunk)
 
-        await asyncio.gather(*(send(n, c) for n, c in enumerate(chunks)))
+        await asyncio.gather(*(send(c) for c in chunks))
 
     async def _send_bulk(self, bulk_id: str, chunk: list[PlannedOperation]) -> None:
         # Committed before the request leaves (in a worker thread: the loop keeps running).

@@ -244,15 +244,26 @@ class Planner:
         # the reference handling runs.
         self._references: tuple[str, ...] = tuple(getattr(mapper, "user_reference_targets", ()))
         self._reference_paths = frozenset(t.lower() for t in self._references)
+        self._ready: Callable[[PlannedOperation], None] | None = None
         self._waiting: dict[str, _Waiting] = {}  # source id -> references that wait
         self._notes: list[str] = []
         self._target_keys: dict[str, str] | None = None  # target id -> key, built when needed
 
     # -- entry point --------------------------------------------------------------------
 
-    async def plan(self, read: SourceRead) -> Plan:
+    async def plan(
+        self,
+        read: SourceRead,
+        *,
+        ready: Callable[[PlannedOperation], None] | None = None,
+    ) -> Plan:
+        """The plan of one cycle. `ready`, when given, is handed each user creation that
+        no later step of the planning can change, as soon as it is planned (the engine
+        sends them while the rest is planned); they are in the plan too."""
         plan = Plan(full=read.full, notes=list(read.notes))
         self._waiting, self._notes = {}, []
+        # Reference updates may still change a creation once every user is planned.
+        self._ready = None if self._references else ready
         user_ops = await self._plan_users(read)
         plan.extend(user_ops)
         plan.notes.extend(self._notes)
@@ -446,10 +457,16 @@ class Planner:
         ops = await self._gathered([self._linked_op(item) for item in linked])
         # Matched against the listing: no request per user, so one after the other, with
         # turns for the event loop (thousands of coroutines at once would hold it).
+        ready = self._ready
         for item in unknown:
             if slicer.due():
                 await slicer.pause()
-            ops.extend(await self._unknown_op(item, index))
+            planned = await self._unknown_op(item, index)
+            ops.extend(planned)
+            if ready is not None:
+                for op in planned:
+                    if op.action == Action.CREATE and op.object_type == "User":
+                        ready(op)
         return ops
 
     @staticmethod
