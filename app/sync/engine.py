@@ -334,6 +334,7 @@ class SyncEngine:
             plan.notes.append(
                 f"{len(pending)} operations of an interrupted cycle will be resumed first."
             )
+        settle()  # the plan outlives the block: the first young collection after it skips it
         return plan
 
     def _watermark(self) -> str | None:

@@ -13,9 +13,11 @@ thread), automatic collection is off. `settle()` (the engine calls it once the p
 made) sets what exists aside with gc.freeze(), at no cost, and `collect_young()` (the
 executor calls it after each batch of results) collects only what was made since, once
 there is enough of it to be worth a few milliseconds, then sets the survivors aside too.
-When the last block ends, what it made joins the oldest generation at once (see _hand_back)
-and automatic collection is back as it was: the garbage of the cycle is collected by the
-next full collection, as usual.
+When the last block ends, everything set aside is handed back (gc.unfreeze()) and automatic
+collection is back as it was: the garbage of the cycle is collected then, as usual. A dry run
+sets aside what it made just before its block ends (`settle()`): handed back, it joins the
+oldest generation in one step instead of being walked by the first young collection after
+the block (a fifth of a second after 100,000 CSV rows, benchmark P2).
 
 The window cannot afford "as usual": handing back a cycle's objects puts them all in the
 oldest generation, whose next collection then walks every object of the process at once
@@ -61,7 +63,7 @@ def paused_gc() -> Iterator[None]:
         with _lock:
             _depth -= 1
             if _depth == 0:
-                if _was_enabled:
+                if _keep_aside and _was_enabled:
                     _hand_back()
                 elif _froze:
                     gc.unfreeze()
@@ -71,22 +73,16 @@ def paused_gc() -> Iterator[None]:
 
 
 def _hand_back() -> None:
-    """A block's end: its objects leave the young generations without being walked.
-
-    Everything the block made is still young (the collector was off): the first collection
-    after it would walk all of it, a fifth of a second after reading 100,000 CSV rows
-    (benchmark P2). gc.freeze() then gc.unfreeze() move it to the oldest generation in one
-    step instead, as if it had survived; its garbage cycles wait for the next full
-    collection. In the GUI's mode the objects stay set aside, after a young collection
-    when there is little to walk (the end of a cycle, which collected as it went).
-    """
-    if _keep_aside:
-        if gc.get_count()[0] < 4 * YOUNG_BATCH:
-            gc.collect(1)
-        gc.freeze()
-    else:
-        gc.freeze()
-        gc.unfreeze()
+    """A block's end, in the GUI's mode: what it made is set aside with the rest, after a
+    young collection when there is little to walk (the end of a cycle, which collected as
+    it went) and only on the main thread: a collection elsewhere could free a Qt object's
+    wrapper away from the thread that owns the window (PySide then deadlocks)."""
+    if (
+        gc.get_count()[0] < 4 * YOUNG_BATCH
+        and threading.current_thread() is threading.main_thread()
+    ):
+        gc.collect(1)
+    gc.freeze()
 
 
 def settle() -> None:
