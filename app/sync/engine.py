@@ -85,6 +85,12 @@ async def release_gradually(*lists: list[Any]) -> None:
             await asyncio.sleep(0)
 
 
+# Bulk requests of creations prepared (journaled) or in flight at once while planning: one
+# being journaled while another is sent; more would only have worker threads take turns
+# with the event loop (the window's, in the GUI).
+AHEAD_PUMPS = 2
+
+
 async def _plan_sending_ahead(planner: Planner, read: SourceRead, executor: Executor) -> Plan:
     """The plan, with its user creations sent a Bulk request at a time while the rest is
     planned (users the target does not have yet are the bulk of a first cycle: their
@@ -94,19 +100,25 @@ async def _plan_sending_ahead(planner: Planner, read: SourceRead, executor: Exec
         return await planner.plan(read)
     size = executor.bulk_size
     batch: list[PlannedOperation] = []
-    sending: list[asyncio.Task[None]] = []
+    batches: asyncio.Queue[list[PlannedOperation] | None] = asyncio.Queue()
+
+    async def pump() -> None:
+        while (ops := await batches.get()) is not None:
+            await executor.send_ahead(ops)
 
     def ready(op: PlannedOperation) -> None:
         batch.append(op)
         if len(batch) >= size:
-            sending.append(asyncio.create_task(executor.send_ahead(batch[:])))
+            batches.put_nowait(batch[:])
             batch.clear()
 
+    pumps = [asyncio.create_task(pump()) for _ in range(AHEAD_PUMPS)]
     try:
         return await planner.plan(read, ready=ready)
     finally:
-        if sending:
-            await asyncio.gather(*sending)
+        for _ in pumps:
+            batches.put_nowait(None)
+        await asyncio.gather(*pumps)
 
 
 class SyncEngine:

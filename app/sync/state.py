@@ -416,29 +416,38 @@ class StateStore:
     # -- journal ----------------------------------------------------------------------
 
     def journal_add(self, cycle_id: str, operations: Sequence[PlannedOperation]) -> None:
-        """Record operations as planned (one transaction); each gets its op_id."""
+        """Record operations as planned (one transaction); each gets its op_id.
+
+        A cycle may journal its operations in several calls (the creations it sends while
+        planning, then the rest): numbers go on from the cycle's last one, so that no call
+        replaces what an earlier one recorded.
+        """
         now = _now_text()
-        rows = []
-        for seq, op in enumerate(operations):
-            if not op.op_id:
-                op.op_id = f"{cycle_id}:{seq}"
-            rows.append(
-                (
-                    op.op_id,
-                    cycle_id,
-                    seq,
-                    op.object_type,
-                    op.action.value,
-                    op.source_id,
-                    op.key,
-                    op.target_id,
-                    json.dumps(_operation_record(op), ensure_ascii=False, default=str),
-                    op.payload_hash,
-                    "planned",
-                    now,
-                )
-            )
         with self._transaction() as db:
+            row = db.execute(
+                "SELECT COALESCE(MAX(seq), -1) + 1 FROM journal WHERE cycle_id = ?", (cycle_id,)
+            ).fetchone()
+            first = int(row[0])
+            rows = []
+            for seq, op in enumerate(operations, start=first):
+                if not op.op_id:
+                    op.op_id = f"{cycle_id}:{seq}"
+                rows.append(
+                    (
+                        op.op_id,
+                        cycle_id,
+                        seq,
+                        op.object_type,
+                        op.action.value,
+                        op.source_id,
+                        op.key,
+                        op.target_id,
+                        json.dumps(_operation_record(op), ensure_ascii=False, default=str),
+                        op.payload_hash,
+                        "planned",
+                        now,
+                    )
+                )
             db.executemany(
                 "INSERT OR REPLACE INTO journal (op_id, cycle_id, seq, object_type, action,"
                 " source_id, user_name, target_id, operation, payload_hash, state, updated)"

@@ -96,6 +96,22 @@ def test_journal_entries_come_back_until_marked_done(tmp_path: Path) -> None:
         assert state.journal_counts() == {"in_flight": 1, "planned": 1}
 
 
+def test_a_cycle_journaled_in_several_calls_keeps_every_operation(tmp_path: Path) -> None:
+    """Creations sent while planning are journaled a Bulk request at a time, then the
+    rest: no call may replace what an earlier one recorded."""
+    with store(tmp_path) as state:
+        first, second, rest = [op(1), op(2)], [op(3), op(4)], [op(5)]
+        state.journal_add("c1", first)
+        state.journal_add("c1", second)
+        state.journal_add("c1", rest)
+        state.journal_add("c2", [op(6)])
+        ids = [o.op_id for o in (*first, *second, *rest)]
+        assert ids == ["c1:0", "c1:1", "c1:2", "c1:3", "c1:4"]
+        pending = state.journal_pending()
+        assert [e.op_id for e in pending] == [*ids, "c2:0"]
+        assert [e.operation.key for e in pending] == [f"user{n}@example.com" for n in range(1, 7)]
+
+
 def test_one_batch_writes_links_marks_and_log_rows_together(tmp_path: Path) -> None:
     with store(tmp_path) as state:
         state.journal_add("c1", [op(1)])
