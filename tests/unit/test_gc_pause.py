@@ -111,3 +111,17 @@ def test_ending_the_mode_hands_everything_back() -> None:
     assert not keeping_aside()
     assert gc.get_freeze_count() == 0
     assert gc_pause._depth == 0
+
+
+def test_young_collections_wait_for_settle() -> None:
+    from app.sync.gc_pause import YOUNG_BATCH, collect_young
+
+    with paused_gc():
+        made = [[n] for n in range(4 * YOUNG_BATCH)]
+        collect_young()  # before settle(): everything is young, nothing is walked
+        assert gc.get_count()[0] >= YOUNG_BATCH
+        settle()
+        more = [[n] for n in range(2 * YOUNG_BATCH)]
+        collect_young()  # after it: what was made since is collected and set aside
+        assert gc.get_count()[0] < YOUNG_BATCH
+    assert made and more
