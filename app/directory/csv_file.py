@@ -28,6 +28,8 @@ from app.sync.gc_pause import paused_gc
 TRUE_WORDS = frozenset({"true", "yes", "1", "vrai", "oui"})
 FALSE_WORDS = frozenset({"false", "no", "0", "faux", "non"})
 BOOLEAN_HELP = "true/false, yes/no, 1/0, vrai/faux or oui/non"
+# Yes/no words (lower case) and what they mean.
+_BOOLEAN_WORDS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
 # Columns read as booleans; the first one present says whether the user is enabled.
 BOOLEAN_COLUMNS = ("accountEnabled", "enabled", "active")
 MAIL_COLUMN = "mail"
@@ -158,12 +160,7 @@ def _group_by_row(errors: list[CsvRowError]) -> dict[int, list[str]]:
 def parse_boolean(text: str) -> bool | None:
     """True/False for the words a spreadsheet uses (English or French, any case); None for
     anything else."""
-    word = text.strip().lower()
-    if word in TRUE_WORDS:
-        return True
-    if word in FALSE_WORDS:
-        return False
-    return None
+    return _BOOLEAN_WORDS.get(text.strip().lower())
 
 
 def decode_csv_bytes(data: bytes, encoding: str = "auto") -> tuple[str, str]:
@@ -349,10 +346,6 @@ def _validate_csv(path: Path | str, settings: CsvSettings | None, keep_rows: boo
     if group_columns:
         validation.groups = _groups(validation.users, group_columns)
     return validation
-
-
-# Yes/no words (any case) and what they mean.
-_BOOLEAN_WORDS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
 
 
 def _read_rows(

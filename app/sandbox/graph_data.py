@@ -386,6 +386,15 @@ class GraphTenant:
                 )
         return in_scope
 
+    def expected_user_names(self, app_name: str = WEBEX_APP_NAME) -> set[str]:
+        """The lower-cased userPrincipalName of each enabled user the assigned scope reads:
+        what a first cycle leaves in the Webex tenant."""
+        return {
+            str(self.users[user_id]["userPrincipalName"]).lower()
+            for user_id in self.expected_in_scope(app_name)
+            if self.users[user_id]["accountEnabled"]
+        }
+
     def expected_default_access_only(self, app_name: str = WEBEX_APP_NAME) -> set[str]:
         sp = self.application(app_name)
         default: set[str] = set()

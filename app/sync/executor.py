@@ -162,7 +162,7 @@ class Executor:
         # Bulk requests in flight at once, whichever call sends them (send_ahead and run).
         self._bulk_slots = asyncio.Semaphore(max(1, min(4, self.concurrency // 4 or 1)))
         self._bulk_numbers = itertools.count()
-        self._sent_ahead: set[int] = set()  # id() of the operations send_ahead took
+        self._sent_ahead: set[str] = set()  # op_ids of the operations send_ahead took
 
     # -- control ------------------------------------------------------------------------
 
@@ -190,21 +190,16 @@ class Executor:
 
     async def send_ahead(self, operations: Sequence[PlannedOperation]) -> None:
         """Send user creations while the rest of the plan is being made (the engine hands
-        them a bulk at a time): journaled first, then sent as run() sends users. run() is
-        then given every write of the plan and leaves these out (see taken_ahead); the
+        them over a Bulk request at a time): journaled first, then sent as run() sends
+        users. run() is then given every write of the plan and leaves these out; the
         progress counts them with the rest. Nothing is taken once the run is stopping."""
-        if self.stopping:
+        if self.stopping or not operations:
             return
-        operations = [
-            op for op in operations if op.action == Action.CREATE and op.object_type == "User"
-        ]
-        if not operations:
-            return
-        self._sent_ahead.update(id(op) for op in operations)
         self._total_users += len(operations)
         fresh = [op for op in operations if not op.op_id]
         if fresh:
             await asyncio.to_thread(self.state.journal_add, self.cycle_id, fresh)
+        self._sent_ahead.update(op.op_id for op in operations)
         await self._run_users(operations)
 
     @property
@@ -212,12 +207,8 @@ class Executor:
         """send_ahead took operations (run() must still be called to finish them)."""
         return bool(self._sent_ahead)
 
-    def taken_ahead(self, op: PlannedOperation) -> bool:
-        """Whether send_ahead took this operation (run() leaves it out)."""
-        return id(op) in self._sent_ahead
-
     async def run(self, operations: Sequence[PlannedOperation]) -> ExecutionReport:
-        writes = [op for op in operations if op.writes and id(op) not in self._sent_ahead]
+        writes = [op for op in operations if op.writes and op.op_id not in self._sent_ahead]
         fresh = [op for op in writes if not op.op_id]
         if fresh:
             await asyncio.to_thread(self.state.journal_add, self.cycle_id, fresh)

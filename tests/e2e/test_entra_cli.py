@@ -149,12 +149,7 @@ def create_profile(
 
 def expected_user_names(graph: GraphSandbox) -> set[str]:
     """The users assigned to Cisco Webex with a real role (Default Access left out), enabled."""
-    tenant = graph.tenant
-    return {
-        tenant.users[u]["userPrincipalName"].lower()
-        for u in tenant.expected_in_scope()
-        if tenant.users[u]["accountEnabled"]
-    }
+    return graph.tenant.expected_user_names()
 
 
 def webex_user_names(webex: SandboxServer) -> set[str]:

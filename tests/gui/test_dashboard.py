@@ -378,11 +378,7 @@ def test_a_cycle_that_needs_the_admin_s_sign_in_shows_the_code_then_runs(
     make_dashboard, qtbot: QtBot, webex: SandboxServer, graph: GraphSandbox
 ) -> None:
     tenant = graph.tenant
-    assigned = {
-        tenant.users[u]["userPrincipalName"].lower()
-        for u in tenant.expected_in_scope()
-        if tenant.users[u]["accountEnabled"]
-    }
+    assigned = tenant.expected_user_names()
     save_device_code_profile("entra", webex.tenant_url, graph, webex.tokens.full_admin)
     window = make_dashboard()
     button(window, "syncNow").click()

@@ -62,11 +62,7 @@ def test_device_code_sign_in_shows_the_code_and_the_dry_run_lists_the_assigned_u
     make_wizard: Any, graph: GraphSandbox, sandbox: SandboxServer, qtbot: QtBot
 ) -> None:
     tenant = graph.tenant
-    assigned = {
-        tenant.users[u]["userPrincipalName"].lower()
-        for u in tenant.expected_in_scope()
-        if tenant.users[u]["accountEnabled"]
-    }
+    assigned = tenant.expected_user_names()
     assert assigned
     wizard = make_wizard(_defaults(graph, sandbox))
     click_next(qtbot, wizard)  # page-welcome

@@ -80,11 +80,7 @@ def test_next_on_every_page_with_entra_id_provisions_the_assigned_users(
 ) -> None:
     webex, graph = session.webex, session.graph
     tenant = graph.tenant
-    expected = {
-        tenant.users[u]["userPrincipalName"].lower()
-        for u in tenant.expected_in_scope()
-        if tenant.users[u]["accountEnabled"]
-    }
+    expected = tenant.expected_user_names()
     default_access = {
         tenant.users[u]["userPrincipalName"].lower() for u in tenant.expected_default_access_only()
     }

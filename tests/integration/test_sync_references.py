@@ -5,7 +5,6 @@ and a manager whose create failed is set by the next cycle."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +18,7 @@ from app.sync.executor import Executor
 from app.sync.rules import AttributeMapping, MappingType
 from app.sync.state import StateStore
 from app.webex.client import WebexClient
-from tests.integration.test_sync_helpers import writes
+from tests.integration.test_sync_helpers import write_csv, writes
 
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 MANAGER_VALUE = f"{ENTERPRISE}:manager.value"
@@ -50,11 +49,7 @@ def _row(user_name: str, display_name: str, manager: str) -> dict[str, str]:
 
 
 def _write(path: Path, rows: Sequence[dict[str, str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
+    return write_csv(path, rows, COLUMNS)
 
 
 def _profile(tenant_url: str, csv_path: Path, *, work_email_from: str = "") -> Profile:
