@@ -85,17 +85,17 @@ async def release_gradually(*lists: list[Any]) -> None:
             await asyncio.sleep(0)
 
 
-# Bulk requests of creations prepared (journaled) or in flight at once while planning: one
-# being journaled while another is sent; more would only have worker threads take turns
-# with the event loop (the window's, in the GUI).
-AHEAD_PUMPS = 2
-
-
 async def _plan_sending_ahead(planner: Planner, read: SourceRead, executor: Executor) -> Plan:
     """The plan, with its user creations sent a Bulk request at a time while the rest is
     planned (users the target does not have yet are the bulk of a first cycle: their
     requests start seconds earlier, benchmark P1). The last, partial request goes with the
-    rest of the plan (executor.run leaves out what send_ahead took)."""
+    rest of the plan (executor.run leaves out what send_ahead took).
+
+    As many requests go at once as the executor lets Bulk requests be in flight: a first
+    cycle's planning is done in a second or two, and the pumps then send every creation.
+    With fewer, a 429's Retry-After left the target idle: the one other request in flight
+    was answered, then nothing was sent until the pause ended.
+    """
     if not executor.sends_in_bulk:
         return await planner.plan(read)
     size = executor.bulk_size
@@ -112,7 +112,7 @@ async def _plan_sending_ahead(planner: Planner, read: SourceRead, executor: Exec
             batches.put_nowait(batch[:])
             batch.clear()
 
-    pumps = [asyncio.create_task(pump()) for _ in range(AHEAD_PUMPS)]
+    pumps = [asyncio.create_task(pump()) for _ in range(executor.bulk_concurrency)]
     try:
         return await planner.plan(read, ready=ready)
     finally:

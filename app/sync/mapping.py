@@ -328,6 +328,12 @@ class Mapper:
                         references[c.target] = str(value)
         return payload
 
+    @property
+    def matching_attributes(self) -> tuple[str, ...]:
+        """The target attributes users are matched on, by precedence (matching_keys gives
+        a user's values of them)."""
+        return tuple(c.target for c in self._users_matching)
+
     def matching_keys(
         self, user: SourceUser, payload: Mapping[str, Any] | None = None
     ) -> list[tuple[str, str]]:

@@ -129,6 +129,9 @@ class Mapper(Protocol):
         self, group: SourceGroup, member_target_ids: Iterable[str] = (), *, creating: bool = True
     ) -> dict[str, Any]: ...
 
+    @property
+    def matching_attributes(self) -> tuple[str, ...]: ...
+
     def matching_keys(
         self, user: SourceUser, payload: Mapping[str, Any] | None = None
     ) -> list[tuple[str, str]]: ...
@@ -248,6 +251,10 @@ class Planner:
         self._waiting: dict[str, _Waiting] = {}  # source id -> references that wait
         self._notes: list[str] = []
         self._target_keys: dict[str, str] | None = None  # target id -> key, built when needed
+        # The listing of the target's users, made while planning the records when creations
+        # are sent ahead (see _hold_or_match), and how many unknown users came before it.
+        self._index: TargetIndex | None = None
+        self._unknown = 0
 
     # -- entry point --------------------------------------------------------------------
 
@@ -262,6 +269,7 @@ class Planner:
         sends them while the rest is planned); they are in the plan too."""
         plan = Plan(full=read.full, notes=list(read.notes))
         self._waiting, self._notes = {}, []
+        self._index, self._unknown = None, 0
         # Reference updates may still change a creation once every user is planned.
         self._ready = None if self._references else ready
         user_ops = await self._plan_users(read)
@@ -333,7 +341,7 @@ class Planner:
                     ops.append(self._disable(user.source_id, link, p.DISABLED_IN_SOURCE))
                 else:
                     # Not provisioned yet: is it on the target, active? Then disable it.
-                    pending.append(_Pending(user, desired, None))
+                    await self._hold_or_match(_Pending(user, desired, None), pending, ops)
                 continue
             resolved = waiting = None
             if references and refs:
@@ -353,7 +361,7 @@ class Planner:
                 op.relink = bool(record) and link.source_hash != record
                 ops.append(op)
                 continue
-            pending.append(
+            await self._hold_or_match(
                 _Pending(
                     user,
                     desired,
@@ -362,9 +370,47 @@ class Planner:
                     digest=digest,
                     resolved=resolved,
                     waiting=waiting,
-                )
+                ),
+                pending,
+                ops,
             )
         return pending
+
+    async def _hold_or_match(
+        self, item: _Pending, pending: list[_Pending], ops: list[PlannedOperation]
+    ) -> None:
+        """Keep a user whose action needs the target for _resolve_pending; or, when
+        creations are sent while planning and the target's users are to be listed anyway
+        (more than list_target_above unknown users), list them now and match each unknown
+        user as soon as it is planned: the first Bulk request of a first cycle leaves
+        before the rest of the source is mapped (benchmark P1). The same listing and the
+        same matches as _resolve_pending's; only sooner."""
+        pending.append(item)
+        if item.link is not None or self._ready is None:
+            return
+        if self._index is None:
+            self._unknown += 1
+            if self._unknown <= self.options.list_target_above:
+                return
+            self._index = await self._list_users()
+            unknown = [held for held in pending if held.link is None]
+            pending[:] = [held for held in pending if held.link is not None]
+        else:
+            unknown = [pending.pop()]
+        for held in unknown:
+            await self._match_unknown(held, self._index, ops)
+
+    async def _match_unknown(
+        self, item: _Pending, index: TargetIndex, ops: list[PlannedOperation]
+    ) -> None:
+        """Match a user the target may have against its listing, into `ops`; a creation is
+        handed to `ready` at once."""
+        planned = await self._unknown_op(item, index)
+        ops.extend(planned)
+        if self._ready is not None:
+            for op in planned:
+                if op.action == Action.CREATE and op.object_type == "User":
+                    self._ready(op)
 
     def _plan_removals(self, read: SourceRead, ops: list[PlannedOperation], seen: set[str]) -> None:
         """Linked users the source no longer lists, unassigned or deleted: into `ops`."""
@@ -446,27 +492,21 @@ class Planner:
         linked = [item for item in pending if item.link is not None]
         unknown = [item for item in pending if item.link is None]
         slicer = _Slicer()
-        if len(unknown) <= self.options.list_target_above:
+        if self._index is None and len(unknown) <= self.options.list_target_above:
             return await self._gathered(
                 [
                     *(self._linked_op(item) for item in linked),
                     *(self._unknown_op(item, None) for item in unknown),
                 ]
             )
-        index = await self._list_users(unknown, slicer)
+        index = self._index or await self._list_users()
         ops = await self._gathered([self._linked_op(item) for item in linked])
         # Matched against the listing: no request per user, so one after the other, with
         # turns for the event loop (thousands of coroutines at once would hold it).
-        ready = self._ready
         for item in unknown:
             if slicer.due():
                 await slicer.pause()
-            planned = await self._unknown_op(item, index)
-            ops.extend(planned)
-            if ready is not None:
-                for op in planned:
-                    if op.action == Action.CREATE and op.object_type == "User":
-                        ready(op)
+            await self._match_unknown(item, index, ops)
         return ops
 
     @staticmethod
@@ -481,19 +521,18 @@ class Planner:
                 ops.extend(result)
         return ops
 
-    async def _list_users(self, unknown: Sequence[_Pending], slicer: _Slicer) -> TargetIndex:
-        names: set[str] = set()
-        for item in unknown:
-            if slicer.due():
-                await slicer.pause()
-            names.update(attribute for attribute, _ in self._pending_keys(item))
-        keys = [attribute for attribute, _ in self._pending_keys(unknown[0])]
+    async def _list_users(self) -> TargetIndex:
+        """Every user of the target, indexed by each attribute users are matched on (a
+        user without a value for any is matched on its userName)."""
+        keys = self.mapper.matching_attributes
         attributes: list[str] | None = None
         if self.options.managed_user_paths:
             attributes = top_level_attributes(
                 ["userName", "externalId", "active", *keys, *self.options.managed_user_paths]
             )
-        index = TargetIndex(attributes=sorted(names), case_sensitive=self.options.case_sensitive)
+        index = TargetIndex(
+            attributes=sorted({*keys, "userName"}), case_sensitive=self.options.case_sensitive
+        )
         self.reads += 1
         async for resource in self.target.search("User", attributes=attributes):
             index.add(resource)

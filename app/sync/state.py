@@ -4,6 +4,12 @@ sqlite3 blocks: every method is short, and writes that come in numbers (links, j
 marks, log rows) go through `apply(StateBatch)`, one transaction per batch, so that a
 10,000-user cycle never pays a commit per row. The connection is shared between the
 event loop's thread and asyncio.to_thread workers behind a lock.
+
+Rows that come in numbers are written a few hundred per statement, not with executemany:
+sqlite3 gives the GIL back around each step of a statement, and executemany steps once
+a row, so a worker thread writing 100 journal rows waited for the GIL 100 times while
+the event loop's thread was busy planning (a switch interval, 5 ms, each time: 0.6 s
+before the first Bulk request of a first cycle could leave).
 """
 
 from __future__ import annotations
@@ -252,9 +258,74 @@ LOG_COLUMNS = (
 )
 
 # Built from the fixed column names above; every value is a bound parameter.
-_INSERT_LOG = (
-    f"INSERT INTO log ({', '.join(LOG_COLUMNS)}) VALUES ({', '.join('?' for _ in LOG_COLUMNS)})"  # noqa: S608
+_INSERT_LOG = f"INSERT INTO log ({', '.join(LOG_COLUMNS)})"
+
+_INSERT_LINKS = (
+    "INSERT INTO links (object_type, source_id, target_id, user_name, hash, active, updated,"
+    " source_hash)"
 )
+_UPSERT_LINKS = (
+    " ON CONFLICT (object_type, source_id) DO UPDATE SET"
+    " target_id=excluded.target_id, user_name=excluded.user_name, hash=excluded.hash,"
+    " active=excluded.active, updated=excluded.updated, source_hash=excluded.source_hash"
+)
+_INSERT_JOURNAL = (
+    "INSERT OR REPLACE INTO journal (op_id, cycle_id, seq, object_type, action, source_id,"
+    " user_name, target_id, operation, payload_hash, state, updated)"
+)
+# One statement for many marks: each op_id's state, target and error from a table of values
+# (a target of '' keeps the one recorded).
+_MARK_JOURNAL = (
+    "UPDATE journal SET"
+    " state = (SELECT m.state FROM m WHERE m.op_id = journal.op_id),"
+    " target_id = COALESCE("
+    "(SELECT NULLIF(m.target, '') FROM m WHERE m.op_id = journal.op_id), target_id),"
+    " error = (SELECT m.error FROM m WHERE m.op_id = journal.op_id),"
+    " updated = ?"
+    " WHERE op_id IN (SELECT op_id FROM m)"
+)
+ROWS_PER_STATEMENT = 250
+
+
+def _rows_per_statement(db: sqlite3.Connection, columns: int) -> int:
+    """How many rows of `columns` values one statement may bind (SQLite's variable limit
+    was 999 before 3.32)."""
+    limit = db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return max(1, min(ROWS_PER_STATEMENT, (limit - 1) // columns))
+
+
+def _values(count: int, columns: int) -> str:
+    row = "(" + ", ".join("?" * columns) + ")"
+    return " VALUES " + ", ".join([row] * count)
+
+
+def _insert_many(
+    db: sqlite3.Connection, head: str, rows: Sequence[Sequence[Any]], tail: str = ""
+) -> None:
+    """INSERT `rows` (each the same width) a few hundred per statement: `head` names the
+    table and columns, `tail` may add an ON CONFLICT clause."""
+    if not rows:
+        return
+    columns = len(rows[0])
+    step = _rows_per_statement(db, columns)
+    for start in range(0, len(rows), step):
+        part = rows[start : start + step]
+        db.execute(
+            head + _values(len(part), columns) + tail,
+            [value for row in part for value in row],
+        )
+
+
+def _merged_marks(marks: Iterable[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
+    """One mark per op_id, as applying them in order would leave it: the last state and
+    error, the last target that was not ''."""
+    merged: dict[str, tuple[str, str, str, str]] = {}
+    for op_id, state, target, error in marks:
+        earlier = merged.get(op_id)
+        if not target and earlier is not None:
+            target = earlier[2]
+        merged[op_id] = (op_id, state, target, error)
+    return list(merged.values())
 
 
 class StateStore:
@@ -331,13 +402,9 @@ class StateStore:
         now = _now_text()
         with self._transaction() as db:
             if batch.links:
-                db.executemany(
-                    "INSERT INTO links (object_type, source_id, target_id, user_name, hash,"
-                    " active, updated, source_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (object_type, source_id) DO UPDATE SET"
-                    " target_id=excluded.target_id, user_name=excluded.user_name,"
-                    " hash=excluded.hash, active=excluded.active, updated=excluded.updated,"
-                    " source_hash=excluded.source_hash",
+                _insert_many(
+                    db,
+                    _INSERT_LINKS,
                     [
                         (
                             link.object_type,
@@ -351,6 +418,7 @@ class StateStore:
                         )
                         for link in batch.links
                     ],
+                    _UPSERT_LINKS,
                 )
             if batch.removed_links:
                 db.executemany(
@@ -358,16 +426,20 @@ class StateStore:
                     batch.removed_links,
                 )
             if batch.marks:
-                db.executemany(
-                    "UPDATE journal SET state = ?, target_id = CASE WHEN ? != '' THEN ?"
-                    " ELSE target_id END, error = ?, updated = ? WHERE op_id = ?",
-                    [
-                        (state, target, target, error, now, op_id)
-                        for op_id, state, target, error in batch.marks
-                    ],
-                )
+                marks = _merged_marks(batch.marks)
+                step = _rows_per_statement(db, 4)
+                for start in range(0, len(marks), step):
+                    part = marks[start : start + step]
+                    db.execute(
+                        "WITH m (op_id, state, target, error) AS ("
+                        + _values(len(part), 4)[1:]
+                        + ") "
+                        + _MARK_JOURNAL,
+                        [*(value for mark in part for value in mark), now],
+                    )
             if batch.events:
-                db.executemany(
+                _insert_many(
+                    db,
                     _INSERT_LOG,
                     [_log_row(event) for event in batch.events if event.kind == "operation"],
                 )
@@ -448,12 +520,7 @@ class StateStore:
                         now,
                     )
                 )
-            db.executemany(
-                "INSERT OR REPLACE INTO journal (op_id, cycle_id, seq, object_type, action,"
-                " source_id, user_name, target_id, operation, payload_hash, state, updated)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+            _insert_many(db, _INSERT_JOURNAL, rows)
 
     def journal_mark(
         self,
@@ -464,12 +531,17 @@ class StateStore:
     ) -> None:
         """Mark several operations at once (e.g. in_flight before a batch is sent)."""
         now = _now_text()
+        ids = list(op_ids)
         with self._transaction() as db:
-            db.executemany(
-                "UPDATE journal SET state = ?, bulk_id = CASE WHEN ? != '' THEN ?"
-                " ELSE bulk_id END, updated = ? WHERE op_id = ?",
-                [(state, bulk_id, bulk_id, now, op_id) for op_id in op_ids],
-            )
+            step = _rows_per_statement(db, 1) - 4
+            for start in range(0, len(ids), step):
+                part = ids[start : start + step]
+                placeholders = ", ".join("?" * len(part))
+                db.execute(
+                    "UPDATE journal SET state = ?, bulk_id = CASE WHEN ? != '' THEN ?"  # noqa: S608
+                    f" ELSE bulk_id END, updated = ? WHERE op_id IN ({placeholders})",
+                    [state, bulk_id, bulk_id, now, *part],
+                )
 
     def journal_pending(self) -> list[JournalEntry]:
         """Operations of earlier cycles that never finished (planned or in flight)."""

@@ -127,6 +127,44 @@ def test_one_batch_writes_links_marks_and_log_rows_together(tmp_path: Path) -> N
         assert state.count_log() == 1
 
 
+def test_batches_larger_than_one_statement_are_written_whole_and_in_order(
+    tmp_path: Path,
+) -> None:
+    """Rows are written a few hundred per statement: a batch of 1,200 of each lands whole,
+    and marks of one operation apply as if one after the other."""
+    count = 1_200
+    with store(tmp_path) as state:
+        ops = [op(n) for n in range(count)]
+        state.journal_add("c1", ops)
+        state.journal_mark([o.op_id for o in ops[:700]], "in_flight", bulk_id="b1")
+        marks = [(o.op_id, "done", f"t{n}", "") for n, o in enumerate(ops[:1_000])]
+        # A later mark without a target keeps the earlier one; the last state and error win.
+        marks += [("c1:5", "failed", "", "HTTP 409"), ("c1:6", "failed", "", "x")]
+        marks += [("c1:6", "done", "", "")]
+        links = [Link("User", f"user{n}@example.com", f"t{n}", f"u{n}", "h") for n in range(count)]
+        links.append(Link("User", "user7@example.com", "t7-new", "u7", "h2"))
+        state.apply(StateBatch(links=links, marks=marks, events=[event(n) for n in range(count)]))
+        assert state.journal_counts() == {"done": 999, "failed": 1, "planned": 200}
+        assert len(state.links()) == count
+        assert state.link("User", "user7@example.com") == Link(
+            "User", "user7@example.com", "t7-new", "u7", "h2"
+        )
+        assert state.count_log() == count
+    db = sqlite3.connect(tmp_path / "acme.sqlite3")
+    rows = dict(
+        (op_id, (target, error, bulk_id))
+        for op_id, target, error, bulk_id in db.execute(
+            "SELECT op_id, target_id, error, bulk_id FROM journal"
+        )
+    )
+    db.close()
+    assert rows["c1:5"] == ("t5", "HTTP 409", "b1")
+    assert rows["c1:6"] == ("t6", "", "b1")
+    assert rows["c1:699"] == ("t699", "", "b1")
+    assert rows["c1:700"] == ("t700", "", "")
+    assert rows["c1:1100"] == ("", "", "")
+
+
 def test_the_log_is_filtered_by_cycle_text_and_status(tmp_path: Path) -> None:
     with store(tmp_path) as state:
         state.add_events([event(n, cycle="c1") for n in range(5)])
