@@ -533,7 +533,7 @@ class StateStore:
         now = _now_text()
         ids = list(op_ids)
         with self._transaction() as db:
-            step = _rows_per_statement(db, 1) - 4
+            step = max(1, _rows_per_statement(db, 1) - 4)
             for start in range(0, len(ids), step):
                 part = ids[start : start + step]
                 placeholders = ", ".join("?" * len(part))
