@@ -379,7 +379,7 @@ class Executor:
         if verify:
             await self._run_concurrent(verify)
         rest = [op for op in operations if not op.verify_before_create]
-        size = max(1, self.client.bulk_max_operations)
+        size = self.bulk_size
         chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
 
         async def send(chunk: list[PlannedOperation]) -> None:

@@ -1,7 +1,9 @@
-"""A first cycle's creations go out while the source is still being planned."""
+"""A first cycle's creations: sent while the source is still being planned, as many Bulk
+requests at once as the profile allows, their results shown a few at a time."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -87,3 +89,64 @@ async def test_the_first_bulk_request_leaves_before_the_last_user_is_planned(
         # planned.
         assert planned[-1] >= 1, planned[-1]
         assert len([r for r in sandbox.requests if r.method == "GET"]) == 1  # one listing
+
+
+def most_at_once(records: list[Any]) -> int:
+    """The most requests the sandbox was answering at the same moment."""
+    edges = sorted(
+        [(r.time, 1) for r in records] + [(r.time + r.duration, -1) for r in records],
+        key=lambda edge: (edge[0], edge[1]),
+    )
+    now = peak = 0
+    for _, step in edges:
+        now += step
+        peak = max(peak, now)
+    return peak
+
+
+@pytest.mark.parametrize(("cap", "expected"), [(16, 8), (4, 2)])
+async def test_bulk_requests_in_flight_are_half_the_profile_s_requests_at_once(
+    tmp_path: Path, cap: int, expected: int
+) -> None:
+    """With every request slowed to 300 ms, a first cycle of 1,200 users has as many Bulk
+    requests on the tenant at once as half the profile's cap (at most 8): those already
+    sent keep Webex busy while a 429's Retry-After holds back new ones."""
+    csv_path = write_csv(tmp_path / "users.csv", make_rows(1_200))
+    async with SandboxServer(SandboxConfig(latency_ms=300)) as sandbox:
+        profile = make_profile(sandbox.tenant_url, csv_path).model_copy(
+            update={"concurrency_cap": cap}
+        )
+        with StateStore(tmp_path / "acme.sqlite3") as state:
+            async with SyncEngine(profile, token=sandbox.tokens.full_admin, state=state) as engine:
+                result = await engine.run_cycle()
+        assert result.counts["Create"] == {"Success": 1_200}
+        bulks = [r for r in sandbox.requests if r.path.endswith("/Bulk")]
+        assert len(bulks) == 12
+        assert most_at_once(bulks) == expected
+
+
+async def test_the_results_of_a_bulk_request_leave_the_window_turns(tmp_path: Path) -> None:
+    """The 100 results of a Bulk request are recorded a few at a time: something the
+    window queued on the loop (a repaint, a click) runs before the request's last result
+    is shown, not after all of them."""
+    from app.sync.executor import RECORDS_PER_TURN
+
+    csv_path = write_csv(tmp_path / "users.csv", make_rows(300))
+    shown: list[int] = []  # how many results were shown when the queued callback ran
+    events: list[str] = []
+
+    def listener(event: Any) -> None:
+        if event.kind != "operation":
+            return
+        events.append(event.user_name)
+        if len(events) == 1:
+            asyncio.get_running_loop().call_soon(lambda: shown.append(len(events)))
+
+    async with SandboxServer(SandboxConfig()) as sandbox:
+        profile = make_profile(sandbox.tenant_url, csv_path)
+        with StateStore(tmp_path / "acme.sqlite3") as state:
+            async with SyncEngine(profile, token=sandbox.tokens.full_admin, state=state) as engine:
+                engine.add_listener(listener)
+                result = await engine.run_cycle()
+    assert result.counts["Create"] == {"Success": 300}
+    assert shown and shown[0] <= RECORDS_PER_TURN, shown
