@@ -71,7 +71,7 @@ async def _setup(csv_path: Path, state_path: Path) -> dict[str, Any]:
             target_id=str(uuid.uuid4()),
             user_name=user.user_name,
             hash=payload_hash(mapper.user_payload(user, creating=False)),
-            source_hash=source_record_hash(user, fingerprint),
+            source_hash=source_record_hash(user, fingerprint, read.record_context),
         )
         for user in read.users
     ]

@@ -24,6 +24,11 @@ class SourceUser:
     attributes: Mapping[str, Any]
     enabled: bool = True  # False: disabled in the source -> the target user is deactivated
     row: int | None = None  # CSV row number (1 = header), for messages
+    # A digest of the raw record the source made this user from, when it has one (CSV:
+    # the row's cells). Within reads of the same SourceRead.record_context, equal digests
+    # mean equal users: the planner then compares it with the one stored in the user's
+    # link instead of hashing the user (planner.source_record_hash). Empty: no digest.
+    digest: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,9 @@ class SourceRead:
     unassigned_user_ids: list[str] = field(default_factory=list)
     deleted_group_ids: list[str] = field(default_factory=list)
     watermark: str | None = None  # keep it and hand it back next cycle
+    # What every user's `digest` also depends on besides the raw record (CSV: the header
+    # and the columns read as userName and enabled). Part of each record hash.
+    record_context: str = ""
     notes: list[str] = field(default_factory=list)  # plain words for the provisioning log
 
 

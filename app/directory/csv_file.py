@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import hashlib
 import io
+import itertools
+import json
+import marshal
 import re
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, ItemsView, Iterator, KeysView, Mapping, ValuesView
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +41,10 @@ USER_NAME_ATTRIBUTE = "userPrincipalName"
 GROUP_ID_PREFIX = "csv-group:"
 GROUP_SEPARATORS = re.compile(r"[;|]")
 MAX_LISTED_ROWS = 20
+# Users' digests: the separator of a row's cells, and a version to raise when the way a row
+# becomes a user changes (the digests of older reads then no longer match).
+UNIT_SEPARATOR = "\x1f"
+DIGEST_VERSION = "csv-1"
 DELIMITERS = (",", ";", "\t")
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 # Columns worth suggesting when the userName column is missing.
@@ -96,6 +104,9 @@ class CsvValidation:
     errors: list[CsvRowError] = field(default_factory=list)
     # userName (or "") of each invalid row, for SourceSkip records.
     invalid_user_names: dict[int, str] = field(default_factory=dict)
+    # What each user's digest (a hash of the row's cells) also depends on: the header and
+    # the columns read as userName and enabled (SourceRead.record_context).
+    record_context: str = ""
 
     @property
     def ok(self) -> bool:
@@ -147,6 +158,7 @@ class CsvValidation:
             skipped=skipped,
             watermark=None,
             notes=notes,
+            record_context=self.record_context,
         )
 
 
@@ -221,6 +233,19 @@ def _first_line(text: str) -> str:
     """The first line that is not blank (without splitting the whole file into lines)."""
     found = _NON_BLANK_LINE.search(text)
     return found.group() if found else ""
+
+
+def _lines(data: bytes, codec: str, strip_bom: bool) -> Iterator[str]:
+    """The file's lines for csv.reader, each with its line break (\r\n, \r or \n, as
+    io.StringIO(text, newline="") gives them), decoded from `data` (already checked to be
+    `codec` text) a piece at a time: io.StringIO would first copy the whole text at four
+    bytes a character (40 MB for 100,000 rows). `strip_bom`: a byte order mark the codec
+    leaves is dropped, as decode_csv_bytes drops it for a named encoding."""
+    lines = io.TextIOWrapper(io.BytesIO(data), encoding=codec, newline="")
+    if not strip_bom:
+        return lines
+    first = lines.readline().removeprefix("\ufeff")
+    return itertools.chain([first] if first else [], lines)
 
 
 def _find_column(header: list[str], name: str) -> str | None:
@@ -303,7 +328,7 @@ def _validate_csv(path: Path | str, settings: CsvSettings | None, keep_rows: boo
             'Save it again from the spreadsheet as "CSV UTF-8", or name its encoding '
             "(--encoding, e.g. cp1252 or utf-16).",
         ) from None
-    if not text.strip():
+    if not text or text.isspace():
         raise CsvFileError(
             f"The CSV file {path.name} is empty.",
             "Export it again with a header row (e.g. userPrincipalName,givenName,surname) and "
@@ -312,7 +337,11 @@ def _validate_csv(path: Path | str, settings: CsvSettings | None, keep_rows: boo
     delimiter = (
         settings.delimiter if settings.delimiter != "auto" else sniff_delimiter(_first_line(text))
     )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # A row's digest hashes its cells joined by the unit separator, unambiguous while
+    # no cell has one; a file with one hashes each row's cells with marshal instead.
+    joined = UNIT_SEPARATOR not in text
+    del text  # the lines are decoded again a piece at a time (see _lines)
+    reader = csv.reader(_lines(data, encoding, settings.encoding != "auto"), delimiter=delimiter)
     # A record's number is the spreadsheet's row number: a quoted value spanning lines is
     # still one row, so records are counted, not lines.
     records = enumerate(reader, start=1)
@@ -336,8 +365,13 @@ def _validate_csv(path: Path | str, settings: CsvSettings | None, keep_rows: boo
             delimiter=delimiter,
             header=header,
             user_name_column=user_name_column,
+            record_context=json.dumps(
+                [DIGEST_VERSION, joined, header, user_name_column, enabled_column, boolean_columns]
+            ),
         )
-        _read_rows(validation, records, keep_rows, mail_column, boolean_columns, enabled_column)
+        _read_rows(
+            validation, records, keep_rows, mail_column, boolean_columns, enabled_column, joined
+        )
     except csv.Error as exc:
         raise CsvFileError(
             f"The CSV file {path.name} cannot be read near line {reader.line_num}: {exc}.",
@@ -348,6 +382,105 @@ def _validate_csv(path: Path | str, settings: CsvSettings | None, keep_rows: boo
     return validation
 
 
+class CsvAttributes(Mapping[str, Any]):
+    """A valid row's attributes, built from its cells the first time they are read.
+
+    Header -> value: the cell's text stripped, None for an empty (or missing) cell, the
+    yes/no columns as booleans; userPrincipalName and accountEnabled filled in from the
+    userName and enabled columns when the header has no such column (every source offers
+    Entra's names, so the default mapping works whatever the columns are called).
+
+    A dry run of unchanged users never reads them (the planner compares each user's digest
+    with its link's): 100,000 rows are checked without building 100,000 dicts.
+    """
+
+    __slots__ = ("_cells", "_data", "_shape", "_user_name")
+
+    # `cells`: the row's cells, or (smaller to keep) the text they were joined into by the
+    # unit separator, which none of them holds.
+    def __init__(self, shape: _RowShape, cells: str | list[str], user_name: str) -> None:
+        self._shape = shape
+        self._cells = cells
+        self._user_name = user_name
+        self._data: dict[str, Any] | None = None
+
+    def _built(self) -> dict[str, Any]:
+        data = self._data
+        if data is None:
+            data = self._data = self._shape.attributes(self._split(), self._user_name)
+        return data
+
+    def _split(self) -> list[str]:
+        cells = self._cells
+        return cells.split(UNIT_SEPARATOR) if isinstance(cells, str) else cells
+
+    def cell(self, column: str) -> str | None:
+        """One column's text (stripped; None when empty), without building the rest."""
+        index = self._shape.index[column]
+        cells = self._split()
+        text = cells[index].strip() if index < len(cells) else ""
+        return text or None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._built()[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._built().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._built()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._built())
+
+    def keys(self) -> KeysView[str]:
+        return self._built().keys()
+
+    def items(self) -> ItemsView[str, Any]:
+        return self._built().items()
+
+    def values(self) -> ValuesView[Any]:
+        return self._built().values()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, CsvAttributes):
+            return self._built() == other._built()
+        return self._built() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._built())
+
+
+@dataclass(frozen=True, slots=True)
+class _RowShape:
+    """What turns the cells of any row of one file into its attributes."""
+
+    header: list[str]
+    index: dict[str, int]  # column -> its position
+    boolean_columns: list[str]
+    enabled_column: str | None
+
+    def attributes(self, cells: list[str], user_name: str) -> dict[str, Any]:
+        width = len(self.header)
+        values: list[Any] = [cell.strip() or None for cell in cells[:width]]
+        if len(values) < width:
+            values += [None] * (width - len(values))
+        attributes = dict(zip(self.header, values, strict=True))
+        for column in self.boolean_columns:
+            value = attributes[column]
+            if value is not None:
+                attributes[column] = _BOOLEAN_WORDS[value.lower()]  # checked when read
+        attributes.setdefault(USER_NAME_ATTRIBUTE, user_name)
+        if self.enabled_column is not None:
+            attributes.setdefault("accountEnabled", attributes[self.enabled_column])
+        return attributes
+
+
 def _read_rows(
     validation: CsvValidation,
     records: Iterator[tuple[int, list[str]]],
@@ -355,18 +488,25 @@ def _read_rows(
     mail_column: str | None,
     boolean_columns: list[str],
     enabled_column: str | None,
+    joined: bool,
 ) -> None:
     """Every row after the header: its problems into `validation.errors`, a valid row into
     `validation.users` (duplicated user names are found at the end: every row that shares
     one is invalid).
 
-    The loop runs once per row of files of 100,000 rows (benchmark P2): each cell is
-    stripped once, one dict per row holds the attributes, and the plain case of each check
-    is answered without a function call.
+    The loop runs once per row of files of 100,000 rows (benchmark P2): only the cells that
+    are checked (userName, mail, the yes/no columns) are read; a valid row's attributes are
+    built when first used (CsvAttributes), and its digest is a hash of its cells.
     """
     header = validation.header
     user_name_column = validation.user_name_column
     width = len(header)
+    index = {column: position for position, column in enumerate(header)}
+    shape = _RowShape(header, index, boolean_columns, enabled_column)
+    user_name_at = index[user_name_column]
+    mail_at = index[mail_column] if mail_column is not None else -1
+    checked_booleans = [(column, index[column]) for column in boolean_columns]
+    enabled_at = index[enabled_column] if enabled_column is not None else -1
     errors = validation.errors
     users = validation.users
     rows = validation.rows
@@ -376,29 +516,28 @@ def _read_rows(
     rows_by_user_name: dict[str, list[int]] = {}  # only the names found on several rows
     invalid_user_names = validation.invalid_user_names
     delimiter = _DELIMITER_NAMES.get(validation.delimiter, validation.delimiter)
+    blake2b = hashlib.blake2b
+    separator = UNIT_SEPARATOR
     for number, record in records:
-        values = [cell.strip() or None for cell in record]
-        if not any(values):
+        count = len(record)
+        user_name = record[user_name_at].strip() if user_name_at < count else ""
+        if not user_name and not any(cell.strip() for cell in record):
             continue  # a blank line
         row_errors: list[CsvRowError] = []
-        if len(values) != width:
-            if len(values) > width:
-                # Trailing empty cells are what spreadsheets write after a last empty
-                # column; a non-empty one means a delimiter inside an unquoted value.
-                if any(values[width:]):
-                    row_errors.append(
-                        CsvRowError(
-                            number,
-                            f"{len(values)} cells but the header has {width} columns (a value "
-                            f"that contains the delimiter {delimiter} must be in double quotes)",
-                        )
-                    )
-            else:
-                values += [None] * (width - len(values))
-        attributes: dict[str, Any] = dict(zip(header, values, strict=False))
+        # Trailing empty cells beyond the header are what spreadsheets write after a last
+        # empty column; a non-empty one means a delimiter inside an unquoted value.
+        if count > width and any(cell.strip() for cell in record[width:]):
+            row_errors.append(
+                CsvRowError(
+                    number,
+                    f"{count} cells but the header has {width} columns (a value "
+                    f"that contains the delimiter {delimiter} must be in double quotes)",
+                )
+            )
         if keep_rows:
-            rows.append(CsvRow(number, {c: v or "" for c, v in attributes.items()}))
-        user_name: str = attributes[user_name_column] or ""
+            cells = [cell.strip() for cell in record[:width]]
+            cells += [""] * (width - len(cells))
+            rows.append(CsvRow(number, dict(zip(header, cells, strict=True))))
         user_name_ok = False
         if not user_name:
             row_errors.append(
@@ -416,8 +555,8 @@ def _read_rows(
             )
         else:
             user_name_ok = True
-        if mail_column is not None:
-            mail = attributes[mail_column]
+        if 0 <= mail_at < count:
+            mail = record[mail_at].strip()
             if (
                 mail
                 and not (user_name_ok and mail == user_name)  # checked just above
@@ -431,9 +570,10 @@ def _read_rows(
                         mail_column,
                     )
                 )
-        for column in boolean_columns:
-            value = attributes[column]
-            if value is None:
+        enabled = True
+        for column, at in checked_booleans:
+            value = record[at].strip() if at < count else ""
+            if not value:
                 continue
             flag = words.get(value.lower())
             if flag is None:
@@ -444,8 +584,10 @@ def _read_rows(
                         column,
                     )
                 )
-            attributes[column] = flag
-        folded = user_name.lower()
+            elif at == enabled_at:
+                enabled = flag
+        # Most user names are written in lower case: then the name itself is the id.
+        folded = user_name if user_name.islower() else user_name.lower()
         if user_name:
             first = first_row.setdefault(folded, number)
             if first != number:
@@ -454,23 +596,16 @@ def _read_rows(
             errors.extend(row_errors)
             invalid_user_names[number] = user_name
             continue
-        # Every source offers Entra's names, so the default mapping works whatever the
-        # userName column is called (e.g. "email") and whichever yes/no column says enabled.
-        attributes.setdefault(USER_NAME_ATTRIBUTE, user_name)
-        enabled = True
-        if enabled_column is not None:
-            enabled_value = attributes[enabled_column]
-            attributes.setdefault("accountEnabled", enabled_value)
-            enabled = enabled_value is not False
-        users.append(
-            SourceUser(
-                source_id=folded,
-                user_name=user_name,
-                attributes=attributes,
-                enabled=enabled,
-                row=number,
-            )
-        )
+        # Everything the user is made of comes from these cells, the header and the
+        # columns in record_context: the digest of the cells stands for the user.
+        if joined:
+            text = separator.join(record)
+            digest = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
+            attributes = CsvAttributes(shape, text, user_name)
+        else:
+            digest = blake2b(marshal.dumps(record, 0), digest_size=16)
+            attributes = CsvAttributes(shape, record, user_name)
+        users.append(SourceUser(folded, user_name, attributes, enabled, number, digest.hexdigest()))
     if rows_by_user_name:
         _refuse_duplicates(validation, rows_by_user_name)
 
@@ -504,7 +639,13 @@ def _groups(users: list[SourceUser], group_columns: list[str]) -> list[SourceGro
     groups: dict[str, tuple[str, dict[str, None]]] = {}
     for user in users:
         for column in group_columns:
-            for name in GROUP_SEPARATORS.split(user.attributes.get(column) or ""):
+            attributes = user.attributes
+            value = (
+                attributes.cell(column)
+                if isinstance(attributes, CsvAttributes)
+                else attributes.get(column)
+            )
+            for name in GROUP_SEPARATORS.split(value or ""):
                 name = name.strip()
                 if not name:
                     continue
@@ -620,6 +761,7 @@ class CsvSource:
 
 __all__ = [
     "BOOLEAN_COLUMNS",
+    "CsvAttributes",
     "CsvFileError",
     "CsvInvalid",
     "CsvRow",

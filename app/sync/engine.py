@@ -687,7 +687,7 @@ class SyncEngine:
         link = self.state.link("User", user.source_id)
         await self._discover()
         planner = await self._planner(compare_always=True)
-        one = SourceRead(full=False, users=[user])
+        one = SourceRead(full=False, users=[user], record_context=read.record_context)
         plan = await planner.plan(one)
         op = next(o for o in plan.operations if o.object_type == "User")
         if link is not None:

@@ -93,9 +93,12 @@ class MappingError(InputError):
 
 def user_attributes(user: SourceUser) -> dict[str, Any]:
     """What mappings and scoping filters see of a user (see the module docstring)."""
-    out = dict(user.attributes)
+    attributes = user.attributes
+    # A dict is copied as it is; another mapping (a CSV row's, built when first read)
+    # through its items, in C when they are a dict's.
+    out = dict(attributes) if type(attributes) is dict else dict(attributes.items())
     has_user_principal_name = has_id = False
-    for key in user.attributes:
+    for key in attributes:
         lowered = key.lower()
         if lowered == "accountenabled":
             del out[key]  # the source's enabled flag stands for it, below

@@ -364,3 +364,99 @@ def test_delimiters_inside_quoted_headers_do_not_count(
 ) -> None:
     quoted = [f'"{name}{inner}{inner}{inner}"' for name in names]
     assert sniff_delimiter(delimiter.join(quoted)) == delimiter
+
+
+# -- what a row becomes: its attributes (built when first read) and its digest ---------
+
+
+def test_a_row_s_attributes_are_every_cell_with_yes_no_values_and_entra_names(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path,
+        "email, givenName ,jobTitle,enabled,extra\n"
+        "Zoe.Dupre@Example.com,  Zoé ,,Non\n"  # a short row: the missing cells are empty
+        "bob@example.com,Bob,Chef,oui,x,,\n",  # trailing empty cells
+    )
+    zoe, bob = validate_csv(path, settings(path, user_name_column="email")).users
+    assert zoe.source_id == "zoe.dupre@example.com" and zoe.user_name == "Zoe.Dupre@Example.com"
+    assert zoe.enabled is False and bob.enabled is True
+    assert dict(zoe.attributes) == {
+        "email": "Zoe.Dupre@Example.com",
+        "givenName": "Zoé",
+        "jobTitle": None,
+        "enabled": False,
+        "extra": None,
+        "userPrincipalName": "Zoe.Dupre@Example.com",
+        "accountEnabled": False,
+    }
+    assert zoe.attributes == dict(zoe.attributes)  # a mapping equal to the dict
+    assert list(bob.attributes) == [
+        "email",
+        "givenName",
+        "jobTitle",
+        "enabled",
+        "extra",
+        "userPrincipalName",
+        "accountEnabled",
+    ]
+    assert bob.attributes["extra"] == "x" and bob.attributes.get("nothing") is None
+    assert "jobTitle" in bob.attributes and len(bob.attributes) == 7
+
+
+def _digests(tmp_path: Path, text: str) -> tuple[list[str], str]:
+    path = write(tmp_path, text, name=f"d{abs(hash(text))}.csv")
+    read = validate_csv(path).to_source_read(skip_invalid=False)
+    return [user.digest for user in read.users], read.record_context
+
+
+def test_a_row_s_digest_changes_with_any_cell_and_only_then(tmp_path: Path) -> None:
+    base = f"{HEADER}\na@example.com,Ann,Lee,Ann Lee,a@example.com,Chef,IT,true\n"
+    (digest,), context = _digests(tmp_path, base)
+    assert len(digest) == 32
+    # Same rows in another file with other line breaks and quotes: the same users.
+    same, same_context = _digests(
+        tmp_path, base.replace("\n", "\r\n").replace("Ann Lee", '"Ann Lee"')
+    )
+    assert same == [digest] and same_context == context
+    for changed in (
+        base.replace("Chef", "Chef "),  # a space counts (mapped again, never missed)
+        base.replace(",IT,", ",,"),
+        base.replace("true", "TRUE"),
+        base.replace("a@example.com,Ann", "A@example.com,Ann"),
+        base.rstrip("\n") + ",\n",  # a trailing empty cell
+    ):
+        (other,), other_context = _digests(tmp_path, changed)
+        assert other != digest and other_context == context
+    # The same cells under another header make other users: the context says so.
+    reordered = base.replace("givenName,surname", "surname,givenName")
+    (again,), reordered_context = _digests(tmp_path, reordered)
+    assert again == digest and reordered_context != context
+
+
+def test_cells_that_hold_the_separator_still_digest_apart(tmp_path: Path) -> None:
+    one, context = _digests(
+        tmp_path, "userPrincipalName,a,b\nx@example.com,p\x1f,q\ny@example.com,p,\x1fq\n"
+    )
+    two, _ = _digests(tmp_path, "userPrincipalName,a,b\nx@example.com,p,\x1fq\n")
+    assert one[0] != two[0]
+    _, plain_context = _digests(tmp_path, "userPrincipalName,a,b\nx@example.com,p,q\n")
+    assert plain_context != context  # the files digest their rows two ways
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"], ids=["crlf", "cr", "lf"])
+def test_every_kind_of_line_break_gives_the_same_rows(tmp_path: Path, newline: str) -> None:
+    text = f'{HEADER}\na@example.com,Ann,Lee,"Ann\nLee",,,,\nb@example.com,Bob,,,,,,no\n'
+    result = validate_csv(write(tmp_path, text.replace("\n", newline)))
+    assert [(u.row, u.user_name, u.enabled) for u in result.users] == [
+        (2, "a@example.com", True),
+        (3, "b@example.com", False),
+    ]
+    assert result.users[0].attributes["displayName"] == f"Ann{newline}Lee"
+
+
+def test_a_named_encoding_drops_the_byte_order_mark_before_blank_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, "\ufeff\n\nuserPrincipalName,givenName\na@example.com,Ann\n")
+    result = validate_csv(path, settings(path, encoding="utf-8"))
+    assert result.header == ["userPrincipalName", "givenName"]
+    assert [(u.row, u.attributes["givenName"]) for u in result.users] == [(4, "Ann")]

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.directory.base import SourceRead, SourceUser
+from app.directory.csv_file import validate_csv
 from app.sync import planner as planner_module
 from app.sync.defaults import default_mapping_set
 from app.sync.mapping import Mapper, user_attributes
@@ -271,3 +273,80 @@ def test_the_record_hash_sees_every_part_of_the_record() -> None:
     assert source_record_hash(base, fingerprint) == source_record_hash(person(), fingerprint)
     assert source_record_hash(base, fingerprint) != source_record_hash(base, fingerprint + "0")
     assert mapping_fingerprint(MAPPINGS, ()) != mapping_fingerprint(MAPPINGS, [SALES_ONLY])
+
+
+# -- a source that digests its raw records (a CSV file) ------------------------------
+
+
+def _csv_read(tmp_path: Path, text: str) -> SourceRead:
+    path = tmp_path / "users.csv"
+    path.write_text(text, encoding="utf-8")
+    return validate_csv(path).to_source_read(skip_invalid=False)
+
+
+CSV_HEADER = "userPrincipalName,givenName,surname,jobTitle,department,accountEnabled"
+CSV_ZOE = "zoe.dupre@example.com,Zoé,Dupré,Engineer,Ventes,true"
+
+
+async def _plan_read(read: SourceRead, link: Link, target: ListTarget) -> tuple[Plan, int]:
+    mapper = CountingMapper(MAPPINGS)
+    planner = Planner(
+        mapper,
+        target,
+        user_links={link.source_id: link},
+        group_links={},
+        options=PlannerOptions(fingerprint=mapping_fingerprint(MAPPINGS, ())),
+    )
+    return await planner.plan(read), mapper.payloads
+
+
+def _csv_link(read: SourceRead) -> Link:
+    (zoe,) = read.users
+    return Link(
+        "User",
+        zoe.source_id,
+        "t-zoe",
+        zoe.user_name,
+        payload_hash(Mapper(MAPPINGS).user_payload(zoe, creating=False)),
+        True,
+        source_record_hash(zoe, mapping_fingerprint(MAPPINGS, ()), read.record_context),
+    )
+
+
+async def test_an_unchanged_csv_row_is_planned_from_its_digest_alone(tmp_path: Path) -> None:
+    read = _csv_read(tmp_path, f"{CSV_HEADER}\n{CSV_ZOE}\n")
+    link = _csv_link(read)
+    # The record hash is the tag of the mappings and the file's header, then the digest.
+    assert link.source_hash.endswith(read.users[0].digest) and len(link.source_hash) == 48
+    target = ListTarget(users=[target_copy(read.users[0], MAPPINGS)])
+    plan, payloads = await _plan_read(
+        _csv_read(tmp_path, f"{CSV_HEADER}\r\n{CSV_ZOE}\r\n"), link, target
+    )
+    (op,) = plan.operations
+    assert op.action == Action.NO_CHANGE and op.target_id == "t-zoe" and not op.relink
+    assert payloads == 0 and target.reads == 0
+
+
+async def test_a_changed_csv_cell_is_mapped_and_updated(tmp_path: Path) -> None:
+    before = _csv_read(tmp_path, f"{CSV_HEADER}\n{CSV_ZOE}\n")
+    target = ListTarget(users=[target_copy(before.users[0], MAPPINGS)])
+    after = _csv_read(tmp_path, f"{CSV_HEADER}\n{CSV_ZOE.replace('Engineer', 'Directrice')}\n")
+    plan, payloads = await _plan_read(after, _csv_link(before), target)
+    (op,) = plan.operations
+    assert payloads == 1
+    assert op.action == Action.UPDATE and ("title", "Engineer", "Directrice") in op.changes
+    assert op.source_hash == _csv_link(after).source_hash
+
+
+async def test_the_same_cells_under_another_header_are_mapped_again(tmp_path: Path) -> None:
+    before = _csv_read(tmp_path, f"{CSV_HEADER}\n{CSV_ZOE}\n")
+    target = ListTarget(users=[target_copy(before.users[0], MAPPINGS)])
+    # givenName and surname swap columns: same cells, other values.
+    swapped = CSV_HEADER.replace("givenName,surname", "surname,givenName")
+    plan, payloads = await _plan_read(
+        _csv_read(tmp_path, f"{swapped}\n{CSV_ZOE}\n"), _csv_link(before), target
+    )
+    (op,) = plan.operations
+    assert payloads == 1
+    assert op.action == Action.UPDATE
+    assert ("name.givenName", "Zoé", "Dupré") in op.changes
