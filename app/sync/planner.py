@@ -254,7 +254,8 @@ class Planner:
     ) -> None:
         self.mapper = mapper
         self.target = target
-        self.user_links = dict(user_links)
+        # Only read here: a dict is kept as it is (100,000 links in benchmark P2).
+        self.user_links = user_links if type(user_links) is dict else dict(user_links)
         self.group_links = dict(group_links)
         self.scope = scope
         self.options = options or PlannerOptions()
