@@ -239,3 +239,62 @@ def test_connection_report_model(qtmodeltester) -> None:
     assert model.data(model.index(1, ConnectionReportModel.RESULT)) == "Failed"
     assert model.data(model.index(1, ConnectionReportModel.NEXT_STEP)) == "Paste a new one."
     assert model.data(model.index(0, ConnectionReportModel.NEXT_STEP)) == ""
+
+
+def test_the_table_paints_each_cell_from_one_call_with_what_data_gives(qtbot: QtBot) -> None:
+    """The item delegate asks every role of a cell at once (multiData): the text and the
+    failure colour it paints are data()'s, for every column, filtered or not."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    model = ActivityModel(batch_ms=10)
+    model.add_events([_event(0), _event(1, Status.FAILURE), _event(2)])
+    model.flush()
+    proxy = ActivityFilterModel()
+    proxy.setSourceModel(model)
+    delegate = QStyledItemDelegate()
+
+    def painted(row: int, column: int) -> tuple[str, str]:
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, proxy.index(row, column))
+        return option.text, option.palette.color(QPalette.ColorRole.Text).name()
+
+    normal = painted(0, ActivityModel.USER)[1]
+    for status in ("", Status.FAILURE.value):
+        proxy.set_status(status)
+        for row in range(proxy.rowCount()):
+            for column in range(proxy.columnCount()):
+                text, colour = painted(row, column)
+                assert text == proxy.data(proxy.index(row, column))
+                failed = proxy.data(proxy.index(row, ActivityModel.STATUS)) == "Failure"
+                assert (colour != normal) == failed, (status, row, column, text)
+    assert painted(0, ActivityModel.DETAILS)[0] == "refused by the target"
+
+
+def test_a_long_details_cell_is_cut_but_searched_and_shown_whole(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.ui.models import DETAILS_SHOWN
+
+    changes = tuple((f"attribute{n}", None, f"value number {n}") for n in range(30))
+    model = ActivityModel(batch_ms=10)
+    model.add_event(
+        SyncEvent(
+            kind="operation",
+            action="Create",
+            user_name="a@x.com",
+            status=Status.SUCCESS,
+            modified=changes,
+        )
+    )
+    model.flush()
+    index = model.index(0, ActivityModel.DETAILS)
+    shown = model.data(index)
+    whole = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert len(whole) > 2 * DETAILS_SHOWN and whole.endswith('"value number 29"')
+    assert len(shown) == DETAILS_SHOWN and shown.endswith("…")
+    assert whole.startswith(shown[:-1])
+    proxy = ActivityFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_text("value number 29")  # beyond the cut
+    assert proxy.rowCount() == 1

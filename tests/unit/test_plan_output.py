@@ -149,3 +149,28 @@ def test_exit_codes_follow_the_outcome(outcome: str, cause: str, skipped: bool, 
         skipped=skipped,
     )
     assert exit_code_for(result) == code
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "plain",
+        "",
+        'quote " and \\ backslash',
+        "line\nbreak\ttab\x01",
+        "é ü 中 \u2028",
+        True,
+        False,
+        0,
+        -3,
+        1.5,
+        [1, "x"],
+        {"a": None},
+    ],
+)
+def test_a_change_shows_values_as_json_writes_them(value: object) -> None:
+    from app.sync.plan import format_change
+
+    assert format_change(("path", None, value)) == (
+        f"path: (empty) -> {json.dumps(value, ensure_ascii=False)}"
+    )
