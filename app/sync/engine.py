@@ -521,7 +521,8 @@ class SyncEngine:
         ):
             self.state.set_watermark(read.watermark)
         await asyncio.to_thread(self.state.journal_forget_finished)
-        self.state.finish_cycle(result)
+        # A commit: in a worker thread, like the rest of the cycle's end (the window's turn).
+        await asyncio.to_thread(self.state.finish_cycle, result)
         try:
             await asyncio.to_thread(prune_log, self.state, self.profile.retention_days)
         except Exception:  # pruning is housekeeping: never fails a cycle
