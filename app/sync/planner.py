@@ -13,7 +13,10 @@ The payload is a function of the record and the mappings alone, and so is the sc
 while both hashes hold the user is planned NoChange at the cost of one hash. Any change of
 the record (an attribute, the enabled flag, the user name), of a mapping, of a scoping
 filter or of the program's version gives another hash, and the user is mapped and compared
-as before. Planning gives the event loop a turn every SLICE_SECONDS (the GUI stays
+as before. A source that hashes its raw records (a CSV file: SourceUser.digest) saves even
+that hash: the record hash is then a tag of the fingerprint and the read's record_context
+followed by the digest, and an unchanged user costs a look-up, a comparison and one
+operation (benchmark P2). Planning gives the event loop a turn every SLICE_SECONDS (the GUI stays
 responsive during a 100,000-user plan).
 
 References to other users (a mapping to the enterprise manager.value, see
