@@ -16,8 +16,8 @@ filter or of the program's version gives another hash, and the user is mapped an
 as before. A source that hashes its raw records (a CSV file: SourceUser.digest) saves even
 that hash: the record hash is then a tag of the fingerprint and the read's record_context
 followed by the digest, and an unchanged user costs a look-up, a comparison and one
-operation (benchmark P2). Planning gives the event loop a turn every SLICE_SECONDS (the GUI stays
-responsive during a 100,000-user plan).
+operation (benchmark P2). Planning gives the event loop a turn every SLICE_SECONDS (the
+GUI stays responsive during a 100,000-user plan).
 
 References to other users (a mapping to the enterprise manager.value, see
 Mapper.user_reference_targets) give the referenced user's *source* id; the target wants
