@@ -39,8 +39,8 @@ StatusRole = Qt.ItemDataRole.UserRole + 2  # the row's status value, for filteri
 
 _NO_INDEX = QModelIndex()
 # Characters of the Details column a row shows (the filter searches all of them): more
-# than the widest column holds. Qt lays out a cell's whole text to elide it, at every repaint; the
-# tooltip and the detail pane show all of it.
+# than the widest column holds. Qt lays out a cell's whole text to elide it, at every
+# repaint; the tooltip and the detail pane show all of it.
 DETAILS_SHOWN = 200
 # Looked up once: a repaint asks for several roles of every visible cell.
 _DISPLAY = Qt.ItemDataRole.DisplayRole
