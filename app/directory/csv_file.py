@@ -638,14 +638,10 @@ def _groups(users: list[SourceUser], group_columns: list[str]) -> list[SourceGro
     """The groups named in the group columns of valid rows, members in file order."""
     groups: dict[str, tuple[str, dict[str, None]]] = {}
     for user in users:
+        attributes = user.attributes  # _read_rows made it: its cells, read without a dict
+        assert isinstance(attributes, CsvAttributes)
         for column in group_columns:
-            attributes = user.attributes
-            value = (
-                attributes.cell(column)
-                if isinstance(attributes, CsvAttributes)
-                else attributes.get(column)
-            )
-            for name in GROUP_SEPARATORS.split(value or ""):
+            for name in GROUP_SEPARATORS.split(attributes.cell(column) or ""):
                 name = name.strip()
                 if not name:
                     continue

@@ -353,24 +353,8 @@ class Planner:
             ):
                 # The record, the mappings and the filters are those that gave link.hash:
                 # mapping again would give the same payload, in scope and enabled as then.
-                # Positional (keywords take a third longer to bind): object type, action,
-                # source id, key, target id, changes, payload, reason, detail, payload
-                # hash, source hash (the link's: equal to record, and already kept).
-                add(
-                    PlannedOperation(
-                        "User",
-                        Action.NO_CHANGE,
-                        source_id,
-                        link.user_name or user.user_name,
-                        link.target_id,
-                        [],
-                        {},
-                        "",
-                        "",
-                        link.hash,
-                        link.source_hash,
-                    )
-                )
+                # (The link's record hash: equal to record, and already kept.)
+                add(_no_change(user, link, link.hash, link.source_hash))
                 continue
             if slicer.due():  # mapping costs more: a look at the clock for each user
                 await slicer.pause()
@@ -1119,16 +1103,25 @@ def _skip_link(link: Link, reason: str, detail: str) -> PlannedOperation:
 
 
 def _no_change(user: SourceUser, link: Link, digest: str, record: str = "") -> PlannedOperation:
-    return PlannedOperation(
-        object_type="User",
-        action=Action.NO_CHANGE,
-        source_id=user.source_id,
-        key=link.user_name or user.user_name,
-        target_id=link.target_id,
-        payload_hash=digest,
-        source_hash=record,
-        active=link.active,
+    # Made for most users of an incremental plan (100,000 in benchmark P2): positional
+    # arguments (object type, action, source id, key, target id, changes, payload, reason,
+    # detail, payload hash, source hash), since keywords take a third longer to bind.
+    op = PlannedOperation(
+        "User",
+        Action.NO_CHANGE,
+        user.source_id,
+        link.user_name or user.user_name,
+        link.target_id,
+        [],
+        {},
+        "",
+        "",
+        digest,
+        record,
     )
+    if not link.active:
+        op.active = False
+    return op
 
 
 def _no_change_link(link: Link) -> PlannedOperation:

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from app.sync.events import CycleResult, ObjectType, SyncEvent
 from app.sync.gc_pause import paused_gc
@@ -294,6 +294,15 @@ def _rows_per_statement(db: sqlite3.Connection, columns: int) -> int:
     return max(1, min(ROWS_PER_STATEMENT, (limit - 1) // columns))
 
 
+T = TypeVar("T")
+
+
+def _parts(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """`rows` in consecutive parts of at most `size`."""
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
 def _values(count: int, columns: int) -> str:
     row = "(" + ", ".join("?" * columns) + ")"
     return " VALUES " + ", ".join([row] * count)
@@ -307,9 +316,7 @@ def _insert_many(
     if not rows:
         return
     columns = len(rows[0])
-    step = _rows_per_statement(db, columns)
-    for start in range(0, len(rows), step):
-        part = rows[start : start + step]
+    for part in _parts(rows, _rows_per_statement(db, columns)):
         db.execute(
             head + _values(len(part), columns) + tail,
             [value for row in part for value in row],
@@ -426,10 +433,7 @@ class StateStore:
                     batch.removed_links,
                 )
             if batch.marks:
-                marks = _merged_marks(batch.marks)
-                step = _rows_per_statement(db, 4)
-                for start in range(0, len(marks), step):
-                    part = marks[start : start + step]
+                for part in _parts(_merged_marks(batch.marks), _rows_per_statement(db, 4)):
                     db.execute(
                         "WITH m (op_id, state, target, error) AS ("
                         + _values(len(part), 4)[1:]
@@ -533,9 +537,7 @@ class StateStore:
         now = _now_text()
         ids = list(op_ids)
         with self._transaction() as db:
-            step = max(1, _rows_per_statement(db, 1) - 4)
-            for start in range(0, len(ids), step):
-                part = ids[start : start + step]
+            for part in _parts(ids, max(1, _rows_per_statement(db, 1) - 4)):
                 placeholders = ", ".join("?" * len(part))
                 db.execute(
                     "UPDATE journal SET state = ?, bulk_id = CASE WHEN ? != '' THEN ?"  # noqa: S608

@@ -276,7 +276,7 @@ class ActivityModel(TableModel):
 
     def columnCount(self, parent: AnyIndex = _NO_INDEX) -> int:
         # The five columns, without translating their titles: a repaint asks many times.
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else self.DETAILS + 1
 
     def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -289,11 +289,11 @@ class ActivityModel(TableModel):
     def cell(self, row: int, column: int, role: int) -> Any:
         """data() without a model index (the filter proxy reads rows through it)."""
         if role == _DISPLAY:
-            return self._texts[row][column] if 0 <= column < 5 else None
+            return self._texts[row][column] if 0 <= column <= self.DETAILS else None
         if role == _TOOLTIP:
             if column == self.DETAILS:
                 return event_summary(self._rows[row])  # whole, where the cell cuts it
-            return self._texts[row][column] if 0 <= column < 5 else None
+            return self._texts[row][column] if 0 <= column <= self.DETAILS else None
         status = self._statuses[row]
         if role == _FOREGROUND and status == _FAILURE:
             return self._failure_brush
