@@ -40,6 +40,8 @@ OUT_OF_SCOPE_DELETIONS_SKIPPED = "OutOfScopeDeletionSkipped"
 GROUP_KEPT = "GroupKept"
 MAPPING_ERROR = "MappingError"
 NO_MATCHING_KEY = "NoMatchingKey"
+TARGET_UNREADABLE = "TargetUnreadable"  # the target's copy does not match its schema
+GROUPS_NOT_WRITABLE = "GroupsNotWritable"  # the token may not write groups (403)
 # Update reasons: a user's references (manager.value) set once the users they name exist.
 SET_REFERENCES = "SetReferences"
 

@@ -63,7 +63,7 @@ from app.sync.plan import Action, Plan, PlannedOperation
 from app.sync.rules import MappingSet, ScopingFilter
 from app.sync.safety import SafetySettings
 from app.sync.state import Link
-from app.webex.errors import NotFound
+from app.webex.errors import NotFound, ProtocolError
 
 log = logging.getLogger(__name__)
 
@@ -277,6 +277,10 @@ class Planner:
         # are sent ahead (see _hold_or_match), and how many unknown users came before it.
         self._index: TargetIndex | None = None
         self._unknown = 0
+        # One listing of the target at most per plan, for the attributes the target does not
+        # filter on (Webex: externalId, active; see WebexClient.filterable).
+        self._listing_lock = asyncio.Lock()
+        self._group_index: TargetIndex | None = None
 
     # -- entry point --------------------------------------------------------------------
 
@@ -291,7 +295,7 @@ class Planner:
         sends them while the rest is planned); they are in the plan too."""
         plan = Plan(full=read.full, notes=list(read.notes))
         self._waiting, self._notes = {}, []
-        self._index, self._unknown = None, 0
+        self._index, self._unknown, self._group_index = None, 0, None
         # Reference updates may still change a creation once every user is planned.
         self._ready = None if self._references else ready
         user_ops = await self._plan_users(read)
@@ -609,14 +613,48 @@ class Planner:
         if index is not None:
             return match_in((attr, index.lookup(attr, value)) for attr, value in keys)
         for attribute, value in keys:
-            found = await self._search("User", attribute, value)
+            if self._filterable("User", attribute):
+                found: Sequence[Mapping[str, Any]] = await self._search("User", attribute, value)
+            else:
+                # Not a filter the target takes (Webex's table has no externalId): the
+                # target's listing, made once for the whole plan.
+                found = (await self._user_listing()).lookup(attribute, value)
             if found:
                 return match_in([(attribute, found)])
         return MatchResult()
 
+    def _filterable(self, rt: str, attribute: str) -> bool:
+        """Does the target filter on this attribute? (A reader that does not say: yes.)"""
+        filterable = getattr(self.target, "filterable", None)
+        return True if filterable is None else bool(filterable(rt, attribute))
+
+    async def _user_listing(self) -> TargetIndex:
+        async with self._listing_lock:
+            if self._index is None:
+                self._index = await self._list_users()
+            return self._index
+
+    def _unreadable_match(self, rt: str, keys: Sequence[tuple[str, str]]) -> str | None:
+        """The id of a target resource the client could not read (it does not match its
+        schema) that one of these keys names: such a user is neither matched nor created."""
+        unreadable = [u for u in getattr(self.target, "unreadable", ()) if u.resource_type == rt]
+        if not unreadable:
+            return None
+        index = TargetIndex(
+            attributes=sorted({a for a, _ in keys}), case_sensitive=self.options.case_sensitive
+        )
+        index.extend(u.resource for u in unreadable)
+        for attribute, value in keys:
+            for resource in index.lookup(attribute, value):
+                return str(resource.get("id", "")) or "unknown"
+        return None
+
     async def _linked_op(self, item: _Pending) -> list[PlannedOperation]:
         assert item.link is not None
-        current = await self._get("User", item.link.target_id)
+        try:
+            current = await self._get("User", item.link.target_id)
+        except ProtocolError as error:
+            return [_unreadable_skip(item.user, item.link.target_id, error.message, item.link)]
         if current is None:
             # The target user is gone (deleted in Control Hub): match again, or create.
             return await self._unknown_op(
@@ -651,6 +689,9 @@ class Planner:
                 )
             ]
         if match.target is None:
+            unreadable = self._unreadable_match("User", self._pending_keys(item))
+            if unreadable is not None:
+                return [_unreadable_skip(user, unreadable, "", None)]
             if not user.enabled:
                 return [_skip(user, p.DISABLED_IN_SOURCE, "disabled in the source", None)]
             return [self._create(user, item.desired, item.record, item.digest, item.resolved)]
@@ -915,8 +956,10 @@ class Planner:
             link: Link | None,
         ) -> PlannedOperation:
             current: Mapping[str, Any] | None = None
+            own_answer = False  # current is the group's own answer (GET /Groups/{id})
             if link is not None:
                 current = await self._get("Group", link.target_id)
+                own_answer = current is not None
             if current is None:
                 match = await self._match_group(group, desired)
                 if match.duplicate:
@@ -946,9 +989,7 @@ class Planner:
                     payload_hash=digest,
                     member_source_ids=members,
                 )
-            current_ids = tuple(
-                str(m.get("value")) for m in current.get("members") or [] if m.get("value")
-            )
+            current_ids = await self._group_member_ids(current, own_answer)
             changes: list[Change] = _attribute_changes(self.mapper.diff_group(current, desired))
             wanted_targets = {self.user_links[m].target_id for m in members if m in self.user_links}
             pending_creates = [m for m in members if m not in self.user_links]
@@ -1018,10 +1059,52 @@ class Planner:
     async def _match_group(self, group: SourceGroup, desired: Mapping[str, Any]) -> MatchResult:
         keys = [(a, v) for a, v in self.mapper.group_matching_keys(group) if v]
         for attribute, value in keys or [("displayName", group.display_name)]:
-            found = await self._search("Group", attribute, str(value))
+            if self._filterable("Group", attribute):
+                found: Sequence[Mapping[str, Any]] = await self._search(
+                    "Group", attribute, str(value)
+                )
+            else:
+                found = (await self._group_listing()).lookup(attribute, str(value))
             if found:
                 return match_in([(attribute, found)])
         return MatchResult()
+
+    async def _group_listing(self) -> TargetIndex:
+        """The target's groups (without their members), indexed by their matching keys."""
+        async with self._listing_lock:
+            if self._group_index is None:
+                attributes = self._group_key_attributes()
+                index = TargetIndex(
+                    attributes=attributes, case_sensitive=self.options.case_sensitive
+                )
+                self.reads += 1
+                async for resource in self.target.search("Group"):
+                    index.add(resource)
+                self._group_index = index
+            return self._group_index
+
+    def _group_key_attributes(self) -> list[str]:
+        names = getattr(self.mapper, "group_matching_attributes", None)
+        return sorted({"displayName", "externalId", *(names or ())})
+
+    async def _group_member_ids(
+        self, current: Mapping[str, Any], own_answer: bool
+    ) -> tuple[str, ...]:
+        """The target ids of a group's members. A search's answer carries none (Webex sends
+        members only when asked, and at most 500 in a group's own answer): the client reads
+        them all (GET /Groups/{id}/Members). A reader without group_members: the answer's."""
+        read_members = getattr(self.target, "group_members", None)
+        if read_members is None:
+            members: Sequence[Any] = current.get("members") or []
+        else:
+            async with self._semaphore:
+                self.reads += 1
+                members = await read_members(
+                    str(current.get("id", "")), dict(current) if own_answer else None
+                )
+        return tuple(
+            str(m.get("value")) for m in members if isinstance(m, Mapping) and m.get("value")
+        )
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -1034,6 +1117,18 @@ _REMOVAL_WORDS = {
     p.UNASSIGNED: "unassigned in the source",
     p.DELETED_IN_SOURCE: "deleted in the source (the profile does not allow deletes)",
 }
+
+
+def _unreadable_skip(
+    user: SourceUser, target_id: str, problem: str, link: Link | None
+) -> PlannedOperation:
+    """A user whose copy on the target the client could not read: left as it is."""
+    detail = (
+        f"the target's user {target_id} does not match Webex's schema"
+        + (f" ({problem})" if problem else "")
+        + "; it was neither matched nor changed. Fix or remove it in Control Hub."
+    )
+    return _skip(user, p.TARGET_UNREADABLE, detail, link)
 
 
 def _reference_label(target: str) -> str:

@@ -27,6 +27,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
@@ -70,6 +71,43 @@ _NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "User": ("userName", "externalId"),
     "Group": ("displayName", "externalId"),
 }
+# The user attributes Webex filters on (Cisco's spec, "Search users": its filter table);
+# a filter on any other attribute (externalId, active, ...) is answered 400 invalidFilter.
+# Lower case; the enterprise ones both bare and under their schema URN.
+_ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:"
+_WEBEX_USER_FILTERS = frozenset(
+    {
+        "id",
+        "username",
+        "name.familyname",
+        "name.givenname",
+        "name.middlename",
+        "name.formatted",
+        "displayname",
+        "nickname",
+        "emails.value",
+        "emails.display",
+        "phonenumbers.value",
+        "phonenumbers.display",
+    }
+    | {
+        prefix + name
+        for prefix in ("", _ENTERPRISE)
+        for name in (
+            "employeenumber",
+            "costcenter",
+            "organization",
+            "division",
+            "department",
+            "manager.value",
+            "manager.displayname",
+        )
+    }
+)
+# Groups: the spec's examples filter on displayName; id names a resource anywhere.
+_WEBEX_GROUP_FILTERS = frozenset({"id", "displayname"})
+# Webex's group members: at most 500 in a group's own answer, and per page of /Members.
+WEBEX_MEMBERS_PAGE = 500
 _SCIM_MODULE = "app.webex.scim"
 _scim_loaded = False
 
@@ -80,6 +118,26 @@ async def _load_scim() -> None:
     if not _scim_loaded:
         await asyncio.to_thread(importlib.import_module, _SCIM_MODULE)
         _scim_loaded = True
+
+
+@dataclass(frozen=True)
+class UnreadableResource:
+    """A resource of a listing that does not match its schema: left out of the listing."""
+
+    resource_type: str
+    id: str
+    problem: str
+    resource: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TokenExpiry:
+    """When the token in use stops working (GET /v1/authorizations/tokenExpiry)."""
+
+    expires: datetime
+
+    def remaining(self, now: datetime | None = None) -> timedelta:
+        return self.expires - (now or datetime.now(UTC))
 
 
 @dataclass(frozen=True)
@@ -158,6 +216,8 @@ class WebexClient:
         self._connect_lock = asyncio.Lock()
         self._closed = False
         self.recovered_creates = 0
+        # Resources of listings that did not match their schema (left out, see search).
+        self.unreadable: list[UnreadableResource] = []
 
     def __repr__(self) -> str:
         return f"WebexClient(kind={self.target.kind!r}, base={self.target.scim_base_url!r})"
@@ -255,6 +315,15 @@ class WebexClient:
             )
         return await read_people_me(await self._connect(), self.target.people_me_url)
 
+    async def token_expiry(self) -> TokenExpiry | None:
+        """When the token stops working (Webex's GET /v1/authorizations/tokenExpiry); None
+        when the service does not offer it (404: an older or another service) or for a
+        generic SCIM app."""
+        if self.target.people_me_url is None:
+            return None
+        url = self.target.people_me_url.rsplit("/people/me", 1)[0] + "/authorizations/tokenExpiry"
+        return await read_token_expiry(await self._connect(), url)
+
     # -- discovery ----------------------------------------------------------------------
 
     async def discover(self) -> ServiceProviderConfig | None:
@@ -342,14 +411,32 @@ class WebexClient:
                 await self._sleep(delay)
 
     async def _find_existing(self, rt: str, payload: dict[str, Any]) -> dict[str, Any] | None:
-        """The resource a create may have made: looked up by userName/displayName/externalId."""
+        """The resource a create may have made: looked up by userName/displayName, or by
+        externalId where the target filters on it (Webex does not: then a listing)."""
         for key in _NATURAL_KEYS.get(rt, ("externalId",)):
             value = payload.get(key)
             if isinstance(value, str) and value:
-                async for found in self.search(rt, filter=f"{key} eq {_filter_value(value)}"):
-                    return found
+                if self.filterable(rt, key):
+                    async for found in self.search(rt, filter=f"{key} eq {_filter_value(value)}"):
+                        return found
+                    return None
+                async for found in self.search(rt, attributes=["id", key]):
+                    if found.get(key) == value:
+                        return await self.get(rt, str(found.get("id", "")))
                 return None
         return None
+
+    def filterable(self, rt: ResourceTypeName | str, attribute: str) -> bool:
+        """May a search filter on this attribute (with eq)? Webex: only the attributes of
+        Cisco's filter table; a generic SCIM app: every attribute (RFC 7644)."""
+        if not self.target.is_webex:
+            return True
+        name = attribute.strip().lower()
+        if rt == "User":
+            return name in _WEBEX_USER_FILTERS
+        if rt == "Group":
+            return name in _WEBEX_GROUP_FILTERS
+        return name == "id"
 
     async def get(self, rt: ResourceTypeName | str, resource_id: str) -> dict[str, Any]:
         engine = await self._ready()
@@ -390,11 +477,71 @@ class WebexClient:
             page = scim.page(model, raw)
             resources = page.get("Resources") or []
             for resource in resources:
-                yield resource
+                problem = scim.resource_problem(model, resource)
+                if problem is None:
+                    yield resource
+                else:
+                    self._unreadable(str(rt), resource, problem)
             total = page.get("totalResults")
             if not resources or not isinstance(total, int) or start - 1 + len(resources) >= total:
                 return
             start += len(resources)
+
+    def _unreadable(self, rt: str, resource: Any, problem: str) -> None:
+        resource_id = str(resource.get("id", "")) if isinstance(resource, dict) else ""
+        log.warning(
+            "A %s of the target's listing does not match its schema and is left out (id %s: %s)",
+            rt,
+            resource_id or "unknown",
+            problem,
+        )
+        self.unreadable.append(
+            UnreadableResource(
+                rt, resource_id, problem, resource if isinstance(resource, dict) else {}
+            )
+        )
+
+    async def group_members(
+        self, group_id: str, known: dict[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """Every member of a group ({"value", "type", "display"}).
+
+        Webex answers a group with at most 500 members, and a search or a listing with no
+        members at all unless asked; a group answer without `members` means "not
+        returned", never "empty". So the members come from GET /Groups/{id}/Members, page
+        after page, unless `known` is a group's own answer (GET /Groups/{id}) holding fewer
+        than 500 of them: that is the whole list. A generic SCIM app has no /Members: its
+        group answer is complete (RFC 7643), read when `known` has no members.
+        """
+        given = known.get("members") if known is not None else None
+        if not self.target.is_webex:
+            if isinstance(given, list):
+                return [m for m in given if isinstance(m, dict)]
+            group = await self.get("Group", group_id)
+            members = group.get("members")
+            return [m for m in members if isinstance(m, dict)] if isinstance(members, list) else []
+        if isinstance(given, list) and len(given) < WEBEX_MEMBERS_PAGE:
+            return [m for m in given if isinstance(m, dict)]
+        transport = await self._connect()
+        found: list[dict[str, Any]] = []
+        start = 1
+        while True:
+            response = await transport.send(
+                "GET",
+                f"Groups/{group_id}/Members",
+                params={"startIndex": start, "count": WEBEX_MEMBERS_PAGE},
+            )
+            page = _json_object(response, "the group's members")
+            members = page.get("members")
+            if members is None:
+                members = []
+            if not isinstance(members, list):
+                raise ProtocolError("The target answered a group's members that are not a list.")
+            found.extend(m for m in members if isinstance(m, dict))
+            total = page.get("totalResults", page.get("memberSize"))
+            if not members or (isinstance(total, int | float) and len(found) >= total):
+                return found
+            start += len(members)
 
     async def count(self, rt: ResourceTypeName | str) -> int | None:
         """totalResults of a one-item search (a cheap read to test access)."""
@@ -568,6 +715,39 @@ class WebexClient:
         return results
 
 
+def _json_object(response: httpx.Response, what: str) -> dict[str, Any]:
+    try:
+        data = response.json()
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        raise ProtocolError(
+            f"The target answered {what} with {describe_body(response)}, not a JSON object.",
+            status=response.status_code,
+            tracking_id=response.headers.get("trackingid"),
+        )
+    return data
+
+
+async def read_token_expiry(transport: Transport, url: str) -> TokenExpiry | None:
+    """GET tokenExpiry ({"exp": epoch milliseconds}); None when the service answers 404."""
+    from app.webex.errors import NotFound
+
+    try:
+        response = await transport.send("GET", url)
+    except NotFound:
+        return None
+    data = _json_object(response, "tokenExpiry")
+    exp = data.get("exp")
+    if isinstance(exp, bool) or not isinstance(exp, int | float):
+        raise ProtocolError("tokenExpiry answered without an expiry time (exp).")
+    try:
+        expires = datetime.fromtimestamp(exp / 1000, UTC)
+    except (OverflowError, OSError, ValueError):
+        raise ProtocolError(f"tokenExpiry answered an expiry time out of range ({exp}).") from None
+    return TokenExpiry(expires)
+
+
 def _status_int(value: Any) -> int:
     if isinstance(value, dict):  # RFC 7644 examples once had {"code": "201"}
         value = value.get("code")
@@ -587,4 +767,11 @@ def _bulk_error(status: int, response: dict[str, Any] | None) -> WebexError:
     return error_from_response(synthetic)
 
 
-__all__ = ["BulkResult", "WebexClient", "fetch_people_me"]
+__all__ = [
+    "BulkResult",
+    "TokenExpiry",
+    "UnreadableResource",
+    "WebexClient",
+    "fetch_people_me",
+    "read_token_expiry",
+]

@@ -64,6 +64,14 @@ class ManagedGroup(MultiValuedComplexAttribute):
     role: str | None = None
 
 
+class ExternalAttribute(MultiValuedComplexAttribute):
+    """One value of Cisco's externalAttributeN: where it came from and what it is (Cisco's
+    spec, ExternalAttributeObject: both required; another tool may have set them)."""
+
+    source: str | None = None
+    value: str | None = None
+
+
 class WebexIdentityUser(Extension):
     """Cisco's extension `urn:scim:schemas:extension:cisco:webexidentity:2.0:User`."""
 
@@ -88,21 +96,21 @@ class WebexIdentityUser(Extension):
     extension_attribute13: list[str] | None = None
     extension_attribute14: list[str] | None = None
     extension_attribute15: list[str] | None = None
-    external_attribute1: list[str] | None = None
-    external_attribute2: list[str] | None = None
-    external_attribute3: list[str] | None = None
-    external_attribute4: list[str] | None = None
-    external_attribute5: list[str] | None = None
-    external_attribute6: list[str] | None = None
-    external_attribute7: list[str] | None = None
-    external_attribute8: list[str] | None = None
-    external_attribute9: list[str] | None = None
-    external_attribute10: list[str] | None = None
-    external_attribute11: list[str] | None = None
-    external_attribute12: list[str] | None = None
-    external_attribute13: list[str] | None = None
-    external_attribute14: list[str] | None = None
-    external_attribute15: list[str] | None = None
+    external_attribute1: list[ExternalAttribute] | None = None
+    external_attribute2: list[ExternalAttribute] | None = None
+    external_attribute3: list[ExternalAttribute] | None = None
+    external_attribute4: list[ExternalAttribute] | None = None
+    external_attribute5: list[ExternalAttribute] | None = None
+    external_attribute6: list[ExternalAttribute] | None = None
+    external_attribute7: list[ExternalAttribute] | None = None
+    external_attribute8: list[ExternalAttribute] | None = None
+    external_attribute9: list[ExternalAttribute] | None = None
+    external_attribute10: list[ExternalAttribute] | None = None
+    external_attribute11: list[ExternalAttribute] | None = None
+    external_attribute12: list[ExternalAttribute] | None = None
+    external_attribute13: list[ExternalAttribute] | None = None
+    external_attribute14: list[ExternalAttribute] | None = None
+    external_attribute15: list[ExternalAttribute] | None = None
     meta: Annotated[WebexIdentityMeta | None, Mutability.read_only] = None
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "discover",
     "first_line",
     "page",
+    "resource_problem",
     "resource_type",
     "scim_errors",
     "validate_patch",
@@ -151,12 +152,17 @@ def validated(
 
 
 def page(model: type[Resource[Any]], raw: Any) -> dict[str, Any]:
-    """One page of a search, checked to be a ListResponse of the resource."""
+    """One page of a search, checked to be a ListResponse (its resources are checked one by
+    one: see resource_problem)."""
     if not isinstance(raw, dict):
         raise ProtocolError("The target answered a search without a JSON object.")
+    envelope = {key: value for key, value in raw.items() if key != "Resources"}
+    resources = raw.get("Resources")
+    if resources is not None and not isinstance(resources, list):
+        raise ProtocolError("The target's search answer holds Resources that are not a list.")
     try:
         ListResponse[model].model_validate(  # type: ignore[valid-type]
-            raw, scim_ctx=Context.SEARCH_RESPONSE, scim_policy=TOLERANT_POLICY
+            envelope, scim_ctx=Context.SEARCH_RESPONSE, scim_policy=TOLERANT_POLICY
         )
     except ValidationError as exc:
         raise ProtocolError(
@@ -164,6 +170,24 @@ def page(model: type[Resource[Any]], raw: Any) -> dict[str, Any]:
             f"({exc.errors()[0].get('loc')}: {exc.errors()[0].get('msg')}).",
         ) from exc
     return raw
+
+
+def resource_problem(model: type[Resource[Any]], resource: Any) -> str | None:
+    """Why one resource of a listing does not match its schema (None: it does).
+
+    A listing is read resource by resource so that one user another tool left malformed
+    never spoils the rest (issue 22): the caller reports it and uses the others."""
+    if not isinstance(resource, dict):
+        return "it is not a JSON object"
+    try:
+        model.model_validate(
+            resource, scim_ctx=Context.SEARCH_RESPONSE, scim_policy=TOLERANT_POLICY
+        )
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        return f"{where}: {first.get('msg')}"
+    return None
 
 
 def validate_patch(model: type[Resource[Any]], message: dict[str, Any], rt: str) -> None:
