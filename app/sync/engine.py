@@ -154,7 +154,7 @@ class SyncEngine:
         self.state = state
         self._clock = clock
         self._use_bulk = use_bulk
-        self.mapper = Mapper(profile.mappings)
+        self.mapper = Mapper(profile.mappings, webex_language_tags=profile.target.kind == "webex")
         validate_filters(profile.scoping)
         self._fingerprint = mapping_fingerprint(profile.mappings, profile.scoping)
         self.safety = SafetySettings.from_profile(profile)

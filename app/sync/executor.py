@@ -53,6 +53,9 @@ FLUSH_EVERY = 200  # gathered results written per transaction
 FLUSH_SECONDS = 1.0
 PROGRESS_SECONDS = 0.25  # at most four progress events a second
 NETWORK_FAILURES_TO_STOP = 3  # consecutive unreachable answers: the target is down
+# Member values per group PATCH request: Webex documents 500 members as the most a group's
+# answer or a page of its members holds, and publishes no larger PATCH size; a change of
+# more members goes out in several requests of at most this many.
 MEMBER_OPS_PER_PATCH = 500
 FIRST_FAILURES = 10
 # The results of one Bulk request are recorded this many at a time, with a turn of the event
@@ -171,6 +174,9 @@ class Executor:
         self._bulk_slots = asyncio.Semaphore(self.bulk_concurrency)
         self._bulk_numbers = itertools.count()
         self._sent_ahead: set[str] = set()  # op_ids of the operations send_ahead took
+        # The target refused to let this token write groups (403): the other groups of the
+        # run are skipped with that reason, the users are not affected.
+        self._groups_denied: WebexError | None = None
 
     # -- control ------------------------------------------------------------------------
 
@@ -369,6 +375,9 @@ class Executor:
                 if self.stopping:
                     self._unsent.append(op)
                     continue
+                if op.object_type == "Group" and self._groups_denied is not None:
+                    await self._record(op, self._groups_skipped(self._groups_denied), 0)
+                    continue
                 await self._execute(op)
 
         await asyncio.gather(feed(), *(work() for _ in range(workers)))
@@ -501,6 +510,11 @@ class Executor:
         raise ValueError(f"{op.action} is not a write")
 
     async def _on_error(self, op: PlannedOperation, error: WebexError) -> _Outcome:
+        if isinstance(error, PermissionDenied) and op.object_type == "Group":
+            # A user admin's token (id_user_admin) writes users, not groups: the groups
+            # are skipped with the reason, the users of the run stand.
+            self._groups_denied = self._groups_denied or error
+            return self._groups_skipped(error)
         if isinstance(error, AuthError | PermissionDenied):
             # Nothing more can succeed with this token: stop, keep the rest for later.
             self._report.fatal = self._report.fatal or error
@@ -528,6 +542,13 @@ class Executor:
             return _Outcome(Status.FAILURE, error=error, unlink=True)
         return _Outcome(Status.FAILURE, error=error)
 
+    @staticmethod
+    def _groups_skipped(error: WebexError) -> _Outcome:
+        return _Outcome(
+            Status.SKIPPED,
+            message=f"the token may not write groups: {_error_message(error)}",
+        )
+
     async def _find(self, op: PlannedOperation) -> dict[str, Any] | None:
         """The target object a create may already have made (userName / displayName)."""
         attribute = "userName" if op.object_type == "User" else "displayName"
@@ -547,8 +568,15 @@ class Executor:
         target_id = str(found.get("id", ""))
         if op.object_type == "Group":
             op.target_id = target_id
+            # A search answers without members (Webex): read them all.
+            read_members = getattr(self.client, "group_members", None)
+            members = (
+                await read_members(target_id, None)
+                if read_members is not None
+                else found.get("members") or []
+            )
             op.current_member_ids = tuple(
-                str(m.get("value")) for m in found.get("members") or [] if m.get("value")
+                str(m.get("value")) for m in members if isinstance(m, Mapping) and m.get("value")
             )
             op.changes = [c for c in diff(found, op.payload) if c[0] != "members"]
             op.patch = patch_operations(op.changes, op.payload, found)
@@ -581,22 +609,24 @@ class Executor:
         remove = sorted((current & managed) - wanted)
         attribute_changes = [c for c in op.changes if c[0] != "members"]
         operations = op.patch or patch_operations(attribute_changes, op.payload)
-        member_ops: list[dict[str, Any]] = []
-        if add:
-            member_ops.append(
-                {"op": "add", "path": "members", "value": [{"value": t} for t in add]}
-            )
-        member_ops.extend(
-            {"op": "remove", "path": f"members[value eq {_quoted(t)}]"} for t in remove
-        )
-        batches = [operations + member_ops[:MEMBER_OPS_PER_PATCH]]
+        size = MEMBER_OPS_PER_PATCH
+        # Each request names at most MEMBER_OPS_PER_PATCH members: additions as one add
+        # operation per request, removals one operation each.
+        batches: list[list[dict[str, Any]]] = [
+            [{"op": "add", "path": "members", "value": [{"value": t} for t in add[i : i + size]]}]
+            for i in range(0, len(add), size)
+        ]
         batches.extend(
-            member_ops[i : i + MEMBER_OPS_PER_PATCH]
-            for i in range(MEMBER_OPS_PER_PATCH, len(member_ops), MEMBER_OPS_PER_PATCH)
+            [
+                {"op": "remove", "path": f"members[value eq {_quoted(t)}]"}
+                for t in remove[i : i + size]
+            ]
+            for i in range(0, len(remove), size)
         )
+        if operations:  # the group's own attributes go with the first request
+            batches = [operations + batches[0], *batches[1:]] if batches else [list(operations)]
         for batch in batches:
-            if batch:
-                await self.client.patch("Group", op.target_id, batch)
+            await self.client.patch("Group", op.target_id, batch)
 
     def _success(self, op: PlannedOperation, target_id: str) -> _Outcome:
         outcome = _Outcome(Status.SUCCESS, target_id=target_id)

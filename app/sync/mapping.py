@@ -25,8 +25,9 @@ each into the referenced user's target id, and puts that in with `put_reference`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -143,6 +144,7 @@ class _Compiled:
     kind: MappingType = MappingType.NONE
     source: str = ""
     default: str | None = None
+    language_tag: bool = False  # preferredLanguage or locale: sent in Webex's ll_CC form
 
     @classmethod
     def of(
@@ -170,6 +172,10 @@ class _Compiled:
             kind=mapping.type,
             source=mapping.source,
             default=mapping.default,
+            language_tag=(path.schema or CORE_USER).lower() == CORE_USER.lower()
+            and path.sub_attribute is None
+            and not path.has_filter
+            and path.attribute.lower() in _LANGUAGE_TAGS,
         )
 
     def applies(self, creating: bool) -> bool:
@@ -214,7 +220,33 @@ class _Compiled:
             texts = [t for t in (as_text(v) for v in items) if t]
             return texts or None
         text = as_text(raw)
+        if text and self.language_tag:
+            return webex_language_tag(text, self.target, user_name)
         return text or None
+
+
+# Webex takes preferredLanguage and locale only as ll_CC (en_US, fr_FR: Cisco's spec).
+_LANGUAGE_TAGS = frozenset({"preferredlanguage", "locale"})
+_LANGUAGE_AND_COUNTRY = re.compile(r"^\s*([A-Za-z]{2})[-_]([A-Za-z]{2})\s*$")
+
+
+def webex_language_tag(text: str, target: str = "preferredLanguage", user_name: str = "") -> str:
+    """A language and country in Webex's ll_CC form: "fr-FR" and "fr_fr" give "fr_FR".
+
+    Anything else ("en" alone, "zh-Hant-TW", "French") is refused for this user, naming
+    the value, before anything is sent: Webex refuses it too (400), and no country can be
+    guessed for a bare language."""
+    found = _LANGUAGE_AND_COUNTRY.match(text)
+    if found is None:
+        raise MappingError(
+            target,
+            f'"{text}" is not a language and a country such as fr-FR or fr_FR '
+            "(Webex takes only that form)",
+            user_name=user_name,
+            next_step="Fix the value in the directory (e.g. en-US), or map an expression "
+            "that gives a language and a country.",
+        )
+    return f"{found[1].lower()}_{found[2].upper()}"
 
 
 class Mapper:
@@ -222,6 +254,8 @@ class Mapper:
 
     `known_source_attributes`, when given, is the list of attributes the source offers
     (the CSV header, the Entra catalogue): a user mapping that reads another is refused.
+    `webex_language_tags`: preferredLanguage and locale are sent as Webex wants them (ll_CC,
+    see webex_language_tag); False for a generic SCIM app (RFC 7643's en-US form, as is).
     """
 
     def __init__(
@@ -229,12 +263,15 @@ class Mapper:
         mapping_set: MappingSet,
         *,
         known_source_attributes: Collection[str] | None = None,
+        webex_language_tags: bool = True,
     ) -> None:
         self.mapping_set = mapping_set
         known = None
         if known_source_attributes is not None:
             known = [*known_source_attributes, "accountEnabled", "userPrincipalName", "id"]
         self._users = _compile(mapping_set.users, "User", known)
+        if not webex_language_tags:
+            self._users = [replace(c, language_tag=False) for c in self._users]
         self._groups = _compile(mapping_set.groups, "Group", None)
         # The mappings each kind of payload applies, and the matching ones by precedence.
         self._users_updating = [c for c in self._users if c.applies(False)]

@@ -63,7 +63,7 @@ from app.sync.plan import Action, Plan, PlannedOperation
 from app.sync.rules import MappingSet, ScopingFilter
 from app.sync.safety import SafetySettings
 from app.sync.state import Link
-from app.webex.errors import NotFound, ProtocolError
+from app.webex.errors import NotFound, PermissionDenied, ProtocolError
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,8 @@ GATHER_CHUNK = 256
 # Part of every mapping fingerprint: raise it when the mapping or scoping code changes what
 # a record maps to, so that links written by the old code do not skip the new mapping.
 # 2: references (manager.value) are sent as the manager's target id.
-MAPPING_LOGIC_VERSION = "2"
+# 3: preferredLanguage and locale are sent in Webex's ll_CC form (fr-FR gives fr_FR).
+MAPPING_LOGIC_VERSION = "3"
 # Key of the marker hashed with a payload whose references wait (never sent).
 _WAITING_REFERENCES = "\u0000waiting references"
 # Notes about managers that are not provisioned: at most this many, then a count.
@@ -1020,7 +1021,26 @@ class Planner:
             op.relink = not changes
             return op
 
-        ops.extend(await asyncio.gather(*(plan_one(*item) for item in pending)))
+        async def planned(
+            item: tuple[SourceGroup, dict[str, Any], tuple[str, ...], str, Link | None],
+        ) -> PlannedOperation:
+            try:
+                return await plan_one(*item)
+            except PermissionDenied as error:
+                # A user admin's token: Webex refuses it groups (id_user_admin). The
+                # users are provisioned; the groups wait, with the reason.
+                group, link = item[0], item[4]
+                return PlannedOperation(
+                    object_type="Group",
+                    action=Action.SKIP,
+                    source_id=group.source_id,
+                    key=group.display_name,
+                    target_id=link.target_id if link else "",
+                    reason=p.GROUPS_NOT_WRITABLE,
+                    detail=f"the token may not write groups: {error.message}",
+                )
+
+        ops.extend(await asyncio.gather(*(planned(item) for item in pending)))
 
         removed_groups = list(read.deleted_group_ids)
         if read.full:
