@@ -18,12 +18,14 @@ _EXPRESSION_REFERENCE = re.compile(r"\[([^\[\]\"]+)\]")
 
 
 def source_attributes(profile: Profile) -> list[str]:
-    """The source attributes the profile's mappings and scoping filters read, sorted.
+    """The user attributes the profile's user mappings and scoping filters read, sorted.
 
-    A source that must ask for attributes by name (Graph's $select) reads these.
+    A source that must ask for users' attributes by name (Graph's $select on /users) reads
+    these. The group mappings' names (members, a group's displayName) are not users'
+    attributes: Graph refuses a user $select that names them (issue 14).
     """
     names: set[str] = set()
-    for mapping in [*profile.mappings.users, *profile.mappings.groups]:
+    for mapping in profile.mappings.users:
         if mapping.source:
             names.add(mapping.source)
         names.update(match.strip() for match in _EXPRESSION_REFERENCE.findall(mapping.expression))

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from app.errors import ExitCode, InputError, UserFacingError
-from app.net import is_loopback_host, make_async_client
+from app.net import HttpLimitError, is_loopback_host, make_async_client
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,19 @@ MAX_PAGE_SIZE = 999
 RETRYABLE_STATUSES = frozenset({429, 502, 503, 504})
 # Graph's codes for a delta link it no longer knows (compared without case).
 _EXPIRED_DELTA_CODES = frozenset({"syncstatenotfound", "resyncrequired", "syncstateinvalid"})
+
+
+def says_sync_state_is_gone(status: int | None, code: str) -> bool:
+    """Whether an error answer to a delta link means "start a full read again": any 410
+    Gone (with a Location header or without), or any 4xx whose code names a lost sync
+    state (400 syncStateNotFound, SyncStateNotFound, resyncRequired, ...)."""
+    if status == 410:
+        return True
+    if status is None or not 400 <= status < 500:
+        return False
+    lowered = code.lower()
+    return lowered in _EXPIRED_DELTA_CODES or "syncstate" in lowered
+
 
 _CONSENT_STEP = (
     "In the Microsoft Entra admin center, open App registrations > your app > API permissions, "
@@ -260,7 +273,12 @@ class GraphClient:
                     headers={**(headers or {}), "Authorization": f"Bearer {token}"},
                 )
             except httpx.TransportError as exc:
-                if attempt >= self._max_attempts or isinstance(exc, httpx.UnsupportedProtocol):
+                final = isinstance(exc, HttpLimitError) and not exc.retryable
+                if (
+                    final
+                    or attempt >= self._max_attempts
+                    or isinstance(exc, httpx.UnsupportedProtocol)
+                ):
                     raise self._network_error(exc) from exc
                 self.stats.network_retries += 1
                 await self._wait(self._backoff(attempt))
@@ -303,6 +321,8 @@ class GraphClient:
         return min(self._max_wait, base * (0.5 + random.random() / 2))
 
     def _network_error(self, exc: httpx.TransportError) -> GraphUnavailable:
+        if isinstance(exc, HttpLimitError):  # our deadline, body cap or proxy check
+            return GraphUnavailable(exc.message, exc.next_step)
         host = urlsplit(self.base_url).netloc
         text = str(exc)
         if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
@@ -325,7 +345,7 @@ class GraphClient:
             "request_id": request_id,
             "url": where,
         }
-        if status in (400, 410) and code.lower() in _EXPIRED_DELTA_CODES:
+        if 400 <= status < 500 and code.lower() in _EXPIRED_DELTA_CODES:
             return DeltaExpired(
                 "Microsoft Graph no longer knows the last change token.",
                 "Nothing to do: everything is read again this cycle.",
@@ -397,14 +417,17 @@ class GraphClient:
     async def delta(
         self, path_or_link: str, params: Mapping[str, str] | None = None
     ) -> DeltaResult:
-        """A delta round: every page up to the @odata.deltaLink (raises DeltaExpired)."""
+        """A delta round: every page up to the @odata.deltaLink.
+
+        Raises DeltaExpired when Graph no longer knows a link of the round (see
+        says_sync_state_is_gone): the caller starts a full read again."""
         items: list[dict[str, Any]] = []
-        data = await self.get(path_or_link, params)
+        data = await self._delta_page(path_or_link, params)
         while True:
             items.extend(item for item in data.get("value", []) if isinstance(item, dict))
             next_link = data.get("@odata.nextLink")
             if next_link:
-                data = await self.get(str(next_link))
+                data = await self._delta_page(str(next_link))
                 continue
             delta_link = data.get("@odata.deltaLink")
             if not delta_link:
@@ -414,6 +437,25 @@ class GraphClient:
                     url=path_or_link,
                 )
             return DeltaResult(items, str(delta_link))
+
+    async def _delta_page(
+        self, path_or_link: str, params: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        try:
+            return await self.get(path_or_link, params)
+        except DeltaExpired:
+            raise
+        except GraphError as exc:
+            if not says_sync_state_is_gone(exc.status, exc.code):
+                raise
+            raise DeltaExpired(
+                "Microsoft Graph no longer knows the last change token.",
+                "Nothing to do: everything is read again this cycle.",
+                status=exc.status,
+                code=exc.code,
+                request_id=exc.request_id,
+                url=exc.url,
+            ) from exc
 
 
 __all__ = [
@@ -430,4 +472,5 @@ __all__ = [
     "TokenProvider",
     "check_graph_url",
     "required_permission",
+    "says_sync_state_is_gone",
 ]

@@ -6,12 +6,20 @@ because msal refuses plain-http authorities. It answers:
   (client credentials with a secret, device code, refresh token) and
   /{tenant}/oauth2/v2.0/devicecode; /devicelogin is the page where a person enters the code;
 - Graph v1.0: /users, /users/{id}, /users/delta, /groups, /groups/delta, /groups/{id}/members,
-  /servicePrincipals ($filter on displayName or appId), /servicePrincipals/{id}/appRoleAssignedTo,
-  with paging (@odata.nextLink), $select, $top, delta tokens that can be expired, throttling
-  (429 or 503 with Retry-After every Nth request) and permissions (the token's roles or scp);
-  the users' endpoints take $expand=manager (or manager($select=...)): /users and
-  /users/{id} carry the `manager` object, /users/delta `manager@delta`; any other $expand
-  is refused with Graph's 400.
+  /servicePrincipals, /servicePrincipals/{id}/appRoleAssignedTo, with paging (@odata.nextLink),
+  $select, $filter (`name eq 'value'` clauses), $orderby, $top, delta tokens that can be
+  expired, throttling (429 or 503 with Retry-After every Nth request) and permissions (the
+  token's roles or scp).
+It follows Microsoft's metadata (resources/vendor/graph-v1-entity-members.json, read at run
+time through app.sandbox.graph_metadata): $select, $filter and $orderby take the entity's
+properties only, in any letter case, and anything else (an unknown name, a navigation
+property such as members or manager) is answered with Graph's 400 "Could not find a property
+named 'X' on type 'microsoft.graph.user'". The delta functions track one navigation property
+through $select (`manager` on /users/delta gives `manager@delta`, `members` on /groups/delta
+gives `members@delta`) and refuse $expand; /users and /users/{id} take
+$expand=manager (or manager($select=...)). Group members are users, groups, devices,
+organizational contacts and service principals. An expired delta link is answered as the
+config says: 400 syncStateNotFound, 410 Gone with a Location header, or 410 without one.
 The tenant is app.sandbox.graph_data.GraphTenant; tests change it between reads.
 """
 
@@ -32,6 +40,12 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 
 from app.sandbox.graph_data import DEFAULT_USER_SELECT, GROUP_PROPERTIES, GraphTenant, project
+from app.sandbox.graph_metadata import (
+    DIRECTORY_OBJECT,
+    EntityMembers,
+    GraphMetadata,
+    graph_metadata,
+)
 from app.sandbox.threaded import serve_in_thread
 from app.sandbox.tls import LoopbackTLS
 
@@ -74,7 +88,11 @@ class GraphSandboxConfig:
     throttle_every: int = 0  # every Nth Graph request is refused (0: never)
     throttle_status: int = 429  # 429 Too Many Requests, or 503 Service Unavailable
     retry_after: float | None = 1.0  # seconds in Retry-After; None: no header
-    expired_delta_status: int = 410  # Graph answers 410 Gone (sometimes 400) for an expired link
+    # An expired delta link: 410 Gone (with a Location header, or without one when
+    # expired_delta_location is False) or 400; the error code ("" = syncStateNotFound).
+    expired_delta_status: int = 410
+    expired_delta_location: bool = True
+    expired_delta_code: str = ""
     token_lifetime: int = 3600
     device_code_interval: int = 1
     auto_approve_device_codes: bool = False
@@ -195,6 +213,7 @@ class GraphSandbox:
         default = self.register_client(self.config.app_permissions)
         self.client_id = default.client_id
         self.client_secret = default.secret
+        self.metadata: GraphMetadata = graph_metadata()
         self.requests: list[RecordedRequest] = []
         self.admin_user_name = "admin@contoso.example.com"
         self._tokens: dict[str, _Token] = {}
@@ -679,111 +698,74 @@ class GraphSandbox:
                 "Request_UnsupportedQuery",
                 f"Invalid page size specified: '{top}'. Must be between 1 and {MAX_TOP} inclusive.",
             )
+        endpoint = _endpoint(path)
+        if endpoint is None:
+            return _graph_error(
+                400,
+                "BadRequest",
+                f"Resource not found for the segment '{path.strip('/').split('/')[-1]}'.",
+            )
+        entity = self.metadata.entity(endpoint.entity)
+        if endpoint.delta:
+            if "$expand" in query:
+                # Graph's delta functions track a navigation property through $select
+                # (manager@delta, members@delta) and refuse $expand.
+                return _graph_error(
+                    400,
+                    "Request_UnsupportedQuery",
+                    "The query option '$expand' is not supported for delta queries: "
+                    f"select the navigation property instead ($select={_DELTA_NAVIGATION[endpoint.entity]}).",
+                )
+            if "$filter" in query or "$orderby" in query:
+                option = "$filter" if "$filter" in query else "$orderby"
+                return _graph_error(
+                    400,
+                    "Request_UnsupportedQuery",
+                    f"The query option '{option}' is not supported by the sandbox's delta queries.",
+                )
+            return self._delta(endpoint.entity, query, entity)
         manager_select: list[str] | None = None
-        if path.startswith("/users") and "$expand" in query:
-            expanded = _expand(query["$expand"])
+        if "$expand" in query and "$skiptoken" not in query:
+            expanded = _expand(query["$expand"], entity, endpoint.expands_manager)
             if isinstance(expanded, _Response):
                 return expanded
             manager_select = expanded
-        if path == "/users":
-            return self._page(
-                "/users",
-                query,
-                lambda select, manager: [
-                    self._user_entity(u, select, manager) for u in self.tenant.live_users()
-                ],
-                DEFAULT_USER_SELECT,
-                manager_select,
-            )
-        if path == "/users/delta":
-            return self._delta("users", query, manager_select)
-        if path == "/groups":
-            return self._page(
-                "/groups",
-                query,
-                lambda select, _: [project(g, select) for g in self.tenant.live_groups()],
-                GROUP_PROPERTIES,
-            )
-        if path == "/groups/delta":
-            return self._delta("groups", query)
-        if path == "/servicePrincipals":
-            return self._service_principals(query)
-        match = re.fullmatch(r"/users/([^/]+)", path)
-        if match:
-            user = self.tenant.user(unquote(match[1]))
+        if endpoint.name == "user":
+            user = self.tenant.user(unquote(endpoint.object_id))
             if user is None:
-                return _graph_error(
-                    404,
-                    "Request_ResourceNotFound",
-                    f"Resource '{match[1]}' does not exist or one of its queried reference-property objects are not present.",
-                )
+                return _not_found(endpoint.object_id)
+            select = _select(query, DEFAULT_USER_SELECT, entity)
+            if isinstance(select, _Response):
+                return select
             return _json(
                 200,
                 {
                     "@odata.context": f"{self.graph_url}/v1.0/$metadata#users/$entity",
-                    **self._user_entity(user, _select(query, DEFAULT_USER_SELECT), manager_select),
+                    **self._user_entity(user, select, manager_select),
                 },
             )
-        match = re.fullmatch(r"/groups/([^/]+)/members", path)
-        if match:
-            group_id = match[1]
-            if group_id not in {g["id"] for g in self.tenant.live_groups()}:
-                return _graph_error(
-                    404,
-                    "Request_ResourceNotFound",
-                    f"Resource '{group_id}' does not exist or one of its queried reference-property objects are not present.",
-                )
-
-            def members(select: list[str], _: list[str] | None) -> list[dict[str, Any]]:
-                return [
-                    {"@odata.type": m["@odata.type"], **project(m, select)}
-                    for m in self.tenant.member_objects(group_id)
-                ]
-
-            return self._page(path, query, members, ("displayName",))
-        match = re.fullmatch(r"/servicePrincipals/([^/]+)/appRoleAssignedTo", path)
-        if match:
-            sp_id = match[1]
-            if sp_id not in self.tenant.service_principals:
-                return _graph_error(
-                    404,
-                    "Request_ResourceNotFound",
-                    f"Resource '{sp_id}' does not exist or one of its queried reference-property objects are not present.",
-                )
+        if endpoint.name == "users":
             return self._page(
-                path,
-                query,
-                lambda select, _: [dict(a) for a in self.tenant.assignments_to(sp_id)],
-                (),
+                path, query, entity, self.tenant.live_users, DEFAULT_USER_SELECT, manager_select
             )
-        return _graph_error(
-            400,
-            "BadRequest",
-            f"Resource not found for the segment '{path.strip('/').split('/')[-1]}'.",
-        )
-
-    def _service_principals(self, query: dict[str, str]) -> _Response:
-        wanted = query.get("$filter", "")
-        principals = list(self.tenant.service_principals.values())
-        if wanted:
-            match = re.fullmatch(r"\s*(displayName|appId)\s+eq\s+'((?:[^']|'')*)'\s*", wanted)
-            if match is None:
-                return _graph_error(
-                    400,
-                    "Request_UnsupportedQuery",
-                    f"Unsupported or invalid query filter clause specified for property: '{wanted}'.",
-                )
-            prop, value = match[1], match[2].replace("''", "'")
-            principals = (
-                [sp for sp in principals if str(sp[prop]).lower() == value.lower()]
-                if prop == "appId"
-                else [sp for sp in principals if sp[prop] == value]
+        if endpoint.name == "groups":
+            return self._page(path, query, entity, self.tenant.live_groups, GROUP_PROPERTIES)
+        if endpoint.name == "servicePrincipals":
+            return self._page(
+                path, query, entity, lambda: list(self.tenant.service_principals.values()), ()
             )
+        if endpoint.name == "members":
+            group_id = endpoint.object_id
+            if group_id not in {g["id"] for g in self.tenant.live_groups()}:
+                return _not_found(group_id)
+            return self._page(
+                path, query, entity, lambda: self.tenant.member_objects(group_id), ("displayName",)
+            )
+        sp_id = endpoint.object_id  # appRoleAssignedTo
+        if sp_id not in self.tenant.service_principals:
+            return _not_found(sp_id)
         return self._page(
-            "/servicePrincipals",
-            query,
-            lambda select, _: [project(sp, select) if select else dict(sp) for sp in principals],
-            (),
+            path, query, entity, lambda: [dict(a) for a in self.tenant.assignments_to(sp_id)], ()
         )
 
     def _user_entity(
@@ -801,10 +783,12 @@ class GraphSandbox:
         self,
         path: str,
         query: dict[str, str],
-        items: Callable[[list[str], list[str] | None], list[dict[str, Any]]],
+        entity: EntityMembers,
+        objects: Callable[[], list[dict[str, Any]]],
         default_select: tuple[str, ...],
         manager_select: list[str] | None = None,
     ) -> _Response:
+        """One page of a collection: $filter, $orderby, $select, $top, then $skiptoken."""
         skip = query.get("$skiptoken")
         if skip:
             try:
@@ -813,23 +797,56 @@ class GraphSandbox:
                 return _graph_error(400, "Request_BadRequest", "The skip token is not valid.")
             select, offset, size = list(state["s"]), int(state["o"]), int(state["n"])
             manager_select = state.get("x")
+            filter_text, order_text = str(state.get("f") or ""), str(state.get("ob") or "")
         else:
-            select = _select(query, default_select)
+            chosen = _select(query, default_select, entity)
+            if isinstance(chosen, _Response):
+                return chosen
+            select = chosen
             offset, size = 0, int(query.get("$top") or self.config.page_size)
-        everything = items(select, manager_select)
+            filter_text, order_text = query.get("$filter", ""), query.get("$orderby", "")
+        everything = objects()
+        if filter_text:
+            matches = _filter(filter_text, entity)
+            if isinstance(matches, _Response):
+                return matches
+            everything = [item for item in everything if matches(item)]
+        if order_text:
+            ordered = _order(order_text, entity, everything)
+            if isinstance(ordered, _Response):
+                return ordered
+            everything = ordered
         page = everything[offset : offset + size]
+        if path == "/users":
+            values = [self._user_entity(u, select, manager_select) for u in page]
+        elif not select:  # servicePrincipals and appRoleAssignedTo: every property
+            values = [dict(item) for item in page]
+        else:
+            values = [
+                ({"@odata.type": item["@odata.type"]} if "@odata.type" in item else {})
+                | project(item, select)
+                for item in page
+            ]
         body: dict[str, Any] = {
             "@odata.context": f"{self.graph_url}/v1.0/$metadata#{path.strip('/')}",
-            "value": page,
+            "value": values,
         }
         if offset + size < len(everything):
-            token = _b64({"s": select, "o": offset + size, "n": size, "x": manager_select})
+            token = _b64(
+                {
+                    "s": select,
+                    "o": offset + size,
+                    "n": size,
+                    "x": manager_select,
+                    "f": filter_text,
+                    "ob": order_text,
+                }
+            )
             body["@odata.nextLink"] = f"{self.graph_url}/v1.0{path}?$skiptoken={token}"
         return _json(200, body)
 
-    def _delta(
-        self, kind: str, query: dict[str, str], manager_select: list[str] | None = None
-    ) -> _Response:
+    def _delta(self, entity_name: str, query: dict[str, str], entity: EntityMembers) -> _Response:
+        kind = "users" if entity_name == "user" else "groups"
         path = f"/{kind}/delta"
         skip, delta = query.get("$skiptoken"), query.get("$deltatoken")
         default = (
@@ -866,9 +883,15 @@ class GraphSandbox:
             )
         if state is not None and int(state["g"]) != self.tenant.delta_generation:
             return self._expired(kind)
-        select = list(state["s"]) if state is not None else _select(query, default)
-        # The token keeps what the round's first request asked for, $expand included.
-        manager = bool(state.get("x")) if state is not None else manager_select is not None
+        if state is not None:
+            select, manager = list(state["s"]), bool(state.get("x"))
+        else:
+            chosen = _select(query, default, entity, navigation=_DELTA_NAVIGATION[entity_name])
+            if isinstance(chosen, _Response):
+                return chosen
+            # The link keeps what the round's first request selected, the manager included.
+            manager = kind == "users" and MANAGER in chosen
+            select = [name for name in chosen if not (kind == "users" and name == MANAGER)]
         since = int(state["since"]) if state is not None else None
         upto = self.tenant.seq
         entries = (
@@ -923,44 +946,146 @@ class GraphSandbox:
         return _json(200, body)
 
     def _expired(self, kind: str) -> _Response:
+        """Graph's answer to a delta link it no longer knows; which one is a setting, as
+        Microsoft's own answers differ: 400 syncStateNotFound, 410 Gone with a Location
+        header (where to start again), or 410 Gone without one."""
         status = self.config.expired_delta_status
-        code = "syncStateNotFound" if status == 410 else "SyncStateNotFound"
+        code = self.config.expired_delta_code or (
+            "syncStateNotFound" if status == 410 else "SyncStateNotFound"
+        )
+        headers = (
+            {"Location": f"{self.graph_url}/v1.0/{kind}/delta"}
+            if status == 410 and self.config.expired_delta_location
+            else None
+        )
         return _graph_error(
             status,
             code,
             "The sync state was not found or has expired. Start a new round of synchronization.",
-            {"Location": f"{self.graph_url}/v1.0/{kind}/delta"},
+            headers,
         )
+
+
+@dataclass(frozen=True)
+class _Endpoint:
+    """A Graph path the sandbox serves: its name, the entity its answers hold, an object id."""
+
+    name: str
+    entity: str
+    object_id: str = ""
+    delta: bool = False
+
+    @property
+    def expands_manager(self) -> bool:
+        return self.name in ("users", "user")
+
+
+_ENDPOINTS = (
+    (re.compile(r"/users"), "users", "user", False),
+    (re.compile(r"/users/delta(?:\(\))?"), "usersDelta", "user", True),
+    (re.compile(r"/users/([^/]+)"), "user", "user", False),
+    (re.compile(r"/groups"), "groups", "group", False),
+    (re.compile(r"/groups/delta(?:\(\))?"), "groupsDelta", "group", True),
+    (re.compile(r"/groups/([^/]+)/members"), "members", DIRECTORY_OBJECT, False),
+    (re.compile(r"/servicePrincipals"), "servicePrincipals", "servicePrincipal", False),
+    (
+        re.compile(r"/servicePrincipals/([^/]+)/appRoleAssignedTo"),
+        "appRoleAssignedTo",
+        "appRoleAssignment",
+        False,
+    ),
+)
+# The navigation property each delta function accepts in $select.
+MANAGER = "manager"
+_DELTA_NAVIGATION = {"user": MANAGER, "group": "members"}
+
+
+def _endpoint(path: str) -> _Endpoint | None:
+    for pattern, name, entity, delta in _ENDPOINTS:
+        match = pattern.fullmatch(path)
+        if match:
+            return _Endpoint(name, entity, match[1] if match.groups() else "", delta)
+    return None
+
+
+def _not_found(object_id: str) -> _Response:
+    return _graph_error(
+        404,
+        "Request_ResourceNotFound",
+        f"Resource '{object_id}' does not exist or one of its queried reference-property objects are not present.",
+    )
+
+
+def _no_property(name: str, entity: EntityMembers) -> _Response:
+    return _graph_error(
+        400,
+        "Request_BadRequest",
+        f"Could not find a property named '{name}' on type '{entity.type_name}'.",
+    )
 
 
 def _query(text: str) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
 
 
-def _select(query: dict[str, str], default: tuple[str, ...] | list[str]) -> list[str]:
+def _select(
+    query: dict[str, str],
+    default: tuple[str, ...] | list[str],
+    entity: EntityMembers,
+    *,
+    navigation: str = "",
+) -> list[str] | _Response:
+    """The properties $select names, in Microsoft's spelling; Graph's 400 for a name the
+    entity does not have as a property (a navigation property included, but for the one a
+    delta function tracks: `navigation`)."""
     raw = query.get("$select")
     if not raw:
         return list(default)
-    return [name.strip() for name in raw.split(",") if name.strip()]
+    return _names(raw, entity, navigation=navigation)
+
+
+def _names(raw: str, entity: EntityMembers, *, navigation: str = "") -> list[str] | _Response:
+    chosen: list[str] = []
+    for name in (part.strip() for part in raw.split(",")):
+        if not name:
+            continue
+        found = entity.property(name)
+        if found is None and navigation and name.lower() == navigation.lower():
+            found = entity.navigation_property(name)
+        if found is None:
+            return _no_property(name, entity)
+        if found not in chosen:
+            chosen.append(found)
+    return chosen
 
 
 # The manager's properties an $expand=manager without its own $select returns.
 _MANAGER_DEFAULT_SELECT = ("displayName", "userPrincipalName", "mail", "jobTitle")
 
 
-def _expand(text: str) -> list[str] | _Response:
-    """The manager properties `$expand=manager` or `manager($select=a,b)` asks for; any
-    other navigation property is refused as Graph refuses it (400 BadRequest)."""
+def _expand(text: str, entity: EntityMembers, manager_served: bool) -> list[str] | _Response:
+    """The manager properties `$expand=manager` or `manager($select=a,b)` asks for.
+
+    A name that is not a navigation property of the entity gets Graph's 400; a navigation
+    property the sandbox does not serve (all but a user's manager) is refused too."""
     manager: list[str] | None = None
     for item in _split_top_level(text):
         match = re.fullmatch(r"\s*(\w+)\s*(?:\((.*)\))?\s*", item)
         name = match[1] if match else item.strip()
-        if match is None or name.lower() != "manager":
+        found = entity.navigation_property(name) if match else None
+        if found is None:
             return _graph_error(
                 400,
                 "BadRequest",
-                f"Could not find a property named '{name}' on type 'microsoft.graph.user'.",
+                f"Could not find a property named '{name}' on type '{entity.type_name}'.",
             )
+        if not (manager_served and found == MANAGER):
+            return _graph_error(
+                400,
+                "Request_UnsupportedQuery",
+                f"The sandbox does not serve $expand={found} on this path (only a user's manager).",
+            )
+        assert match is not None
         options = match[2]
         if options is None or not options.strip():
             manager = list(_MANAGER_DEFAULT_SELECT)
@@ -972,10 +1097,76 @@ def _expand(text: str) -> list[str] | _Response:
                 "BadRequest",
                 f"Query option '{options.strip()}' is not allowed inside $expand=manager.",
             )
-        manager = [p.strip() for p in selected[1].split(",") if p.strip()]
+        names = _names(selected[1], entity)
+        if isinstance(names, _Response):
+            return names
+        manager = names
     if manager is None:
         return _graph_error(400, "BadRequest", "The $expand query option is empty.")
     return manager
+
+
+_CLAUSE = re.compile(r"\s*(\w+)\s+eq\s+(?:'((?:[^']|'')*)'|(true|false|null))\s*", re.IGNORECASE)
+
+
+def _filter(text: str, entity: EntityMembers) -> Callable[[dict[str, Any]], bool] | _Response:
+    """`name eq 'value'` clauses joined by `and` (what the program and most admins write):
+    Graph's 400 for a name that is not a property of the entity."""
+    clauses: list[tuple[str, object]] = []
+    for part in re.split(r"\s+and\s+", text.strip(), flags=re.IGNORECASE):
+        match = _CLAUSE.fullmatch(part)
+        if match is None:
+            named = re.match(r"\s*(\w+)", part)
+            if named and entity.property(named[1]) is None and named[1].lower() != "not":
+                return _no_property(named[1], entity)
+            return _graph_error(
+                400,
+                "Request_UnsupportedQuery",
+                f"Unsupported or invalid query filter clause specified for property: '{part.strip()}'.",
+            )
+        name = entity.property(match[1])
+        if name is None:
+            return _no_property(match[1], entity)
+        literal = match[3]
+        value: object = (
+            match[2].replace("''", "'")
+            if literal is None
+            else None
+            if literal.lower() == "null"
+            else literal.lower() == "true"
+        )
+        clauses.append((name, value))
+
+    def matches(item: dict[str, Any]) -> bool:
+        for name, value in clauses:
+            have = item.get(name)
+            if isinstance(value, str):
+                if not isinstance(have, str) or have.lower() != value.lower():
+                    return False
+            elif have != value:
+                return False
+        return True
+
+    return matches
+
+
+def _order(
+    text: str, entity: EntityMembers, items: list[dict[str, Any]]
+) -> list[dict[str, Any]] | _Response:
+    """$orderby on one property, asc or desc; Graph's 400 for a name that is not one."""
+    match = re.fullmatch(r"\s*(\w+)(?:\s+(asc|desc))?\s*", text, re.IGNORECASE)
+    if match is None:
+        return _graph_error(
+            400, "Request_UnsupportedQuery", f"The $orderby clause '{text}' is not supported."
+        )
+    name = entity.property(match[1])
+    if name is None:
+        return _no_property(match[1], entity)
+    descending = (match[2] or "").lower() == "desc"
+    present = [i for i in items if i.get(name) is not None]
+    absent = [i for i in items if i.get(name) is None]
+    present.sort(key=lambda i: str(i[name]).casefold(), reverse=descending)
+    return present + absent
 
 
 def _split_top_level(text: str) -> list[str]:

@@ -8,6 +8,10 @@ another), and a "Cisco Webex" enterprise application whose assignments mix direc
 groups and the Default Access role. Every change is numbered so that delta queries can
 answer "what changed since change N"; the tests change the tenant through the methods at
 the bottom (add, change, disable, delete, set or clear a manager, assign, unassign, ...).
+
+Group members are not only users: as in Entra, a group may hold devices, organizational
+contacts, service principals and other groups; the sample puts one of each kind in the
+assigned groups so that a source has to leave them out.
 """
 
 from __future__ import annotations
@@ -165,7 +169,7 @@ class _Meta:
 class _MemberChange:
     seq: int
     member_id: str
-    member_type: str  # "user" | "group"
+    member_type: str  # "user" | "group" | "device" | "orgContact" | "servicePrincipal"
     removed: bool
 
 
@@ -180,6 +184,8 @@ class GraphTenant:
     service_principals: dict[str, dict[str, Any]] = field(default_factory=dict)
     assignments: dict[str, dict[str, Any]] = field(default_factory=dict)
     managers: dict[str, str] = field(default_factory=dict)  # user id -> its manager's id
+    devices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    contacts: dict[str, dict[str, Any]] = field(default_factory=dict)  # organizational contacts
     seq: int = 0
     delta_generation: int = 0  # bumped by expire_delta_tokens(): older tokens are refused
     _user_meta: dict[str, _Meta] = field(default_factory=dict)
@@ -253,6 +259,15 @@ class GraphTenant:
             tenant.assign(user_id, app_id=webex, role="User")
         for user_id in _pick(rng, everyone, 30):
             tenant.assign(user_id, app_id=other, role="Standard")
+        # Members that are not users, in assigned groups: a meeting-room device, a partner's
+        # contact, an application (its ids come from their names: the users' ids stay as
+        # they were for a seed).
+        tenant.add_member(support, tenant.add_device("Salle Montréal 3 (Room Kit)"))
+        tenant.add_member(
+            sales, tenant.add_contact("Partenaire Fabrikam", "ventes@fabrikam.example")
+        )
+        tenant.add_member(sales, other)
+        tenant.add_member(pilots, tenant.add_device("Desk Pro - Pilotes"))
         return tenant
 
     def _seed_managers(self, by_department: Mapping[str, list[str]], rng: random.Random) -> None:
@@ -335,14 +350,40 @@ class GraphTenant:
         return [g for gid, g in self.groups.items() if self._group_meta[gid].removed is None]
 
     def member_objects(self, group_id: str) -> list[dict[str, Any]]:
-        """The direct members of a group that exist, each a user or a group."""
+        """The direct members of a group that exist: users, groups, devices, contacts and
+        service principals, each with its `@odata.type`."""
         found: list[dict[str, Any]] = []
         for member_id in self.members.get(group_id, []):
-            if self.user(member_id) is not None:
-                found.append({"@odata.type": "#microsoft.graph.user", **self.users[member_id]})
-            elif member_id in self.groups and self._group_meta[member_id].removed is None:
-                found.append({"@odata.type": "#microsoft.graph.group", **self.groups[member_id]})
+            kind = self.member_kind(member_id)
+            if kind == "user":
+                if self.user(member_id) is not None:
+                    found.append({"@odata.type": _USER_TYPE, **self.users[member_id]})
+            elif kind == "group":
+                if self._group_meta[member_id].removed is None:
+                    found.append(
+                        {"@odata.type": "#microsoft.graph.group", **self.groups[member_id]}
+                    )
+            else:
+                found.append({"@odata.type": f"#microsoft.graph.{kind}", **self._object(member_id)})
         return found
+
+    def member_kind(self, object_id: str) -> str:
+        """The Graph type name of a directory object: user, group, device, orgContact, ..."""
+        if object_id in self.groups:
+            return "group"
+        if object_id in self.devices:
+            return "device"
+        if object_id in self.contacts:
+            return "orgContact"
+        if object_id in self.service_principals:
+            return "servicePrincipal"
+        return "user"
+
+    def _object(self, object_id: str) -> dict[str, Any]:
+        for store in (self.devices, self.contacts, self.service_principals):
+            if object_id in store:
+                return store[object_id]
+        raise KeyError(object_id)
 
     def application(self, name: str = WEBEX_APP_NAME) -> dict[str, Any]:
         return next(sp for sp in self.service_principals.values() if sp["displayName"] == name)
@@ -420,7 +461,7 @@ class GraphTenant:
 
         A changed user carries its id and the selected properties that changed (Graph
         promises "at least the updated properties"); a new or restored one carries all.
-        With `manager` ($expand=manager), the manager comes as `manager@delta`: the
+        With `manager` ($select=manager), the manager comes as `manager@delta`: the
         manager's id, or the former manager's id marked `@removed` when it was cleared; a
         change of manager alone is reported only then (Graph tracks what was asked for).
         """
@@ -666,9 +707,7 @@ class GraphTenant:
         for member_id in member_ids:
             self.members[group_id].append(member_id)
             self._member_log.setdefault(group_id, []).append(
-                _MemberChange(
-                    seq, member_id, "group" if member_id in self.groups else "user", False
-                )
+                _MemberChange(seq, member_id, self.member_kind(member_id), False)
             )
         return group_id
 
@@ -687,17 +726,42 @@ class GraphTenant:
         if member_id in self.members[group_id]:
             return
         self.members[group_id].append(member_id)
-        kind = "group" if member_id in self.groups else "user"
+        kind = self.member_kind(member_id)
         self._member_log.setdefault(group_id, []).append(
             _MemberChange(self._next(), member_id, kind, False)
         )
 
     def remove_member(self, group_id: str, member_id: str) -> None:
         self.members[group_id].remove(member_id)
-        kind = "group" if member_id in self.groups else "user"
+        kind = self.member_kind(member_id)
         self._member_log.setdefault(group_id, []).append(
             _MemberChange(self._next(), member_id, kind, True)
         )
+
+    def add_device(self, display_name: str) -> str:
+        """A registered device (a meeting room's system, a desk phone); returns its id."""
+        device_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.tenant_id}/device/{display_name}"))
+        self.devices[device_id] = {
+            "id": device_id,
+            "displayName": display_name,
+            "deviceId": str(uuid.uuid5(uuid.NAMESPACE_DNS, display_name)),
+            "operatingSystem": "RoomOS",
+            "accountEnabled": True,
+        }
+        self._next()
+        return device_id
+
+    def add_contact(self, display_name: str, mail: str) -> str:
+        """An organizational contact (someone outside the tenant); returns its id."""
+        contact_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.tenant_id}/contact/{mail}"))
+        self.contacts[contact_id] = {
+            "id": contact_id,
+            "displayName": display_name,
+            "mail": mail,
+            "mailNickname": mail.split("@", 1)[0],
+        }
+        self._next()
+        return contact_id
 
     def add_application(self, display_name: str, *, roles: Iterable[str] = ("User",)) -> str:
         """An enterprise application (service principal) with its app roles; returns its id."""

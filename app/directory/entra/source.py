@@ -11,15 +11,22 @@ the watermark. The watermark is one JSON string holding both links and what the 
 needs to tell unassignments apart: who was in scope, which groups were assigned, their
 members. Delta cycles follow the links; Graph's user delta does not report assignment
 changes, so the app's appRoleAssignedTo is read again every cycle (cheap) and group
-membership changes come from `members@delta`. A delta link Graph no longer knows gives a
-full read, with a note.
+membership changes come from `members@delta`. A delta link Graph no longer knows (any 410,
+or a 4xx whose code says the sync state is gone) gives a full read, with a note.
 
-When the mappings read `manager`, Graph expands it: `$expand=manager` on the delta rounds
-(`manager@delta`: the manager's id, or an entry marked `@removed` when it was cleared) and
-`$expand=manager($select=id)` when one user is read again. The attribute is the manager's
-object id (the manager's source id), None when the user has none. A delta entry without
-`manager@delta` says nothing about the manager, so such a user is read again, as a user
-whose delta entry lacks selected properties is.
+The users' $select holds user properties only: the attributes of the user mappings and of
+the scoping filters (app.directory.factory.source_attributes), never a group mapping's names
+such as `members`; Graph answers 400 to a name users do not have. Group members that are not
+users (devices, organizational contacts, service principals; nested groups have their own
+note) are left out without a request each, and a note counts them.
+
+When the mappings read `manager`, Graph reads it as Microsoft's metadata says: on the delta
+rounds the navigation property is selected (`$select=...,manager`, answered with
+`manager@delta`: the manager's id, or an entry marked `@removed` when it was cleared; delta
+refuses $expand), and `$expand=manager($select=id)` when one user is read again. The
+attribute is the manager's object id (the manager's source id), None when the user has none.
+A delta entry without `manager@delta` says nothing about the manager, so such a user is read
+again, as a user whose delta entry lacks selected properties is.
 """
 
 from __future__ import annotations
@@ -53,6 +60,37 @@ MANAGER = "manager"
 MANAGER_DELTA = "manager@delta"
 _USER_TYPE = "#microsoft.graph.user"
 _GROUP_TYPE = "#microsoft.graph.group"
+# How the note names the kinds of members that are not provisioned.
+_OTHER_MEMBER_KINDS = {
+    "#microsoft.graph.device": "device",
+    "#microsoft.graph.orgContact": "contact",
+    "#microsoft.graph.contact": "contact",
+    "#microsoft.graph.servicePrincipal": "service principal",
+}
+
+
+def _member_kind(member: Mapping[str, Any]) -> str:
+    """ "user", "group" or the kind of another directory object (a member without a type is
+    taken for a user, as older answers gave them)."""
+    kind = member.get("@odata.type")
+    if kind in (_USER_TYPE, None):
+        return "user"
+    if kind == _GROUP_TYPE:
+        return "group"
+    text = str(kind)
+    return _OTHER_MEMBER_KINDS.get(text, text.rsplit(".", 1)[-1] or "object")
+
+
+def other_members_note(counts: Mapping[str, int]) -> str:
+    """The note that counts the group members that are neither users nor groups."""
+    total = sum(counts.values())
+    kinds = ", ".join(
+        f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in sorted(counts.items()) if n
+    )
+    return (
+        f"{total} group member(s) that are not users were left out ({kinds}): "
+        "only users are provisioned."
+    )
 
 
 def user_select(attributes: Iterable[str] | None) -> tuple[list[str], bool]:
@@ -279,7 +317,11 @@ class EntraSource:
             return result
         try:
             result = await self._delta_read(state)
-        except DeltaExpired:
+        except DeltaExpired as expired:
+            log.warning(
+                "Entra: Microsoft Graph no longer knows the delta link (%s %s): reading every user again",
+                expired.status, expired.code or "no code",
+            )  # fmt: skip
             result = await self._full_read()
             result.notes.insert(
                 0,
@@ -298,7 +340,8 @@ class EntraSource:
     def _select_hash(self) -> str:
         text = ",".join(sorted(self.select)) + ("|roles" if self.needs_roles else "")
         if self.needs_manager:
-            text += "|expand=manager"
+            # Delta links made with $expand=manager (refused by Graph's delta) are not reused.
+            text += "|select=manager"
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def _user_params(self) -> dict[str, str]:
@@ -309,11 +352,12 @@ class EntraSource:
         return params
 
     def _delta_params(self) -> dict[str, str]:
-        """The first request of a users delta round (its links keep these)."""
-        params = {"$select": ",".join(self.select)}
+        """The first request of a users delta round (its links keep these): delta tracks
+        the manager when the navigation property is selected, and refuses $expand."""
+        select = list(self.select)
         if self.needs_manager:
-            params["$expand"] = MANAGER
-        return params
+            select.append(MANAGER)
+        return {"$select": ",".join(select)}
 
     async def _service_principal(self) -> dict[str, Any]:
         settings = self.settings
@@ -374,19 +418,31 @@ class EntraSource:
                     )
         return result
 
-    async def _group_member_ids(self, group_id: str, nested: list[str]) -> list[str]:
-        """Direct user members of a group; nested groups are listed in `nested`."""
+    async def _group_member_ids(
+        self, group_id: str, nested: list[str], others: dict[str, int] | None = None
+    ) -> list[str]:
+        """Direct user members of a group; nested groups are listed in `nested`, the other
+        kinds of members (devices, contacts, service principals) counted in `others`."""
         members: list[str] = []
         async for page in self.graph.pages(
             f"groups/{group_id}/members", {"$select": "id,displayName", "$top": "999"}
         ):
             for member in page:
-                kind = member.get("@odata.type")
-                if kind == _GROUP_TYPE:
+                kind = _member_kind(member)
+                if kind == "group":
                     nested.append(str(member.get("displayName") or member["id"]))
-                elif kind in (_USER_TYPE, None):
+                elif kind == "user":
                     members.append(str(member["id"]))
+                elif others is not None:
+                    others[kind] = others.get(kind, 0) + 1
         return members
+
+    @staticmethod
+    def _note_other_members(result: SourceRead, others: Mapping[str, int]) -> None:
+        if sum(others.values()):
+            note = other_members_note(others)
+            result.notes.append(note)
+            log.info("Entra: %s", note)
 
     def _roles_of(
         self, user_id: str, assignments: _Assignments, groups: Mapping[str, list[str]]
@@ -468,6 +524,8 @@ class EntraSource:
         all_groups: dict[str, dict[str, Any]] = {}
         members: dict[str, list[str]] = {}
         nested: dict[str, list[str]] = {}
+        # group id -> kind -> count of members that are neither users nor groups
+        others: dict[str, dict[str, int]] = {}
         for entry in groups_round.items:
             if "@removed" in entry:
                 continue
@@ -475,10 +533,16 @@ class EntraSource:
             known = all_groups.setdefault(group_id, {})
             known.update({k: v for k, v in entry.items() if k != "members@delta"})
             for member in entry.get("members@delta") or []:
-                if member.get("@odata.type") == _GROUP_TYPE:
+                if "@removed" in member:
+                    continue
+                kind = _member_kind(member)
+                if kind == "group":
                     nested.setdefault(group_id, []).append(str(member["id"]))
-                elif "@removed" not in member:
+                elif kind == "user":
                     members.setdefault(group_id, []).append(str(member["id"]))
+                else:
+                    counted = others.setdefault(group_id, {})
+                    counted[kind] = counted.get(kind, 0) + 1
         result = SourceRead(full=True)
         state = _State(
             self.scope, self._select_hash(), users_round.delta_link, groups_round.delta_link
@@ -508,7 +572,9 @@ class EntraSource:
                     group_id not in all_groups
                 ):  # assigned, yet not in the delta round (just created)
                     nested_names: list[str] = []
-                    members[group_id] = await self._group_member_ids(group_id, nested_names)
+                    members[group_id] = await self._group_member_ids(
+                        group_id, nested_names, others.setdefault(group_id, {})
+                    )
                     all_groups[group_id] = {
                         "displayName": assignments.group_names.get(group_id, group_id)
                     }
@@ -548,6 +614,11 @@ class EntraSource:
                     result.notes.append(self._nested_note(state.group_names[group_id], names))
         state.in_scope = in_scope
         state.scoped_groups = set(group_ids)
+        skipped_members: dict[str, int] = {}
+        for group_id in state.groups:
+            for kind, count in others.get(group_id, {}).items():
+                skipped_members[kind] = skipped_members.get(kind, 0) + count
+        self._note_other_members(result, skipped_members)
         result.users = sorted(
             (
                 self._make_user(raw_users[u], self._roles_of(u, assignments, members))
@@ -612,6 +683,7 @@ class EntraSource:
         deleted_groups: set[str] = set()
         group_entries: dict[str, dict[str, Any]] = {}
         nested_new: dict[str, list[str]] = {}
+        others: dict[str, int] = {}
         for entry in groups_round.items:
             group_id = str(entry["id"])
             if "@removed" in entry:
@@ -625,9 +697,14 @@ class EntraSource:
                 changed_groups.add(group_id)
             for member in entry.get("members@delta") or []:
                 member_id = str(member["id"])
-                if member.get("@odata.type") == _GROUP_TYPE:
+                kind = _member_kind(member)
+                if kind == "group":
                     if "@removed" not in member:
                         nested_new.setdefault(group_id, []).append(member_id)
+                    continue
+                if kind != "user":
+                    if "@removed" not in member and group_id in members:
+                        others[kind] = others.get(kind, 0) + 1
                     continue
                 if group_id in members:
                     changed_groups.add(group_id)
@@ -645,7 +722,9 @@ class EntraSource:
             wanted_groups = assignments.real_groups() | assignments.default_groups()
             for group_id in sorted(wanted_groups - set(members)):
                 nested_names: list[str] = []
-                members[group_id] = set(await self._group_member_ids(group_id, nested_names))
+                members[group_id] = set(
+                    await self._group_member_ids(group_id, nested_names, others)
+                )
                 state.group_names.setdefault(
                     group_id, assignments.group_names.get(group_id, group_id)
                 )
@@ -687,7 +766,9 @@ class EntraSource:
             for group_id in group_entries:
                 if group_id not in members:  # a group created since the last cycle
                     nested_names = []
-                    members[group_id] = set(await self._group_member_ids(group_id, nested_names))
+                    members[group_id] = set(
+                        await self._group_member_ids(group_id, nested_names, others)
+                    )
                     changed_groups.add(group_id)
             in_scope = (state.in_scope | set(changed)) - hard_deleted - soft_deleted
             default_only = set()
@@ -735,6 +816,7 @@ class EntraSource:
                     )
                 )
         result.deleted_group_ids = sorted((deleted_groups & state.scoped_groups) | removed_groups)
+        self._note_other_members(result, others)
         state.users_link = users_round.delta_link
         state.groups_link = groups_round.delta_link
         state.in_scope = in_scope
@@ -760,6 +842,7 @@ __all__ = [
     "EntraSource",
     "flatten_user",
     "manager_id",
+    "other_members_note",
     "user_query",
     "user_select",
 ]
