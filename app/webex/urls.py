@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import SplitResult, unquote, urlsplit
@@ -29,6 +31,18 @@ _PLACEHOLDER_IN_TEXT = re.compile(r"[\[\]{}<>]|(tenant|org)\s+id", re.IGNORECASE
 
 WHERE_TO_FIND_ORG = 'Use "Get my orgId" (people/me) or copy the orgId from Control Hub.'
 
+# Domains under which Webex serves its API (api-usgov.webex.com for Webex for Government).
+WEBEX_API_DOMAINS = ("webexapis.com", "webex.com", "ciscospark.com")
+# Letters of other alphabets drawn like Latin ones (the usual IDN homograph tricks).
+_CONFUSABLES = str.maketrans(
+    {
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i",
+        "ѕ": "s", "ј": "j", "ԁ": "d", "ԝ": "w", "ɑ": "a", "ο": "o", "α": "a", "ε": "e",
+        "ι": "i", "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ı": "i",
+    }
+)  # fmt: skip
+HostKind = Literal["webex", "loopback", "lookalike", "other"]
+
 
 class TenantUrlError(InputError):
     """A tenant URL that cannot be used; the message says what to fix."""
@@ -52,6 +66,109 @@ class TenantTarget:
         return self.kind == "webex"
 
 
+def host_kind(host: str) -> HostKind:
+    """What a tenant URL's host is: Webex's API ("webex"), this computer ("loopback", the
+    sandbox and tests), a look-alike of Webex's API host ("lookalike": a typo such as
+    webexapi.com, a letter of another alphabet, webexapis.com.evil.example) or "other"."""
+    name = host.strip().strip("[]").rstrip(".").lower()
+    if is_loopback_host(name):
+        return "loopback"
+    decoded = _decode_idna(name)
+    if decoded.isascii() and _is_webex_domain(decoded):
+        return "webex"
+    skeleton = _skeleton(decoded)
+    if not decoded.isascii() and any(word in skeleton for word in ("webex", "ciscospark")):
+        return "lookalike"  # Webex's name drawn with a letter of another alphabet
+    if _resembles_webex(skeleton):
+        return "lookalike"
+    return "other"
+
+
+def is_webex_api_host(host: str) -> bool:
+    return host_kind(host) == "webex"
+
+
+def _is_webex_domain(name: str) -> bool:
+    return any(name == domain or name.endswith("." + domain) for domain in WEBEX_API_DOMAINS)
+
+
+def _decode_idna(name: str) -> str:
+    """The host as read by a person: xn-- labels decoded (a bad one is left as it is)."""
+    labels = []
+    for label in name.split("."):
+        if label.startswith("xn--"):
+            with contextlib.suppress(UnicodeError):  # not valid punycode: shown as typed
+                label = label.encode("ascii").decode("idna")
+        labels.append(label)
+    return ".".join(labels)
+
+
+def _skeleton(name: str) -> str:
+    """The host with look-alike letters replaced by the Latin ones they imitate."""
+    folded = unicodedata.normalize("NFKD", name.translate(_CONFUSABLES))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+
+
+def _resembles_webex(name: str) -> bool:
+    """A name one or two keystrokes from a Webex API domain, one with another ending
+    (webexapis.net), or one that starts with a Webex host (webexapis.com.evil.example)."""
+    labels = [label for label in name.split(".") if label]
+    for domain in (*WEBEX_HOSTS, *WEBEX_API_DOMAINS):
+        if name.startswith(domain + ".") or f".{domain}." in f".{name}":
+            return True
+        for size in (2, 3):
+            tail = ".".join(labels[-size:])
+            if len(labels) >= size and _distance(tail, domain) <= (1 if len(domain) < 10 else 2):
+                return True
+    if len(labels) >= 2:
+        registrable = labels[-2]
+        return any(
+            _distance(registrable, domain.split(".")[0]) <= 1 for domain in WEBEX_API_DOMAINS
+        )
+    return False
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions), small strings only."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]
+
+
+def _shown_host(host: str) -> str:
+    """The host as typed, with its ASCII (punycode) form when it has other letters."""
+    if host.isascii():
+        return host
+    try:
+        return f"{host} ({host.encode('idna').decode('ascii')})"
+    except UnicodeError:
+        return ascii(host)
+
+
+def _check_host(host: str, *, identity_path: bool) -> None:
+    """Refuse a look-alike of Webex's API host, and a Webex path on a host not Webex's."""
+    kind = host_kind(host)
+    if kind == "lookalike":
+        raise TenantUrlError(
+            f"The host {_shown_host(host)} looks like Webex's API host but is not one "
+            "(a typo, or a letter from another alphabet).",
+            "Use https://webexapis.com/identity/scim/{orgId}/v2/; type the host name "
+            "rather than copying it from a message.",
+        )
+    if identity_path and kind == "other":
+        raise TenantUrlError(
+            f"{_shown_host(host)} is not a Webex API host: the token would be sent there.",
+            "Use https://webexapis.com/identity/scim/{orgId}/v2/ (a loopback address such as "
+            "127.0.0.1 works for the sandbox), or choose another SCIM 2.0 application.",
+        )
+
+
 def webex_scim_base(scheme: str, netloc: str, org_uuid: str) -> str:
     return f"{scheme}://{netloc}/identity/scim/{org_uuid}/v2/"
 
@@ -61,6 +178,7 @@ def parse_tenant_url(text: str) -> TenantTarget:
     parts = _split_checked(text)
     scheme, netloc, host = parts.scheme.lower(), _netloc(parts), (parts.hostname or "").lower()
     path = parts.path or "/"
+    _check_host(host, identity_path=bool(_IDENTITY_PREFIX.match(path)))
 
     if host in LEGACY_SCIM_HOSTS and (match := _LEGACY_PATH.match(path)):
         org_uuid = _org_uuid(match["org"])
@@ -91,6 +209,7 @@ def people_me_url_for(text: str) -> str:
         return DEFAULT_PEOPLE_ME_URL
     parts = _split_checked(_without_placeholder(text))
     host = (parts.hostname or "").lower()
+    _check_host(host, identity_path=bool(_IDENTITY_PREFIX.match(parts.path or "")))
     if host in WEBEX_HOSTS:
         return DEFAULT_PEOPLE_ME_URL
     if _IDENTITY_PREFIX.match(parts.path or ""):
@@ -109,6 +228,7 @@ def tenant_url_with_org(text: str, org_uuid: str) -> str:
         return webex_scim_base("https", WEBEX_API_HOST, org)
     parts = _split_checked(_without_placeholder(text))
     host = (parts.hostname or "").lower()
+    _check_host(host, identity_path=bool(_IDENTITY_PREFIX.match(parts.path or "")))
     if host in WEBEX_HOSTS:
         return webex_scim_base("https", WEBEX_API_HOST, org)
     if _IDENTITY_PREFIX.match(parts.path or ""):
@@ -121,7 +241,12 @@ def tenant_url_with_org(text: str, org_uuid: str) -> str:
 
 def _without_placeholder(text: str) -> str:
     """The URL with a bracketed placeholder ([Tenant ID], {orgId}, <OrgId>) taken out."""
-    return _BRACKETED.sub("", unquote(text.strip()))
+    value = unquote(text.strip())
+    # Only in the path: an IPv6 host ([::1]) is bracketed too.
+    start = value.find("/", value.find("://") + 3) if "://" in value else 0
+    if start < 0:
+        return value
+    return value[:start] + _BRACKETED.sub("", value[start:])
 
 
 def _webex_target(scheme: str, netloc: str, org_uuid: str) -> TenantTarget:

@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from app.errors import ExitCode
 from app.webex.orgid import org_id_from_uuid
-from app.webex.urls import TenantUrlError, parse_tenant_url, people_me_url_for, tenant_url_with_org
+from app.webex.urls import (
+    TenantUrlError,
+    host_kind,
+    parse_tenant_url,
+    people_me_url_for,
+    tenant_url_with_org,
+)
 
 UUID = "96abc2aa-3dcc-11e5-a152-fe34819cdc9a"
 ORG_ID = org_id_from_uuid(UUID)
@@ -49,10 +55,72 @@ def test_the_identity_form_on_a_loopback_host_is_a_webex_tenant_there() -> None:
     assert target.people_me_url == "http://127.0.0.1:8123/v1/people/me"
 
 
-def test_the_identity_form_on_another_https_host_keeps_that_host() -> None:
-    target = parse_tenant_url(f"https://webex.example.org:8443/identity/scim/{UUID}/v2")
-    assert target.scim_base_url == f"https://webex.example.org:8443/identity/scim/{UUID}/v2/"
-    assert target.people_me_url == "https://webex.example.org:8443/v1/people/me"
+def test_the_identity_form_on_another_webex_api_host_keeps_that_host() -> None:
+    target = parse_tenant_url(f"https://api-usgov.webex.com:8443/identity/scim/{UUID}/v2")
+    assert target.scim_base_url == f"https://api-usgov.webex.com:8443/identity/scim/{UUID}/v2/"
+    assert target.people_me_url == "https://api-usgov.webex.com:8443/v1/people/me"
+
+
+@pytest.mark.parametrize(
+    ("host", "says"),
+    [
+        ("webexapi.com", "looks like Webex's API host"),  # a typo
+        ("webexapis.co", "looks like Webex's API host"),
+        ("webexapis.net", "looks like Webex's API host"),
+        ("api.webex.co", "looks like Webex's API host"),
+        ("webex\u0430pis.com", "(xn--"),  # a Cyrillic "а": an IDN homograph
+        ("xn--webexpis-56g.com", "looks like Webex's API host"),  # the same, as punycode
+        ("w\u0435bexapis.com", "looks like Webex's API host"),  # a Cyrillic "е"
+        ("webexapis.com.evil.example", "looks like Webex's API host"),
+        ("api.webex.com.attacker.example", "looks like Webex's API host"),
+        ("webex.example.org", "is not a Webex API host"),
+        ("scim.example.com", "is not a Webex API host"),
+    ],
+)
+def test_a_host_that_is_not_webex_api_is_refused_for_a_webex_url(host: str, says: str) -> None:
+    host = host.encode().decode("unicode_escape")
+    for text in (
+        f"https://{host}/identity/scim/{UUID}/v2/",
+        f"https://{host}/identity/scim/",
+    ):
+        for parse in (parse_tenant_url, people_me_url_for):
+            with pytest.raises(TenantUrlError) as raised:
+                parse(text)
+            assert says in raised.value.message
+            assert "webexapis.com" in raised.value.next_step
+        with pytest.raises(TenantUrlError):
+            tenant_url_with_org(text, UUID)
+
+
+@pytest.mark.parametrize(
+    "host", ["webexapis.com", "api.webex.com", "api-usgov.webex.com", "api.ciscospark.com"]
+)
+def test_webex_api_hosts_are_webex(host: str) -> None:
+    assert host_kind(host) == "webex"
+    assert host_kind(host.upper() + ".") == "webex"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]", "127.0.0.2"])
+def test_loopback_stays_allowed_for_the_sandbox_and_tests(host: str) -> None:
+    assert host_kind(host) == "loopback"
+    target = parse_tenant_url(f"http://{host}:8123/identity/scim/{UUID}/v2/")
+    assert target.kind == "webex"
+    assert people_me_url_for(f"http://{host}:8123/identity/scim/[orgId]/v2/").startswith(
+        f"http://{host}:8123/"
+    )
+
+
+@pytest.mark.parametrize(
+    "host", ["scim.example.com", "app.okta.com", "wex.com", "login.example.org", "example.com"]
+)
+def test_unrelated_hosts_are_other_and_still_serve_a_generic_scim_app(host: str) -> None:
+    assert host_kind(host) == "other"
+    assert parse_tenant_url(f"https://{host}/scim/v2/").kind == "scim"
+
+
+def test_a_look_alike_host_is_refused_for_a_generic_scim_app_too() -> None:
+    with pytest.raises(TenantUrlError, match="looks like Webex's API host"):
+        parse_tenant_url("https://webexapis.com.evil.example/scim/v2/")
 
 
 @pytest.mark.parametrize(
