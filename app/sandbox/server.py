@@ -8,6 +8,10 @@ faults; the paths go to:
     /identity/scim/{orgUUID}/v2/...   the Webex tenant (webex_tenant.py)
     /scim/v2/...                      the generic SCIM 2.0 application (scim_app.py)
     /_sandbox/settings                read (GET) or change (POST JSON) rate limit, latency, faults
+
+With `SandboxConfig(observer=...)` every exchange the Webex side answers (people/me,
+authorizations, the SCIM tenant) is handed over whole, as an `Exchange`, before its answer
+leaves: the contract tests (tests/contract/) validate them against Cisco's published spec.
 """
 
 from __future__ import annotations
@@ -93,6 +97,7 @@ class SandboxConfig:
     host: str = "127.0.0.1"
     port: int = 0
     require_email_user_name: bool = True
+    observer: Callable[[Exchange], None] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if isinstance(self.faults, str):
@@ -142,6 +147,39 @@ class RequestRecord:
     duration: float  # seconds spent answering
     fault: str | None  # the injected fault: "5xx", "reset", "malformed", "429" or "rate-limit"
     http_version: str
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request the Webex side answered and its answer, as they crossed the wire.
+
+    Header names are lower case; the bodies are the exact bytes (empty when there is none).
+    """
+
+    method: str
+    path: str
+    query: str  # the raw query string, without "?"
+    request_headers: tuple[tuple[str, str], ...]
+    request_body: bytes
+    status: int
+    response_headers: tuple[tuple[str, str], ...]
+    response_body: bytes
+
+    @property
+    def target(self) -> str:
+        """The path with its query, as the request line had it."""
+        return f"{self.path}?{self.query}" if self.query else self.path
+
+    def request_header(self, name: str) -> str | None:
+        return _first(self.request_headers, name)
+
+    def response_header(self, name: str) -> str | None:
+        return _first(self.response_headers, name)
+
+
+def _first(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
+    key = name.lower()
+    return next((value for header, value in headers if header == key), None)
 
 
 class _Response:
@@ -457,6 +495,11 @@ class SandboxServer:
             await self._emit(send, await self._control(scope, receive))
             return
 
+        observer = self.config.observer if webex else None
+        request_body = bytearray()
+        if observer is not None:
+            receive = _recording(receive, request_body)
+
         fault_name: str | None = None
         response: _Response | None = None
         drop = False
@@ -495,6 +538,8 @@ class SandboxServer:
                 self._malform(response)
             if webex:
                 self._stamp(response, f"SANDBOX_{uuid.uuid4()}")
+            if observer is not None:
+                self._observe(observer, scope, bytes(request_body), response)
             await self._emit(send, response)
             status = response.status
         self._record(
@@ -614,9 +659,46 @@ class SandboxServer:
             }
         )
 
+    @staticmethod
+    def _observe(
+        observer: Callable[[Exchange], None], scope: Scope, body: bytes, response: _Response
+    ) -> None:
+        no_body = response.status in (204, 304)  # _emit sends these without a body
+        exchange = Exchange(
+            method=scope["method"],
+            path=scope["path"],
+            query=scope.get("query_string", b"").decode("latin-1"),
+            request_headers=tuple(
+                (bytes(k).decode("latin-1").lower(), bytes(v).decode("latin-1"))
+                for k, v in scope["headers"]
+            ),
+            request_body=body,
+            status=response.status,
+            response_headers=tuple(
+                (k.decode("latin-1"), v.decode("latin-1")) for k, v in response.headers
+            ),
+            response_body=b"" if no_body else response.body,
+        )
+        try:
+            observer(exchange)
+        except Exception:  # an observer's bug must not take the sandbox's answer with it
+            log.exception("The sandbox's exchange observer failed")
+
     def _record(self, record: RequestRecord) -> None:
         with self._records_lock:
             self._records.append(record)
 
 
-__all__ = ["RequestRecord", "SandboxConfig", "SandboxError", "SandboxServer"]
+def _recording(receive: Receive, into: bytearray) -> Receive:
+    """`receive`, keeping a copy of the request body's bytes in `into` as they are read."""
+
+    async def recording() -> Message:
+        message = await receive()
+        if message["type"] == "http.request":
+            into.extend(message.get("body", b""))
+        return message
+
+    return recording
+
+
+__all__ = ["Exchange", "RequestRecord", "SandboxConfig", "SandboxError", "SandboxServer"]

@@ -1,0 +1,128 @@
+"""A sandbox whose Webex traffic is judged by Cisco's spec (webex_spec.py), for any test.
+
+    async with contract_sandbox(SandboxConfig(seed_users=3)) as (sandbox, contract):
+        ...  # drive sandbox.tenant_url, sandbox.people_me_url, ... with any client
+    # leaving the block raises AssertionError listing every violation
+
+    with contract_sandbox_in_thread(config) as (sandbox, contract):  # a thread of its own
+        ...
+
+Tests under tests/contract/ get the same through the fixtures of tests/contract/conftest.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import threading
+from collections.abc import AsyncIterator, Iterator
+
+from app.sandbox.server import Exchange, SandboxConfig, SandboxServer
+from tests.contract import webex_spec
+
+
+class WebexContract:
+    """Keeps every exchange the sandbox's Webex side answered and judges them on demand.
+
+    `record` is the sandbox's observer (called from the sandbox's thread: it only keeps the
+    exchange; validation runs when asked, in the test's thread). Requests made inside
+    `with contract.invalid_requests():` may break the spec on purpose (to see how the sandbox
+    answers them): their request's violations are kept apart, their answers are still judged.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._exchanges: list[tuple[Exchange, bool]] = []
+        self._waiving = 0
+
+    def record(self, exchange: Exchange) -> None:
+        with self._lock:
+            self._exchanges.append((exchange, self._waiving > 0))
+
+    @contextlib.contextmanager
+    def invalid_requests(self) -> Iterator[None]:
+        with self._lock:
+            self._waiving += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._waiving -= 1
+
+    @property
+    def exchanges(self) -> list[Exchange]:
+        with self._lock:
+            return [exchange for exchange, _ in self._exchanges]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._exchanges.clear()
+
+    def operations(self) -> set[str]:
+        """The spec operations seen, as 'METHOD /path/{template}' (the spec's own paths)."""
+        found = (webex_spec.operation_of(exchange) for exchange in self.exchanges)
+        return {operation for operation in found if operation is not None}
+
+    def violations(self) -> list[str]:
+        """Every violation of the spec, waived requests' own violations excepted."""
+        with self._lock:
+            seen = list(self._exchanges)
+        lines: list[str] = []
+        for exchange, waived in seen:
+            where = f"{exchange.method} {exchange.target} -> {exchange.status}"
+            if not waived:
+                lines += [f"{where}: request: {v}" for v in webex_spec.request_violations(exchange)]
+            lines += [f"{where}: answer: {v}" for v in webex_spec.response_violations(exchange)]
+        return lines
+
+    def waived_request_violations(self) -> list[str]:
+        """What the requests made inside invalid_requests() broke (a test can assert it)."""
+        with self._lock:
+            seen = [exchange for exchange, waived in self._exchanges if waived]
+        return [line for exchange in seen for line in webex_spec.request_violations(exchange)]
+
+    def assert_clean(self) -> None:
+        lines = self.violations()
+        if lines:
+            raise AssertionError(
+                f"{len(lines)} difference(s) from Cisco's spec "
+                f"({webex_spec.SPEC_FILE.name}):\n" + "\n".join(lines)
+            )
+
+
+def _observed(config: SandboxConfig | None, contract: WebexContract) -> SandboxConfig:
+    return dataclasses.replace(config or SandboxConfig(), observer=contract.record)
+
+
+@contextlib.asynccontextmanager
+async def contract_sandbox(
+    config: SandboxConfig | None = None,
+    *,
+    contract: WebexContract | None = None,
+    check: bool = True,
+) -> AsyncIterator[tuple[SandboxServer, WebexContract]]:
+    """A sandbox on the running loop whose Webex exchanges are judged when the block ends
+    (unless `check` is False: then call contract.assert_clean() or violations() yourself)."""
+    contract = contract or WebexContract()
+    async with SandboxServer(_observed(config, contract)) as sandbox:
+        yield sandbox, contract
+    if check:
+        contract.assert_clean()
+
+
+@contextlib.contextmanager
+def contract_sandbox_in_thread(
+    config: SandboxConfig | None = None,
+    *,
+    contract: WebexContract | None = None,
+    check: bool = True,
+) -> Iterator[tuple[SandboxServer, WebexContract]]:
+    """The same, served from a thread of its own (SandboxServer.in_thread)."""
+    contract = contract or WebexContract()
+    with SandboxServer.in_thread(_observed(config, contract)) as sandbox:
+        yield sandbox, contract
+    if check:
+        contract.assert_clean()
+
+
+__all__ = ["WebexContract", "contract_sandbox", "contract_sandbox_in_thread"]
