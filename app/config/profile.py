@@ -204,6 +204,8 @@ class CsvSettings(BaseModel):
     delimiter: str = "auto"  # auto: comma, semicolon or tab, sniffed from the header
     group_columns: list[str] = Field(default_factory=list)
     skip_invalid: bool = False
+    # A larger file is refused before it is read (issue 22: /dev/zero, a wrong file).
+    max_file_mb: int = Field(default=1024, ge=1)
 
     @field_validator("path")
     @classmethod

@@ -5,6 +5,12 @@ text"), else Windows-1252 (what Excel writes in France and most of Western Europ
 Delimiter: comma, semicolon (French Excel) or tab, sniffed from the header line.
 Row numbers are the spreadsheet's: the header is row 1.
 
+A file that is not what it seems is refused, never half-read (issue 22): only a regular file,
+no larger than the profile's limit, read once into memory and checked unchanged afterwards; a
+quote left open or a value over several lines, a UTF-8 file with bytes of another encoding,
+and a row with more or fewer cells than the header or a control character in a cell are
+errors with the row number (the last two are the rows --skip-invalid leaves out).
+
 With Entra's attribute names as headers (userPrincipalName, givenName, surname, displayName,
 mail, jobTitle, department, accountEnabled) the default mapping works with no set-up.
 """
@@ -18,8 +24,18 @@ import io
 import itertools
 import json
 import marshal
+import os
 import re
-from collections.abc import AsyncIterator, ItemsView, Iterator, KeysView, Mapping, ValuesView
+import stat
+from collections.abc import (
+    AsyncIterator,
+    Callable,
+    ItemsView,
+    Iterator,
+    KeysView,
+    Mapping,
+    ValuesView,
+)
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,8 +67,61 @@ _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical 
 _USER_NAME_HINTS = ("userName", "userPrincipalName", "mail", "email", "e-mail", "upn", "login")
 
 
+# What a cell must not hold: C0 controls (with tab and line breaks), DEL and C1 controls. The
+# unit separator (\x1f) is left out: it joins a row's cells for the per-row search, and a file
+# that holds one is checked cell by cell.
+_CONTROL = re.compile("[\x00-\x1e\x7f-\x9f]")
+_LINE_BREAKS = frozenset("\r\n")
+_CONTROL_NAMES = (
+    *("NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT"),
+    *("FF", "CR", "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB"),
+    *("CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"),
+)
+# Bytes that are UTF-8 beyond ASCII: a file that holds some is UTF-8 text, so a byte that
+# does not decode is another encoding mixed in, not a Windows-1252 file.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+MEGABYTE = 1024 * 1024
+# Called (tests only) between reading the file and checking that it did not change.
+after_read_hook: Callable[[Path], None] | None = None
+
+
+def control_character_name(char: str) -> str:
+    """U+0000 (NUL), U+007F (DEL), U+0085 (C1 control)."""
+    code = ord(char)
+    if code < 0x20:
+        name = _CONTROL_NAMES[code]
+    elif code == 0x7F:
+        name = "DEL"
+    else:
+        name = "C1 control"
+    return f"U+{code:04X} ({name})"
+
+
 class CsvFileError(InputError):
-    """The file as a whole cannot be used: missing, empty, unreadable, no userName column."""
+    """The file as a whole cannot be used: missing, not a regular file, too large, changed
+    while read, empty, unreadable, a quote left open, mixed encodings, no userName column.
+
+    `row` and `column` say where, when the problem is in one place (the CSV page shows them);
+    `reason` is the problem in plain words without the row number.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        next_step: str = "",
+        *,
+        row: int | None = None,
+        column: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        super().__init__(message, next_step)
+        self.row = row
+        self.column = column
+        self.reason = reason or message
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +253,10 @@ def decode_csv_bytes(data: bytes, encoding: str = "auto") -> tuple[str, str]:
         text = data.decode(encoding)
         return text.removeprefix("\ufeff"), encoding
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise MixedEncodingError(data, exc.start + 3, exc.end + 3) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
     utf16 = _utf16_without_bom(data)
@@ -192,8 +264,30 @@ def decode_csv_bytes(data: bytes, encoding: str = "auto") -> tuple[str, str]:
         return data.decode(utf16), utf16
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        if _UTF8_MULTIBYTE.search(data) is None:
+            return data.decode("cp1252"), "cp1252"
+        # UTF-8 text with a byte of another encoding: read whole as Windows-1252, its
+        # accents would become "JosÃ©" (issue 22).
+        raise MixedEncodingError(data, exc.start, exc.end) from None
+
+
+class MixedEncodingError(UnicodeDecodeError):
+    """A file that is UTF-8 text but for some bytes (another encoding mixed in)."""
+
+    def __init__(self, data: bytes, start: int, end: int) -> None:
+        super().__init__("utf-8", data, start, end, "a byte of another encoding in UTF-8 text")
+        self.row = _row_of_byte(data, start)
+
+
+def _row_of_byte(data: bytes, offset: int) -> int:
+    """The row (record, the header being row 1) that the byte at `offset` is in."""
+    head = data[:offset]
+    cut = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
+    if cut == 0:
+        return 1
+    lines = head[:cut].decode("utf-8", "replace").removeprefix("\ufeff")
+    return sum(1 for _ in csv.reader(io.StringIO(lines, newline=""))) + 1
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -262,28 +356,119 @@ def _resolve_path(path: Path | str) -> Path:
     return Path(path).expanduser()
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, read once from one consistent snapshot.
+
+    Only a regular file is read (a FIFO would hang, /dev/zero would fill the memory), no
+    larger than `max_bytes` (checked before reading); the file opened is checked to be the
+    one the path names, the same size and modification time, after the read: a file
+    rewritten meanwhile would give a part of the old and a part of the new.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        return path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise CsvFileError(
             f"The CSV file {path} does not exist.",
             "Check the path, or choose the file again (--csv-file FILE, or the Source page).",
         ) from None
     except IsADirectoryError:
-        raise CsvFileError(
-            f"{path} is a folder, not a CSV file.", "Choose the CSV file inside it."
-        ) from None
+        raise _folder_error(path) from None
     except PermissionError:
+        if path.is_dir():  # Windows refuses to open a folder
+            raise _folder_error(path) from None
         raise CsvFileError(
             f"The CSV file {path} cannot be read: permission denied.",
             "Give your account read access to it, or copy it somewhere you can read.",
         ) from None
     except OSError as exc:
+        raise _unreadable(path, exc) from None
+    try:
+        before = os.fstat(fd)
+        _check_regular(path, before, max_bytes)
+        data = _read_at_most(fd, before.st_size + 1, path)
+        if after_read_hook is not None:
+            after_read_hook(path)
+        after = os.fstat(fd)
+        try:
+            named = os.stat(path)
+        except OSError:
+            named = None
+    finally:
+        os.close(fd)
+    if (
+        len(data) != before.st_size
+        or _identity(after) != _identity(before)
+        or named is None
+        or _identity(named) != _identity(before)
+    ):
         raise CsvFileError(
-            f"The CSV file {path} cannot be read ({exc.strerror or exc}).",
-            "Check that the file is reachable, then try again.",
-        ) from None
+            f"The CSV file {path.name} changed while it was read ({before.st_size:,} bytes "
+            "before, "
+            + (f"{named.st_size:,}" if named is not None else "none")
+            + " after), so nothing was sent.",
+            "Wait until the export that writes it has finished (or sync a copy of the file), "
+            "then sync again.",
+        )
+    return data
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _check_regular(path: Path, info: os.stat_result, max_bytes: int) -> None:
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        raise _folder_error(path)
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a named pipe (FIFO)"
+            if stat.S_ISFIFO(mode)
+            else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "not a regular file"
+        )
+        raise CsvFileError(
+            f"{path} is {kind}, not a CSV file.",
+            "Export the users to a regular file and choose that file (--csv-file FILE, or "
+            "the Source page).",
+        )
+    if info.st_size > max_bytes:
+        raise CsvFileError(
+            f"The CSV file {path.name} is {info.st_size / MEGABYTE:,.0f} MB, more than the "
+            f"limit of {max_bytes // MEGABYTE:,} MB, so it was not read.",
+            "Check that this is the users' export; if it is, raise the limit "
+            "(--csv-max-mb, or source.csv.max_file_mb in the profile).",
+        )
+
+
+def _read_at_most(fd: int, limit: int, path: Path) -> bytes:
+    chunks = []
+    left = limit
+    try:
+        while left > 0:
+            chunk = os.read(fd, min(left, 16 * MEGABYTE))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    return b"".join(chunks)
+
+
+def _folder_error(path: Path) -> CsvFileError:
+    return CsvFileError(f"{path} is a folder, not a CSV file.", "Choose the CSV file inside it.")
+
+
+def _unreadable(path: Path, exc: OSError) -> CsvFileError:
+    return CsvFileError(
+        f"The CSV file {path} cannot be read ({exc.strerror or exc}).",
+        "Check that the file is reachable, then try again.",
+    )
 
 
 # Addresses plain enough to be surely accepted by looks_like_email (ASCII local part without
@@ -318,9 +503,22 @@ def validate_csv(
 def _validate_csv(path: Path | str, settings: CsvSettings | None, keep_rows: bool) -> CsvValidation:
     path = _resolve_path(path)
     settings = settings or CsvSettings(path=path)
-    data = _read_bytes(path)
+    data = _read_bytes(path, settings.max_file_mb * MEGABYTE)
     try:
         text, encoding = decode_csv_bytes(data, settings.encoding)
+    except MixedEncodingError as exc:
+        reason = (
+            f"byte {exc.start + 1} (0x{data[exc.start]:02X}) is not UTF-8, though the rest of "
+            "the file is UTF-8 text: part of it was written in another encoding"
+        )
+        raise CsvFileError(
+            f"The CSV file {path.name} mixes encodings: row {exc.row}: {reason}. Read whole as "
+            "Windows-1252, its accents would be garbled, so nothing was sent.",
+            f'Correct row {exc.row} and save the file again as "CSV UTF-8" (or name the '
+            "encoding with --encoding if the whole file is in one, e.g. cp1252).",
+            row=exc.row,
+            reason=reason,
+        ) from None
     except UnicodeDecodeError as exc:
         wanted = settings.encoding if settings.encoding != "auto" else "UTF-8 or Windows-1252"
         raise CsvFileError(
@@ -341,13 +539,19 @@ def _validate_csv(path: Path | str, settings: CsvSettings | None, keep_rows: boo
     # no cell has one; a file with one hashes each row's cells with marshal instead.
     joined = UNIT_SEPARATOR not in text
     del text  # the lines are decoded again a piece at a time (see _lines)
-    reader = csv.reader(_lines(data, encoding, settings.encoding != "auto"), delimiter=delimiter)
+    # strict: a quote left open at the end of the file, or a closing quote followed by more
+    # text, is an error instead of a value that swallows the rows after it (issue 22).
+    reader = csv.reader(
+        _lines(data, encoding, settings.encoding != "auto"), delimiter=delimiter, strict=True
+    )
     # A record's number is the spreadsheet's row number: a quoted value spanning lines is
-    # still one row, so records are counted, not lines.
-    records = enumerate(reader, start=1)
+    # still one row, so records are counted, not lines. zip takes the number first: when
+    # the reader fails, `numbers` has passed the number of the record it was reading.
+    numbers = itertools.count(1)
+    records = zip(numbers, reader, strict=False)
     try:
         header = _header(records, path)
-        user_name_column = _user_name_column(header, settings, path)
+        user_name_column = _user_name_column(header, settings, path, delimiter)
         group_columns = _group_columns(header, settings, path)
         boolean_columns = [
             c for c in header if c.casefold() in {b.casefold() for b in BOOLEAN_COLUMNS}
@@ -373,9 +577,24 @@ def _validate_csv(path: Path | str, settings: CsvSettings | None, keep_rows: boo
             validation, records, keep_rows, mail_column, boolean_columns, enabled_column, joined
         )
     except csv.Error as exc:
+        row = next(numbers) - 1
+        if "unexpected end of data" in str(exc):
+            reason = (
+                f"a double quote opened in this row is never closed (the rest of the file, to "
+                f"line {reader.line_num}, would be one value)"
+            )
+        elif "expected after" in str(exc):
+            reason = (
+                "a double quote that ends a value is followed by more text (a double quote "
+                'inside a quoted value is written twice: "")'
+            )
+        else:
+            reason = f"it cannot be read near line {reader.line_num} ({exc})"
         raise CsvFileError(
-            f"The CSV file {path.name} cannot be read near line {reader.line_num}: {exc}.",
-            "Check that line's quotes, or export the file again from the spreadsheet.",
+            f"The CSV file {path.name} cannot be read: row {row}: {reason}, so nothing was sent.",
+            "Correct the quotes in that row, or export the file again from the spreadsheet.",
+            row=row,
+            reason=reason,
         ) from None
     if group_columns:
         validation.groups = _groups(validation.users, group_columns)
@@ -518,12 +737,20 @@ def _read_rows(
     delimiter = _DELIMITER_NAMES.get(validation.delimiter, validation.delimiter)
     blake2b = hashlib.blake2b
     separator = UNIT_SEPARATOR
+    control = _CONTROL.search
     for number, record in records:
         count = len(record)
         user_name = record[user_name_at].strip() if user_name_at < count else ""
         if not user_name and not any(cell.strip() for cell in record):
             continue  # a blank line
         row_errors: list[CsvRowError] = []
+        # One search of the row's text for a control character (tab and line breaks too);
+        # the cells are looked at one by one only when it finds one.
+        text = separator.join(record)
+        if control(text) is not None or not joined:
+            row_errors += _control_errors(
+                number, record, header, validation.path, validation.delimiter
+            )
         # Trailing empty cells beyond the header are what spreadsheets write after a last
         # empty column; a non-empty one means a delimiter inside an unquoted value.
         if count > width and any(cell.strip() for cell in record[width:]):
@@ -532,6 +759,14 @@ def _read_rows(
                     number,
                     f"{count} cells but the header has {width} columns (a value "
                     f"that contains the delimiter {delimiter} must be in double quotes)",
+                )
+            )
+        elif count < width:
+            row_errors.append(
+                CsvRowError(
+                    number,
+                    f"{count} cell{'s' if count != 1 else ''} but the header has {width} "
+                    f"columns (a {delimiter} is missing, or the row was cut)",
                 )
             )
         if keep_rows:
@@ -599,7 +834,6 @@ def _read_rows(
         # Everything the user is made of comes from these cells, the header and the
         # columns in record_context: the digest of the cells stands for the user.
         if joined:
-            text = separator.join(record)
             digest = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
             attributes = CsvAttributes(shape, text, user_name)
         else:
@@ -608,6 +842,45 @@ def _read_rows(
         users.append(SourceUser(folded, user_name, attributes, enabled, number, digest.hexdigest()))
     if rows_by_user_name:
         _refuse_duplicates(validation, rows_by_user_name)
+
+
+def _control_errors(
+    number: int, record: list[str], header: list[str], path: Path, delimiter: str
+) -> list[CsvRowError]:
+    """The row's cells that hold a control character (a line break too: a value is one
+    line). A value whose later lines hold the delimiter refuses the whole file: that is
+    what a double quote left open leaves, the rows after it merged into one value."""
+    errors = []
+    for position, cell in enumerate(record):
+        column = header[position] if position < len(header) else None
+        where = f"column {column}" if column else f"cell {position + 1}"
+        if _LINE_BREAKS.intersection(cell) and delimiter in "".join(cell.splitlines()[1:]):
+            reason = (
+                f"the value in {where} runs over several lines that look like rows: a double "
+                "quote left open there joins the rows after it into one value"
+            )
+            raise CsvFileError(
+                f"The CSV file {path.name} cannot be read: row {number}: {reason}, so nothing "
+                "was sent.",
+                "Close the quote in that row (or remove the line breaks from the value), "
+                "then sync again.",
+                row=number,
+                column=column,
+                reason=reason,
+            )
+        match = _CONTROL.search(cell)
+        char = match.group() if match else UNIT_SEPARATOR if UNIT_SEPARATOR in cell else None
+        if char is not None:
+            errors.append(
+                CsvRowError(
+                    number,
+                    f"{where} holds the control character {control_character_name(char)}, "
+                    "which cannot be sent to Webex"
+                    + (" (a line break inside a value)" if char in _LINE_BREAKS else ""),
+                    column,
+                )
+            )
+    return errors
 
 
 def _refuse_duplicates(validation: CsvValidation, rows_by_user_name: dict[str, list[int]]) -> None:
@@ -666,11 +939,35 @@ def _header(records: Iterator[tuple[int, list[str]]], path: Path) -> list[str]:
         header = [cell.strip().removeprefix("\ufeff").strip() for cell in record]
         while header and not header[-1]:
             header.pop()  # "a;b;c;" from a spreadsheet: no fourth column
-        for index, column in enumerate(header, start=1):
-            if not column:
+        unnamed = [index for index, column in enumerate(header, start=1) if not column]
+        if unnamed:
+            which = (
+                f"column {unnamed[0]} has"
+                if len(unnamed) == 1
+                else f"columns {', '.join(map(str, unnamed[:-1]))} and {unnamed[-1]} have"
+            )
+            reason = f"the header has {len(header)} columns and {which} no name"
+            raise CsvFileError(
+                f"The header (row {number}) of {path.name} has {len(header)} columns, and "
+                f"{which} no name.",
+                "Give every column a name in the first row (or delete the empty columns).",
+                row=number,
+                reason=reason,
+            )
+        for column in header:
+            match = _CONTROL.search(column)
+            char = match.group() if match else UNIT_SEPARATOR if UNIT_SEPARATOR in column else None
+            if char is not None:
+                reason = (
+                    f"the column name {column!r} holds the control character "
+                    f"{control_character_name(char)}"
+                )
                 raise CsvFileError(
-                    f"Column {index} of the header (row {number}) of {path.name} has no name.",
-                    "Give every column a name in the first row.",
+                    f"The header (row {number}) of {path.name}: {reason}.",
+                    "Rename that column in the first row, then try again.",
+                    row=number,
+                    column=column,
+                    reason=reason,
                 )
         seen: dict[str, int] = {}
         for index, column in enumerate(header, start=1):
@@ -688,11 +985,23 @@ def _header(records: Iterator[tuple[int, list[str]]], path: Path) -> list[str]:
     )
 
 
-def _user_name_column(header: list[str], settings: CsvSettings, path: Path) -> str:
+def _user_name_column(header: list[str], settings: CsvSettings, path: Path, delimiter: str) -> str:
     column = _find_column(header, settings.user_name_column)
     if column is not None:
         return column
     found = ", ".join(header)
+    if len(header) == 1:
+        # One column: most often the file uses another delimiter than the one tried.
+        tried = _DELIMITER_NAMES.get(delimiter, repr(delimiter))
+        how = "named with --delimiter" if settings.delimiter != "auto" else "found in the header"
+        raise CsvFileError(
+            f"The CSV file {path.name} has no column {settings.user_name_column} for the "
+            f"userName; read as {tried}-separated ({how}), its header is one column: {found}.",
+            "If the file uses another delimiter, name it with --delimiter (',', ';' or tab) "
+            "or on the Source page; otherwise choose the userName column with "
+            "--user-name-column COLUMN.",
+            reason=f"the header, read as {tried}-separated, is one column",
+        )
     hint = next((c for h in _USER_NAME_HINTS for c in header if c.casefold() == h.casefold()), None)
     suggestion = (
         f"Choose the column that holds each user's e-mail sign-in name with "
