@@ -36,8 +36,9 @@ from app.sync.plan import Action, Plan, PlannedOperation, format_change
 from app.sync.planner import Planner, PlannerOptions, links_for, mapping_fingerprint
 from app.sync.retention import prune_log
 from app.sync.safety import (
+    GuardVerdict,
     SafetySettings,
-    check_deletion_threshold,
+    check_deletion_guard,
     failure_rate_exceeded,
     next_quarantine,
     quarantine_message,
@@ -271,6 +272,27 @@ class SyncEngine:
     def _load_links(self) -> tuple[dict[str, Link], dict[str, Link]]:
         return self.state.links("User"), self.state.links("Group")
 
+    def _linked_counts(self) -> tuple[int, int]:
+        """(active users, groups) the profile has provisioned: the threshold's base."""
+        return (
+            self.state.count_links("User", active_only=True),
+            self.state.count_links("Group"),
+        )
+
+    def deletion_guard(
+        self, plan: Plan, linked: tuple[int, int], *, allow_deletes: bool = False
+    ) -> GuardVerdict:
+        """The accidental-deletion threshold's verdict on `plan`, measured against
+        `linked`: what was provisioned before the cycle (see safety.check_deletion_guard)."""
+        return check_deletion_guard(
+            len(plan.removals("User")),
+            linked[0],
+            len(plan.removals("Group")),
+            linked[1],
+            self.safety,
+            allow_deletes=allow_deletes,
+        )
+
     async def _planner(
         self,
         *,
@@ -341,6 +363,18 @@ class SyncEngine:
         read = await self._read_source(self._watermark())
         await self._discover()
         plan = await (await self._planner(links=links)).plan(read)
+        linked = (sum(1 for link in links[0].values() if link.active), len(links[1]))
+        verdict = self.deletion_guard(plan, linked)
+        if verdict.held:
+            plan.hold = p.Hold(
+                reason=verdict.reason
+                + " The cycle will be held: nothing will be sent until you allow the removals.",
+                next_step=verdict.next_step,
+                users_removed=verdict.users.removals,
+                users_linked=verdict.users.linked,
+                groups_removed=verdict.groups.removals,
+                groups_linked=verdict.groups.linked,
+            )
         pending = await asyncio.to_thread(self.state.journal_pending)
         if pending:
             plan.notes.append(
@@ -399,6 +433,9 @@ class SyncEngine:
 
         watermark = self._watermark()
         mode = "incremental" if watermark else "full"
+        # What the profile has provisioned before this cycle sends anything: the deletion
+        # threshold measures against it, not against the total after the cycle's creations.
+        linked = await asyncio.to_thread(self._linked_counts)
         self.state.start_cycle(cycle_id, started, mode)
         self._hub.emit(SyncEvent(kind="cycle_started", cycle_id=cycle_id, time=started))
         counts: dict[str, dict[str, int]] = {}
@@ -426,7 +463,12 @@ class SyncEngine:
                     assert read is not None
                     planner = await self._planner()
                     executor = await self._new_executor(cycle_id)
-                    plan = await _plan_sending_ahead(planner, read, executor)
+                    if allow_deletes or linked == (0, 0):
+                        # Nothing linked, nothing to remove: the threshold cannot hold
+                        # this cycle, so creations may go while the rest is planned.
+                        plan = await _plan_sending_ahead(planner, read, executor)
+                    else:
+                        plan = await planner.plan(read)
                 for note in plan.notes:
                     self._note(cycle_id, note)
                 # Passes over a first cycle's whole plan, each with a turn for the window.
@@ -437,21 +479,13 @@ class SyncEngine:
                 self._hub.emit(
                     SyncEvent(kind="plan_ready", cycle_id=cycle_id, message=planned, total=total)
                 )
-                # In a worker thread: a count over 10,000 links held the window 15 ms.
-                active_links = await asyncio.to_thread(
-                    self.state.count_links, "User", active_only=True
-                )
-                verdict = check_deletion_threshold(
-                    len(plan.removals("User")),
-                    active_links,
-                    self.safety,
-                    allow_deletes=allow_deletes,
-                )
+                verdict = self.deletion_guard(plan, linked, allow_deletes=allow_deletes)
                 quiet: list[SyncEvent] = []
                 for op in plan:
-                    if verdict.held and op.object_type == "User" and op.action in p.REMOVAL_ACTIONS:
+                    if verdict.held and op.writes:
+                        # A held cycle sends nothing at all, creations and updates included.
                         quiet.append(self._held_event(cycle_id, op))
-                        _count(counts, op.action.value, Status.SKIPPED)
+                        _count(counts, op.action.value, Status.HELD)
                     elif op.writes:
                         to_run.append(op)
                     elif op.action == Action.SKIP:
@@ -460,7 +494,8 @@ class SyncEngine:
                     else:
                         _count(counts, op.action.value, Status.SUCCESS)
                 if verdict.held:
-                    held_reason, held_next = verdict.reason, verdict.next_step
+                    held_reason = verdict.reason + " The cycle is held: nothing was sent."
+                    held_next = verdict.next_step
                     self._note(cycle_id, held_reason)
                 await asyncio.sleep(0)  # a turn for the window between passes over the plan
                 relinks = links_for(plan)
@@ -514,11 +549,8 @@ class SyncEngine:
             held_reason,
             held_next,
         )
-        if (
-            read is not None
-            and read.watermark is not None
-            and result.outcome in ("completed", "held")
-        ):
+        if read is not None and read.watermark is not None and result.outcome == "completed":
+            # Not after a held cycle: the changes it held must be read again once allowed.
             self.state.set_watermark(read.watermark)
         await asyncio.to_thread(self.state.journal_forget_finished)
         # A commit: in a worker thread, like the rest of the cycle's end (the window's turn).
@@ -799,13 +831,17 @@ class SyncEngine:
             cycle_id=cycle_id,
             object_type=op.object_type,
             action=op.action.value,
-            status=Status.SKIPPED,
+            status=Status.HELD,
             source_id=op.source_id,
             user_name=op.key,
             target_id=op.target_id,
             modified=tuple(op.changes),
             error_code=p.HELD_BY_THRESHOLD,
-            message=f"{op.detail}; held by the accidental-deletion threshold",
+            message=(
+                f"{op.detail}; held by the accidental-deletion threshold"
+                if op.detail
+                else "held by the accidental-deletion threshold: the cycle sent nothing"
+            ),
             next_step="Run `webex-provisioner sync --allow-deletes` if the removals are intended.",
         )
 

@@ -31,6 +31,8 @@ class Status(StrEnum):
     FAILURE = "Failure"
     SKIPPED = "Skipped"
     WARNING = "Warning"
+    # Not sent: the cycle was held by the accidental-deletion threshold (issue 23).
+    HELD = "Held"
 
 
 def utc_now() -> datetime:

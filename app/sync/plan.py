@@ -108,6 +108,30 @@ class PlannedOperation:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Hold:
+    """Why the cycle of this plan would be held by the accidental-deletion threshold.
+
+    The numbers are measured against what the profile had provisioned (linked) when the
+    plan was made: a held cycle sends nothing at all until the admin allows it.
+    """
+
+    reason: str
+    next_step: str
+    users_removed: int
+    users_linked: int
+    groups_removed: int = 0
+    groups_linked: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "reason": self.reason,
+            "next_step": self.next_step,
+            "users": {"removals": self.users_removed, "linked": self.users_linked},
+            "groups": {"removals": self.groups_removed, "linked": self.groups_linked},
+        }
+
+
 @dataclass(slots=True)
 class Plan:
     """All operations of one cycle, users first then groups, in a stable order."""
@@ -116,6 +140,8 @@ class Plan:
     full: bool = True  # the source read was complete (missing linked users -> Disable)
     notes: list[str] = field(default_factory=list)  # plain words, e.g. source notes
     target_reads: int = 0  # requests sent to the target while planning
+    # Set when the cycle would be held by the accidental-deletion threshold (nothing sent).
+    hold: Hold | None = None
 
     def __iter__(self) -> Iterator[PlannedOperation]:
         return iter(self.operations)
@@ -158,6 +184,7 @@ class Plan:
             "counts": self.counts(),
             "full": self.full,
             "notes": self.notes,
+            "held": self.hold.to_dict() if self.hold is not None else None,
             "operations": [op.to_dict() for op in self.operations],
         }
         return json.dumps(body, indent=indent, ensure_ascii=False, default=str)
@@ -190,6 +217,9 @@ class Plan:
             "Plan (dry run, nothing was sent): "
             + ", ".join(f"{name} {number}" for name, number in counts.items())
         ]
+        if self.hold is not None:
+            lines.append(f"HELD: {self.hold.reason}")
+            lines.append(f"Next step: {self.hold.next_step}")
         lines.extend(f"note: {note}" for note in self.notes)
         shown = 0
         for op in self.operations:

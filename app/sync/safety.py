@@ -56,19 +56,50 @@ class SafetySettings:
 
 @dataclass(frozen=True, slots=True)
 class ThresholdVerdict:
+    """The threshold's answer for one object type (users or groups)."""
+
     held: bool
     removals: int
     linked: int
     reason: str = ""
     next_step: str = ""
+    object_type: str = "User"
+
+    @property
+    def percent(self) -> float:
+        """The removals' share of what was linked when the cycle began."""
+        return 100.0 * self.removals / self.linked if self.linked else 100.0
+
+
+ALLOW_NEXT_STEP = (
+    "Check the source (a wrong file or filter removes many users at once). If the "
+    "removals are intended, run `webex-provisioner sync --allow-deletes` or press "
+    "Allow the removals and run in the dashboard."
+)
 
 
 def check_deletion_threshold(
-    removals: int, linked: int, settings: SafetySettings, *, allow_deletes: bool = False
+    removals: int,
+    linked: int,
+    settings: SafetySettings,
+    *,
+    allow_deletes: bool = False,
+    object_type: str = "User",
 ) -> ThresholdVerdict:
-    """Whether this cycle's disables and deletes of users go beyond what the admin allows."""
+    """Whether this cycle's disables and deletes go beyond what the admin allows.
+
+    `linked` is what the profile had provisioned when the cycle began (its links), never
+    the total after the cycle's own creations: 60 users provisioned and 60 disabled is
+    100 %, however many people the new source adds (issue 23).
+
+    As Microsoft Entra's accidental-deletion threshold, the cycle is held only when the
+    removals *exceed* a limit: exactly at the count, or exactly at the per cent, is not
+    held. The per-cent rule counts from PERCENT_RULE_MINIMUM removals.
+    """
     if removals == 0 or allow_deletes:
-        return ThresholdVerdict(held=False, removals=removals, linked=linked)
+        return ThresholdVerdict(
+            held=False, removals=removals, linked=linked, object_type=object_type
+        )
     limit = settings.deletion_threshold_count
     over_count = limit > 0 and removals > limit
     percent = 100.0 * removals / linked if linked else 100.0
@@ -77,23 +108,77 @@ def check_deletion_threshold(
         percent_limit > 0 and removals >= PERCENT_RULE_MINIMUM and percent > percent_limit
     )
     if not (over_count or over_percent):
-        return ThresholdVerdict(held=False, removals=removals, linked=linked)
-    if over_count:
-        why = f"more than the threshold of {limit}"
-    else:
-        why = f"{percent:.0f} % of the {linked} provisioned users, above the threshold of {percent_limit:g} %"
+        return ThresholdVerdict(
+            held=False, removals=removals, linked=linked, object_type=object_type
+        )
+    noun = "users" if object_type == "User" else "groups"
+    share = f"{removals} of {linked} provisioned {noun} ({percent:.0f} %)"
     return ThresholdVerdict(
         held=True,
         removals=removals,
         linked=linked,
+        object_type=object_type,
         reason=(
-            f"This cycle would disable or delete {removals} users, {why}; "
-            "no user was disabled or deleted."
+            f"This cycle would disable or delete {share}; the threshold is "
+            f"{threshold_words(settings)}."
         ),
-        next_step=(
-            "Check the source (a wrong file or filter removes many users at once). If the "
-            "removals are intended, run `webex-provisioner sync --allow-deletes` or press "
-            "Allow deletions in the wizard."
+        next_step=ALLOW_NEXT_STEP,
+    )
+
+
+def threshold_words(settings: SafetySettings) -> str:
+    """ "more than 500 or more than 20 %" (the limits in force, in plain words)."""
+    parts = []
+    if settings.deletion_threshold_count > 0:
+        parts.append(f"more than {settings.deletion_threshold_count}")
+    if settings.deletion_threshold_percent > 0:
+        parts.append(
+            f"more than {settings.deletion_threshold_percent:g} % "
+            f"(from {PERCENT_RULE_MINIMUM} removals)"
+        )
+    return " or ".join(parts) or "no limit"
+
+
+@dataclass(frozen=True, slots=True)
+class GuardVerdict:
+    """The threshold's answer for a whole cycle: users and groups, each on its own."""
+
+    users: ThresholdVerdict
+    groups: ThresholdVerdict
+
+    @property
+    def held(self) -> bool:
+        return self.users.held or self.groups.held
+
+    @property
+    def reason(self) -> str:
+        return " ".join(v.reason for v in (self.users, self.groups) if v.held)
+
+    @property
+    def next_step(self) -> str:
+        return ALLOW_NEXT_STEP if self.held else ""
+
+
+def check_deletion_guard(
+    user_removals: int,
+    users_linked: int,
+    group_removals: int,
+    groups_linked: int,
+    settings: SafetySettings,
+    *,
+    allow_deletes: bool = False,
+) -> GuardVerdict:
+    """Users and groups measured separately, each against what was linked at the start."""
+    return GuardVerdict(
+        users=check_deletion_threshold(
+            user_removals, users_linked, settings, allow_deletes=allow_deletes
+        ),
+        groups=check_deletion_threshold(
+            group_removals,
+            groups_linked,
+            settings,
+            allow_deletes=allow_deletes,
+            object_type="Group",
         ),
     )
 

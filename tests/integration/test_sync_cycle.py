@@ -100,21 +100,26 @@ async def test_a_thousand_users_from_dry_run_to_removals(tmp_path: Path) -> None
             # A removal above the threshold (30 users, more than 20) holds the cycle.
             gone = [row["userPrincipalName"] for row in rows[-30:]]
             rows = rows[:-30]
-            rows[0]["jobTitle"] = "Présidente"  # the rest of the plan still runs
+            rows[0]["jobTitle"] = "Présidente"  # held too: a held cycle sends nothing
             write_csv(csv_path, rows)
+            sandbox.reset_requests()
             result = await engine.run_cycle()
             assert result.outcome == "held"
-            assert "30 users" in result.reason and "20" in result.reason
+            assert "30 of 995 provisioned users (3 %)" in result.reason
+            assert "more than 20" in result.reason
             assert "--allow-deletes" in result.next_step
-            assert result.counts["Disable"] == {"Skipped": 30}
+            assert result.counts["Disable"] == {"Held": 30}
+            assert result.counts["Update"] == {"Held": 1}
+            assert [r for r in sandbox.requests if r.method != "GET"] == []
             held = {u["userName"]: u for u in sandbox.users()}
             assert all(held[name]["active"] for name in gone)
-            assert held[rows[0]["userPrincipalName"]]["title"] == "Présidente"
+            assert held[rows[0]["userPrincipalName"]]["title"] != "Présidente"
 
-            # The admin allows it: the 30 are disabled.
+            # The admin allows it: the 30 are disabled, the update goes too.
             result = await engine.run_cycle(allow_deletes=True)
             assert result.outcome == "completed", result.reason
             assert result.counts["Disable"] == {"Success": 30}
             held = {u["userName"]: u for u in sandbox.users()}
+            assert held[rows[0]["userPrincipalName"]]["title"] == "Présidente"
             assert sum(1 for u in held.values() if not u["active"]) == 35
             assert len(held) == 1000

@@ -8,6 +8,7 @@ import pytest
 
 from app.sync.safety import (
     SafetySettings,
+    check_deletion_guard,
     check_deletion_threshold,
     failure_rate_exceeded,
     next_quarantine,
@@ -28,8 +29,10 @@ def test_a_few_removals_pass() -> None:
 def test_more_than_the_count_holds_the_cycle_and_says_why() -> None:
     verdict = check_deletion_threshold(501, 100_000, SafetySettings(deletion_threshold_count=500))
     assert verdict.held
-    assert "501 users" in verdict.reason and "500" in verdict.reason
+    assert "501 of 100000 provisioned users" in verdict.reason
+    assert "the threshold is more than 500" in verdict.reason
     assert "--allow-deletes" in verdict.next_step
+    assert "Allow the removals and run" in verdict.next_step
 
 
 def test_more_than_the_percentage_holds_the_cycle() -> None:
@@ -38,10 +41,47 @@ def test_more_than_the_percentage_holds_the_cycle() -> None:
     assert "30 %" in verdict.reason
 
 
-def test_exactly_at_the_threshold_is_not_above_it() -> None:
+def test_exactly_at_the_count_is_not_held_one_more_is() -> None:
+    # Entra's semantics: held only when the removals exceed the threshold.
     settings = SafetySettings(deletion_threshold_count=10, deletion_threshold_percent=0)
     assert not check_deletion_threshold(10, 20, settings).held
     assert check_deletion_threshold(11, 20, settings).held
+
+
+def test_exactly_at_the_per_cent_is_not_held_one_more_is() -> None:
+    settings = SafetySettings(deletion_threshold_count=0, deletion_threshold_percent=20)
+    at = check_deletion_threshold(20, 100, settings)
+    assert not at.held and at.percent == 20.0
+    over = check_deletion_threshold(21, 100, settings)
+    assert over.held
+    assert "21 of 100 provisioned users (21 %)" in over.reason
+    assert "more than 20 %" in over.reason
+
+
+def test_the_share_is_of_what_was_provisioned_before_the_cycle() -> None:
+    # 60 provisioned, 60 disabled: 100 %, whatever the new source adds (issue 23).
+    verdict = check_deletion_threshold(60, 60, SafetySettings())
+    assert verdict.held
+    assert verdict.reason.startswith(
+        "This cycle would disable or delete 60 of 60 provisioned users (100 %); "
+        "the threshold is more than 500 or more than 20 %"
+    )
+
+
+def test_groups_are_measured_on_their_own() -> None:
+    settings = SafetySettings(deletion_threshold_count=0, deletion_threshold_percent=20)
+    # 10 of 50 groups is exactly 20 %: not held; 11 of 50 (22 %) is, even when the users
+    # are far below the threshold.
+    at = check_deletion_guard(1, 1000, 10, 50, settings)
+    assert not at.held
+    over = check_deletion_guard(1, 1000, 11, 50, settings)
+    assert over.held and over.groups.held and not over.users.held
+    assert "11 of 50 provisioned groups (22 %)" in over.reason
+    assert "users" not in over.reason
+    counted = SafetySettings(deletion_threshold_count=10, deletion_threshold_percent=0)
+    assert not check_deletion_guard(0, 0, 10, 10, counted).held
+    assert check_deletion_guard(0, 0, 11, 11, counted).groups.held
+    assert not check_deletion_guard(0, 0, 11, 11, counted, allow_deletes=True).held
 
 
 def test_the_percentage_needs_a_minimum_of_removals_in_a_small_profile() -> None:
