@@ -174,7 +174,9 @@ def run_test_connection(args: argparse.Namespace) -> int:
     from app.webex.checks import test_connection  # loads the SCIM libraries: only now
 
     async def run() -> ConnectionReport:
-        report = await test_connection(url_text, token)
+        report = await test_connection(
+            url_text, token, provisions_groups=_provisions_groups(profile)
+        )
         if profile is not None and profile.source.kind == "entra":
             report.checks.extend(await source_checks(profile, device_code_callback=print_prompt))
         return report
@@ -185,6 +187,17 @@ def run_test_connection(args: argparse.Namespace) -> int:
     else:
         print(report.render_text())
     return report.exit_code
+
+
+def _provisions_groups(profile: Profile | None) -> bool | None:
+    """Does the profile provision groups (None without a profile: not known)?"""
+    if profile is None:
+        return None
+    if not profile.mappings.groups:
+        return False
+    if profile.source.kind == "csv":
+        return bool(profile.source.csv and profile.source.csv.group_columns)
+    return True
 
 
 # -- the source's checks (a profile whose source is Microsoft Entra ID) ------------------------

@@ -26,7 +26,12 @@ from app.webex.errors import (
     WebexError,
     network_error,
 )
-from app.webex.people import ROLES_THAT_WRITE_USERS, PeopleMe, fetch_people_me
+from app.webex.people import (
+    ROLES_THAT_WRITE_GROUPS,
+    ROLES_THAT_WRITE_USERS,
+    PeopleMe,
+    fetch_people_me,
+)
 from app.webex.tokens import clean_token
 from app.webex.urls import TenantTarget, parse_tenant_url, people_me_url_for
 
@@ -124,6 +129,8 @@ TITLES = {
     "discovery": "SCIM discovery (ServiceProviderConfig)",
     "scim_read": "SCIM read (Users)",
     "write": "Permission to create and change users",
+    "write_groups": "Permission to create and change groups",
+    "token_expiry": "Token lifetime",
 }
 
 
@@ -133,8 +140,13 @@ async def test_connection(
     *,
     extra_ca: Path | None = None,
     http_timeout: httpx.Timeout | None = None,
+    provisions_groups: bool | None = None,
 ) -> ConnectionReport:
-    """Run the checks in order; never raises for a failed check (it is in the report)."""
+    """Run the checks in order; never raises for a failed check (it is in the report).
+
+    `provisions_groups`: the profile provisions groups (True: a token that may not write
+    them fails the groups check; False: it is only said; None: not known, said as unknown).
+    """
     report = ConnectionReport(tenant_url=tenant_url)
     add = report.checks.append
 
@@ -146,7 +158,10 @@ async def test_connection(
         target = parse_tenant_url(tenant_url)
     except InputError as exc:
         add(_failed("url", TITLES["url"], exc))
-        skip_rest(["reachable", "token", "scim_read", "write"], "Needs a valid tenant URL.")
+        skip_rest(
+            ["reachable", "token", "scim_read", "write", "write_groups"],
+            "Needs a valid tenant URL.",
+        )
         return report
     report.target = target
     if target.is_webex:
@@ -155,7 +170,7 @@ async def test_connection(
                 "url", TITLES["url"], "passed", f"Webex tenant, organisation {target.org_uuid}."
             )
         )
-        later = ["token", "person", "org", "scim_read", "write"]
+        later = ["token", "person", "org", "scim_read", "write", "write_groups"]
     else:
         add(
             CheckResult(
@@ -165,7 +180,7 @@ async def test_connection(
                 "Another SCIM 2.0 app (not Webex): the orgId checks do not apply.",
             )
         )
-        later = ["token", "person", "org", "discovery", "scim_read", "write"]
+        later = ["token", "person", "org", "discovery", "scim_read", "write", "write_groups"]
 
     from app.webex.client import WebexClient  # the SCIM libraries load only when needed
 
@@ -211,7 +226,10 @@ async def test_connection(
         if target.is_webex:
             await _webex_identity_checks(client, target, report)
             if report.checks[-1].status == "failed" and report.checks[-1].id == "token":
-                skip_rest(["person", "org", "scim_read", "write"], "Needs an accepted token.")
+                skip_rest(
+                    ["person", "org", "scim_read", "write", "write_groups"],
+                    "Needs an accepted token.",
+                )
                 return report
         else:
             skip_rest(
@@ -220,11 +238,14 @@ async def test_connection(
             )
             add(await _check_discovery(client))
             if report.checks[-1].status == "failed":
-                skip_rest(["scim_read", "write"], "Needs SCIM access.")
+                skip_rest(["scim_read", "write", "write_groups"], "Needs SCIM access.")
                 return report
         read = await _check_scim_read(client, report)
         add(read)
         add(_check_write(target, report.me, read))
+        add(_check_write_groups(target, report.me, read, provisions_groups))
+        if target.is_webex:
+            add(await _check_token_expiry(client))
     return report
 
 
@@ -358,6 +379,89 @@ def _check_write(target: TenantTarget, me: PeopleMe | None, read: CheckResult) -
         title,
         "unknown",
         "The token's roles do not tell whether it may write; the first provisioning will show it.",
+    )
+
+
+def _check_write_groups(
+    target: TenantTarget, me: PeopleMe | None, read: CheckResult, provisions_groups: bool | None
+) -> CheckResult:
+    """Groups are written by a full admin or a group admin (Cisco's spec): a user admin's
+    token provisions users and is refused groups (403)."""
+    title = TITLES["write_groups"]
+    if read.status != "passed":
+        return CheckResult("write_groups", title, "skipped", "Needs SCIM read access first.")
+    if not target.is_webex or me is None:
+        return CheckResult(
+            "write_groups",
+            title,
+            "unknown",
+            "The app does not tell in advance; the first provisioning will show it.",
+        )
+    allowed = me.can_write_groups()
+    if allowed is True:
+        names = [ROLES_THAT_WRITE_GROUPS[n] for n in me.role_names if n in ROLES_THAT_WRITE_GROUPS]
+        return CheckResult(
+            "write_groups",
+            title,
+            "passed",
+            f"The token's user is a {names[0]}: groups can be written.",
+        )
+    if allowed is None:
+        return CheckResult(
+            "write_groups",
+            title,
+            "unknown",
+            "The token's roles do not tell whether it may write groups; the first "
+            "provisioning of a group will show it.",
+        )
+    reason = (
+        f"Groups cannot be written with this token (roles: {me.role_words()}); only a full "
+        "admin or a group admin may write them."
+    )
+    if provisions_groups is False:
+        return CheckResult(
+            "write_groups", title, "skipped", reason + " The profile provisions no groups."
+        )
+    if provisions_groups is None:
+        return CheckResult(
+            "write_groups",
+            title,
+            "unknown",
+            reason + " Cycles skip the groups, with this reason, if the profile provisions them.",
+        )
+    return CheckResult(
+        "write_groups",
+        title,
+        "failed",
+        reason + " The profile provisions groups: cycles provision the users and skip the groups.",
+        "Use the token of a full admin, or turn off group provisioning in the profile.",
+        int(ExitCode.AUTH),
+    )
+
+
+async def _check_token_expiry(client: WebexClient) -> CheckResult:
+    """How long the token has left (GET /v1/authorizations/tokenExpiry), when Webex tells."""
+    from datetime import UTC, datetime
+
+    title = TITLES["token_expiry"]
+    try:
+        expiry = await client.token_expiry()
+    except WebexError as exc:
+        return CheckResult("token_expiry", title, "unknown", f"Webex did not tell ({exc.message}).")
+    if expiry is None:
+        return CheckResult(
+            "token_expiry", title, "unknown", "This service does not tell when tokens expire."
+        )
+    left = expiry.remaining(datetime.now(UTC))
+    when = expiry.expires.strftime("%Y-%m-%d %H:%M UTC")
+    if left.total_seconds() <= 0:
+        return CheckResult("token_expiry", title, "unknown", f"The token expired on {when}.")
+    days, hours = left.days, left.seconds // 3600
+    span = (
+        f"{days} days {hours} hours" if days else f"{hours} hours {left.seconds // 60 % 60} minutes"
+    )
+    return CheckResult(
+        "token_expiry", title, "passed", f"The token works until {when} ({span} left)."
     )
 
 

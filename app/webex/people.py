@@ -21,17 +21,27 @@ INTERACTIVE_RETRY = RetryPolicy(max_attempts=2, max_total_seconds=10.0, base_del
 
 PersonType = Literal["person", "bot", "appuser", "unknown"]
 
-# Admin roles named in webex-api-facts.md ("Scopes/roles"). A role id decodes to
-# ciscospark://<region>/ROLE/<name>. Writing users needs a full or user admin; the other
-# admin roles read only. A role not listed here is "unknown": we never guess.
+# Admin roles of Cisco's spec (the "administrators can use this API" lists of SCIM Users
+# and Groups). A role id decodes to ciscospark://<region>/ROLE/<name>. Users are written by a
+# full or user admin, groups by a full or group admin; the other admin roles read (or not).
+# A role not listed here is "unknown": we never guess.
+ADMIN_ROLES: dict[str, str] = {
+    "id_full_admin": "full admin",
+    "id_user_admin": "user admin",
+    "id_group_admin": "group admin",
+    "id_readonly_admin": "read-only admin",
+    "id_device_admin": "device admin",
+}
 ROLES_THAT_WRITE_USERS: dict[str, str] = {
     "id_full_admin": "full admin",
     "id_user_admin": "user admin",
 }
-ROLES_THAT_ONLY_READ_USERS: dict[str, str] = {
-    "id_readonly_admin": "read-only admin",
-    "id_device_admin": "device admin",
+ROLES_THAT_WRITE_GROUPS: dict[str, str] = {
+    "id_full_admin": "full admin",
     "id_group_admin": "group admin",
+}
+ROLES_THAT_ONLY_READ_USERS: dict[str, str] = {
+    name: words for name, words in ADMIN_ROLES.items() if name not in ROLES_THAT_WRITE_USERS
 }
 _ROLE_NAME = re.compile(r"^id_[a-z_]+$")
 
@@ -70,14 +80,26 @@ class PeopleMe:
 
     def can_write_users(self) -> bool | None:
         """True or False when the roles tell it; None when they do not (unknown roles)."""
+        return self._can_write(ROLES_THAT_WRITE_USERS)
+
+    def can_write_groups(self) -> bool | None:
+        """May the token create and change groups? None when the roles do not tell."""
+        return self._can_write(ROLES_THAT_WRITE_GROUPS)
+
+    def _can_write(self, writers: dict[str, str]) -> bool | None:
         names = self.role_names
-        if any(name in ROLES_THAT_WRITE_USERS for name in names):
+        if any(name in writers for name in names):
             return True
         if not self.roles or len(names) != len(self.roles):
             return None
-        if all(name in ROLES_THAT_ONLY_READ_USERS for name in names):
+        if all(name in ADMIN_ROLES for name in names):
             return False
         return None
+
+    def role_words(self) -> str:
+        """The roles in words ("user admin, read-only admin"), for messages."""
+        names = self.role_names or self.roles
+        return ", ".join(ADMIN_ROLES.get(name, name) for name in names) or "no admin role"
 
     @classmethod
     def from_json(cls, data: Any) -> PeopleMe:

@@ -156,10 +156,12 @@ def page(model: type[Resource[Any]], raw: Any) -> dict[str, Any]:
     one: see resource_problem)."""
     if not isinstance(raw, dict):
         raise ProtocolError("The target answered a search without a JSON object.")
-    envelope = {key: value for key, value in raw.items() if key != "Resources"}
     resources = raw.get("Resources")
     if resources is not None and not isinstance(resources, list):
         raise ProtocolError("The target's search answer holds Resources that are not a list.")
+    # The envelope is checked with an empty Resources: a resource that does not validate
+    # must not spoil the page (resource_problem checks each one).
+    envelope = {**raw, "Resources": []} if resources else raw
     try:
         ListResponse[model].model_validate(  # type: ignore[valid-type]
             envelope, scim_ctx=Context.SEARCH_RESPONSE, scim_policy=TOLERANT_POLICY
