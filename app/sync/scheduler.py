@@ -4,6 +4,8 @@ The scheduler owns no engine: it calls `run_cycle()` (an async callable returnin
 CycleResult) when a cycle is due, and tells its listeners what it is doing. A "Sync now"
 while a cycle runs is queued once, never stacked. Automatic cycles wait for the
 quarantine's "not before" time; a "Sync now" is the admin's explicit request and does not.
+Automatic cycles do not run while `enabled()` says no (the profile's provisioning status is
+Off): each is skipped, nothing sent; a "Sync now" still runs (the caller asked first).
 The clock and the sleep are injected, so tests run hours of schedule in no time.
 """
 
@@ -77,8 +79,11 @@ class CycleScheduler:
         clock: Callable[[], datetime] = _utc_now,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         not_before: Callable[[], datetime | None] | None = None,
+        enabled: Callable[[], bool] | None = None,
     ) -> None:
         self._check_interval(every)
+        self._enabled = enabled
+        self._cycles_skipped = 0
         self._run_cycle = run_cycle
         self._every = every
         self._clock = clock
@@ -135,6 +140,11 @@ class CycleScheduler:
     @property
     def cycles_run(self) -> int:
         return self._cycles_run
+
+    @property
+    def cycles_skipped(self) -> int:
+        """Automatic cycles not run because provisioning was off."""
+        return self._cycles_skipped
 
     def status(self) -> SchedulerStatus:
         return SchedulerStatus(
@@ -233,8 +243,14 @@ class CycleScheduler:
 
     async def _run_one(self) -> None:
         started = self._clock()
-        self._requested = False
+        requested, self._requested = self._requested, False
         self._due = started + self._every
+        if not requested and not self._is_enabled():
+            # Provisioning status Off: a scheduled cycle does not run (issue 23).
+            self._cycles_skipped += 1
+            log.info("Scheduled cycle skipped: provisioning is off; nothing was sent.")
+            self._notify()
+            return
         previous_state = self._state
         self._state = SchedulerState.RUNNING
         self._running_since = started
@@ -264,6 +280,15 @@ class CycleScheduler:
         finally:
             self._running_since = None
         self._notify()
+
+    def _is_enabled(self) -> bool:
+        if self._enabled is None:
+            return True
+        try:
+            return bool(self._enabled())
+        except Exception:  # an unreadable profile: better no cycle than a wrong one
+            log.exception("Could not read whether provisioning is on")
+            return False
 
     def _quarantine_until(self) -> datetime | None:
         if self._not_before is not None:

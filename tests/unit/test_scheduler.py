@@ -369,3 +369,45 @@ async def test_real_sleep_is_the_default_and_a_zero_interval_is_refused() -> Non
 
 async def _never() -> CycleResult:  # pragma: no cover - never called
     raise AssertionError
+
+
+async def test_scheduled_cycles_do_not_run_while_provisioning_is_off() -> None:
+    # Provisioning status Off: each due cycle is skipped (nothing run, nothing sent);
+    # the admin's own "Sync now" still runs; switched On, the schedule resumes.
+    clock = FakeClock()
+    cycles = Cycles(clock)
+    on = [False]
+    scheduler = CycleScheduler(
+        cycles, every=EVERY, clock=clock, sleep=clock.sleep, enabled=lambda: on[0]
+    )
+    scheduler.start()
+    await clock.advance(3 * EVERY)
+    assert cycles.spans == []
+    assert scheduler.cycles_skipped == 4  # at T0, +40, +80, +120 minutes
+    assert scheduler.cycles_run == 0
+    assert scheduler.state is SchedulerState.IDLE
+    assert scheduler.next_cycle_at == T0 + 4 * EVERY
+
+    scheduler.sync_now()
+    await settle()
+    assert [start for start, _ in cycles.spans] == [T0 + 3 * EVERY]
+
+    on[0] = True
+    await clock.advance(EVERY)
+    assert [start for start, _ in cycles.spans] == [T0 + 3 * EVERY, T0 + 4 * EVERY]
+    assert scheduler.cycles_skipped == 4
+    await scheduler.stop()
+
+
+async def test_an_unreadable_status_counts_as_off() -> None:
+    clock = FakeClock()
+    cycles = Cycles(clock)
+
+    def broken() -> bool:
+        raise OSError("the profile file cannot be read")
+
+    scheduler = CycleScheduler(cycles, every=EVERY, clock=clock, sleep=clock.sleep, enabled=broken)
+    scheduler.start()
+    await clock.advance(EVERY)
+    assert cycles.spans == [] and scheduler.cycles_skipped == 2
+    await scheduler.stop()
