@@ -43,15 +43,25 @@ class FieldMessage(QLabel):
     """A message under a field: the error and its next step, or a short confirmation.
 
     Errors are shown here, next to what caused them, never in a modal dialog.
+    With `reserve_lines`, the message keeps that many lines of room while hidden, so that
+    the controls around it do not jump when a message appears.
     """
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, object_name: str, parent: QWidget | None = None, *, reserve_lines: int = 0
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.kind = ""
+        if reserve_lines:
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve_lines + 2)
+            policy = self.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.setSizePolicy(policy)
         self.hide()
 
     def show_error(self, message: str, next_step: str = "") -> None:
@@ -96,9 +106,15 @@ class BusyBar(QWidget):
 
     cancelRequested = Signal()
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, object_name: str, parent: QWidget | None = None, *, keep_space: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
+        if keep_space:  # the page does not jump when the bar shows
+            policy = self.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.setSizePolicy(policy)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,6 +20,7 @@ from app.errors import UserFacingError
 from app.ui.models import ConnectionReportModel, check_title
 from app.ui.pages.base import BasePage, labelled
 from app.ui.widgets import BusyBar, FieldMessage, SecretField, compact_rows
+from app.webex.urls import host_kind
 
 if TYPE_CHECKING:
     from app.ui.wizard import SetupWizard
@@ -43,11 +45,11 @@ class CredentialsPage(BasePage):
         self.tenant_url.setObjectName("tenantUrl")
         self.tenant_url.setPlaceholderText("https://webexapis.com/identity/scim/{orgId}/v2/")
         form.addRow(labelled(self.tr("&Tenant URL:"), self.tenant_url, self), self.tenant_url)
-        self.tenant_url_message = FieldMessage("tenantUrlMessage", self)
+        self.tenant_url_message = FieldMessage("tenantUrlMessage", self, reserve_lines=2)
         form.addRow("", self.tenant_url_message)
         self.token = SecretField("secretToken", self.tr("Secret token"), self)
         form.addRow(labelled(self.tr("&Secret token:"), self.token.edit, self), self.token)
-        self.token_message = FieldMessage("secretTokenMessage", self)
+        self.token_message = FieldMessage("secretTokenMessage", self, reserve_lines=2)
         form.addRow("", self.token_message)
         layout.addLayout(form)
 
@@ -64,10 +66,10 @@ class CredentialsPage(BasePage):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.busy = BusyBar("credentialsBusy", self)
+        self.busy = BusyBar("credentialsBusy", self, keep_space=True)
         self.busy.cancelRequested.connect(self.stop_work)
         layout.addWidget(self.busy)
-        self.connection_message = FieldMessage("connectionMessage", self)
+        self.connection_message = FieldMessage("connectionMessage", self, reserve_lines=2)
         layout.addWidget(self.connection_message)
 
         self.report_model = ConnectionReportModel(self)
@@ -84,6 +86,7 @@ class CredentialsPage(BasePage):
         layout.addWidget(self.report_view, 1)
 
         self._passed_for: tuple[str, str] | None = None
+        self._shown_for: tuple[str, str] | None = None  # the input the messages are about
         self._advance_after_test = False
         self._finish_after_test = False  # Save was pressed here: save once the test passes
         self._running: Any = None
@@ -190,10 +193,16 @@ class CredentialsPage(BasePage):
             self.tenant_url_message.show_exception(problem)
         else:
             self.tenant_url_message.clear_message()
-        if self._passed_for is not None and self._passed_for != self._key():
+        if self._shown_for != self._key():
+            # Results and errors of another URL or token would mislead: they go.
+            self._shown_for = self._key()
             self._passed_for = None
+            self.report = None
             self.connection_message.clear_message()
             self.report_model.set_checks([])
+            if self.token_message.kind != "info":
+                self.token_message.clear_message()
+            self._show_token_note()
         self._update_buttons()
         self.completeChanged.emit()
 
@@ -227,13 +236,41 @@ class CredentialsPage(BasePage):
             return
         self.token_message.clear_message()
         self.connection_message.clear_message()
-        url_text = self.tenant_url.text().strip()
+        url_text, in_sandbox = self._org_source()
+        key = self._key()
         operation = self.bridge.fetch_org_id(url_text, token)
-        operation.succeeded.connect(lambda me: self._org_fetched(url_text, me))
-        operation.failed.connect(self.token_message.show_exception)
-        self._busy(self.tr("Asking Webex who this token belongs to…"), operation)
+        operation.succeeded.connect(lambda me: self._org_fetched(key, url_text, in_sandbox, me))
+        operation.failed.connect(lambda error: self._fetch_failed(key, error))
+        if in_sandbox:
+            self._busy(self.tr("Asking the sandbox who this token belongs to…"), operation)
+        else:
+            self._busy(self.tr("Asking Webex who this token belongs to…"), operation)
 
-    def _org_fetched(self, url_text: str, me: Any) -> None:
+    def _org_source(self) -> tuple[str, bool]:
+        """The tenant URL whose people/me "Get my orgId" asks, and whether it is the sandbox's.
+
+        In the sandbox the token is the sandbox's: it is never sent to Webex (an empty field
+        or a webexapis.com URL would ask webexapis.com), the sandbox answers instead.
+        """
+        text = self.tenant_url.text().strip()
+        defaults = self.setup.defaults
+        if not defaults.sandbox or not defaults.tenant_url:
+            return text, False
+        try:
+            host = urlsplit(text).hostname or ""
+        except ValueError:
+            host = ""
+        if text and host_kind(host) == "loopback":
+            return text, True
+        return defaults.tenant_url, True
+
+    def _fetch_failed(self, key: tuple[str, str], error: BaseException) -> None:
+        if key == self._key():  # else the input changed meanwhile: the error is about old input
+            self.token_message.show_exception(error)
+
+    def _org_fetched(self, key: tuple[str, str], url_text: str, sandbox: bool, me: Any) -> None:
+        if key != self._key():
+            return
         try:
             new_url = self.bridge.tenant_url_with_org(url_text, me.org_uuid)
         except UserFacingError as error:
@@ -241,11 +278,14 @@ class CredentialsPage(BasePage):
             return
         self.tenant_url.setText(new_url)
         who = me.display_name or (me.emails[0] if me.emails else "")
-        self.token_message.show_ok(
-            self.tr("The token belongs to {who}; orgId {org} filled in.").format(
-                who=who, org=me.org_uuid
+        if sandbox:
+            text = self.tr(
+                "The sandbox says the token belongs to {who}; the sandbox's tenant URL with "
+                "orgId {org} filled in."
             )
-        )
+        else:
+            text = self.tr("The token belongs to {who}; orgId {org} filled in.")
+        self.token_message.show_ok(text.format(who=who, org=me.org_uuid))
 
     # --- Test connection --------------------------------------------------------------
 
@@ -260,17 +300,21 @@ class CredentialsPage(BasePage):
         operation = self.bridge.test_connection(url, token)
         key = (url, token)
         operation.succeeded.connect(lambda report: self._tested(key, report))
-        operation.failed.connect(self.connection_message.show_exception)
+        operation.failed.connect(lambda error: self._test_failed(key, error))
         self._busy(self.tr("Testing the connection…"), operation)
         return operation
 
+    def _test_failed(self, key: tuple[str, str], error: BaseException) -> None:
+        if key == self._key():
+            self.connection_message.show_exception(error)
+
     def _tested(self, key: tuple[str, str], report: ConnectionReport) -> None:
+        if key != self._key():
+            return  # the URL or token changed while testing: this report is about old input
         self.report = report
         checks = list(report.checks)
         self.report_model.set_checks(checks)
         self.report_view.resizeRowsToContents()
-        if key != self._key():
-            return
         if report.ok:
             self._passed_for = key
             self.connection_message.show_ok(
