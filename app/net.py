@@ -7,9 +7,11 @@ on top of the system's. Certificate checks are never switched off.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import os
 import ssl
+import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,171 @@ from app import USER_AGENT
 from app.errors import InputError
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+# httpx's timeouts apply to each read, so a server that trickles one byte every few seconds
+# would keep a request alive for ever: every exchange also has a total deadline (connect,
+# headers and the whole body) and a cap on the size of the body it reads (issue 22).
+DEADLINE_ENV = "WEBEX_PROVISIONER_HTTP_DEADLINE"
+MAX_BODY_ENV = "WEBEX_PROVISIONER_HTTP_MAX_BODY"
+DEFAULT_DEADLINE_SECONDS = 120.0
+DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
+
+
+class HttpLimitError(httpx.TransportError):
+    """An exchange stopped by one of the program's own limits (deadline, body cap, proxy).
+
+    `message` and `next_step` are for the admin; `kind`, `sent` and `retryable` tell the
+    callers (app.webex.transport, app.directory.graph) how to treat it.
+    """
+
+    kind = "other"
+    sent = True
+    retryable = False
+
+    def __init__(self, message: str, next_step: str, *, request: httpx.Request) -> None:
+        super().__init__(message, request=request)
+        self.message = message
+        self.next_step = next_step
+
+
+class DeadlineExceeded(HttpLimitError, httpx.TimeoutException):
+    kind = "timeout"
+    retryable = True
+
+
+class ResponseTooLarge(HttpLimitError):
+    kind = "too_large"
+
+
+class ProxyUnreachable(HttpLimitError, httpx.ProxyError):
+    kind = "proxy"
+    sent = False
+    retryable = True
+
+
+def _positive_number_from_env(name: str, default: float) -> float:
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise InputError(
+            f"{name} must be a positive number; it is {text!r}.",
+            f"Fix {name} or unset it (the default is {default:g}).",
+        )
+    return value
+
+
+def http_deadline() -> float:
+    """Seconds one exchange may last in all (WEBEX_PROVISIONER_HTTP_DEADLINE, default 120)."""
+    return _positive_number_from_env(DEADLINE_ENV, DEFAULT_DEADLINE_SECONDS)
+
+
+def http_max_body() -> int:
+    """Bytes of one answer's body we accept (WEBEX_PROVISIONER_HTTP_MAX_BODY, default 64 MiB)."""
+    return int(_positive_number_from_env(MAX_BODY_ENV, DEFAULT_MAX_BODY_BYTES))
+
+
+def proxy_for(url: httpx.URL) -> tuple[str, str] | None:
+    """(proxy URL without credentials, the variable that set it) for `url`, from the environment.
+
+    Only used to name the proxy when it cannot be reached; httpx does the routing.
+    """
+    host = url.host
+    if not host or urllib.request.proxy_bypass_environment(host):
+        return None
+    scheme = url.scheme.lower()
+    for name in (f"{scheme}_proxy", "all_proxy"):
+        for variable in (name.upper(), name):
+            value = os.environ.get(variable, "").strip()
+            if value:
+                try:
+                    proxy = httpx.URL(value if "://" in value else f"http://{value}")
+                    shown = str(proxy.copy_with(username=None, password=None))
+                except (httpx.InvalidURL, TypeError, ValueError):
+                    shown = "(unreadable address)"
+                return shown, variable
+    return None
+
+
+class BoundedAsyncClient(httpx.AsyncClient):
+    """An httpx.AsyncClient whose every exchange has a total deadline and a body cap.
+
+    `send` is what `request`, `get`, `post`... call: connect, headers and body are read
+    inside one asyncio.timeout, and the body is read chunk by chunk and refused past the cap
+    (so memory stays bounded even when a server never ends its answer). A caller that asks
+    for `stream=True` gets the deadline up to the headers only and reads the rest itself.
+    """
+
+    def __init__(self, *args: Any, deadline: float, max_body: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.deadline = deadline
+        self.max_body = max_body
+
+    async def send(  # type: ignore[override]
+        self, request: httpx.Request, *, stream: bool = False, **kwargs: Any
+    ) -> httpx.Response:
+        response: httpx.Response | None = None
+        try:
+            async with asyncio.timeout(self.deadline):
+                response = await super().send(request, stream=True, **kwargs)
+                if not stream:
+                    await self._read_capped(response, request)
+        except TimeoutError as exc:
+            if response is not None:
+                await response.aclose()
+            raise DeadlineExceeded(
+                f"{request.url.host} did not send its whole answer within {self.deadline:g} s "
+                "(the deadline of one request).",
+                "Check the network and the proxy settings (HTTPS_PROXY), then try again; "
+                f"a slow link may need a longer deadline ({DEADLINE_ENV}).",
+                request=request,
+            ) from exc
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.ProxyError) as exc:
+            if response is not None:
+                await response.aclose()
+            proxy = proxy_for(request.url)
+            if proxy is None or isinstance(exc, HttpLimitError):
+                raise
+            address, variable = proxy
+            raise ProxyUnreachable(
+                f"Could not reach the proxy {address} set by {variable} "
+                f"(on the way to {request.url.host}).",
+                f"Check that the proxy runs and that {variable} names it (or unset it, or "
+                "add the host to NO_PROXY), then try again.",
+                request=request,
+            ) from exc
+        except BaseException:
+            if response is not None:
+                await response.aclose()
+            raise
+        return response
+
+    async def _read_capped(self, response: httpx.Response, request: httpx.Request) -> None:
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_body:
+            self._too_large(request)
+        chunks: list[bytes] = []
+        total = 0
+        async for chunk in response.aiter_bytes():
+            total += len(chunk)
+            if total > self.max_body:
+                self._too_large(request)
+            chunks.append(chunk)
+        # What Response.aread() does once the body is in; the body was read within the cap.
+        response._content = b"".join(chunks)
+
+    def _too_large(self, request: httpx.Request) -> None:
+        raise ResponseTooLarge(
+            f"{request.url.host} sent an answer larger than {self.max_body:,} bytes; "
+            "it was stopped there.",
+            "Check the address (a proxy or a wrong server may stand in the way); a larger "
+            f"answer needs a larger cap ({MAX_BODY_ENV}).",
+            request=request,
+        )
 
 
 def ca_bundle_path() -> Path | None:
@@ -70,17 +237,22 @@ def make_async_client(
     http2: bool = True,
     max_connections: int = 100,
     extra_ca: Path | None = None,
+    deadline: float | None = None,
+    max_body: int | None = None,
     **kwargs: Any,
 ) -> httpx.AsyncClient:
     """An httpx.AsyncClient with the program's network policy.
 
     HTTP/2 is used where the server offers it (over TLS); plain http is only ever used for
-    loopback addresses, which the callers check when they parse URLs.
+    loopback addresses, which the callers check when they parse URLs. Every exchange has
+    a total deadline and a body cap (BoundedAsyncClient).
     """
     all_headers = {"User-Agent": USER_AGENT}
     if headers:
         all_headers.update(headers)
-    return httpx.AsyncClient(
+    return BoundedAsyncClient(
+        deadline=http_deadline() if deadline is None else deadline,
+        max_body=http_max_body() if max_body is None else max_body,
         base_url=base_url,
         headers=all_headers,
         timeout=timeout,

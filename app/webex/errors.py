@@ -18,6 +18,7 @@ import httpx
 
 from app.errors import ExitCode, UserFacingError
 from app.logging_setup import redact
+from app.net import HttpLimitError
 
 NEW_CREDENTIAL_STEP = (
     "Create a new token (developer.webex.com, or your integration) as a full or user admin, "
@@ -324,6 +325,15 @@ def error_from_response(response: httpx.Response) -> WebexError:
 
 def network_error(exc: BaseException, *, url: str | None = None) -> NetworkError:
     """A NetworkError that names the cause: host not found, refused, TLS, timeout, reset."""
+    if isinstance(exc, HttpLimitError):  # our own deadline, body cap or dead proxy
+        return NetworkError(
+            exc.message,
+            exc.next_step,
+            kind=exc.kind,
+            sent=exc.sent,
+            retryable=exc.retryable,
+            url=url,
+        )
     chain: list[BaseException] = []
     current: BaseException | None = exc
     while current is not None and current not in chain:

@@ -1,0 +1,187 @@
+"""Hostile runtime conditions (issue 22): slow and endless answers, a dead proxy, killed
+cycles, damaged state, private files, concurrent commands. Each test runs the real program
+(a subprocess where the operating system is part of the story) against loopback servers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+HANG_GUARD = 120  # seconds: only there so that a regression fails instead of hanging CI
+ORG = "0d2b8d6e-5a1f-4c38-9a4e-3b1f7f1c2a11"
+
+
+class TrickleServer:
+    """A loopback HTTP server in a thread: `slow` sends one body byte a second for ever after
+    its headers; `endless` sends body bytes as fast as it can, for ever."""
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        self.loop = asyncio.new_event_loop()
+        self.started = threading.Event()
+        self.served = 0
+        self.port = 0
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TrickleServer:
+        self._thread.start()
+        assert self.started.wait(30)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(30)
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        server = self.loop.run_until_complete(asyncio.start_server(self._handle, "127.0.0.1", 0))
+        self.port = server.sockets[0].getsockname()[1]
+        self.started.set()
+        self.loop.run_forever()
+        server.close()
+        pending = asyncio.all_tasks(self.loop)
+        for task in pending:
+            task.cancel()
+        self.loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        self.loop.run_until_complete(server.wait_closed())
+        self.loop.close()
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            await reader.readuntil(b"\r\n\r\n")
+            self.served += 1
+            # slow: a modest declared length; endless: no length, the body runs until close.
+            length = b"Content-Length: 100000\r\n" if self.mode == "slow" else b""
+            writer.write(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                + length
+                + b"\r\n"
+            )
+            if self.mode == "slow":
+                while True:
+                    writer.write(b" ")
+                    await writer.drain()
+                    await asyncio.sleep(1)
+            else:
+                chunk = b" " * 65536
+                while True:
+                    writer.write(chunk)
+                    await writer.drain()
+        except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+
+def run_cli(
+    args: list[str], env: dict[str, str], *, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=REPO,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
+        check=False,
+    )
+
+
+@pytest.fixture
+def cli_env(private_dirs: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("WEBEX_PROVISIONER_TOKEN", None)
+    env["PYTHONPATH"] = str(REPO)
+    return env
+
+
+@pytest.fixture
+def slow_server() -> Iterator[TrickleServer]:
+    with TrickleServer("slow") as server:
+        yield server
+
+
+@pytest.fixture
+def endless_server() -> Iterator[TrickleServer]:
+    with TrickleServer("endless") as server:
+        yield server
+
+
+def test_an_answer_trickled_one_byte_a_second_ends_at_the_deadline(
+    slow_server: TrickleServer, cli_env: dict[str, str]
+) -> None:
+    cli_env["WEBEX_PROVISIONER_HTTP_DEADLINE"] = "2"
+    url = f"http://127.0.0.1:{slow_server.port}/identity/scim/{ORG}/v2/"
+    result = run_cli(
+        ["test-connection", "--tenant-url", url, "--token-stdin"], cli_env, stdin="a-token\n"
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 4, output
+    assert "did not send its whole answer within 2 s" in output
+    assert "WEBEX_PROVISIONER_HTTP_DEADLINE" in output
+    assert "Traceback" not in output
+
+
+def test_an_answer_that_never_ends_is_stopped_at_the_body_cap(
+    endless_server: TrickleServer, cli_env: dict[str, str]
+) -> None:
+    cli_env["WEBEX_PROVISIONER_HTTP_MAX_BODY"] = str(1024 * 1024)
+    url = f"http://127.0.0.1:{endless_server.port}/identity/scim/{ORG}/v2/"
+    result = run_cli(
+        ["test-connection", "--tenant-url", url, "--token-stdin"], cli_env, stdin="a-token\n"
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 4, output
+    assert "sent an answer larger than 1,048,576 bytes" in output
+    assert "Traceback" not in output
+
+
+async def test_the_body_cap_keeps_memory_bounded(endless_server: TrickleServer) -> None:
+    """Reading an endless body through the program's client stops at the cap: the peak of
+    memory allocated while it reads stays near the cap, not near what the server sent."""
+    import tracemalloc
+
+    from app.net import ResponseTooLarge, make_async_client
+
+    cap = 4 * 1024 * 1024
+    tracemalloc.start()
+    try:
+        async with make_async_client(max_body=cap, http2=False) as client:
+            with pytest.raises(ResponseTooLarge):
+                await client.get(f"http://127.0.0.1:{endless_server.port}/Users")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * cap
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_dead_proxy_is_named_as_the_proxy(cli_env: dict[str, str]) -> None:
+    port = _closed_port()
+    for name in ("NO_PROXY", "no_proxy"):
+        cli_env.pop(name, None)
+    cli_env["HTTPS_PROXY"] = f"http://127.0.0.1:{port}"
+    url = f"https://webexapis.com/identity/scim/{ORG}/v2/"
+    result = run_cli(
+        ["test-connection", "--tenant-url", url, "--token-stdin"], cli_env, stdin="a-token\n"
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 4, output
+    assert f"Could not reach the proxy http://127.0.0.1:{port} set by HTTPS_PROXY" in output
+    assert "Traceback" not in output
