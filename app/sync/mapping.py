@@ -53,6 +53,7 @@ from app.sync.scim_paths import (
     canonical_schema,
     parse_scim_path,
 )
+from app.sync.usernames import check_user_name
 
 Resource = Literal["User", "Group"]
 
@@ -360,6 +361,9 @@ class Mapper:
             value = c.value(attributes, user_name)
             if value is not None:
                 _put(payload, c.path, c.info, value)
+        # One user refused, the cycle goes on (issue 22): an invisible character or a letter
+        # of another script in the userName.
+        check_user_name(payload.get("userName"), user.row)
         if references is not None:
             for c in self._user_references:
                 if creating or c.applies(False):
