@@ -1,12 +1,14 @@
 """The Entra `manager` attribute against the Graph sandbox over TLS on loopback: what Graph
-answers to $expand=manager, and what EntraSource makes of it in full and delta reads."""
+answers to $expand=manager on /users and to $select=manager on /users/delta (Microsoft's
+metadata: manager is a navigation property, which delta tracks through $select and never
+expands), and what EntraSource makes of it in full and delta reads."""
 
 from __future__ import annotations
 
 import contextlib
 import ssl
 from collections.abc import AsyncIterator
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote
 
 import httpx
 import pytest
@@ -135,8 +137,7 @@ async def test_graph_expands_the_manager_and_refuses_other_expansions(
         # Graph refuses an $expand of a property users do not have (the same 400 shape).
         for url, expand in (
             ("/v1.0/users", "managers"),
-            (f"/v1.0/users/{managed}", "manager,directReports"),
-            ("/v1.0/users/delta", "memberOf"),
+            (f"/v1.0/users/{managed}", "manager,displayName"),
         ):
             refused = await client.get(url, params={"$expand": expand})
             assert refused.status_code == 400, (url, expand)
@@ -144,6 +145,11 @@ async def test_graph_expands_the_manager_and_refuses_other_expansions(
             assert error["code"] == "BadRequest"
             assert "Could not find a property named" in error["message"]
             assert "request-id" in error["innerError"]
+        # Delta refuses $expand, the manager's included: it selects the manager instead.
+        for expand in ("manager", "manager($select=id)", "memberOf"):
+            refused = await client.get("/v1.0/users/delta", params={"$expand": expand})
+            assert refused.status_code == 400, expand
+            assert "$expand" in refused.json()["error"]["message"]
 
 
 async def test_delta_rounds_report_a_changed_and_a_cleared_manager(graph: GraphSandbox) -> None:
@@ -151,14 +157,15 @@ async def test_delta_rounds_report_a_changed_and_a_cleared_manager(graph: GraphS
     managed, top = _with_and_without_manager(graph)
     async with _graph_client(graph) as client:
         first, link = await _delta_round(
-            client, "/v1.0/users/delta", **{"$select": "id,displayName", "$expand": "manager"}
+            client, "/v1.0/users/delta", **{"$select": "id,displayName,manager"}
         )
         by_id = {e["id"]: e for e in first}
         assert by_id[managed]["manager@delta"] == [
             {"@odata.type": USER_TYPE, "id": tenant.manager_of(managed)}
         ]
         assert "manager@delta" not in by_id[top]
-        # A round without $expand: no manager, and a change of manager alone is not tracked.
+        # A round that does not select it: no manager, and a change of manager alone is not
+        # tracked.
         _, plain_link = await _delta_round(
             client, "/v1.0/users/delta", **{"$select": "id,displayName"}
         )
@@ -193,7 +200,8 @@ async def test_both_scopes_read_every_users_manager(graph: GraphSandbox) -> None
             assert set(managers) == {u["id"] for u in tenant.live_users()}
             assert None in managers.values()
         delta = [r for r in graph.requests if r.path == "/v1.0/users/delta"]
-        assert "$expand=manager" in unquote(delta[0].query)
+        selected = parse_qs(delta[0].query)["$select"][0].split(",")
+        assert "manager" in selected and "$expand" not in unquote(delta[0].query)
 
 
 async def test_a_delta_read_gives_changed_and_cleared_managers_and_keeps_the_others(
