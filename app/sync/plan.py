@@ -12,6 +12,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from app.sync.events import Change, ObjectType
+from app.sync.spreadsheet import spreadsheet_row
 
 
 class Action(StrEnum):
@@ -198,15 +199,17 @@ class Plan:
         )
         for op in self.operations:
             writer.writerow(
-                [
-                    op.object_type,
-                    op.action.value,
-                    op.key,
-                    op.source_id,
-                    op.target_id,
-                    op.detail or op.reason,
-                    "; ".join(format_change(change) for change in op.changes),
-                ]
+                spreadsheet_row(  # formula cells neutralised (issue 22)
+                    [
+                        op.object_type,
+                        op.action.value,
+                        op.key,
+                        op.source_id,
+                        op.target_id,
+                        op.detail or op.reason,
+                        "; ".join(format_change(change) for change in op.changes),
+                    ]
+                )
             )
         return out.getvalue()
 

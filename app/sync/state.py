@@ -29,6 +29,7 @@ from typing import Any, Literal, TypeVar
 from app.sync.events import CycleResult, ObjectType, SyncEvent
 from app.sync.gc_pause import paused_gc
 from app.sync.plan import Action, PlannedOperation
+from app.sync.spreadsheet import spreadsheet_row
 
 SCHEMA_VERSION = 2  # 2: links.source_hash
 
@@ -627,7 +628,7 @@ class StateStore:
                 f"{json.dumps(c['new'], ensure_ascii=False, default=str)}"
                 for c in row["modified"]
             )
-            writer.writerow([row[column] for column in LOG_COLUMNS])
+            writer.writerow(spreadsheet_row(row[column] for column in LOG_COLUMNS))
         return out.getvalue()
 
     def oldest_log_time(self) -> datetime | None:
