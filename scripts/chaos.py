@@ -105,6 +105,7 @@ def make_profile(tenant_url: str, csv_path: Path) -> Profile:
                 "kind": "csv",
                 "csv": {"path": str(csv_path), "group_columns": ["department"]},
             },
+            "provisioning_enabled": True,  # `sync` refuses a profile that is off
         }
     )
 

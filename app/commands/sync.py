@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from app.sync.engine import SyncEngine
     from app.sync.events import CycleResult, SyncEvent
 
-_EXIT_CODES = """exit codes: 0 all done, 1 some operations failed, 2 bad input or configuration
+_EXIT_CODES = """exit codes: 0 all done (or a --scheduled run skipped: provisioning is off), 1 some
+operations failed, 2 bad input or configuration, or provisioning is off without --force
 (nothing sent), 3 held by the deletion threshold or quarantined, or the Microsoft Entra ID
 sign-in failed or needs a person, 4 target unreachable or authentication, 5 another process
 runs a cycle of this profile"""
@@ -55,6 +56,11 @@ def register(subparsers: Any) -> None:
         help="run the disables and deletes even above the accidental-deletion threshold",
     )
     sync.add_argument(
+        "--force",
+        action="store_true",
+        help="run one cycle even though the profile's provisioning status is off",
+    )
+    sync.add_argument(
         "--skip-invalid",
         action="store_true",
         help="leave invalid CSV rows out (logged as skipped) instead of stopping",
@@ -67,8 +73,8 @@ def register(subparsers: Any) -> None:
     sync.add_argument(
         "--scheduled",
         action="store_true",
-        help="started by a scheduler: do nothing (exit 0) while the profile's provisioning "
-        "status is off, and never wait for a person to sign in (an Entra ID device-code "
+        help="started by a scheduler: skip the cycle (exit 0, nothing sent) while the "
+        "profile's provisioning status is off, and never wait for a person to sign in (an Entra ID device-code "
         "sign-in that has expired fails at once, exit 3)",
     )
     sync.set_defaults(handler=_sync)
@@ -102,7 +108,7 @@ def register(subparsers: Any) -> None:
     logs.add_argument("--profile", required=True, metavar="NAME")
     logs.add_argument("--cycle", metavar="ID", help="one cycle (`last` for the newest)")
     logs.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    logs.add_argument("--status", choices=("Success", "Failure", "Skipped", "Warning"))
+    logs.add_argument("--status", choices=("Success", "Failure", "Skipped", "Warning", "Held"))
     logs.add_argument("--search", metavar="TEXT", help="rows whose name, id or message has TEXT")
     logs.add_argument("--limit", type=int, metavar="N", help="the newest N rows only")
     logs.set_defaults(handler=_logs)
@@ -261,16 +267,9 @@ def _sync(args: argparse.Namespace) -> int:
     from app.config.secrets import resolve_webex_token
 
     profile = _load_profile(args.profile)
-    if args.scheduled and not args.dry_run and not profile.provisioning_enabled:
-        # Switching provisioning off must stop the cycles a scheduler starts (the tutorial's
-        # "Provisioning status: Off"); `sync` and `sync --every`, started by the admin, still
-        # run on request.
-        print(
-            f"Provisioning is off for profile {profile.name}: no cycle was run. Turn it on with "
-            f"`webex-provisioner profile set {profile.name} --provisioning on`.",
-            file=sys.stderr,
-        )
-        return int(ExitCode.OK)
+    refused = _status_off_rule(profile, args)
+    if refused is not None:
+        return refused
     if args.skip_invalid and profile.source.csv is not None:
         profile = profile.model_copy(deep=True)
         assert profile.source.csv is not None
@@ -291,6 +290,46 @@ def _sync(args: argparse.Namespace) -> int:
         return asyncio.run(_sync_once(profile, token, args))
 
 
+def _status_off_rule(profile: Profile, args: argparse.Namespace) -> int | None:
+    """Provisioning status Off means no cycle runs (issue 23), one rule everywhere: a
+    scheduled run is skipped (exit 0, nothing sent), a cycle the admin starts is refused
+    unless --force runs it once anyway, and --dry-run always works. None: go on."""
+    if args.dry_run or profile.provisioning_enabled:
+        return None
+    turn_on = f"webex-provisioner profile set {profile.name} --provisioning on"
+    if args.scheduled and not args.force:
+        print(
+            f"Provisioning is off for profile {profile.name}: the scheduled cycle was "
+            f"skipped and nothing was sent. Turn it on with `{turn_on}`.",
+            file=sys.stderr,
+        )
+        if args.json:
+            print(json.dumps({"outcome": "skipped", "reason": "provisioning is off"}))
+        return int(ExitCode.OK)
+    if args.every:
+        print(
+            f"Provisioning is off for profile {profile.name}: --every runs scheduled cycles, "
+            f"which do not run while it is off; nothing was sent. Turn it on with `{turn_on}`, "
+            f"or run one cycle with `webex-provisioner sync --profile {profile.name} --force`.",
+            file=sys.stderr,
+        )
+        return int(ExitCode.BAD_INPUT)
+    if not args.force:
+        print(
+            f"Provisioning is off for profile {profile.name}: no cycle was run and nothing "
+            f"was sent. To run one cycle anyway, add --force (`webex-provisioner sync "
+            f"--profile {profile.name} --force`); to keep it running, `{turn_on}`. "
+            "`--dry-run` shows what a cycle would do.",
+            file=sys.stderr,
+        )
+        return int(ExitCode.BAD_INPUT)
+    print(
+        f"Provisioning is off for profile {profile.name}: running one cycle anyway (--force).",
+        file=sys.stderr,
+    )
+    return None
+
+
 async def _dry_run(profile: Profile, token: str, args: argparse.Namespace) -> int:
     from app.sync.engine import SyncEngine
 
@@ -302,6 +341,9 @@ async def _dry_run(profile: Profile, token: str, args: argparse.Namespace) -> in
         if source is not None:
             await source.aclose()
     print(plan.to_json() if args.json else plan.render_text())
+    if plan.hold is not None and not args.json:
+        # Also on stderr: a dry run piped to a file still warns the admin on the terminal.
+        print(f"warning: {plan.hold.reason}", file=sys.stderr)
     return int(ExitCode.OK)
 
 
@@ -370,7 +412,13 @@ async def _every(
             quarantine = engine.state.quarantine()
             return quarantine.next_attempt if quarantine else None
 
-        scheduler = CycleScheduler(one_cycle, every=every, not_before=not_before)
+        def provisioning_on() -> bool:
+            # Read again before each cycle: switched off meanwhile, the cycles stop.
+            return _load_profile(profile.name).provisioning_enabled
+
+        scheduler = CycleScheduler(
+            one_cycle, every=every, not_before=not_before, enabled=provisioning_on
+        )
         _install_stop(engine, stop)
         scheduler.start()
         if not args.json:
@@ -527,7 +575,7 @@ def _entries_csv(entries: list[Any]) -> str:
     for entry in entries:
         row = entry.to_dict()
         row["modified"] = json.dumps(row["modified"], ensure_ascii=False)
-        writer.writerow(spreadsheet_row(row[c] for c in LOG_COLUMNS))  # formulas neutralised
+        writer.writerow([row[c] for c in LOG_COLUMNS])
     return out.getvalue()
 
 
@@ -553,4 +601,3 @@ def _print_table(entries: list[Any], cycles: list[Any]) -> None:
         if entry.error_code and entry.status == "Failure":
             line += f" [{entry.error_code}]"
         print(line)
-    from app.sync.spreadsheet import spreadsheet_row

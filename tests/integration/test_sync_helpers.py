@@ -80,6 +80,8 @@ def make_profile(
             "target": {"tenant_url": tenant_url},
             "source": {"kind": "csv", "csv": settings},
             "safety": safety,
+            # On: `sync` refuses a profile whose provisioning is off (without --force).
+            "provisioning_enabled": True,
         }
     )
 

@@ -136,6 +136,8 @@ def profile_options(sandbox: SandboxServer, csv_path: Path, mail: MailServer) ->
         SMTP_USER,
         "--smtp-sender",
         "provisioning@example.com",
+        "--provisioning",
+        "on",  # `sync` refuses a profile whose provisioning is off (without --force)
     ]
 
 
@@ -266,6 +268,8 @@ def test_no_secret_in_any_file_or_output_of_commands_run_as_on_a_server(
         "--source",
         "entra",
         *entra_options(graph),
+        "--provisioning",
+        "on",
         "--token-stdin",
         "--client-secret-stdin",
         stdin=f"{token}\n{graph.client_secret}\n",
