@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
+import os
 import signal
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     from app.directory.entra.auth import DeviceCodeCallback
     from app.sync.engine import SyncEngine
     from app.sync.events import CycleResult, SyncEvent
+
+log = logging.getLogger(__name__)
 
 _EXIT_CODES = """exit codes: 0 all done (or a --scheduled run skipped: provisioning is off), 1 some
 operations failed, 2 bad input or configuration, or provisioning is off without --force
@@ -241,15 +245,44 @@ def _progress_listener(args: argparse.Namespace) -> Callable[[SyncEvent], None] 
     return ProgressBar(sys.stderr)
 
 
+STOP_GRACE_ENV = "WEBEX_PROVISIONER_STOP_GRACE"
+
+
+def stop_grace() -> float:
+    """Seconds the operations in flight get to end after Ctrl+C or SIGTERM (default 10)."""
+    text = os.environ.get(STOP_GRACE_ENV, "").strip()
+    try:
+        value = float(text) if text else 10.0
+    except ValueError:
+        value = 10.0
+    return value if 0 <= value < float("inf") else 10.0
+
+
 def _install_stop(engine: SyncEngine, stop: asyncio.Event | None = None) -> None:
-    """First Ctrl+C (or SIGTERM): finish the operations in flight and stop cleanly."""
+    """First Ctrl+C (or SIGTERM): finish the operations in flight and stop cleanly.
+
+    The operations in flight get `stop_grace()` seconds; past them the cycle's task is
+    cancelled, so a stuck server cannot keep the process alive (issue 22). What was in
+    flight stays in the journal and is checked first by the next cycle, as after a kill.
+    """
     loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+
+    def force_stop() -> None:
+        if task is not None and not task.done():
+            log.warning(
+                "The operations in flight did not end within %g s of the stop request; "
+                "stopping now (the next cycle checks them first).",
+                stop_grace(),
+            )
+            task.cancel()
 
     def on_signal() -> None:
         print("\nStopping after the operations in flight...", file=sys.stderr)
         engine.cancel()
         if stop is not None:
             stop.set()
+        loop.call_later(stop_grace(), force_stop)
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)  # a second Ctrl+C stops at once
 
@@ -285,9 +318,17 @@ def _sync(args: argparse.Namespace) -> int:
     from app.sync.lock import ProfileLock
 
     with ProfileLock(profile.name, purpose="sync"):
-        if every is not None:
-            return asyncio.run(_sync_every(profile, token, args, every))
-        return asyncio.run(_sync_once(profile, token, args))
+        try:
+            if every is not None:
+                return asyncio.run(_sync_every(profile, token, args, every))
+            return asyncio.run(_sync_once(profile, token, args))
+        except asyncio.CancelledError:  # stopped past the grace period (_install_stop)
+            print(
+                f"Stopped. The cycle was interrupted; run `webex-provisioner sync --profile "
+                f"{profile.name}` to finish it (what was in flight is checked first).",
+                file=sys.stderr,
+            )
+            return int(ExitCode.FAILURES)
 
 
 def _status_off_rule(profile: Profile, args: argparse.Namespace) -> int | None:

@@ -56,6 +56,9 @@ class WizardWindow(QWidget):
     def closeEvent(self, event: Any) -> None:
         if self.wizard.isVisible():
             self.wizard.reject()  # cancels what the pages started
+            if self.wizard.isVisible():  # unsaved changes: the wizard asks first
+                event.ignore()
+                return
         super().closeEvent(event)
 
 

@@ -16,9 +16,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QDialog, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from app.config.profile import (
     EntraSettings,
@@ -40,6 +51,11 @@ if TYPE_CHECKING:
     from app.sync.plan import Plan
 
 log = logging.getLogger(__name__)
+
+# Controls that look at the settings without changing them: using them is no change to keep.
+NOT_SETTINGS = frozenset(
+    {"previewSearch", "previewUser", "showUnchanged", "activityFilter", "activityStatusFilter"}
+)
 
 
 @dataclass
@@ -228,6 +244,90 @@ class SetupWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setObjectName("wizardFinish")
         self.button(QWizard.WizardButton.CancelButton).setObjectName("wizardCancel")
         self.button(QWizard.WizardButton.CommitButton).setObjectName("wizardCommit")
+        self.changed = False  # the admin typed, ticked or chose something not yet saved
+        self._discarding = False
+        self._question: QMessageBox | None = None
+        self._watch_inputs()
+        self.currentIdChanged.connect(lambda _id: self._watch_inputs())
+
+    # --- unsaved changes --------------------------------------------------------------
+
+    def mark_changed(self) -> None:
+        """Something the admin did changed the settings: Esc/Cancel asks before dropping it."""
+        self.changed = True
+
+    def _watch_inputs(self) -> None:
+        """Notice the admin's own edits (not the pages filling fields in), on every control
+        that holds a setting; called again when a page shows, for controls made since."""
+        for widget in self.findChildren(QWidget):
+            if widget.property("watchedForChanges") or widget.objectName() in NOT_SETTINGS:
+                continue
+            if isinstance(widget, QLineEdit) and not isinstance(
+                widget.parent(), (QAbstractSpinBox, QComboBox)
+            ):
+                widget.textEdited.connect(self.mark_changed)
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                if widget.objectName().endswith("Show"):
+                    continue  # Show/Hide of a secret field
+                widget.clicked.connect(self.mark_changed)
+            elif isinstance(widget, QComboBox):
+                widget.activated.connect(self.mark_changed)
+                if widget.isEditable() and widget.lineEdit() is not None:
+                    widget.lineEdit().textEdited.connect(self.mark_changed)
+            elif isinstance(widget, QAbstractSpinBox):
+                spin = widget
+                spin.editingFinished.connect(lambda s=spin: self._changed_if_focused(s))
+                for signal_name in ("valueChanged", "dateTimeChanged"):
+                    signal = getattr(spin, signal_name, None)
+                    if signal is not None:
+                        signal.connect(lambda *_a, s=spin: self._changed_if_focused(s))
+            elif isinstance(widget, QPlainTextEdit) and not widget.isReadOnly():
+                edit = widget
+                edit.textChanged.connect(lambda e=edit: self._changed_if_focused(e))
+            else:
+                continue
+            widget.setProperty("watchedForChanges", True)
+
+    def _changed_if_focused(self, widget: QWidget) -> None:
+        if widget.hasFocus():  # the admin's keystroke or click, not the page setting a value
+            self.mark_changed()
+
+    def _ask_before_discarding(self) -> None:
+        if self._question is not None:
+            self._question.raise_()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("discardChangesQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        if self.editing is not None:
+            box.setWindowTitle(self.tr("Unsaved changes"))
+            box.setText(self.tr("Close the settings without saving your changes?"))
+            box.setInformativeText(
+                self.tr("The profile keeps its saved settings; what you changed here is lost.")
+            )
+        else:
+            box.setWindowTitle(self.tr("Leave the set-up"))
+            box.setText(self.tr("Leave the set-up without saving?"))
+            box.setInformativeText(
+                self.tr("Nothing has been saved yet; what you entered here is lost.")
+            )
+        discard = box.addButton(self.tr("&Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+        discard.setObjectName("discardChanges")
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepEditing")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.finished.connect(lambda _result: self._discard_answered(box, discard))
+        self._question = box
+        box.open()  # never exec(): the qasync loop keeps running
+
+    def _discard_answered(self, box: QMessageBox, discard: QAbstractButton) -> None:
+        self._question = None
+        box.deleteLater()
+        if box.clickedButton() is discard:
+            self._discarding = True
+            self.reject()
 
     def page_named(self, object_name: str) -> QWizardPage:
         for page_id in self.pageIds():
@@ -281,6 +381,9 @@ class SetupWizard(QWizard):
             show(error)
 
     def reject(self) -> None:
+        if self.changed and not self._discarding:
+            self._ask_before_discarding()  # Esc or Cancel with unsaved changes: ask first
+            return
         self.device_code.close_prompt()
         for page_id in self.pageIds():
             stop = getattr(self.page(page_id), "stop_work", None)

@@ -3,13 +3,16 @@ layout that holds at 800x600, the CSV page in the GUI's words (issue 23, items 5
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget, QWizard
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from app.config.profile import CsvSettings, Profile, SourceSettings, Target
 from app.sandbox.server import SandboxServer
 from app.ui.wizard import WizardDefaults
 
-from .conftest import walk_to
+from .conftest import SAMPLE_CSV, walk_to
 
 
 def _edit(wizard: QWidget, name: str) -> QLineEdit:
@@ -97,3 +100,91 @@ def test_old_results_go_when_the_url_or_token_changes_and_nothing_jumps(
     _edit(wizard, "tenantUrl").setText(sandbox.tenant_url + "x/")  # another URL: it goes too
     assert not message.isVisible()
     assert page.report_model.rowCount() == 0
+
+
+# --- 6. nothing is lost without a question ----------------------------------------------
+
+
+def _question(wizard: QWizard) -> QMessageBox | None:
+    box = wizard.findChild(QMessageBox, "discardChangesQuestion")
+    return box if box is not None and box.isVisible() else None
+
+
+def _settings_defaults(sandbox: SandboxServer) -> WizardDefaults:
+    profile = Profile(
+        name="acme",
+        target=Target(tenant_url=sandbox.tenant_url),
+        source=SourceSettings(kind="csv", csv=CsvSettings(path=SAMPLE_CSV)),
+    )
+    return WizardDefaults(
+        profile=profile, stored_secrets={"webex-token": sandbox.tokens.full_admin}
+    )
+
+
+@pytest.mark.parametrize("settings", [False, True], ids=["wizard", "settings"])
+def test_esc_with_unsaved_changes_asks_and_keeps_them_unless_discarded(
+    make_wizard,
+    sandbox: SandboxServer,
+    sandbox_defaults: WizardDefaults,
+    qtbot: QtBot,
+    settings: bool,
+) -> None:
+    wizard = make_wizard(_settings_defaults(sandbox) if settings else sandbox_defaults)
+    walk_to(qtbot, wizard, "page-source")
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # nothing changed: it closes at once
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5_000)
+    assert _question(wizard) is None
+
+    wizard = make_wizard(_settings_defaults(sandbox) if settings else sandbox_defaults)
+    walk_to(qtbot, wizard, "page-source")
+    skip = wizard.findChild(QCheckBox, "skipInvalidRows")
+    skip.click()  # the admin's change
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: _question(wizard) is not None, timeout=5_000)
+    box = _question(wizard)
+    assert box is not None and wizard.isVisible()
+    box.findChild(QPushButton, "keepEditing").click()  # keep editing: nothing lost
+    qtbot.waitUntil(lambda: _question(wizard) is None, timeout=5_000)
+    assert wizard.isVisible() and skip.isChecked()
+
+    wizard.button(QWizard.WizardButton.CancelButton).click()  # Cancel asks too
+    qtbot.waitUntil(lambda: _question(wizard) is not None, timeout=5_000)
+    box = _question(wizard)
+    assert box is not None
+    with qtbot.waitSignal(wizard.rejected, timeout=5_000):
+        box.findChild(QPushButton, "discardChanges").click()
+    assert not wizard.isVisible()
+
+
+def _mapping_targets(page: QWidget) -> list[str]:
+    return [mapping.target for mapping in page.model.mappings()]
+
+
+def test_remove_mapping_and_restore_defaults_can_be_undone(
+    make_wizard, sandbox_defaults: WizardDefaults, qtbot: QtBot
+) -> None:
+    wizard = make_wizard(sandbox_defaults)
+    page = walk_to(qtbot, wizard, "page-mappings")
+    undo = _button(wizard, "undoMappings")
+    assert not undo.isEnabled()
+    before = _mapping_targets(page)
+    page.table.selectRow(1)
+    _button(wizard, "removeMapping").click()
+    assert _mapping_targets(page) == before[:1] + before[2:]
+    assert undo.isEnabled()
+    message = wizard.findChild(QWidget, "mappingsUndoMessage")
+    assert message.isVisible() and before[1] in message.text()
+    undo.click()
+    assert _mapping_targets(page) == before
+    assert not undo.isEnabled()
+
+    page.table.selectRow(0)
+    _button(wizard, "removeMapping").click()
+    page.table.selectRow(0)
+    _button(wizard, "removeMapping").click()
+    edited = _mapping_targets(page)
+    _button(wizard, "restoreMappings").click()
+    assert _mapping_targets(page) == before
+    undo.click()  # Restore defaults taken back: the admin's own list returns
+    assert _mapping_targets(page) == edited
+    assert wizard.changed  # and Esc would ask before dropping it

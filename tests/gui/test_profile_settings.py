@@ -51,6 +51,7 @@ def open_app_dashboard(
 
     yield make
     for wizard in _wizard_windows():
+        wizard.wizard.changed = False  # closing here is the test's end, not the admin's
         wizard.close()
     for window in made:
         for runtime in window.runtimes.values():

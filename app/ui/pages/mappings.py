@@ -78,12 +78,18 @@ class MappingsPage(BasePage):
         self.remove_button.setObjectName("removeMapping")
         self.restore_button = QPushButton(self.tr("Restore &defaults"), left)
         self.restore_button.setObjectName("restoreMappings")
+        self.undo_button = QPushButton(self.tr("Und&o"), left)
+        self.undo_button.setObjectName("undoMappings")
+        self.undo_button.setEnabled(False)
         for button in (self.add_button, self.edit_button, self.remove_button, self.restore_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
         left_layout.addLayout(buttons)
         self.mappings_message = FieldMessage("mappingsMessage", left)
         left_layout.addWidget(self.mappings_message)
+        self.undo_message = FieldMessage("mappingsUndoMessage", left)
+        left_layout.addWidget(self.undo_message)
 
         preview_box = QGroupBox(self.tr("Preview on a source user"), splitter)
         preview_layout = QVBoxLayout(preview_box)
@@ -130,6 +136,8 @@ class MappingsPage(BasePage):
         self._loading: Any = None
         self._editor: MappingEditor | None = None
         self._users: list[SourceUser] = []
+        self._before_change: list[AttributeMapping] | None = None  # what Undo brings back
+        self.undo_button.clicked.connect(self.undo)
         self.add_button.clicked.connect(self.add_mapping)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -245,6 +253,8 @@ class MappingsPage(BasePage):
             self._open_editor(self.model.mapping_at(row), row)
 
     def _edited(self, row: int | None, mapping: AttributeMapping) -> None:
+        self.setup.mark_changed()
+        self._forget_undo()
         if row is None:
             row = self.model.add(mapping)
         else:
@@ -253,11 +263,41 @@ class MappingsPage(BasePage):
 
     def remove_selected(self) -> None:
         row = self.selected_row()
-        if row is not None:
-            self.model.remove(row)
+        if row is None:
+            return
+        removed = self.model.mapping_at(row)
+        self._keep_for_undo(
+            self.tr("The mapping to {target} was removed.").format(target=removed.target)
+        )
+        self.model.remove(row)
 
     def restore_defaults(self) -> None:
+        self._keep_for_undo(self.tr("The default mappings were restored."))
         self.model.set_mappings(self.bridge.default_mappings(self.draft.target_kind).users)
+
+    def _keep_for_undo(self, what: str) -> None:
+        """Remove and Restore defaults can be taken back: the list before them is kept."""
+        self.setup.mark_changed()
+        self._before_change = self.model.mappings()
+        self.undo_button.setEnabled(True)
+        self.undo_button.setToolTip(what)
+        self.undo_message.show_info(
+            self.tr("{what} Undo brings the previous mappings back.").format(what=what)
+        )
+
+    def _forget_undo(self) -> None:
+        self._before_change = None
+        self.undo_button.setEnabled(False)
+        self.undo_button.setToolTip("")
+        self.undo_message.clear_message()
+
+    def undo(self) -> None:
+        before = self._before_change
+        if before is None:
+            return
+        self._forget_undo()
+        self.model.set_mappings(before)
+        self.undo_message.show_info(self.tr("The previous mappings are back."))
 
     def mapping_set(self) -> MappingSet:
         base = self.draft.mappings or self.bridge.default_mappings(self.draft.target_kind)

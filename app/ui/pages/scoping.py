@@ -188,6 +188,7 @@ class ScopingPage(BasePage):
         parent.setExpanded(True)
         self.tree.setCurrentItem(item)
         self.value.setFocus()
+        self.setup.mark_changed()
         self.changed()
 
     def remove_selected(self) -> None:
@@ -199,6 +200,7 @@ class ScopingPage(BasePage):
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(current))
         else:
             parent.removeChild(current)
+        self.setup.mark_changed()
         self.changed()
 
     def filters(self) -> list[ScopingFilter]:
