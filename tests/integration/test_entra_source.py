@@ -15,7 +15,7 @@ from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
 from app.directory.base import SourceRead
 from app.directory.entra import DeviceCodePrompt, EntraSource, SignInError
-from app.directory.graph import GraphPermissionError
+from app.directory.graph import DeltaExpired, GraphError, GraphPermissionError
 from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
 
 PROFILE = "entra-test"
@@ -251,20 +251,106 @@ async def test_service_unavailable_without_retry_after_backs_off(graph: GraphSan
     assert source.stats.throttled == sum(r.status == 503 for r in graph.requests)
 
 
-@pytest.mark.parametrize("status", [410, 400])
+@pytest.mark.parametrize(
+    ("status", "location", "code"),
+    [
+        (400, False, "syncStateNotFound"),  # Graph's 400, the code in its usual spelling
+        (400, False, "SYNCSTATENOTFOUND"),  # the code is compared without case
+        (410, True, ""),  # 410 Gone with a Location header
+        (410, False, ""),  # 410 Gone without one
+        (410, False, "Gone"),  # any 410, whatever its code
+    ],
+)
 async def test_expired_delta_link_falls_back_to_a_full_read(
-    graph: GraphSandbox, status: int
+    graph: GraphSandbox,
+    status: int,
+    location: bool,
+    code: str,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     graph.config.expired_delta_status = status
+    graph.config.expired_delta_location = location
+    graph.config.expired_delta_code = code
     first = await _read(_source(graph))
     graph.tenant.expire_delta_tokens()
+    graph.reset_requests()
 
-    second = await _read(_source(graph), first.watermark)
+    with caplog.at_level(logging.WARNING, logger="app.directory.entra.source"):
+        second = await _read(_source(graph), first.watermark)
 
     assert second.full
     assert {u.source_id for u in second.users} == graph.tenant.expected_in_scope()
     assert "no longer knew" in second.notes[0]
-    assert any(r.status == status for r in graph.requests)
+    refused = [r for r in graph.requests if r.status >= 400]
+    assert [(r.path, r.status) for r in refused] == [("/v1.0/users/delta", status)]
+    assert "$deltatoken" in refused[0].query
+    # Then a new round from the start (no token), and a note in the log.
+    after = graph.requests[graph.requests.index(refused[0]) + 1 :]
+    assert any(r.path == "/v1.0/users/delta" and "$deltatoken" not in r.query for r in after)
+    assert any("no longer knows the delta link" in r.getMessage() for r in caplog.records)
+
+
+async def test_another_refusal_of_a_delta_link_is_not_taken_for_an_expired_one(
+    graph: GraphSandbox,
+) -> None:
+    graph.config.expired_delta_status = 400
+    graph.config.expired_delta_code = "Request_BadRequest"
+    first = await _read(_source(graph))
+    graph.tenant.expire_delta_tokens()
+
+    with pytest.raises(GraphError) as refused:
+        await _read(_source(graph), first.watermark)
+
+    assert not isinstance(refused.value, DeltaExpired)
+    assert refused.value.status == 400 and refused.value.code == "Request_BadRequest"
+
+
+async def test_members_that_are_not_users_are_counted_and_never_read(
+    graph: GraphSandbox,
+) -> None:
+    tenant = graph.tenant
+    others = {
+        m
+        for name in ("Webex - Ventes / Sales", "Webex - Support", "Webex - Pilotes")
+        for m in tenant.members[tenant.group_by_name(name)["id"]]
+        if tenant.member_kind(m) not in ("user", "group")
+    }
+    assert {tenant.member_kind(m) for m in others} == {"device", "orgContact", "servicePrincipal"}
+
+    first = await _read(_source(graph))
+
+    provisioned = {u.source_id for u in first.users} | {
+        m for g in first.groups for m in g.member_ids
+    }
+    assert not provisioned & others
+    note = next(n for n in first.notes if "not users" in n)
+    assert note.startswith(f"{len(others)} group member(s) that are not users were left out")
+    assert "1 contact" in note and "2 devices" in note and "1 service principal" in note
+    # No request about any of them, and no member list read: members@delta had them all.
+    assert not [r for r in graph.requests if any(o in r.path + r.query for o in others)]
+    assert not [r for r in graph.requests if r.path.endswith("/members")]
+
+    # A device joins an assigned group, and a group is newly assigned: counted again, still
+    # without a request each (the new group's members are read as one list).
+    support = tenant.group_by_name("Webex - Support")["id"]
+    desk = tenant.add_device("Desk Mini - Support")
+    tenant.add_member(support, desk)
+    finance = tenant.group_by_name("Finance")["id"]
+    phone = tenant.add_device("Téléphone Finance")
+    tenant.add_member(finance, phone)
+    tenant.assign(finance)
+    graph.reset_requests()
+
+    second = await _read(_source(graph), first.watermark)
+
+    assert any(n.startswith("2 group member(s) that are not users") for n in second.notes)
+    assert "2 devices" in next(n for n in second.notes if "not users" in n)
+    assert not [r for r in graph.requests if desk in r.path + r.query or phone in r.path + r.query]
+    assert [r.path for r in graph.requests if r.path.endswith("/members")] == [
+        f"/v1.0/groups/{finance}/members"
+    ]
+    finance_group = next(g for g in second.groups if g.source_id == finance)
+    assert phone not in finance_group.member_ids and finance_group.member_ids
 
 
 async def test_a_revoked_token_is_replaced_once(graph: GraphSandbox) -> None:
