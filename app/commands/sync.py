@@ -575,9 +575,19 @@ def _logs(args: argparse.Namespace) -> int:
         return int(ExitCode.OK)
     with StateStore(path) as state:
         cycle_id = args.cycle
+        interrupted = _interrupted(profile.name, state)
         if cycle_id == "last":
             last = state.last_cycle()
             cycle_id = last.cycle_id if last else None
+            if interrupted is not None:
+                # Never hidden: the newest cycle is the one that stopped half-way.
+                cycle_id = interrupted.cycle_id
+                print(
+                    f"{interrupted.describe()} Run `webex-provisioner sync --profile "
+                    f"{profile.name}` to resume it: the operations not answered are sent "
+                    "once, nothing is created twice.",
+                    file=sys.stderr if args.format in ("json", "csv") else sys.stdout,
+                )
         elif cycle_id and state.cycle(cycle_id) is None:
             raise InputError(
                 f"Profile {profile.name} has no cycle {cycle_id}.",
@@ -600,8 +610,22 @@ def _logs(args: argparse.Namespace) -> int:
             else:
                 print(state.export_log("csv", **filters), end="")
         else:
-            _print_table(entries, state.cycles(limit=10) if not cycle_id else [])
+            _print_table(
+                entries,
+                state.cycles(limit=10) if not cycle_id else [],
+                interrupted.cycle_id if interrupted is not None else "",
+            )
     return int(ExitCode.OK)
+
+
+def _interrupted(profile_name: str, state: Any) -> Any:
+    """The profile's interrupted cycle (started, never ended, nobody holds the lock), or None."""
+    from app.sync.lock import ProfileLock
+
+    found = state.interrupted_cycle()
+    if found is None or ProfileLock(profile_name).current_owner() is not None:
+        return None  # none, or it is running now in a live process
+    return found
 
 
 def _entries_csv(entries: list[Any]) -> str:
@@ -620,14 +644,17 @@ def _entries_csv(entries: list[Any]) -> str:
     return out.getvalue()
 
 
-def _print_table(entries: list[Any], cycles: list[Any]) -> None:
+def _print_table(entries: list[Any], cycles: list[Any], interrupted_id: str = "") -> None:
     if cycles:
         print("Recent cycles:")
         for cycle in cycles:
             totals = {a: sum(s.values()) for a, s in cycle.counts.items()}
             done = ", ".join(f"{a} {n}" for a, n in sorted(totals.items())) or "-"
             when = cycle.started.astimezone().strftime("%Y-%m-%d %H:%M")
-            print(f"  {cycle.cycle_id}  {when}  {cycle.outcome or 'running'}  {done}")
+            outcome = cycle.outcome or (
+                "interrupted" if cycle.cycle_id == interrupted_id else "running"
+            )
+            print(f"  {cycle.cycle_id}  {when}  {outcome}  {done}")
         print()
     if not entries:
         print("No log rows match.")

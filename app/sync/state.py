@@ -210,6 +210,42 @@ class CycleRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class InterruptedCycle:
+    """A cycle that started and never recorded its end: the program was killed, crashed or
+    its window closed. Only a cycle whose profile lock nobody holds is interrupted (the one
+    a live process runs is merely unfinished): callers check the lock.
+
+    `done` of `planned` counts the cycle's journal (operations answered, failed included, of
+    those it had recorded); `stopped` is the last thing it wrote (journal, log, or its start).
+    """
+
+    cycle_id: str
+    started: datetime
+    stopped: datetime
+    mode: str
+    done: int
+    planned: int
+
+    def describe(self) -> str:
+        """One sentence in English (the CLI's; the GUI says it in its own language)."""
+        when = self.stopped.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return (
+            f"The last cycle ({self.cycle_id}) was interrupted at {self.done} of "
+            f"{self.planned} operations, at {when}."
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cycle_id": self.cycle_id,
+            "started": format_time(self.started),
+            "stopped": format_time(self.stopped),
+            "mode": self.mode,
+            "done": self.done,
+            "planned": self.planned,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Quarantine:
     """Why the profile stopped, since when, and when the next cycle may try again."""
 
@@ -702,6 +738,38 @@ class StateStore:
     def unfinished_cycles(self) -> list[CycleRecord]:
         rows = self._query("SELECT * FROM cycles WHERE finished IS NULL ORDER BY started")
         return [_cycle(row) for row in rows]
+
+    def interrupted_cycle(self) -> InterruptedCycle | None:
+        """The newest cycle that never recorded its end, newer than every finished one, with
+        how far its journal got; None when the last cycle ended. Whether it is still running
+        in another process is the profile lock's to tell (`ProfileLock.current_owner()`)."""
+        rows = self._query(
+            "SELECT * FROM cycles WHERE finished IS NULL AND mode != 'one'"
+            " ORDER BY started DESC, rowid DESC LIMIT 1"
+        )
+        if not rows:
+            return None
+        record = _cycle(rows[0])
+        last = self.last_cycle()
+        if last is not None and last.mode != "one" and last.started > record.started:
+            return None
+        counts = self.journal_counts(record.cycle_id)
+        times = [record.started]
+        for sql in (
+            "SELECT MAX(updated) FROM journal WHERE cycle_id = ?",
+            "SELECT MAX(time) FROM log WHERE cycle_id = ?",
+        ):
+            value = self._query(sql, (record.cycle_id,))[0][0]
+            if value:
+                times.append(parse_time(value))
+        return InterruptedCycle(
+            cycle_id=record.cycle_id,
+            started=record.started,
+            stopped=max(times),
+            mode=record.mode,
+            done=counts.get("done", 0) + counts.get("failed", 0),
+            planned=sum(counts.values()),
+        )
 
     # -- watermarks -------------------------------------------------------------------
 

@@ -7,18 +7,22 @@ a 500 ms timer, never once per event.
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -53,11 +57,20 @@ def format_duration(seconds: float) -> str:
 
 
 class ActivityView(QWidget):
-    """Progress, counters, filterable event table, detail pane, pause and cancel."""
+    """Progress, counters, filterable event table, detail pane, pause and cancel.
+
+    The counters, the progress bar and the table always agree: events wait in a queue and
+    are taken a batch at a time, each batch counted, added to the progress and inserted as
+    rows in the same turn of the loop (never a repaint between). Used by the wizard's last
+    page and by the dashboard while a cycle runs.
+    """
 
     runFinished = Signal(object)  # CycleResult or None (failed / cancelled before a result)
+    cancelConfirmShown = Signal(object)  # the QMessageBox that asks before cancelling
 
     REFRESH_MS = 500
+    BATCH_MS = ActivityModel.BATCH_MS
+    EVENTS_PER_TURN = ActivityModel.ROWS_PER_TURN
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +156,13 @@ class ActivityView(QWidget):
         self._refresh.setObjectName("activityRefreshTimer")
         self._refresh.setInterval(self.REFRESH_MS)
         self._refresh.timeout.connect(self.refresh)
+        self._queue: list[SyncEvent] = []
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setObjectName("activityDrainTimer")
+        self._drain_timer.setSingleShot(True)
+        self._drain_timer.setInterval(self.BATCH_MS)
+        self._drain_timer.timeout.connect(self._drain_some)
+        self.confirm_box: QMessageBox | None = None
         self.run: SyncRun | None = None
         self.result: CycleResult | None = None
         self.done = 0
@@ -165,7 +185,10 @@ class ActivityView(QWidget):
 
     def attach(self, run: SyncRun, *, expected_total: int = 0) -> None:
         """Follow a sync run: its events feed the table, its end stops the view."""
+        self.detach()
         self.model.clear()
+        self._queue = []
+        self._drain_timer.stop()
         self.result = None
         self.done, self.total = 0, expected_total
         self.counts = {status.value: 0 for status in Status}
@@ -183,7 +206,29 @@ class ActivityView(QWidget):
         self._refresh.start()
         self.refresh()
 
+    def detach(self) -> None:
+        """Stop following the run attached before (the dashboard shows another profile's)."""
+        previous, self.run = self.run, None
+        if previous is None:
+            return
+        self._close_confirm()
+        for signal, slot in (
+            (previous.eventReceived, self.add_event),
+            (previous.pausedChanged, self._paused_changed),
+            (previous.succeeded, self._run_succeeded),
+            (previous.failed, self._run_failed),
+            (previous.finished, self._run_finished),
+        ):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(slot)
+
     def add_event(self, event: SyncEvent) -> None:
+        """Queue an event; it is counted and shown with the next batch (see the class)."""
+        self._queue.append(event)
+        if not self._drain_timer.isActive():
+            self._drain_timer.start()
+
+    def _apply(self, event: SyncEvent) -> None:
         if event.total:
             self.total = max(self.total, event.total)
         if event.done:
@@ -194,6 +239,33 @@ class ActivityView(QWidget):
             self.result = event.result
         self.model.add_event(event)
 
+    def _drain_some(self) -> None:
+        """A batch of events: counted, added to the progress and inserted as rows together."""
+        batch = self._queue[: self.EVENTS_PER_TURN]
+        del self._queue[: self.EVENTS_PER_TURN]
+        self._take(batch)
+        if self._queue:
+            self._drain_timer.start(0)  # the rest at the next turns, each one short
+        else:
+            self._drain_timer.setInterval(self.BATCH_MS)
+
+    def drain(self) -> None:
+        """Take every queued event now (the run ended, or a test looks)."""
+        self._drain_timer.stop()
+        self._drain_timer.setInterval(self.BATCH_MS)
+        batch, self._queue = self._queue, []
+        self._take(batch)
+
+    def _take(self, batch: list[SyncEvent]) -> None:
+        for event in batch:
+            self._apply(event)
+        self.model.flush()
+        self._show_counts()
+
+    @property
+    def queued(self) -> int:
+        return len(self._queue)
+
     def _run_succeeded(self, result: Any) -> None:
         if isinstance(result, CycleResult):
             self.result = result
@@ -203,7 +275,8 @@ class ActivityView(QWidget):
 
     def _run_finished(self) -> None:
         self._finished = True
-        self.model.flush()
+        self.drain()
+        self._close_confirm()
         self._refresh.stop()
         self._set_running(False)
         run = self.run
@@ -274,16 +347,70 @@ class ActivityView(QWidget):
         self.pause_button.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
         self.refresh()
 
-    def cancel(self) -> None:
+    def cancel(self) -> QMessageBox | None:
+        """Ask first (a dialog opened with open()), saying what becomes of what is not sent."""
+        if self.run is None or not self.run.running:
+            return None
+        if self.confirm_box is not None:
+            return self.confirm_box
+        box = QMessageBox(self)
+        box.setObjectName("cancelSyncConfirm")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Cancel the sync"))
+        box.setText(self.tr("Cancel the sync now?"))
+        left = max(self.total - self.done, 0)
+        not_sent = (
+            self.tr("%n users not reached yet are not sent now.", "", left)
+            if self.total
+            else self.tr("The operations not sent yet are not sent now.")
+        )
+        box.setInformativeText(
+            self.tr(
+                "The operations already sent to Webex finish and are recorded. {not_sent} "
+                "Nothing is lost: they stay in the journal, and the next cycle (Sync now, or "
+                "the next scheduled one) sends them, without creating anyone twice."
+            ).format(not_sent=not_sent)
+        )
+        yes = box.addButton(self.tr("Cancel the sync"), QMessageBox.ButtonRole.AcceptRole)
+        yes.setObjectName("cancelSyncYes")
+        no = box.addButton(self.tr("Keep syncing"), QMessageBox.ButtonRole.RejectRole)
+        no.setObjectName("cancelSyncNo")
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+
+        def answered(_result: int) -> None:
+            clicked: QAbstractButton | None = box.clickedButton()
+            self.confirm_box = None
+            box.deleteLater()
+            if clicked is yes:
+                self.cancel_now()
+
+        box.finished.connect(answered)
+        self.confirm_box = box
+        box.open()
+        self.cancelConfirmShown.emit(box)
+        return box
+
+    def cancel_now(self) -> None:
+        """Cancel without asking: the operations in flight finish, the rest stays journaled."""
         if self.run is not None and self.run.running:
             self.cancel_button.setEnabled(False)
             self.summary.show_info(self.tr("Cancelling: the operations in flight finish first…"))
             self.run.cancel()
 
+    def _close_confirm(self) -> None:
+        box, self.confirm_box = self.confirm_box, None
+        if box is not None:
+            box.done(int(QMessageBox.StandardButton.Cancel))
+
     # --- display ----------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Progress, rate and time left, counters: repainted on a timer, not per event."""
+        self._show_counts()
+        self.rate.setText(self.rate_text())
+
+    def _show_counts(self) -> None:
         if self.total:
             self.progress.setRange(0, self.total)
             self.progress.setValue(min(self.done, self.total))
@@ -297,7 +424,6 @@ class ActivityView(QWidget):
                     status=status_label(status), count=self.counts.get(status, 0)
                 )
             )
-        self.rate.setText(self.rate_text())
 
     def rate_text(self) -> str:
         if self.run is None:
@@ -325,3 +451,74 @@ class ActivityView(QWidget):
         event = self.proxy.data(indexes[0], ObjectRole)
         if isinstance(event, SyncEvent):
             self.detail.setPlainText(event_detail_text(event))
+
+
+CLOSE_STOP, CLOSE_TRAY, CLOSE_CANCEL = "stop", "tray", "cancel"
+
+
+def ask_close_during_cycle(
+    parent: QWidget, *, tray_available: bool, on_choice: Callable[[str], None]
+) -> QMessageBox:
+    """Closing a window while a cycle runs: stop after the operations in flight, keep running
+    in the tray, or do not close. Opened with open(); `on_choice` gets CLOSE_STOP, CLOSE_TRAY
+    or CLOSE_CANCEL (Esc and the window's close button count as CLOSE_CANCEL)."""
+
+    box = QMessageBox(parent)
+    box.setObjectName("closeDuringCycle")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("CloseDuringCycle", "A cycle is running"))
+    box.setText(
+        QCoreApplication.translate(
+            "CloseDuringCycle", "A provisioning cycle is running. What should happen to it?"
+        )
+    )
+    lines = [
+        QCoreApplication.translate(
+            "CloseDuringCycle",
+            "Stop: the operations already sent to Webex finish and are recorded; the rest is "
+            "kept, and the next cycle sends it without creating anyone twice.",
+        )
+    ]
+    if tray_available:
+        lines.append(
+            QCoreApplication.translate(
+                "CloseDuringCycle",
+                "Keep running: the window hides and the cycle goes on in the tray.",
+            )
+        )
+    box.setInformativeText("\n\n".join(lines))
+    stop = box.addButton(
+        QCoreApplication.translate("CloseDuringCycle", "&Stop after the operations in flight"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    stop.setObjectName("closeStopAfterInFlight")
+    tray: QAbstractButton | None = None
+    if tray_available:
+        tray = box.addButton(
+            QCoreApplication.translate("CloseDuringCycle", "&Keep running in the tray"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        tray.setObjectName("closeKeepInTray")
+    cancel = box.addButton(
+        QCoreApplication.translate("CloseDuringCycle", "&Cancel closing"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    cancel.setObjectName("closeCancel")
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    for button in box.buttons():
+        button.setAccessibleName(button.text().replace("&", ""))
+
+    def answered(_result: int) -> None:
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is stop:
+            on_choice(CLOSE_STOP)
+        elif tray is not None and clicked is tray:
+            on_choice(CLOSE_TRAY)
+        else:
+            on_choice(CLOSE_CANCEL)
+
+    box.finished.connect(answered)
+    box.open()
+    return box

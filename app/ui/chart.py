@@ -3,7 +3,9 @@
 One bar per cycle, oldest on the left: what was sent (green), what failed (red), what was
 skipped or held (grey), stacked, on a square-root scale. Operations with nothing to change are left out: a quiet
 cycle is a short tick on the baseline, so that the changes stand out. A marker above a bar
-says how the cycle ended when it did not complete (held, quarantined, failed).
+says how the cycle ended when it did not complete (held, quarantined, failed). A cycle
+that was interrupted (killed, crashed, its window closed) is drawn hollow, dashed, with a
+ring above it: what it had done, and that it never ended.
 """
 
 from __future__ import annotations
@@ -51,6 +53,14 @@ def bar_from_counts(
             else:
                 unchanged += number
     return ChartBar(started, sent, failed, skipped, unchanged, outcome)
+
+
+INTERRUPTED = "interrupted"  # a bar's outcome when its cycle never ended (not an engine outcome)
+
+
+def interrupted_bar(started: datetime, done: int) -> ChartBar:
+    """An interrupted cycle: the operations its journal says were answered."""
+    return ChartBar(started, done, 0, 0, 0, INTERRUPTED)
 
 
 def local_time_text(value: datetime, *, with_date: bool = True) -> str:
@@ -112,6 +122,14 @@ class CycleChart(QWidget):
             text = self.tr("No cycle has run yet.")
         else:
             last = self._bars[-1]
+            if last.outcome == INTERRUPTED:
+                text = self.tr(
+                    "{count} cycles shown. The last one, at {time}, was interrupted after "
+                    "{sent} operations."
+                ).format(count=len(self._bars), time=local_time_text(last.started), sent=last.sent)
+                self.setAccessibleDescription(text)
+                self.setToolTip(text)
+                return
             text = self.tr(
                 "{count} cycles shown. The last one, at {time}: {sent} sent, {failed} failed, "
                 "{skipped} skipped, {unchanged} unchanged."
@@ -222,10 +240,27 @@ class CycleChart(QWidget):
             painter.setPen(text_color)
             painter.drawText(QPointF(x, y + metrics.ascent()), label)
             x += metrics.horizontalAdvance(label) + 14
+        if any(bar.outcome == INTERRUPTED for bar in self._bars):
+            painter.setPen(QPen(colors["held"], 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QRectF(x, y + 2, size, size))
+            x += size + 4
+            label = self.tr("Interrupted")
+            painter.setPen(text_color)
+            painter.drawText(QPointF(x, y + metrics.ascent()), label)
 
     def _paint_bar(self, painter: QPainter, bar: ChartBar, column: QRectF, highest: int) -> None:
         colors = _colors(self.palette().color(QPalette.ColorRole.Base).lightness() < 128)
         bottom = column.bottom()
+        if bar.outcome == INTERRUPTED:
+            # Hollow and dashed: started, never ended.
+            height = column.height() * math.sqrt(bar.total / highest) if highest else 0.0
+            pen = QPen(colors["held"], 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(column.left(), bottom - max(height, 4.0), column.width(),
+                                    max(height, 4.0)))  # fmt: skip
+            return
         if bar.total == 0 or highest == 0:
             quiet = QColor(colors["sent"])
             quiet.setAlpha(120)
@@ -246,6 +281,11 @@ class CycleChart(QWidget):
         self, painter: QPainter, bar: ChartBar, x: float, top: float, colors: dict[str, QColor]
     ) -> None:
         if bar.outcome in ("completed", "cancelled", ""):
+            return
+        if bar.outcome == INTERRUPTED:  # a ring, not the failures' triangle
+            painter.setPen(QPen(colors["held"], 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(x, top - 6), 4.0, 4.0)
             return
         color = colors["held"] if bar.outcome == "held" else colors["failed"]
         painter.setPen(Qt.PenStyle.NoPen)

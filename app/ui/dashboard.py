@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,9 +46,15 @@ from app.paths import config_dir, state_file
 from app.sync.events import CycleResult, Status, SyncEvent
 from app.sync.lock import ProfileLock
 from app.sync.scheduler import CycleScheduler, SchedulerState, SchedulerStatus
-from app.ui.activity import format_duration
-from app.ui.bridge import EngineBridge, Operation, open_watched_source
-from app.ui.chart import ChartBar, CycleChart, bar_from_counts, local_time_text
+from app.ui.activity import (
+    CLOSE_STOP,
+    CLOSE_TRAY,
+    ActivityView,
+    ask_close_during_cycle,
+    format_duration,
+)
+from app.ui.bridge import EngineBridge, Operation, SyncRun, open_watched_source
+from app.ui.chart import ChartBar, CycleChart, bar_from_counts, interrupted_bar, local_time_text
 from app.ui.logs_view import LogsView
 from app.ui.models import action_label, status_label
 from app.ui.resources import icon_path
@@ -58,7 +65,7 @@ from app.ui.widgets import FieldMessage
 
 if TYPE_CHECKING:
     from app.config.profile import Profile
-    from app.sync.state import CycleRecord, LogEntry, Quarantine
+    from app.sync.state import CycleRecord, InterruptedCycle, LogEntry, Quarantine
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +102,9 @@ class ProfileSnapshot:
     log_counts: dict[str, int] = field(default_factory=dict)  # status -> rows to date
     since: datetime | None = None  # the oldest record kept (the log's retention)
     pending_operations: int = 0  # left by an interrupted cycle
+    # The last cycle started and never ended, and no process runs it (killed, crashed, its
+    # window closed): shown on the dashboard and in the chart until a cycle resumes it.
+    interrupted: InterruptedCycle | None = None
 
     @property
     def last_cycle(self) -> CycleRecord | None:
@@ -129,13 +139,28 @@ def read_snapshot(profile_name: str, *, limit: int = 200) -> ProfileSnapshot:
             log_counts={status.value: state.count_log(status=status.value) for status in Status},
             since=min(times) if times else None,
             pending_operations=len(state.journal_pending()),
+            interrupted=interrupted_cycle(profile_name, state),
         )
 
 
-def cycle_bars(cycles: list[CycleRecord]) -> list[ChartBar]:
-    """The chart's bars, oldest first, from cycle records (newest first)."""
+def interrupted_cycle(profile_name: str, state: Any) -> InterruptedCycle | None:
+    """The state's unfinished last cycle when nobody runs it (the profile lock is free)."""
+    found: InterruptedCycle | None = state.interrupted_cycle()
+    if found is None or ProfileLock(profile_name).current_owner() is not None:
+        return None
+    return found
+
+
+def cycle_bars(
+    cycles: list[CycleRecord], interrupted: InterruptedCycle | None = None
+) -> list[ChartBar]:
+    """The chart's bars, oldest first, from cycle records (newest first); an interrupted
+    cycle is the last bar, with its own mark."""
     finished = [cycle for cycle in cycles if not cycle.unfinished][:CHART_CYCLES]
-    return [bar_from_counts(c.started, c.counts, c.outcome) for c in reversed(finished)]
+    bars = [bar_from_counts(c.started, c.counts, c.outcome) for c in reversed(finished)]
+    if interrupted is not None:
+        bars.append(interrupted_bar(interrupted.started, interrupted.done))
+    return bars
 
 
 # --- the bridge -------------------------------------------------------------------------------
@@ -294,6 +319,12 @@ class ProfileRuntime(QObject):
     # An Operation per engine cycle that reports its Microsoft sign-in by device code
     # (deviceCodeShown, signedIn, finished when the cycle ends); cancelling it stops the cycle.
     signInWatched = Signal(object)
+    # The same object as a SyncRun (events, pause, resume, graceful cancel), for the
+    # dashboard's live activity view.
+    runStarted = Signal(object)
+    # The profile file changed on disk (`webex-provisioner profile ...`): read again before
+    # the cycle that follows.
+    profileReloaded = Signal(object)
 
     def __init__(
         self,
@@ -311,6 +342,7 @@ class ProfileRuntime(QObject):
         self._run = run_cycle or self._run_engine_cycle
         self._allow_deletes_next = False
         self._keeper: asyncio.Task[None] | None = None
+        self.current_run: SyncRun | None = None
         self.scheduler = CycleScheduler(
             self._scheduled_cycle,
             every=self._interval(profile),
@@ -399,9 +431,30 @@ class ProfileRuntime(QObject):
 
     async def _scheduled_cycle(self) -> CycleResult:
         allow, self._allow_deletes_next = self._allow_deletes_next, False
+        await self.reload_profile()
         result = await self._run(allow)
         self.cycleFinished.emit(result)
         return result
+
+    async def reload_profile(self) -> bool:
+        """Read the profile file again when it changed on disk since this window loaded it
+        (the CLI may have edited it); True when the profile changed. A file that no longer
+        loads raises its error: the cycle does not run on settings nobody can see."""
+        from app.config.store import ProfileStore
+
+        def read() -> Profile | None:
+            store = ProfileStore()
+            if not store.exists(self.profile.name):
+                return None
+            return store.load(self.profile.name)
+
+        loaded = await asyncio.to_thread(read)
+        if loaded is None or loaded == self.profile:
+            return False
+        log.info("Profile %s changed on disk: read again before its cycle", self.profile.name)
+        self.update_profile(loaded)
+        self.profileReloaded.emit(loaded)
+        return True
 
     async def _run_engine_cycle(self, allow_deletes: bool) -> CycleResult:
         from app.config.secrets import aresolve_webex_token
@@ -409,18 +462,26 @@ class ProfileRuntime(QObject):
 
         profile = self.profile
         token = await aresolve_webex_token(profile.name)
-        sign_in: Operation[Any] = Operation(f"sign-in {profile.name}")
+        sign_in = CycleRun(f"cycle {profile.name}")
+        self.current_run = sign_in
+
+        def relay(event: SyncEvent) -> None:
+            self.eventReceived.emit(event)
+            sign_in.eventReceived.emit(event)
 
         async def cycle() -> CycleResult:
             async with ProfileLock(profile.name, purpose="gui"):
                 source = open_watched_source(profile, None, sign_in)
                 try:
                     async with SyncEngine(profile, token=token, source=source) as engine:
-                        remove = engine.add_listener(self.eventReceived.emit)
+                        remove = engine.add_listener(relay)
+                        sign_in.engine = engine
                         try:
                             result = await engine.run_cycle(allow_deletes=allow_deletes)
                         finally:
+                            sign_in.engine = None
                             remove()
+                        sign_in.result = result
                         await notify_failure(profile, engine.state, result)
                         return result
                 finally:
@@ -431,8 +492,12 @@ class ProfileRuntime(QObject):
         task = asyncio.ensure_future(cycle())
         sign_in.task = task
         self.signInWatched.emit(sign_in)
+        self.runStarted.emit(sign_in)
         try:
-            return await task
+            result = await task
+        except UserFacingError as error:
+            sign_in._fail(error)
+            raise
         except asyncio.CancelledError:
             current = asyncio.current_task()
             if not task.cancelled() or (current is not None and current.cancelling()):
@@ -441,8 +506,37 @@ class ProfileRuntime(QObject):
                 self.tr("The Microsoft sign-in was cancelled: the cycle did not run."),
                 self.tr("Press Sync now and sign in with the code shown."),
             ) from None
+        else:
+            sign_in._succeed(result)
+            return result
         finally:
             sign_in._cancelled()  # finished: a device-code prompt still shown closes
+            if self.current_run is sign_in:
+                self.current_run = None
+
+
+class CycleRun(SyncRun):
+    """A dashboard cycle as a SyncRun. While its Microsoft sign-in waits for a device code,
+    cancel() ends the cycle at once (the prompt's Cancel: nothing was sent); afterwards it is
+    the engine's graceful cancel (the operations in flight finish)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self._signing_in = False
+        self.deviceCodeShown.connect(self._code_shown)
+        self.signedIn.connect(self._signed_in)
+
+    def _code_shown(self, _prompt: object) -> None:
+        self._signing_in = True
+
+    def _signed_in(self) -> None:
+        self._signing_in = False
+
+    def cancel(self) -> None:
+        if self._signing_in:
+            Operation.cancel(self)
+        else:
+            super().cancel()
 
 
 class SignInCancelled(UserFacingError):
@@ -566,6 +660,9 @@ class DashboardWindow(QMainWindow):
         self._recorded: dict[str, SchedulerState] = {}  # from each state file, at start
         self._dialogs: list[QWidget] = []
         self._quitting = False
+        self._runs: dict[str, SyncRun] = {}  # the running cycle of each profile
+        self.close_box: QMessageBox | None = None  # "a cycle is running" while closing
+        self._stop_then_close = False
         self.device_code = DeviceCodeHost(self)  # a cycle's Microsoft sign-in by device code
         self._build()
         self._refresh_timer = QTimer(self)
@@ -688,6 +785,7 @@ class DashboardWindow(QMainWindow):
         upper_layout.addWidget(self.keep_in_tray)
         self.action_message = FieldMessage("dashboardMessage", upper)
         upper_layout.addWidget(self.action_message)
+        upper_layout.addWidget(self._build_interrupted(upper))
         line = QFrame(upper)
         line.setFrameShape(QFrame.Shape.HLine)
         upper_layout.addWidget(line)
@@ -697,8 +795,15 @@ class DashboardWindow(QMainWindow):
         self.splitter = splitter
         self.upper = upper
         splitter.addWidget(upper)
-        self.logs = LogsView(self.bridge, splitter)
-        splitter.addWidget(self.logs)
+        self.tabs = QTabWidget(splitter)
+        self.tabs.setObjectName("dashboardTabs")
+        self.logs = LogsView(self.bridge, self.tabs)
+        self.tabs.addTab(self.logs, self.tr("Provisioning &logs"))
+        self.activity = ActivityView(self.tabs)
+        self.activity.setObjectName("dashboardActivity")
+        self.activity.setAccessibleName(self.tr("The cycle running now"))
+        self.tabs.addTab(self.activity, self.tr("&Current cycle"))
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -721,6 +826,31 @@ class DashboardWindow(QMainWindow):
         self.allow_deletes_button.clicked.connect(self.confirm_allow_deletes)
         self.on_demand_button.clicked.connect(self.open_on_demand)
         self.restart_button.clicked.connect(self.confirm_restart)
+
+    def _build_interrupted(self, parent: QWidget) -> QWidget:
+        """The banner that says the last cycle was interrupted, and offers to resume it."""
+        frame = QFrame(parent)
+        frame.setObjectName("interruptedBanner")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setStyleSheet(
+            "QFrame#interruptedBanner { background: #fff4e5; border: 1px solid #f9a825; }"
+            " QFrame#interruptedBanner QLabel { color: #4e342e; }"
+        )
+        row = QHBoxLayout(frame)
+        self.interrupted_label = QLabel(frame)
+        self.interrupted_label.setObjectName("interruptedCycle")
+        self.interrupted_label.setAccessibleName(self.tr("Interrupted cycle"))
+        self.interrupted_label.setWordWrap(True)
+        self.interrupted_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.resume_button = self._button(
+            "resumeCycle", self.tr("Res&ume the interrupted cycle"), frame
+        )
+        row.addWidget(self.interrupted_label, 1)
+        row.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.resume_button.clicked.connect(self.resume_interrupted)
+        frame.hide()
+        self.interrupted_banner = frame
+        return frame
 
     @staticmethod
     def _button(name: str, text: str, parent: QWidget) -> QPushButton:
@@ -797,6 +927,8 @@ class DashboardWindow(QMainWindow):
         runtime.eventReceived.connect(self._runtime_event)
         runtime.cycleFinished.connect(self._runtime_cycle_finished)
         runtime.signInWatched.connect(self._watch_sign_in)
+        runtime.runStarted.connect(self._runtime_run_started)
+        runtime.profileReloaded.connect(self._runtime_profile_reloaded)
         self.runtimes[name] = runtime
         if self.run_schedules:
             # The first automatic cycle is due one interval after the last one recorded.
@@ -836,11 +968,17 @@ class DashboardWindow(QMainWindow):
             self.snapshot = None
             self._show_snapshot(None)
             return
+        self._show_target(profile)
+        run = self._runs.get(profile.name)
+        if run is not None and run.running and self.activity.run is not run:
+            self.activity.attach(run)
+        self.refresh()
+
+    def _show_target(self, profile: Profile) -> None:
         source = profile.source.kind.upper() if profile.source.kind == "csv" else "Entra ID"
         self.target_label.setText(
             self.tr("{source} → {target}").format(source=source, target=profile.target.tenant_url)
         )
-        self.refresh()
 
     def refresh(self) -> Operation[ProfileSnapshot] | None:
         """Read the selected profile's state file again and show it."""
@@ -864,7 +1002,7 @@ class DashboardWindow(QMainWindow):
         self.snapshot = snapshot
         if snapshot is not None:
             self._remember_state(snapshot)
-        self.chart.set_bars(cycle_bars(snapshot.cycles) if snapshot else [])
+        self.chart.set_bars(cycle_bars(snapshot.cycles, snapshot.interrupted) if snapshot else [])
         last = snapshot.last_cycle if snapshot else None
         if last is None:
             self.last_cycle_label.setText(self.tr("No cycle has run yet."))
@@ -886,6 +1024,7 @@ class DashboardWindow(QMainWindow):
             )
             self.last_counts_label.setText(counts_words(last.counts))
         self._show_problem(snapshot)
+        self._show_interrupted()
         self._show_statistics(snapshot)
         self._show_status()
         self.logs.reload()
@@ -940,7 +1079,7 @@ class DashboardWindow(QMainWindow):
             )
         elif last is not None and last.outcome in ("failed", "completed_with_failures"):
             self.problem.show_error(last.reason, last.next_step)
-        elif snapshot is not None and snapshot.pending_operations:
+        elif snapshot is not None and snapshot.pending_operations and snapshot.interrupted is None:
             self.problem.show_info(
                 self.tr(
                     "{count} operations of an interrupted cycle wait; the next cycle finishes them."
@@ -949,6 +1088,49 @@ class DashboardWindow(QMainWindow):
         else:
             self.problem.clear_message()
         self._update_buttons()
+
+    def _show_interrupted(self) -> None:
+        """The banner, while the selected profile's last cycle is interrupted and none runs."""
+        snapshot = self.snapshot
+        runtime = self.current_runtime
+        interrupted = (
+            snapshot.interrupted
+            if snapshot is not None and snapshot.profile_name == self.current_name
+            else None
+        )
+        if interrupted is None or (runtime is not None and runtime.running):
+            self.interrupted_banner.hide()
+            return
+        self.interrupted_label.setText(
+            self.tr(
+                "The last cycle was interrupted at {done} of {planned} operations, at {time}."
+            ).format(
+                done=interrupted.done,
+                planned=interrupted.planned,
+                time=local_time_text(interrupted.stopped),
+            )
+            + "\n"
+            + self.tr(
+                "Resume finishes it: the operations that were not answered are sent once "
+                "more, and nobody is created twice."
+            )
+        )
+        self.resume_button.setEnabled(runtime is not None)
+        self.interrupted_banner.show()
+
+    def resume_interrupted(self) -> None:
+        """Start a cycle: it resumes the interrupted one from its journal first."""
+        runtime = self.current_runtime
+        if runtime is None:
+            return
+        runtime.sync_now()
+        self.interrupted_banner.hide()
+        self.tabs.setCurrentWidget(self.activity)
+        self.action_message.show_info(
+            self.tr("A cycle of {name} starts now and resumes the interrupted one.").format(
+                name=runtime.profile.name
+            )
+        )
 
     def _show_statistics(self, snapshot: ProfileSnapshot | None) -> None:
         if snapshot is None or (not snapshot.cycles and not snapshot.users_linked):
@@ -1053,8 +1235,33 @@ class DashboardWindow(QMainWindow):
     def _runtime_cycle_finished(self, result: CycleResult) -> None:
         self._cycle_finished(self._sender_name(), result)
 
+    def _runtime_run_started(self, run: SyncRun) -> None:
+        name = self._sender_name()
+        self._runs[name] = run
+        run.finished.connect(self._run_ended)
+        if name == self.current_name:
+            self.activity.attach(run)
+
+    def _run_ended(self) -> None:
+        for name, run in list(self._runs.items()):
+            if not run.running:
+                del self._runs[name]
+
+    def _runtime_profile_reloaded(self, profile: Profile) -> None:
+        self.profiles[profile.name] = profile
+        if profile.name == self.current_name:
+            self._show_target(profile)
+            self.action_message.show_info(
+                self.tr(
+                    "The profile {name} changed on disk; this cycle uses the saved settings."
+                ).format(name=profile.name)
+            )
+
     def _status_changed(self, name: str, status: SchedulerStatus) -> None:
         self._update_tray(name)
+        if self._stop_then_close and not any(r.running for r in self.runtimes.values()):
+            self._stop_then_close = False
+            QTimer.singleShot(0, self, self.quit)
         if name != self.current_name:
             return
         if status.state is SchedulerState.RUNNING:
@@ -1063,6 +1270,7 @@ class DashboardWindow(QMainWindow):
         else:
             self._refresh_timer.stop()
         self._show_status()
+        self._show_interrupted()
 
     def _event_received(self, name: str, event: SyncEvent) -> None:
         if event.kind == "cycle_started":
@@ -1100,6 +1308,7 @@ class DashboardWindow(QMainWindow):
         if runtime is None:
             return
         runtime.sync_now()
+        self.tabs.setCurrentWidget(self.activity)
         self.action_message.show_info(self.tr("A cycle of {name} starts now.").format(
             name=runtime.profile.name))  # fmt: skip
 
@@ -1265,10 +1474,46 @@ class DashboardWindow(QMainWindow):
         self._quitting = True
         self.close()
 
+    @property
+    def cycle_running(self) -> bool:
+        return any(runtime.running for runtime in self.runtimes.values())
+
+    def _close_choice(self, choice: str) -> None:
+        self.close_box = None
+        if choice == CLOSE_STOP:
+            self._stop_then_close = True
+            for run in list(self._runs.values()):
+                run.cancel()  # the engine's graceful cancel: the operations in flight finish
+            self.action_message.show_info(
+                self.tr(
+                    "Stopping after the operations in flight; the window closes once they "
+                    "are recorded."
+                )
+            )
+            if not self.cycle_running:
+                self._stop_then_close = False
+                self.quit()
+        elif choice == CLOSE_TRAY:
+            self.hide()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.hides_in_tray:
             event.ignore()
             self.hide()
+            return
+        if self.cycle_running and not self._stop_then_close:
+            # Never hidden: closing during a cycle asks what becomes of it.
+            event.ignore()
+            self._quitting = False
+            if self.close_box is None:
+                self.close_box = ask_close_during_cycle(
+                    self,
+                    tray_available=self.tray is not None and self.tray.available,
+                    on_choice=self._close_choice,
+                )
+            return
+        if self._stop_then_close:
+            event.ignore()  # it closes by itself once the cycle has stopped
             return
         self._quitting = True
         for dialog in list(self._dialogs):
