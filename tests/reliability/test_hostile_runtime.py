@@ -185,3 +185,71 @@ def test_a_dead_proxy_is_named_as_the_proxy(cli_env: dict[str, str]) -> None:
     assert result.returncode == 4, output
     assert f"Could not reach the proxy http://127.0.0.1:{port} set by HTTPS_PROXY" in output
     assert "Traceback" not in output
+
+
+def _writes_answered(sandbox: object) -> int:
+    requests = sandbox.requests  # type: ignore[attr-defined]
+    return sum(1 for r in requests if r.method in ("POST", "PUT", "PATCH") and r.status < 300)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
+@pytest.mark.parametrize("grace", ["0", "10"], ids=["forced-stop", "graceful-stop"])
+def test_sigterm_mid_cycle_stops_and_the_next_run_creates_nothing_twice(
+    grace: str, tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    import json
+    import signal
+    from collections import Counter
+
+    from app.config.store import ProfileStore
+    from app.paths import state_file
+    from app.sandbox.server import SandboxConfig, SandboxServer
+    from app.sync.state import StateStore
+    from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+
+    rows = make_rows(400)
+    csv_path = write_csv(tmp_path / "users.csv", rows)
+    with SandboxServer.in_thread(SandboxConfig(latency_ms=50)) as sandbox:
+        ProfileStore().save(make_profile(sandbox.tenant_url, csv_path))
+        env = {
+            **cli_env,
+            "WEBEX_PROVISIONER_TOKEN": sandbox.tokens.full_admin,
+            "WEBEX_PROVISIONER_STOP_GRACE": grace,
+        }
+        first = subprocess.Popen(
+            [sys.executable, "-m", "app", "sync", "--profile", "acme", "--json"],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            while _writes_answered(sandbox) < 1:  # the cycle is sending: mid-cycle
+                assert first.poll() is None, first.communicate()
+                threading.Event().wait(0.02)
+            first.send_signal(signal.SIGTERM)
+            _out, err = first.communicate(timeout=HANG_GUARD)
+        finally:
+            if first.poll() is None:
+                first.kill()
+                first.communicate()
+        assert first.returncode == 1, err
+        assert "Traceback" not in err
+        assert "Stopping after the operations in flight" in err
+        with StateStore(state_file("acme")) as state:
+            last = state.last_cycle()
+            unfinished = state.unfinished_cycles()
+        # Recorded as stopped, never as completed: cancelled, or interrupted (no end).
+        if grace == "0":  # cancelled at once: the cycle never recorded its end
+            assert "Stopped. The cycle was interrupted" in err
+            assert len(unfinished) == 1
+        else:
+            assert last is not None and last.outcome == "cancelled"
+
+        second = run_cli(["sync", "--profile", "acme", "--json"], env)
+        assert second.returncode == 0, second.stderr
+        assert json.loads(second.stdout)["outcome"] == "completed"
+        names = Counter(u["userName"].lower() for u in sandbox.users())
+        assert [n for n, c in names.items() if c > 1] == []
+        assert len(names) == len(rows)
