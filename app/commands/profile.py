@@ -378,6 +378,10 @@ def _read_stdin_secrets(args: argparse.Namespace) -> dict[SecretKind, str]:
                     else "."
                 ),
             )
+        if kind == "webex-token":
+            from app.webex.tokens import clean_token
+
+            value = clean_token(value, what=f"The Webex token on standard input ({option})")
         secrets[kind] = value
     return secrets
 

@@ -255,8 +255,14 @@ def _resolve_required(profile_name: str, kind: SecretKind, store: SecretStore | 
 
 
 def resolve_webex_token(profile_name: str, store: SecretStore | None = None) -> str:
-    """The profile's Webex token: keyring first, then WEBEX_PROVISIONER_TOKEN."""
-    return _resolve_required(profile_name, "webex-token", store)
+    """The profile's Webex token: keyring first, then WEBEX_PROVISIONER_TOKEN; checked
+    (visible ASCII, a few KB at most) before anything is sent with it."""
+    from app.webex.tokens import clean_token
+
+    return clean_token(
+        _resolve_required(profile_name, "webex-token", store),
+        what=f"The Webex token of profile {profile_name} (keyring or {TOKEN_ENV})",
+    )
 
 
 def resolve_client_secret(profile_name: str, store: SecretStore | None = None) -> str:

@@ -253,3 +253,86 @@ def test_sigterm_mid_cycle_stops_and_the_next_run_creates_nothing_twice(
         names = Counter(u["userName"].lower() for u in sandbox.users())
         assert [n for n, c in names.items() if c > 1] == []
         assert len(names) == len(rows)
+
+
+# -- tokens are checked before they are sent --------------------------------------------
+
+SAMPLE = REPO / "resources" / "sample" / "users.csv"
+WEBEX_URL = f"https://webexapis.com/identity/scim/{ORG}/v2/"
+BAD_TOKENS = {
+    "non-ascii": "OWFkNmY0ZGEtNjgx\u00e9ZS00ZDYw_PF84_token",
+    "control": "OWFkNmY0ZGEtNjgx\x07ZS00ZDYw_PF84_token",
+    "zero-width": "OWFkNmY0ZGEtNjgx\u200bZS00ZDYw_PF84_token",
+    "too-long": "A" * 20_000,
+}
+
+
+def _in_process(
+    args: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    stdin: str = "",
+) -> tuple[int, str]:
+    import io
+
+    from app.cli import main
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.mark.parametrize("kind", list(BAD_TOKENS))
+def test_a_token_a_header_cannot_hold_is_refused_on_profile_create(
+    kind: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    private_dirs: Path,
+    memory_keyring: object,
+) -> None:
+    from app.config.store import ProfileStore
+
+    token = BAD_TOKENS[kind]
+    args = ["profile", "create", "acme", "--tenant-url", WEBEX_URL, "--token-stdin"]
+    args += ["--source", "csv", "--csv-file", str(SAMPLE)]
+    code, output = _in_process(args, capsys, monkeypatch, stdin=token + "\n")
+    assert code == 2, output
+    assert "The Webex token on standard input (--token-stdin)" in output
+    expected = "characters long" if kind == "too-long" else "which a token cannot hold"
+    assert expected in output
+    assert token not in output and token[:16] + token[16:17] not in output
+    assert ProfileStore().list() == []
+
+
+@pytest.mark.parametrize("kind", ["non-ascii", "too-long"])
+def test_a_bad_token_in_the_environment_is_refused_before_anything_is_sent(
+    kind: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    private_dirs: Path,
+    memory_keyring: object,
+) -> None:
+    from app.config.store import ProfileStore
+    from app.sandbox.server import SandboxConfig, SandboxServer
+    from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+
+    csv_path = write_csv(private_dirs / "users.csv", make_rows(3))
+    with SandboxServer.in_thread(SandboxConfig()) as sandbox:
+        ProfileStore().save(make_profile(sandbox.tenant_url, csv_path))
+        monkeypatch.setenv("WEBEX_PROVISIONER_TOKEN", BAD_TOKENS[kind])
+        code, output = _in_process(["sync", "--profile", "acme"], capsys, monkeypatch)
+        assert code == 2, output
+        assert "The Webex token of profile acme (keyring or WEBEX_PROVISIONER_TOKEN)" in output
+        assert BAD_TOKENS[kind] not in output
+        assert sandbox.requests == []
+
+
+def test_a_bad_token_given_to_test_connection_is_refused_with_exit_2(
+    cli_env: dict[str, str],
+) -> None:
+    args = ["test-connection", "--tenant-url", WEBEX_URL, "--token-stdin"]
+    result = run_cli(args, cli_env, stdin=BAD_TOKENS["control"] + "\n")
+    output = result.stdout + result.stderr
+    assert result.returncode == 2, output
+    assert "which a token cannot hold" in output
