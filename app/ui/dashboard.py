@@ -348,6 +348,8 @@ class ProfileRuntime(QObject):
             every=self._interval(profile),
             clock=clock,
             not_before=self._quarantine_until,
+            # Status Off: no automatic cycle, whatever the interval (issue 23).
+            enabled=lambda: self.profile.provisioning_enabled,
         )
         self.scheduler.add_listener(self.statusChanged.emit)
 
@@ -614,8 +616,13 @@ def counts_words(counts: dict[str, dict[str, int]]) -> str:
             text += " " + QCoreApplication.translate("DashboardWindow", "({count} failed)").format(
                 count=failed
             )
+        held = statuses.get(Status.HELD.value, 0)
+        if held:  # not sent: the deletion threshold held the cycle
+            text += " " + QCoreApplication.translate("DashboardWindow", "({count} held)").format(
+                count=held
+            )
         skipped = statuses.get(Status.SKIPPED.value, 0)
-        if skipped and action not in ("Skip", "NoChange"):  # e.g. removals held back
+        if skipped and action not in ("Skip", "NoChange"):  # e.g. removals skipped
             text += " " + QCoreApplication.translate(
                 "DashboardWindow", "({count} not done)"
             ).format(count=skipped)
@@ -656,6 +663,7 @@ class DashboardWindow(QMainWindow):
         self.profiles: dict[str, Profile] = {}
         self.runtimes: dict[str, ProfileRuntime] = {}
         self.snapshot: ProfileSnapshot | None = None
+        self._off_box: QMessageBox | None = None  # "run one cycle while Off?" (issue 23)
         self._progress: dict[str, tuple[int, int]] = {}
         self._recorded: dict[str, SchedulerState] = {}  # from each state file, at start
         self._dialogs: list[QWidget] = []
@@ -1307,6 +1315,56 @@ class DashboardWindow(QMainWindow):
         runtime = self.current_runtime
         if runtime is None:
             return
+        if not runtime.automatic:
+            # Provisioning status Off: one rule everywhere (issue 23), a cycle runs only
+            # when the admin says so, once.
+            self.confirm_sync_while_off()
+            return
+        self._sync_now_confirmed(runtime)
+
+    def confirm_sync_while_off(self) -> QMessageBox | None:
+        """Ask before running one cycle of a profile whose provisioning is Off (open())."""
+        runtime = self.current_runtime
+        if runtime is None:
+            return None
+        if self._off_box is not None and self._off_box.isVisible():
+            return self._off_box
+        name = runtime.profile.name
+        box = QMessageBox(self)
+        box.setObjectName("syncWhileOffConfirm")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Provisioning is off"))
+        box.setText(
+            self.tr("Provisioning status of {name} is Off. Run one cycle now anyway?").format(
+                name=name
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "While the status is Off no cycle runs by itself and nothing is sent. This "
+                "runs one cycle, once; the status stays Off. To keep the profile in sync, "
+                "turn provisioning on in Settings."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(self.tr("&Run one cycle"))
+        yes.setObjectName("syncWhileOffYes")
+        box.button(QMessageBox.StandardButton.Cancel).setObjectName("syncWhileOffCancel")
+        self._off_box = box
+
+        def answered(result: int) -> None:
+            self._off_box = None
+            if result == QMessageBox.StandardButton.Yes and name in self.runtimes:
+                self._sync_now_confirmed(self.runtimes[name])
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def _sync_now_confirmed(self, runtime: ProfileRuntime) -> None:
         runtime.sync_now()
         self.tabs.setCurrentWidget(self.activity)
         self.action_message.show_info(self.tr("A cycle of {name} starts now.").format(

@@ -115,6 +115,14 @@ def button(window: DashboardWindow, name: str) -> QPushButton:
     return found
 
 
+def press_sync_now_while_off(window: DashboardWindow) -> None:
+    """Sync now on a profile whose provisioning is Off: it asks first; run one cycle."""
+    button(window, "syncNow").click()
+    boxes = window.findChildren(QMessageBox, "syncWhileOffConfirm")
+    box = next(found for found in boxes if found.isVisible())
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
 def users_by_name(server: SandboxServer) -> dict[str, dict[str, object]]:
     return {str(user["userName"]): user for user in server.users()}
 
@@ -134,7 +142,7 @@ def test_a_held_cycle_shows_why_and_allow_deletes_runs_the_removals(
     assert not allow.isVisible()
 
     # Sync now: the six users are created on the Webex sandbox and the dashboard says so.
-    button(window, "syncNow").click()
+    press_sync_now_while_off(window)
     qtbot.waitUntil(lambda: "Completed" in label(window, "lastCycle").text(), timeout=20_000)
     assert len(webex.users()) == 6
     assert "Create 6" in label(window, "lastCycleCounts").text()
@@ -144,11 +152,11 @@ def test_a_held_cycle_shows_why_and_allow_deletes_runs_the_removals(
 
     # Four rows leave the source: more removals than the threshold, the cycle is held.
     write_users(source, PEOPLE[:2])
-    button(window, "syncNow").click()
+    press_sync_now_while_off(window)
     qtbot.waitUntil(lambda: window.snapshot is not None and window.snapshot.held, timeout=20_000)
     problem = label(window, "cycleProblem")
     assert problem.isVisible()
-    assert "would disable or delete 4 users" in problem.text()
+    assert "would disable or delete 4 of 6 provisioned users (67 %)" in problem.text()
     assert "Allow the removals and run" in problem.text()
     assert "Held" in label(window, "lastCycle").text()
     assert allow.isVisible() and allow.isEnabled()
@@ -159,7 +167,7 @@ def test_a_held_cycle_shows_why_and_allow_deletes_runs_the_removals(
     # Allow: a confirmation first (opened, not exec'd); Cancel sends nothing.
     box = window.confirm_allow_deletes()
     assert isinstance(box, QMessageBox) and box.isVisible()
-    assert "4 users" in box.informativeText()
+    assert "4 of 6 provisioned users" in box.informativeText()
     box.button(QMessageBox.StandardButton.Cancel).click()
     qtbot.wait(50)
     assert all(user["active"] for user in webex.users())
@@ -305,7 +313,7 @@ def test_a_cycle_without_a_token_says_what_to_do(
     source = write_users(tmp_path / "users.csv", PEOPLE)
     save_profile("acme", OFFLINE_TENANT, source)
     window = make_dashboard()
-    button(window, "syncNow").click()
+    press_sync_now_while_off(window)
     state = label(window, "schedulerState")
     qtbot.waitUntil(lambda: "The last cycle failed" in state.text(), timeout=10_000)
     assert "WEBEX_PROVISIONER_TOKEN" in state.text()
@@ -381,7 +389,7 @@ def test_a_cycle_that_needs_the_admin_s_sign_in_shows_the_code_then_runs(
     assigned = tenant.expected_user_names()
     save_device_code_profile("entra", webex.tenant_url, graph, webex.tokens.full_admin)
     window = make_dashboard()
-    button(window, "syncNow").click()
+    press_sync_now_while_off(window)
     qtbot.waitUntil(lambda: window.device_code.dialog is not None, timeout=15_000)
     dialog = window.device_code.dialog
     assert dialog is not None and dialog.isVisible()
@@ -401,7 +409,7 @@ def test_a_cycle_that_needs_the_admin_s_sign_in_shows_the_code_then_runs(
     tenant.disable_user(
         next(u for u in sorted(tenant.expected_in_scope()) if tenant.users[u]["accountEnabled"])
     )
-    button(window, "syncNow").click()
+    press_sync_now_while_off(window)
     qtbot.waitUntil(lambda: sum(1 for u in webex.users() if not u["active"]) == 1, timeout=30_000)
     runtime = window.runtimes["entra"]
     qtbot.waitUntil(lambda: runtime.status.cycles_run == 2 and not runtime.running, timeout=10_000)
@@ -413,7 +421,7 @@ def test_cancelling_the_sign_in_of_a_cycle_says_so_and_keeps_the_schedule(
 ) -> None:
     save_device_code_profile("entra", webex.tenant_url, graph, webex.tokens.full_admin)
     window = make_dashboard()
-    button(window, "syncNow").click()
+    press_sync_now_while_off(window)
     qtbot.waitUntil(lambda: window.device_code.dialog is not None, timeout=15_000)
     dialog = window.device_code.dialog
     assert dialog is not None

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.config.profile import Profile
@@ -98,6 +99,12 @@ def window(
     qtbot.waitUntil(lambda: not any(r.scheduler.started for r in runtimes), timeout=5_000)
 
 
+def run_once_while_off(window: DashboardWindow) -> None:
+    boxes = window.findChildren(QMessageBox, "syncWhileOffConfirm")
+    box = next(found for found in boxes if found.isVisible())
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
 def badge_colour(state: TrayState) -> str:
     image = state_pixmap(state, 64).toImage()
     # The badge is a disc of 32 px in the lower right corner; just under its top edge the
@@ -133,6 +140,7 @@ def test_the_tray_state_follows_the_scheduler(
 
     with qtbot.waitSignal(tray.stateChanged, timeout=5_000) as changed:
         window.findChild(object, "syncNow").click()  # type: ignore[union-attr]
+        run_once_while_off(window)  # acme's provisioning is off: Sync now asks first
     assert changed.args == ["running"]
     assert tray.state is TrayState.RUNNING
     assert "acme: a cycle is running" in tray.tooltip
@@ -164,11 +172,14 @@ def test_sync_now_while_a_cycle_runs_is_queued_once(
     assert tray is not None
     acme = window.runtimes["acme"]
     tray.sync_action.trigger()
+    run_once_while_off(window)  # acme's provisioning is off: Sync now asks first
     qtbot.waitUntil(lambda: acme.running, timeout=5_000)
     # Three more requests while it runs: one more cycle, not three, never two at once.
     tray.sync_action.trigger()
     window.sync_now()
-    window.sync_now()
+    window.sync_now()  # the question already open is not asked twice
+    assert len([b for b in window.findChildren(QMessageBox) if b.isVisible()]) == 1
+    run_once_while_off(window)
     assert acme.status.queued
     qtbot.waitUntil(lambda: "another cycle is queued" in window.state_label.text(), timeout=2_000)
     scripted.outcomes.put_nowait("completed")

@@ -71,6 +71,14 @@ class ReviewPage(BasePage):
         layout.addWidget(self.summary)
         self.message = FieldMessage("reviewMessage", self)
         layout.addWidget(self.message)
+        # Issue 23: said before "Start sync", not after it: a cycle the deletion threshold
+        # will hold, and a profile whose provisioning status is Off.
+        self.hold_warning = FieldMessage("reviewHoldWarning", self)
+        self.hold_warning.setAccessibleName(self.tr("The sync will be held"))
+        layout.addWidget(self.hold_warning)
+        self.status_note = FieldMessage("reviewStatusOff", self)
+        self.status_note.setAccessibleName(self.tr("Provisioning status is Off"))
+        layout.addWidget(self.status_note)
         self.model = DryRunModel(self)
         self.proxy = DryRunFilter()
         self.proxy.setParent(self)
@@ -110,13 +118,37 @@ class ReviewPage(BasePage):
         QWidget.setTabOrder(self.rerun_button, self.export_button)
         self._running: Any = None
 
+    @property
+    def provisioning_off(self) -> bool:
+        return not self.draft.provisioning_enabled
+
+    def nextId(self) -> int:
+        # Status Off: nothing is sent, so no run page: this page saves (Finish).
+        return -1 if self.provisioning_off else super().nextId()
+
     def initializePage(self) -> None:
         # The wizard's commit button is this page's "Start sync".
         self.setup.button(QWizard.WizardButton.CommitButton).setObjectName("startSync")
+        self.setButtonText(QWizard.WizardButton.FinishButton, self._finish_text())
+        if self.provisioning_off:
+            self.status_note.show_info(
+                self.tr(
+                    "Provisioning status is Off: nothing will be sent to Webex. Save without "
+                    "syncing saves the profile; no cycle runs until you turn provisioning on "
+                    "(or press Sync now in the dashboard, which runs one cycle after asking)."
+                )
+            )
+        else:
+            self.status_note.clear_message()
         if self.draft.plan is None:
             self.start_dry_run()
         else:
             self._show_plan(self.draft.plan)
+
+    def _finish_text(self) -> str:
+        if self.provisioning_off:
+            return self.tr("Save &without syncing")
+        return self.setup.buttonText(QWizard.WizardButton.FinishButton)
 
     def start_dry_run(self) -> None:
         self.stop_work()
@@ -124,6 +156,7 @@ class ReviewPage(BasePage):
         self.model.set_operations([])
         self.summary.clear()
         self.message.clear_message()
+        self.hold_warning.clear_message()
         try:
             profile = self.draft.profile()
         except Exception as error:
@@ -167,7 +200,15 @@ class ReviewPage(BasePage):
             text += "\n" + "\n".join(plan.notes)
         self.summary.setText(text)
         writes = len(plan.writes())
-        if writes == 0:
+        if plan.hold is not None:
+            self.hold_warning.show_error(self._hold_text(plan))
+        else:
+            self.hold_warning.clear_message()
+        if self.provisioning_off:
+            self.message.show_info(self.tr("Nothing will be sent: provisioning status is Off."))
+        elif plan.hold is not None:
+            self.message.show_info(self.tr("Start sync will send nothing: the cycle will be held."))
+        elif writes == 0:
             self.message.show_info(self.tr("Everything is already in sync: nothing to send."))
         else:
             self.message.show_info(
@@ -177,6 +218,52 @@ class ReviewPage(BasePage):
             )
         self._update_buttons()
         self.completeChanged.emit()
+
+    def _hold_text(self, plan: Plan) -> str:
+        """Why the deletion threshold will hold the cycle, with the numbers."""
+        hold = plan.hold
+        assert hold is not None
+        parts = []
+        if hold.users_removed:
+            parts.append(
+                self.tr(
+                    "{removed} of {linked} provisioned users ({percent} %) would be disabled "
+                    "or deleted."
+                ).format(
+                    removed=hold.users_removed,
+                    linked=hold.users_linked,
+                    percent=_percent(hold.users_removed, hold.users_linked),
+                )
+            )
+        if hold.groups_removed:
+            parts.append(
+                self.tr(
+                    "{removed} of {linked} provisioned groups ({percent} %) would be deleted."
+                ).format(
+                    removed=hold.groups_removed,
+                    linked=hold.groups_linked,
+                    percent=_percent(hold.groups_removed, hold.groups_linked),
+                )
+            )
+        safety = self.draft.safety
+        count, percent = safety.deletion_threshold_count, safety.deletion_threshold_percent
+        limits = []
+        if count:
+            limits.append(self.tr("more than %n removal(s)", "", count))
+        if percent:
+            limits.append(self.tr("more than {percent} %").format(percent=percent))
+        if limits:
+            parts.append(
+                self.tr("The threshold is {limits}.").format(limits=self.tr(" or ").join(limits))
+            )
+        parts.append(
+            self.tr(
+                "The cycle will be held: nothing at all will be sent, no creation either, "
+                "until you allow the removals (Allow the removals and run in the dashboard). "
+                "Check the source first: a wrong file or filter removes many users at once."
+            )
+        )
+        return " ".join(parts)
 
     # --- export -----------------------------------------------------------------------
 
@@ -205,7 +292,13 @@ class ReviewPage(BasePage):
     # --- the page ---------------------------------------------------------------------
 
     def isComplete(self) -> bool:
+        if self.provisioning_off:  # saving sends nothing: the dry run is for information
+            return self._running is None
         return self._running is None and self.draft.plan is not None
 
     def validatePage(self) -> bool:
-        return self.draft.plan is not None
+        return self.provisioning_off or self.draft.plan is not None
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 100
