@@ -25,6 +25,7 @@ import keyring.backend
 import pytest
 from keyring.errors import PasswordDeleteError
 
+from app.config.store import ProfileStore
 from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
 
@@ -213,6 +214,12 @@ def test_profile_create_then_sync_provisions_the_assigned_users_and_keeps_the_se
     assert (again["outcome"], again["mode"]) == ("completed", "incremental")
     assert "Create" not in again["counts"] and "Update" not in again["counts"]
     assert writes(webex) == []
+    # The profile maps groups (the defaults), and the Graph sandbox, which checks every
+    # $select against Microsoft's metadata, refused none of the two cycles' reads.
+    profile = ProfileStore().load("contoso")
+    assert any(m.source == "members" for m in profile.mappings.groups)
+    assert [(r.path, r.status) for r in graph.graph_calls() if r.status >= 400] == []
+    assert any("deltatoken" in r.query for r in graph.graph_calls())
 
     # Provisioning on demand reads the same source, step by step.
     one = sorted(expected)[0]

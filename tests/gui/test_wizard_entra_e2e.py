@@ -1,5 +1,7 @@
 """A newcomer's first run with Microsoft Entra ID: `--sandbox`, the Entra source, Next on
-every page, then a real sync from the Graph sandbox into the Webex sandbox.
+every page, then a real sync from the Graph sandbox into the Webex sandbox, and the saved
+profile's next cycle (incremental: Graph's delta links). The Graph sandbox checks every
+$select against Microsoft's metadata, so the default profile's reads are Graph's own.
 
 The sandboxes are started as `webex-provisioner --sandbox` starts them (start_sandboxes);
 the test only keeps a hand on the two servers to look at what they hold.
@@ -24,6 +26,7 @@ from app.config.store import ProfileStore
 from app.sandbox.graph import GraphSandbox
 from app.sandbox.server import SandboxServer
 from app.sync.events import Status
+from app.ui.bridge import EngineBridge
 from app.ui.sandbox_session import start_sandboxes
 from app.ui.wizard import WizardDefaults
 
@@ -76,7 +79,7 @@ def _events(activity: Any) -> list[Any]:
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc/net/tcp")
 def test_next_on_every_page_with_entra_id_provisions_the_assigned_users(
-    make_wizard: Any, session: SandboxSession, qtbot: QtBot
+    make_wizard: Any, session: SandboxSession, qtbot: QtBot, bridge: EngineBridge
 ) -> None:
     webex, graph = session.webex, session.graph
     tenant = graph.tenant
@@ -144,3 +147,32 @@ def test_next_on_every_page_with_entra_id_provisions_the_assigned_users(
     assert SecretStore().get("sandbox", "entra-client-secret") == graph.client_secret
     saved = ProfileStore().path_for("sandbox").read_text(encoding="utf-8")
     assert graph.client_secret not in saved
+    # The wizard's profile maps groups (the defaults): its user reads name user properties
+    # only, and Graph refused none of them.
+    assert any(m.source == "members" for m in profile.mappings.groups)
+    assert [r for r in graph.graph_calls() if r.status >= 400] == []
+
+    # The saved profile's next cycles (what the dashboard or the scheduler runs): the
+    # second one reads Graph again (the wizard's run followed its dry run's plan, which
+    # carries no change token), the third follows the delta links of the second; each
+    # sends only the user retitled before it.
+    in_scope = sorted(
+        tenant.expected_in_scope() & {u["id"] for u in tenant.live_users() if u["accountEnabled"]}
+    )
+    token = SecretStore().get("sandbox", "webex-token") or ""
+    for cycle, (retitled, mode) in enumerate(
+        ((in_scope[0], "full"), (in_scope[1], "incremental")), start=2
+    ):
+        tenant.update_user(retitled, jobTitle=f"Responsable des achats {cycle}")
+        webex.reset_requests()
+        graph.reset_requests()
+        run = bridge.start_sync(profile, token, SecretStore())
+        with qtbot.waitSignal(run.finished, timeout=120_000):
+            pass
+        result = run.result
+        assert result is not None, run.error
+        assert (result.outcome, result.mode) == ("completed", mode), (cycle, result.reason)
+        written = [r for r in webex.requests if r.method in {"POST", "PUT", "PATCH", "DELETE"}]
+        assert len(written) == 1, (cycle, [(r.method, r.path) for r in written])
+        assert [r for r in graph.graph_calls() if r.status >= 400] == []
+    assert any("deltatoken" in r.query for r in graph.graph_calls())
