@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QPalette
+import sys
+from typing import cast
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -27,6 +30,21 @@ def compact_rows(view: QTableView) -> None:
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.setWordWrap(False)
     view.setTabKeyNavigation(False)
+
+
+class AltLettersTypeNothing(QObject):
+    """An Alt+letter that no control takes (its button is disabled) is not typed into the
+    field that has the focus: Alt+letters are for moving, never for text. On macOS the
+    Option key types accents and other letters, so it is left alone there."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and sys.platform != "darwin":
+            key = cast(QKeyEvent, event)
+            modifiers = key.modifiers()
+            alt = modifiers & Qt.KeyboardModifier.AltModifier
+            if alt and not modifiers & Qt.KeyboardModifier.ControlModifier and key.text():
+                return True
+        return False
 
 
 def _error_color() -> str:
@@ -123,7 +141,7 @@ class BusyBar(QWidget):
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)
         self.bar.setAccessibleName(QCoreApplication.translate("widgets", "Working"))
-        self.cancel_button = QPushButton(QCoreApplication.translate("widgets", "Cancel"), self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("widgets", "Cance&l"), self)
         self.cancel_button.setObjectName(f"{object_name}Cancel")
         self.cancel_button.clicked.connect(self.cancelRequested)
         layout.addWidget(self.label, 1)

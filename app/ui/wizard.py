@@ -44,6 +44,7 @@ from app.sync.rules import MappingSet, ScopingFilter
 from app.ui.bridge import DraftSecrets, EngineBridge
 from app.ui.resources import icon_path, sample_csv_path
 from app.ui.sign_in import DeviceCodeHost
+from app.ui.widgets import AltLettersTypeNothing
 
 if TYPE_CHECKING:
     from app.config.secrets import SecretKind
@@ -107,6 +108,9 @@ class WizardDraft:
     # later pages sign in without a new code, and Finish puts it in the keyring.
     sign_in: dict[str, str] = field(default_factory=dict, repr=False)
     forgotten: set[str] = field(default_factory=set)  # stored secrets Finish removes
+    # What the documented environment variables hold (WEBEX_PROVISIONER_TOKEN, ...), by
+    # kind: used where nothing was typed or stored, as every cycle does.
+    environment: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_profile(cls, profile: Profile, stored_secrets: dict[str, str]) -> WizardDraft:
@@ -129,8 +133,13 @@ class WizardDraft:
 
     @property
     def webex_token(self) -> str:
-        """The token typed on the credentials page, else the one the keyring holds."""
-        return self.token or self.stored_secrets.get("webex-token", "")
+        """The token typed on the credentials page, else the one the keyring holds, else the
+        one of WEBEX_PROVISIONER_TOKEN."""
+        return (
+            self.token
+            or self.stored_secrets.get("webex-token", "")
+            or self.environment.get("webex-token", "")
+        )
 
     def profile(self) -> Profile:
         """The profile as it stands (validated by pydantic; raises ValidationError)."""
@@ -163,8 +172,10 @@ class WizardDraft:
         return {kind: value for kind, value in values.items() if value}
 
     def draft_secrets(self) -> DraftSecrets:
-        """What the engine reads the source with: typed secrets over the stored ones."""
-        values = {kind: value for kind, value in self.stored_secrets.items() if value}
+        """What the engine reads the source with: typed secrets over the stored ones, over
+        the environment's."""
+        values = {kind: value for kind, value in self.environment.items() if value}
+        values.update({kind: value for kind, value in self.stored_secrets.items() if value})
         values.update({str(kind): value for kind, value in self.secrets().items()})
         return DraftSecrets(self.name, values, kept=self.sign_in)
 
@@ -185,6 +196,9 @@ class SetupWizard(QWizard):
     """The wizard; pages find the draft, the defaults and the bridge through it."""
 
     profileSaved = Signal(object)  # Profile, after Finish saved it
+    # The start-up look at the keyring: None when secrets can be kept there, else why not
+    # (a UserFacingError); the credentials page then says so.
+    keyringChecked = Signal(object)
 
     PAGE_IDS = (
         "page-welcome",
@@ -213,6 +227,9 @@ class SetupWizard(QWizard):
         self.defaults = defaults or WizardDefaults()
         self.editing = self.defaults.profile
         self.finishing = False  # True while Finish validates the page it was pressed on
+        # Found out at start-up, not at Finish: whether a keyring can keep the secrets.
+        self.keyring_checked = False
+        self.keyring_problem: Any = None
         if self.editing is not None:
             self.draft = WizardDraft.from_profile(self.editing, self.defaults.stored_secrets)
             self.setWindowTitle(
@@ -223,12 +240,13 @@ class SetupWizard(QWizard):
                 name=self.defaults.profile_name, target_kind=self.defaults.target_kind
             )
             self.setWindowTitle(self.tr("Webex provisioning set-up"))
+        self.draft.environment = bridge.environment_secrets()
         self.setWindowIcon(QIcon(str(icon_path())))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Start sync"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Start sync"))
         self.setMinimumSize(880, 640)
         self._saving = False
         for page in build_pages(self):
@@ -236,7 +254,7 @@ class SetupWizard(QWizard):
         if self.editing is not None:
             # Editing: Save is offered on every page (the run page keeps its own Finish).
             self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, True)
-            self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Save"))
+            self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Sa&ve"))
             for page_id in self.pageIds():
                 self.page(page_id).setFinalPage(True)
         self.button(QWizard.WizardButton.NextButton).setObjectName("wizardNext")
@@ -244,9 +262,19 @@ class SetupWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setObjectName("wizardFinish")
         self.button(QWizard.WizardButton.CancelButton).setObjectName("wizardCancel")
         self.button(QWizard.WizardButton.CommitButton).setObjectName("wizardCommit")
+        check = bridge.keyring_status()
+        check.succeeded.connect(self._keyring_checked)
+
+    def _keyring_checked(self, problem: Any) -> None:
+        self.keyring_checked = True
+        self.keyring_problem = problem
+        if problem is not None:
+            log.info("no keyring: %s", getattr(problem, "message", problem))
+        self.keyringChecked.emit(problem)
         self.changed = False  # the admin typed, ticked or chose something not yet saved
         self._discarding = False
         self._question: QMessageBox | None = None
+        self._alt_guard = AltLettersTypeNothing(self)
         self._watch_inputs()
         self.currentIdChanged.connect(lambda _id: self._watch_inputs())
 
@@ -260,6 +288,11 @@ class SetupWizard(QWizard):
         """Notice the admin's own edits (not the pages filling fields in), on every control
         that holds a setting; called again when a page shows, for controls made since."""
         for widget in self.findChildren(QWidget):
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)) and not widget.property(
+                "altGuarded"
+            ):
+                widget.installEventFilter(self._alt_guard)
+                widget.setProperty("altGuarded", True)
             if widget.property("watchedForChanges") or widget.objectName() in NOT_SETTINGS:
                 continue
             if isinstance(widget, QLineEdit) and not isinstance(

@@ -188,3 +188,32 @@ def test_remove_mapping_and_restore_defaults_can_be_undone(
     undo.click()  # Restore defaults taken back: the admin's own list returns
     assert _mapping_targets(page) == edited
     assert wizard.changed  # and Esc would ask before dropping it
+
+
+# --- 7. keyboard ----------------------------------------------------------------------
+
+
+def test_enter_advances_and_alt_of_a_disabled_button_types_nothing(
+    make_wizard, sandbox_defaults: WizardDefaults, qtbot: QtBot
+) -> None:
+    wizard = make_wizard(sandbox_defaults)
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=5_000)
+    name = _edit(wizard, "profileName")
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus, timeout=5_000)
+    qtbot.keyClick(name, Qt.Key.Key_Return)  # Enter is Next
+    qtbot.waitUntil(lambda: wizard.current_name() == "page-source", timeout=5_000)
+    walk_to(qtbot, wizard, "page-credentials")
+    token = _edit(wizard, "secretToken")
+    url = _edit(wizard, "tenantUrl")
+    token.setText("")  # no token: Get my orgId and Test connection are disabled
+    test = _button(wizard, "testConnection")
+    assert not test.isEnabled()
+    url.setFocus()
+    qtbot.waitUntil(url.hasFocus, timeout=5_000)
+    before = url.text()
+    qtbot.keyClick(url, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # Test &connection
+    qtbot.keyClick(url, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # &Get my orgId
+    assert url.text() == before
+    assert token.text() == ""

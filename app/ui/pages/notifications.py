@@ -50,7 +50,7 @@ class NotificationsPage(BasePage):
         self.email_message = FieldMessage("notificationEmailMessage", self)
         form.addRow("", self.email_message)
         self.send_on_failure = QCheckBox(
-            self.tr("Send an e-mail &notification when a failure occurs"), self
+            self.tr("Send an e-mail notification when a &failure occurs"), self
         )
         self.send_on_failure.setObjectName("sendFailureEmail")
         form.addRow("", self.send_on_failure)
@@ -62,7 +62,7 @@ class NotificationsPage(BasePage):
         self.smtp_host = QLineEdit(smtp_box)
         self.smtp_host.setObjectName("smtpHost")
         self.smtp_host.setPlaceholderText(self.tr("e.g. smtp.example.com"))
-        smtp.addRow(labelled(self.tr("Ser&ver:"), self.smtp_host, smtp_box), self.smtp_host)
+        smtp.addRow(labelled(self.tr("Se&rver:"), self.smtp_host, smtp_box), self.smtp_host)
         port_row = QHBoxLayout()
         self.smtp_port = QSpinBox(smtp_box)
         self.smtp_port.setObjectName("smtpPort")

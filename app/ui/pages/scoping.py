@@ -95,7 +95,7 @@ class ScopingPage(BasePage):
         form.addRow(labelled(self.tr("&Operator:"), self.operator, self.editor), self.operator)
         self.value = QLineEdit(self.editor)
         self.value.setObjectName("clauseValue")
-        form.addRow(labelled(self.tr("&Value:"), self.value, self.editor), self.value)
+        form.addRow(labelled(self.tr("Val&ue:"), self.value, self.editor), self.value)
         self.case_insensitive = QCheckBox(self.tr("I&gnore case"), self.editor)
         self.case_insensitive.setObjectName("clauseCaseInsensitive")
         form.addRow("", self.case_insensitive)

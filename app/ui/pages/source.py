@@ -152,7 +152,7 @@ class SourcePage(BasePage):
         self.csv_path = QLineEdit(panel)
         self.csv_path.setObjectName("csvPath")
         self.csv_path.setPlaceholderText(self.tr("The CSV export of your users"))
-        self.browse = QPushButton(self.tr("&Browse…"), panel)
+        self.browse = QPushButton(self.tr("B&rowse…"), panel)
         self.browse.setObjectName("browseCsv")
         self.browse.setAccessibleName(self.tr("Browse for the CSV file"))
         path_row.addWidget(self.csv_path, 1)
@@ -361,7 +361,7 @@ class SourcePage(BasePage):
         self.entra_client = QLineEdit(panel)
         self.entra_client.setObjectName("entraClientId")
         form.addRow(
-            labelled(self.tr("Application (&client) ID:"), self.entra_client, panel),
+            labelled(self.tr("Application (client) &ID:"), self.entra_client, panel),
             self.entra_client,
         )
         self.entra_secret = SecretField("entraClientSecret", self.tr("Client secret"), panel)
