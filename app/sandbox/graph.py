@@ -698,6 +698,13 @@ class GraphSandbox:
                 "Request_UnsupportedQuery",
                 f"Invalid page size specified: '{top}'. Must be between 1 and {MAX_TOP} inclusive.",
             )
+        unknown = sorted(k for k in query if k.startswith("$") and k.lower() not in _OPTIONS)
+        if unknown:
+            return _graph_error(
+                400,
+                "Request_BadRequest",
+                f"Unrecognized query argument specified: '{unknown[0]}'.",
+            )
         endpoint = _endpoint(path)
         if endpoint is None:
             return _graph_error(
@@ -995,6 +1002,11 @@ _ENDPOINTS = (
         False,
     ),
 )
+# OData's system query options Graph knows (the sandbox serves $count and $search as no-ops).
+_OPTIONS = frozenset(
+    {"$select", "$expand", "$filter", "$orderby", "$top", "$skiptoken", "$deltatoken", "$count",
+     "$search", "$skip", "$format"}
+)  # fmt: skip
 # The navigation property each delta function accepts in $select.
 MANAGER = "manager"
 _DELTA_NAVIGATION = {"user": MANAGER, "group": "members"}

@@ -202,7 +202,9 @@ class GraphHandling(StrEnum):
 
     SELECT = "select"  # a plain property: $select=name
     NESTED = "nested"  # a member of a complex property: $select the parent
-    EXPAND = "expand"  # a navigation property: $expand=manager($select=...)
+    # A navigation property: never in a plain $select (Graph's 400); $select=manager on
+    # /users/delta (manager@delta), $expand=manager($select=id) on /users/{id}.
+    EXPAND = "expand"
     ASSIGNMENT = "assignment"  # read from the app's role assignments, not from /users
     SOURCE_FLAG = "source_flag"  # supplied by the source itself (SourceUser.enabled)
 

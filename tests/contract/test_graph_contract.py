@@ -70,7 +70,7 @@ async def _read(graph: GraphSandbox, profile: Profile, watermark: str | None = N
     try:
         return await source.read(watermark)
     finally:
-        await source.aclose()  # type: ignore[attr-defined]
+        await source.aclose()
 
 
 def _judge(requests: list[RecordedRequest]) -> list[str]:

@@ -325,3 +325,17 @@ def test_an_expired_delta_link_is_answered_as_configured(
         assert ("location" in answer.headers) is location
         if location:
             assert answer.headers["location"] == f"{sandbox.graph_url}/v1.0/users/delta"
+
+
+def test_an_unknown_query_option_is_refused() -> None:
+    with (
+        GraphSandbox.in_thread(GraphSandboxConfig(user_count=10)) as sandbox,
+        _client(sandbox) as client,
+    ):
+        auth = _signed_in(sandbox, client)
+        answer = client.get("/v1.0/users", params={"$selct": "id"}, headers=auth)
+        assert answer.status_code == 400
+        assert (
+            answer.json()["error"]["message"] == "Unrecognized query argument specified: '$selct'."
+        )
+        assert client.get("/v1.0/users", params={"$top": "5"}, headers=auth).status_code == 200
