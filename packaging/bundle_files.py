@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # serves to build the others: translation sources, the licence updater and its template.
 RESOURCE_SKIP_SUFFIXES = (".ts", ".py", ".pyc", ".in")
 # Folders the program reads at run time; the build fails if one of them is missing.
-REQUIRED_RESOURCE_FOLDERS = ("icons", "licenses", "linux", "sample", "translations")
+REQUIRED_RESOURCE_FOLDERS = ("icons", "licenses", "linux", "sample", "translations", "vendor")
 
 
 def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
