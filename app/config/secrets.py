@@ -214,6 +214,32 @@ def _from_env(kind: SecretKind) -> str | None:
     return value or None
 
 
+def secret_from_environment(kind: SecretKind) -> str | None:
+    """The secret its environment variable holds (ENV_FOR_KIND), or None (unset, empty, or a
+    kind without a variable, such as the Microsoft sign-in cache)."""
+    return _from_env(kind) if kind in ENV_FOR_KIND else None
+
+
+def environment_secrets() -> dict[SecretKind, str]:
+    """Every secret the environment variables hold, by kind."""
+    found: dict[SecretKind, str] = {}
+    for kind in ENV_FOR_KIND:
+        value = _from_env(kind)
+        if value:
+            found[kind] = value
+    return found
+
+
+def keyring_problem() -> KeyringUnavailable | None:
+    """Why this machine cannot keep secrets in a keyring, or None when it can (blocking: the
+    first look starts the keyring library's backend detection; GUI code runs it in a thread)."""
+    try:
+        SecretStore().check_available()
+    except KeyringUnavailable as problem:
+        return problem
+    return None
+
+
 def resolve_secret(
     profile_name: str, kind: SecretKind, store: SecretStore | None = None
 ) -> tuple[str | None, KeyringUnavailable | None]:
@@ -303,8 +329,11 @@ __all__ = [
     "aresolve_client_secret",
     "aresolve_smtp_password",
     "aresolve_webex_token",
+    "environment_secrets",
+    "keyring_problem",
     "resolve_client_secret",
     "resolve_secret",
     "resolve_smtp_password",
     "resolve_webex_token",
+    "secret_from_environment",
 ]

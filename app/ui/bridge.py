@@ -53,6 +53,16 @@ def _unexpected() -> UnexpectedError:
     )
 
 
+def secret_words(kind: str) -> str:
+    """A secret's kind in plain words, in the interface language."""
+    words = {
+        "webex-token": QCoreApplication.translate("EngineBridge", "Webex token"),
+        "entra-client-secret": QCoreApplication.translate("EngineBridge", "Entra client secret"),
+        "smtp-password": QCoreApplication.translate("EngineBridge", "SMTP password"),
+    }
+    return words.get(kind, kind)
+
+
 class Operation(QObject, Generic[T]):
     """One long call: succeeded(result) or failed(UserFacingError), then finished()."""
 
@@ -535,12 +545,41 @@ class EngineBridge(QObject):
         forget: Sequence[SecretKind] = (),
     ) -> Operation[Profile]:
         """Save the profile file and put each secret in the keyring (off the loop); the kinds
-        in `forget` are removed from it (a sign-in cache of settings that changed)."""
-        from app.config.secrets import SecretStore
+        in `forget` are removed from it (a sign-in cache of settings that changed).
+
+        Without a keyring (none on this machine, CI), a secret that its environment variable
+        holds is not stored at all: every cycle reads it from there (app.config.secrets).
+        A typed secret that no variable holds cannot be kept: the save fails before anything
+        is written, saying which variable to set. The Microsoft sign-in cache is then not
+        kept (the next sign-in asks for a code again)."""
+        from app.config.secrets import ENV_FOR_KIND, SecretStore, keyring_problem
         from app.config.store import ProfileStore
 
         async def work() -> Profile:
             store = SecretStore()
+            problem = await asyncio.to_thread(keyring_problem)
+            if problem is not None:
+                environment = self.environment_secrets()
+                for kind, value in secrets.items():
+                    if not value or kind not in ENV_FOR_KIND or environment.get(kind) == value:
+                        continue
+                    raise InputError(
+                        QCoreApplication.translate(
+                            "EngineBridge",
+                            "This computer has no keyring, so the {what} typed here cannot "
+                            "be saved.",
+                        ).format(what=secret_words(kind)),
+                        QCoreApplication.translate(
+                            "EngineBridge",
+                            "Set the environment variable {variable} to it and start the "
+                            "program again (every cycle reads it from there), or make a "
+                            "keyring available.",
+                        ).format(variable=ENV_FOR_KIND[kind]),
+                    )
+                log.info("no keyring: profile %s saved with its secrets from the environment",
+                         profile.name)  # fmt: skip
+                await asyncio.to_thread(ProfileStore().save, profile)
+                return profile
             for kind, value in secrets.items():
                 if value:
                     await asyncio.to_thread(store.set, profile.name, kind, value)
@@ -550,6 +589,22 @@ class EngineBridge(QObject):
             return profile
 
         return self._start(Operation("save-profile"), work)
+
+    def keyring_status(self) -> Operation[UserFacingError | None]:
+        """Whether secrets can be kept in a keyring here: None, or why not (in a thread: the
+        keyring library's first look may probe D-Bus)."""
+        from app.config.secrets import keyring_problem
+
+        async def work() -> UserFacingError | None:
+            return await asyncio.to_thread(keyring_problem)
+
+        return self._start(Operation("keyring-status"), work)
+
+    def environment_secrets(self) -> dict[str, str]:
+        """The secrets the documented environment variables hold, by kind (no I/O)."""
+        from app.config.secrets import environment_secrets
+
+        return {str(kind): value for kind, value in environment_secrets().items()}
 
     def stored_secrets(self, profile_name: str) -> Operation[dict[str, str]]:
         """The secrets the keyring holds for a profile, by kind (for its Settings).

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -14,8 +16,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
+from app.config.secrets import TOKEN_ENV
 from app.errors import UserFacingError
 from app.ui.models import ConnectionReportModel, check_title
 from app.ui.pages.base import BasePage, labelled
@@ -38,6 +42,13 @@ class CredentialsPage(BasePage):
         self.help.setWordWrap(True)
         self.help.setOpenExternalLinks(True)
         layout.addWidget(self.help)
+        # No keyring on this computer (found out when the wizard opened): said here, where
+        # the token is asked for, without stopping anyone.
+        self.keyring_notice = FieldMessage("keyringNotice", self)
+        self.keyring_notice.setAccessibleName(self.tr("Where the token is kept"))
+        self.keyring_notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.keyring_notice.setMargin(6)
+        layout.addWidget(self.keyring_notice)
         layout.addSpacing(8)
 
         form = QFormLayout()
@@ -48,7 +59,30 @@ class CredentialsPage(BasePage):
         self.tenant_url_message = FieldMessage("tenantUrlMessage", self, reserve_lines=2)
         form.addRow("", self.tenant_url_message)
         self.token = SecretField("secretToken", self.tr("Secret token"), self)
-        form.addRow(labelled(self.tr("&Secret token:"), self.token.edit, self), self.token)
+        # The token of WEBEX_PROVISIONER_TOKEN, when nothing is stored for the profile: a
+        # read-only line instead of an empty field that would block Next and Save.
+        self.env_row = QWidget(self)
+        env_layout = QHBoxLayout(self.env_row)
+        env_layout.setContentsMargins(0, 0, 0, 0)
+        self.token_from_env = QLabel(
+            self.tr("From the environment variable {variable}").format(variable=TOKEN_ENV),
+            self.env_row,
+        )
+        self.token_from_env.setObjectName("tokenFromEnvironment")
+        self.token_from_env.setAccessibleName(self.tr("Secret token"))
+        self.token_from_env.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.use_another_token = QPushButton(self.tr("Type &another token"), self.env_row)
+        self.use_another_token.setObjectName("useAnotherToken")
+        self.use_another_token.setAccessibleName(self.tr("Type another token"))
+        env_layout.addWidget(self.token_from_env, 1)
+        env_layout.addWidget(self.use_another_token)
+        token_box = QWidget(self)
+        token_layout = QVBoxLayout(token_box)
+        token_layout.setContentsMargins(0, 0, 0, 0)
+        token_layout.addWidget(self.token)
+        token_layout.addWidget(self.env_row)
+        form.addRow(labelled(self.tr("&Secret token:"), self.token.edit, self), token_box)
+        self._typing_own_token = False
         self.token_message = FieldMessage("secretTokenMessage", self, reserve_lines=2)
         form.addRow("", self.token_message)
         layout.addLayout(form)
@@ -106,6 +140,11 @@ class CredentialsPage(BasePage):
         self.token.textChanged.connect(self._show_token_note)
         self.fetch_button.clicked.connect(self.fetch_org_id)
         self.test_button.clicked.connect(lambda: self.run_test(advance=False))
+        self.use_another_token.clicked.connect(self._type_own_token)
+        self._show_token_source()
+        wizard.keyringChecked.connect(self._keyring_checked)
+        if wizard.keyring_checked:
+            self._keyring_checked(wizard.keyring_problem)
         self._input_changed()
 
     def initializePage(self) -> None:
@@ -144,12 +183,67 @@ class CredentialsPage(BasePage):
 
     # --- input ------------------------------------------------------------------------
 
+    # --- where the token comes from ---------------------------------------------------
+
+    def _env_token(self) -> str:
+        return self.draft.environment.get("webex-token", "")
+
+    @property
+    def token_from_environment(self) -> bool:
+        """Nothing typed and nothing stored: the token of WEBEX_PROVISIONER_TOKEN is used."""
+        return (
+            bool(self._env_token())
+            and not self._stored_token()
+            and not self._typing_own_token
+            and not self.token.text().strip()
+        )
+
+    def _show_token_source(self) -> None:
+        from_env = self.token_from_environment
+        self.env_row.setVisible(from_env)
+        self.token.setVisible(not from_env)
+
+    def _type_own_token(self) -> None:
+        self._typing_own_token = True
+        self._show_token_source()
+        self.token.setFocus()
+        self._input_changed()
+
+    def _keyring_checked(self, problem: Any) -> None:
+        if problem is None:
+            self.keyring_notice.clear_message()
+            return
+        if self._env_token():
+            self.keyring_notice.show_info(
+                self.tr(
+                    "This computer has no keyring to keep secrets. The profile is saved "
+                    "without the token: every cycle reads it from the environment variable "
+                    "{variable}, as this wizard does now."
+                ).format(variable=TOKEN_ENV)
+            )
+        else:
+            self.keyring_notice.show_error(
+                self.tr(
+                    "This computer has no keyring to keep secrets, so a token typed here "
+                    "cannot be saved with the profile."
+                ),
+                self.tr(
+                    "Set the environment variable {variable} to the token and start the "
+                    "program again: the profile is then saved without it and every cycle "
+                    "reads it from there."
+                ).format(variable=TOKEN_ENV),
+            )
+
     def _stored_token(self) -> str:
         return self.draft.stored_secrets.get("webex-token", "")
 
     def _token(self) -> str:
-        """The token typed here, else the one stored for the profile being edited."""
-        return self.token.text().strip() or self._stored_token()
+        """The token typed here, else the one stored for the profile being edited, else the
+        environment's (when it is shown as the token's source)."""
+        typed = self.token.text().strip() or self._stored_token()
+        if typed:
+            return typed
+        return self._env_token() if self.token_from_environment else ""
 
     def _show_token_note(self) -> None:
         if not self._stored_token():
