@@ -473,13 +473,13 @@ class SyncEngine:
                     self._note(cycle_id, note)
                 # Passes over a first cycle's whole plan, each with a turn for the window.
                 planned = ", ".join(f"{a} {n}" for a, n in plan.counts().items() if n)
+                verdict = self.deletion_guard(plan, linked, allow_deletes=allow_deletes)
                 await asyncio.sleep(0)
-                total = plan.users_total()
+                total = 0 if verdict.held else plan.users_total()  # held: none will be sent
                 await asyncio.sleep(0)
                 self._hub.emit(
                     SyncEvent(kind="plan_ready", cycle_id=cycle_id, message=planned, total=total)
                 )
-                verdict = self.deletion_guard(plan, linked, allow_deletes=allow_deletes)
                 quiet: list[SyncEvent] = []
                 for op in plan:
                     if verdict.held and op.writes:

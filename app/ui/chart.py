@@ -46,7 +46,7 @@ def bar_from_counts(
         for status, number in statuses.items():
             if status == "Failure":
                 failed += number
-            elif status == "Skipped":
+            elif status in ("Skipped", "Held"):  # held: not sent (deletion threshold)
                 skipped += number
             elif action in WRITE_ACTIONS:
                 sent += number

@@ -55,6 +55,7 @@ def status_label(status: str) -> str:
         Status.FAILURE.value: QCoreApplication.translate("models", "Failure"),
         Status.SKIPPED.value: QCoreApplication.translate("models", "Skipped"),
         Status.WARNING.value: QCoreApplication.translate("models", "Warning"),
+        Status.HELD.value: QCoreApplication.translate("models", "Held"),
     }
     return labels.get(status, status)
 

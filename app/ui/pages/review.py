@@ -249,7 +249,7 @@ class ReviewPage(BasePage):
         count, percent = safety.deletion_threshold_count, safety.deletion_threshold_percent
         limits = []
         if count:
-            limits.append(self.tr("more than %n removal(s)", "", count))
+            limits.append(self.tr("more than {count}").format(count=count))
         if percent:
             limits.append(self.tr("more than {percent} %").format(percent=percent))
         if limits:
