@@ -92,6 +92,20 @@ def tenant(sandbox: SandboxServer) -> dict[str, Any]:
     return {u["userName"]: (u["active"], u.get("title")) for u in sandbox.users()}
 
 
+def test_the_scope_page_says_what_status_off_means(
+    make_wizard, sandbox_defaults: WizardDefaults, qtbot: QtBot
+) -> None:
+    wizard = make_wizard(sandbox_defaults)
+    walk_to(qtbot, wizard, "page-scope")
+    status = wizard.findChild(QComboBox, "provisioningStatus")
+    note = wizard.findChild(QLabel, "provisioningStatusNote")
+    status.setCurrentIndex(status.findData(True))
+    assert note.text().startswith("On: a cycle runs at the interval below")
+    status.setCurrentIndex(status.findData(False))
+    assert note.text().startswith("Off: no cycle runs by itself and nothing is sent.")
+    assert "`sync --force`" in note.text()
+
+
 def test_review_with_status_off_says_nothing_is_sent_and_saves_without_syncing(
     make_wizard, sandbox: SandboxServer, sandbox_defaults: WizardDefaults, qtbot: QtBot
 ) -> None:

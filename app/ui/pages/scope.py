@@ -48,6 +48,11 @@ class ScopePage(BasePage):
         self.status.addItem(self.tr("On"), True)
         self.status.addItem(self.tr("Off"), False)
         form.addRow(labelled(self.tr("Provisioning s&tatus:"), self.status, settings), self.status)
+        self.status_note = QLabel(settings)
+        self.status_note.setObjectName("provisioningStatusNote")
+        self.status_note.setWordWrap(True)
+        form.addRow("", self.status_note)
+        self.status.currentIndexChanged.connect(lambda _index: self._show_status_note())
         self.interval = QSpinBox(settings)
         self.interval.setObjectName("cycleInterval")
         self.interval.setRange(1, 7 * 24 * 60)  # the profile's own bounds
@@ -62,8 +67,10 @@ class ScopePage(BasePage):
         safety_form = QFormLayout(safety)
         explain = QLabel(
             self.tr(
-                "When one cycle would disable or delete more users than this, nothing is "
-                "disabled or deleted and the cycle is held until you allow it."
+                "When one cycle would disable or delete more users than this (or more "
+                "groups), counted against what was provisioned before the cycle, nothing at "
+                "all is sent and the cycle is held until you allow it. Exactly at a limit "
+                "is not held."
             ),
             safety,
         )
@@ -101,6 +108,25 @@ class ScopePage(BasePage):
         self.threshold_count.setValue(draft.safety.deletion_threshold_count)
         self.threshold_percent.setValue(draft.safety.deletion_threshold_percent)
         self.skip_out_of_scope.setChecked(draft.safety.skip_out_of_scope_deletions)
+        self._show_status_note()
+
+    def _show_status_note(self) -> None:
+        # One rule everywhere (issue 23): Off means no cycle runs by itself.
+        if self.status.currentData():
+            self.status_note.setText(
+                self.tr(
+                    "On: a cycle runs at the interval below, while the program is open or "
+                    "from the system's scheduler."
+                )
+            )
+        else:
+            self.status_note.setText(
+                self.tr(
+                    "Off: no cycle runs by itself and nothing is sent. Sync now in the "
+                    "dashboard asks before running one cycle; from the command line, "
+                    "`sync --force` runs one."
+                )
+            )
 
     def initializePage(self) -> None:
         csv = self.draft.source is not None and self.draft.source.kind == "csv"
