@@ -53,10 +53,11 @@ FLUSH_EVERY = 200  # gathered results written per transaction
 FLUSH_SECONDS = 1.0
 PROGRESS_SECONDS = 0.25  # at most four progress events a second
 NETWORK_FAILURES_TO_STOP = 3  # consecutive unreachable answers: the target is down
-# Member values per group PATCH request: Webex documents 500 members as the most a group's
-# answer or a page of its members holds, and publishes no larger PATCH size; a change of
-# more members goes out in several requests of at most this many.
-MEMBER_OPS_PER_PATCH = 500
+# Members named per group PATCH request. Cisco's spec gives PATCH no size limit; the limits
+# it does give are 100 operations per Bulk request and 500 members per group answer. A
+# change of more members (700 removals from a group of 1,200) goes out in several requests
+# of at most 100, each well within both and answered in good time.
+MEMBER_OPS_PER_PATCH = 100
 FIRST_FAILURES = 10
 # The results of one Bulk request are recorded this many at a time, with a turn of the event
 # loop between: each is an event the window shows (100 at once held it about 15 ms, and

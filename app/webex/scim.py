@@ -188,7 +188,7 @@ def resource_problem(model: type[Resource[Any]], resource: Any) -> str | None:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first.get("loc", ()))
-        return f"{where}: {first.get('msg')}"
+        return f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
     return None
 
 
