@@ -6,7 +6,10 @@ import logging
 import logging.handlers
 import re
 
-from app.paths import log_dir
+from pathlib import Path
+from typing import Any
+
+from app.paths import ensure_private_dir, log_dir, private_file
 
 # Anything that looks like a bearer token or a secret assignment is masked before it is written.
 _SECRET_PATTERNS = (
@@ -21,6 +24,15 @@ def redact(text: str) -> str:
     for pattern in _SECRET_PATTERNS:
         text = pattern.sub(lambda m: m.group(1) + "[redacted]", text)
     return text
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each log file (the current one and every one a rollover starts) is created 0600:
+    the log names users (issue 22)."""
+
+    def _open(self) -> Any:
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 class RedactingFormatter(logging.Formatter):
@@ -40,9 +52,8 @@ def configure(*, verbose: bool = False, to_file: bool = True) -> None:
     root.addHandler(console)
     if to_file:
         try:
-            directory = log_dir()
-            directory.mkdir(parents=True, exist_ok=True)
-            handler = logging.handlers.RotatingFileHandler(
+            directory = ensure_private_dir(log_dir())
+            handler = PrivateRotatingFileHandler(
                 directory / "webex-provisioner.log",
                 maxBytes=5 * 1024 * 1024,
                 backupCount=5,

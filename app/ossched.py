@@ -230,8 +230,10 @@ def install(plan: SchedulePlan) -> list[Path]:
     written = []
     for item in plan.files:
         try:
-            item.path.parent.mkdir(parents=True, exist_ok=True)
-            item.path.write_bytes(item.content)
+            # 0600 (in a folder made 0700 when it is new): the files name the profile and
+            # its folders (issue 22).
+            paths.ensure_private_dir(item.path.parent)
+            paths.write_private_bytes(item.path, item.content)
         except OSError as exc:
             raise InputError(
                 f"Could not write {item.path} ({exc.strerror or exc}).",

@@ -499,7 +499,7 @@ def _create(args: argparse.Namespace) -> int:
     profile = profile_from_data(data, labels=OPTION_LABELS)
     values = _read_stdin_secrets(args)
     _check_csv(profile, out=print)
-    path = store.save(profile)
+    path = store.create(profile)  # exactly one of two creations at once wins
     stored = _store_secrets(secrets, name, values)
     print(f"Profile {name} created: {path}")
     _say_stored(stored)
@@ -727,7 +727,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    args.output.write_text(text, encoding="utf-8")
+    from app.paths import write_private_text
+
+    write_private_text(args.output, text)
     print(f"Profile {args.name} exported to {args.output} (secrets are not included).")
     return 0
 
@@ -752,7 +754,10 @@ def _import(args: argparse.Namespace) -> int:
                 "Give the TOML file written by `webex-provisioner profile export`.",
             ) from None
         origin = str(path)
-    profile = store.import_text(text, args.name, replace=args.replace, origin=origin)
+    base_dir = None if args.file == "-" else Path(args.file).expanduser().absolute().parent
+    profile = store.import_text(
+        text, args.name, replace=args.replace, origin=origin, base_dir=base_dir
+    )
     print(f"Profile {profile.name} imported.")
     print(
         f"Secrets are not part of an export: store the token with `webex-provisioner profile "

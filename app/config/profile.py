@@ -427,6 +427,9 @@ class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str
+    # Unique to each creation of a profile, and written in its state file too: a profile
+    # deleted and created again under the same name never reads the old one's state.
+    id: str = Field(default="", max_length=64, pattern=r"^[0-9a-f]*$")
     target: Target
     source: SourceSettings
     mappings: MappingSet = Field(default_factory=MappingSet)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import errno
 import os
 import tempfile
 import tomllib
+import uuid
 from pathlib import Path
 
 from app.config.profile import (
@@ -19,7 +21,7 @@ from app.config.profile import (
 )
 from app.config.secrets import KeyringUnavailable, SecretKind, SecretStore
 from app.errors import InputError
-from app.paths import profiles_dir
+from app.paths import ensure_private_dir, profiles_dir, state_file
 
 SUFFIX = ".toml"
 
@@ -85,25 +87,76 @@ class ProfileStore:
         return profile
 
     def save(self, profile: Profile) -> Path:
-        """Write the profile atomically: a temporary file in the same folder, then a rename,
-        so a crash never leaves half a profile."""
+        """Write the profile atomically: a temporary file in the same folder (0600, flushed
+        to the disk), then a rename, so a crash or a full disk never leaves half a profile.
+
+        A profile without an id keeps the one of the file it replaces, or gets a new one;
+        a profile saved where none was (a new one) never inherits the state file of an
+        earlier profile of that name: that one is archived (see create)."""
         path = self.path_for(profile.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        is_new = not path.exists()
+        if not profile.id:
+            profile = profile.model_copy(update={"id": self._stored_id(path) or new_profile_id()})
+        self._write(profile, path, exclusive=False)
+        if is_new:
+            _archive_earlier_state(profile)
+        return path
+
+    def create(self, profile: Profile) -> Path:
+        """Save a new profile, with a new id; ProfileExists when a profile of that name is
+        already saved, even one saved a moment ago by another process (exactly one of two
+        creations at once wins: the file appears with os.link, which never replaces)."""
+        path = self.path_for(profile.name)
+        profile = _absolute_csv(profile.model_copy(update={"id": new_profile_id()}), None)
+        self._write(profile, path, exclusive=True)
+        _archive_earlier_state(profile)
+        return path
+
+    def _write(self, profile: Profile, path: Path, *, exclusive: bool) -> None:
+        ensure_private_dir(path.parent)
         text = profile_to_toml(profile)
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{profile.name}.", suffix=".tmp", dir=path.parent
-        )
+        try:
+            handle, temp_name = tempfile.mkstemp(  # mkstemp makes it 0600
+                prefix=f".{profile.name}.", suffix=".tmp", dir=path.parent
+            )
+        except OSError as exc:
+            raise _config_write_error(path, exc) from None
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
                 file.write(text)
                 file.flush()
                 os.fsync(file.fileno())
-            os.replace(temp_name, path)
+            if exclusive:
+                try:
+                    os.link(temp_name, path)
+                except FileExistsError:
+                    raise ProfileExists(
+                        f"A profile named {profile.name} already exists.",
+                        f"Change it with `webex-provisioner profile set {profile.name} ...`, "
+                        "or delete it first.",
+                    ) from None
+                finally:
+                    with contextlib.suppress(OSError):
+                        os.unlink(temp_name)
+            else:
+                os.replace(temp_name, path)
+            _fsync_folder(path.parent)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+            raise _config_write_error(path, exc) from None
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
             raise
-        return path
+
+    def _stored_id(self, path: Path) -> str:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return ""
+        value = data.get("id")
+        return value if isinstance(value, str) else ""
 
     def delete(self, name: str) -> builtins.list[SecretKind]:
         """Remove the profile file and its keyring entries; the kinds of secret removed.
@@ -127,7 +180,13 @@ class ProfileStore:
         return profile_to_toml(self.load(name))
 
     def import_text(
-        self, text: str, name: str | None = None, *, replace: bool = False, origin: str = "import"
+        self,
+        text: str,
+        name: str | None = None,
+        *,
+        replace: bool = False,
+        origin: str = "import",
+        base_dir: Path | None = None,
     ) -> Profile:
         """Validate exported TOML and save it (under `name` if given); an existing profile
         of that name is refused unless replace=True."""
@@ -144,13 +203,80 @@ class ProfileStore:
             profile = profile_from_data(data, origin=origin)
         else:
             profile = profile_from_toml(text, origin=origin)
+        # An exported id names the profile it came from, not this one: a replaced profile
+        # keeps its own id (and state), a new one gets a new id.
+        profile = _absolute_csv(profile.model_copy(update={"id": ""}), base_dir)
         if not replace and self.exists(profile.name):
             raise ProfileExists(
                 f"A profile named {profile.name} already exists.",
                 "Import it under another name with --name NAME, or replace it with --replace.",
             )
-        self.save(profile)
+        if replace and self.exists(profile.name):
+            self.save(profile)
+        else:
+            try:
+                self.create(profile)
+            except ProfileExists:
+                raise ProfileExists(
+                    f"A profile named {profile.name} already exists.",
+                    "Import it under another name with --name NAME, or replace it with --replace.",
+                ) from None
+        return self.load(profile.name)
+
+
+def _absolute_csv(profile: Profile, base_dir: Path | None) -> Profile:
+    """A relative CSV path made absolute (against `base_dir`, else the current folder): a
+    scheduled run starts in another folder, where a relative path names another file."""
+    csv = profile.source.csv
+    if csv is None or csv.path.is_absolute():
         return profile
+    base = base_dir if base_dir is not None else Path.cwd()
+    absolute = (base / csv.path.expanduser()).resolve()
+    source = profile.source.model_copy(update={"csv": csv.model_copy(update={"path": absolute})})
+    return profile.model_copy(update={"source": source})
 
 
-__all__ = ["ProfileExists", "ProfileNotFound", "ProfileStore"]
+def new_profile_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _archive_earlier_state(profile: Profile) -> None:
+    """A state file of this name left by a deleted profile is archived, never reused."""
+    from app.sync.state import archive_state_file
+
+    path = state_file(profile.name)
+    if path.exists():
+        archive_state_file(path, why=f"profile {profile.name} was created again")
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _config_write_error(path: Path, exc: OSError) -> InputError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return InputError(
+            f"The profile {path} could not be saved: the disk is full (the profile as it "
+            "was is unchanged).",
+            f"Free space on the disk that holds {path.parent}, then try again.",
+        )
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES):
+        return InputError(
+            f"The profile {path} could not be saved: this user may not write in {path.parent}.",
+            f"Give this user write permission on {path.parent}, or set "
+            "WEBEX_PROVISIONER_CONFIG_DIR to a folder it may write.",
+        )
+    return InputError(
+        f"The profile {path} could not be saved ({exc.strerror or type(exc).__name__}).",
+        f"Check the folder {path.parent} and the disk, then try again.",
+    )
+
+
+__all__ = ["ProfileExists", "ProfileNotFound", "ProfileStore", "new_profile_id"]

@@ -44,7 +44,7 @@ from app.sync.safety import (
     quarantine_message,
     unmendable_cause,
 )
-from app.sync.state import Link, StateStore
+from app.sync.state import Link, StateStore, open_profile_state
 from app.webex.errors import NetworkError, WebexError
 
 if TYPE_CHECKING:
@@ -148,7 +148,8 @@ class SyncEngine:
         if state is None:
             from app.paths import state_file
 
-            state = StateStore(state_file(profile.name))
+            # Never another profile's state: one deleted and created again starts afresh.
+            state = open_profile_state(state_file(profile.name), profile.id)
             self._owns_state = True
         else:
             self._owns_state = False

@@ -14,9 +14,13 @@ before the first Bulk request of a first cycle could leave).
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
 import io
 import json
+import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,12 +30,120 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from app.errors import ExitCode, UserFacingError
+from app.paths import ensure_private_dir, private_file
 from app.sync.events import CycleResult, ObjectType, SyncEvent
 from app.sync.gc_pause import paused_gc
 from app.sync.plan import Action, PlannedOperation
 from app.sync.spreadsheet import spreadsheet_row
 
 SCHEMA_VERSION = 2  # 2: links.source_hash
+
+log = logging.getLogger(__name__)
+
+
+class StateFileError(UserFacingError):
+    """The state file cannot be opened, read or written: damaged, read-only, or disk full.
+
+    The message names the file and what to do; SQLite's transactions make sure a failed write
+    changed nothing (the journal is as the last good write left it)."""
+
+    def __init__(self, message: str, next_step: str, *, exit_code: ExitCode) -> None:
+        super().__init__(message, next_step)
+        self.exit_code = exit_code
+
+
+def state_file_error(path: Path, exc: BaseException) -> StateFileError:
+    """A plain sentence for what SQLite (or the OS) said about the state file `path`."""
+    text = str(exc).lower()
+    code = getattr(exc, "sqlite_errorcode", None)
+    full = (
+        code == sqlite3.SQLITE_FULL
+        or "disk is full" in text
+        or (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG))
+    )
+    if full or (code is not None and code & 0xFF == sqlite3.SQLITE_IOERR) or "i/o error" in text:
+        return StateFileError(
+            f"The state file {path} could not be written: the disk is full or failing "
+            "(nothing of the failed write was kept; the journal is as the last good write "
+            "left it).",
+            f"Free space on the disk that holds {path.parent} (or check the disk), then run "
+            "the command again: it resumes where it stopped.",
+            exit_code=ExitCode.UNREACHABLE,
+        )
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or "unable to open" in text
+        or isinstance(exc, PermissionError)
+        or (code is not None and code & 0xFF in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN))
+    ):
+        return StateFileError(
+            f"The state file {path} cannot be opened for writing (read-only, or a folder "
+            "this user may not write).",
+            f"Give this user write permission on {path} and its folder {path.parent} (and "
+            "their -wal and -shm files), then run the command again.",
+            exit_code=ExitCode.BAD_INPUT,
+        )
+    if isinstance(exc, sqlite3.DatabaseError) and (
+        "not a database" in text or "malformed" in text or "corrupt" in text
+    ):
+        return StateFileError(
+            f"The state file {path} is damaged (it is not a readable SQLite database).",
+            f"Restore {path.name} from a backup; or move it aside, and the next cycle starts "
+            "with fresh state (it matches the users already in Webex by userName).",
+            exit_code=ExitCode.BAD_INPUT,
+        )
+    return StateFileError(
+        f"The state file {path} could not be used ({type(exc).__name__}: {exc}).",
+        f"Check the file and its folder {path.parent}; restore it from a backup, or move it "
+        "aside to start with fresh state.",
+        exit_code=ExitCode.BAD_INPUT,
+    )
+
+
+def archive_state_file(path: Path, *, why: str) -> Path:
+    """Move a state file (and its -wal and -shm) aside, beside it, never deleting it; the
+    archived name, `<name>.archived-<UTC time>.sqlite3`."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    archived = path.with_name(f"{path.stem}.archived-{stamp}{path.suffix}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{path}{suffix}")
+        if part.exists():
+            os.replace(part, Path(f"{archived}{suffix}"))
+    log.warning("The state file %s was archived as %s: %s", path, archived, why)
+    return archived
+
+
+def open_profile_state(path: Path, profile_id: str) -> StateStore:
+    """The state of the profile whose unique id is `profile_id`, never another's.
+
+    A state file written for another profile of the same name (deleted and created again)
+    is archived beside it, and fresh state starts. A file with no profile id yet (an older
+    version's) is adopted. An empty `profile_id` (a profile saved by an older version)
+    checks nothing.
+    """
+    state = StateStore(path)
+    if not profile_id:
+        return state
+    try:
+        owner = state.profile_id()
+        if owner is None:
+            state.set_profile_id(profile_id)
+            return state
+        if owner == profile_id:
+            return state
+    except BaseException:
+        state.close()
+        raise
+    state.close()
+    archive_state_file(
+        path, why=f"it belongs to an earlier profile of that name (id {owner}), not {profile_id}"
+    )
+    state = StateStore(path)
+    state.set_profile_id(profile_id)
+    return state
+
 
 JournalState = Literal["planned", "in_flight", "done", "failed"]
 
@@ -377,26 +489,49 @@ class StateStore:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(
-            str(path), timeout=30.0, check_same_thread=False, isolation_level=None
-        )
+        try:
+            if str(path) != ":memory:":
+                # 0600 in a 0700 folder whatever the umask: SQLite gives the -wal and -shm
+                # files the mode of the database file (issue 22).
+                ensure_private_dir(self.path.parent)
+                private_file(self.path)
+            self._db = sqlite3.connect(
+                str(path), timeout=30.0, check_same_thread=False, isolation_level=None
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise state_file_error(self.path, exc) from None
         self._db.row_factory = sqlite3.Row
-        with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            with self._transaction():
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
-                self._migrate()
-                self._db.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
-                    (str(SCHEMA_VERSION),),
-                )
+        try:
+            with self._lock:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                with self._transaction():
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
+                    self._migrate()
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                        (str(SCHEMA_VERSION),),
+                    )
+        except (sqlite3.Error, StateFileError) as exc:
+            self._db.close()
+            if isinstance(exc, StateFileError):
+                raise
+            raise state_file_error(self.path, exc) from None
+
+    def profile_id(self) -> str | None:
+        """The unique id of the profile this state was written for, or None (not yet set)."""
+        rows = self._query("SELECT value FROM meta WHERE key = 'profile_id'")
+        return str(rows[0][0]) if rows else None
+
+    def set_profile_id(self, profile_id: str) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('profile_id', ?)", (profile_id,)
+            )
 
     def _migrate(self) -> None:
         """Bring a file written by an older version up to SCHEMA_VERSION (in the open
@@ -425,19 +560,36 @@ class StateStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; a failure rolls all of it back, and an SQLite error (disk full,
+        read-only, damaged file) becomes a StateFileError that names the file."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise state_file_error(self.path, exc) from None
             try:
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
+            except BaseException as exc:
+                # SQLite may have rolled back already (SQLITE_FULL): no second error then.
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise state_file_error(self.path, exc) from None
                 raise
             else:
-                self._db.execute("COMMIT")
+                try:
+                    self._db.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                    raise state_file_error(self.path, exc) from None
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._db.execute(sql, params).fetchall()
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise state_file_error(self.path, exc) from None
 
     def apply(self, batch: StateBatch) -> None:
         """Write links, journal marks and log rows of one batch in one transaction."""

@@ -284,6 +284,7 @@ class DashboardBridge(EngineBridge):
     ) -> Operation[Path]:
         """Every row that matches, as CSV (the columns of `webex-provisioner logs --format csv`)."""
         from app.errors import InputError
+        from app.paths import write_private_text
         from app.sync.state import StateStore
 
         def export() -> Path:
@@ -291,7 +292,7 @@ class DashboardBridge(EngineBridge):
             with StateStore(source) as state:
                 content = state.export_log("csv", text=text or None, status=status or None)
             try:
-                path.write_text(content, encoding="utf-8", newline="")
+                write_private_text(path, content)  # 0600: the rows name users
             except OSError as error:
                 raise InputError(
                     self.tr("Could not write {path}: {why}.").format(

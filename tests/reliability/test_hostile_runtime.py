@@ -336,3 +336,178 @@ def test_a_bad_token_given_to_test_connection_is_refused_with_exit_2(
     output = result.stdout + result.stderr
     assert result.returncode == 2, output
     assert "which a token cannot hold" in output
+
+
+# -- personal data is private on disk -----------------------------------------------------
+
+
+def _mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_files_that_name_users_are_private_under_umask_022(
+    private_dirs: Path, cli_env: dict[str, str]
+) -> None:
+    from app.config.store import ProfileStore
+    from app.paths import log_dir, state_dir, state_file
+    from app.sync.state import StateStore
+    from tests.integration.test_sync_helpers import make_profile
+
+    ProfileStore().save(make_profile(WEBEX_URL, SAMPLE))
+    previous = os.umask(0o022)
+    try:
+        # The state file and its -wal and -shm, while a connection holds them open.
+        with StateStore(state_file("acme")) as state:
+            state.set_profile_id("0" * 32)
+            wal = Path(f"{state_file('acme')}-wal")
+            shm = Path(f"{state_file('acme')}-shm")
+            assert wal.exists() and shm.exists()
+            assert {p.name: _mode(p) for p in (state_file("acme"), wal, shm)} == {
+                "acme.sqlite3": 0o600,
+                "acme.sqlite3-wal": 0o600,
+                "acme.sqlite3-shm": 0o600,
+            }
+        assert _mode(state_dir()) == 0o700
+        # The log, a profile export, the scheduler files: each written by the command line.
+        export = private_dirs / "acme-export.toml"
+        schedules = private_dirs / "schedules"
+        for args in (
+            ["profile", "export", "acme", "--output", str(export)],
+            [
+                "schedule",
+                "install",
+                "--profile",
+                "acme",
+                "--system",
+                "linux",
+                "--output",
+                str(schedules),
+            ],
+            [
+                "schedule",
+                "install",
+                "--profile",
+                "acme",
+                "--system",
+                "macos",
+                "--output",
+                str(schedules / "mac"),
+            ],
+            [
+                "schedule",
+                "install",
+                "--profile",
+                "acme",
+                "--system",
+                "windows",
+                "--output",
+                str(schedules / "win"),
+            ],
+        ):
+            result = subprocess.run(
+                [sys.executable, "-m", "app", *args],
+                cwd=REPO,
+                env=cli_env,
+                capture_output=True,
+                text=True,
+                timeout=HANG_GUARD,
+                check=False,
+                preexec_fn=lambda: os.umask(0o022),
+            )
+            assert result.returncode == 0, result.stdout + result.stderr
+    finally:
+        os.umask(previous)
+    written = [export, *sorted(p for p in schedules.rglob("*") if p.is_file())]
+    written += sorted(log_dir().glob("*.log"))
+    assert len(written) >= 5
+    assert {str(p): _mode(p) for p in written} == {str(p): 0o600 for p in written}
+    folders = [log_dir(), schedules, schedules / "mac", schedules / "win"]
+    assert {str(p): _mode(p) for p in folders} == {str(p): 0o700 for p in folders}
+
+
+# -- state that is not the profile's is never trusted -------------------------------------
+
+
+def test_a_profile_created_again_under_its_name_starts_with_fresh_state(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    private_dirs: Path,
+    memory_keyring: object,
+) -> None:
+    from app.config.store import ProfileStore
+    from app.paths import state_file
+    from app.sandbox.server import SandboxConfig, SandboxServer
+    from app.sync.state import StateStore
+    from tests.integration.test_sync_helpers import make_rows, write_csv
+
+    csv_path = write_csv(private_dirs / "users.csv", make_rows(5))
+    with SandboxServer.in_thread(SandboxConfig()) as sandbox:
+        monkeypatch.setenv("WEBEX_PROVISIONER_TOKEN", sandbox.tokens.full_admin)
+        create = ["profile", "create", "acme", "--tenant-url", sandbox.tenant_url]
+        create += ["--source", "csv", "--csv-file", str(csv_path)]
+        code, output = _in_process(create, capsys, monkeypatch)
+        assert code == 0, output
+        first_id = ProfileStore().load("acme").id
+        code, output = _in_process(["sync", "--profile", "acme", "--force"], capsys, monkeypatch)
+        assert code == 0, output
+        with StateStore(state_file("acme")) as state:
+            assert state.profile_id() == first_id
+            assert len(state.links()) > 0
+
+        code, output = _in_process(["profile", "delete", "acme"], capsys, monkeypatch)
+        assert code == 0, output
+        code, output = _in_process(create, capsys, monkeypatch)
+        assert code == 0, output
+        second_id = ProfileStore().load("acme").id
+        assert second_id != first_id
+
+        archived = sorted(state_file("acme").parent.glob("acme.archived-*.sqlite3"))
+        assert len(archived) == 1  # the old history is kept beside, not reused
+        with StateStore(archived[0]) as old:
+            assert old.profile_id() == first_id and len(old.links()) > 0
+        code, output = _in_process(
+            ["sync", "--profile", "acme", "--dry-run", "--json"], capsys, monkeypatch
+        )
+        assert code == 0, output
+        with StateStore(state_file("acme")) as state:
+            assert state.profile_id() == second_id
+            assert state.cycles(limit=10) == []  # none of the old profile's history
+
+
+def test_a_state_file_of_another_profile_is_archived_when_opened(private_dirs: Path) -> None:
+    from app.paths import state_file
+    from app.sync.state import StateStore, open_profile_state
+
+    with StateStore(state_file("acme")) as state:
+        state.set_profile_id("a" * 32)
+    with open_profile_state(state_file("acme"), "b" * 32) as state:
+        assert state.profile_id() == "b" * 32
+    archived = list(state_file("acme").parent.glob("acme.archived-*.sqlite3"))
+    assert len(archived) == 1
+    with open_profile_state(archived[0], "a" * 32) as old:
+        assert old.profile_id() == "a" * 32
+
+
+def test_a_damaged_state_file_is_named_with_what_to_do(
+    private_dirs: Path, cli_env: dict[str, str]
+) -> None:
+    from app.config.store import ProfileStore
+    from app.paths import state_file
+    from tests.integration.test_sync_helpers import make_profile
+
+    ProfileStore().save(make_profile(WEBEX_URL, SAMPLE))
+    path = state_file("acme")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    garbage = b"this is not a database, but an admin's notes " * 200
+    path.write_bytes(garbage)
+    cli_env["WEBEX_PROVISIONER_TOKEN"] = "a-token"
+    for args in (["sync", "--profile", "acme", "--dry-run"], ["logs", "--profile", "acme"]):
+        result = run_cli(args, cli_env)
+        output = result.stdout + result.stderr
+        assert result.returncode == 2, output
+        assert f"The state file {path} is damaged" in output
+        assert "Restore acme.sqlite3 from a backup" in output
+        assert "Traceback" not in output
+        assert "admin's notes" not in output
+    assert path.read_bytes() == garbage  # never overwritten

@@ -315,4 +315,4 @@ def test_the_scheduled_command_runs_this_program_from_any_folder(tmp_path: Path)
     # The scheduled run found the profile, and --scheduled kept it from running a cycle
     # while the profile's provisioning is off.
     assert result.returncode == 0, result.stderr
-    assert "Provisioning is off for profile acme: no cycle was run." in result.stderr
+    assert "Provisioning is off for profile acme: the scheduled cycle was skipped" in result.stderr

@@ -10,6 +10,7 @@ import pytest
 from app.config.profile import Profile, ProfileInvalid, profile_from_data
 from app.config.secrets import SecretStore
 from app.config.store import ProfileExists, ProfileNotFound, ProfileStore
+from app.errors import InputError
 from app.paths import profiles_dir
 from tests.conftest import MemoryKeyring
 
@@ -40,7 +41,11 @@ def test_save_then_load_gives_the_same_profile() -> None:
     store = ProfileStore()
     profile = make_profile(scope="all", concurrency_cap=4)
     store.save(profile)
-    assert store.load("acme") == profile
+    loaded = store.load("acme")
+    assert loaded.model_dump(exclude={"id"}) == profile.model_dump(exclude={"id"})
+    assert len(loaded.id) == 32  # a profile saved for the first time gets its unique id
+    store.save(loaded.model_copy(update={"concurrency_cap": 5}))
+    assert store.load("acme").id == loaded.id  # and keeps it
 
 
 def test_loading_a_missing_profile_says_how_to_create_or_list() -> None:
@@ -84,9 +89,12 @@ def test_a_failed_write_keeps_the_previous_profile_and_leaves_no_temp_file(
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    with monkeypatch.context() as patch, pytest.raises(OSError):
+    with monkeypatch.context() as patch, pytest.raises(InputError) as caught:
         patch.setattr(os, "fsync", disk_full)
         store.save(make_profile(scope="all"))
+    assert "could not be saved: the disk is full" in str(caught.value)
+    assert "Free space on the disk" in str(caught.value)
+    assert caught.value.exit_code == 2
     assert store.load("acme").scope == "assigned"
     assert sorted(p.name for p in store.directory.iterdir()) == ["acme.toml"]
 
@@ -127,9 +135,10 @@ def test_import_round_trips_an_export_under_a_new_name() -> None:
     store.save(original)
     copy = store.import_text(store.export("acme"), "acme-copy")
     assert copy.name == "acme-copy"
-    assert store.load("acme-copy").model_dump(exclude={"name"}) == original.model_dump(
-        exclude={"name"}
+    assert store.load("acme-copy").model_dump(exclude={"name", "id"}) == original.model_dump(
+        exclude={"name", "id"}
     )
+    assert store.load("acme-copy").id != store.load("acme").id  # a copy is another profile
 
 
 def test_import_refuses_an_existing_name_unless_replace() -> None:
