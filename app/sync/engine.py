@@ -364,6 +364,7 @@ class SyncEngine:
         read = await self._read_source(self._watermark())
         await self._discover()
         plan = await (await self._planner(links=links)).plan(read)
+        await self._note_group_permission(plan)
         linked = (sum(1 for link in links[0].values() if link.active), len(links[1]))
         verdict = self.deletion_guard(plan, linked)
         if verdict.held:
@@ -383,6 +384,29 @@ class SyncEngine:
             )
         settle()  # the plan outlives the block: the first young collection after it skips it
         return plan
+
+    async def _note_group_permission(self, plan: Plan) -> None:
+        """A plan with groups, made with a token whose roles may not write them (a user
+        admin's, Cisco's spec: groups need a full or group admin): say so in the plan's
+        notes, which the dry run, the wizard's review page and the cycle's log show."""
+        if not any(op.object_type == "Group" for op in plan):
+            return
+        client = self._target()
+        tenant = getattr(client, "target", None)  # a WebexClient's TenantTarget
+        people_me = getattr(client, "people_me", None)
+        if people_me is None or tenant is None or not tenant.is_webex:
+            return
+        try:
+            me = await people_me()
+        except UserFacingError as error:  # the cycle shows it where it matters
+            log.info("people/me before the groups: %s", error)
+            return
+        if me.can_write_groups() is False:
+            plan.notes.append(
+                f"The token may not write groups (roles: {me.role_words()}): the users are "
+                "provisioned, the groups are skipped. Use a full admin's or a group admin's "
+                "token to provision groups."
+            )
 
     def _watermark(self) -> str | None:
         return self.state.watermark()
@@ -470,6 +494,7 @@ class SyncEngine:
                         plan = await _plan_sending_ahead(planner, read, executor)
                     else:
                         plan = await planner.plan(read)
+                    await self._note_group_permission(plan)
                 for note in plan.notes:
                     self._note(cycle_id, note)
                 # Passes over a first cycle's whole plan, each with a turn for the window.
