@@ -26,7 +26,7 @@ from app.ui.crash import ErrorReporter
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.resources import icon_path
 from app.ui.tasks import TaskRegistry
-from app.ui.widgets import SandboxBanner
+from app.ui.widgets import SandboxBanner, fit_to_screen
 from app.ui.wizard import SetupWizard, WizardDefaults
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ class WizardWindow(QWidget):
         self.wizard.setWindowFlags(Qt.WindowType.Widget)  # embedded, not a dialog of its own
         layout.addWidget(self.wizard, 1)
         self.setWindowTitle(self.wizard.windowTitle())
-        self.resize(980, 760)
+        fit_to_screen(self, 980, 760)
         self.wizard.finished.connect(lambda _result: self.close())
 
     def closeEvent(self, event: Any) -> None:

@@ -61,7 +61,7 @@ from app.ui.resources import icon_path
 from app.ui.sign_in import DeviceCodeHost
 from app.ui.tasks import TaskRegistry
 from app.ui.tray import TrayController, TrayState
-from app.ui.widgets import FieldMessage
+from app.ui.widgets import ElidedLabel, FieldMessage, fit_to_screen
 
 if TYPE_CHECKING:
     from app.config.profile import Profile
@@ -681,7 +681,7 @@ class DashboardWindow(QMainWindow):
         if tray is not None:
             tray.syncNowRequested.connect(self.sync_now)
             tray.openRequested.connect(self.bring_to_front)
-        self.resize(1120, 820)
+        fit_to_screen(self, 1120, 820)  # smaller on a small screen
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -698,9 +698,8 @@ class DashboardWindow(QMainWindow):
         self.profile_selector.setAccessibleName(self.tr("Profile"))
         self.profile_selector.setMinimumContentsLength(18)
         profile_label.setBuddy(self.profile_selector)
-        self.target_label = QLabel(central)
+        self.target_label = ElidedLabel(central)  # a long URL is elided; the tooltip has it all
         self.target_label.setObjectName("profileTarget")
-        self.target_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(profile_label)
         top.addWidget(self.profile_selector)
         top.addWidget(self.target_label, 1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QToolButton,
     QWidget,
@@ -45,6 +46,15 @@ class AltLettersTypeNothing(QObject):
             if alt and not modifiers & Qt.KeyboardModifier.ControlModifier and key.text():
                 return True
         return False
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open `window` at its preferred size, or smaller on a small screen (800x600)."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry().size()
+        width, height = min(width, room.width()), min(height, room.height())
+    window.resize(width, height)
 
 
 def _error_color() -> str:
@@ -117,6 +127,46 @@ class FieldMessage(QLabel):
         self.kind = ""
         self.clear()
         self.hide()
+
+
+class ElidedLabel(QLabel):
+    """One line that fits any width: a long text (a tenant URL) is elided in the middle,
+    where a URL's least telling part is, and the whole text is in the tooltip."""
+
+    MIN_CHARS = 16
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+
+    def shown_text(self) -> str:
+        """The text as drawn at the label's width."""
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideMiddle, self.contentsRect().width()
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.averageCharWidth() * self.MIN_CHARS, metrics.height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            self.contentsRect(),
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            self.shown_text(),
+            self.foregroundRole(),
+        )
 
 
 class BusyBar(QWidget):

@@ -247,7 +247,7 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Start sync"))
-        self.setMinimumSize(880, 640)
+        # No minimum beyond what the pages need: the wizard is usable at 800x600 (issue 23).
         self._saving = False
         for page in build_pages(self):
             self.addPage(page)
@@ -262,6 +262,12 @@ class SetupWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setObjectName("wizardFinish")
         self.button(QWizard.WizardButton.CancelButton).setObjectName("wizardCancel")
         self.button(QWizard.WizardButton.CommitButton).setObjectName("wizardCommit")
+        self.changed = False  # the admin typed, ticked or chose something not yet saved
+        self._discarding = False
+        self._question: QMessageBox | None = None
+        self._alt_guard = AltLettersTypeNothing(self)
+        self._watch_inputs()
+        self.currentIdChanged.connect(lambda _id: self._watch_inputs())
         check = bridge.keyring_status()
         check.succeeded.connect(self._keyring_checked)
 
@@ -271,12 +277,6 @@ class SetupWizard(QWizard):
         if problem is not None:
             log.info("no keyring: %s", getattr(problem, "message", problem))
         self.keyringChecked.emit(problem)
-        self.changed = False  # the admin typed, ticked or chose something not yet saved
-        self._discarding = False
-        self._question: QMessageBox | None = None
-        self._alt_guard = AltLettersTypeNothing(self)
-        self._watch_inputs()
-        self.currentIdChanged.connect(lambda _id: self._watch_inputs())
 
     # --- unsaved changes --------------------------------------------------------------
 

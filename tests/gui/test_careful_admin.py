@@ -10,9 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from app.config.profile import CsvSettings, Profile, SourceSettings, Target
 from app.sandbox.server import SandboxServer
+from app.ui.application import WizardWindow
+from app.ui.dashboard import DashboardBridge, DashboardWindow
+from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
 
-from .conftest import SAMPLE_CSV, walk_to
+from .conftest import SAMPLE_CSV, click_next, walk_to
+from .test_screenshots import history
 
 
 def _edit(wizard: QWidget, name: str) -> QLineEdit:
@@ -217,3 +221,75 @@ def test_enter_advances_and_alt_of_a_disabled_button_types_nothing(
     qtbot.keyClick(url, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # &Get my orgId
     assert url.text() == before
     assert token.text() == ""
+
+
+# --- 8. layout at 800x600 -----------------------------------------------------------------
+
+
+def _fits(window: QWidget, qtbot: QtBot) -> list[str]:
+    """What does not fit when the window is 800x600: its minimum, or a visible control
+    outside the window."""
+    found = []
+    hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+    if hint.width() > 800 or hint.height() > 600:
+        found.append(f"{window.objectName()} needs at least {hint.width()}x{hint.height()}")
+    window.resize(800, 600)  # a resize below the minimum is refused at once
+    window.layout().activate()
+    if window.width() > 800 or window.height() > 600:
+        found.append(f"{window.objectName()} stays {window.width()}x{window.height()}")
+    area = window.rect()
+    for button in window.findChildren(QPushButton):
+        if not button.isVisibleTo(window) or not button.objectName():
+            continue
+        corner = button.mapTo(window, button.rect().bottomRight())
+        if not area.contains(corner):
+            found.append(f"{button.objectName()} is outside the window ({corner.toTuple()})")
+    return found
+
+
+@pytest.mark.parametrize("settings", [False, True], ids=["wizard", "settings"])
+def test_the_wizard_and_settings_are_usable_at_800x600(
+    bridge,
+    sandbox: SandboxServer,
+    sandbox_defaults: WizardDefaults,
+    qtbot: QtBot,
+    settings: bool,
+) -> None:
+    window = WizardWindow(bridge, _settings_defaults(sandbox) if settings else sandbox_defaults)
+    qtbot.addWidget(window)
+    window.show()
+    wizard = window.wizard
+    found: list[str] = []
+    try:
+        while True:
+            page = wizard.currentPage()
+            qtbot.waitUntil(page.isComplete, timeout=30_000)
+            found += [f"{wizard.current_name()}: {what}" for what in _fits(window, qtbot)]
+            if wizard.current_name() == "page-review":
+                break
+            click_next(qtbot, wizard, timeout=30_000)
+    finally:
+        wizard.changed = False
+        for page_id in wizard.pageIds():
+            wizard.page(page_id).stop_work()
+    assert found == [], "\n".join(found)
+
+
+def test_the_dashboard_is_usable_at_800x600(qtbot: QtBot, qloop) -> None:
+    history()
+    window = DashboardWindow(
+        DashboardBridge(qloop.tasks),
+        tray=TrayController(available=False),
+        run_schedules=False,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.snapshotShown, timeout=10_000):
+        window.reload()
+    assert _fits(window, qtbot) == []
+    target = window.findChild(QWidget, "profileTarget")
+    whole = target.text()
+    assert target.toolTip() == whole  # the whole URL in the tooltip
+    assert target.fontMetrics().horizontalAdvance(whole) > target.width()  # too long here
+    shown = target.shown_text()  # elided in the middle: both ends still show
+    assert "…" in shown and shown[:4] == whole[:4] and shown[-4:] == whole[-4:]
