@@ -419,15 +419,16 @@ class GraphClient:
     ) -> DeltaResult:
         """A delta round: every page up to the @odata.deltaLink.
 
-        Raises DeltaExpired when Graph no longer knows a link of the round (see
-        says_sync_state_is_gone): the caller starts a full read again."""
+        Raises DeltaExpired when Graph no longer knows a link it gave (a saved delta link,
+        a next link of the round; see says_sync_state_is_gone): the caller starts a full
+        read again."""
         items: list[dict[str, Any]] = []
-        data = await self._delta_page(path_or_link, params)
+        data = await self._delta_page(path_or_link, params, link=params is None)
         while True:
             items.extend(item for item in data.get("value", []) if isinstance(item, dict))
             next_link = data.get("@odata.nextLink")
             if next_link:
-                data = await self._delta_page(str(next_link))
+                data = await self._delta_page(str(next_link), link=True)
                 continue
             delta_link = data.get("@odata.deltaLink")
             if not delta_link:
@@ -439,14 +440,14 @@ class GraphClient:
             return DeltaResult(items, str(delta_link))
 
     async def _delta_page(
-        self, path_or_link: str, params: Mapping[str, str] | None = None
+        self, path_or_link: str, params: Mapping[str, str] | None = None, *, link: bool
     ) -> dict[str, Any]:
         try:
             return await self.get(path_or_link, params)
         except DeltaExpired:
             raise
         except GraphError as exc:
-            if not says_sync_state_is_gone(exc.status, exc.code):
+            if not (link and says_sync_state_is_gone(exc.status, exc.code)):
                 raise
             raise DeltaExpired(
                 "Microsoft Graph no longer knows the last change token.",
