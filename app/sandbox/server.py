@@ -5,6 +5,7 @@ every request, stamps Webex's TrackingID, and applies the configured rate limit,
 faults; the paths go to:
 
     /v1/people/me                     the token's person (Webex People API)
+    /v1/authorizations/tokenExpiry    when the token in use expires ({"exp": epoch ms})
     /identity/scim/{orgUUID}/v2/...   the Webex tenant (webex_tenant.py)
     /scim/v2/...                      the generic SCIM 2.0 application (scim_app.py)
     /_sandbox/settings                read (GET) or change (POST JSON) rate limit, latency, faults
@@ -43,6 +44,7 @@ from app.sandbox.scim_app import GenericScimApplication, generic_provider
 from app.sandbox.store import StateFile, TenantStorage
 from app.sandbox.threaded import serve_in_thread
 from app.sandbox.webex_tenant import (
+    TRACKING_ID,
     SandboxTokens,
     WebexRules,
     WebexScimApplication,
@@ -50,6 +52,7 @@ from app.sandbox.webex_tenant import (
     people_me,
     people_records,
     scim_error_body,
+    token_expiry,
     webex_id,
     webex_provider,
 )
@@ -63,6 +66,9 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 CONTROL_PATH = "/_sandbox/settings"
+PEOPLE_ME_PATH = "/v1/people/me"
+TOKEN_EXPIRY_PATH = "/v1/authorizations/tokenExpiry"
+TOKEN_LIFETIME_SECONDS = 14 * 24 * 3600
 _FAULT_STATUSES = (500, 502, 503)
 _SERVER_ERROR_MESSAGES = {
     500: "Internal Server Error: something went wrong on the sandbox (injected fault).",
@@ -281,8 +287,15 @@ class SandboxServer:
                 )
         else:
             self.org_uuid = meta["org_uuid"]
-            self.tokens = SandboxTokens.from_dict(json.loads(meta["tokens"]))
+            stored = json.loads(meta["tokens"])
+            self.tokens = SandboxTokens.from_dict(stored)
+            if self.tokens.to_dict() != stored and self._state is not None:
+                # A file from before a kind of token existed: keep the new ones for next time.
+                self._state.set_meta({"tokens": json.dumps(self.tokens.to_dict())})
         self._people = people_records(self.org_uuid)
+        # The sandbox's tokens work for as long as it serves; Webex's integration tokens
+        # last 14 days, so that is what tokenExpiry tells, counted from the start.
+        self.token_expiry_ms = int((time.time() + TOKEN_LIFETIME_SECONDS) * 1000)
 
         rules = WebexRules(
             self.org_uuid, require_email_user_name=self.config.require_email_user_name
@@ -353,7 +366,11 @@ class SandboxServer:
 
     @property
     def people_me_url(self) -> str:
-        return f"{self.base_url}/v1/people/me"
+        return f"{self.base_url}{PEOPLE_ME_PATH}"
+
+    @property
+    def token_expiry_url(self) -> str:
+        return f"{self.base_url}{TOKEN_EXPIRY_PATH}"
 
     @property
     def org_id(self) -> str:
@@ -495,6 +512,8 @@ class SandboxServer:
             await self._emit(send, await self._control(scope, receive))
             return
 
+        tracking_id = f"SANDBOX_{uuid.uuid4()}"
+        tracking = TRACKING_ID.set(tracking_id)
         observer = self.config.observer if webex else None
         request_body = bytearray()
         if observer is not None:
@@ -537,7 +556,7 @@ class SandboxServer:
             if fault is Fault.MALFORMED:
                 self._malform(response)
             if webex:
-                self._stamp(response, f"SANDBOX_{uuid.uuid4()}")
+                self._stamp(response, tracking_id)
             if observer is not None:
                 self._observe(observer, scope, bytes(request_body), response)
             await self._emit(send, response)
@@ -554,16 +573,20 @@ class SandboxServer:
                 http_version=str(scope.get("http_version", "")),
             )
         )
+        TRACKING_ID.reset(tracking)
 
     async def _route(self, scope: Scope, receive: Receive) -> _Response:
         path: str = scope["path"]
         response = _Response()
-        if path.rstrip("/") == "/v1/people/me":
+        if path.rstrip("/") in (PEOPLE_ME_PATH, TOKEN_EXPIRY_PATH):
             if scope["method"] != "GET":
-                return self._error(path, 405, "Method Not Allowed: people/me answers GET only.")
+                return self._error(path, 405, f"Method Not Allowed: {path} answers GET only.")
             headers = dict(scope["headers"])
             authorization = headers.get(b"authorization", b"").decode("latin-1") or None
-            status, body, extra = people_me(self.tokens, self._people, authorization)
+            if path.rstrip("/") == PEOPLE_ME_PATH:
+                status, body, extra = people_me(self.tokens, self._people, authorization)
+            else:
+                status, body, extra = token_expiry(self.tokens, authorization, self.token_expiry_ms)
             return _Response.json(status, body, extra)
         root = self._tenant_app.root_path_of(path)
         if root is not None:

@@ -10,9 +10,11 @@ resource, Groups/{id}/Members, Schemas/SCIM2/..., and error bodies carrying a tr
 from __future__ import annotations
 
 import base64
+import contextvars
 import copy
 import enum
 import functools
+import json
 import re
 import secrets
 import typing
@@ -34,6 +36,7 @@ from scim2_models import (
     NotFoundException,
     Pagination,
     Patch,
+    PayloadTooLargeException,
     Resource,
     ResourceType,
     Schema,
@@ -45,6 +48,7 @@ from scim2_models import (
     UnauthorizedException,
 )
 from scim2_server.applications.asgi import ASGIApplication
+from scim2_server.bulk import BulkPlan
 from scim2_server.requests import ScimRequest
 from scim2_server.responses import ScimResponse
 from scim2_server.routing import Target
@@ -53,6 +57,7 @@ from scim2_server.utils import load_json_resource
 
 from app.sandbox.service import SandboxService
 from app.sandbox.store import TenantStorage
+from app.sandbox.webex_search import check_sort, webex_filter
 
 CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
 CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
@@ -66,14 +71,31 @@ WEBEX_401_MESSAGE = (
     "The request requires a valid access token set in the Authorization request header."
 )
 USER_TYPES = ("user", "room", "external_calling", "calling_service")
+# The spec's AccountStatusObject.
 ACCOUNT_STATUSES = (
-    "active", "pending", "transient", "disabled", "suspended", "compliance-transient",
-    "pending-transient", "marked_deleted", "fraud-transient", "fraud",
+    "active", "pending", "transient", "disabled", "fraud", "fraud_transient",
+    "compliance_transient", "pending_transient",
 )  # fmt: skip
 BULK_MAX_OPERATIONS = 100
+BULK_MAX_FAIL_ON_ERRORS = 100
+BULK_METHODS = ("POST", "PATCH", "DELETE")
+CISCO_ERROR = "urn:scim:schemas:extension:cisco:webexidentity:api:messages:2.0:Error"
+SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"
+# externalAttribute1..15 and extensionAttribute1..15 ("Postfix support from 1 to 15").
+CISCO_ATTRIBUTE_COUNT = 15
+# preferredLanguage and locale: "the 2 letter language code followed by an _ and then the
+# 2 letter country code" (en_US, fr_FR).
+_LANGUAGE_TAG = re.compile(r"[a-z]{2}_[A-Z]{2}")
 MEMBERS_MAX_COUNT = 500
 # A fixed, plausible creation date for the people/me records.
 _PEOPLE_CREATED = "2024-03-18T09:12:44.000Z"
+
+
+# The TrackingID of the request being answered (set by the server for each Webex request):
+# the parts of an answer that carry it in their body (a Bulk operation's error) read it here.
+TRACKING_ID: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "sandbox_tracking_id", default="SANDBOX_UNTRACKED"
+)
 
 
 def webex_id(kind: str, value: str) -> str:
@@ -87,6 +109,8 @@ class TokenKind(enum.Enum):
 
     FULL_ADMIN = "full_admin"
     READONLY_ADMIN = "readonly_admin"
+    USER_ADMIN = "user_admin"
+    GROUP_ADMIN = "group_admin"
     BOT = "bot"
     EXPIRED = "expired"
     OTHER_ORG = "other_org"
@@ -98,8 +122,10 @@ class SandboxTokens:
     """The bearer tokens the sandbox accepts (sandbox-only: they open nothing but this sandbox).
 
     `full_admin` (id_full_admin), `readonly_admin` (id_readonly_admin: reads work, writes 403),
-    `bot` (people/me says type bot; SCIM 403), `expired` (401), `other_org` (an admin of another
-    org: people/me gives that org; SCIM here 403), `scim_app` (the generic SCIM application).
+    `user_admin` (id_user_admin: users read and written, groups 403), `group_admin`
+    (id_group_admin: groups read and written, users 403), `bot` (people/me says type bot;
+    SCIM 403), `expired` (401), `other_org` (an admin of another org: people/me gives that
+    org; SCIM here 403), `scim_app` (the generic SCIM application).
     """
 
     full_admin: str
@@ -108,17 +134,20 @@ class SandboxTokens:
     expired: str
     other_org: str
     scim_app: str
+    user_admin: str
+    group_admin: str
 
     @classmethod
     def generate(cls) -> SandboxTokens:
-        return cls(**{f.name: secrets.token_urlsafe(32) for f in fields(cls)})
+        return cls.from_dict({})
 
     def to_dict(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
     def from_dict(cls, values: dict[str, str]) -> SandboxTokens:
-        return cls(**{f.name: values[f.name] for f in fields(cls)})
+        """The tokens kept in a state file; a kind the file predates gets a new token."""
+        return cls(**{f.name: values.get(f.name) or secrets.token_urlsafe(32) for f in fields(cls)})
 
     def kind_of(self, token: str | None) -> TokenKind | None:
         if not token:
@@ -184,18 +213,19 @@ def _cisco_user_schema() -> dict[str, Any]:
             subAttributes=[_attribute("orgId"), _attribute("groupId"), _attribute("role")],
         ),
     ]
-    attributes += [_attribute(f"extensionAttribute{i}", multiValued=True) for i in range(1, 16)]
+    numbers = range(1, CISCO_ATTRIBUTE_COUNT + 1)
+    attributes += [_attribute(f"extensionAttribute{i}", multiValued=True) for i in numbers]
     attributes += [
         _attribute(
             f"externalAttribute{i}",
             type="complex",
             multiValued=True,
             subAttributes=[
-                _attribute("value", caseExact=True),
-                _attribute("source", caseExact=True),
+                _attribute("value", caseExact=True, required=True),
+                _attribute("source", caseExact=True, required=True),
             ],
         )
-        for i in range(1, 16)
+        for i in numbers
     ]
     return {
         "schemas": [SCHEMA_SCHEMA],
@@ -354,7 +384,9 @@ class WebexRules:
             self._check_user_type(resource, creating)
             if self.require_email_user_name:
                 self._check_email(resource, creating)
+            self._check_languages(resource)
             self._stamp_cisco_extension(resource, creating)
+            self._check_external_attributes(resource)
         elif resource_type.name == "Group":
             self._check_members(resource)
         return resource
@@ -400,6 +432,32 @@ class WebexRules:
             raise InvalidValueException(
                 detail=f"The primary work e-mail {value!r} must equal userName {user_name!r}."
             )
+
+    @staticmethod
+    def _check_languages(resource: Resource[Any]) -> None:
+        for name, field in (("preferredLanguage", "preferred_language"), ("locale", "locale")):
+            value = getattr(resource, field, None)
+            if value is not None and not _LANGUAGE_TAG.fullmatch(str(value)):
+                raise InvalidValueException(
+                    detail=f"{name} {str(value)!r} is not a language and country code "
+                    "written ll_CC, such as en_US or fr_FR."
+                )
+
+    @staticmethod
+    def _check_external_attributes(resource: Resource[Any]) -> None:
+        """Each externalAttributeN item needs both source and value (ExternalAttributeObject)."""
+        field = _extension_field(type(resource))
+        extension = getattr(resource, field, None) if field else None
+        if extension is None:
+            return
+        for number in range(1, CISCO_ATTRIBUTE_COUNT + 1):
+            for item in getattr(extension, f"external_attribute_{number}", None) or []:
+                missing = [n for n in ("source", "value") if not getattr(item, n, None)]
+                if missing:
+                    raise InvalidValueException(
+                        detail=f"externalAttribute{number} items are objects with a source "
+                        f"and a value; one has no {' and no '.join(missing)}."
+                    )
 
     @staticmethod
     def _stamp_cisco_extension(resource: Resource[Any], creating: bool) -> None:
@@ -463,6 +521,43 @@ class Principal:
     kind: TokenKind
 
 
+@dataclass(frozen=True)
+class AdminRights:
+    """What an administrator's role lets a token do on SCIM (the spec's "The following
+    administrators can use this API" of each operation)."""
+
+    role: str
+    reads: frozenset[str]  # resource type names
+    writes: frozenset[str]
+
+
+_USERS_AND_GROUPS = frozenset({"User", "Group"})
+ADMIN_RIGHTS = {
+    TokenKind.FULL_ADMIN: AdminRights("id_full_admin", _USERS_AND_GROUPS, _USERS_AND_GROUPS),
+    TokenKind.READONLY_ADMIN: AdminRights("id_readonly_admin", _USERS_AND_GROUPS, frozenset()),
+    TokenKind.USER_ADMIN: AdminRights("id_user_admin", frozenset({"User"}), frozenset({"User"})),
+    TokenKind.GROUP_ADMIN: AdminRights(
+        "id_group_admin", frozenset({"Group"}), frozenset({"Group"})
+    ),
+}
+_WRITES = frozenset({"create", "replace", "patch", "delete", "bulk"})
+_PLURAL = {"User": "users", "Group": "groups"}
+
+
+def check_rights(kind: TokenKind, resource_type: str, *, write: bool) -> None:
+    """Raise 403 when the token's role may not read (or write) this resource type."""
+    rights = ADMIN_RIGHTS.get(kind)
+    if rights is None:  # bots and other orgs never get this far (check_auth)
+        raise ForbiddenException(detail="The token has no administrative role in this org.")
+    allowed = rights.writes if write else rights.reads
+    if resource_type not in allowed:
+        what = _PLURAL.get(resource_type, resource_type)
+        raise ForbiddenException(
+            detail=f"An administrator with the role {rights.role} cannot "
+            f"{'change' if write else 'read'} {what}."
+        )
+
+
 class WebexService(SandboxService):
     """scim2-server's service (with the sandbox's cheaper Bulk) and Webex's differences."""
 
@@ -479,11 +574,48 @@ class WebexService(SandboxService):
         principal = request.subject
         if not isinstance(principal, Principal):
             raise TokenRefused(expired=False, missing=True)
-        writes = {"create", "replace", "patch", "delete", "bulk"}
-        if principal.kind is TokenKind.READONLY_ADMIN and target.operation.value in writes:
-            raise ForbiddenException(
-                detail="A read-only administrator cannot change users or groups."
+        check_rights(
+            principal.kind, str(resource_type.name), write=target.operation.value in _WRITES
+        )
+
+    def read_bulk(self, body: bytes, content_type: str | None) -> BulkPlan:
+        """The Bulk request, within Webex's limits: at most 100 operations, each POST, PATCH
+        or DELETE, failOnErrors from 1 to 100; outside them the whole request is answered 400
+        (the spec's Bulk answers no 413)."""
+        try:
+            plan = super().read_bulk(body, content_type)
+        except PayloadTooLargeException as exc:
+            raise InvalidValueException(detail=exc.detail) from None
+        fail_on_errors = plan.fail_on_errors
+        if fail_on_errors is not None and not 1 <= fail_on_errors <= BULK_MAX_FAIL_ON_ERRORS:
+            raise InvalidValueException(
+                detail=f"failOnErrors must be between 1 and {BULK_MAX_FAIL_ON_ERRORS}, "
+                f"not {fail_on_errors}."
             )
+        for operation in plan.operations:
+            method = getattr(operation.method, "value", operation.method)
+            if method is not None and str(method).upper() not in BULK_METHODS:
+                raise InvalidValueException(
+                    detail=f"A Webex Bulk operation is POST, PATCH or DELETE, not {method}."
+                )
+        return plan
+
+    def bulk_response(self, plan: BulkPlan) -> ScimResponse:
+        """Each failed operation's response carries Cisco's error extension too."""
+        response = super().bulk_response(plan)
+        body = response.body or {}
+        for operation in body.get("Operations") or []:
+            error = operation.get("response")
+            if not isinstance(error, dict):
+                continue
+            status = str(error.get("status") or operation.get("status") or "400")
+            error["schemas"] = [SCIM_ERROR, CISCO_ERROR]
+            error[CISCO_ERROR] = {
+                "trackingId": TRACKING_ID.get(),
+                "errorCode": cisco_error_code(status, error.get("scimType")),
+                "details": str(error.get("detail") or ""),
+            }
+        return response
 
     def patch_response(
         self, base_url: str, resource: Resource[Any], response_parameters: Any
@@ -508,6 +640,7 @@ class WebexService(SandboxService):
         return super().www_authenticate(exception)
 
 
+_SEARCHES = {"/Users": "User", "/Groups": "Group"}
 _TENANT_PATH = re.compile(r"^/identity/scim/(?P<org>[^/]+)/v2(?P<rest>/.*)?$")
 _MEMBERS_PATH = re.compile(r"^/Groups/(?P<id>[^/]+)/Members/?$")
 _SCIM2_SCHEMA_PATH = re.compile(r"^/Schemas/SCIM2/(?P<name>.+)$")
@@ -563,6 +696,12 @@ class WebexScimApplication(ASGIApplication):
         kind = self.tokens.kind_of(bearer_token(request.header("Authorization")))
         return Principal(kind) if kind is not None else None
 
+    async def read_request(self, scope: dict[str, Any], receive: Any) -> ScimRequest:
+        request = await super().read_request(scope, receive)
+        if request.body and b"accountstatus" in request.body.lower():
+            request.body = account_status_as_list(request.body)
+        return request
+
     async def dispatch_request(self, request: ScimRequest) -> ScimResponse:
         self.check_auth(request)
         request.subject = self.get_subject(request)
@@ -572,62 +711,102 @@ class WebexScimApplication(ASGIApplication):
             return self._group_members(request, members.group("id"))
         if method == "GET" and (schema := _SCIM2_SCHEMA_PATH.match(path)):
             return self._scim2_schema(request, schema.group("name"))
-        if (
-            method == "POST"
-            and path == "/Bulk"
-            and request.subject == Principal(TokenKind.READONLY_ADMIN)
-        ):
+        if path.endswith("/.search"):  # Webex searches with GET only (no POST .search)
+            raise NotFoundException(detail=f"No SCIM endpoint at {path!r}")
+        if method == "GET" and path in _SEARCHES:
+            resource_type = _SEARCHES[path]
+            check_rights(request.subject.kind, resource_type, write=False)
+            if request.query.get("filter"):
+                checked = webex_filter(request.query["filter"], resource_type, self.org_uuid)
+                request.query = {**request.query, "filter": checked}
+            check_sort(request.query, resource_type)
+        if method == "POST" and path == "/Bulk" and not ADMIN_RIGHTS[request.subject.kind].writes:
             raise ForbiddenException(
                 detail="A read-only administrator cannot change users or groups."
             )
         return await self.handler.handle(request)
 
     def finalize_response(self, request: ScimRequest, response: ScimResponse) -> ScimResponse:
-        # Webex puts the org of each user in the Cisco extension's own "meta" block; scim2-models
-        # treats "meta" as reserved, so it is added to the JSON here, where the block is returned.
+        # Every Webex answer is application/json (the spec's only media type), errors included.
+        response.headers["Content-Type"] = "application/json"
         body = response.body
         if isinstance(body, dict):
+            search = request.method.upper() == "GET" and request.path.rstrip("/") == "/Groups"
             for resource in [body, *(body.get("Resources") or [])]:
-                extension = resource.get(CISCO_USER) if isinstance(resource, dict) else None
+                if not isinstance(resource, dict):
+                    continue
+                # Webex puts the org of each user in the Cisco extension's own "meta" block;
+                # scim2-models treats "meta" as reserved, so it is added to the JSON here.
+                extension = resource.get(CISCO_USER)
                 if isinstance(extension, dict):
                     extension["meta"] = {"organizationId": self.org_uuid}
+                if "members" in resource and _is_group(resource):
+                    self._present_members(request, resource, search=search)
         return super().finalize_response(request, response)
 
+    def _present_members(
+        self, request: ScimRequest, group: dict[str, Any], *, search: bool
+    ) -> None:
+        """A group's members as Webex gives them: none in a search unless includeMembers=true
+        (then only those of memberType, when given); otherwise the first 500, each with its
+        type (user or group) and display name (the spec's "Search groups" and "Get a group")."""
+        if search and (request.query.get("includeMembers") or "").lower() != "true":
+            del group["members"]
+            return
+        wanted = (request.query.get("memberType") or "").lower() if search else ""
+        entries = []
+        for member in group.get("members") or []:
+            entry = self._describe_member(str(member.get("value")), member.get("display"))
+            if entry is not None and (not wanted or entry["type"] == wanted):
+                entries.append({**entry, **member})  # what the resource holds ($ref) kept
+            if len(entries) == MEMBERS_MAX_COUNT:
+                break
+        group["members"] = entries
+
+    def _describe_member(self, value: str, display: Any) -> dict[str, str] | None:
+        """{value, type, display} of a live member; None for one removed since."""
+        member_type = "user"
+        target = self.tenant_storage.peek("User", value)
+        if target is None:
+            member_type = "group"
+            target = self.tenant_storage.peek("Group", value)
+        if target is None:
+            return None
+        entry = {"value": value, "type": member_type}
+        display = display or getattr(target, "display_name", None)
+        if display:
+            entry["display"] = str(display)
+        return entry
+
     def _group_members(self, request: ScimRequest, group_id: str) -> ScimResponse:
-        provider = webex_provider()
+        """GET /Groups/{id}/Members: a page (startIndex from 1, count 0 to 500, 500 by
+        default) of the members of memberType (user, machine or group; all when absent)."""
+        check_rights(request.subject.kind, "Group", write=False)
         group_type = self.service.get_resource_type("Group")
         group = self.tenant_storage.get(group_type, group_id)
-        start = _positive_int(request.query.get("startIndex"), 1, "startIndex")
-        count = min(_positive_int(request.query.get("count"), 100, "count"), MEMBERS_MAX_COUNT)
+        start = _whole_number(request.query.get("startIndex"), 1, "startIndex", minimum=1)
+        count = _whole_number(request.query.get("count"), MEMBERS_MAX_COUNT, "count", minimum=0)
+        if count > MEMBERS_MAX_COUNT:
+            raise InvalidValueException(
+                detail=f"count is at most {MEMBERS_MAX_COUNT} for a group's members, not {count}."
+            )
         wanted = (request.query.get("memberType") or "").lower()
         entries = []
-        with provider:
-            for member in getattr(group, "members", None) or []:
-                value = str(member.value)
-                member_type = "user"
-                target = self.tenant_storage.peek("User", value)
-                if target is None:
-                    member_type = "group"
-                    target = self.tenant_storage.peek("Group", value)
-                if target is None:
-                    continue  # a member removed since; Webex lists only live members
-                display = getattr(member, "display", None) or getattr(target, "display_name", None)
-                if wanted and member_type != wanted:
-                    continue
-                entry = {"value": value, "type": member_type}
-                if display:
-                    entry["display"] = str(display)
+        for member in getattr(group, "members", None) or []:
+            entry = self._describe_member(str(member.value), getattr(member, "display", None))
+            if entry is not None and (not wanted or entry["type"] == wanted):
                 entries.append(entry)
         page = entries[start - 1 : start - 1 + count]
         body = {
             "schemas": [GROUP_MEMBERS],
-            "memberSize": len(entries),
-            "displayName": getattr(group, "display_name", None),
+            "displayName": str(getattr(group, "display_name", "") or ""),
+            "memberSize": len(entries),  # the spec's example
+            "totalResults": len(entries),  # the spec's schema
             "itemsPerPage": len(page),
             "startIndex": start,
             "members": page,
         }
-        return ScimResponse(HTTPStatus.OK, body, {"Content-Type": "application/json"})
+        return ScimResponse(HTTPStatus.OK, body)
 
     def _scim2_schema(self, request: ScimRequest, name: str) -> ScimResponse:
         schemas = {s["id"]: s for s in webex_schemas()}
@@ -647,16 +826,51 @@ def _without_schemas(schema: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in schema.items() if k != "schemas"}
 
 
-def _positive_int(raw: str | None, default: int, name: str) -> int:
+def _whole_number(raw: str | None, default: int, name: str, *, minimum: int) -> int:
     if raw is None or raw == "":
         return default
     try:
         value = int(float(raw))
     except ValueError:
         raise InvalidValueException(detail=f"{name} must be a number, not {raw!r}.") from None
-    if value < 1:
-        raise InvalidValueException(detail=f"{name} must be 1 or more, not {value}.")
+    if value < minimum:
+        raise InvalidValueException(detail=f"{name} must be {minimum} or more, not {value}.")
     return value
+
+
+def _is_group(resource: dict[str, Any]) -> bool:
+    meta = resource.get("meta")
+    if isinstance(meta, dict) and meta.get("resourceType"):
+        return str(meta["resourceType"]) == "Group"
+    return CORE_GROUP in (resource.get("schemas") or [])
+
+
+def account_status_as_list(body: bytes) -> bytes:
+    """A request body with each Cisco extension's accountStatus as a list.
+
+    Cisco's spec has a request send it as a string ("active": its PostUser and PutUser
+    schema and example) and answers it as a list (["active"]); the sandbox stores the list
+    and takes either.
+    """
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return body  # the service answers the syntax error
+
+    def fix(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                fix(item)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key.lower() == CISCO_USER.lower() and isinstance(value, dict):
+                    for name, status in value.items():
+                        if name.lower() == "accountstatus" and isinstance(status, str):
+                            value[name] = [status]
+                fix(value)
+
+    fix(payload)
+    return json.dumps(payload).encode()
 
 
 # -- GET /v1/people/me ------------------------------------------------------------------------
@@ -737,6 +951,28 @@ def people_records(org_uuid: str) -> dict[TokenKind, PeopleRecord]:
             ("id_readonly_admin",),
             "person",
         ),
+        TokenKind.USER_ADMIN: PeopleRecord(
+            TokenKind.USER_ADMIN,
+            person_uuid("user-admin"),
+            org_uuid,
+            ("lucie.girard@example.com",),
+            "Lucie Girard",
+            "Lucie",
+            "Girard",
+            ("id_user_admin",),
+            "person",
+        ),
+        TokenKind.GROUP_ADMIN: PeopleRecord(
+            TokenKind.GROUP_ADMIN,
+            person_uuid("group-admin"),
+            org_uuid,
+            ("harry.walker@example.com",),
+            "Harry Walker",
+            "Harry",
+            "Walker",
+            ("id_group_admin",),
+            "person",
+        ),
         TokenKind.BOT: PeopleRecord(
             TokenKind.BOT,
             person_uuid("bot"),
@@ -762,6 +998,17 @@ def people_records(org_uuid: str) -> dict[TokenKind, PeopleRecord]:
     }
 
 
+# Cisco's error extension gives a number for each kind of error; the spec lists none, so the
+# sandbox's are its own: the HTTP status, then one digit for the SCIM error type.
+_ERROR_KINDS = ("", "invalidValue", "invalidFilter", "invalidSyntax", "uniqueness", "mutability",
+                "noTarget", "invalidPath", "tooMany", "invalidVers")  # fmt: skip
+
+
+def cisco_error_code(status: str, scim_type: Any) -> str:
+    kind = _ERROR_KINDS.index(scim_type) if scim_type in _ERROR_KINDS else 0
+    return f"{status}{kind:03d}"
+
+
 def webex_error_body(message: str, tracking_id: str) -> dict[str, Any]:
     """Webex's non-SCIM error body."""
     return {"message": message, "errors": [{"description": message}], "trackingId": tracking_id}
@@ -769,7 +1016,7 @@ def webex_error_body(message: str, tracking_id: str) -> dict[str, Any]:
 
 def people_me(
     tokens: SandboxTokens, records: dict[TokenKind, PeopleRecord], authorization: str | None
-) -> tuple[int, dict[str, Any] | None, dict[str, str]]:
+) -> tuple[int, dict[str, Any], dict[str, str]]:
     """Answer GET /v1/people/me: (status, body without trackingId, extra headers)."""
     kind = tokens.kind_of(bearer_token(authorization))
     record = records.get(kind) if kind is not None else None
@@ -780,6 +1027,17 @@ def people_me(
         body = {"message": WEBEX_401_MESSAGE, "errors": [{"description": WEBEX_401_MESSAGE}]}
         return 401, body, {"WWW-Authenticate": challenge}
     return 200, record.to_json(), {}
+
+
+def token_expiry(
+    tokens: SandboxTokens, authorization: str | None, expires_ms: int
+) -> tuple[int, dict[str, Any], dict[str, str]]:
+    """Answer GET /v1/authorizations/tokenExpiry: {"exp": epoch ms} for a token Webex knows
+    (the spec's getTokenExpirationStatus); 401 as people/me answers for any other."""
+    kind = tokens.kind_of(bearer_token(authorization))
+    if kind is None or kind in (TokenKind.EXPIRED, TokenKind.SCIM_APP):
+        return people_me(tokens, {}, authorization)
+    return 200, {"exp": expires_ms}, {}
 
 
 def scim_error_body(status: int, detail: str, scim_type: str | None = None) -> dict[str, Any]:
@@ -803,6 +1061,7 @@ __all__ = [
     "WebexScimApplication",
     "people_me",
     "people_records",
+    "token_expiry",
     "webex_capabilities",
     "webex_id",
     "webex_provider",

@@ -86,6 +86,20 @@ _BULK_OPERATION_RESULT = {
     },
 }
 
+_CISCO_USER = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
+_USER_SCHEMAS = ("PostUser", "PutUser", "GetUserResponse", "SearchGetUserResponse")
+_ANSWER_USER_SCHEMAS = ("GetUserResponse", "SearchGetUserResponse")
+
+
+def _numbered_attributes(properties: dict[str, Any]) -> dict[str, Any]:
+    """'extensionAttribute*' and 'externalAttribute*' spelled out as the names 1 to 15."""
+    result = {k: v for k, v in properties.items() if not k.endswith("*")}
+    for name, schema in properties.items():
+        if name.endswith("*"):
+            result.update({f"{name[:-1]}{n}": schema for n in range(1, 16)})
+    return result
+
+
 # Keep this list short: each entry must quote the spec against itself.
 ERRATA: tuple[Erratum, ...] = (
     Erratum(
@@ -125,6 +139,28 @@ ERRATA: tuple[Erratum, ...] = (
             lambda value: {"description": value["description"]},
         )
         for schema, items in (("PatchUser", "roles"), ("PatchGroup", "inheritances"))
+    ),
+    *(
+        Erratum(
+            f"/components/schemas/{schema}/properties/{_CISCO_USER}/properties",
+            "the Cisco extension names its attributes 'extensionAttribute*' and "
+            "'externalAttribute*', meaning 'Postfix support from 1 to 15, for example: "
+            '"externalAttribute1", ..., "externalAttribute15"\' (their description; the '
+            "examples write externalAttribute1): JSON Schema reads the '*' literally and would "
+            "check no real name",
+            _numbered_attributes,
+        )
+        for schema in _USER_SCHEMAS
+    ),
+    *(
+        Erratum(
+            f"/components/schemas/{schema}/properties/{_CISCO_USER}/properties/accountStatus",
+            "an answer's accountStatus is 'an array of additional information about a user's "
+            'status\' (its description; every answer example: ["active"]), where the shared '
+            "AccountStatusObject is one string (as requests send it: PostUser's example)",
+            lambda status: {"type": "array", "items": {"$ref": status["$ref"]}},
+        )
+        for schema in _ANSWER_USER_SCHEMAS
     ),
 )
 

@@ -1,4 +1,9 @@
-"""The sandbox's Webex tenant over real loopback HTTP, with plain httpx: what a client meets."""
+"""The sandbox's Webex tenant over real loopback HTTP, with plain httpx: what a client meets.
+
+Every exchange is also judged by Cisco's spec (tests/contract/): a test fails on any answer
+the spec refuses. Requests that leave the spec on purpose (an Entra-style "Replace", a
+discovery endpoint Webex lacks) are made inside `contract.invalid_requests()`.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ import pytest
 
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sandbox.webex_tenant import CISCO_USER, WEBEX_401_MESSAGE
+from tests.contract.harness import WebexContract, contract_sandbox
 
 CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
 CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
@@ -22,8 +28,14 @@ ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"
 
 
 @pytest.fixture
-async def sandbox() -> AsyncIterator[SandboxServer]:
-    async with SandboxServer(SandboxConfig(seed_users=6, seed_groups=2, seed=7)) as server:
+def contract() -> WebexContract:
+    return WebexContract()
+
+
+@pytest.fixture
+async def sandbox(contract: WebexContract) -> AsyncIterator[SandboxServer]:
+    config = SandboxConfig(seed_users=6, seed_groups=2, seed=7)
+    async with contract_sandbox(config, contract=contract) as (server, _):
         yield server
 
 
@@ -153,7 +165,7 @@ async def test_readonly_admin_reads_but_every_write_is_refused(sandbox: SandboxS
                 "Bulk",
                 json={
                     "schemas": [BULK_REQUEST],
-                    "Operations": [{"method": "DELETE", "path": f"/Users/{user_id}"}],
+                    "operations": [{"method": "DELETE", "path": f"/Users/{user_id}"}],
                 },
             ),
         ]
@@ -196,18 +208,23 @@ async def test_a_url_with_another_org_is_refused(sandbox: SandboxServer) -> None
 
 @pytest.mark.parametrize("path", ["ServiceProviderConfig", "ResourceTypes", "ResourceTypes/User"])
 async def test_no_service_provider_config_nor_resource_types(
-    sandbox: SandboxServer, path: str
+    sandbox: SandboxServer, contract: WebexContract, path: str
 ) -> None:
     async with client(sandbox, sandbox.tokens.full_admin) as http:
-        response = await http.get(path)
+        with contract.invalid_requests():  # the spec has neither
+            response = await http.get(path)
     assert_scim_error(response, 404)
 
 
-async def test_schemas_list_core_enterprise_and_cisco_extension(sandbox: SandboxServer) -> None:
-    async with client(sandbox, sandbox.tokens.full_admin) as http:
-        listing = (await http.get("Schemas")).json()
-        user_schemas = (await http.get("Schemas/SCIM2/User")).json()
-        cisco = (await http.get(f"Schemas/SCIM2/{CISCO_USER}")).json()
+async def test_schemas_list_core_enterprise_and_cisco_extension(
+    sandbox: SandboxServer, contract: WebexContract
+) -> None:
+    # The spec places its Schemas/SCIM2 paths nowhere a tenant URL reaches: not judged.
+    with contract.invalid_requests():
+        async with client(sandbox, sandbox.tokens.full_admin) as http:
+            listing = (await http.get("Schemas")).json()
+            user_schemas = (await http.get("Schemas/SCIM2/User")).json()
+            cisco = (await http.get(f"Schemas/SCIM2/{CISCO_USER}")).json()
     ids = {schema["id"] for schema in listing["Resources"]}
     assert ids == {CORE_USER, CORE_GROUP, ENTERPRISE_USER, CISCO_USER}
     assert set(user_schemas) == {CORE_USER, ENTERPRISE_USER, CISCO_USER}
@@ -230,13 +247,14 @@ async def test_user_name_is_unique_whatever_its_case(sandbox: SandboxServer) -> 
 
 
 async def test_user_type_is_required_and_must_be_one_of_webex_values(
-    sandbox: SandboxServer,
+    sandbox: SandboxServer, contract: WebexContract
 ) -> None:
     without = new_user()
     del without["userType"]
-    async with client(sandbox, sandbox.tokens.full_admin) as http:
-        missing = await http.post("Users", json=without)
-        wrong = await http.post("Users", json=new_user(userType="employee"))
+    with contract.invalid_requests():
+        async with client(sandbox, sandbox.tokens.full_admin) as http:
+            missing = await http.post("Users", json=without)
+            wrong = await http.post("Users", json=new_user(userType="employee"))
     assert_scim_error(missing, 400, "invalidValue")
     assert "userType" in missing.json()["detail"]
     assert_scim_error(wrong, 400, "invalidValue")
@@ -279,17 +297,18 @@ async def test_primary_work_email_must_equal_user_name(sandbox: SandboxServer) -
 
 
 async def test_patch_op_names_are_case_insensitive_and_answer_200_with_the_user(
-    sandbox: SandboxServer,
+    sandbox: SandboxServer, contract: WebexContract
 ) -> None:
     async with client(sandbox, sandbox.tokens.full_admin) as http:
         user = (await http.post("Users", json=new_user("hugo.bernard@example.com"))).json()
-        response = await http.patch(
-            f"Users/{user['id']}",
-            json={
-                "schemas": [PATCH_OP],
-                "Operations": [{"op": "Replace", "path": "active", "value": False}],
-            },
-        )
+        with contract.invalid_requests():  # Entra writes "Replace"; the spec "replace"
+            response = await http.patch(
+                f"Users/{user['id']}",
+                json={
+                    "schemas": [PATCH_OP],
+                    "Operations": [{"op": "Replace", "path": "active", "value": False}],
+                },
+            )
         fetched = await http.get(f"Users/{user['id']}")
         found = await http.get("Users", params={"filter": 'userName eq "HUGO.BERNARD@example.com"'})
     assert response.status_code == 200
@@ -417,7 +436,9 @@ async def test_group_members_endpoint(sandbox: SandboxServer) -> None:
     assert groups_only["members"] == []
 
 
-async def test_a_group_member_must_exist_and_entra_removal_works(sandbox: SandboxServer) -> None:
+async def test_a_group_member_must_exist_and_entra_removal_works(
+    sandbox: SandboxServer, contract: WebexContract
+) -> None:
     users = sandbox.users()[:2]
     async with client(sandbox, sandbox.tokens.full_admin) as http:
         unknown = await http.post(
@@ -438,16 +459,18 @@ async def test_a_group_member_must_exist_and_entra_removal_works(sandbox: Sandbo
                 },
             )
         ).json()
-        # Microsoft Entra removes a member with a value instead of a path filter.
-        removed = await http.patch(
-            f"Groups/{group['id']}",
-            json={
-                "schemas": [PATCH_OP],
-                "Operations": [
-                    {"op": "Remove", "path": "members", "value": [{"value": users[0]["id"]}]}
-                ],
-            },
-        )
+        # Microsoft Entra removes a member with a value instead of a path filter (and
+        # writes "Remove", where the spec has "remove").
+        with contract.invalid_requests():
+            removed = await http.patch(
+                f"Groups/{group['id']}",
+                json={
+                    "schemas": [PATCH_OP],
+                    "Operations": [
+                        {"op": "Remove", "path": "members", "value": [{"value": users[0]["id"]}]}
+                    ],
+                },
+            )
     assert_scim_error(unknown, 400, "invalidValue")
     assert removed.status_code == 200
     assert [m["value"] for m in removed.json()["members"]] == [users[1]["id"]]
@@ -500,7 +523,7 @@ async def test_bulk_with_bulk_ids(sandbox: SandboxServer) -> None:
     ]
     async with client(sandbox, sandbox.tokens.full_admin) as http:
         response = await http.post(
-            "Bulk", json={"schemas": [BULK_REQUEST], "Operations": operations}
+            "Bulk", json={"schemas": [BULK_REQUEST], "operations": operations}
         )
     assert response.status_code == 200
     results = {op["bulkId"]: op for op in response.json()["Operations"]}
@@ -519,9 +542,11 @@ async def test_bulk_takes_at_most_100_operations(sandbox: SandboxServer) -> None
     ]
     async with client(sandbox, sandbox.tokens.full_admin) as http:
         response = await http.post(
-            "Bulk", json={"schemas": [BULK_REQUEST], "Operations": operations}
+            "Bulk", json={"schemas": [BULK_REQUEST], "operations": operations}
         )
-    assert_scim_error(response, 413)
+    # 400, not RFC 7644's 413: Cisco's spec lists no 413 among the Bulk answers.
+    assert_scim_error(response, 400, "invalidValue")
+    assert "100" in response.json()["detail"]
     assert len(sandbox.users()) == 6
 
 
