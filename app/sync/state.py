@@ -69,7 +69,7 @@ def state_file_error(path: Path, exc: BaseException) -> StateFileError:
             "left it).",
             f"Free space on the disk that holds {path.parent} (or check the disk), then run "
             "the command again: it resumes where it stopped.",
-            exit_code=ExitCode.UNREACHABLE,
+            exit_code=ExitCode.BAD_INPUT,  # as a cycle that stops on it (cause "input")
         )
     if (
         "readonly" in text

@@ -511,3 +511,199 @@ def test_a_damaged_state_file_is_named_with_what_to_do(
         assert "Traceback" not in output
         assert "admin's notes" not in output
     assert path.read_bytes() == garbage  # never overwritten
+
+
+def _file_size_limit(limit: int) -> None:
+    """In the child before exec: files may not grow past `limit` bytes (EFBIG, a full disk
+    for this process); SIGXFSZ ignored so that the write fails instead of killing it."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_a_full_state_disk_stops_with_a_plain_message_and_keeps_the_journal(
+    private_dirs: Path, cli_env: dict[str, str]
+) -> None:
+    import json
+    import sqlite3
+    from collections import Counter
+
+    from app.config.store import ProfileStore
+    from app.paths import log_dir, state_file
+    from app.sandbox.server import SandboxConfig, SandboxServer
+    from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+
+    csv_path = private_dirs / "users.csv"
+    write_csv(csv_path, make_rows(10))
+    with SandboxServer.in_thread(SandboxConfig()) as sandbox:
+        ProfileStore().save(make_profile(sandbox.tenant_url, csv_path))
+        env = {**cli_env, "WEBEX_PROVISIONER_TOKEN": sandbox.tokens.full_admin}
+        first = run_cli(["sync", "--profile", "acme", "--force"], env)
+        assert first.returncode == 0, first.stderr
+        rows = make_rows(800)
+        write_csv(csv_path, rows)
+        # The state may grow by a few pages only: a disk that fills up during the cycle.
+        files = [state_file("acme"), *log_dir().glob("*")]
+        limit = max(p.stat().st_size for p in files if p.is_file()) + 64 * 1024
+        full = subprocess.run(
+            [sys.executable, "-m", "app", "sync", "--profile", "acme", "--force"],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=HANG_GUARD,
+            check=False,
+            preexec_fn=lambda: _file_size_limit(limit),
+        )
+        output = full.stdout + full.stderr
+        assert full.returncode == 2, output
+        assert f"The state file {state_file('acme')} could not be written" in output
+        assert "Free space on the disk" in output
+        assert "Traceback" not in output
+
+        with sqlite3.connect(state_file("acme")) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        again = run_cli(["sync", "--profile", "acme", "--force", "--json"], env)
+        assert again.returncode == 0, again.stderr
+        assert json.loads(again.stdout)["outcome"] == "completed"
+        names = Counter(u["userName"].lower() for u in sandbox.users())
+        assert [n for n, c in names.items() if c > 1] == []
+        assert len(names) == len(rows)
+
+
+# -- profiles ---------------------------------------------------------------------------
+
+
+def test_of_creations_at_once_of_one_name_exactly_one_wins(private_dirs: Path) -> None:
+    from app.config.store import ProfileExists, ProfileStore
+    from tests.integration.test_sync_helpers import make_profile
+
+    racers = 8
+    barrier = threading.Barrier(racers)
+    outcomes: list[str] = []
+
+    def create(n: int) -> None:
+        profile = make_profile(WEBEX_URL, SAMPLE).model_copy(update={"concurrency_cap": n + 1})
+        barrier.wait()
+        try:
+            ProfileStore().create(profile)
+        except ProfileExists as exc:
+            outcomes.append(f"refused: {exc.message}")
+        else:
+            outcomes.append(f"won {n + 1}")
+
+    threads = [threading.Thread(target=create, args=(n,)) for n in range(racers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(HANG_GUARD)
+    winners = [o for o in outcomes if o.startswith("won")]
+    assert len(winners) == 1, outcomes
+    assert outcomes.count("refused: A profile named acme already exists.") == racers - 1
+    # The file is the winner's, whole.
+    assert f"won {ProfileStore().load('acme').concurrency_cap}" == winners[0]
+    assert [p.name for p in ProfileStore().directory.iterdir()] == ["acme.toml"]
+
+
+def test_two_profile_create_commands_at_once_one_is_told(cli_env: dict[str, str]) -> None:
+    args = [sys.executable, "-m", "app", "profile", "create", "acme", "--tenant-url", WEBEX_URL]
+    args += ["--source", "csv", "--csv-file", str(SAMPLE)]
+    runs = [
+        subprocess.Popen(
+            args, cwd=REPO, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    results = [(run.wait(HANG_GUARD), *run.communicate()) for run in runs]
+    assert sorted(code for code, _, _ in results) == [0, 2], results
+    refused = next(err for code, _, err in results if code == 2)
+    assert "A profile named acme already exists." in refused
+    assert "Traceback" not in refused
+
+
+def test_a_relative_csv_path_is_made_absolute_on_create_and_import(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    import shutil
+
+    from app.config.store import ProfileStore
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "users.csv")
+    create = ["profile", "create", "acme", "--tenant-url", WEBEX_URL, "--source", "csv"]
+    result = subprocess.run(
+        [sys.executable, "-m", "app", *create, "--csv-file", "users.csv"],
+        cwd=folder,
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    profile = ProfileStore().load("acme")
+    assert profile.source.csv is not None
+    assert profile.source.csv.path == folder / "users.csv"
+
+    # An exported profile whose CSV path is relative: relative to the imported file's folder.
+    exported = ProfileStore().export("acme").replace(str(folder / "users.csv"), "users.csv")
+    (folder / "acme.toml").write_text(exported, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "profile",
+            "import",
+            str(folder / "acme.toml"),
+            "--name",
+            "copy",
+        ],
+        cwd=tmp_path,
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    copy = ProfileStore().load("copy")
+    assert copy.source.csv is not None
+    assert copy.source.csv.path == folder / "users.csv"
+    assert copy.id != profile.id
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:secret-line:/usr/sbin\n",
+        b'[project]\nname = "secret-line"\nversion = "1"\n',
+        b"\xff\xfesecret-line\x00\x01",
+    ],
+    ids=["not-toml", "other-toml", "binary"],
+)
+def test_an_error_never_prints_the_content_of_a_file(
+    content: bytes, tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    from app.paths import profiles_dir
+
+    stray = tmp_path / "stray.toml"
+    stray.write_bytes(content)
+    result = run_cli(["profile", "import", str(stray)], cli_env)
+    output = result.stdout + result.stderr
+    assert result.returncode == 2, output
+    assert str(stray) in output
+    assert "secret-line" not in output and "root:x" not in output
+    # The same for a profile file of the config folder spoilt by hand.
+    profiles_dir().mkdir(parents=True, exist_ok=True)
+    (profiles_dir() / "acme.toml").write_bytes(content)
+    result = run_cli(["profile", "show", "acme"], cli_env)
+    output = result.stdout + result.stderr
+    assert result.returncode == 2, output
+    assert "acme.toml" in output
+    assert "secret-line" not in output and "root:x" not in output
+    assert "Traceback" not in output
