@@ -79,6 +79,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`logs ... | head`): what it wanted it has; end quietly, and
+        # keep Python's final flush of stdout from complaining about the closed pipe.
+        _silence_stdout()
+        return int(ExitCode.OK)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout replaced by a non-file
+        pass
 
 
 def _configure_logging(*, verbose: bool) -> None:

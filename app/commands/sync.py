@@ -114,8 +114,25 @@ def register(subparsers: Any) -> None:
     logs.add_argument("--format", choices=("table", "csv", "json"), default="table")
     logs.add_argument("--status", choices=("Success", "Failure", "Skipped", "Warning", "Held"))
     logs.add_argument("--search", metavar="TEXT", help="rows whose name, id or message has TEXT")
-    logs.add_argument("--limit", type=int, metavar="N", help="the newest N rows only")
+    logs.add_argument(
+        "--limit", type=_row_limit, metavar="N", help="the newest N rows only (0: all of them)"
+    )
     logs.set_defaults(handler=_logs)
+
+
+def _row_limit(text: str) -> int:
+    """--limit: a whole number, 0 or more (0: no limit); argparse shows the refusal (exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number; give 0 (all rows) or a positive number"
+        ) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"{value} is negative; give 0 (all rows) or a positive number"
+        )
+    return value
 
 
 # -- shared -----------------------------------------------------------------------------

@@ -707,3 +707,61 @@ def test_an_error_never_prints_the_content_of_a_file(
     assert "acme.toml" in output
     assert "secret-line" not in output and "root:x" not in output
     assert "Traceback" not in output
+
+
+# -- the small ones -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def synced_profile(private_dirs: Path, cli_env: dict[str, str]) -> dict[str, str]:
+    """A profile with a cycle of 300 users in its provisioning log."""
+    from app.config.store import ProfileStore
+    from app.sandbox.server import SandboxConfig, SandboxServer
+    from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+
+    csv_path = write_csv(private_dirs / "users.csv", make_rows(300))
+    with SandboxServer.in_thread(SandboxConfig()) as sandbox:
+        ProfileStore().save(make_profile(sandbox.tenant_url, csv_path))
+        env = {**cli_env, "WEBEX_PROVISIONER_TOKEN": sandbox.tokens.full_admin}
+        result = run_cli(["sync", "--profile", "acme", "--force"], env)
+        assert result.returncode == 0, result.stderr
+    return cli_env
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGPIPE and EPIPE are POSIX")
+def test_logs_piped_into_head_ends_quietly(synced_profile: dict[str, str]) -> None:
+    for output_format in ("json", "csv", "table"):
+        reader = subprocess.Popen(
+            [sys.executable, "-m", "app", "logs", "--profile", "acme", "--format", output_format],
+            cwd=REPO,
+            env=synced_profile,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert reader.stdout is not None and reader.stderr is not None
+        first = reader.stdout.readline()  # `head -1`: one line, then the pipe is closed
+        reader.stdout.close()
+        err = reader.stderr.read().decode()
+        reader.stderr.close()
+        assert reader.wait(HANG_GUARD) == 0, err
+        assert first
+        assert err == ""  # no traceback, no "Exception ignored ... BrokenPipeError"
+
+
+def test_logs_limit_refuses_negative_numbers_and_0_means_all(
+    synced_profile: dict[str, str],
+) -> None:
+    import json
+
+    refused = run_cli(["logs", "--profile", "acme", "--limit", "-3"], synced_profile)
+    assert refused.returncode == 2
+    assert "-3 is negative; give 0 (all rows) or a positive number" in refused.stderr
+    every = run_cli(["logs", "--profile", "acme", "--format", "json"], synced_profile)
+    assert every.returncode == 0, every.stderr
+    total = len(json.loads(every.stdout))
+    assert total >= 300
+    for limit, expected in (("0", total), ("5", 5)):
+        args = ["logs", "--profile", "acme", "--format", "json", "--limit", limit]
+        result = run_cli(args, synced_profile)
+        assert result.returncode == 0, result.stderr
+        assert len(json.loads(result.stdout)) == expected
