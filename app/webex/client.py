@@ -623,8 +623,11 @@ class WebexClient:
 
     def _bulk_bodies(self, chunk: list[dict[str, Any]]) -> list[tuple[list[dict[str, Any]], bytes]]:
         """The JSON bodies of one chunk: halved until each is under maxPayloadSize."""
+        # Cisco's spec spells the list "operations" (BulkUser); SCIM attribute names are
+        # case-insensitive (RFC 7643, 2.1), and a generic app gets RFC 7644's "Operations".
+        key = "operations" if self.target.is_webex else "Operations"
         body = json.dumps(
-            {"schemas": [BULK_REQUEST_SCHEMA], "Operations": chunk},
+            {"schemas": [BULK_REQUEST_SCHEMA], key: chunk},
             ensure_ascii=False,
             separators=(",", ":"),
             allow_nan=False,
@@ -656,7 +659,8 @@ class WebexClient:
             "POST",
             "Bulk",
             content=body,
-            headers={"Content-Type": "application/scim+json"},
+            # Cisco's spec: Webex takes and answers application/json (not application/scim+json).
+            headers={"Content-Type": "application/json"},
         )
         content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
