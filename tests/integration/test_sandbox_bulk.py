@@ -19,6 +19,7 @@ from scim2_server.service import ScimService
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sandbox.service import SandboxService, holds_no_reference
 from app.sandbox.webex_tenant import webex_provider
+from tests.contract.harness import WebexContract, contract_sandbox
 
 CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
 CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
@@ -190,3 +191,135 @@ async def test_a_created_user_is_not_changed_by_what_the_caller_does_with_the_an
     again = next(u for u in sandbox.users() if u["userName"] == "fanny@example.com")
     assert again["name"]["givenName"] == "Fanny"
     assert "displayName" not in again
+
+
+# -- Webex's Bulk, as Cisco's spec has it (every exchange judged by the spec) ---------------
+
+CISCO_ERROR = "urn:scim:schemas:extension:cisco:webexidentity:api:messages:2.0:Error"
+SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"
+CISCO_USER = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
+DELETE_ONE = {"method": "DELETE", "path": "/Users/does-not-exist"}
+
+
+@pytest.fixture
+def contract() -> WebexContract:
+    return WebexContract()
+
+
+@pytest.fixture
+async def judged(contract: WebexContract) -> AsyncIterator[SandboxServer]:
+    async with contract_sandbox(SandboxConfig(seed_users=3, seed=5), contract=contract) as (
+        server,
+        _,
+    ):
+        yield server
+
+
+async def webex_bulk(sandbox: SandboxServer, body: dict[str, Any]) -> httpx.Response:
+    async with httpx.AsyncClient(
+        base_url=sandbox.tenant_url,
+        headers={"Authorization": f"Bearer {sandbox.tokens.full_admin}"},
+        timeout=10,
+    ) as http:
+        return await http.post("Bulk", json={"schemas": [BULK_REQUEST], **body})
+
+
+async def test_each_operation_answers_as_the_spec_shows(judged: SandboxServer) -> None:
+    target = judged.users()[0]["id"]
+    response = await webex_bulk(
+        judged,
+        {
+            "failOnErrors": 10,
+            "operations": [
+                {"method": "POST", "path": "/Users", "bulkId": "qwerty", "data": person("gael")},
+                {
+                    "method": "PATCH",
+                    "path": f"/Users/{target}",
+                    "data": {
+                        "schemas": [PATCH_OP],
+                        "Operations": [{"op": "replace", "path": "title", "value": "Chef"}],
+                    },
+                },
+                {"method": "DELETE", "path": f"/Users/{target}"},
+            ],
+        },
+    )
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/json"
+    created, patched, deleted = response.json()["Operations"]
+    assert created["method"] == "POST" and created["bulkId"] == "qwerty"
+    assert created["status"] == "201"  # a string, as the spec's example writes it
+    assert created["location"].startswith(judged.tenant_url + "Users/")
+    assert created["version"].startswith('W/"')
+    assert (patched["method"], patched["status"]) == ("PATCH", "200")
+    assert patched["location"] == f"{judged.tenant_url}Users/{target}"
+    assert (deleted["method"], deleted["status"]) == ("DELETE", "204")
+
+
+async def test_a_failed_operation_carries_ciscos_error_extension(judged: SandboxServer) -> None:
+    taken = judged.users()[0]["userName"]
+    duplicate_user = person("x") | {
+        "userName": taken,
+        "emails": [{"value": taken, "type": "work", "primary": True}],
+    }
+    response = await webex_bulk(
+        judged,
+        {
+            "operations": [
+                {"method": "POST", "path": "/Users", "bulkId": "dup", "data": duplicate_user},
+                {"method": "DELETE", "path": "/Users/does-not-exist"},
+            ]
+        },
+    )
+    duplicate, missing = response.json()["Operations"]
+    assert (duplicate["status"], missing["status"]) == ("409", "404")
+    for operation in (duplicate, missing):
+        error = operation["response"]
+        assert error["schemas"] == [SCIM_ERROR, CISCO_ERROR]
+        assert error["status"] == operation["status"]
+        details = error[CISCO_ERROR]
+        assert details["trackingId"] == response.headers["TrackingID"]
+        assert details["details"] == error["detail"]
+        assert details["errorCode"].startswith(operation["status"])
+    assert duplicate["response"]["scimType"] == "uniqueness"
+
+
+@pytest.mark.parametrize(
+    ("body", "what"),
+    [
+        ({"operations": [{"method": "PUT", "path": "/Users/x", "data": {}}]}, "PUT"),
+        ({"failOnErrors": 0, "operations": [DELETE_ONE]}, "failOnErrors"),
+        ({"failOnErrors": 101, "operations": [DELETE_ONE]}, "failOnErrors"),
+    ],
+)
+async def test_what_webex_bulk_does_not_take_is_refused_whole(
+    judged: SandboxServer, contract: WebexContract, body: dict[str, Any], what: str
+) -> None:
+    with contract.invalid_requests():
+        response = await webex_bulk(judged, body)
+    assert response.status_code == 400
+    assert response.json()["scimType"] == "invalidValue"
+    assert what in response.json()["detail"]
+
+
+async def test_fail_on_errors_stops_the_request(judged: SandboxServer) -> None:
+    operations = [{"method": "DELETE", "path": f"/Users/missing-{i}"} for i in range(3)]
+    operations.append({"method": "POST", "path": "/Users", "bulkId": "late", "data": person("h")})
+    response = await webex_bulk(judged, {"failOnErrors": 2, "operations": operations})
+    assert [op["status"] for op in response.json()["Operations"]] == ["404", "404"]
+    assert "h@example.com" not in {u["userName"] for u in judged.users()}
+
+
+async def test_rfc_casing_and_a_string_account_status_are_taken_too(
+    judged: SandboxServer, contract: WebexContract
+) -> None:
+    data = person("ines", **{CISCO_USER: {"accountStatus": "active"}})
+    data["schemas"] = [CORE_USER, CISCO_USER]
+    with contract.invalid_requests():  # RFC 7644 writes "Operations"; the spec "operations"
+        response = await webex_bulk(
+            judged,
+            {"Operations": [{"method": "POST", "path": "/Users", "bulkId": "i", "data": data}]},
+        )
+    assert response.json()["Operations"][0]["status"] == "201", response.text
+    ines = next(u for u in judged.users() if u["userName"] == "ines@example.com")
+    assert ines[CISCO_USER]["accountStatus"] == ["active"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -210,6 +211,29 @@ async def test_state_file_survives_a_restart_and_another_process_reads_it(tmp_pa
         created["meta"]["version"],
     }
     assert len(read_state(state).of("webex", "User")) == 5
+
+
+async def test_a_state_file_from_before_the_user_and_group_admin_tokens_still_opens(
+    tmp_path: Path,
+) -> None:
+    state = tmp_path / "old.sqlite3"
+    async with SandboxServer(SandboxConfig(state_file=state, seed_users=2)) as first:
+        old = first.tokens.to_dict()
+    # As a sandbox of the previous version wrote it: no user_admin or group_admin token.
+    legacy = {k: v for k, v in old.items() if k not in ("user_admin", "group_admin")}
+    with sqlite3.connect(state) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'tokens'", (json.dumps(legacy),))
+    async with SandboxServer(SandboxConfig(state_file=state)) as second:
+        tokens = second.tokens
+        assert {k: v for k, v in tokens.to_dict().items() if k in legacy} == legacy
+        assert tokens.user_admin and tokens.group_admin
+        async with httpx.AsyncClient(
+            base_url=second.tenant_url, headers={"Authorization": f"Bearer {tokens.user_admin}"}
+        ) as http:
+            assert (await http.get("Users")).json()["totalResults"] == 2
+    # The new tokens were kept: the next start gives the same ones.
+    async with SandboxServer(SandboxConfig(state_file=state)) as third:
+        assert third.tokens == tokens
 
 
 def test_in_thread_serves_from_its_own_loop() -> None:

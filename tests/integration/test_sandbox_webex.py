@@ -8,6 +8,7 @@ discovery endpoint Webex lacks) are made inside `contract.invalid_requests()`.
 from __future__ import annotations
 
 import base64
+import time
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -16,7 +17,7 @@ import httpx
 import pytest
 
 from app.sandbox.server import SandboxConfig, SandboxServer
-from app.sandbox.webex_tenant import CISCO_USER, WEBEX_401_MESSAGE
+from app.sandbox.webex_tenant import CISCO_USER, WEBEX_401_MESSAGE, webex_id
 from tests.contract.harness import WebexContract, contract_sandbox
 
 CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
@@ -581,3 +582,395 @@ async def test_seeded_users_have_french_and_english_names(sandbox: SandboxServer
         assert user["emails"][0]["value"] == user["userName"]
         assert user["userType"] == "user"
         assert user["active"] is True
+
+
+# -- Cisco's spec: media type ---------------------------------------------------------------
+
+
+async def test_every_webex_answer_is_application_json(sandbox: SandboxServer) -> None:
+    """Successes, SCIM errors, Bulk, /Members, people/me and tokenExpiry alike (never
+    application/scim+json: the spec names application/json only)."""
+    user_id = sandbox.users()[0]["id"]
+    group_id = sandbox.groups()[0]["id"]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        answers = [
+            await http.get("Users"),
+            await http.get(f"Users/{user_id}"),
+            await http.post("Users", json=new_user()),
+            await http.post("Users", json=new_user(sandbox.users()[0]["userName"])),  # 409
+            await http.get("Users", params={"filter": 'externalId eq "x"'}),  # 400
+            await http.get("Users/does-not-exist"),  # 404
+            await http.get(f"Groups/{group_id}"),
+            await http.get(f"Groups/{group_id}/Members"),
+            await http.post(
+                "Bulk",
+                json={
+                    "schemas": [BULK_REQUEST],
+                    "operations": [{"method": "DELETE", "path": "/Users/does-not-exist"}],
+                },
+            ),
+            await http.get(sandbox.people_me_url),
+            await http.get(sandbox.token_expiry_url),
+        ]
+    async with client(sandbox, sandbox.tokens.readonly_admin) as http:
+        answers.append(await http.delete(f"Users/{user_id}"))  # 403
+    async with client(sandbox, "not-a-token") as http:
+        answers.append(await http.get("Users"))  # 401
+    statuses = sorted({a.status_code for a in answers})
+    assert statuses == [200, 201, 400, 401, 403, 404, 409]
+    assert {a.headers["Content-Type"] for a in answers} == {"application/json"}
+
+
+# -- Cisco's spec: searches -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'userName eq "{user_name}"',
+        'userName sw "{user_name}"',
+        'userName Eq "{user_name}" or userName eq "nobody@example.com"',
+        'emails.value ew "{user_name}"',
+        'name.familyName eq "{family}"',
+        'department eq "{department}"',  # the enterprise extension, named bare as the table does
+        f'{ENTERPRISE_USER}:department eq "{{department}}"',
+        'phoneNumbers[type eq "mobile" and value eq "1"] or id eq "{id}"',
+        f'{CISCO_USER}:meta.organizationId eq "{{org}}" and userName eq "{{user_name}}"',
+    ],
+)
+async def test_user_search_takes_the_filters_of_cisco_table(
+    sandbox: SandboxServer, text: str
+) -> None:
+    user = sandbox.users()[0]
+    values = {
+        "user_name": user["userName"],
+        "family": user["name"]["familyName"],
+        "department": user[ENTERPRISE_USER]["department"],
+        "id": user["id"],
+        "org": sandbox.org_uuid,
+    }
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        response = await http.get("Users", params={"filter": text.format(**values)})
+    assert response.status_code == 200, response.text
+    assert user["id"] in {u["id"] for u in response.json()["Resources"]}
+
+
+async def test_the_organization_filter_matches_this_org_only(sandbox: SandboxServer) -> None:
+    organization = f"{CISCO_USER}:meta.organizationId eq"
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        here = await http.get("Users", params={"filter": f'{organization} "{sandbox.org_uuid}"'})
+        elsewhere = await http.get("Users", params={"filter": f'{organization} "{uuid.uuid4()}"'})
+    assert here.json()["totalResults"] == 6
+    assert elsewhere.json()["totalResults"] == 0
+
+
+@pytest.mark.parametrize(
+    ("resource", "text"),
+    [
+        ("Users", 'externalId eq "x"'),  # not in the table: list and match locally instead
+        ("Users", "active eq true"),
+        ("Users", 'userName co "a"'),  # co is in no row of the table
+        ("Users", 'name.givenName ew "a"'),  # givenName: eq and sw only
+        ("Users", 'manager.value sw "a"'),  # manager.value: eq only
+        ("Users", "title pr"),
+        ("Users", 'not (userName eq "a")'),
+        ("Users", 'emails[type eq "work" and display co "a"]'),
+        ("Users", 'userName eq "unterminated'),  # not a filter at all
+        ("Groups", 'externalId eq "x"'),
+        ("Groups", 'displayName sw "a"'),
+        ("Groups", 'members.value eq "x"'),
+    ],
+)
+async def test_other_filters_are_answered_invalid_filter(
+    sandbox: SandboxServer, resource: str, text: str
+) -> None:
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        response = await http.get(resource, params={"filter": text})
+    assert_scim_error(response, 400, "invalidFilter")
+
+
+async def test_group_search_takes_display_name_and_id(sandbox: SandboxServer) -> None:
+    first, second = sandbox.groups()
+    text = f'displayName eq "{first["displayName"]}" or id eq "{second["id"]}"'
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        response = await http.get("Groups", params={"filter": text})
+    assert {g["id"] for g in response.json()["Resources"]} == {first["id"], second["id"]}
+
+
+@pytest.mark.parametrize(
+    ("resource", "params", "good"),
+    [
+        ("Users", {"sortBy": "meta.lastModified", "sortOrder": "descending"}, True),
+        ("Users", {"sortBy": "id"}, True),
+        ("Users", {"sortBy": "title"}, False),
+        ("Users", {"sortBy": "userName", "sortOrder": "upwards"}, False),
+        ("Groups", {"sortBy": "displayName"}, True),
+        ("Groups", {"sortBy": "userName"}, False),
+    ],
+)
+async def test_sort_by_only_what_the_spec_allows(
+    sandbox: SandboxServer, resource: str, params: dict[str, str], good: bool
+) -> None:
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        response = await http.get(resource, params=params)
+    if good:
+        assert response.status_code == 200
+    else:
+        assert_scim_error(response, 400, "invalidValue")
+
+
+async def test_no_post_search(sandbox: SandboxServer, contract: WebexContract) -> None:
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        with contract.invalid_requests():  # not in the spec: Webex searches with GET
+            response = await http.post(
+                "Users/.search",
+                json={"schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"]},
+            )
+    assert_scim_error(response, 404)
+
+
+# -- Cisco's spec: group members ------------------------------------------------------------
+
+
+async def test_group_search_gives_members_only_when_asked(sandbox: SandboxServer) -> None:
+    users = sandbox.users()[:2]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        group = (
+            await http.post(
+                "Groups",
+                json={
+                    "schemas": [CORE_GROUP],
+                    "displayName": "Trio",
+                    "members": [{"value": u["id"]} for u in users]
+                    + [{"value": sandbox.groups()[0]["id"]}],
+                },
+            )
+        ).json()
+        found = {"filter": 'displayName eq "Trio"'}
+        plain = (await http.get("Groups", params=found)).json()
+        with_members = (await http.get("Groups", params={**found, "includeMembers": "true"})).json()
+        groups_only = (
+            await http.get(
+                "Groups", params={**found, "includeMembers": "true", "memberType": "group"}
+            )
+        ).json()
+        single = (await http.get(f"Groups/{group['id']}")).json()
+    assert "members" not in plain["Resources"][0]
+    members = with_members["Resources"][0]["members"]
+    assert [(m["value"], m["type"]) for m in members] == [(u["id"], "user") for u in users] + [
+        (sandbox.groups()[0]["id"], "group")
+    ]
+    assert {m["display"] for m in members[:2]} == {u["displayName"] for u in users}
+    assert [m["type"] for m in groups_only["Resources"][0]["members"]] == ["group"]
+    assert len(single["members"]) == 3  # a group's own answer has its members
+
+
+async def test_a_group_answer_holds_500_members_and_members_pages_the_rest() -> None:
+    contract = WebexContract()
+    async with (
+        contract_sandbox(SandboxConfig(seed_users=501), contract=contract) as (big, _),
+        client(big, big.tokens.full_admin) as http,
+    ):
+        ids = [u["id"] for u in big.users()]
+        group = (
+            await http.post(
+                "Groups",
+                json={
+                    "schemas": [CORE_GROUP],
+                    "displayName": "Everyone",
+                    "members": [{"value": i} for i in ids],
+                },
+            )
+        ).json()
+        members_url = f"Groups/{group['id']}/Members"
+        single = (await http.get(f"Groups/{group['id']}")).json()
+        first = (await http.get(members_url)).json()
+        rest = (await http.get(members_url, params={"startIndex": 501, "count": 100})).json()
+        none = (await http.get(members_url, params={"count": 0})).json()
+        too_many = await http.get(members_url, params={"count": 501})
+        from_zero = await http.get(members_url, params={"startIndex": 0})
+    assert len(group["members"]) == len(single["members"]) == 500
+    assert (first["totalResults"], first["memberSize"]) == (501, 501)
+    assert (first["itemsPerPage"], first["startIndex"]) == (500, 1)
+    assert [m["value"] for m in first["members"] + rest["members"]] == ids
+    assert (none["itemsPerPage"], none["members"], none["totalResults"]) == (0, [], 501)
+    assert_scim_error(too_many, 400, "invalidValue")
+    assert_scim_error(from_zero, 400, "invalidValue")
+
+
+# -- Cisco's spec: who may do what ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "users", "groups"),
+    [
+        ("full_admin", True, True),
+        ("user_admin", True, False),
+        ("group_admin", False, True),
+    ],
+)
+async def test_admin_roles_reach_users_and_groups_as_the_spec_lists(
+    sandbox: SandboxServer, kind: str, users: bool, groups: bool
+) -> None:
+    group_id = sandbox.groups()[0]["id"]
+    user_id = sandbox.users()[0]["id"]
+    async with client(sandbox, getattr(sandbox.tokens, kind)) as http:
+        user_answers = [
+            await http.get("Users"),
+            await http.get(f"Users/{user_id}"),
+            await http.post("Users", json=new_user()),
+        ]
+        group_answers = [
+            await http.get("Groups"),
+            await http.get(f"Groups/{group_id}"),
+            await http.get(f"Groups/{group_id}/Members"),
+            await http.post("Groups", json={"schemas": [CORE_GROUP], "displayName": kind}),
+        ]
+        bulk = await http.post(
+            "Bulk",
+            json={
+                "schemas": [BULK_REQUEST],
+                "operations": [
+                    {"method": "POST", "path": "/Users", "bulkId": "u", "data": new_user()},
+                    {
+                        "method": "POST",
+                        "path": "/Groups",
+                        "bulkId": "g",
+                        "data": {"schemas": [CORE_GROUP], "displayName": f"{kind} bulk"},
+                    },
+                ],
+            },
+        )
+    for answers, allowed in ((user_answers, users), (group_answers, groups)):
+        for answer in answers:
+            if allowed:
+                assert answer.status_code in (200, 201), answer.text
+            else:
+                assert_scim_error(answer, 403)
+    assert [op["status"] for op in bulk.json()["Operations"]] == [
+        "201" if users else "403",
+        "201" if groups else "403",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "role"), [("user_admin", "id_user_admin"), ("group_admin", "id_group_admin")]
+)
+async def test_people_me_gives_the_role_of_the_new_admin_tokens(
+    sandbox: SandboxServer, kind: str, role: str
+) -> None:
+    async with httpx.AsyncClient(
+        headers={"Authorization": f"Bearer {getattr(sandbox.tokens, kind)}"}
+    ) as http:
+        me = (await http.get(sandbox.people_me_url)).json()
+    assert me["roles"] == [webex_id("ROLE", role)]
+    assert me["orgId"] == sandbox.org_id
+    assert me["type"] == "person"
+
+
+# -- Cisco's spec: attribute shapes ---------------------------------------------------------
+
+
+async def test_external_attributes_are_lists_of_source_and_value(sandbox: SandboxServer) -> None:
+    attributes = {
+        "accountStatus": "active",  # a string in a request, as the spec's PostUser has it
+        "externalAttribute1": [{"source": "Entra", "value": "E-1042"}],
+        "externalAttribute15": [{"source": "Entra", "value": "Lyon"}],
+    }
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        created = await http.post(
+            "Users",
+            json=new_user(schemas=[CORE_USER, CISCO_USER], **{CISCO_USER: attributes}),
+        )
+    assert created.status_code == 201, created.text
+    extension = created.json()[CISCO_USER]
+    assert extension["externalAttribute1"] == [{"source": "Entra", "value": "E-1042"}]
+    assert extension["externalAttribute15"] == [{"source": "Entra", "value": "Lyon"}]
+    assert extension["accountStatus"] == ["active"]  # a list in an answer
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "E-1042",  # a plain string, not a list of objects
+        ["E-1042"],
+        [{"value": "E-1042"}],  # no source
+        [{"source": "Entra"}],  # no value
+        [{"source": "", "value": "E-1042"}],
+    ],
+)
+async def test_external_attributes_of_another_shape_are_refused(
+    sandbox: SandboxServer, contract: WebexContract, value: object
+) -> None:
+    body = new_user(
+        schemas=[CORE_USER, CISCO_USER],
+        **{CISCO_USER: {"accountStatus": "active", "externalAttribute2": value}},
+    )
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        with contract.invalid_requests():
+            response = await http.post("Users", json=body)
+    assert_scim_error(response, 400, "invalidValue")
+    assert "externalAttribute2" in response.json()["detail"]
+    assert len(sandbox.users()) == 6
+
+
+@pytest.mark.parametrize("attribute", ["preferredLanguage", "locale"])
+async def test_languages_are_written_ll_cc(sandbox: SandboxServer, attribute: str) -> None:
+    user_id = sandbox.users()[0]["id"]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        good = await http.post("Users", json=new_user(**{attribute: "fr_FR"}))
+        refused = [
+            await http.post("Users", json=new_user(**{attribute: tag}))
+            for tag in ("fr-FR", "fr", "FR_fr", "french")
+        ]
+        patched = await http.patch(
+            f"Users/{user_id}",
+            json={
+                "schemas": [PATCH_OP],
+                "Operations": [{"op": "replace", "path": attribute, "value": "en-US"}],
+            },
+        )
+    assert good.status_code == 201
+    assert good.json()[attribute] == "fr_FR"
+    for response in [*refused, patched]:
+        assert_scim_error(response, 400, "invalidValue")
+        assert "ll_CC" in response.json()["detail"]
+
+
+# -- Cisco's spec: token lifetime -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind", ["full_admin", "readonly_admin", "user_admin", "group_admin", "bot", "other_org"]
+)
+async def test_token_expiry_tells_when_the_token_stops_working(
+    sandbox: SandboxServer, kind: str
+) -> None:
+    before = time.time() * 1000
+    async with httpx.AsyncClient(
+        headers={"Authorization": f"Bearer {getattr(sandbox.tokens, kind)}"}
+    ) as http:
+        response = await http.get(sandbox.token_expiry_url)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/json"
+    exp = response.json()["exp"]
+    assert isinstance(exp, int)
+    assert before + 13 * 86_400_000 < exp < before + 15 * 86_400_000  # 14 days, in ms
+
+
+@pytest.mark.parametrize("token", ["expired", "unknown", "scim_app", None])
+async def test_token_expiry_refuses_what_webex_would_not_know(
+    sandbox: SandboxServer, contract: WebexContract, token: str | None
+) -> None:
+    value = {
+        "expired": sandbox.tokens.expired,
+        "unknown": "not-a-token",
+        "scim_app": sandbox.tokens.scim_app,
+        None: None,
+    }[token]
+    headers = {"Authorization": f"Bearer {value}"} if value else {}
+    async with httpx.AsyncClient(headers=headers) as http:
+        response = await http.get(sandbox.token_expiry_url)
+    assert response.status_code == 401
+    assert response.json()["message"] == WEBEX_401_MESSAGE
+    assert response.json()["trackingId"] == response.headers["TrackingID"]
