@@ -16,6 +16,11 @@ Choices where Microsoft's table does not fit Webex as is:
   a second matching key that survives a change of userName in Entra.
 - userType: the constant "user", on create only: Webex refuses a create without it, and
   an update must not turn a room or a calling service into a user.
+
+A CSV source gets mappings from its own columns (csv_mapping_set): userName and the work
+e-mail from the userName column it names, the names and title from the columns that hold
+them (givenName or firstName, surname or lastName, ...), none for a column it lacks, and
+externalId from an id column it has, else the source id (never Entra's mailNickname).
 """
 
 from __future__ import annotations
@@ -78,6 +83,76 @@ def default_group_mappings(target_kind: TargetKind = "webex") -> list[AttributeM
             expression="Coalesce([mailNickname], [id])",
         ),
     ]
+
+
+# The columns a CSV export may call each attribute, in order of preference (any case).
+CSV_COLUMNS: dict[str, tuple[str, ...]] = {
+    "displayName": ("displayName", "display name", "fullName", "full name", "name"),
+    "name.givenName": ("givenName", "firstName", "first name", "given name", "prenom"),
+    "name.familyName": ("surname", "familyName", "lastName", "last name", "sn", "nom"),
+    "title": ("jobTitle", "title", "job title"),
+}
+CSV_ID_COLUMNS = ("externalId", "employeeId", "employeeNumber", "objectId", "id")
+
+
+def _csv_column(columns: list[str], names: tuple[str, ...]) -> str | None:
+    by_name = {column.strip().casefold(): column for column in columns}
+    return next((by_name[name.casefold()] for name in names if name.casefold() in by_name), None)
+
+
+def csv_user_mappings(
+    columns: list[str], user_name_column: str, target_kind: TargetKind = "webex"
+) -> list[AttributeMapping]:
+    """The user mappings for a CSV file with these columns (see the module docstring)."""
+    direct = MappingType.DIRECT
+    user_name = _csv_column(columns, (user_name_column,)) or user_name_column
+    mappings = [
+        AttributeMapping(target="userName", type=direct, source=user_name, matching_precedence=1),
+        AttributeMapping(target="active", type=direct, source="accountEnabled"),
+    ]
+    for target, names in CSV_COLUMNS.items():
+        column = _csv_column(columns, names)
+        if column is not None and column != user_name:
+            mappings.append(AttributeMapping(target=target, type=direct, source=column))
+    mappings.append(AttributeMapping(target=WORK_EMAIL, type=direct, source=user_name))
+    id_column = _csv_column([c for c in columns if c != user_name], CSV_ID_COLUMNS)
+    if id_column is not None and id_column.casefold() != "id":
+        external = AttributeMapping(
+            target="externalId",
+            type=MappingType.EXPRESSION,
+            expression=f"Coalesce([{id_column}], [id])",
+            matching_precedence=2,
+        )
+    else:  # the source id: the file's id column, else the userName in lower case
+        external = AttributeMapping(
+            target="externalId", type=direct, source="id", matching_precedence=2
+        )
+    mappings.append(external)
+    if target_kind == "webex":
+        mappings.append(
+            AttributeMapping(
+                target="userType",
+                type=MappingType.CONSTANT,
+                constant="user",
+                apply=ApplyWhen.ON_CREATE,
+            )
+        )
+    return mappings
+
+
+def csv_mapping_set(
+    columns: list[str], user_name_column: str, target_kind: TargetKind = "webex"
+) -> MappingSet:
+    """The mappings a profile with a CSV source starts with: from the file's own columns."""
+    groups = [
+        m
+        if m.target != "externalId"
+        else AttributeMapping(target="externalId", type=MappingType.DIRECT, source="id")
+        for m in default_group_mappings(target_kind)
+    ]
+    return MappingSet(
+        users=csv_user_mappings(columns, user_name_column, target_kind), groups=groups
+    )
 
 
 def default_mapping_set(target_kind: TargetKind = "webex") -> MappingSet:

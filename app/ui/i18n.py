@@ -48,3 +48,13 @@ def install_translators(app: QCoreApplication, lang: str | None) -> list[QTransl
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def plural(text: str, count: int) -> str:
+    """The text of tr(source, "", count) with English's plural where no catalog gave one.
+
+    Sources write a count's noun as "user(s)" next to %Ln: the French catalog has its own
+    forms for each count; English, the source language, loads no catalog, so "(s)" is
+    resolved here ("1 user", "2 users", "0 users").
+    """
+    return text.replace("(s)", "" if count == 1 else "s")

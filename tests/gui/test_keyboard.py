@@ -33,6 +33,7 @@ PAGE_ORDER = {
         "sourceCsv",
         "csvPath",
         "browseCsv",
+        "csvEncoding",
         "csvUserNameColumn",
         "skipInvalidRows",
         "csvPreview",

@@ -93,10 +93,11 @@ def test_source_csv_preview_errors_by_row_and_skip_invalid(
     assert page.csv_preview.rowCount() == 3
     assert page.csv_preview.horizontalHeaderItem(0).text() == "userPrincipalName"
     assert not _next_enabled(wizard)
-    assert "1 rows have errors" in page.csv_message.text()
+    assert "1 row with errors" in page.csv_message.text()
     wizard.findChild(QCheckBox, "skipInvalidRows").setChecked(True)
     qtbot.waitUntil(lambda: _next_enabled(wizard), timeout=5_000)
     assert "2 valid users" in page.csv_message.text()
+    assert "1 row with errors will be skipped" in page.csv_message.text()
 
 
 def test_source_csv_missing_file_and_column(make_wizard, qtbot: QtBot, tmp_path: Path) -> None:
@@ -110,7 +111,7 @@ def test_source_csv_missing_file_and_column(make_wizard, qtbot: QtBot, tmp_path:
     shutil.copy(SAMPLE_CSV, copy)
     _edit(wizard, "csvPath").setText(str(copy))
     qtbot.waitUntil(lambda: _next_enabled(wizard), timeout=5_000)
-    _edit(wizard, "csvUserNameColumn").setText("upn")
+    wizard.findChild(QComboBox, "csvUserNameColumn").setCurrentText("upn")
     qtbot.waitUntil(lambda: "upn" in page.csv_message.text(), timeout=5_000)
     assert page.csv_message.kind == "error"
     assert not _next_enabled(wizard)

@@ -132,7 +132,8 @@ class MappingsPage(BasePage):
         splitter.setSizes([300, 360])
         layout.addWidget(splitter, 1)
 
-        self._mappings_kind: str | None = None
+        self._mappings_kind: tuple[Any, ...] | None = None  # what the defaults were made for
+        self._defaults_shown: list[AttributeMapping] = []
         self._loading: Any = None
         self._editor: MappingEditor | None = None
         self._users: list[SourceUser] = []
@@ -152,16 +153,39 @@ class MappingsPage(BasePage):
 
     # --- set-up -----------------------------------------------------------------------
 
-    def initializePage(self) -> None:
+    def defaults(self) -> MappingSet:
+        """The default mappings for this target and source: a CSV file's from its columns."""
         kind = self.draft.target_kind
-        if self._mappings_kind != kind:  # first visit, or the target kind changed
+        source = self.draft.source
+        if source is not None and source.kind == "csv" and source.csv is not None:
+            from app.sync.defaults import csv_mapping_set
+
+            return csv_mapping_set(
+                list(self.draft.source_attributes),
+                source.csv.user_name_column,
+                "scim" if kind == "scim" else "webex",
+            )
+        return self.bridge.default_mappings(kind)
+
+    def _defaults_key(self) -> tuple[Any, ...]:
+        source = self.draft.source
+        csv = source.csv if source is not None and source.kind == "csv" else None
+        column = csv.user_name_column if csv is not None else ""
+        return (self.draft.target_kind, source.kind if source else "", column)
+
+    def initializePage(self) -> None:
+        key = self._defaults_key()
+        if self._mappings_kind != key:  # first visit, or the target or the source changed
             first_visit = self._mappings_kind is None
             if first_visit and self.draft.mappings is not None:
                 self.model.set_mappings(self.draft.mappings.users)
-            else:
+            elif first_visit or self.model.mappings() == self._defaults_shown:
+                # The defaults of another target or source, unchanged: this one's instead.
+                # (The admin's own mappings are kept; Restore defaults offers these.)
                 self.draft.mappings = None
-                self.model.set_mappings(self.bridge.default_mappings(kind).users)
-        self._mappings_kind = kind
+                self._defaults_shown = self.defaults().users
+                self.model.set_mappings(self._defaults_shown)
+        self._mappings_kind = key
         self.table.resizeColumnsToContents()
         if not self.draft.source_users:
             self._load_users()
@@ -273,7 +297,8 @@ class MappingsPage(BasePage):
 
     def restore_defaults(self) -> None:
         self._keep_for_undo(self.tr("The default mappings were restored."))
-        self.model.set_mappings(self.bridge.default_mappings(self.draft.target_kind).users)
+        self._defaults_shown = self.defaults().users
+        self.model.set_mappings(self._defaults_shown)
 
     def _keep_for_undo(self, what: str) -> None:
         """Remove and Restore defaults can be taken back: the list before them is kept."""
@@ -300,7 +325,7 @@ class MappingsPage(BasePage):
         self.undo_message.show_info(self.tr("The previous mappings are back."))
 
     def mapping_set(self) -> MappingSet:
-        base = self.draft.mappings or self.bridge.default_mappings(self.draft.target_kind)
+        base = self.draft.mappings or self.defaults()
         return base.model_copy(update={"users": self.model.mappings()})
 
     def _problem(self) -> UserFacingError | None:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -35,6 +39,7 @@ from app.config.profile import (
     SourceSettings,
 )
 from app.errors import UserFacingError
+from app.ui.i18n import plural
 from app.ui.pages.base import BasePage, labelled
 from app.ui.widgets import BusyBar, FieldMessage, SecretField, compact_rows
 
@@ -43,18 +48,39 @@ if TYPE_CHECKING:
     from app.ui.wizard import SetupWizard
 
 PREVIEW_ROWS = 20
+MAX_PREVIEW_ERRORS = 200  # invalid rows shown in the preview beyond its first rows
+# The encodings offered (codec name, shown name); "auto" tells UTF-8, UTF-16 and
+# Windows-1252 apart by themselves.
+ENCODINGS = (
+    ("utf-8", "UTF-8"),
+    ("utf-16", "UTF-16"),
+    ("cp1252", "Windows-1252 (Western European)"),
+    ("iso8859-15", "ISO-8859-15 (Latin-9)"),
+    ("iso8859-1", "ISO-8859-1 (Latin-1)"),
+    ("mac_roman", "Mac OS Roman"),
+)
+INVALID_ROLE = Qt.ItemDataRole.UserRole + 1  # a preview cell of an invalid row
+_INVALID_BACKGROUND = QColor(255, 205, 210)  # a light red that dark text reads well on
+_INVALID_BACKGROUND_DARK = QColor(110, 30, 40)
 
 
 def validation_view(
     result: CsvValidation | None,
-) -> tuple[list[str], list[list[str]], list[tuple[int, str]], int]:
-    """(headers, first rows, errors by row, valid users) of a CSV validation."""
+) -> tuple[list[str], list[tuple[int, list[str]]], list[tuple[int, str]], int]:
+    """(headers, rows shown as (spreadsheet row number, cells), errors by row number, valid
+    users) of a CSV validation. The rows shown are the first ones and every invalid one
+    (up to MAX_PREVIEW_ERRORS), so that each error can be seen in the preview."""
     if result is None:
         return [], [], [], 0
     headers = list(result.header)
-    rows = [[row.cells.get(h, "") for h in headers] for row in result.rows[:PREVIEW_ROWS]]
     errors = [(row, "; ".join(messages)) for row, messages in result.errors_by_row.items()]
-    return headers, rows, errors, len(result.users)
+    invalid = {row for row, _message in errors[:MAX_PREVIEW_ERRORS]}
+    shown = [
+        (row.number, [row.cells.get(h, "") for h in headers])
+        for index, row in enumerate(result.rows)
+        if index < PREVIEW_ROWS or row.number in invalid
+    ]
+    return headers, shown, errors, len(result.users)
 
 
 class SourcePage(BasePage):
@@ -89,7 +115,8 @@ class SourcePage(BasePage):
         layout.addWidget(self.stack, 1)
 
         self._validation: CsvValidation | None = None
-        self._validated_key: tuple[str, str] | None = None
+        self._validated_key: tuple[str, str, str] | None = None
+        self._preview_rows: dict[int, int] = {}  # spreadsheet row number -> preview row
         self._validation_error = False
         self._operation: Any = None
         self._debounce = QTimer(self)
@@ -114,8 +141,9 @@ class SourcePage(BasePage):
         if csv_path is not None:
             self.csv_path.setText(str(csv_path))
         if self._base_csv is not None:
-            self.csv_column.setText(self._base_csv.user_name_column)
+            self.csv_column.setCurrentText(self._base_csv.user_name_column)
             self.skip_invalid.setChecked(self._base_csv.skip_invalid)
+            self._choose_encoding(self._base_csv.encoding)
         if self._base_entra is not None:
             self.entra_tenant.setText(self._base_entra.tenant_id)
             self.entra_client.setText(self._base_entra.client_id)
@@ -158,8 +186,27 @@ class SourcePage(BasePage):
         path_row.addWidget(self.csv_path, 1)
         path_row.addWidget(self.browse)
         form.addRow(labelled(self.tr("CSV &file:"), self.csv_path, panel), path_row)
-        self.csv_column = QLineEdit("userPrincipalName", panel)
+        self.csv_encoding = QComboBox(panel)
+        self.csv_encoding.setObjectName("csvEncoding")
+        self.csv_encoding.addItem(self.tr("Automatic (UTF-8, UTF-16 or Windows-1252)"), "auto")
+        for codec, name in ENCODINGS:
+            self.csv_encoding.addItem(name, codec)
+        self.csv_encoding.setToolTip(
+            self.tr(
+                "How the file's letters are written. Automatic reads UTF-8 (“CSV UTF-8” in "
+                "Excel) and UTF-16, else Windows-1252; choose another when accents look wrong."
+            )
+        )
+        form.addRow(labelled(self.tr("Enc&oding:"), self.csv_encoding, panel), self.csv_encoding)
+        # The file's columns once it is read; a name can be typed too (a file not read yet).
+        self.csv_column = QComboBox(panel)
         self.csv_column.setObjectName("csvUserNameColumn")
+        self.csv_column.setEditable(True)
+        self.csv_column.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.csv_column.setCurrentText("userPrincipalName")
+        self.csv_column.setToolTip(
+            self.tr("The column that holds each user's sign-in e-mail address (the userName).")
+        )
         form.addRow(labelled(self.tr("&userName column:"), self.csv_column, panel), self.csv_column)
         self.skip_invalid = QCheckBox(
             self.tr("&Skip invalid rows (they are logged) instead of stopping the sync"), panel
@@ -186,6 +233,7 @@ class SourcePage(BasePage):
         self.csv_errors.setObjectName("csvErrors")
         self.csv_errors.setAccessibleName(self.tr("Rows with errors"))
         self.csv_errors.hide()
+        self.csv_errors.currentItemChanged.connect(self._show_error_row)
         splitter.addWidget(self.csv_preview)
         splitter.addWidget(self.csv_errors)
         splitter.setSizes([300, 100])
@@ -193,7 +241,8 @@ class SourcePage(BasePage):
 
         self.browse.clicked.connect(self._browse)
         self.csv_path.textChanged.connect(self._csv_input_changed)
-        self.csv_column.textChanged.connect(self._csv_input_changed)
+        self.csv_column.currentTextChanged.connect(self._csv_input_changed)
+        self.csv_encoding.currentIndexChanged.connect(self._csv_input_changed)
         self.skip_invalid.toggled.connect(self._csv_input_changed)
         return panel
 
@@ -208,8 +257,22 @@ class SourcePage(BasePage):
         dialog.fileSelected.connect(self.csv_path.setText)
         dialog.open()  # never exec(): the qasync loop keeps running
 
-    def _csv_key(self) -> tuple[str, str]:
-        return (self.csv_path.text().strip(), self.csv_column.text().strip())
+    def _choose_encoding(self, codec: str) -> None:
+        index = self.csv_encoding.findData(codec)
+        if index < 0:  # a codec the profile names that the list lacks: offered as it is
+            self.csv_encoding.addItem(codec, codec)
+            index = self.csv_encoding.count() - 1
+        self.csv_encoding.setCurrentIndex(index)
+
+    def _encoding(self) -> str:
+        return str(self.csv_encoding.currentData() or "auto")
+
+    def _csv_key(self) -> tuple[str, str, str]:
+        return (
+            self.csv_path.text().strip(),
+            self.csv_column.currentText().strip(),
+            self._encoding(),
+        )
 
     def _csv_input_changed(self) -> None:
         self.completeChanged.emit()
@@ -225,11 +288,12 @@ class SourcePage(BasePage):
             self._operation.cancel()
 
     def _csv_settings(self) -> CsvSettings:
-        path, column = self._csv_key()
+        path, column, encoding = self._csv_key()
         shown = {
             "path": Path(path).expanduser(),
             "user_name_column": column or "userPrincipalName",
             "skip_invalid": self.skip_invalid.isChecked(),
+            "encoding": encoding,
         }
         if self._base_csv is None:
             return CsvSettings.model_validate(shown)
@@ -238,19 +302,32 @@ class SourcePage(BasePage):
     def _validate_csv(self) -> None:
         if not self.source_csv.isChecked():
             return
-        path, column = self._csv_key()
+        key = self._csv_key()
+        path, column, _encoding = key
         self._validation = None
         self._validated_key = None
         self._clear_preview()
         if not path:
-            self.csv_message.show_error(self.tr("Choose the CSV file that lists your users."))
+            self.csv_message.show_error(
+                self.tr("Choose the CSV file that lists your users: type its path or use Browse…")
+            )
             return
         if not column:
             self.csv_message.show_error(
-                self.tr("Name the column that holds the userName (e.g. userPrincipalName).")
+                self.tr(
+                    "Choose the column that holds the userName in “userName column” "
+                    "(e.g. userPrincipalName)."
+                )
             )
             return
-        if not Path(path).expanduser().is_file():
+        chosen = Path(path).expanduser()
+        if chosen.is_dir():
+            self.csv_message.show_error(
+                self.tr("{path} is a folder, not a CSV file.").format(path=path),
+                self.tr("Choose the CSV file inside it with Browse…"),
+            )
+            return
+        if not chosen.is_file():
             self.csv_message.show_error(
                 self.tr("There is no file at {path}.").format(path=path),
                 self.tr("Check the path or use Browse…"),
@@ -262,12 +339,11 @@ class SourcePage(BasePage):
         self.csv_busy.start(self.tr("Reading the CSV file…"))
         operation = self.track(self.bridge.validate_csv(settings.path, settings))
         self._operation = operation
-        key = (path, column)
         operation.succeeded.connect(lambda result: self._validated(key, result))
         operation.failed.connect(lambda error: self._validation_failed(key, error))
         operation.finished.connect(self.csv_busy.stop)
 
-    def _validated(self, key: tuple[str, str], result: CsvValidation) -> None:
+    def _validated(self, key: tuple[str, str, str], result: CsvValidation) -> None:
         if key != self._csv_key():
             return
         self._validation = result
@@ -276,14 +352,36 @@ class SourcePage(BasePage):
         self._show_validation()
         self.completeChanged.emit()
 
-    def _validation_failed(self, key: tuple[str, str], error: UserFacingError) -> None:
+    def _validation_failed(self, key: tuple[str, str, str], error: UserFacingError) -> None:
         if key != self._csv_key():
             return
         self._validation = None
         self._validated_key = key
         self._validation_error = True
-        self.csv_message.show_exception(error)
+        if isinstance(error, UserFacingError):
+            self.csv_message.show_error(error.message, self._next_step_here(error))
+        else:
+            self.csv_message.show_exception(error)
         self.completeChanged.emit()
+
+    def _next_step_here(self, error: UserFacingError) -> str:
+        """The reader's next step in this page's words: its controls, not the command's
+        options (--encoding, --user-name-column, ...)."""
+        step = error.next_step
+        text = f"{error.message} {step}"
+        if "--encoding" in step or "encoding" in error.message.lower():
+            return self.tr(
+                "Choose the file's encoding in “Encoding” (Windows-1252 for most older Excel "
+                "exports), or save the file again as “CSV UTF-8”."
+            )
+        if "--user-name-column" in step or "--delimiter" in step:
+            return self.tr(
+                "Choose the column that holds each user's sign-in address in “userName "
+                "column”, or save the file again separated by commas or semicolons."
+            )
+        if "--" in text:
+            return self.tr("Correct the file, or choose another one with Browse…")
+        return step
 
     def _clear_preview(self) -> None:
         self.csv_preview.clear()
@@ -295,39 +393,99 @@ class SourcePage(BasePage):
         if self._validation is None:
             return
         headers, rows, errors, valid = validation_view(self._validation)
+        self._offer_columns(headers)
+        problems = dict(errors)
+        background = _INVALID_BACKGROUND
+        if QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128:
+            background = _INVALID_BACKGROUND_DARK
+        locale = QLocale()
         self.csv_preview.setColumnCount(len(headers))
         self.csv_preview.setHorizontalHeaderLabels(headers)
         self.csv_preview.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row[: len(headers)]):
-                self.csv_preview.setItem(r, c, QTableWidgetItem(value))
+        self._preview_rows = {}
+        for r, (number, cells) in enumerate(rows):
+            # The spreadsheet's row numbers (the header is row 1), as the errors give them.
+            label = QTableWidgetItem(locale.toString(number))
+            self.csv_preview.setVerticalHeaderItem(r, label)
+            self._preview_rows[number] = r
+            problem = problems.get(number)
+            for c, value in enumerate(cells[: len(headers)]):
+                item = QTableWidgetItem(value)
+                if problem is not None:
+                    item.setBackground(background)
+                    item.setToolTip(problem)
+                    item.setData(INVALID_ROLE, True)
+                self.csv_preview.setItem(r, c, item)
+            if problem is not None:
+                label.setToolTip(problem)
+                label.setText(self.tr("{row} ✗").format(row=locale.toString(number)))
         self.csv_errors.clear()
         self.csv_errors.setVisible(bool(errors))
         for row_number, message in errors:
-            self.csv_errors.addItem(
-                self.tr("Row {row}: {message}").format(row=row_number, message=message)
+            item = QListWidgetItem(
+                self.tr("Row {row}: {message}").format(
+                    row=locale.toString(row_number), message=message
+                )
             )
-        if not errors:
-            self.csv_message.show_ok(self.tr("{count} users read; no errors.").format(count=valid))
+            item.setData(Qt.ItemDataRole.UserRole, row_number)
+            self.csv_errors.addItem(item)
+        bad = len(errors)
+        if not errors and valid == 0:
+            self.csv_message.show_error(
+                self.tr("The file has a header row but no users below it, so Next stays off."),
+                self.tr(
+                    "Add one row per user under the header, save the file, and it is read again."
+                ),
+            )
+        elif not errors:
+            self.csv_message.show_ok(
+                plural(self.tr("%Ln user(s) read; no errors.", "", valid), valid)
+            )
         elif self.skip_invalid.isChecked():
             self.csv_message.show_info(
-                self.tr(
-                    "{count} valid users; {bad} rows with errors will be skipped and logged."
-                ).format(count=valid, bad=len(errors))
+                plural(self.tr("%Ln valid user(s);", "", valid), valid)
+                + " "
+                + plural(
+                    self.tr("%Ln row(s) with errors will be skipped and logged.", "", bad), bad
+                )
             )
         else:
             self.csv_message.show_error(
-                self.tr("{bad} rows have errors (listed below).").format(bad=len(errors)),
-                self.tr("Correct the file, or choose to skip invalid rows."),
+                plural(
+                    self.tr(
+                        "%Ln row(s) with errors, marked in the preview and listed below.", "", bad
+                    ),
+                    bad,
+                ),
+                self.tr("Correct the file, or tick “Skip invalid rows”."),
             )
+
+    def _offer_columns(self, headers: list[str]) -> None:
+        """The file's columns in the userName column's list (the choice stays as it is)."""
+        current = self.csv_column.currentText()
+        if [self.csv_column.itemText(i) for i in range(self.csv_column.count())] == headers:
+            return
+        self.csv_column.blockSignals(True)
+        self.csv_column.clear()
+        self.csv_column.addItems(headers)
+        self.csv_column.setCurrentText(current)
+        self.csv_column.blockSignals(False)
+
+    def _show_error_row(self, item: QListWidgetItem | None) -> None:
+        """An error chosen in the list: its row in the preview."""
+        if item is None:
+            return
+        row = self._preview_rows.get(int(item.data(Qt.ItemDataRole.UserRole)))
+        if row is not None:
+            self.csv_preview.selectRow(row)
+            self.csv_preview.scrollToItem(self.csv_preview.item(row, 0))
 
     def _csv_complete(self) -> bool:
         if self._validation is None or self._validated_key != self._csv_key():
             return False
-        _headers, _rows, errors, valid = validation_view(self._validation)
-        if valid == 0:
-            return False
-        return not errors or self.skip_invalid.isChecked()
+        if not self._validation.users:
+            return False  # a header and no user: the message says so
+        return not self._validation.errors or self.skip_invalid.isChecked()
 
     # --- Entra ------------------------------------------------------------------------
 
@@ -492,7 +650,7 @@ class SourcePage(BasePage):
         if self.source_csv.isChecked():
             settings = self._csv_settings()
             draft.source = SourceSettings(kind="csv", csv=settings)
-            headers, _rows, _errors, _valid = validation_view(self._validation)
+            headers = list(self._validation.header) if self._validation is not None else []
             draft.source_attributes = headers
             draft.entra_client_secret = ""
             draft.scope = "all"
