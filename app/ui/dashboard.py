@@ -1329,6 +1329,8 @@ class DashboardWindow(QMainWindow):
             return None
         if self._off_box is not None and self._off_box.isVisible():
             return self._off_box
+        if not self.isVisible():  # asked from the tray: the question needs its window
+            self.bring_to_front()
         name = runtime.profile.name
         box = QMessageBox(self)
         box.setObjectName("syncWhileOffConfirm")
