@@ -1026,18 +1026,24 @@ class Planner:
         ) -> PlannedOperation:
             try:
                 return await plan_one(*item)
-            except PermissionDenied as error:
-                # A user admin's token: Webex refuses it groups (id_user_admin). The
-                # users are provisioned; the groups wait, with the reason.
+            except (PermissionDenied, ProtocolError) as error:
+                # PermissionDenied: a user admin's token, which Webex refuses groups
+                # (id_user_admin); the users are provisioned, the groups wait with the
+                # reason. ProtocolError: the target's copy of the group does not match its
+                # schema; it is left as it is, the rest of the cycle goes on.
                 group, link = item[0], item[4]
+                denied = isinstance(error, PermissionDenied)
                 return PlannedOperation(
                     object_type="Group",
                     action=Action.SKIP,
                     source_id=group.source_id,
                     key=group.display_name,
                     target_id=link.target_id if link else "",
-                    reason=p.GROUPS_NOT_WRITABLE,
-                    detail=f"the token may not write groups: {error.message}",
+                    reason=p.GROUPS_NOT_WRITABLE if denied else p.TARGET_UNREADABLE,
+                    detail=f"the token may not write groups: {error.message}"
+                    if denied
+                    else f"the target's group could not be read ({error.message}); it was "
+                    "left as it is",
                 )
 
         ops.extend(await asyncio.gather(*(planned(item) for item in pending)))
