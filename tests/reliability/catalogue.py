@@ -911,6 +911,186 @@ def _(bench: Bench) -> Seen:
     return csv_dry_run(bench, GOOD_CSV, group_columns=["teams"])
 
 
+# Hostile CSV files (issue 22); tests/reliability/test_hostile_csv.py runs the larger ones
+# (2,000 rows, a live tenant, a child process for the FIFO and /dev/zero).
+
+CSV_HEADER = "userPrincipalName,givenName,surname,displayName,accountEnabled\n"
+
+
+@case(
+    "csv-unclosed-quote",
+    "CSV file",
+    "a double quote left open (the rest of the file would be one cell)",
+    DR,
+    ("row 4", "never closed", "nothing was sent", "correct the quotes"),
+    2,
+)
+def _(bench: Bench) -> Seen:
+    rows = 'ann.lee@example.com,Ann,Lee,"Ann Lee,true\nbob.ray@example.com,Bob,Ray,Bob Ray,true\n'
+    return csv_dry_run(bench, GOOD_CSV + rows)
+
+
+@case(
+    "csv-merged-rows",
+    "CSV file",
+    "a double quote closed rows later (the rows between merged into one value)",
+    DR,
+    ("row 2", "look like rows", "close the quote"),
+    2,
+)
+def _(bench: Bench) -> Seen:
+    return csv_dry_run(
+        bench,
+        CSV_HEADER + 'zoe@example.com,Zoé,"Dupré,Zoé Dupré,true\n'
+        "ann@example.com,Ann,Lee,Ann Lee,true\n"
+        'bob@example.com,Bob,Ray",Bob Ray,true\n',
+    )
+
+
+@case(
+    "csv-fewer-cells",
+    "CSV file",
+    "a row with fewer cells than the header",
+    DR,
+    ("row 4", "4 cells but the header has 5 columns", "fix these rows", "--skip-invalid"),
+    2,
+)
+def _(bench: Bench) -> Seen:
+    return csv_dry_run(bench, GOOD_CSV + "ann.lee@example.com,Ann,Lee,true\n")
+
+
+@case(
+    "csv-control-character",
+    "CSV file",
+    "a NUL byte inside a name",
+    DR,
+    ("row 2", "u+0000 (nul)", "column givenname", "fix these rows"),
+    2,
+)
+def _(bench: Bench) -> Seen:
+    return csv_dry_run(bench, CSV_HEADER + "zoe@example.com,Zo\x00é,Dupré,Zoé Dupré,true\n")
+
+
+@case(
+    "csv-mixed-encoding",
+    "CSV file",
+    "a UTF-8 file with one Windows-1252 byte (é as 0xE9)",
+    DR,
+    ("mixes encodings", "row 4", "0xe9", "csv utf-8"),
+    2,
+)
+def _(bench: Bench) -> Seen:
+    # GOOD_CSV is UTF-8 text (Zoé, Dupré); the row added writes its é as one cp1252 byte.
+    return csv_dry_run(bench, GOOD_CSV.encode() + b"ann@example.com,Ren\xe9,Lee,Ren\xe9 Lee,true\n")
+
+
+@case(
+    "csv-fifo",
+    "CSV file",
+    "a named pipe (FIFO) nobody writes to",
+    DR,
+    ("named pipe (fifo), not a csv file", "regular file"),
+    2,
+)
+def _(bench: Bench) -> Seen:
+    fifo = bench.home / "users.csv"
+    os.mkfifo(fifo)
+    save_profile(bench, tenant_url=sandbox_url(bench), csv_path=fifo)
+    return dry_run(bench)
+
+
+@case(
+    "csv-device",
+    "CSV file",
+    "/dev/zero (endless)",
+    DR,
+    ("/dev/zero is a device, not a csv file", "regular file"),
+    2,
+)
+def _(bench: Bench) -> Seen:
+    save_profile(bench, tenant_url=sandbox_url(bench), csv_path=Path("/dev/zero"))
+    return dry_run(bench)
+
+
+@case(
+    "csv-too-large",
+    "CSV file",
+    "a file above the profile's size limit (3 MB, limit 2 MB)",
+    DR,
+    ("is 3 mb, more than the limit of 2 mb", "--csv-max-mb"),
+    2,
+)
+def _(bench: Bench) -> Seen:
+    path = write_file(bench, "users.csv", GOOD_CSV)
+    with path.open("r+b") as handle:
+        handle.truncate(3 * 1024 * 1024)
+    save_profile(bench, tenant_url=sandbox_url(bench), csv_path=path, csv={"max_file_mb": 2})
+    return dry_run(bench)
+
+
+@case(
+    "csv-changed-while-read",
+    "CSV file",
+    "a file rewritten while it is read (an export still writing)",
+    DR,
+    ("changed while it was read", "nothing was sent", "sync again"),
+    2,
+)
+def _(bench: Bench) -> Seen:
+    from app.directory import csv_file
+
+    path = write_file(bench, "users.csv", GOOD_CSV)
+    save_profile(bench, tenant_url=sandbox_url(bench), csv_path=path)
+
+    def export_writes_again(read: Path) -> None:
+        read.write_text(CSV_HEADER, encoding="utf-8")
+
+    csv_file.after_read_hook = export_writes_again
+    try:
+        return dry_run(bench)
+    finally:
+        csv_file.after_read_hook = None
+
+
+@case(
+    "csv-unnamed-columns",
+    "CSV file",
+    "a header with columns that have no name",
+    DR,
+    ("has 6 columns", "columns 2 and 4 have no name", "give every column a name"),
+    2,
+)
+def _(bench: Bench) -> Seen:
+    return csv_dry_run(bench, "userPrincipalName,,givenName,,surname,x\nzoe@example.com,,Zoé,,D,\n")
+
+
+@case(
+    "csv-other-delimiter",
+    "CSV file",
+    "a file separated by vertical bars (|), read as comma-separated",
+    DR,
+    ("read as comma-separated", "one column", "--delimiter"),
+    2,
+)
+def _(bench: Bench) -> Seen:
+    return csv_dry_run(bench, "userPrincipalName|givenName\nzoe@example.com|Zoé\n")
+
+
+@case(
+    "csv-unreadable-user-name",
+    "CSV file",
+    "userNames with a zero-width space, and with a Cyrillic а among Latin letters",
+    DR,
+    ("skip", "row 4", "u+200b zero width space", "row 5", "u+0430 cyrillic small letter a"),
+    0,
+    sent="reads only",
+)
+def _(bench: Bench) -> Seen:
+    # Refused one by one (nothing sent for them); the other users are planned as usual.
+    rows = "ann\u200b.lee@example.com,Ann,Lee,Ann Lee,true\np\u0430ul@example.com,Paul,Roy,Paul Roy,true\n"
+    return csv_dry_run(bench, GOOD_CSV + rows)
+
+
 # Expressions ---------------------------------------------------------------------------------
 
 

@@ -471,3 +471,225 @@ def test_a_named_encoding_drops_the_byte_order_mark_before_blank_lines(tmp_path:
     result = validate_csv(path, settings(path, encoding="utf-8"))
     assert result.header == ["userPrincipalName", "givenName"]
     assert [(u.row, u.attributes["givenName"]) for u in result.users] == [(4, "Ann")]
+
+
+# -- a file that is not what it seems (issue 22) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "named"),
+    [
+        ("Zo\x00e", "U+0000 (NUL)"),
+        ("Zo\x07e", "U+0007 (BEL)"),
+        ("Zo\te", "U+0009 (TAB)"),
+        ("Zo\x1be", "U+001B (ESC)"),
+        ("Zo\x7fe", "U+007F (DEL)"),
+        ("Zo\x85e", "U+0085 (C1 control)"),
+        ("Zo\x9be", "U+009B (C1 control)"),
+    ],
+)
+def test_a_control_character_in_a_cell_makes_the_row_invalid_with_its_column(
+    tmp_path: Path, cell: str, named: str
+) -> None:
+    text = f"{HEADER}\na@example.com,Ann,,,,,,\nb@example.com,{cell},,,,,,\n"
+    result = validate_csv(write(tmp_path, text))
+    assert [u.user_name for u in result.users] == ["a@example.com"]
+    assert result.errors_by_row == {
+        3: [f"column givenName holds the control character {named}, which cannot be sent to Webex"]
+    }
+    assert result.errors[0].column == "givenName"
+    # --skip-invalid leaves the row out, logged; never merged into another.
+    read = result.to_source_read(skip_invalid=True)
+    assert [s.user_name for s in read.skipped] == ["b@example.com"]
+    assert "Row 3 of users.csv" in read.skipped[0].detail
+
+
+def test_a_control_character_in_the_header_refuses_the_file(tmp_path: Path) -> None:
+    with pytest.raises(CsvFileError, match=r"U\+0000 \(NUL\)") as caught:
+        validate_csv(write(tmp_path, "userPrincipalName,given\x00Name\na@example.com,Ann\n"))
+    assert caught.value.row == 1
+
+
+def test_a_row_with_fewer_cells_than_the_header_is_invalid(tmp_path: Path) -> None:
+    text = "userPrincipalName,givenName,surname\na@example.com,Ann\nb@example.com,Bob,Lee\n"
+    result = validate_csv(write(tmp_path, text))
+    assert result.errors_by_row == {
+        2: ["2 cells but the header has 3 columns (a comma is missing, or the row was cut)"]
+    }
+    assert [u.user_name for u in result.users] == ["b@example.com"]
+
+
+def test_a_trailing_empty_cell_beyond_the_header_is_still_fine(tmp_path: Path) -> None:
+    text = "userPrincipalName;givenName\na@example.com;Ann;\nb@example.com;Bob;;\n"
+    result = validate_csv(write(tmp_path, text))
+    assert result.ok and len(result.users) == 2
+
+
+@pytest.mark.parametrize("rows_after", [0, 1, 250])
+def test_a_quote_left_open_refuses_the_whole_file_with_its_row(
+    tmp_path: Path, rows_after: int
+) -> None:
+    rows = [f"u{n}@example.com,U,{n}" for n in range(rows_after)]
+    text = "\n".join(
+        [
+            "userPrincipalName,givenName,surname",
+            "a@example.com,Ann,Lee",
+            'b@example.com,"Bob,Ray',
+            *rows,
+        ]
+    )
+    with pytest.raises(CsvFileError) as caught:
+        validate_csv(write(tmp_path, text + "\n"))
+    error = caught.value
+    assert error.row == 3
+    assert "row 3: a double quote opened in this row is never closed" in str(error)
+    assert "nothing was sent" in error.message and "Correct the quotes" in error.next_step
+    # Skipping invalid rows does not help: the rows after it cannot be told apart.
+    path = write(tmp_path, text + "\n")
+    with pytest.raises(CsvFileError):
+        validate_csv(path, settings(path, skip_invalid=True))
+
+
+def test_a_quote_closed_rows_later_refuses_the_merged_rows(tmp_path: Path) -> None:
+    # The quote opened in row 3 closes in row 6: rows 4 and 5 would vanish into one value.
+    text = (
+        "userPrincipalName,givenName,surname\n"
+        "a@example.com,Ann,Lee\n"
+        'b@example.com,"Bob,Ray\n'
+        "c@example.com,Cy,Dee\n"
+        "d@example.com,Di,Eve\n"
+        'e@example.com,Ed",Fox\n'
+    )
+    with pytest.raises(CsvFileError, match="look like rows") as caught:
+        validate_csv(write(tmp_path, text))
+    assert (caught.value.row, caught.value.column) == (3, "givenName")
+
+
+def test_a_quote_followed_by_more_text_refuses_the_file(tmp_path: Path) -> None:
+    text = 'userPrincipalName,displayName\na@example.com,"Ann" Lee\n'
+    with pytest.raises(CsvFileError, match=r"row 2: a double quote that ends a value is followed"):
+        validate_csv(write(tmp_path, text))
+
+
+def test_a_utf8_file_with_a_windows_1252_byte_is_refused_with_its_row(tmp_path: Path) -> None:
+    data = (
+        "userPrincipalName,givenName\nzoe@example.com,Zoé\n"
+        'ann@example.com,"Ann\nMarie"\njose@example.com,Jos'
+    ).encode() + b"\xe9\n"
+    path = tmp_path / "users.csv"
+    path.write_bytes(data)
+    with pytest.raises(CsvFileError, match="mixes encodings") as caught:
+        validate_csv(path)
+    assert caught.value.row == 4  # the quoted line break keeps row 3 on two lines
+    assert "row 4:" in str(caught.value) and "0xE9" in str(caught.value)
+    # The same with a byte order mark.
+    path.write_bytes(b"\xef\xbb\xbf" + data)
+    with pytest.raises(CsvFileError, match="row 4:"):
+        validate_csv(path)
+    # Named, the encoding is taken at its word: cp1252 reads it (as the admin said).
+    path.write_bytes(data)
+    result = validate_csv(path, settings(path, encoding="cp1252"))
+    assert result.encoding == "cp1252"
+
+
+def test_a_folder_a_fifo_and_a_device_are_refused_without_reading(tmp_path: Path) -> None:
+    with pytest.raises(CsvFileError, match="is a folder, not a CSV file"):
+        validate_csv(tmp_path)
+    if hasattr(__import__("os"), "mkfifo"):
+        import os
+
+        fifo = tmp_path / "pipe.csv"
+        os.mkfifo(fifo)
+        with pytest.raises(CsvFileError, match=r"is a named pipe \(FIFO\), not a CSV file"):
+            validate_csv(fifo)
+        with pytest.raises(CsvFileError, match="is a device, not a CSV file"):
+            validate_csv(Path("/dev/null"))
+
+
+def test_a_file_above_the_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    path = write(tmp_path, HEADER + "\na@example.com,A,,,,,,\n")
+    with path.open("r+b") as handle:
+        handle.truncate(2 * 1024 * 1024 + 1)
+    with pytest.raises(CsvFileError, match="more than the limit of 2 MB"):
+        validate_csv(path, settings(path, max_file_mb=2))
+
+
+def test_a_header_with_unnamed_columns_says_how_many_and_which(tmp_path: Path) -> None:
+    path = write(tmp_path, "userPrincipalName,,givenName,,surname,x\na@example.com,,A,,B,\n")
+    with pytest.raises(CsvFileError) as caught:
+        validate_csv(path)
+    assert caught.value.message == (
+        "The header (row 1) of users.csv has 6 columns, and columns 2 and 4 have no name."
+    )
+    assert caught.value.row == 1
+    path = write(tmp_path, "userPrincipalName,,givenName\na@example.com,,A\n")
+    with pytest.raises(CsvFileError, match="has 3 columns, and column 2 has no name"):
+        validate_csv(path)
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "tried", "how"),
+    [
+        ("auto", "comma", "the delimiter guessed from the header"),
+        (";", "semicolon", "the delimiter named with --delimiter"),
+    ],
+)
+def test_the_missing_column_message_names_the_delimiter_it_tried(
+    tmp_path: Path, delimiter: str, tried: str, how: str
+) -> None:
+    # A file separated by vertical bars: read with another delimiter, one column.
+    path = write(tmp_path, "userPrincipalName|givenName\na@example.com|Ann\n")
+    with pytest.raises(CsvFileError) as caught:
+        validate_csv(path, settings(path, delimiter=delimiter))
+    message = str(caught.value)
+    assert f"read as {tried}-separated ({how})" in message
+    assert "--delimiter" in caught.value.next_step
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [
+        ("utf-8", ","),
+        ("utf-8", "\t"),
+        ("utf-8-sig", ";"),
+        ("cp1252", ";"),
+        ("cp1252", "\t"),
+        ("utf-16", ","),
+        ("utf-16", "\t"),
+    ],
+)
+def test_control_characters_are_found_in_every_encoding_and_delimiter(
+    tmp_path: Path, encoding: str, delimiter: str
+) -> None:
+    # The whole file is screened at once (bytes for UTF-8 and Windows-1252, text otherwise):
+    # printable characters of 0x80-0x9F in Windows-1252 (€, “ ”) are no control characters.
+    rows = [
+        ["userPrincipalName", "givenName", "department"],
+        ["a@example.com", "Ann", "R&D €"],
+        ["b@example.com", "Bob\x00", "“Ventes”"],
+        ["c@example.com", "Cy", "Fin\x7f"],
+        ["d@example.com", '"Di\tEve"', "Support"],
+    ]
+    text = "\r\n".join(delimiter.join(row) for row in rows) + "\r\n"
+    path = write(tmp_path, text, encoding=encoding)
+    result = validate_csv(path)
+    assert result.delimiter == delimiter
+    assert list(result.errors_by_row) == [3, 4, 5]
+    assert "U+0000 (NUL)" in result.errors_by_row[3][0]
+    assert "U+007F (DEL)" in result.errors_by_row[4][0]
+    assert "U+0009 (TAB)" in result.errors_by_row[5][0]
+    assert result.users[0].attributes["department"] == "R&D €"
+
+
+def test_a_c1_control_in_utf8_is_found(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "userPrincipalName,givenName\na@example.com,A\x85nn\nb@example.com,«B»\n"
+    )
+    result = validate_csv(path)
+    assert result.errors_by_row == {
+        2: [
+            "column givenName holds the control character U+0085 (C1 control), which cannot be "
+            "sent to Webex"
+        ]
+    }
+    assert [u.user_name for u in result.users] == ["b@example.com"]
