@@ -3,15 +3,26 @@ layout that holds at 800x600, the CSV page in the GUI's words (issue 23, items 5
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from app.config.profile import CsvSettings, Profile, SourceSettings, Target
 from app.sandbox.server import SandboxServer
 from app.ui.application import WizardWindow
 from app.ui.dashboard import DashboardBridge, DashboardWindow
+from app.ui.pages.source import INVALID_ROLE
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
 
@@ -293,3 +304,95 @@ def test_the_dashboard_is_usable_at_800x600(qtbot: QtBot, qloop) -> None:
     assert target.fontMetrics().horizontalAdvance(whole) > target.width()  # too long here
     shown = target.shown_text()  # elided in the middle: both ends still show
     assert "…" in shown and shown[:4] == whole[:4] and shown[-4:] == whole[-4:]
+
+
+# --- 9. the CSV page speaks GUI -------------------------------------------------------------
+
+
+def _csv_page(
+    make_wizard, qtbot: QtBot, path: Path, defaults: WizardDefaults | None = None
+) -> tuple[QWizard, QWidget]:
+    defaults = defaults or WizardDefaults()
+    defaults.csv_path = path
+    wizard = make_wizard(defaults)
+    page = walk_to(qtbot, wizard, "page-source")
+    return wizard, page
+
+
+def test_csv_errors_match_the_preview_rows_which_are_highlighted(
+    make_wizard, qtbot: QtBot, tmp_path: Path
+) -> None:
+    bad = tmp_path / "users.csv"
+    lines = ["userPrincipalName,givenName,surname"]
+    lines += [f"user{n}@example.com,Given{n},Sur{n}" for n in range(2, 40)]
+    lines[3 - 1] = "not-an-address,Bo,Berg"  # spreadsheet row 3
+    lines[30 - 1] = "also-bad,Cy,Cole"  # row 30: beyond the first rows, shown anyway
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    wizard, page = _csv_page(make_wizard, qtbot, bad)
+    errors = page.csv_errors
+    qtbot.waitUntil(lambda: errors.count() == 2, timeout=10_000)
+    preview = page.csv_preview
+    numbers = {
+        preview.verticalHeaderItem(r).text().split()[0]: r for r in range(preview.rowCount())
+    }
+    for index, row in enumerate((3, 30)):
+        assert errors.item(index).text().startswith(f"Row {row}:")
+        shown = numbers[str(row)]  # the same number in the preview's margin
+        assert preview.item(shown, 0).text() in ("not-an-address", "also-bad")
+        assert preview.item(shown, 0).data(INVALID_ROLE) is True  # highlighted
+        assert preview.item(shown, 0).toolTip()
+    good = numbers["2"]
+    assert preview.item(good, 0).data(INVALID_ROLE) is None
+    errors.setCurrentRow(1)  # choosing an error selects its row in the preview
+    assert preview.currentRow() == numbers["30"]
+    assert "marked in the preview" in page.csv_message.text()
+    assert "--" not in page.csv_message.text()
+    assert not _next_enabled(wizard)
+
+
+def test_a_header_only_file_says_why_next_is_disabled(
+    make_wizard, qtbot: QtBot, tmp_path: Path
+) -> None:
+    empty = tmp_path / "header-only.csv"
+    empty.write_text("userPrincipalName,givenName,surname\n", encoding="utf-8")
+    wizard, page = _csv_page(make_wizard, qtbot, empty)
+    message = page.csv_message
+    qtbot.waitUntil(lambda: "no users" in message.text(), timeout=10_000)
+    assert message.kind == "error" and "Next" in message.text()
+    assert not _next_enabled(wizard)
+
+    _edit(wizard, "csvPath").setText(str(tmp_path))  # a folder is called a folder
+    qtbot.waitUntil(lambda: "is a folder" in message.text(), timeout=10_000)
+    assert "Browse" in message.text()
+
+
+def test_encoding_and_user_name_column_are_chosen_on_the_page(
+    make_wizard, sandbox_defaults: WizardDefaults, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes("upn;prénom;nom\nana@example.com;Hélène;Lima\n".encode("cp1252"))
+    wizard, page = _csv_page(make_wizard, qtbot, path, sandbox_defaults)
+    message = page.csv_message
+    qtbot.waitUntil(lambda: message.kind == "error", timeout=10_000)
+    assert "userName column" in message.text()  # the control, not --user-name-column
+    assert "--" not in message.text()
+    column = wizard.findChild(QComboBox, "csvUserNameColumn")
+    column.setCurrentText("upn")
+    qtbot.waitUntil(lambda: _next_enabled(wizard), timeout=10_000)
+    assert [column.itemText(i) for i in range(column.count())] == ["upn", "prénom", "nom"]
+    assert page.csv_preview.item(0, 1).text() == "Hélène"  # Automatic read Windows-1252
+
+    encoding = wizard.findChild(QComboBox, "csvEncoding")
+    encoding.setCurrentIndex(encoding.findData("utf-8"))  # the wrong one, chosen here
+    qtbot.waitUntil(lambda: "Encoding" in message.text(), timeout=10_000)
+    assert "--encoding" not in message.text()
+    assert not _next_enabled(wizard)
+    encoding.setCurrentIndex(encoding.findData("cp1252"))
+    qtbot.waitUntil(lambda: _next_enabled(wizard), timeout=10_000)
+    assert wizard.findChild(QComboBox, "csvEncoding").currentData() == "cp1252"
+
+    page = walk_to(qtbot, wizard, "page-mappings")  # the defaults use the file's columns
+    assert wizard.draft.source.csv.encoding == "cp1252"
+    sources = {m.target: m.source or m.expression for m in page.model.mappings()}
+    assert sources["userName"] == "upn"
+    assert not any("mailNickname" in (text or "") for text in sources.values())
