@@ -129,6 +129,12 @@ def _add_settings_options(parser: argparse.ArgumentParser) -> None:
     source.add_argument(
         "--skip-invalid", action=bool_flag, help="leave invalid CSV rows out instead of stopping"
     )
+    source.add_argument(
+        "--csv-max-mb",
+        metavar="MB",
+        type=int,
+        help="refuse a CSV file larger than this, before reading it (default 1024)",
+    )
     source.add_argument("--tenant-id", metavar="ID", help="Entra: the directory (tenant) id")
     source.add_argument("--client-id", metavar="ID", help="Entra: the app registration's id")
     auth = source.add_mutually_exclusive_group()
@@ -264,6 +270,7 @@ def _apply_options(data: dict[str, Any], args: argparse.Namespace, *, creating: 
             args.encoding,
             args.delimiter,
             args.skip_invalid,
+            args.csv_max_mb,
         )
     )
     if source.get("kind") == "csv" or csv_given:
@@ -279,6 +286,7 @@ def _apply_options(data: dict[str, Any], args: argparse.Namespace, *, creating: 
         _put(csv, "encoding", args.encoding)
         _put(csv, "delimiter", args.delimiter)
         _put(csv, "skip_invalid", args.skip_invalid)
+        _put(csv, "max_file_mb", args.csv_max_mb)
 
     entra_given = any(
         value is not None and value is not False
@@ -456,6 +464,7 @@ OPTION_LABELS = {
     "source.csv.group_columns": "--group-column",
     "source.csv.encoding": "--encoding",
     "source.csv.delimiter": "--delimiter",
+    "source.csv.max_file_mb": "--csv-max-mb",
     "source.entra.tenant_id": "--tenant-id",
     "source.entra.client_id": "--client-id",
     "source.entra.app_name": "--app-name",
@@ -474,7 +483,14 @@ OPTION_LABELS = {
     "notifications.smtp.sender": "--smtp-sender",
 }
 
-_CSV_OPTIONS = ("csv_file", "user_name_column", "group_column", "encoding", "delimiter")
+_CSV_OPTIONS = (
+    "csv_file",
+    "user_name_column",
+    "group_column",
+    "encoding",
+    "delimiter",
+    "csv_max_mb",
+)
 
 
 def _create(args: argparse.Namespace) -> int:
@@ -659,7 +675,8 @@ def _describe_profile(profile: Profile, statuses: dict[SecretKind, str], path: P
             f"  Source:         CSV file {csv.path}",
             f"                  userName column {csv.user_name_column}; group columns {groups}; "
             f"encoding {csv.encoding}; delimiter {'tab' if csv.delimiter == chr(9) else csv.delimiter}; "
-            f"invalid rows {'skipped' if csv.skip_invalid else 'stop the sync'}",
+            f"invalid rows {'skipped' if csv.skip_invalid else 'stop the sync'}; "
+            f"files up to {csv.max_file_mb} MB",
         ]
     elif source.entra is not None:
         entra = source.entra

@@ -657,7 +657,7 @@ def _entries_csv(entries: list[Any]) -> str:
     for entry in entries:
         row = entry.to_dict()
         row["modified"] = json.dumps(row["modified"], ensure_ascii=False)
-        writer.writerow([row[c] for c in LOG_COLUMNS])
+        writer.writerow(spreadsheet_row(row[c] for c in LOG_COLUMNS))  # formulas neutralised
     return out.getvalue()
 
 
@@ -686,3 +686,4 @@ def _print_table(entries: list[Any], cycles: list[Any], interrupted_id: str = ""
         if entry.error_code and entry.status == "Failure":
             line += f" [{entry.error_code}]"
         print(line)
+    from app.sync.spreadsheet import spreadsheet_row
