@@ -728,6 +728,10 @@ def check_title(check_id: str, title: str) -> str:
         "discovery": QCoreApplication.translate("models", "SCIM discovery (ServiceProviderConfig)"),
         "scim_read": QCoreApplication.translate("models", "SCIM read (Users)"),
         "write": QCoreApplication.translate("models", "Permission to create and change users"),
+        "write_groups": QCoreApplication.translate(
+            "models", "Permission to create and change groups"
+        ),
+        "token_expiry": QCoreApplication.translate("models", "Token lifetime"),
     }
     return titles.get(check_id, title)
 
