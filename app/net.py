@@ -12,7 +12,7 @@ import functools
 import os
 import ssl
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +96,9 @@ def proxy_for(url: httpx.URL) -> tuple[str, str] | None:
     Only used to name the proxy when it cannot be reached; httpx does the routing.
     """
     host = url.host
-    if not host or urllib.request.proxy_bypass_environment(host):
+    # NO_PROXY as the standard library reads it (not in typeshed, hence getattr).
+    bypass: Callable[[str], bool] = getattr(urllib.request, "proxy_bypass_environment")  # noqa: B009
+    if not host or bypass(host):
         return None
     scheme = url.scheme.lower()
     for name in (f"{scheme}_proxy", "all_proxy"):
@@ -126,7 +128,7 @@ class BoundedAsyncClient(httpx.AsyncClient):
         self.deadline = deadline
         self.max_body = max_body
 
-    async def send(  # type: ignore[override]
+    async def send(
         self, request: httpx.Request, *, stream: bool = False, **kwargs: Any
     ) -> httpx.Response:
         response: httpx.Response | None = None

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from app.errors import ExitCode, UserFacingError
+from app.errors import ExitCode, InputError, UserFacingError
 
 if TYPE_CHECKING:
     from app.config.profile import Profile
@@ -103,6 +104,15 @@ def register(subparsers: Any) -> None:
         "runs at once, even if the profile was quarantined. Links and the log are kept.",
     )
     restart.add_argument("--profile", required=True, metavar="NAME")
+    restart.add_argument(
+        "--clear-lock",
+        action="store_true",
+        help="first clear a lock record left by a process that no longer runs (e.g. on "
+        "another host); asks for a confirmation",
+    )
+    restart.add_argument(
+        "--yes", action="store_true", help="with --clear-lock: do not ask (scripts)"
+    )
     restart.set_defaults(handler=_restart)
 
     logs = subparsers.add_parser(
@@ -332,9 +342,7 @@ def _sync(args: argparse.Namespace) -> int:
     token = resolve_webex_token(profile.name)
     if args.dry_run:
         return asyncio.run(_dry_run(profile, token, args))
-    from app.sync.lock import ProfileLock
-
-    with ProfileLock(profile.name, purpose="sync"):
+    with _cycle_lock(profile):
         try:
             if every is not None:
                 return asyncio.run(_sync_every(profile, token, args, every))
@@ -346,6 +354,65 @@ def _sync(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return int(ExitCode.FAILURES)
+
+
+@contextlib.contextmanager
+def _cycle_lock(profile: Profile) -> Iterator[None]:
+    """The profile's lock for one `sync`; a run turned away by a holder that has run for
+    longer than the stuck setting reports it in the log and the failure e-mail (exit 5)."""
+    from app.sync.lock import LockHeld, ProfileLock
+
+    try:
+        lock = ProfileLock(profile.name, purpose="sync").__enter__()
+    except LockHeld as held:
+        if held.stuck:
+            _report_stuck_holder(profile, held)
+        raise
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def stuck_holder_result(held: Any) -> CycleResult:
+    """The failure e-mail's view of a holder that may be stuck (a LockHeld with `stuck`)."""
+    from datetime import UTC, datetime
+
+    from app.sync.events import CycleResult
+
+    now = datetime.now(UTC)
+    return CycleResult(
+        cycle_id=f"not-started-{now.strftime('%Y%m%d-%H%M%S')}",
+        started=held.owner.started if held.owner is not None else now,
+        finished=now,
+        outcome="failed",
+        reason=held.message,
+        next_step=held.next_step,
+        cause="lock",
+    )
+
+
+def _report_stuck_holder(profile: Profile, held: Any) -> None:
+    log.warning("Profile %s: %s %s", profile.name, held.message, held.next_step)
+
+    async def mail() -> None:
+        from app.paths import state_file
+        from app.sync.state import StateStore
+
+        with StateStore(state_file(profile.name)) as state:
+            from app.notify.policy import FailureNotifier
+
+            notifier = FailureNotifier.for_profile(
+                profile,
+                get_last_reason=state.last_notification_reason,
+                set_last_reason=state.set_last_notification_reason,
+            )
+            await notifier.notify(stuck_holder_result(held))
+
+    try:
+        asyncio.run(mail())
+    except Exception as error:  # a mail problem never changes the exit code
+        print(f"warning: the failure e-mail was not sent ({error})", file=sys.stderr)
 
 
 def _status_off_rule(profile: Profile, args: argparse.Namespace) -> int | None:
@@ -561,6 +628,9 @@ def _restart(args: argparse.Namespace) -> int:
     from app.sync.state import StateStore
 
     profile = _load_profile(args.profile)
+    if args.clear_lock and not _clear_lock(profile.name, assume_yes=args.yes):
+        print("Nothing was cleared.")
+        return int(ExitCode.OK)
     # Clearing the journal under a running cycle would lose its in-flight operations.
     with (
         ProfileLock(profile.name, purpose="sync"),
@@ -575,6 +645,33 @@ def _restart(args: argparse.Namespace) -> int:
         f"{cleared['journal']} journal entries cleared. The next cycle reads the whole source."
     )
     return int(ExitCode.OK)
+
+
+def _clear_lock(profile_name: str, *, assume_yes: bool) -> bool:
+    """Show the lock record (host, age) and clear it once confirmed; False: not confirmed."""
+    from app.sync.lock import ProfileLock
+
+    lock = ProfileLock(profile_name, purpose="sync")
+    owner = lock.recorded_owner()
+    if owner is None:
+        print(f"The lock of profile {profile_name} is free: there is no record to clear.")
+        return True
+    print(f"Lock record of profile {profile_name}: {owner.describe(profile_name)}.")
+    if not assume_yes:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise InputError(
+                "Clearing the lock needs a confirmation, and there is no terminal to ask.",
+                f"Check that process {owner.pid} on {owner.host} no longer runs a cycle, then "
+                f"run `webex-provisioner restart --profile {profile_name} --clear-lock --yes`.",
+            )
+        answer = input(
+            f"Clear it? Only if process {owner.pid} on {owner.host} no longer runs. [y/N] "
+        )
+        if answer.strip().lower() not in ("y", "yes"):
+            return False
+    lock.clear_record()  # refused (exit 5) while a process of this computer holds it
+    print(f"The lock record of profile {profile_name} was cleared.")
+    return True
 
 
 # -- logs -------------------------------------------------------------------------------

@@ -32,6 +32,11 @@ log = logging.getLogger(__name__)
 Purpose = Literal["sync", "gui"]
 
 DEFAULT_OTHER_HOST_LIMIT = timedelta(hours=6)
+# A holder that has run a cycle for longer than this is reported as maybe stuck, in the log
+# and the failure e-mail, by the run it turns away (WEBEX_PROVISIONER_LOCK_STUCK_AFTER,
+# in minutes).
+STUCK_AFTER_ENV = "WEBEX_PROVISIONER_LOCK_STUCK_AFTER"
+DEFAULT_STUCK_AFTER = timedelta(hours=2)
 # Windows locks byte ranges and a locked range cannot be read by others: lock one byte far
 # past the owner record, so that the record stays readable.
 _WINDOWS_LOCK_OFFSET = 1 << 30
@@ -75,10 +80,14 @@ class LockOwner:
         except (ValueError, KeyError, TypeError):
             return None
 
+    def age(self) -> timedelta:
+        return max(timedelta(0), datetime.now(UTC) - self.started)
+
     def describe(self, profile_name: str, *, this_host: str | None = None) -> str:
-        """'webex-provisioner sync (pid 1234) has run a cycle of profile acme since 10:42'."""
+        """'webex-provisioner sync (pid 1234) has run a cycle of profile acme since 10:42
+        (25 min)'; the host is named when it is another."""
         where = "" if self.host == (this_host or _host_name()) else f" on {self.host}"
-        since = _since_text(self.started)
+        since = f"{_since_text(self.started)} ({age_text(self.age())})"
         if self.purpose == "gui":
             return (
                 f"{self.program} (the window, pid {self.pid}{where}) has held profile "
@@ -90,8 +99,38 @@ class LockOwner:
         )
 
 
+def stuck_after() -> timedelta:
+    """How long a cycle may hold the lock before a turned-away run reports it as maybe stuck."""
+    text = os.environ.get(STUCK_AFTER_ENV, "").strip()
+    try:
+        minutes = float(text) if text else None
+    except ValueError:
+        minutes = None
+    if minutes is None or not 0 < minutes < 10**7:
+        return DEFAULT_STUCK_AFTER
+    return timedelta(minutes=minutes)
+
+
+def age_text(age: timedelta) -> str:
+    """'40 s', '25 min', '3 h 12 min', '2 days 4 h'."""
+    seconds = int(age.total_seconds())
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    days, hours = divmod(hours, 24)
+    return f"{days} days {hours} h" if hours else f"{days} days"
+
+
 class LockHeld(UserFacingError):
-    """Another process runs a cycle of this profile; this one must not start."""
+    """Another process runs a cycle of this profile; this one must not start.
+
+    `stuck` is True when the holder has run for longer than `stuck_after()`: the message
+    says so, and the command reports it in the log and the failure e-mail."""
 
     exit_code = ExitCode.LOCKED
     severity = "warning"
@@ -99,6 +138,8 @@ class LockHeld(UserFacingError):
     def __init__(self, profile_name: str, owner: LockOwner | None) -> None:
         self.profile_name = profile_name
         self.owner = owner
+        self.stuck = owner is not None and owner.age() > stuck_after()
+        clear = f"`webex-provisioner restart --profile {profile_name} --clear-lock`"
         if owner is None:
             message = (
                 f"Another webex-provisioner process is running a cycle of profile {profile_name}."
@@ -114,8 +155,17 @@ class LockHeld(UserFacingError):
             message = owner.describe(profile_name) + "."
             next_step = (
                 "Wait for that cycle to end, then try again; "
-                f"if it has hung, stop process {owner.pid}."
+                f"if it has hung, stop process {owner.pid}"
+                + ("." if owner.host == _host_name() else f" on {owner.host}.")
             )
+        if owner is not None and self.stuck:
+            message += (
+                f" That is longer than {age_text(stuck_after())} ({STUCK_AFTER_ENV}): it may "
+                "be stuck."
+            )
+            next_step += f" A lock left by a process that is gone is cleared with {clear}."
+        elif owner is not None and owner.host != _host_name():
+            next_step += f" If that host no longer runs it, clear the lock with {clear}."
         super().__init__(message, next_step)
 
 
@@ -218,6 +268,45 @@ class ProfileLock:
         if owner.host == _host_name():
             return owner if pid_alive(owner.pid) else None
         return owner if self._other_host_still_valid(owner) else None
+
+    def recorded_owner(self) -> LockOwner | None:
+        """The owner record as written, whatever its age or host (None when empty)."""
+        try:
+            with self.path.open("rb") as handle:
+                return _read_owner(handle)
+        except OSError:
+            return None
+
+    def clear_record(self) -> LockOwner | None:
+        """Empty the owner record (`restart --clear-lock`); the record that was there.
+
+        Refused with LockHeld while a process of this computer holds the OS lock: only a
+        record nobody here holds (a stale one, or one left by another host) is cleared.
+        """
+        handle = self._open()
+        try:
+            if not self._try_lock(handle):
+                raise LockHeld(self.profile_name, _read_owner(handle))
+            previous = _read_owner(handle)
+            try:
+                handle.seek(0)
+                handle.truncate()
+                handle.flush()
+            finally:
+                _release_os_lock(handle)
+        finally:
+            handle.close()
+        if previous is not None:
+            log.warning(
+                "Cleared the lock record of profile %s: %s %s (pid %d) on host %s since %s.",
+                self.profile_name,
+                previous.program,
+                previous.purpose,
+                previous.pid,
+                previous.host,
+                previous.started.isoformat(timespec="seconds"),
+            )
+        return previous
 
     def __enter__(self) -> Self:
         self.acquire()

@@ -16,6 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.integration.test_mail import starttls_server, tls
+
+__all__ = ["starttls_server", "tls"]  # fixtures used by name
+
 REPO = Path(__file__).resolve().parents[2]
 HANG_GUARD = 120  # seconds: only there so that a regression fails instead of hanging CI
 ORG = "0d2b8d6e-5a1f-4c38-9a4e-3b1f7f1c2a11"
@@ -765,3 +769,142 @@ def test_logs_limit_refuses_negative_numbers_and_0_means_all(
         result = run_cli(args, synced_profile)
         assert result.returncode == 0, result.stderr
         assert len(json.loads(result.stdout)) == expected
+
+
+# -- overlapping cycles, stuck holders, other hosts' lock records ---------------------------
+
+HOLDER = """
+import sys
+from datetime import UTC, datetime, timedelta
+from app.sync.lock import ProfileLock, _write_owner
+
+lock = ProfileLock("acme", purpose="sync")
+me = lock.acquire()
+hours = float(sys.argv[1])
+if hours:  # a holder that started that long ago (the record says so)
+    _write_owner(lock._file, me.__class__(me.pid, me.host, me.started - timedelta(hours=hours),
+                                          me.purpose))
+print("HOLDING", flush=True)
+sys.stdin.readline()
+lock.release()
+"""
+
+
+def _hold_profile(env: dict[str, str], hours: float = 0) -> subprocess.Popen[str]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(hours)],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "HOLDING"
+    return holder
+
+
+@pytest.fixture
+def saved_profile(private_dirs: Path, cli_env: dict[str, str]) -> dict[str, str]:
+    from app.config.store import ProfileStore
+    from tests.integration.test_sync_helpers import make_profile
+
+    ProfileStore().save(make_profile(WEBEX_URL, SAMPLE))
+    return {**cli_env, "WEBEX_PROVISIONER_TOKEN": "a-token-never-sent"}
+
+
+def test_an_overlapping_cycle_exits_5_which_the_systemd_unit_counts_as_success(
+    saved_profile: dict[str, str], tmp_path: Path
+) -> None:
+    from app import ossched
+
+    holder = _hold_profile(saved_profile)
+    try:
+        result = run_cli(["sync", "--profile", "acme", "--scheduled", "--force"], saved_profile)
+    finally:
+        holder.communicate("\n", timeout=HANG_GUARD)
+    assert result.returncode == 5, result.stderr
+    assert f"(pid {holder.pid}) has run a cycle of profile acme" in result.stderr
+    assert "may be stuck" not in result.stderr
+    plan = ossched.plan_install("acme", 40, system="linux", output=tmp_path)
+    service = next(f for f in plan.files if f.path.name.endswith(".service"))
+    assert b"\nSuccessExitStatus=5\n" in service.content
+
+
+def test_a_stuck_holder_is_reported_in_the_log(saved_profile: dict[str, str]) -> None:
+    from app.paths import log_dir
+
+    saved_profile["WEBEX_PROVISIONER_LOCK_STUCK_AFTER"] = "60"
+    holder = _hold_profile(saved_profile, hours=3)
+    try:
+        result = run_cli(["sync", "--profile", "acme", "--force"], saved_profile)
+    finally:
+        holder.communicate("\n", timeout=HANG_GUARD)
+    assert result.returncode == 5, result.stderr
+    assert "(3 h). That is longer than 1 h" in result.stderr
+    assert "it may be stuck" in result.stderr
+    logged = "".join(p.read_text(encoding="utf-8") for p in log_dir().glob("*.log"))
+    assert "WARNING app.commands.sync: Profile acme: webex-provisioner sync (pid" in logged
+    assert "it may be stuck" in logged
+
+
+async def test_the_failure_email_tells_of_a_stuck_holder(starttls_server: object) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.commands.sync import stuck_holder_result
+    from app.notify.policy import FailureNotifier, NotifyOutcome
+    from app.sync.lock import LockHeld, LockOwner
+    from tests.integration.test_mail import PASSWORD
+
+    owner = LockOwner(4242, "scheduler-box", datetime.now(UTC) - timedelta(hours=5), "sync")
+    held = LockHeld("acme", owner)
+    assert held.stuck
+    reasons: list[str | None] = [None]
+
+    async def password() -> str | None:
+        return PASSWORD
+
+    notifier = FailureNotifier(
+        "acme",
+        starttls_server.settings(),  # type: ignore[attr-defined]
+        password=password,
+        get_last_reason=lambda: reasons[-1],
+        set_last_reason=reasons.append,
+    )
+    assert await notifier.notify(stuck_holder_result(held)) == NotifyOutcome.SENT
+    assert await notifier.notify(stuck_holder_result(held)) == NotifyOutcome.SAME_REASON
+    mails = starttls_server.inbox.mails  # type: ignore[attr-defined]
+    assert len(mails) == 1
+    body = mails[0].message.as_string()
+    assert "pid 4242 on scheduler-box" in body and "it may be stuck" in body
+
+
+def test_another_hosts_lock_record_is_shown_and_cleared_after_a_confirmation(
+    saved_profile: dict[str, str],
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.sync.lock import LockOwner, ProfileLock, _write_owner
+
+    lock = ProfileLock("acme")
+    started = datetime.now(UTC) - timedelta(minutes=50)
+    with open(lock.path, "wb", buffering=0) as handle:
+        _write_owner(handle, LockOwner(4242, "scheduler-box", started, "sync"))
+
+    refused = run_cli(["sync", "--profile", "acme", "--force"], saved_profile)
+    assert refused.returncode == 5
+    assert "(pid 4242 on scheduler-box) has run a cycle of profile acme" in refused.stderr
+    assert "(50 min)" in refused.stderr
+    assert "--clear-lock" in refused.stderr
+
+    unconfirmed = run_cli(["restart", "--profile", "acme", "--clear-lock"], saved_profile)
+    assert unconfirmed.returncode == 2
+    assert "needs a confirmation" in unconfirmed.stderr
+    assert "--clear-lock --yes" in unconfirmed.stderr
+    assert lock.recorded_owner() is not None
+
+    cleared = run_cli(["restart", "--profile", "acme", "--clear-lock", "--yes"], saved_profile)
+    assert cleared.returncode == 0, cleared.stderr
+    assert "pid 4242 on scheduler-box" in cleared.stdout and "(50 min)" in cleared.stdout
+    assert "The lock record of profile acme was cleared." in cleared.stdout
+    assert lock.recorded_owner() is None

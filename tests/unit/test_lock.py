@@ -129,7 +129,49 @@ def test_a_recent_lock_from_another_host_is_respected() -> None:
     with pytest.raises(LockHeld) as caught:
         lock.acquire()
     assert "(pid 4242 on scheduler-box)" in caught.value.message
+    assert "(5 min)." in caught.value.message  # its age
+    assert "--clear-lock" in caught.value.next_step  # and how to clear it
+    assert not caught.value.stuck
     assert lock.current_owner() is not None
+
+
+def test_a_holder_older_than_the_stuck_setting_is_called_maybe_stuck(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("WEBEX_PROVISIONER_LOCK_STUCK_AFTER", "30")
+    lock = ProfileLock("acme", other_host_limit=timedelta(hours=6))
+    _write_record(
+        lock.path,
+        host="scheduler-box",
+        pid=4242,
+        started=(datetime.now(UTC) - timedelta(minutes=95)).isoformat(),
+    )
+    with pytest.raises(LockHeld) as caught:
+        lock.acquire()
+    assert caught.value.stuck
+    assert "(1 h 35 min). That is longer than 30 min" in caught.value.message
+    assert "it may be stuck" in caught.value.message
+    monkeypatch.setenv("WEBEX_PROVISIONER_LOCK_STUCK_AFTER", "120")
+    with pytest.raises(LockHeld) as caught:
+        lock.acquire()
+    assert not caught.value.stuck
+
+
+def test_clear_record_empties_another_hosts_record_but_not_a_live_holders() -> None:
+    lock = ProfileLock("acme", other_host_limit=timedelta(hours=6))
+    _write_record(
+        lock.path,
+        host="scheduler-box",
+        pid=4242,
+        started=(datetime.now(UTC) - timedelta(minutes=5)).isoformat(),
+    )
+    cleared = lock.clear_record()
+    assert cleared is not None and cleared.host == "scheduler-box"
+    assert lock.recorded_owner() is None
+    with lock:  # the profile can be taken again
+        with pytest.raises(LockHeld):
+            ProfileLock("acme").clear_record()
+        assert lock.recorded_owner() is not None
 
 
 def test_an_old_lock_from_another_host_is_taken_over(caplog: pytest.LogCaptureFixture) -> None:
