@@ -19,6 +19,7 @@ import re
 import secrets
 import typing
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from http import HTTPStatus
 from typing import Any
@@ -713,6 +714,9 @@ class WebexScimApplication(ASGIApplication):
             return self._scim2_schema(request, schema.group("name"))
         if path.endswith("/.search"):  # Webex searches with GET only (no POST .search)
             raise NotFoundException(detail=f"No SCIM endpoint at {path!r}")
+        resource_type_name = _SEARCHES.get("/" + path.lstrip("/").split("/", 1)[0])
+        if resource_type_name is not None:
+            request.query = always_returned(request.query, resource_type_name)
         if method == "GET" and path in _SEARCHES:
             resource_type = _SEARCHES[path]
             check_rights(request.subject.kind, resource_type, write=False)
@@ -836,6 +840,33 @@ def _whole_number(raw: str | None, default: int, name: str, *, minimum: int) -> 
     if value < minimum:
         raise InvalidValueException(detail=f"{name} must be {minimum} or more, not {value}.")
     return value
+
+
+# What every user or group answer holds whatever `attributes` and `excludedAttributes` ask:
+# the `required` of the spec's GetUserResponse, SearchGetUserResponse and GetGroupResponse
+# (schemas and id are returned always by SCIM itself).
+ALWAYS_RETURNED = {"User": ("userName", "userType", "meta"), "Group": ("displayName", "meta")}
+
+
+def always_returned(query: Mapping[str, str], resource_type: str) -> Mapping[str, str]:
+    """The query with the attributes the spec always answers added to `attributes` and taken
+    out of `excludedAttributes`."""
+    names = ALWAYS_RETURNED[resource_type]
+    changed = dict(query)
+    if query.get("attributes"):
+        asked = [a.strip() for a in query["attributes"].split(",") if a.strip()]
+        folded = {a.lower() for a in asked}
+        changed["attributes"] = ",".join(asked + [n for n in names if n.lower() not in folded])
+    if query.get("excludedAttributes"):
+        kept = [
+            a.strip()
+            for a in query["excludedAttributes"].split(",")
+            if a.strip() and a.strip().lower() not in {n.lower() for n in names}
+        ]
+        changed["excludedAttributes"] = ",".join(kept)
+        if not kept:
+            del changed["excludedAttributes"]
+    return changed
 
 
 def _is_group(resource: dict[str, Any]) -> bool:

@@ -974,3 +974,20 @@ async def test_token_expiry_refuses_what_webex_would_not_know(
     assert response.status_code == 401
     assert response.json()["message"] == WEBEX_401_MESSAGE
     assert response.json()["trackingId"] == response.headers["TrackingID"]
+
+
+async def test_answers_keep_what_the_spec_requires_whatever_attributes_ask(
+    sandbox: SandboxServer,
+) -> None:
+    user_id = sandbox.users()[0]["id"]
+    group_id = sandbox.groups()[0]["id"]
+    async with client(sandbox, sandbox.tokens.full_admin) as http:
+        users = (await http.get("Users", params={"attributes": "id,externalId"})).json()
+        user = (await http.get(f"Users/{user_id}", params={"excludedAttributes": "meta"})).json()
+        groups = (await http.get("Groups", params={"attributes": "id"})).json()
+        group = (await http.get(f"Groups/{group_id}", params={"attributes": "externalId"})).json()
+    for answer in [*users["Resources"], user]:
+        assert {"id", "userName", "userType", "meta"} <= set(answer)
+        assert "name" not in answer or answer is user
+    for answer in [*groups["Resources"], group]:
+        assert {"id", "displayName", "meta"} <= set(answer)
