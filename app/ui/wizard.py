@@ -305,8 +305,9 @@ class SetupWizard(QWizard):
                 widget.clicked.connect(self.mark_changed)
             elif isinstance(widget, QComboBox):
                 widget.activated.connect(self.mark_changed)
-                if widget.isEditable() and widget.lineEdit() is not None:
-                    widget.lineEdit().textEdited.connect(self.mark_changed)
+                typed = widget.lineEdit() if widget.isEditable() else None
+                if typed is not None:
+                    typed.textEdited.connect(self.mark_changed)
             elif isinstance(widget, QAbstractSpinBox):
                 spin = widget
                 spin.editingFinished.connect(lambda s=spin: self._changed_if_focused(s))

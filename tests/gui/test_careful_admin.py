@@ -396,3 +396,17 @@ def test_encoding_and_user_name_column_are_chosen_on_the_page(
     sources = {m.target: m.source or m.expression for m in page.model.mappings()}
     assert sources["userName"] == "upn"
     assert not any("mailNickname" in (text or "") for text in sources.values())
+
+
+def test_counts_have_their_plural(make_wizard, qtbot: QtBot, tmp_path: Path) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text("userPrincipalName,givenName\nana@example.com,Ana\n", encoding="utf-8")
+    wizard, page = _csv_page(make_wizard, qtbot, one)
+    qtbot.waitUntil(lambda: page.csv_message.kind == "ok", timeout=10_000)
+    assert page.csv_message.text() == "1 user read; no errors."
+    two = tmp_path / "two.csv"
+    two.write_text(
+        "userPrincipalName,givenName\nana@example.com,Ana\nbo@example.com,Bo\n", encoding="utf-8"
+    )
+    _edit(wizard, "csvPath").setText(str(two))
+    qtbot.waitUntil(lambda: page.csv_message.text() == "2 users read; no errors.", timeout=10_000)

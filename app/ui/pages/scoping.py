@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.sync.rules import ScopingClause, ScopingFilter, ScopingOperator
+from app.ui.i18n import plural
 from app.ui.pages.base import BasePage, labelled
 from app.ui.widgets import FieldMessage
 
@@ -288,11 +289,10 @@ class ScopingPage(BasePage):
             self.count.setText(self.tr("Correct the clause to count the users in scope."))
             return
         in_scope = self.bridge.count_in_scope(users, self.filters())
-        self.count.setText(
-            self.tr("{count} of {total} source users are in scope.").format(
-                count=in_scope, total=len(users)
-            )
-        )
+        total = len(users)
+        # The plural follows the total ("1 of 1 source user", "3 of 40 source users").
+        text = plural(self.tr("{count} of %Ln source user(s) in scope.", "", total), total)
+        self.count.setText(text.format(count=QLocale().toString(in_scope)))
 
     def isComplete(self) -> bool:
         return self._problem() is None

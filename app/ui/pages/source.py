@@ -352,7 +352,7 @@ class SourcePage(BasePage):
         self._show_validation()
         self.completeChanged.emit()
 
-    def _validation_failed(self, key: tuple[str, str, str], error: UserFacingError) -> None:
+    def _validation_failed(self, key: tuple[str, str, str], error: BaseException) -> None:
         if key != self._csv_key():
             return
         self._validation = None
@@ -422,13 +422,13 @@ class SourcePage(BasePage):
         self.csv_errors.clear()
         self.csv_errors.setVisible(bool(errors))
         for row_number, message in errors:
-            item = QListWidgetItem(
+            entry = QListWidgetItem(
                 self.tr("Row {row}: {message}").format(
                     row=locale.toString(row_number), message=message
                 )
             )
-            item.setData(Qt.ItemDataRole.UserRole, row_number)
-            self.csv_errors.addItem(item)
+            entry.setData(Qt.ItemDataRole.UserRole, row_number)
+            self.csv_errors.addItem(entry)
         bad = len(errors)
         if not errors and valid == 0:
             self.csv_message.show_error(
@@ -478,7 +478,7 @@ class SourcePage(BasePage):
         row = self._preview_rows.get(int(item.data(Qt.ItemDataRole.UserRole)))
         if row is not None:
             self.csv_preview.selectRow(row)
-            self.csv_preview.scrollToItem(self.csv_preview.item(row, 0))
+            self.csv_preview.scrollTo(self.csv_preview.model().index(row, 0))
 
     def _csv_complete(self) -> bool:
         if self._validation is None or self._validated_key != self._csv_key():
