@@ -829,6 +829,12 @@ def test_an_overlapping_cycle_exits_5_which_the_systemd_unit_counts_as_success(
     plan = ossched.plan_install("acme", 40, system="linux", output=tmp_path)
     service = next(f for f in plan.files if f.path.name.endswith(".service"))
     assert b"\nSuccessExitStatus=5\n" in service.content
+    # Task Scheduler and launchd cannot map an exit code to success: their files say that 5
+    # is a skipped run, for the admin who reads "Last Run Result 0x5" or launchd's log.
+    for system, encoding in (("windows", "utf-16"), ("macos", "utf-8")):
+        plan = ossched.plan_install("acme", 40, system=system, output=tmp_path / system)
+        text = plan.files[0].content.decode(encoding)
+        assert "exit code 5" in text and "a skipped run, not a failure" in text
 
 
 def test_a_stuck_holder_is_reported_in_the_log(saved_profile: dict[str, str]) -> None:
