@@ -264,6 +264,26 @@ def test_a_file_above_the_size_limit_is_refused_before_it_is_read(
     assert sandbox.requests == []
 
 
+def test_the_size_limit_is_a_profile_setting_of_profile_create_and_set(
+    sandbox: SandboxServer, tenant: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tenant / "users.csv"
+    path.write_text(csv_text(make_rows(3)), encoding="utf-8")
+    url = sandbox.tenant_url
+    create = ["profile", "create", "acme", "--tenant-url", url, "--csv-file", str(path)]
+    assert main([*create, "--csv-max-mb", "1"]) == 0
+    profile = ProfileStore().load("acme")
+    assert profile.source.csv is not None and profile.source.csv.max_file_mb == 1
+    capsys.readouterr()
+
+    with path.open("r+b") as handle:
+        handle.truncate(2 * 1024 * 1024)  # the export grew past the limit
+    assert main(["profile", "set", "acme", "--csv-max-mb", "1"]) == 2
+    assert "more than the limit of 1 MB" in capsys.readouterr().err
+    assert main(["profile", "set", "acme", "--csv-max-mb", "0"]) == 2  # at least 1 MB
+    capsys.readouterr()
+
+
 def test_a_source_that_shrinks_past_the_threshold_is_held_though_the_file_parsed(
     sandbox: SandboxServer, tenant: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

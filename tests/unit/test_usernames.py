@@ -72,3 +72,29 @@ def test_unreadable_user_names_are_refused_with_the_character_named(
 def test_a_user_from_a_directory_without_rows_is_named_without_one() -> None:
     with pytest.raises(UnreadableUserName, match=r'^The userName "ann\\u200b@example.com"'):
         check_user_name("ann\u200b@example.com")
+
+
+def test_the_mapper_refuses_the_user_from_any_source_before_a_payload_is_sent() -> None:
+    # An Entra user (no row) whose userPrincipalName holds a right-to-left override.
+    from app.directory.base import SourceUser
+    from app.sync.defaults import default_mapping_set
+    from app.sync.mapping import Mapper
+
+    name = "\u202emoc.elpmaxe@nna"
+    entra_user = SourceUser(
+        source_id="0b6e4f52-entra-object-id",
+        user_name=name,
+        attributes={"userPrincipalName": name, "givenName": "Ann", "accountEnabled": True},
+        enabled=True,
+    )
+    mapper = Mapper(default_mapping_set("webex"))
+    for creating in (True, False):
+        with pytest.raises(UnreadableUserName, match=r"U\+202E RIGHT-TO-LEFT OVERRIDE"):
+            mapper.user_payload(entra_user, creating=creating)
+    fine = SourceUser(
+        source_id="x",
+        user_name="ann@example.com",
+        attributes={"userPrincipalName": "ann@example.com", "accountEnabled": True},
+        enabled=True,
+    )
+    assert mapper.user_payload(fine, creating=True)["userName"] == "ann@example.com"
