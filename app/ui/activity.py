@@ -167,6 +167,7 @@ class ActivityView(QWidget):
         self.result: CycleResult | None = None
         self.done = 0
         self.total = 0
+        self.total_fixed = False
         self.counts: dict[str, int] = {status.value: 0 for status in Status}
         self._started = 0.0
         self._finished = False
@@ -191,6 +192,10 @@ class ActivityView(QWidget):
         self._drain_timer.stop()
         self.result = None
         self.done, self.total = 0, expected_total
+        # The bar's total is fixed once known (the plan's users to send): given here by the
+        # wizard, else by the cycle's plan_ready event. Before that, creations sent while
+        # planning make the count grow: the bar is busy, not a fraction of a moving total.
+        self.total_fixed = expected_total > 0
         self.counts = {status.value: 0 for status in Status}
         self.summary.clear_message()
         self.detail.clear()
@@ -229,7 +234,10 @@ class ActivityView(QWidget):
             self._drain_timer.start()
 
     def _apply(self, event: SyncEvent) -> None:
-        if event.total:
+        if event.kind == "plan_ready":
+            self.total = max(event.total, self.done)
+            self.total_fixed = True
+        elif event.total and not self.total_fixed:
             self.total = max(self.total, event.total)
         if event.done:
             self.done = max(self.done, event.done)
@@ -367,8 +375,8 @@ class ActivityView(QWidget):
         box.setInformativeText(
             self.tr(
                 "The operations already sent to Webex finish and are recorded. {not_sent} "
-                "Nothing is lost: they stay in the journal, and the next cycle (Sync now, or "
-                "the next scheduled one) sends them, without creating anyone twice."
+                "Nothing is lost: the next cycle (Sync now, or the next scheduled one) sends "
+                "them, without creating anyone twice."
             ).format(not_sent=not_sent)
         )
         yes = box.addButton(self.tr("Cancel the sync"), QMessageBox.ButtonRole.AcceptRole)
@@ -411,7 +419,9 @@ class ActivityView(QWidget):
         self.rate.setText(self.rate_text())
 
     def _show_counts(self) -> None:
-        if self.total:
+        if not self.total_fixed and not self._finished:
+            self.progress.setRange(0, 0)  # busy: the total is not known yet
+        elif self.total:
             self.progress.setRange(0, self.total)
             self.progress.setValue(min(self.done, self.total))
         elif self._finished:
@@ -437,6 +447,8 @@ class ActivityView(QWidget):
             )
         if not self.done:
             return self.tr("Reading the source and the target…")
+        if not self.total_fixed:
+            return self.tr("Planning; %n users sent so far.", "", self.done)
         rate = self.done / elapsed
         left = (self.total - self.done) / rate if rate > 0 and self.total else 0.0
         return self.tr("{rate:.1f} users/s, about {left} left.").format(
@@ -475,8 +487,8 @@ def ask_close_during_cycle(
     lines = [
         QCoreApplication.translate(
             "CloseDuringCycle",
-            "Stop: the operations already sent to Webex finish and are recorded; the rest is "
-            "kept, and the next cycle sends it without creating anyone twice.",
+            "Stop: the operations already sent to Webex finish and are recorded; the next "
+            "cycle sends the rest, without creating anyone twice.",
         )
     ]
     if tray_available:

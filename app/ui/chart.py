@@ -240,12 +240,13 @@ class CycleChart(QWidget):
             painter.setPen(text_color)
             painter.drawText(QPointF(x, y + metrics.ascent()), label)
             x += metrics.horizontalAdvance(label) + 14
-        if any(bar.outcome == INTERRUPTED for bar in self._bars):
+        label = self.tr("Interrupted")
+        fits = x + size + 4 + metrics.horizontalAdvance(label) <= self.width() - 4
+        if fits and any(bar.outcome == INTERRUPTED for bar in self._bars):
             painter.setPen(QPen(colors["held"], 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QRectF(x, y + 2, size, size))
             x += size + 4
-            label = self.tr("Interrupted")
             painter.setPen(text_color)
             painter.drawText(QPointF(x, y + metrics.ascent()), label)
 

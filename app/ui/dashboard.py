@@ -1012,7 +1012,20 @@ class DashboardWindow(QMainWindow):
             self._remember_state(snapshot)
         self.chart.set_bars(cycle_bars(snapshot.cycles, snapshot.interrupted) if snapshot else [])
         last = snapshot.last_cycle if snapshot else None
-        if last is None:
+        interrupted = snapshot.interrupted if snapshot else None
+        if interrupted is not None:
+            # The last cycle is the one that never ended: said as such, not the one before.
+            self.last_cycle_label.setText(
+                self.tr("{when}: interrupted, it never finished").format(
+                    when=local_time_text(interrupted.started)
+                )
+            )
+            self.last_counts_label.setText(
+                self.tr("{done} of {planned} operations answered").format(
+                    done=interrupted.done, planned=interrupted.planned
+                )
+            )
+        elif last is None:
             self.last_cycle_label.setText(self.tr("No cycle has run yet."))
             self.last_counts_label.setText("")
         else:
