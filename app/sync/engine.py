@@ -280,6 +280,12 @@ class SyncEngine:
             self.state.count_links("Group"),
         )
 
+    def _allow_step(self, next_step: str) -> str:
+        """The threshold's next step with this profile's name in the command to run."""
+        return next_step.replace(
+            "sync --allow-deletes", f"sync --profile {self.profile.name} --allow-deletes"
+        )
+
     def deletion_guard(
         self, plan: Plan, linked: tuple[int, int], *, allow_deletes: bool = False
     ) -> GuardVerdict:
@@ -371,7 +377,7 @@ class SyncEngine:
             plan.hold = p.Hold(
                 reason=verdict.reason
                 + " The cycle will be held: nothing will be sent until you allow the removals.",
-                next_step=verdict.next_step,
+                next_step=self._allow_step(verdict.next_step),
                 users_removed=verdict.users.removals,
                 users_linked=verdict.users.linked,
                 groups_removed=verdict.groups.removals,
@@ -521,7 +527,7 @@ class SyncEngine:
                         _count(counts, op.action.value, Status.SUCCESS)
                 if verdict.held:
                     held_reason = verdict.reason + " The cycle is held: nothing was sent."
-                    held_next = verdict.next_step
+                    held_next = self._allow_step(verdict.next_step)
                     self._note(cycle_id, held_reason)
                 await asyncio.sleep(0)  # a turn for the window between passes over the plan
                 relinks = links_for(plan)

@@ -80,6 +80,7 @@ def test_60_provisioned_then_2000_other_people_is_held_with_nothing_sent(
     assert result["outcome"] == "held"
     assert "60 of 60 provisioned users (100 %)" in result["reason"]
     assert "nothing was sent" in result["reason"]
+    assert "`webex-provisioner sync --profile acme --allow-deletes`" in result["next_step"]
     assert result["counts"]["Create"] == {"Held": 2000}
     assert result["counts"]["Disable"] == {"Held": 60}
     assert writes(sandbox.requests) == []
