@@ -914,3 +914,21 @@ def test_another_hosts_lock_record_is_shown_and_cleared_after_a_confirmation(
     assert "pid 4242 on scheduler-box" in cleared.stdout and "(50 min)" in cleared.stdout
     assert "The lock record of profile acme was cleared." in cleared.stdout
     assert lock.recorded_owner() is None
+
+
+def test_msal_requests_have_a_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """msal's session gives up on a sign-in endpoint that accepts and then says nothing."""
+    import requests
+
+    from app.directory.entra import auth
+
+    monkeypatch.setattr(auth, "MSAL_TIMEOUT", (2.0, 1.0))
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        port = silent.getsockname()[1]
+        session = auth._msal_session(None)
+        with pytest.raises(requests.exceptions.RequestException) as caught:
+            session.get(f"https://127.0.0.1:{port}/organizations/oauth2/v2.0/token")
+        session.close()
+    assert "timed out" in str(caught.value).lower()

@@ -118,6 +118,10 @@ def granted_permissions(access_token: str) -> set[str]:
     return {str(r) for r in roles} | set(scopes)
 
 
+# (connect, read) seconds for msal's requests: each read, as requests counts them.
+MSAL_TIMEOUT = (10.0, 30.0)
+
+
 def _msal_session(extra_ca: Path | None) -> requests.Session:
     import requests
     from requests.adapters import HTTPAdapter
@@ -132,6 +136,12 @@ def _msal_session(extra_ca: Path | None) -> requests.Session:
         def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
             kwargs["ssl_context"] = context
             return super().proxy_manager_for(proxy, **kwargs)
+
+        def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+            # msal sets no timeout: never wait for ever on the sign-in endpoints (issue 22).
+            if kwargs.get("timeout") is None:
+                kwargs["timeout"] = MSAL_TIMEOUT
+            return super().send(request, *args, **kwargs)
 
     session = requests.Session()
     adapter = TrustAdapter(max_retries=1)
