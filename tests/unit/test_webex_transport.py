@@ -634,3 +634,71 @@ async def test_a_burst_of_429s_halves_the_concurrency_once_then_it_climbs_back(w
             await client.count("User")
         assert client.limiter.limit == 8
     assert app.peak_in_flight <= 8
+
+
+# -- the shared limits of every HTTP exchange (app.net, issue 22) ---------------------------
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "inf", "nan"])
+def test_a_deadline_or_cap_setting_that_is_not_a_positive_number_is_refused(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.errors import InputError
+    from app.net import http_deadline, http_max_body
+
+    for name, read in (
+        ("WEBEX_PROVISIONER_HTTP_DEADLINE", http_deadline),
+        ("WEBEX_PROVISIONER_HTTP_MAX_BODY", http_max_body),
+    ):
+        monkeypatch.setenv(name, value)
+        with pytest.raises(InputError) as caught:
+            read()
+        assert f"{name} must be a positive number" in caught.value.message
+        monkeypatch.delenv(name)
+    assert http_deadline() == 120.0
+    assert http_max_body() == 64 * 1024 * 1024
+
+
+def test_the_proxy_is_named_without_its_credentials_and_no_proxy_is_honoured(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import httpx
+
+    from app.net import proxy_for
+
+    for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "internal.example.com")
+    monkeypatch.setenv("no_proxy", "internal.example.com")
+    url = httpx.URL("https://webexapis.com/identity/scim/x/v2/Users")
+    assert proxy_for(url) is None
+    monkeypatch.setenv("HTTPS_PROXY", "http://alice:s3cret@proxy.example.com:3128")
+    assert proxy_for(url) == ("http://proxy.example.com:3128", "HTTPS_PROXY")
+    assert proxy_for(httpx.URL("https://internal.example.com/scim")) is None
+
+
+async def test_a_declared_body_past_the_cap_is_refused_before_it_is_read() -> None:
+    import httpx
+
+    from app.net import ResponseTooLarge, make_async_client
+
+    seen: list[int] = []
+
+    async def huge(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 7000000000\r\n\r\n" + b"x" * 10)
+        await writer.drain()
+        seen.append(1)
+        writer.close()
+
+    server = await asyncio.start_server(huge, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with make_async_client(http2=False, max_body=1000) as client:
+            with pytest.raises(ResponseTooLarge) as caught:
+                await client.get(f"http://127.0.0.1:{port}/Users")
+        assert "larger than 1,000 bytes" in caught.value.message
+        assert isinstance(caught.value, httpx.TransportError)  # Graph's retry loop sees it
+    finally:
+        server.close()
+        await server.wait_closed()
