@@ -61,7 +61,7 @@ from app.ui.resources import icon_path
 from app.ui.sign_in import DeviceCodeHost
 from app.ui.tasks import TaskRegistry
 from app.ui.tray import TrayController, TrayState
-from app.ui.widgets import ElidedLabel, FieldMessage, fit_to_screen
+from app.ui.widgets import ElidedLabel, FieldMessage, center_on, fit_to_screen
 
 if TYPE_CHECKING:
     from app.config.profile import Profile
@@ -1643,6 +1643,7 @@ def open_dashboard(shell: Any) -> DashboardWindow:
         wizard.destroyed.connect(lambda *_: wizards.remove(wizard) if wizard in wizards else None)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizards.append(wizard)
+        center_on(wizard, window)  # over the dashboard it was opened from
         wizard.show()
 
     def open_wizard(profile: Profile | None) -> None:

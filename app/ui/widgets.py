@@ -57,6 +57,19 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(width, height)
 
 
+def center_on(window: QWidget, parent: QWidget) -> None:
+    """Put a window of its own (Settings over the dashboard) in the middle of `parent`,
+    kept on the screen; dialogs with a parent are centred by Qt itself."""
+    frame = window.frameGeometry()
+    frame.moveCenter(parent.frameGeometry().center())
+    screen = parent.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        frame.moveLeft(max(room.left(), min(frame.left(), room.right() - frame.width())))
+        frame.moveTop(max(room.top(), min(frame.top(), room.bottom() - frame.height())))
+    window.move(frame.topLeft())
+
+
 def _error_color() -> str:
     base = QApplication.palette().color(QPalette.ColorRole.Window)
     return "#ff8a80" if base.lightness() < 128 else "#b00020"

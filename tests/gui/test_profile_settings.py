@@ -21,6 +21,7 @@ from app.sandbox.server import SandboxServer
 from app.sync.rules import MappingType
 from app.ui.application import Shell, WizardWindow
 from app.ui.dashboard import DashboardWindow, open_dashboard
+from app.ui.widgets import center_on
 from app.ui.wizard import SetupWizard
 
 from .conftest import SAMPLE_CSV, click_next
@@ -234,3 +235,29 @@ def test_a_new_token_typed_in_settings_replaces_the_stored_one_after_a_test(
     )
     qtbot.waitUntil(lambda: not _wizard_windows(), timeout=5_000)
     assert _saved_toml("acme")["target"] == {"tenant_url": sandbox.tenant_url, "kind": "webex"}
+
+
+def test_settings_open_centred_on_the_dashboard(
+    open_app_dashboard, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    ProfileStore().save(
+        Profile.model_validate(
+            {
+                "name": "centred",
+                "target": {"tenant_url": sandbox.tenant_url},
+                "source": {"kind": "csv", "csv": {"path": str(SAMPLE_CSV)}},
+            }
+        )
+    )
+    dashboard = open_app_dashboard()
+    wizard = _open_settings(qtbot, dashboard)
+    window = wizard.window()
+    screen = dashboard.screen().availableGeometry()
+    assert screen.contains(window.frameGeometry().topLeft())  # its title bar on the screen
+
+    # A smaller window over a dashboard elsewhere on the screen: centred on it too.
+    dashboard.setGeometry(100, 80, 600, 400)
+    window.resize(300, 200)
+    center_on(window, dashboard)
+    middle, expected = window.frameGeometry().center(), dashboard.frameGeometry().center()
+    assert abs(middle.x() - expected.x()) <= 2 and abs(middle.y() - expected.y()) <= 2
