@@ -186,6 +186,38 @@ def test_a_file_rewritten_during_the_read_fails_the_cycle(
     assert code in (0, 3), said  # read whole: a change is planned (or held), never half
 
 
+def test_a_nul_byte_stops_the_cycle_or_its_row_is_skipped_and_logged_never_sent(
+    sandbox: SandboxServer, tenant: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = make_rows(10)
+    path = tenant / "users.csv"
+    provisioned(sandbox, rows, path)
+    before = active(sandbox)
+    capsys.readouterr()
+
+    changed = [dict(row) for row in make_rows(12)]
+    changed[3]["givenName"] = "Fran\x00çois"  # row 5: a provisioned user
+    changed[10]["displayName"] = "New\x00Comer"  # row 12: a new user
+    path.write_text(csv_text(changed), encoding="utf-8")
+
+    code, said = sync(capsys)
+    assert code == 2, said
+    assert "row 5: column givenName holds the control character U+0000 (NUL)" in said, said
+    assert "row 12: column displayName holds the control character U+0000 (NUL)" in said, said
+    assert writes(sandbox.requests) == []
+
+    code, said = sync(capsys, "--skip-invalid")
+    assert code == 0, said
+    after = active(sandbox)
+    assert "\x00" not in json.dumps(sandbox.users())
+    assert after[rows[3]["userPrincipalName"]] == before[rows[3]["userPrincipalName"]]  # as it was
+    assert changed[10]["userPrincipalName"] not in after  # not created
+    assert changed[11]["userPrincipalName"] in after  # the valid new row is
+    assert main(["logs", "--profile", "acme", "--format", "json"]) == 0
+    log = capsys.readouterr().out
+    assert "Row 5 of users.csv: column givenName holds the control character U+0000" in log
+
+
 def run_child(*args: str, timeout: float = HANG_GUARD_SECONDS) -> tuple[int, str, int]:
     """`python -m app ARGS` in a child process: exit code, what it printed, its peak memory
     (MB). The timeout only guards against a hang."""
