@@ -906,12 +906,20 @@ async def test_external_attributes_of_another_shape_are_refused(
         schemas=[CORE_USER, CISCO_USER],
         **{CISCO_USER: {"accountStatus": "active", "externalAttribute2": value}},
     )
+    user = sandbox.users()[0]
+    patch = {
+        "schemas": [PATCH_OP],
+        "Operations": [{"op": "add", "path": f"{CISCO_USER}:externalAttribute2", "value": value}],
+    }
     async with client(sandbox, sandbox.tokens.full_admin) as http:
         with contract.invalid_requests():
-            response = await http.post("Users", json=body)
-    assert_scim_error(response, 400, "invalidValue")
-    assert "externalAttribute2" in response.json()["detail"]
+            created = await http.post("Users", json=body)
+        patched = await http.patch(f"Users/{user['id']}", json=patch)
+    for response in (created, patched):
+        assert_scim_error(response, 400, "invalidValue")
+    assert "externalAttribute2" in created.json()["detail"]
     assert len(sandbox.users()) == 6
+    assert sandbox.users()[0] == user
 
 
 @pytest.mark.parametrize("attribute", ["preferredLanguage", "locale"])
