@@ -85,7 +85,11 @@ class ActivityView(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setFormat(self.tr("%v of %m users"))
         top.addWidget(self.progress, 1)
-        self.pause_button = QPushButton(self.tr("&Pause"), self)
+        # The buttons' words, with Alt letters the window around can change (see
+        # use_button_texts): the dashboard has its own letters for Pause and Cancel.
+        self._pause_text = self.tr("&Pause")
+        self._resume_text = self.tr("&Resume")
+        self.pause_button = QPushButton(self._pause_text, self)
         self.pause_button.setObjectName("pauseSync")
         self.pause_button.setCheckable(True)
         self.cancel_button = QPushButton(self.tr("Ca&ncel sync"), self)
@@ -210,6 +214,13 @@ class ActivityView(QWidget):
         self._set_running(True)
         self._refresh.start()
         self.refresh()
+
+    def use_button_texts(self, pause: str, resume: str, cancel: str) -> None:
+        """Other words (other Alt letters) for Pause, Resume and Cancel."""
+        self._pause_text, self._resume_text = pause, resume
+        paused = self.run is not None and self.run.paused
+        self.pause_button.setText(resume if paused else pause)
+        self.cancel_button.setText(cancel)
 
     def detach(self) -> None:
         """Stop following the run attached before (the dashboard shows another profile's)."""
@@ -340,7 +351,7 @@ class ActivityView(QWidget):
         if not running:
             self.pause_button.blockSignals(True)
             self.pause_button.setChecked(False)
-            self.pause_button.setText(self.tr("&Pause"))
+            self.pause_button.setText(self._pause_text)
             self.pause_button.blockSignals(False)
 
     def _pause_toggled(self, paused: bool) -> None:
@@ -352,7 +363,7 @@ class ActivityView(QWidget):
             self.run.resume()
 
     def _paused_changed(self, paused: bool) -> None:
-        self.pause_button.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
+        self.pause_button.setText(self._resume_text if paused else self._pause_text)
         self.refresh()
 
     def cancel(self) -> QMessageBox | None:

@@ -810,6 +810,10 @@ class DashboardWindow(QMainWindow):
         self.activity = ActivityView(self.tabs)
         self.activity.setObjectName("dashboardActivity")
         self.activity.setAccessibleName(self.tr("The cycle running now"))
+        # Alt letters of their own: P, N and R are the profile's, New profile's and Restart's.
+        self.activity.use_button_texts(
+            self.tr("Pa&use"), self.tr("Res&ume"), self.tr("Cancel s&ync")
+        )
         self.tabs.addTab(self.activity, self.tr("&Current cycle"))
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
@@ -851,7 +855,7 @@ class DashboardWindow(QMainWindow):
         self.interrupted_label.setWordWrap(True)
         self.interrupted_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.resume_button = self._button(
-            "resumeCycle", self.tr("Res&ume the interrupted cycle"), frame
+            "resumeCycle", self.tr("Resu&me the interrupted cycle"), frame
         )
         row.addWidget(self.interrupted_label, 1)
         row.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignVCenter)

@@ -242,6 +242,45 @@ def close_the_wizard_midway(
     assert len(slow_webex.users()) < 1500
 
 
+def test_the_wizard_keeps_its_sync_running_in_the_tray_and_comes_back_for_finish(
+    bridge, qtbot: QtBot, slow_webex: SandboxServer, tmp_path: Path
+) -> None:
+    source, rows = make_source(tmp_path, 300)
+    window = WizardWindow(
+        bridge,
+        WizardDefaults(
+            profile_name="trayed",
+            tenant_url=slow_webex.tenant_url,
+            token=slow_webex.tokens.full_admin,
+            csv_path=source,
+        ),
+    )
+    trays: list[TrayController] = []
+
+    def tray() -> TrayController:  # a desktop with a tray (offscreen shows none)
+        trays.append(TrayController(window, available=False))
+        return trays[-1]
+
+    window.tray_factory = tray
+    qtbot.addWidget(window)
+    window.show()
+    wizard = window.wizard
+    while wizard.current_name() != "page-run":
+        click_next(qtbot, wizard, timeout=60_000)
+    activity = wizard.currentPage().activity
+    qtbot.waitUntil(lambda: activity.done >= 1, timeout=60_000)
+    window.close()
+    press(wait_box(qtbot, "closeDuringCycle"), "closeKeepInTray")
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert trays and trays[0].state.value == "running"
+    assert not ProfileStore().exists("trayed")  # nothing saved behind the admin's back
+    # The window comes back when the sync ends, for Finish.
+    qtbot.waitUntil(window.isVisible, timeout=90_000)
+    assert activity.finished and activity.result is not None
+    assert activity.result.outcome == "completed"
+    assert len(slow_webex.users()) == len(rows)
+
+
 # --- a killed cycle, shown and resumed -------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QWizard
+from PySide6.QtWidgets import QComboBox, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from app.config.secrets import SecretStore
@@ -112,7 +112,13 @@ def test_cancel_stops_the_sync_and_pause_holds_it(
         assert activity.pause_button.text().replace("&", "") == "Resume"
         assert activity.rate.text() == "Paused."
         activity.pause_button.click()
-        activity.cancel_button.click()
+        activity.cancel_button.click()  # asks first (a dialog opened with open())
+        qtbot.waitUntil(lambda: activity.confirm_box is not None, timeout=5_000)
+        box = activity.confirm_box
+        assert box is not None and box.objectName() == "cancelSyncConfirm"
+        yes = box.findChild(QPushButton, "cancelSyncYes")
+        assert yes is not None
+        yes.click()
         qtbot.waitUntil(lambda: activity.finished, timeout=60_000)
         assert activity.result is not None
         assert activity.result.outcome == "cancelled"
