@@ -460,20 +460,33 @@ class WebexRules:
                         f"and a value; one has no {' and no '.join(missing)}."
                     )
 
-    @staticmethod
-    def _stamp_cisco_extension(resource: Resource[Any], creating: bool) -> None:
-        """A new user's accountStatus is ["active"] unless the request set one."""
-        if not creating:
-            return
+    def _stamp_cisco_extension(self, resource: Resource[Any], creating: bool) -> None:
+        """A new user's accountStatus is ["active"] unless the request set one; a PUT or
+        PATCH that leaves it out keeps the stored one (Webex manages it: every answer of
+        Cisco's spec carries it)."""
         field = _extension_field(type(resource))
         if field is None:
             return
+        status: Any = ["active"]
+        if not creating:
+            stored = (
+                self.storage.peek("User", str(resource.id))
+                if self.storage is not None and resource.id
+                else None
+            )
+            kept = getattr(stored, field, None) if stored is not None else None
+            status = getattr(kept, "account_status", None)
+            if not status:
+                return
         extension = getattr(resource, field)
         if extension is None:
-            _assign(resource, field, _active_status())
+            if creating:
+                _assign(resource, field, _active_status())
+            else:
+                _assign(resource, field, type(kept).model_validate({"accountStatus": status}))
         elif not getattr(extension, "account_status", None):
             data = extension.model_dump()
-            data["accountStatus"] = ["active"]
+            data["accountStatus"] = list(status)
             _assign(resource, field, type(extension).model_validate(data))
 
     def _check_members(self, resource: Resource[Any]) -> None:
