@@ -280,6 +280,7 @@ class ActivityView(QWidget):
             self._apply(event)
         self.model.flush()
         self._show_counts()
+        self.rate.setText(self.rate_text())
 
     @property
     def queued(self) -> int:
@@ -380,7 +381,7 @@ class ActivityView(QWidget):
         left = max(self.total - self.done, 0)
         not_sent = (
             self.tr("%n users not reached yet are not sent now.", "", left)
-            if self.total
+            if self.total_fixed and self.total > self.done
             else self.tr("The operations not sent yet are not sent now.")
         )
         box.setInformativeText(
