@@ -482,7 +482,7 @@ class WebexRules:
         if extension is None:
             if creating:
                 _assign(resource, field, _active_status())
-            else:
+            elif kept is not None:
                 _assign(resource, field, type(kept).model_validate({"accountStatus": status}))
         elif not getattr(extension, "account_status", None):
             data = extension.model_dump()
