@@ -7,11 +7,13 @@ than one page of members, the filters Webex takes, locale forms and a user admin
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
+import pytest
 
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync import plan as p
@@ -282,3 +284,31 @@ async def test_token_expiry_is_read_and_a_service_without_it_is_tolerated() -> N
             client.target, people_me_url=f"{sandbox.base_url}/elsewhere/v1/people/me"
         )
         assert await client.token_expiry() is None
+
+
+def test_test_connection_of_a_profile_with_groups_says_a_user_admin_cannot_write_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CLI, with --profile: a profile that provisions groups (a CSV group column) and a
+    user admin's token fails the groups check (exit 3) before any cycle; without groups the
+    same token passes, the groups check skipped with the reason."""
+    from app.cli import main
+    from app.config.secrets import SecretStore
+    from app.config.store import ProfileStore
+
+    csv_path = write_csv(tmp_path / "users.csv", make_rows(2))
+    with SandboxServer.in_thread(SandboxConfig()) as sandbox:
+        SecretStore().set("acme", "webex-token", sandbox.tokens.user_admin)
+        ProfileStore().save(make_profile(sandbox.tenant_url, csv_path, groups=True))
+        assert main(["test-connection", "--profile", "acme", "--json"]) == 3
+        checks = {c["id"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
+        assert checks["write"]["status"] == "passed"
+        assert checks["write_groups"]["status"] == "failed"
+        assert "user admin" in checks["write_groups"]["reason"]
+        assert "Groups cannot be written" in checks["write_groups"]["reason"]
+
+        ProfileStore().save(make_profile(sandbox.tenant_url, csv_path, groups=False))
+        assert main(["test-connection", "--profile", "acme", "--json"]) == 0
+        checks = {c["id"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
+        assert checks["write_groups"]["status"] == "skipped"
+        assert checks["token_expiry"]["status"] == "passed"
