@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import re
-
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,23 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     def _open(self) -> Any:
         private_file(Path(self.baseFilename))
         return super()._open()
+
+    _failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        # A full disk or a lost folder: one plain warning, then quiet (never a traceback per
+        # record, issue 22); stderr still gets the warnings and errors.
+        error = sys.exc_info()[1]
+        if not isinstance(error, OSError):
+            super().handleError(record)
+            return
+        if not self._failed:
+            self._failed = True
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(
+                    f"warning: the log file {self.baseFilename} cannot be written "
+                    f"({error.strerror or error}); free space on its disk or check its folder.\n"
+                )
 
 
 class RedactingFormatter(logging.Formatter):

@@ -932,3 +932,31 @@ def test_msal_requests_have_a_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
             session.get(f"https://127.0.0.1:{port}/organizations/oauth2/v2.0/token")
         session.close()
     assert "timed out" in str(caught.value).lower()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_a_full_config_disk_keeps_the_profile_and_says_so(
+    private_dirs: Path, cli_env: dict[str, str]
+) -> None:
+    from app.config.store import ProfileStore
+    from app.paths import profiles_dir
+
+    create = ["profile", "create", "acme", "--tenant-url", WEBEX_URL, "--source", "csv"]
+    create += ["--csv-file", str(SAMPLE)]
+    full = subprocess.run(
+        [sys.executable, "-m", "app", *create],
+        cwd=REPO,
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
+        check=False,
+        preexec_fn=lambda: _file_size_limit(64),  # no file may grow past 64 bytes
+    )
+    output = full.stdout + full.stderr
+    assert full.returncode == 2, output
+    assert "could not be saved: the disk is full" in output
+    assert "Free space on the disk" in output
+    assert "Traceback" not in output
+    assert ProfileStore().list() == []
+    assert list(profiles_dir().iterdir()) == []  # no half profile, no temporary file
