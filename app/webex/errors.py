@@ -230,6 +230,9 @@ def describe_body(response: httpx.Response) -> str:
     return "a JSON body"
 
 
+CISCO_ERROR_SCHEMA = "urn:scim:schemas:extension:cisco:webexidentity:api:messages:2.0:Error"
+
+
 def _text_of(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
     """(detail, scim_type, tracking_id) from a SCIM error or a Webex error body."""
     detail = body.get("detail")
@@ -245,6 +248,12 @@ def _text_of(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
             detail = "; ".join([detail, *extra] if detail else extra)
     scim_type = body.get("scimType") if isinstance(body.get("scimType"), str) else None
     tracking = body.get("trackingId") or body.get("trackingID")
+    # Cisco's error extension on a SCIM error (Bulk answers): trackingId, errorCode, details.
+    cisco = body.get(CISCO_ERROR_SCHEMA)
+    if isinstance(cisco, dict):
+        tracking = tracking or cisco.get("trackingId")
+        if not detail and isinstance(cisco.get("details"), str) and cisco["details"]:
+            detail = cisco["details"]
     return detail, scim_type, tracking if isinstance(tracking, str) else None
 
 

@@ -115,3 +115,26 @@ def test_the_roles_tell_who_writes_users_and_who_writes_groups(
     person = PeopleMe.from_json(me(roles=[role(name) for name in roles]))
     assert person.can_write_users() is users
     assert person.can_write_groups() is groups
+
+
+def test_a_bulk_operations_error_keeps_ciscos_tracking_id_and_details() -> None:
+    import httpx
+
+    from app.webex.errors import Conflict, error_from_response
+
+    body = {
+        "schemas": [
+            "urn:ietf:params:scim:api:messages:2.0:Error",
+            "urn:scim:schemas:extension:cisco:webexidentity:api:messages:2.0:Error",
+        ],
+        "status": "409",
+        "urn:scim:schemas:extension:cisco:webexidentity:api:messages:2.0:Error": {
+            "trackingId": "ROUTER_1234",
+            "errorCode": "100106",
+            "details": "User already exists.",
+        },
+    }
+    error = error_from_response(httpx.Response(409, json=body))
+    assert isinstance(error, Conflict)
+    assert error.tracking_id == "ROUTER_1234"
+    assert error.detail == "User already exists."
