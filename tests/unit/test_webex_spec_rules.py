@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
+import httpx
 import pytest
 
 from app.directory.base import SourceRead
@@ -14,6 +15,7 @@ from app.sync.mapping import Mapper, MappingError, webex_language_tag
 from app.sync.plan import Action
 from app.sync.rules import AttributeMapping
 from app.webex.client import WebexClient
+from app.webex.errors import Conflict, error_from_response
 from app.webex.people import PeopleMe
 from tests.unit.test_planner import ListTarget, ops_by_key, planner, target_user, user
 from tests.unit.test_webex_people import me, role
@@ -118,10 +120,6 @@ def test_the_roles_tell_who_writes_users_and_who_writes_groups(
 
 
 def test_a_bulk_operations_error_keeps_ciscos_tracking_id_and_details() -> None:
-    import httpx
-
-    from app.webex.errors import Conflict, error_from_response
-
     body = {
         "schemas": [
             "urn:ietf:params:scim:api:messages:2.0:Error",
