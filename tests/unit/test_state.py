@@ -298,3 +298,25 @@ def test_retention_prunes_only_old_rows_and_only_when_there_are_some(tmp_path: P
 
 def _fields(item: SyncEvent) -> dict[str, object]:
     return {name: getattr(item, name) for name in item.__dataclass_fields__}
+
+
+def test_a_read_only_state_file_is_named_with_the_permissions_to_give(tmp_path: Path) -> None:
+    """The error SQLite gives for a read-only file (opened read-only here: the suite runs as
+    root, whom file modes do not stop) becomes a message naming the file and the fix."""
+    import sqlite3
+
+    from app.errors import ExitCode
+    from app.sync.state import StateStore, state_file_error
+
+    path = tmp_path / "acme.sqlite3"
+    StateStore(path).close()
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            db.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+    finally:
+        db.close()
+    error = state_file_error(path, caught.value)
+    assert f"The state file {path} cannot be opened for writing" in error.message
+    assert f"Give this user write permission on {path}" in error.next_step
+    assert error.exit_code == ExitCode.BAD_INPUT
