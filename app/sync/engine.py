@@ -395,8 +395,11 @@ class SyncEngine:
         """A plan with groups, made with a token whose roles may not write them (a user
         admin's, Cisco's spec: groups need a full or group admin): say so in the plan's
         notes, which the dry run, the wizard's review page and the cycle's log show."""
-        if not any(op.object_type == "Group" for op in plan):
-            return
+        if not any(
+            op.object_type == "Group" and (op.writes or op.reason == p.GROUPS_NOT_WRITABLE)
+            for op in plan
+        ):
+            return  # nothing to write to groups: no request spent on asking
         client = self._target()
         tenant = getattr(client, "target", None)  # a WebexClient's TenantTarget
         people_me = getattr(client, "people_me", None)
