@@ -638,9 +638,11 @@ class EngineBridge(QObject):
     def write_text(self, path: Path, text: str) -> Operation[Path]:
         """Write an export (a dry run, a log) off the loop; errors say what to do."""
 
+        from app.paths import write_private_text  # 0600: exports name users (issue 22)
+
         async def work() -> Path:
             try:
-                await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+                await asyncio.to_thread(write_private_text, path, text)
             except OSError as error:
                 raise InputError(
                     QCoreApplication.translate(
