@@ -21,7 +21,17 @@ from app.config.store import ProfileStore
 from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
 
-TARGET_IDS = ["url", "reachable", "token", "person", "org", "scim_read", "write"]
+TARGET_IDS = [
+    "url",
+    "reachable",
+    "token",
+    "person",
+    "org",
+    "scim_read",
+    "write",
+    "write_groups",
+    "token_expiry",
+]
 SOURCE_IDS = [
     "entra.reachable",
     "entra.sign-in",
