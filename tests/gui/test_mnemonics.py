@@ -4,6 +4,7 @@ controls that share it), and every push button has one."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections import defaultdict
 
@@ -20,11 +21,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.sandbox.server import SandboxServer
+from app.ui.dashboard import DashboardBridge, DashboardWindow
 from app.ui.i18n import install_translators, remove_translators
+from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
 
 from .conftest import click_next
 from .test_careful_admin import _settings_defaults
+from .test_screenshots import history
 
 _MNEMONIC = re.compile(r"&(?!&)(.)")
 # Push buttons that need no letter: Esc is the wizard's Cancel.
@@ -124,6 +128,28 @@ def test_every_page_has_unique_alt_letters(
             assert translators, "the French catalog did not load"
         found = walk(qtbot, make_wizard(sandbox_defaults), f"[{language}] set-up")
         found += walk(qtbot, make_wizard(_settings_defaults(sandbox)), f"[{language}] Settings")
+    finally:
+        remove_translators(qapp, translators)
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_dashboard_has_unique_alt_letters(
+    qapp: QApplication, qloop: asyncio.AbstractEventLoop, qtbot: QtBot, language: str
+) -> None:
+    history()  # two weeks of cycles, the last one held: Allow deletions shows
+    translators = install_translators(qapp, language)
+    try:
+        window = DashboardWindow(
+            DashboardBridge(qloop.tasks),  # type: ignore[attr-defined]
+            tray=TrayController(available=False),
+            run_schedules=False,
+        )
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.snapshotShown, timeout=10_000):
+            window.reload()
+        found = problems(window, f"[{language}] dashboard")
     finally:
         remove_translators(qapp, translators)
     assert found == [], "\n".join(found)
