@@ -170,7 +170,7 @@ async def test_connection(
                 "url", TITLES["url"], "passed", f"Webex tenant, organisation {target.org_uuid}."
             )
         )
-        later = ["token", "person", "org", "scim_read", "write", "write_groups"]
+        later = ["token", "person", "org", "scim_read", "write", "write_groups", "token_expiry"]
     else:
         add(
             CheckResult(
@@ -227,7 +227,7 @@ async def test_connection(
             await _webex_identity_checks(client, target, report)
             if report.checks[-1].status == "failed" and report.checks[-1].id == "token":
                 skip_rest(
-                    ["person", "org", "scim_read", "write", "write_groups"],
+                    ["person", "org", "scim_read", "write", "write_groups", "token_expiry"],
                     "Needs an accepted token.",
                 )
                 return report
