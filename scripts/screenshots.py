@@ -247,7 +247,10 @@ async def walk_the_wizard(wizard: Any, save: Callable[[str, Any], None]) -> None
             page.table.selectRow(row)
             page.edit_selected()
             editor = page.editor
-            editor.expression.setPlainText("Coalesce([mailNickname], Left([mail]")
+            # The CSV file's externalId is Direct from its id; the picture shows an
+            # expression being typed, with the editor's message about what is wrong in it.
+            editor.mapping_type.setCurrentIndex(editor.mapping_type.findData("Expression"))
+            editor.expression.setPlainText("Coalesce([department], Left([mail]")
             await settle()
             save("mapping-editor", editor)
             editor.reject()
