@@ -312,3 +312,30 @@ def test_test_connection_of_a_profile_with_groups_says_a_user_admin_cannot_write
         checks = {c["id"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
         assert checks["write_groups"]["status"] == "skipped"
         assert checks["token_expiry"]["status"] == "passed"
+
+
+async def test_a_403_on_writing_groups_skips_the_groups_and_the_users_stand(
+    tmp_path: Path,
+) -> None:
+    """The plan made while groups could be read (a full admin's dry run), run with a user
+    admin's token: Webex refuses the first group write (403); every group is skipped with
+    that reason, the users are created, and the cycle completes."""
+    rows = make_rows(8)
+    csv_path = write_csv(tmp_path / "users.csv", rows)
+    async with SandboxServer(SandboxConfig()) as sandbox:
+        profile = make_profile(sandbox.tenant_url, csv_path, groups=True)
+        with StateStore(tmp_path / "acme.sqlite3") as state:
+            async with SyncEngine(profile, token=sandbox.tokens.full_admin, state=state) as admin:
+                plan = await admin.dry_run()
+            assert sum(op.object_type == "Group" and op.writes for op in plan) == 4
+            async with SyncEngine(profile, token=sandbox.tokens.user_admin, state=state) as engine:
+                result = await engine.run_cycle(plan=plan)
+                events = state.query_log(cycle_id=result.cycle_id, object_type="Group")
+        assert result.outcome == "completed", result.reason
+        assert result.counts["Create"] == {"Success": 8, "Skipped": 4}
+        assert sandbox.groups() == []
+        assert len(events) == 4
+        assert all(e.status == "Skipped" for e in events)
+        assert all(e.message.startswith("the token may not write groups: ") for e in events)
+        group_writes = [r for r in sandbox.requests if r.method != "GET" and "/Groups" in r.path]
+        assert group_writes and {r.status for r in group_writes} == {403}
