@@ -297,6 +297,11 @@ class Planner:
         plan = Plan(full=read.full, notes=list(read.notes))
         self._waiting, self._notes = {}, []
         self._index, self._unknown, self._group_index = None, 0, None
+        # What the target could not read is what this plan's reads met (a user fixed in
+        # Control Hub since the last cycle is readable again).
+        unreadable = getattr(self.target, "unreadable", None)
+        if isinstance(unreadable, list):
+            unreadable.clear()
         # Reference updates may still change a creation once every user is planned.
         self._ready = None if self._references else ready
         user_ops = await self._plan_users(read)
@@ -1026,24 +1031,34 @@ class Planner:
         ) -> PlannedOperation:
             try:
                 return await plan_one(*item)
-            except (PermissionDenied, ProtocolError) as error:
+            except (PermissionDenied, ProtocolError, NotFound) as error:
                 # PermissionDenied: a user admin's token, which Webex refuses groups
                 # (id_user_admin); the users are provisioned, the groups wait with the
                 # reason. ProtocolError: the target's copy of the group does not match its
-                # schema; it is left as it is, the rest of the cycle goes on.
+                # schema; it is left as it is. NotFound: the group went while it was read.
+                # Either way the rest of the cycle goes on.
                 group, link = item[0], item[4]
-                denied = isinstance(error, PermissionDenied)
+                if isinstance(error, PermissionDenied):
+                    reason = p.GROUPS_NOT_WRITABLE
+                    detail = f"the token may not write groups: {error.message}"
+                elif isinstance(error, ProtocolError):
+                    reason = p.TARGET_UNREADABLE
+                    detail = (
+                        f"the target's group could not be read ({error.message}); it was "
+                        "left as it is"
+                    )
+                else:
+                    reason = p.TARGET_UNREADABLE
+                    detail = "the group left the target while it was read; the next cycle "
+                    detail += "looks for it again"
                 return PlannedOperation(
                     object_type="Group",
                     action=Action.SKIP,
                     source_id=group.source_id,
                     key=group.display_name,
                     target_id=link.target_id if link else "",
-                    reason=p.GROUPS_NOT_WRITABLE if denied else p.TARGET_UNREADABLE,
-                    detail=f"the token may not write groups: {error.message}"
-                    if denied
-                    else f"the target's group could not be read ({error.message}); it was "
-                    "left as it is",
+                    reason=reason,
+                    detail=detail,
                 )
 
         ops.extend(await asyncio.gather(*(planned(item) for item in pending)))

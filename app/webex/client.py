@@ -216,7 +216,8 @@ class WebexClient:
         self._connect_lock = asyncio.Lock()
         self._closed = False
         self.recovered_creates = 0
-        # Resources of listings that did not match their schema (left out, see search).
+        # Resources of listings that did not match their schema (left out, see search); the
+        # planner empties it when it starts a plan.
         self.unreadable: list[UnreadableResource] = []
 
     def __repr__(self) -> str:
