@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
@@ -22,6 +23,7 @@ from app.config.profile import CsvSettings, Profile, SourceSettings, Target
 from app.sandbox.server import SandboxServer
 from app.ui.application import WizardWindow
 from app.ui.dashboard import DashboardBridge, DashboardWindow
+from app.ui.i18n import install_translators, remove_translators
 from app.ui.pages.source import INVALID_ROLE
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
@@ -258,14 +260,18 @@ def _fits(window: QWidget, qtbot: QtBot) -> list[str]:
     return found
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("settings", [False, True], ids=["wizard", "settings"])
 def test_the_wizard_and_settings_are_usable_at_800x600(
+    qapp: QApplication,
     bridge,
     sandbox: SandboxServer,
     sandbox_defaults: WizardDefaults,
     qtbot: QtBot,
     settings: bool,
+    language: str,
 ) -> None:
+    translators = install_translators(qapp, language)
     window = WizardWindow(bridge, _settings_defaults(sandbox) if settings else sandbox_defaults)
     qtbot.addWidget(window)
     window.show()
@@ -280,6 +286,7 @@ def test_the_wizard_and_settings_are_usable_at_800x600(
                 break
             click_next(qtbot, wizard, timeout=30_000)
     finally:
+        remove_translators(qapp, translators)
         wizard.changed = False
         for page_id in wizard.pageIds():
             wizard.page(page_id).stop_work()
