@@ -277,7 +277,12 @@ class EngineBridge(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
-    def _start(self, operation: Operation[T], work: Callable[[], Awaitable[T]]) -> Operation[T]:
+    def _start(
+        self, operation: Operation[T], work: Callable[[], Awaitable[T]], *, busy: bool = True
+    ) -> Operation[T]:
+        """Run `work` as a task of the registry; `busy` False for a quick look that is no
+        engine work (the bridge's `busy`, which the idle collection waits for, ignores it)."""
+
         async def runner() -> None:
             try:
                 result = await work()
@@ -294,13 +299,14 @@ class EngineBridge(QObject):
                 operation._succeed(result)
 
         was_busy = self.busy
-        self._running.add(operation)
-        operation.finished.connect(lambda: self._forget(operation))
+        if busy:
+            self._running.add(operation)
+            operation.finished.connect(lambda: self._forget(operation))
         task = self._tasks.start(runner(), name=operation.name)
         # A task cancelled before it ever ran never reaches runner's except clause.
         task.add_done_callback(lambda done: operation._cancelled() if done.cancelled() else None)
         operation.task = task
-        if not was_busy:
+        if busy and not was_busy:
             self.busyChanged.emit(True)
         return operation
 
@@ -598,7 +604,7 @@ class EngineBridge(QObject):
         async def work() -> UserFacingError | None:
             return await asyncio.to_thread(keyring_problem)
 
-        return self._start(Operation("keyring-status"), work)
+        return self._start(Operation("keyring-status"), work, busy=False)
 
     def environment_secrets(self) -> dict[str, str]:
         """The secrets the documented environment variables hold, by kind (no I/O)."""

@@ -243,9 +243,16 @@ def close_the_wizard_midway(
 
 
 def test_the_wizard_keeps_its_sync_running_in_the_tray_and_comes_back_for_finish(
-    bridge, qtbot: QtBot, slow_webex: SandboxServer, tmp_path: Path
+    bridge, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    source, rows = make_source(tmp_path, 300)
+    with SandboxServer.in_thread(SandboxConfig(latency_ms=300)) as slower:
+        keep_the_wizard_in_the_tray(bridge, qtbot, slower, tmp_path)
+
+
+def keep_the_wizard_in_the_tray(
+    bridge: object, qtbot: QtBot, slow_webex: SandboxServer, tmp_path: Path
+) -> None:
+    source, rows = make_source(tmp_path, 1500)
     window = WizardWindow(
         bridge,
         WizardDefaults(
@@ -497,10 +504,15 @@ def test_a_profile_changed_on_disk_is_read_before_the_next_cycle(
         code = cli_main(["profile", "set", "ondisk", "--csv-file", str(second)])
         capsys.readouterr()
         assert code == 0
-        sync_now(qtbot, window)
+        runtime = window.current_runtime
+        assert runtime is not None
+        with qtbot.waitSignal(runtime.profileReloaded, timeout=30_000) as reloaded:
+            sync_now(qtbot, window)
+        assert reloaded.args is not None and reloaded.args[0].source.csv.path == second
+        # Said while the cycle runs on the new settings.
+        assert "changed on disk" in child(window, QLabel, "dashboardMessage").text()
         qtbot.waitUntil(lambda: last_outcome("ondisk") == "completed", timeout=60_000)
         assert len(webex.users()) == len(rows)  # the second file's users, not the first's
         assert window.current_profile is not None
         assert window.current_profile.source.csv is not None
         assert window.current_profile.source.csv.path == second
-        assert "changed on disk" in child(window, QLabel, "dashboardMessage").text()
