@@ -540,8 +540,12 @@ class WebexClient:
                 raise ProtocolError("The target answered a group's members that are not a list.")
             found.extend(m for m in members if isinstance(m, dict))
             total = page.get("totalResults", page.get("memberSize"))
-            if not members or (isinstance(total, int | float) and len(found) >= total):
+            if not isinstance(total, int | float) or isinstance(total, bool):
+                total = None
+            if not members or (total is not None and len(found) >= total):
                 return found
+            if total is None and len(members) < WEBEX_MEMBERS_PAGE:
+                return found  # a short page without a total: the last one
             start += len(members)
 
     async def count(self, rt: ResourceTypeName | str) -> int | None:
