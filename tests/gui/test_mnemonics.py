@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
+    QTabBar,
     QWidget,
     QWizard,
 )
@@ -45,14 +46,16 @@ def _shown(widget: QWidget, root: QWidget) -> bool:
 
 
 def letters(root: QWidget) -> tuple[dict[str, list[str]], list[str]]:
-    """The Alt letters of what `root` shows (buttons, group boxes, labels of a field), and
-    the push buttons without one."""
+    """The Alt letters of what `root` shows (buttons, group boxes, tabs, labels of a field),
+    and the push buttons without one."""
     used: dict[str, list[str]] = defaultdict(list)
     without: list[str] = []
     for widget in root.findChildren(QWidget):
         if not _shown(widget, root):
             continue
-        if isinstance(widget, QAbstractButton):
+        if isinstance(widget, QTabBar):
+            text = ""
+        elif isinstance(widget, QAbstractButton):
             text = widget.text()
         elif isinstance(widget, QGroupBox):
             text = widget.title()
@@ -61,6 +64,11 @@ def letters(root: QWidget) -> tuple[dict[str, list[str]], list[str]]:
                 continue
             text = widget.text()
         else:
+            continue
+        if isinstance(widget, QTabBar):  # each tab's title: Alt+letter shows the tab
+            for index in range(widget.count()):
+                if widget.isTabVisible(index) and (letter := mnemonic(widget.tabText(index))):
+                    used[letter].append(f"tab {widget.tabText(index)}")
             continue
         letter = mnemonic(text)
         name = widget.objectName() or text
