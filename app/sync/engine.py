@@ -44,7 +44,7 @@ from app.sync.safety import (
     quarantine_message,
     unmendable_cause,
 )
-from app.sync.state import Link, StateStore, open_profile_state
+from app.sync.state import INTERRUPTED_REASON, Link, StateStore, open_profile_state
 from app.webex.errors import NetworkError, WebexError
 
 if TYPE_CHECKING:
@@ -620,8 +620,7 @@ class SyncEngine:
                     finished=self._clock(),
                     outcome="failed",
                     mode=record.mode if record.mode in ("full", "incremental") else "full",  # type: ignore[arg-type]
-                    reason="The program stopped before this cycle finished; the next cycle "
-                    "resumed its operations.",
+                    reason=INTERRUPTED_REASON,
                 )
             )
         if not pending:

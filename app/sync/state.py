@@ -320,6 +320,18 @@ class CycleRecord:
     def unfinished(self) -> bool:
         return self.finished is None
 
+    @property
+    def was_interrupted(self) -> bool:
+        """It never ended by itself: a later cycle resumed it (INTERRUPTED_REASON)."""
+        return self.outcome == "failed" and self.reason == INTERRUPTED_REASON
+
+
+# How a cycle that never ended is recorded once the next one resumed it (engine._resume):
+# its outcome stays "failed", and the chart and logs still tell it was interrupted.
+INTERRUPTED_REASON = (
+    "The program stopped before this cycle finished; the next cycle resumed its operations."
+)
+
 
 @dataclass(frozen=True, slots=True)
 class InterruptedCycle:

@@ -157,7 +157,12 @@ def cycle_bars(
     """The chart's bars, oldest first, from cycle records (newest first); an interrupted
     cycle is the last bar, with its own mark."""
     finished = [cycle for cycle in cycles if not cycle.unfinished][:CHART_CYCLES]
-    bars = [bar_from_counts(c.started, c.counts, c.outcome) for c in reversed(finished)]
+    bars = [
+        interrupted_bar(c.started, 0)  # resumed by a later cycle: still marked as interrupted
+        if c.was_interrupted
+        else bar_from_counts(c.started, c.counts, c.outcome)
+        for c in reversed(finished)
+    ]
     if interrupted is not None:
         bars.append(interrupted_bar(interrupted.started, interrupted.done))
     return bars
@@ -844,6 +849,7 @@ class DashboardWindow(QMainWindow):
         """The banner that says the last cycle was interrupted, and offers to resume it."""
         frame = QFrame(parent)
         frame.setObjectName("interruptedBanner")
+        frame.setAccessibleName(self.tr("Interrupted cycle"))
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         frame.setStyleSheet(
             "QFrame#interruptedBanner { background: #fff4e5; border: 1px solid #f9a825; }"

@@ -381,8 +381,17 @@ def test_a_killed_cycle_is_shown_and_resume_finishes_it_without_duplicates(
     with StateStore(state_file("killed")) as state:
         assert state.interrupted_cycle() is None
         assert not state.journal_pending()
-    qtbot.waitUntil(lambda: not banner.isVisible() and window.snapshot is not None)
-    assert window.snapshot.interrupted is None
+    qtbot.waitUntil(
+        lambda: (
+            window.snapshot is not None
+            and window.snapshot.last_cycle is not None
+            and window.snapshot.last_cycle.outcome == "completed"
+        ),
+        timeout=10_000,
+    )
+    assert window.snapshot.interrupted is None and not banner.isVisible()
+    # The chart still marks the cycle that was interrupted, before the one that resumed it.
+    assert [bar.outcome for bar in window.chart.bars][-2:] == [INTERRUPTED, "completed"]
 
 
 # --- the running cycle on the dashboard ------------------------------------------------------
