@@ -254,6 +254,14 @@ async def walk_the_wizard(wizard: Any, save: Callable[[str, Any], None]) -> None
             await settle()
             save("mapping-editor", editor)
             editor.reject()
+            # The smallest screen the program is made for, just after Remove: Undo offered.
+            window.resize(800, 600)
+            page.table.selectRow(row)
+            page.remove_selected()
+            await settle()
+            save("mappings-800x600", window)
+            page.undo()
+            window.resize(*WINDOW_SIZE)
         if name == "page-run":
             return
         kind = (

@@ -54,6 +54,7 @@ VIEWS = [
     "page-notifications",
     "page-mappings",
     "mapping-editor",
+    "mappings-800x600",
     "page-scoping",
     "page-scope",
     "page-review",
