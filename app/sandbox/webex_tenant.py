@@ -631,6 +631,26 @@ class WebexService(SandboxService):
             }
         return response
 
+    def apply_patch(
+        self, current: Resource[Any], patch_op: Any, conditions: Any
+    ) -> Resource[Any] | None:
+        """scim2-models' PATCH, with a quicker way for what clients send most to big groups:
+        removals of members by value (`members[value eq "id"]`), up to 100 in one request.
+
+        scim2-models copies the whole group and scans every member for each operation
+        (about 3 s for 100 removals from a 1,200-member group). When every operation is such
+        a removal of a present member, the result is the same list without them; anything
+        else goes the library's way, errors included.
+        """
+        removed = _member_removals(patch_op)
+        members = list(getattr(current, "members", None) or [])
+        present = {str(member.value) for member in members}
+        if not removed or not removed <= present:
+            return super().apply_patch(current, patch_op, conditions)
+        self.check_preconditions(current, "PATCH", conditions)
+        current.members = [m for m in members if str(m.value) not in removed]  # type: ignore[attr-defined]
+        return current
+
     def patch_response(
         self, base_url: str, resource: Resource[Any], response_parameters: Any
     ) -> ScimResponse:
@@ -841,6 +861,20 @@ class WebexScimApplication(ASGIApplication):
 
 def _without_schemas(schema: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in schema.items() if k != "schemas"}
+
+
+_MEMBER_REMOVAL = re.compile(r'members\[value eq "(?P<value>[^"\\]+)"\]', re.IGNORECASE)
+
+
+def _member_removals(patch_op: Any) -> set[str] | None:
+    """The member ids a PATCH removes, when it is nothing but `remove members[value eq "id"]`."""
+    values: set[str] = set()
+    for operation in getattr(patch_op, "operations", None) or []:
+        match = _MEMBER_REMOVAL.fullmatch(str(operation.path or ""))
+        if str(operation.op).lower() != "remove" or match is None or operation.value is not None:
+            return None
+        values.add(match.group("value"))
+    return values or None
 
 
 def _whole_number(raw: str | None, default: int, name: str, *, minimum: int) -> int:
