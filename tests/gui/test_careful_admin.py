@@ -221,7 +221,12 @@ def test_enter_advances_and_alt_of_a_disabled_button_types_nothing(
     qtbot.waitUntil(name.hasFocus, timeout=5_000)
     qtbot.keyClick(name, Qt.Key.Key_Return)  # Enter is Next
     qtbot.waitUntil(lambda: wizard.current_name() == "page-source", timeout=5_000)
-    walk_to(qtbot, wizard, "page-credentials")
+    column = wizard.findChild(QComboBox, "csvUserNameColumn")
+    qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10_000)
+    column.setFocus()
+    qtbot.waitUntil(column.hasFocus, timeout=5_000)
+    qtbot.keyClick(column, Qt.Key.Key_Return)  # in the editable list of columns too
+    qtbot.waitUntil(lambda: wizard.current_name() == "page-credentials", timeout=5_000)
     token = _edit(wizard, "secretToken")
     url = _edit(wizard, "tenantUrl")
     token.setText("")  # no token: Get my orgId and Test connection are disabled
