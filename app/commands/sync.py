@@ -768,6 +768,8 @@ def _print_table(entries: list[Any], cycles: list[Any], interrupted_id: str = ""
             outcome = cycle.outcome or (
                 "interrupted" if cycle.cycle_id == interrupted_id else "running"
             )
+            if cycle.was_interrupted:
+                outcome = "interrupted, then resumed"
             print(f"  {cycle.cycle_id}  {when}  {outcome}  {done}")
         print()
     if not entries:

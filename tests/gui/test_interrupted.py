@@ -392,6 +392,12 @@ def test_a_killed_cycle_is_shown_and_resume_finishes_it_without_duplicates(
     assert window.snapshot.interrupted is None and not banner.isVisible()
     # The chart still marks the cycle that was interrupted, before the one that resumed it.
     assert [bar.outcome for bar in window.chart.bars][-2:] == [INTERRUPTED, "completed"]
+    capsys.readouterr()
+    assert cli_main(["logs", "--profile", "killed"]) == 0
+    listing = capsys.readouterr().out
+    assert f"{interrupted.cycle_id}" in listing and "interrupted, then resumed" in listing
+    assert cli_main(["logs", "--profile", "killed", "--cycle", "last"]) == 0
+    assert "was interrupted" not in capsys.readouterr().out  # the last cycle completed
 
 
 # --- the running cycle on the dashboard ------------------------------------------------------
