@@ -1,10 +1,15 @@
-"""The sandbox's Webex tenant: GET /v1/people/me and SCIM 2 under /identity/scim/{orgUUID}/v2/.
+"""The sandbox's Webex tenant: GET /v1/people/me, /v1/authorizations/tokenExpiry and SCIM 2
+under /identity/scim/{orgUUID}/v2/.
 
 The SCIM semantics are scim2-server's (ASGIApplication over an in-memory storage); this module
-adds what Webex does differently (reference/webex-api-facts.md): its schemas (with the Cisco
-extension), no ServiceProviderConfig or ResourceTypes (404), tokens answered as Webex answers
-them, userType required, the primary work e-mail equal to userName, PATCH answered 200 with the
-resource, Groups/{id}/Members, Schemas/SCIM2/..., and error bodies carrying a trackingId.
+adds what Webex does differently, as Cisco's spec has it (resources/vendor/, judged by
+tests/contract/): its schemas (with the Cisco extension), no ServiceProviderConfig or
+ResourceTypes (404), tokens and admin roles answered as Webex answers them, application/json
+answers, the searches of webex_search.py, group members as Webex gives them (none in a search
+unless asked, 500 at most, Groups/{id}/Members), userType required, the primary work e-mail
+equal to userName, ll_CC languages, externalAttributeN as {source, value}, PATCH answered 200
+with the resource, Webex's Bulk limits and errors, Schemas/SCIM2/..., and error bodies carrying
+a trackingId.
 """
 
 from __future__ import annotations
