@@ -58,13 +58,18 @@ def sandbox() -> Iterator[SandboxServer]:
         yield server
 
 
+def _forget_changes(wizard: Any) -> None:
+    wizard.changed = False
+
+
 @pytest.fixture
 def make_wizard(qtbot: QtBot, bridge: EngineBridge) -> Any:
     made: list[SetupWizard] = []
 
     def make(defaults: WizardDefaults | None = None) -> SetupWizard:
         wizard = SetupWizard(bridge, defaults or WizardDefaults(csv_path=SAMPLE_CSV))
-        qtbot.addWidget(wizard)
+        # The test's end closes the wizard: no "unsaved changes?" question left open.
+        qtbot.addWidget(wizard, before_close_func=_forget_changes)
         wizard.show()
         made.append(wizard)
         return wizard
