@@ -276,9 +276,14 @@ class ActivityView(QWidget):
         self._take(batch)
 
     def _take(self, batch: list[SyncEvent]) -> None:
+        # The newest rows stay in sight unless the admin scrolled up to read older ones.
+        bar = self.table.verticalScrollBar()
+        follow = bar.value() >= bar.maximum() - 2
         for event in batch:
             self._apply(event)
         self.model.flush()
+        if follow and batch:
+            self.table.scrollToBottom()
         self._show_counts()
         self.rate.setText(self.rate_text())
 

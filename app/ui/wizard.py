@@ -415,6 +415,12 @@ class SetupWizard(QWizard):
             show(error)
 
     def reject(self) -> None:
+        window = self.window()
+        if window is not self and getattr(window, "running_sync", lambda: None)() is not None:
+            # Esc during the first sync: the window asks what becomes of the cycle (stop
+            # after the operations in flight, keep running in the tray, or stay).
+            window.close()
+            return
         if self.changed and not self._discarding:
             self._ask_before_discarding()  # Esc or Cancel with unsaved changes: ask first
             return

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -232,6 +233,10 @@ def close_the_wizard_midway(
     window.close()
     press(wait_box(qtbot, "closeDuringCycle"), "closeCancel")
     assert window.isVisible() and not activity.finished
+    # Esc asks the same question (the wizard's Cancel would drop the cycle unseen).
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    press(wait_box(qtbot, "closeDuringCycle"), "closeCancel")
+    assert window.isVisible() and wizard.isVisible() and not activity.finished
 
     window.close()
     press(wait_box(qtbot, "closeDuringCycle"), "closeStopAfterInFlight")
@@ -471,6 +476,9 @@ def pause_and_cancel(
     assert (activity.model.rowCount(), activity.progress.value(), activity.done) == shown
     assert activity.rate.text() == "Paused."
     assert_agree(activity)
+    # The newest rows are the ones in sight.
+    scroll = activity.table.verticalScrollBar()
+    assert scroll.maximum() > 0 and scroll.value() == scroll.maximum()
 
     pause.click()  # resume
     assert not run.paused
