@@ -811,6 +811,8 @@ class DashboardWindow(QMainWindow):
         self.tabs = QTabWidget(splitter)
         self.tabs.setObjectName("dashboardTabs")
         self.tabs.tabBar().setAccessibleName(self.tr("Logs or the running cycle"))
+        # Tab reaches the tab bar itself; the frame around the pages is no stop of its own.
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.logs = LogsView(self.bridge, self.tabs)
         self.tabs.addTab(self.logs, self.tr("Provisioning &logs"))
         self.activity = ActivityView(self.tabs)
