@@ -67,13 +67,11 @@ class WebexContract:
         """Every violation of the spec, waived requests' own violations excepted."""
         with self._lock:
             seen = list(self._exchanges)
-        lines: list[str] = []
-        for exchange, waived in seen:
-            where = f"{exchange.method} {exchange.target} -> {exchange.status}"
-            if not waived:
-                lines += [f"{where}: request: {v}" for v in webex_spec.request_violations(exchange)]
-            lines += [f"{where}: answer: {v}" for v in webex_spec.response_violations(exchange)]
-        return lines
+        return [
+            line
+            for exchange, waived in seen
+            for line in webex_spec.violations(exchange, judge_request=not waived)
+        ]
 
     def waived_request_violations(self) -> list[str]:
         """What the requests made inside invalid_requests() broke (a test can assert it)."""

@@ -43,8 +43,6 @@ SPEC_FILE = (
 SERVER = "https://webexapis.com/v1"  # the spec's own `servers`
 _HOST = "https://webexapis.com"
 _SCIM_PREFIXES = ("/identity/",)
-# The answers' media types the spec names anywhere: an answer with a body is in one of them,
-# also where the spec shows no body for that status (every error of the SCIM paths).
 _MESSAGE_LIMIT = 300
 
 
@@ -189,6 +187,8 @@ def webex_openapi() -> OpenAPI:
 
 @functools.cache
 def _response_media_types() -> frozenset[str]:
+    """The answers' media types the spec names anywhere: an answer with a body is in one of
+    them, also where the spec shows no body for that status (every error of the SCIM paths)."""
     types: set[str] = set()
     for item in spec_document()["paths"].values():
         for operation in item.values():
@@ -206,16 +206,21 @@ def spec_url(path: str) -> str | None:
     return None
 
 
-def operation_of(exchange: Exchange) -> str | None:
-    """'METHOD /spec/path/{template}' of the exchange, or None when the spec has no such one."""
+def _find(exchange: Exchange) -> tuple[str, Any] | None:
+    """The spec URL of the exchange and the spec's path, operation and server for it."""
     url = spec_url(exchange.path)
     if url is None:
         return None
     try:
-        found = APICallPathFinder(webex_openapi().spec).find(exchange.method.lower(), url)
+        return url, APICallPathFinder(webex_openapi().spec).find(exchange.method.lower(), url)
     except PathError:
         return None
-    return f"{exchange.method.upper()} {found.path.parts[-1]}"
+
+
+def operation_of(exchange: Exchange) -> str | None:
+    """'METHOD /spec/path/{template}' of the exchange, or None when the spec has no such one."""
+    found = _find(exchange)
+    return None if found is None else f"{exchange.method.upper()} {found[1].path.parts[-1]}"
 
 
 def _media_type(content_type: str | None) -> str:
@@ -271,13 +276,9 @@ def _explain(error: BaseException) -> Iterator[str]:
         yield _short(f"{type(error).__name__} at {where}: {schema_error.message}")
 
 
-def _described_content(exchange: Exchange, url: str) -> bool:
+def _described_content(exchange: Exchange, found: Any) -> bool:
     """Whether the spec gives a body for this status of this operation (openapi-core checks
     those); where it gives none, only the media type can be held to the spec."""
-    try:
-        found = APICallPathFinder(webex_openapi().spec).find(exchange.method.lower(), url)
-    except PathError:
-        return False
     responses = found.operation / "responses"
     for key in (str(exchange.status), f"{exchange.status // 100}XX", "default"):
         if key in responses:
@@ -287,39 +288,41 @@ def _described_content(exchange: Exchange, url: str) -> bool:
 
 def request_violations(exchange: Exchange) -> list[str]:
     """What is wrong with the request, per the spec (its operation, parameters, body)."""
-    url = spec_url(exchange.path)
-    if url is None:
+    if spec_url(exchange.path) is None:
         return [f"{exchange.path} is not a path of the Webex API the spec describes"]
-    if operation_of(exchange) is None:
+    found = _find(exchange)
+    if found is None:
         return [f"the spec has no operation {exchange.method.upper()} {exchange.path}"]
-    lines: list[str] = []
-    for error in webex_openapi().request_validator.iter_errors(_request(exchange, url)):
-        lines.extend(_explain(error))
-    return lines
+    request = _request(exchange, found[0])
+    return [
+        line for e in webex_openapi().request_validator.iter_errors(request) for line in _explain(e)
+    ]
 
 
 def response_violations(exchange: Exchange) -> list[str]:
     """What is wrong with the answer, per the spec (its status, content type, body)."""
     lines: list[str] = []
+    found = _find(exchange)
     media_type = _media_type(exchange.response_header("content-type"))
-    url = spec_url(exchange.path)
-    described = url is not None and _described_content(exchange, url)
+    described = found is not None and _described_content(exchange, found[1])
     if exchange.response_body and not described and media_type not in _response_media_types():
         lines.append(
             f"answer's Content-Type {media_type or '(none)'!r}: the spec's answers are "
             f"{', '.join(sorted(_response_media_types()))}"
         )
-    if url is not None and operation_of(exchange) is not None:
-        request = _request(exchange, url)
-        for error in webex_openapi().response_validator.iter_errors(request, _response(exchange)):
+    if found is not None:
+        request, response = _request(exchange, found[0]), _response(exchange)
+        for error in webex_openapi().response_validator.iter_errors(request, response):
             lines.extend(_explain(error))
     return lines
 
 
-def violations(exchange: Exchange) -> list[str]:
-    """Every difference between the exchange and the spec, each line naming the exchange."""
+def violations(exchange: Exchange, *, judge_request: bool = True) -> list[str]:
+    """Every difference between the exchange and the spec, each line naming the exchange
+    (without the request's own when `judge_request` is False: a request wrong on purpose)."""
     where = f"{exchange.method} {exchange.target} -> {exchange.status}"
-    return [f"{where}: request: {line}" for line in request_violations(exchange)] + [
+    requests = request_violations(exchange) if judge_request else []
+    return [f"{where}: request: {line}" for line in requests] + [
         f"{where}: answer: {line}" for line in response_violations(exchange)
     ]
 
