@@ -241,11 +241,19 @@ def new_profile_id() -> str:
 
 
 def _archive_earlier_state(profile: Profile) -> None:
-    """A state file of this name left by a deleted profile is archived, never reused."""
-    from app.sync.state import archive_state_file
+    """A state file of this name left by a deleted profile is archived, never reused.
+
+    One that names no profile is this profile's own: the set-up wizard's first sync runs
+    before Finish saves the profile, and what it did (links, an interrupted cycle's journal)
+    must stay with it (issue 23: an interrupted cycle is never hidden)."""
+    from app.sync.state import StateStore, archive_state_file
 
     path = state_file(profile.name)
-    if path.exists():
+    if not path.exists():
+        return
+    with StateStore(path) as state:
+        owner = state.profile_id()
+    if owner is not None and owner != profile.id:
         archive_state_file(path, why=f"profile {profile.name} was created again")
 
 

@@ -245,6 +245,9 @@ def close_the_wizard_midway(
     # Kept, so that the next start shows the dashboard, and its next cycle the rest.
     assert ProfileStore().exists("first")
     assert len(slow_webex.users()) < 1500
+    # Its state stays with it (saving the new profile does not archive it as someone else's).
+    assert last_outcome("first") == "cancelled"
+    assert not list(state_file("first").parent.glob("first.archived-*"))
 
 
 def test_the_wizard_keeps_its_sync_running_in_the_tray_and_comes_back_for_finish(
