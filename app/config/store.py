@@ -251,8 +251,11 @@ def _archive_earlier_state(profile: Profile) -> None:
     path = state_file(profile.name)
     if not path.exists():
         return
-    with StateStore(path) as state:
-        owner = state.profile_id()
+    try:
+        with StateStore(path) as state:
+            owner = state.profile_id()
+    except Exception:  # unreadable: set aside as before, never reused
+        owner = ""
     if owner is not None and owner != profile.id:
         archive_state_file(path, why=f"profile {profile.name} was created again")
 
