@@ -746,6 +746,7 @@ def _entries_csv(entries: list[Any]) -> str:
     import csv
     import io
 
+    from app.sync.spreadsheet import spreadsheet_row
     from app.sync.state import LOG_COLUMNS
 
     out = io.StringIO()
@@ -785,4 +786,3 @@ def _print_table(entries: list[Any], cycles: list[Any], interrupted_id: str = ""
         if entry.error_code and entry.status == "Failure":
             line += f" [{entry.error_code}]"
         print(line)
-    from app.sync.spreadsheet import spreadsheet_row
