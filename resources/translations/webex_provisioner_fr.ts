@@ -63,262 +63,386 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../app/ui/activity.py" line="71"/>
+        <location filename="../../app/ui/activity.py" line="84"/>
         <source>Sync progress in users</source>
         <translation>Progression de la synchronisation, en utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="73"/>
+        <location filename="../../app/ui/activity.py" line="86"/>
         <source>%v of %m users</source>
         <translation>%v utilisateurs sur %m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="75"/>
-        <location filename="../../app/ui/activity.py" line="262"/>
-        <location filename="../../app/ui/activity.py" line="274"/>
+        <location filename="../../app/ui/activity.py" line="90"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="78"/>
+        <location filename="../../app/ui/activity.py" line="95"/>
         <source>Ca&amp;ncel sync</source>
         <translation>A&amp;nnuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="101"/>
+        <location filename="../../app/ui/activity.py" line="118"/>
         <source>Filter by user, action or details</source>
         <translation>Filtrer par utilisateur, action ou détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="102"/>
+        <location filename="../../app/ui/activity.py" line="119"/>
         <source>Filter the activity</source>
         <translation>Filtrer l’activité</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="106"/>
+        <location filename="../../app/ui/activity.py" line="123"/>
         <source>Show status</source>
         <translation>Afficher l’état</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="107"/>
+        <location filename="../../app/ui/activity.py" line="124"/>
         <source>All statuses</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="120"/>
+        <location filename="../../app/ui/activity.py" line="137"/>
         <source>Provisioning activity</source>
         <translation>Activité du provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="133"/>
+        <location filename="../../app/ui/activity.py" line="150"/>
         <source>Details of the selected event</source>
         <translation>Détails de l’événement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="136"/>
+        <location filename="../../app/ui/activity.py" line="153"/>
         <source>Select a row to see its steps and details.</source>
         <translation>Sélectionnez une ligne pour voir ses étapes et ses détails.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="211"/>
+        <location filename="../../app/ui/activity.py" line="309"/>
         <source>The sync was cancelled.</source>
         <translation>La synchronisation a été annulée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="220"/>
+        <location filename="../../app/ui/activity.py" line="318"/>
         <source>The sync completed</source>
         <translation>La synchronisation est terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="221"/>
+        <location filename="../../app/ui/activity.py" line="319"/>
         <source>The sync completed with failures</source>
         <translation>La synchronisation est terminée avec des échecs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="222"/>
+        <location filename="../../app/ui/activity.py" line="320"/>
         <source>The sync is held</source>
         <translation>La synchronisation est retenue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="223"/>
+        <location filename="../../app/ui/activity.py" line="321"/>
         <source>Provisioning is quarantined</source>
         <translation>Le provisionnement est en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="224"/>
+        <location filename="../../app/ui/activity.py" line="322"/>
         <source>The sync was cancelled</source>
         <translation>La synchronisation a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="225"/>
+        <location filename="../../app/ui/activity.py" line="323"/>
         <source>The sync failed</source>
         <translation>La synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="228"/>
+        <location filename="../../app/ui/activity.py" line="326"/>
         <source>{action} {count}</source>
         <translation>{action} {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="233"/>
+        <location filename="../../app/ui/activity.py" line="331"/>
         <source>{outcome}: {counts}.</source>
         <translation>{outcome} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="274"/>
+        <location filename="../../app/ui/activity.py" line="91"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="280"/>
+        <location filename="../../app/ui/activity.py" line="384"/>
+        <location filename="../../app/ui/activity.py" line="399"/>
+        <source>Cancel the sync</source>
+        <translation>Annuler la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="385"/>
+        <source>Cancel the sync now?</source>
+        <translation>Annuler la synchronisation maintenant ?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/activity.py" line="388"/>
+        <source>%n users not reached yet are not sent now.</source>
+        <translation>
+            <numerusform>%n utilisateur pas encore atteint n’est pas envoyé maintenant.</numerusform>
+            <numerusform>%n utilisateurs pas encore atteints ne sont pas envoyés maintenant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="390"/>
+        <source>The operations not sent yet are not sent now.</source>
+        <translation>Les opérations pas encore envoyées ne sont pas envoyées maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="394"/>
+        <source>The operations already sent to Webex finish and are recorded. {not_sent} Nothing is lost: the next cycle (Sync now, or the next scheduled one) sends them, without creating anyone twice.</source>
+        <translation>Les opérations déjà envoyées à Webex se terminent et sont enregistrées. {not_sent} Rien n’est perdu : le cycle suivant (Synchroniser maintenant, ou le prochain cycle planifié) les envoie, sans créer personne deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="401"/>
+        <source>Keep syncing</source>
+        <translation>Continuer la synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="423"/>
         <source>Cancelling: the operations in flight finish first…</source>
         <translation>Annulation : les opérations en cours se terminent d’abord…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="293"/>
+        <location filename="../../app/ui/activity.py" line="447"/>
         <source>Nothing to send</source>
         <translation>Rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="296"/>
+        <location filename="../../app/ui/activity.py" line="450"/>
         <source>{status}: {count}</source>
         <translation>{status} : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="306"/>
+        <location filename="../../app/ui/activity.py" line="459"/>
         <source>Paused.</source>
         <translation>En pause.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="309"/>
+        <location filename="../../app/ui/activity.py" line="462"/>
         <source>{done} users in {time}.</source>
         <translation>{done} utilisateurs en {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="313"/>
+        <location filename="../../app/ui/activity.py" line="466"/>
         <source>Reading the source and the target…</source>
         <translation>Lecture de la source et de la cible…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/activity.py" line="468"/>
+        <source>Planning; %n users sent so far.</source>
+        <translation>
+            <numerusform>Planification ; %n utilisateur envoyé jusqu’ici.</numerusform>
+            <numerusform>Planification ; %n utilisateurs envoyés jusqu’ici.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="316"/>
+        <location filename="../../app/ui/activity.py" line="471"/>
         <source>{rate:.1f} users/s, about {left} left.</source>
         <translation>{rate:.1f} utilisateurs/s, encore {left} environ.</translation>
     </message>
 </context>
 <context>
+    <name>CloseDuringCycle</name>
+    <message>
+        <location filename="../../app/ui/activity.py" line="498"/>
+        <source>A cycle is running</source>
+        <translation>Un cycle est en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="500"/>
+        <source>A provisioning cycle is running. What should happen to it?</source>
+        <translation>Un cycle de provisionnement est en cours. Que faut-il en faire ?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="505"/>
+        <source>Stop: the operations already sent to Webex finish and are recorded; the next cycle sends the rest, without creating anyone twice.</source>
+        <translation>Arrêter : les opérations déjà envoyées à Webex se terminent et sont enregistrées ; le cycle suivant envoie le reste, sans créer personne deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="513"/>
+        <source>Keep running: the window hides and the cycle goes on in the tray.</source>
+        <translation>Continuer : la fenêtre se masque et le cycle se poursuit dans la zone de notification.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="520"/>
+        <source>&amp;Stop after the operations in flight</source>
+        <translation>&amp;Arrêter après les opérations en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="527"/>
+        <source>&amp;Keep running in the tray</source>
+        <translation>&amp;Continuer dans la zone de notification</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activity.py" line="532"/>
+        <source>&amp;Cancel closing</source>
+        <translation>&amp;Ne pas fermer</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="31"/>
+        <location filename="../../app/ui/pages/credentials.py" line="37"/>
         <source>Admin credentials</source>
         <translation>Informations d’identification de l’administrateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="45"/>
+        <location filename="../../app/ui/pages/credentials.py" line="48"/>
+        <source>Where the token is kept</source>
+        <translation>Où le jeton est conservé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="58"/>
         <source>&amp;Tenant URL:</source>
         <translation>&amp;URL du locataire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="48"/>
+        <location filename="../../app/ui/pages/credentials.py" line="61"/>
+        <location filename="../../app/ui/pages/credentials.py" line="72"/>
         <source>Secret token</source>
         <translation>Jeton secret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="49"/>
+        <location filename="../../app/ui/pages/credentials.py" line="68"/>
+        <source>From the environment variable {variable}</source>
+        <translation>Depuis la variable d’environnement {variable}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="74"/>
+        <source>Type &amp;another token</source>
+        <translation>Sa&amp;isir un autre jeton</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="76"/>
+        <source>Type another token</source>
+        <translation>Saisir un autre jeton</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="84"/>
         <source>&amp;Secret token:</source>
         <translation>&amp;Jeton secret :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="55"/>
+        <location filename="../../app/ui/pages/credentials.py" line="91"/>
         <source>&amp;Get my orgId</source>
         <translation>&amp;Obtenir mon orgId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="58"/>
+        <location filename="../../app/ui/pages/credentials.py" line="94"/>
         <source>Calls “Get My Own Details” (people/me) with the token and fills the orgId in.</source>
         <translation>Appelle « Get My Own Details » (people/me) avec le jeton et renseigne l’orgId.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="60"/>
+        <location filename="../../app/ui/pages/credentials.py" line="96"/>
         <source>Test &amp;connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="76"/>
+        <location filename="../../app/ui/pages/credentials.py" line="112"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="99"/>
+        <location filename="../../app/ui/pages/credentials.py" line="136"/>
         <source>Stored in the keyring; paste a new one to replace it</source>
         <translation>Enregistré dans le trousseau ; collez-en un nouveau pour le remplacer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="114"/>
+        <location filename="../../app/ui/pages/credentials.py" line="156"/>
         <source>Enter the tenant URL and the secret token of a Webex administrator. Next tests the connection first.</source>
         <translation>Entrez l’URL du locataire et le jeton secret d’un administrateur Webex. Suivant teste d’abord la connexion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="120"/>
+        <location filename="../../app/ui/pages/credentials.py" line="162"/>
         <source>The tenant URL has the form https://webexapis.com/identity/scim/[orgId]/v2/ (the tutorial&apos;s https://api.webex.com/v1/scim/[Tenant ID]/ works too). The secret token is the access token of an administrator: sign in at developer.webex.com with your admin account and copy it. &lt;b&gt;Get my orgId&lt;/b&gt; then fills the orgId in for you.</source>
         <translation>L’URL du locataire a la forme https://webexapis.com/identity/scim/[orgId]/v2/ (celle du tutoriel, https://api.webex.com/v1/scim/[Tenant ID]/, fonctionne aussi). Le jeton secret est le jeton d’accès d’un administrateur : connectez-vous à developer.webex.com avec votre compte d’administrateur et copiez-le. &lt;b&gt;Obtenir mon orgId&lt;/b&gt; renseigne ensuite l’orgId pour vous.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="130"/>
+        <location filename="../../app/ui/pages/credentials.py" line="172"/>
         <source>Enter the SCIM 2.0 base URL of the application and its bearer token. Next tests the connection first.</source>
         <translation>Entrez l’URL de base SCIM 2.0 de l’application et son jeton du porteur. Suivant teste d’abord la connexion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="136"/>
+        <location filename="../../app/ui/pages/credentials.py" line="178"/>
         <source>The base URL is the address the application documents for SCIM 2.0, e.g. https://scim.example.com/scim/v2/.</source>
         <translation>L’URL de base est l’adresse que l’application indique pour SCIM 2.0, par exemple https://scim.example.com/scim/v2/.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="156"/>
+        <location filename="../../app/ui/pages/credentials.py" line="219"/>
+        <source>This computer has no keyring to keep secrets. The profile is saved without the token: every cycle reads it from the environment variable {variable}, as this wizard does now.</source>
+        <translation>Cet ordinateur n’a pas de trousseau pour conserver les secrets. Le profil est enregistré sans le jeton : chaque cycle le lit dans la variable d’environnement {variable}, comme le fait maintenant cet assistant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="227"/>
+        <source>This computer has no keyring to keep secrets, so a token typed here cannot be saved with the profile.</source>
+        <translation>Cet ordinateur n’a pas de trousseau pour conserver les secrets : un jeton saisi ici ne peut pas être enregistré avec le profil.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="231"/>
+        <source>Set the environment variable {variable} to the token and start the program again: the profile is then saved without it and every cycle reads it from there.</source>
+        <translation>Donnez le jeton dans la variable d’environnement {variable} et relancez le programme : le profil est alors enregistré sans lui et chaque cycle l’y lit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="253"/>
         <source>The token typed here replaces the stored one when you save.</source>
         <translation>Le jeton saisi ici remplace celui qui est enregistré quand vous enregistrez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="161"/>
+        <location filename="../../app/ui/pages/credentials.py" line="258"/>
         <source>A token is stored in the keyring for this profile; it is used unless you paste a new one.</source>
         <translation>Un jeton est enregistré dans le trousseau pour ce profil ; il est utilisé à moins que vous n’en colliez un nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="179"/>
+        <location filename="../../app/ui/pages/credentials.py" line="276"/>
         <source>This is not a Webex tenant URL.</source>
         <translation>Ce n’est pas une URL de locataire Webex.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="181"/>
+        <location filename="../../app/ui/pages/credentials.py" line="278"/>
         <source>Use https://webexapis.com/identity/scim/[orgId]/v2/, or go back and choose “Another SCIM 2.0 application”.</source>
         <translation>Utilisez https://webexapis.com/identity/scim/[orgId]/v2/, ou revenez en arrière et choisissez « Une autre application SCIM 2.0 ».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="226"/>
+        <location filename="../../app/ui/pages/credentials.py" line="329"/>
         <source>Paste the secret token first.</source>
         <translation>Collez d’abord le jeton secret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="234"/>
+        <location filename="../../app/ui/pages/credentials.py" line="339"/>
+        <source>Asking the sandbox who this token belongs to…</source>
+        <translation>Demande au bac à sable à qui appartient ce jeton…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="341"/>
         <source>Asking Webex who this token belongs to…</source>
         <translation>Webex est interrogé sur le titulaire de ce jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="245"/>
+        <location filename="../../app/ui/pages/credentials.py" line="377"/>
+        <source>The sandbox says the token belongs to {who}; the sandbox&apos;s tenant URL with orgId {org} filled in.</source>
+        <translation>Selon le bac à sable, le jeton appartient à {who} ; l’URL du locataire du bac à sable est remplie avec l’orgId {org}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/credentials.py" line="381"/>
         <source>The token belongs to {who}; orgId {org} filled in.</source>
         <translation>Le jeton appartient à {who} ; orgId {org} renseigné.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="264"/>
+        <location filename="../../app/ui/pages/credentials.py" line="398"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="277"/>
+        <location filename="../../app/ui/pages/credentials.py" line="415"/>
         <source>The connection works: every check passed or could not be told.</source>
         <translation>La connexion fonctionne : chaque vérification a réussi ou ne pouvait pas être déterminée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="290"/>
+        <location filename="../../app/ui/pages/credentials.py" line="428"/>
         <source>Checks that failed: {titles}.</source>
         <translation>Vérifications en échec : {titles}.</translation>
     </message>
@@ -326,46 +450,56 @@
 <context>
     <name>CycleChart</name>
     <message>
-        <location filename="../../app/ui/chart.py" line="90"/>
+        <location filename="../../app/ui/chart.py" line="100"/>
         <source>Chart of the last cycles</source>
         <translation>Graphique des derniers cycles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="112"/>
-        <location filename="../../app/ui/chart.py" line="151"/>
+        <location filename="../../app/ui/chart.py" line="122"/>
+        <location filename="../../app/ui/chart.py" line="169"/>
         <source>No cycle has run yet.</source>
         <translation>Aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="116"/>
+        <location filename="../../app/ui/chart.py" line="127"/>
+        <source>{count} cycles shown. The last one, at {time}, was interrupted after {sent} operations.</source>
+        <translation>{count} cycles affichés. Le dernier, à {time}, a été interrompu après {sent} opérations.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="134"/>
         <source>{count} cycles shown. The last one, at {time}: {sent} sent, {failed} failed, {skipped} skipped, {unchanged} unchanged.</source>
         <translation>{count} cycles affichés. Le dernier, à {time} : {sent} envoyés, {failed} en échec, {skipped} ignorés, {unchanged} inchangés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="216"/>
+        <location filename="../../app/ui/chart.py" line="234"/>
         <source>Sent</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="217"/>
+        <location filename="../../app/ui/chart.py" line="235"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="218"/>
+        <location filename="../../app/ui/chart.py" line="236"/>
         <source>Skipped or held</source>
         <translation>Ignorés ou retenus</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="243"/>
+        <source>Interrupted</source>
+        <translation>Interrompu</translation>
     </message>
 </context>
 <context>
     <name>DashboardBridge</name>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="272"/>
+        <location filename="../../app/ui/dashboard.py" line="303"/>
         <source>Could not write {path}: {why}.</source>
         <translation>Impossible d’écrire {path} : {why}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="275"/>
+        <location filename="../../app/ui/dashboard.py" line="306"/>
         <source>Choose another folder or file name.</source>
         <translation>Choisissez un autre dossier ou un autre nom de fichier.</translation>
     </message>
@@ -373,377 +507,483 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="477"/>
+        <location filename="../../app/ui/dashboard.py" line="579"/>
         <source>Completed</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="478"/>
+        <location filename="../../app/ui/dashboard.py" line="580"/>
         <source>Completed with failures</source>
         <translation>Terminé avec des échecs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="481"/>
+        <location filename="../../app/ui/dashboard.py" line="583"/>
         <source>Held by the accidental-deletion threshold</source>
         <translation>Retenu par le seuil de suppression accidentelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="484"/>
-        <location filename="../../app/ui/dashboard.py" line="500"/>
+        <location filename="../../app/ui/dashboard.py" line="586"/>
+        <location filename="../../app/ui/dashboard.py" line="602"/>
         <source>Quarantined</source>
         <translation>En quarantaine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="485"/>
+        <location filename="../../app/ui/dashboard.py" line="587"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="486"/>
+        <location filename="../../app/ui/dashboard.py" line="588"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="488"/>
+        <location filename="../../app/ui/dashboard.py" line="590"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="493"/>
+        <location filename="../../app/ui/dashboard.py" line="595"/>
         <source>Idle</source>
         <translation>Au repos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="494"/>
+        <location filename="../../app/ui/dashboard.py" line="596"/>
         <source>A cycle is running</source>
         <translation>Un cycle est en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="497"/>
+        <location filename="../../app/ui/dashboard.py" line="599"/>
         <source>Held: removals wait for your decision</source>
         <translation>Retenu : les retraits attendent votre décision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="503"/>
+        <location filename="../../app/ui/dashboard.py" line="605"/>
         <source>The last cycle failed</source>
         <translation>Le dernier cycle a échoué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="520"/>
+        <location filename="../../app/ui/dashboard.py" line="622"/>
         <source>({count} failed)</source>
         <translation>({count} en échec)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="525"/>
+        <location filename="../../app/ui/dashboard.py" line="627"/>
+        <source>({count} held)</source>
+        <translation>({count} suspendus)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="632"/>
         <source>({count} not done)</source>
         <translation>(non faites : {count})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="529"/>
+        <location filename="../../app/ui/dashboard.py" line="636"/>
         <source>nothing to do</source>
         <translation>rien à faire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="556"/>
+        <location filename="../../app/ui/dashboard.py" line="663"/>
         <source>Webex Provisioner</source>
         <translation>Webex Provisioner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="589"/>
+        <location filename="../../app/ui/dashboard.py" line="700"/>
         <source>&amp;Profile:</source>
         <translation>&amp;Profil :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="592"/>
+        <location filename="../../app/ui/dashboard.py" line="703"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="601"/>
+        <location filename="../../app/ui/dashboard.py" line="711"/>
         <source>&amp;New profile…</source>
         <translation>&amp;Nouveau profil…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="602"/>
+        <location filename="../../app/ui/dashboard.py" line="712"/>
         <source>Se&amp;ttings…</source>
         <translation>Para&amp;mètres…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="603"/>
+        <location filename="../../app/ui/dashboard.py" line="713"/>
         <source>Settings of this profile</source>
         <translation>Paramètres de ce profil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="604"/>
-        <source>&amp;About</source>
-        <translation>À &amp;propos</translation>
+        <location filename="../../app/ui/dashboard.py" line="714"/>
+        <source>A&amp;bout</source>
+        <translation>&amp;À propos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="611"/>
-        <location filename="../../app/ui/dashboard.py" line="615"/>
+        <location filename="../../app/ui/dashboard.py" line="721"/>
+        <location filename="../../app/ui/dashboard.py" line="725"/>
         <source>Last cycle</source>
         <translation>Dernier cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="614"/>
+        <location filename="../../app/ui/dashboard.py" line="724"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="616"/>
+        <location filename="../../app/ui/dashboard.py" line="726"/>
         <source>Counts</source>
         <translation>Décomptes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="617"/>
+        <location filename="../../app/ui/dashboard.py" line="727"/>
         <source>Next cycle</source>
         <translation>Prochain cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="619"/>
+        <location filename="../../app/ui/dashboard.py" line="729"/>
         <source>State:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="620"/>
+        <location filename="../../app/ui/dashboard.py" line="730"/>
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="621"/>
+        <location filename="../../app/ui/dashboard.py" line="731"/>
         <source>Done:</source>
         <translation>Effectué :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="622"/>
+        <location filename="../../app/ui/dashboard.py" line="732"/>
         <source>Next cycle:</source>
         <translation>Prochain cycle :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="635"/>
-        <location filename="../../app/ui/dashboard.py" line="640"/>
+        <location filename="../../app/ui/dashboard.py" line="745"/>
+        <location filename="../../app/ui/dashboard.py" line="750"/>
         <source>Statistics to date</source>
         <translation>Statistiques à ce jour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="646"/>
+        <location filename="../../app/ui/dashboard.py" line="756"/>
         <source>Last cycles</source>
         <translation>Derniers cycles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="654"/>
+        <location filename="../../app/ui/dashboard.py" line="764"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="656"/>
+        <location filename="../../app/ui/dashboard.py" line="766"/>
         <source>&amp;Allow the removals and run…</source>
         <translation>&amp;Autoriser les retraits et exécuter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="659"/>
+        <location filename="../../app/ui/dashboard.py" line="769"/>
         <source>Allow the removals held by the threshold and run the cycle</source>
         <translation>Autoriser les retraits retenus par le seuil et exécuter le cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="662"/>
+        <location filename="../../app/ui/dashboard.py" line="772"/>
         <source>Provision on &amp;demand…</source>
         <translation>Provisionner à la &amp;demande…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="665"/>
+        <location filename="../../app/ui/dashboard.py" line="775"/>
         <source>&amp;Restart provisioning…</source>
         <translation>&amp;Redémarrer le provisionnement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="668"/>
+        <location filename="../../app/ui/dashboard.py" line="778"/>
         <source>&amp;Keep running in the system tray when this window is closed</source>
         <translation>&amp;Continuer dans la zone de notification quand cette fenêtre est fermée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="672"/>
+        <location filename="../../app/ui/dashboard.py" line="782"/>
         <source>Keep running in the system tray when this window is closed</source>
         <translation>Continuer dans la zone de notification quand cette fenêtre est fermée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="713"/>
+        <location filename="../../app/ui/dashboard.py" line="813"/>
+        <source>Logs or the running cycle</source>
+        <translation>Journaux ou cycle en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="817"/>
+        <source>Provisioning &amp;logs</source>
+        <translation>&amp;Journaux de provisionnement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="820"/>
+        <source>The cycle running now</source>
+        <translation>Le cycle en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="823"/>
+        <source>Pa&amp;use</source>
+        <translation>Pa&amp;use</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="823"/>
+        <source>Res&amp;ume</source>
+        <translation>Contin&amp;uer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="823"/>
+        <source>Cancel s&amp;ync</source>
+        <translation>Annuler la s&amp;ynchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="825"/>
+        <source>&amp;Current cycle</source>
+        <translation>Cycle en c&amp;ours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="838"/>
         <source>This desktop has no system tray.</source>
         <translation>Ce bureau n’a pas de zone de notification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="835"/>
+        <location filename="../../app/ui/dashboard.py" line="854"/>
+        <location filename="../../app/ui/dashboard.py" line="863"/>
+        <source>Interrupted cycle</source>
+        <translation>Cycle interrompu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="867"/>
+        <source>Resu&amp;me the interrupted cycle</source>
+        <translation>Reprendre le cycle &amp;interrompu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="988"/>
         <source>No profile yet: create one with New profile.</source>
         <translation>Aucun profil pour l’instant : créez-en un avec Nouveau profil.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="841"/>
+        <location filename="../../app/ui/dashboard.py" line="1001"/>
         <source>{source} → {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="870"/>
+        <location filename="../../app/ui/dashboard.py" line="1032"/>
+        <source>{when}: interrupted, it never finished</source>
+        <translation>{when} : interrompu, il ne s’est jamais terminé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="1037"/>
+        <source>{done} of {planned} operations answered</source>
+        <translation>{done} opérations sur {planned} ont reçu une réponse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="1042"/>
         <source>No cycle has run yet.</source>
         <translation>Aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="879"/>
+        <location filename="../../app/ui/dashboard.py" line="1051"/>
         <source>full</source>
         <translation>complet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="879"/>
+        <location filename="../../app/ui/dashboard.py" line="1051"/>
         <source>incremental</source>
         <translation>incrémentiel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="883"/>
+        <location filename="../../app/ui/dashboard.py" line="1055"/>
         <source>{when}, took {took} ({mode}): {outcome}</source>
         <translation>{when}, durée {took} ({mode}) : {outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="923"/>
+        <location filename="../../app/ui/dashboard.py" line="1096"/>
         <source>Quarantined since {since}: {reason}</source>
         <translation>En quarantaine depuis {since} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="927"/>
+        <location filename="../../app/ui/dashboard.py" line="1100"/>
         <source>{next_step} The next attempt is at {time}; Restart provisioning tries again at once.</source>
         <translation>{next_step} La prochaine tentative a lieu à {time} ; Redémarrer le provisionnement réessaie tout de suite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="935"/>
+        <location filename="../../app/ui/dashboard.py" line="1108"/>
         <source>Held: {reason}</source>
         <translation>Retenu : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="937"/>
+        <location filename="../../app/ui/dashboard.py" line="1110"/>
         <source>Nothing was disabled or deleted. If these removals are intended, press Allow the removals and run; otherwise fix the source or the scoping filters.</source>
         <translation>Rien n’a été désactivé ni supprimé. Si ces retraits sont voulus, appuyez sur Autoriser les retraits et exécuter ; sinon, corrigez la source ou les filtres d’étendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="946"/>
+        <location filename="../../app/ui/dashboard.py" line="1119"/>
         <source>{count} operations of an interrupted cycle wait; the next cycle finishes them.</source>
         <translation>{count} opérations d’un cycle interrompu attendent ; le prochain cycle les termine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="955"/>
+        <location filename="../../app/ui/dashboard.py" line="1140"/>
+        <source>The last cycle was interrupted at {done} of {planned} operations, at {time}.</source>
+        <translation>Le dernier cycle a été interrompu à {done} opérations sur {planned}, le {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="1148"/>
+        <source>Resume finishes it: the operations that were not answered are sent once more, and nobody is created twice.</source>
+        <translation>Reprendre le termine : les opérations restées sans réponse sont envoyées une nouvelle fois, et personne n’est créé deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="1164"/>
+        <source>A cycle of {name} starts now and resumes the interrupted one.</source>
+        <translation>Un cycle de {name} démarre maintenant et reprend celui qui a été interrompu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="1171"/>
         <source>Nothing yet: statistics start with the first cycle.</source>
         <translation>Rien pour l’instant : les statistiques commencent avec le premier cycle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="959"/>
+        <location filename="../../app/ui/dashboard.py" line="1175"/>
         <source>Users provisioned: {active} active, {total} in all</source>
         <translation>Utilisateurs provisionnés : {active} actifs, {total} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="962"/>
+        <location filename="../../app/ui/dashboard.py" line="1178"/>
         <source>Groups provisioned: {count}</source>
         <translation>Groupes provisionnés : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="963"/>
+        <location filename="../../app/ui/dashboard.py" line="1179"/>
         <source>Cycles: {count}</source>
         <translation>Cycles : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="966"/>
+        <location filename="../../app/ui/dashboard.py" line="1182"/>
         <source>Logged operations: {counts}</source>
         <translation>Opérations journalisées : {counts}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="974"/>
+        <location filename="../../app/ui/dashboard.py" line="1190"/>
         <source>Since {time}</source>
         <translation>Depuis {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="999"/>
+        <location filename="../../app/ui/dashboard.py" line="1215"/>
         <source>({done} of {total} users)</source>
         <translation>({done} utilisateurs sur {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1003"/>
+        <location filename="../../app/ui/dashboard.py" line="1219"/>
         <source>; another cycle is queued</source>
         <translation> ; un autre cycle est en attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1012"/>
+        <location filename="../../app/ui/dashboard.py" line="1228"/>
         <source>Only when you press Sync now (provisioning status is off).</source>
         <translation>Seulement quand vous appuyez sur Synchroniser maintenant (l’état du provisionnement est désactivé).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1014"/>
+        <location filename="../../app/ui/dashboard.py" line="1230"/>
         <source>Not scheduled</source>
         <translation>Non planifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1016"/>
+        <location filename="../../app/ui/dashboard.py" line="1232"/>
         <source>{time} (every {minutes} minutes)</source>
         <translation>{time} (toutes les {minutes} minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1091"/>
+        <location filename="../../app/ui/dashboard.py" line="1290"/>
+        <source>The profile {name} changed on disk; this cycle uses the saved settings.</source>
+        <translation>Le profil {name} a changé sur le disque ; ce cycle utilise les paramètres enregistrés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="1333"/>
         <source>next cycle at {time}</source>
         <translation>prochain cycle à {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1103"/>
+        <location filename="../../app/ui/dashboard.py" line="1364"/>
+        <source>Provisioning is off</source>
+        <translation>L’approvisionnement est désactivé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="1366"/>
+        <source>Provisioning status of {name} is Off. Run one cycle now anyway?</source>
+        <translation>L’état de l’approvisionnement de {name} est Désactivé. Exécuter quand même un cycle maintenant ?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="1372"/>
+        <source>While the status is Off no cycle runs by itself and nothing is sent. This runs one cycle, once; the status stays Off. To keep the profile in sync, turn provisioning on in Settings.</source>
+        <translation>Tant que l’état est Désactivé, aucun cycle ne s’exécute de lui-même et rien n’est envoyé. Ceci exécute un cycle, une seule fois ; l’état reste Désactivé. Pour garder le profil synchronisé, activez l’approvisionnement dans les Paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="1380"/>
+        <source>&amp;Run one cycle</source>
+        <translation>&amp;Exécuter un cycle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="1398"/>
         <source>A cycle of {name} starts now.</source>
         <translation>Un cycle de {name} démarre maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1115"/>
+        <location filename="../../app/ui/dashboard.py" line="1410"/>
         <source>Allow the removals</source>
         <translation>Autoriser les retraits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1117"/>
+        <location filename="../../app/ui/dashboard.py" line="1412"/>
         <source>Run a cycle of {name} that disables or deletes the users held back?</source>
         <translation>Exécuter un cycle de {name} qui désactive ou supprime les utilisateurs retenus ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1123"/>
+        <location filename="../../app/ui/dashboard.py" line="1418"/>
         <source>This is done once, for this cycle only; the threshold stays in force.</source>
         <translation>Cela ne vaut qu’une fois, pour ce cycle ; le seuil reste en vigueur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1127"/>
+        <location filename="../../app/ui/dashboard.py" line="1422"/>
         <source>Run with the removals</source>
         <translation>Exécuter avec les retraits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1135"/>
+        <location filename="../../app/ui/dashboard.py" line="1430"/>
         <source>A cycle of {name} with the removals starts now.</source>
         <translation>Un cycle de {name} avec les retraits démarre maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1150"/>
+        <location filename="../../app/ui/dashboard.py" line="1445"/>
         <source>Restart provisioning</source>
         <translation>Redémarrer le provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1152"/>
+        <location filename="../../app/ui/dashboard.py" line="1447"/>
         <source>Restart the provisioning of {name}?</source>
         <translation>Redémarrer le provisionnement de {name} ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1156"/>
+        <location filename="../../app/ui/dashboard.py" line="1451"/>
         <source>The quarantine is lifted, the source is read in full at the next cycle and operations left by an interrupted cycle are dropped. The links between users and the provisioning logs are kept.</source>
         <translation>La quarantaine est levée, la source est lue entièrement au prochain cycle et les opérations laissées par un cycle interrompu sont abandonnées. Les liens entre utilisateurs et les journaux de provisionnement sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1162"/>
+        <location filename="../../app/ui/dashboard.py" line="1457"/>
         <source>Restart</source>
         <translation>Redémarrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1182"/>
+        <location filename="../../app/ui/dashboard.py" line="1477"/>
         <source>Provisioning of {name} restarted: the quarantine is lifted and the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : la quarantaine est levée et le prochain cycle lit toute la source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="1187"/>
+        <location filename="../../app/ui/dashboard.py" line="1482"/>
         <source>Provisioning of {name} restarted: the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : le prochain cycle lit toute la source.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard.py" line="1575"/>
+        <source>Stopping after the operations in flight; the window closes once they are recorded.</source>
+        <translation>Arrêt après les opérations en cours ; la fenêtre se ferme une fois qu’elles sont enregistrées.</translation>
     </message>
 </context>
 <context>
@@ -797,22 +1037,47 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../app/ui/bridge.py" line="48"/>
+        <location filename="../../app/ui/bridge.py" line="49"/>
         <source>Something unexpected went wrong.</source>
         <translation>Une erreur inattendue s’est produite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="49"/>
+        <location filename="../../app/ui/bridge.py" line="50"/>
         <source>The details are in the log file in {folder}; try again.</source>
         <translation>Les détails figurent dans le fichier journal du dossier {folder} ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="560"/>
+        <location filename="../../app/ui/bridge.py" line="59"/>
+        <source>Webex token</source>
+        <translation>jeton Webex</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bridge.py" line="60"/>
+        <source>Entra client secret</source>
+        <translation>secret client Entra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bridge.py" line="61"/>
+        <source>SMTP password</source>
+        <translation>mot de passe SMTP</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bridge.py" line="573"/>
+        <source>This computer has no keyring, so the {what} typed here cannot be saved.</source>
+        <translation>Cet ordinateur n’a pas de trousseau : le {what} saisi ici ne peut pas être enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bridge.py" line="578"/>
+        <source>Set the environment variable {variable} to it and start the program again (every cycle reads it from there), or make a keyring available.</source>
+        <translation>Donnez-le dans la variable d’environnement {variable} et relancez le programme (chaque cycle l’y lit), ou rendez un trousseau disponible.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bridge.py" line="654"/>
         <source>Could not write {path}: {why}.</source>
         <translation>Impossible d’écrire {path} : {why}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="563"/>
+        <location filename="../../app/ui/bridge.py" line="657"/>
         <source>Choose another folder or file name.</source>
         <translation>Choisissez un autre dossier ou un autre nom de fichier.</translation>
     </message>
@@ -843,27 +1108,27 @@
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="79"/>
+        <location filename="../../app/ui/logs_view.py" line="74"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="80"/>
+        <location filename="../../app/ui/logs_view.py" line="75"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="81"/>
+        <location filename="../../app/ui/logs_view.py" line="76"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="82"/>
+        <location filename="../../app/ui/logs_view.py" line="77"/>
         <source>User or group</source>
         <translation>Utilisateur ou groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="83"/>
+        <location filename="../../app/ui/logs_view.py" line="78"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -871,137 +1136,137 @@
 <context>
     <name>LogsView</name>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="136"/>
+        <location filename="../../app/ui/logs_view.py" line="126"/>
         <source>{label}: {value}</source>
         <translation>{label} : {value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="142"/>
+        <location filename="../../app/ui/logs_view.py" line="132"/>
         <source>User or group</source>
         <translation>Utilisateur ou groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="145"/>
+        <location filename="../../app/ui/logs_view.py" line="135"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="146"/>
+        <location filename="../../app/ui/logs_view.py" line="136"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="147"/>
+        <location filename="../../app/ui/logs_view.py" line="137"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="148"/>
+        <location filename="../../app/ui/logs_view.py" line="138"/>
         <source>Cycle</source>
         <translation>Cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="149"/>
+        <location filename="../../app/ui/logs_view.py" line="139"/>
         <source>Source id</source>
         <translation>ID source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="150"/>
+        <location filename="../../app/ui/logs_view.py" line="140"/>
         <source>Webex id</source>
         <translation>ID Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="153"/>
+        <location filename="../../app/ui/logs_view.py" line="143"/>
         <source>Modified properties:</source>
         <translation>Propriétés modifiées :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="155"/>
+        <location filename="../../app/ui/logs_view.py" line="145"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="156"/>
+        <location filename="../../app/ui/logs_view.py" line="146"/>
         <source>Error code</source>
         <translation>Code d’erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="157"/>
+        <location filename="../../app/ui/logs_view.py" line="147"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="158"/>
+        <location filename="../../app/ui/logs_view.py" line="148"/>
         <source>Tracking id</source>
         <translation>ID de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="182"/>
+        <location filename="../../app/ui/logs_view.py" line="172"/>
         <source>&lt;b&gt;Provisioning logs&lt;/b&gt;</source>
         <translation>&lt;b&gt;Journaux de provisionnement&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="187"/>
+        <location filename="../../app/ui/logs_view.py" line="177"/>
         <source>Filter by user, id or message</source>
         <translation>Filtrer par utilisateur, identifiant ou message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="188"/>
+        <location filename="../../app/ui/logs_view.py" line="178"/>
         <source>Filter the provisioning logs</source>
         <translation>Filtrer les journaux de provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="193"/>
+        <location filename="../../app/ui/logs_view.py" line="183"/>
         <source>Show the rows with status</source>
         <translation>Afficher les lignes dont l’état est</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="194"/>
+        <location filename="../../app/ui/logs_view.py" line="184"/>
         <source>All statuses</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="198"/>
+        <location filename="../../app/ui/logs_view.py" line="188"/>
         <source>&amp;Export to CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="200"/>
+        <location filename="../../app/ui/logs_view.py" line="190"/>
         <source>Export the provisioning logs to CSV</source>
         <translation>Exporter les journaux de provisionnement en CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="213"/>
+        <location filename="../../app/ui/logs_view.py" line="203"/>
         <source>Provisioning logs</source>
         <translation>Journaux de provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="226"/>
+        <location filename="../../app/ui/logs_view.py" line="216"/>
         <source>Details of the selected log row</source>
         <translation>Détails de la ligne de journal sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="229"/>
+        <location filename="../../app/ui/logs_view.py" line="219"/>
         <source>Select a row to see everything it recorded.</source>
         <translation>Sélectionnez une ligne pour voir tout ce qu’elle a enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="299"/>
+        <location filename="../../app/ui/logs_view.py" line="289"/>
         <source>No row matches these filters.</source>
         <translation>Aucune ligne ne correspond à ces filtres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="301"/>
+        <location filename="../../app/ui/logs_view.py" line="291"/>
         <source>The log is empty: no cycle has run yet.</source>
         <translation>Le journal est vide : aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="304"/>
+        <location filename="../../app/ui/logs_view.py" line="294"/>
         <source>The newest {count} rows; the export has them all.</source>
         <translation>Les {count} lignes les plus récentes ; l’export les contient toutes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/logs_view.py" line="308"/>
+        <location filename="../../app/ui/logs_view.py" line="298"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>%n ligne.</numerusform>
@@ -1009,17 +1274,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="325"/>
+        <location filename="../../app/ui/logs_view.py" line="315"/>
         <source>Export the provisioning logs</source>
         <translation>Exporter les journaux de provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="328"/>
+        <location filename="../../app/ui/logs_view.py" line="318"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="351"/>
+        <location filename="../../app/ui/logs_view.py" line="341"/>
         <source>Exported to {path}.</source>
         <translation>Exporté dans {path}.</translation>
     </message>
@@ -1182,44 +1447,69 @@
         <translation>Rétablir les valeurs par &amp;défaut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="88"/>
+        <location filename="../../app/ui/pages/mappings.py" line="81"/>
+        <source>Und&amp;o</source>
+        <translation>Défai&amp;re</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/mappings.py" line="94"/>
         <source>Preview on a source user</source>
         <translation>Aperçu sur un utilisateur de la source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="93"/>
+        <location filename="../../app/ui/pages/mappings.py" line="99"/>
         <source>Type part of a userName</source>
         <translation>Tapez une partie d’un userName</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="95"/>
+        <location filename="../../app/ui/pages/mappings.py" line="101"/>
         <source>Searc&amp;h:</source>
         <translation>Rec&amp;hercher :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="100"/>
+        <location filename="../../app/ui/pages/mappings.py" line="106"/>
         <source>&amp;User:</source>
         <translation>&amp;Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="108"/>
+        <location filename="../../app/ui/pages/mappings.py" line="114"/>
         <source>What the target would receive</source>
         <translation>Ce que la cible recevrait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="116"/>
+        <location filename="../../app/ui/pages/mappings.py" line="122"/>
         <source>The SCIM body the target would receive if this user were created now.</source>
         <translation>Le corps SCIM que la cible recevrait si cet utilisateur était créé maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="177"/>
+        <location filename="../../app/ui/pages/mappings.py" line="209"/>
         <source>Reading the users of the source directory…</source>
         <translation>Lecture des utilisateurs de l’annuaire source…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="190"/>
+        <location filename="../../app/ui/pages/mappings.py" line="222"/>
         <source>The source has no user to preview.</source>
         <translation>La source ne contient aucun utilisateur à prévisualiser.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/mappings.py" line="294"/>
+        <source>The mapping to {target} was removed.</source>
+        <translation>Le mappage vers {target} a été supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/mappings.py" line="299"/>
+        <source>The default mappings were restored.</source>
+        <translation>Les mappages par défaut ont été rétablis.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/mappings.py" line="310"/>
+        <source>{what} Undo brings the previous mappings back.</source>
+        <translation>{what} Défaire rétablit les mappages précédents.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/mappings.py" line="325"/>
+        <source>The previous mappings are back.</source>
+        <translation>Les mappages précédents sont rétablis.</translation>
     </message>
 </context>
 <context>
@@ -1245,11 +1535,6 @@
         <translation>&amp;E-mail de notification :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="53"/>
-        <source>Send an e-mail &amp;notification when a failure occurs</source>
-        <translation>Envoyer une &amp;notification par e-mail en cas de défaillance</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/pages/notifications.py" line="59"/>
         <source>Mail server (SMTP)</source>
         <translation>Serveur de messagerie (SMTP)</translation>
@@ -1260,8 +1545,13 @@
         <translation>par ex. smtp.example.com</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/notifications.py" line="53"/>
+        <source>Send an e-mail notification when a &amp;failure occurs</source>
+        <translation>Envoyer une notification par e-mail en cas de &amp;défaillance</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/notifications.py" line="65"/>
-        <source>Ser&amp;ver:</source>
+        <source>Se&amp;rver:</source>
         <translation>Ser&amp;veur :</translation>
     </message>
     <message>
@@ -1471,12 +1761,12 @@
 <context>
     <name>ProfileRuntime</name>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="441"/>
+        <location filename="../../app/ui/dashboard.py" line="514"/>
         <source>The Microsoft sign-in was cancelled: the cycle did not run.</source>
         <translation>La connexion Microsoft a été annulée : le cycle n’a pas été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard.py" line="442"/>
+        <location filename="../../app/ui/dashboard.py" line="515"/>
         <source>Press Sync now and sign in with the code shown.</source>
         <translation>Cliquez sur Synchroniser maintenant et connectez-vous avec le code affiché.</translation>
     </message>
@@ -1499,57 +1789,122 @@
         <translation>Résumé de la simulation</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/review.py" line="77"/>
+        <source>The sync will be held</source>
+        <translation>La synchronisation sera suspendue</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/review.py" line="80"/>
+        <source>Provisioning status is Off</source>
+        <translation>L’état de l’approvisionnement est Désactivé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="88"/>
         <source>Planned operations</source>
         <translation>Opérations prévues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="94"/>
+        <location filename="../../app/ui/pages/review.py" line="102"/>
         <source>Show &amp;unchanged objects</source>
         <translation>Afficher les objets &amp;inchangés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="97"/>
+        <location filename="../../app/ui/pages/review.py" line="105"/>
         <source>E&amp;xport to CSV…</source>
         <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="100"/>
+        <location filename="../../app/ui/pages/review.py" line="108"/>
         <source>Run the dry run a&amp;gain</source>
         <translation>&amp;Relancer la simulation</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/review.py" line="136"/>
+        <source>Provisioning status is Off: nothing will be sent to Webex. Save without syncing saves the profile; no cycle runs until you turn provisioning on (or press Sync now in the dashboard, which runs one cycle after asking).</source>
+        <translation>L’état de l’approvisionnement est Désactivé : rien ne sera envoyé à Webex. Enregistrer sans synchroniser enregistre le profil ; aucun cycle ne s’exécute tant que vous n’activez pas l’approvisionnement (ou que vous n’appuyez pas sur Synchroniser maintenant dans le tableau de bord, qui exécute un cycle après confirmation).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="150"/>
+        <source>Save &amp;without syncing</source>
+        <translation>Enregistrer &amp;sans synchroniser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="169"/>
         <source>Reading the source and the target to plan the sync…</source>
         <translation>Lecture de la source et de la cible pour planifier la synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="162"/>
+        <location filename="../../app/ui/pages/review.py" line="195"/>
         <source>{action}: {count}</source>
         <translation>{action} : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="171"/>
+        <location filename="../../app/ui/pages/review.py" line="208"/>
+        <source>Nothing will be sent: provisioning status is Off.</source>
+        <translation>Rien ne sera envoyé : l’état de l’approvisionnement est Désactivé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="210"/>
+        <source>Start sync will send nothing: the cycle will be held.</source>
+        <translation>Démarrer la synchronisation n’enverra rien : le cycle sera suspendu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="212"/>
         <source>Everything is already in sync: nothing to send.</source>
         <translation>Tout est déjà synchronisé : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="174"/>
+        <location filename="../../app/ui/pages/review.py" line="215"/>
         <source>{count} objects will be written when you start the sync.</source>
         <translation>{count} objets seront écrits quand vous lancerez la synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="184"/>
+        <location filename="../../app/ui/pages/review.py" line="230"/>
+        <source>{removed} of {linked} provisioned users ({percent} %) would be disabled or deleted.</source>
+        <translation>{removed} des {linked} utilisateurs approvisionnés ({percent} %) seraient désactivés ou supprimés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="241"/>
+        <source>{removed} of {linked} provisioned groups ({percent} %) would be deleted.</source>
+        <translation>{removed} des {linked} groupes approvisionnés ({percent} %) seraient supprimés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="252"/>
+        <source>more than {count}</source>
+        <translation>plus de {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="254"/>
+        <source>more than {percent} %</source>
+        <translation>plus de {percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="257"/>
+        <source>The threshold is {limits}.</source>
+        <translation>Le seuil est de {limits}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="257"/>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="261"/>
+        <source>The cycle will be held: nothing at all will be sent, no creation either, until you allow the removals (Allow the removals and run in the dashboard). Check the source first: a wrong file or filter removes many users at once.</source>
+        <translation>Le cycle sera suspendu : rien du tout ne sera envoyé, aucune création non plus, tant que vous n’autorisez pas les retraits (Autoriser les retraits et exécuter, dans le tableau de bord). Vérifiez d’abord la source : un mauvais fichier ou filtre retire beaucoup d’utilisateurs d’un coup.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/review.py" line="271"/>
         <source>Export the dry run</source>
         <translation>Exporter la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="187"/>
+        <location filename="../../app/ui/pages/review.py" line="274"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="200"/>
+        <location filename="../../app/ui/pages/review.py" line="287"/>
         <source>The dry run was exported to {path}.</source>
         <translation>La simulation a été exportée dans {path}.</translation>
     </message>
@@ -1615,57 +1970,67 @@
         <translation>État du pro&amp;visionnement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="55"/>
+        <location filename="../../app/ui/pages/scope.py" line="60"/>
         <source> minutes</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="57"/>
+        <location filename="../../app/ui/pages/scope.py" line="62"/>
         <source>Incremental cycle &amp;every:</source>
         <translation>Cycle incrémentiel &amp;toutes les :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="61"/>
+        <location filename="../../app/ui/pages/scope.py" line="66"/>
         <source>Prevent accidental deletions</source>
         <translation>Empêcher les suppressions accidentelles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="65"/>
-        <source>When one cycle would disable or delete more users than this, nothing is disabled or deleted and the cycle is held until you allow it.</source>
-        <translation>Quand un cycle désactiverait ou supprimerait plus d’utilisateurs que ce seuil, rien n’est désactivé ni supprimé et le cycle est retenu jusqu’à ce que vous l’autorisiez.</translation>
+        <location filename="../../app/ui/pages/scope.py" line="70"/>
+        <source>When one cycle would disable or delete more users than this (or more groups), counted against what was provisioned before the cycle, nothing at all is sent and the cycle is held until you allow it. Exactly at a limit is not held.</source>
+        <translation>Quand un cycle désactiverait ou supprimerait plus d’utilisateurs que cela (ou plus de groupes), comptés par rapport à ce qui était approvisionné avant le cycle, rien du tout n’est envoyé et le cycle est suspendu jusqu’à ce que vous l’autorisiez. Exactement à la limite, il n’est pas suspendu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="75"/>
+        <location filename="../../app/ui/pages/scope.py" line="82"/>
         <source>No limit by count</source>
         <translation>Pas de limite en nombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="77"/>
+        <location filename="../../app/ui/pages/scope.py" line="84"/>
         <source>Deletion threshold (&amp;users):</source>
         <translation>Seuil de suppression (&amp;utilisateurs) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="84"/>
+        <location filename="../../app/ui/pages/scope.py" line="91"/>
         <source>No limit by share</source>
         <translation>Pas de limite en proportion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="86"/>
+        <location filename="../../app/ui/pages/scope.py" line="93"/>
         <source>Deletion threshold (&amp;per cent):</source>
         <translation>Seuil de suppression (&amp;pourcentage) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="90"/>
+        <location filename="../../app/ui/pages/scope.py" line="97"/>
         <source>S&amp;kip out-of-scope deletions (users leaving the scope stay active)</source>
         <translation>Ignorer les suppressions &amp;hors étendue (les utilisateurs qui sortent de l’étendue restent actifs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="112"/>
+        <location filename="../../app/ui/pages/scope.py" line="118"/>
+        <source>On: a cycle runs at the interval below, while the program is open or from the system&apos;s scheduler.</source>
+        <translation>Activé : un cycle s’exécute à l’intervalle ci-dessous, quand le programme est ouvert ou depuis le planificateur du système.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/scope.py" line="125"/>
+        <source>Off: no cycle runs by itself and nothing is sent. Sync now in the dashboard asks before running one cycle; from the command line, `sync --force` runs one.</source>
+        <translation>Désactivé : aucun cycle ne s’exécute de lui-même et rien n’est envoyé. Synchroniser maintenant, dans le tableau de bord, demande confirmation avant d’exécuter un cycle ; en ligne de commande, `sync --force` en exécute un.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/scope.py" line="138"/>
         <source>A CSV file lists exactly the users to provision: every row is in scope.</source>
         <translation>Un fichier CSV liste exactement les utilisateurs à provisionner : chaque ligne est dans l’étendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scope.py" line="117"/>
+        <location filename="../../app/ui/pages/scope.py" line="143"/>
         <source>Assigned: the users and groups assigned to the enterprise application (users with the role Default Access are left out).</source>
         <translation>Affectés : les utilisateurs et groupes affectés à l’application d’entreprise (les utilisateurs dont le rôle est Accès par défaut sont exclus).</translation>
     </message>
@@ -1673,313 +2038,433 @@
 <context>
     <name>ScopingPage</name>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="51"/>
+        <location filename="../../app/ui/pages/scoping.py" line="52"/>
         <source>Scoping filters</source>
         <translation>Filtres d’étendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="54"/>
+        <location filename="../../app/ui/pages/scoping.py" line="55"/>
         <source>Optionally, provision only the users who match a filter. The clauses of a filter must all hold (AND); a user in any filter is in scope (OR). Without a filter, every user is in scope.</source>
         <translation>Vous pouvez ne provisionner que les utilisateurs qui correspondent à un filtre. Les clauses d’un filtre doivent toutes être vraies (ET) ; un utilisateur retenu par l’un des filtres est dans l’étendue (OU). Sans filtre, tous les utilisateurs sont dans l’étendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="67"/>
+        <location filename="../../app/ui/pages/scoping.py" line="68"/>
         <source>Scoping filters and their clauses</source>
         <translation>Filtres d’étendue et leurs clauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="68"/>
+        <location filename="../../app/ui/pages/scoping.py" line="69"/>
         <source>Filter / clause</source>
         <translation>Filtre / clause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="71"/>
+        <location filename="../../app/ui/pages/scoping.py" line="72"/>
         <source>Add &amp;filter</source>
         <translation>Ajouter un &amp;filtre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="73"/>
+        <location filename="../../app/ui/pages/scoping.py" line="74"/>
         <source>Add &amp;clause</source>
         <translation>Ajouter une &amp;clause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="75"/>
+        <location filename="../../app/ui/pages/scoping.py" line="76"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="82"/>
+        <location filename="../../app/ui/pages/scoping.py" line="83"/>
         <source>Clause</source>
         <translation>Clause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="89"/>
+        <location filename="../../app/ui/pages/scoping.py" line="90"/>
         <source>Source &amp;attribute:</source>
         <translation>&amp;Attribut source :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="95"/>
+        <location filename="../../app/ui/pages/scoping.py" line="96"/>
         <source>&amp;Operator:</source>
         <translation>&amp;Opérateur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="98"/>
-        <source>&amp;Value:</source>
+        <location filename="../../app/ui/pages/scoping.py" line="99"/>
+        <source>Val&amp;ue:</source>
         <translation>&amp;Valeur :</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/scoping.py" line="294"/>
+        <source>{count} of %Ln source user(s) in scope.</source>
+        <translation>
+            <numerusform>{count} sur %Ln utilisateur source dans l’étendue.</numerusform>
+            <numerusform>{count} sur %Ln utilisateurs sources dans l’étendue.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="99"/>
+        <location filename="../../app/ui/pages/scoping.py" line="100"/>
         <source>I&amp;gnore case</source>
         <translation>I&amp;gnorer la casse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="103"/>
+        <location filename="../../app/ui/pages/scoping.py" line="104"/>
         <source>Includes takes a comma-separated list; &amp; and !&amp; take an integer mask.</source>
         <translation>Includes prend une liste séparée par des virgules ; &amp; et !&amp; prennent un masque entier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="118"/>
+        <location filename="../../app/ui/pages/scoping.py" line="119"/>
         <source>Users in scope</source>
         <translation>Utilisateurs dans l’étendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="159"/>
+        <location filename="../../app/ui/pages/scoping.py" line="160"/>
         <source>Filter {number}</source>
         <translation>Filtre {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="283"/>
+        <location filename="../../app/ui/pages/scoping.py" line="286"/>
         <source>The source users are not read yet; no count.</source>
         <translation>Les utilisateurs de la source ne sont pas encore lus ; pas de décompte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/scoping.py" line="286"/>
+        <location filename="../../app/ui/pages/scoping.py" line="289"/>
         <source>Correct the clause to count the users in scope.</source>
         <translation>Corrigez la clause pour compter les utilisateurs dans l’étendue.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/scoping.py" line="290"/>
-        <source>{count} of {total} source users are in scope.</source>
-        <translation>{count} utilisateurs de la source sur {total} sont dans l’étendue.</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../app/ui/wizard.py" line="203"/>
+        <location filename="../../app/ui/wizard.py" line="236"/>
         <source>Settings of the profile {name}</source>
         <translation>Paramètres du profil {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="209"/>
+        <location filename="../../app/ui/wizard.py" line="242"/>
         <source>Webex provisioning set-up</source>
         <translation>Configuration du provisionnement Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="215"/>
-        <source>Start sync</source>
-        <translation>Lancer la synchronisation</translation>
+        <location filename="../../app/ui/wizard.py" line="249"/>
+        <source>&amp;Start sync</source>
+        <translation>&amp;Lancer la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="223"/>
-        <source>&amp;Save</source>
-        <translation>&amp;Enregistrer</translation>
+        <location filename="../../app/ui/wizard.py" line="257"/>
+        <source>Sa&amp;ve</source>
+        <translation>E&amp;nregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wizard.py" line="338"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wizard.py" line="339"/>
+        <source>Close the settings without saving your changes?</source>
+        <translation>Fermer les paramètres sans enregistrer vos modifications ?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wizard.py" line="341"/>
+        <source>The profile keeps its saved settings; what you changed here is lost.</source>
+        <translation>Le profil garde ses paramètres enregistrés ; ce que vous avez modifié ici est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wizard.py" line="344"/>
+        <source>Leave the set-up</source>
+        <translation>Quitter la configuration</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wizard.py" line="345"/>
+        <source>Leave the set-up without saving?</source>
+        <translation>Quitter la configuration sans enregistrer ?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wizard.py" line="347"/>
+        <source>Nothing has been saved yet; what you entered here is lost.</source>
+        <translation>Rien n’est encore enregistré ; ce que vous avez saisi ici est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wizard.py" line="349"/>
+        <source>&amp;Discard changes</source>
+        <translation>A&amp;bandonner les modifications</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wizard.py" line="351"/>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Continuer la modification</translation>
     </message>
 </context>
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="63"/>
+        <location filename="../../app/ui/pages/source.py" line="89"/>
         <source>Source directory and assignments</source>
         <translation>Annuaire source et affectations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="66"/>
+        <location filename="../../app/ui/pages/source.py" line="92"/>
         <source>Choose where the users come from. With Microsoft Entra ID, only the users and groups assigned to the Cisco Webex application are provisioned; users assigned with the role “Default Access” are left out.</source>
         <translation>Choisissez d’où viennent les utilisateurs. Avec Microsoft Entra ID, seuls les utilisateurs et groupes affectés à l’application Cisco Webex sont provisionnés ; les utilisateurs affectés avec le rôle « Accès par défaut » sont exclus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="73"/>
+        <location filename="../../app/ui/pages/source.py" line="99"/>
         <source>A &amp;CSV file</source>
         <translation>Un fichier &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="75"/>
+        <location filename="../../app/ui/pages/source.py" line="101"/>
         <source>Microsoft &amp;Entra ID</source>
         <translation>Microsoft &amp;Entra ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="130"/>
+        <location filename="../../app/ui/pages/source.py" line="158"/>
         <source>Stored in the keyring; type a new one to replace it</source>
         <translation>Enregistré dans le trousseau ; saisissez-en un nouveau pour le remplacer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="154"/>
+        <location filename="../../app/ui/pages/source.py" line="182"/>
         <source>The CSV export of your users</source>
         <translation>L’export CSV de vos utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="155"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Parcourir…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/source.py" line="157"/>
+        <location filename="../../app/ui/pages/source.py" line="185"/>
         <source>Browse for the CSV file</source>
         <translation>Parcourir pour choisir le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="160"/>
+        <location filename="../../app/ui/pages/source.py" line="188"/>
         <source>CSV &amp;file:</source>
         <translation>&amp;Fichier CSV :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="163"/>
+        <location filename="../../app/ui/pages/source.py" line="191"/>
+        <source>Automatic (UTF-8, UTF-16 or Windows-1252)</source>
+        <translation>Automatique (UTF-8, UTF-16 ou Windows-1252)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="196"/>
+        <source>How the file&apos;s letters are written. Automatic reads UTF-8 (“CSV UTF-8” in Excel) and UTF-16, else Windows-1252; choose another when accents look wrong.</source>
+        <translation>Comment les lettres du fichier sont écrites. Automatique lit l’UTF-8 (« CSV UTF-8 » dans Excel) et l’UTF-16, sinon le Windows-1252 ; choisissez-en un autre si les accents s’affichent mal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="200"/>
+        <source>Enc&amp;oding:</source>
+        <translation>Enc&amp;odage :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="208"/>
+        <source>The column that holds each user&apos;s sign-in e-mail address (the userName).</source>
+        <translation>La colonne qui contient l’adresse e-mail de connexion de chaque utilisateur (le userName).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="210"/>
         <source>&amp;userName column:</source>
         <translation>Colonne du &amp;userName :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="165"/>
+        <location filename="../../app/ui/pages/source.py" line="212"/>
         <source>&amp;Skip invalid rows (they are logged) instead of stopping the sync</source>
         <translation>&amp;Ignorer les lignes non valides (elles sont journalisées) au lieu d’arrêter la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="179"/>
+        <location filename="../../app/ui/pages/source.py" line="226"/>
         <source>First rows of the CSV file</source>
         <translation>Premières lignes du fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="187"/>
+        <location filename="../../app/ui/pages/source.py" line="234"/>
         <source>Rows with errors</source>
         <translation>Lignes en erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="201"/>
+        <location filename="../../app/ui/pages/source.py" line="250"/>
         <source>Choose the CSV file</source>
         <translation>Choisir le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="203"/>
+        <location filename="../../app/ui/pages/source.py" line="252"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>Fichiers CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="203"/>
+        <location filename="../../app/ui/pages/source.py" line="252"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="246"/>
-        <source>Choose the CSV file that lists your users.</source>
-        <translation>Choisissez le fichier CSV qui liste vos utilisateurs.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/source.py" line="250"/>
-        <source>Name the column that holds the userName (e.g. userPrincipalName).</source>
-        <translation>Indiquez la colonne qui contient le userName (par ex. userPrincipalName).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/source.py" line="255"/>
+        <location filename="../../app/ui/pages/source.py" line="332"/>
         <source>There is no file at {path}.</source>
         <translation>Il n’y a pas de fichier à l’emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="256"/>
+        <location filename="../../app/ui/pages/source.py" line="333"/>
         <source>Check the path or use Browse…</source>
         <translation>Vérifiez le chemin ou utilisez Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="262"/>
+        <location filename="../../app/ui/pages/source.py" line="339"/>
         <source>Reading the CSV file…</source>
         <translation>Lecture du fichier CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="308"/>
+        <location filename="../../app/ui/pages/source.py" line="426"/>
         <source>Row {row}: {message}</source>
         <translation>Ligne {row} : {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="311"/>
-        <source>{count} users read; no errors.</source>
-        <translation>{count} utilisateurs lus ; aucune erreur.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/source.py" line="315"/>
-        <source>{count} valid users; {bad} rows with errors will be skipped and logged.</source>
-        <translation>{count} utilisateurs valides ; {bad} lignes en erreur seront ignorées et journalisées.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/source.py" line="320"/>
-        <source>{bad} rows have errors (listed below).</source>
-        <translation>{bad} lignes contiennent des erreurs (listées ci-dessous).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/source.py" line="321"/>
-        <source>Correct the file, or choose to skip invalid rows.</source>
-        <translation>Corrigez le fichier, ou choisissez d’ignorer les lignes non valides.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/source.py" line="341"/>
+        <location filename="../../app/ui/pages/source.py" line="499"/>
         <source>Sign in as an a&amp;dministrator (device code)</source>
         <translation>Se connecter en tant qu’a&amp;dministrateur (code d’appareil)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="416"/>
+        <location filename="../../app/ui/pages/source.py" line="522"/>
+        <source>Application (client) &amp;ID:</source>
+        <translation>&amp;ID d’application (client) :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="574"/>
         <source>An app registration in your tenant that allows public client flows, with the delegated permissions User.Read.All, Group.Read.All and Application.Read.All (admin consent granted). When the users are first read, you sign in as an administrator with a code shown here; the sign-in is then kept in the keyring.</source>
         <translation>Une inscription d’application de votre locataire qui autorise les flux de client public, avec les autorisations déléguées User.Read.All, Group.Read.All et Application.Read.All (consentement administrateur accordé). À la première lecture des utilisateurs, vous vous connectez en tant qu’administrateur avec un code affiché ici ; la connexion est ensuite gardée dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="426"/>
+        <location filename="../../app/ui/pages/source.py" line="584"/>
         <source>An app registration in your tenant with the application permissions User.Read.All, Group.Read.All and Application.Read.All (admin consent granted) and a client secret.</source>
         <translation>Une inscription d’application dans votre locataire, avec les autorisations d’application User.Read.All, Group.Read.All et Application.Read.All (consentement administrateur accordé) et un secret client.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="360"/>
+        <location filename="../../app/ui/pages/source.py" line="518"/>
         <source>&amp;Tenant ID:</source>
         <translation>ID du &amp;locataire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="344"/>
+        <location filename="../../app/ui/pages/source.py" line="183"/>
+        <source>B&amp;rowse…</source>
+        <translation>Pa&amp;rcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="312"/>
+        <source>Choose the CSV file that lists your users: type its path or use Browse…</source>
+        <translation>Choisissez le fichier CSV qui liste vos utilisateurs : saisissez son chemin ou utilisez Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="318"/>
+        <source>Choose the column that holds the userName in “userName column” (e.g. userPrincipalName).</source>
+        <translation>Choisissez la colonne qui contient le userName dans « Colonne du userName » (par ex. userPrincipalName).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="326"/>
+        <source>{path} is a folder, not a CSV file.</source>
+        <translation>{path} est un dossier, pas un fichier CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="327"/>
+        <source>Choose the CSV file inside it with Browse…</source>
+        <translation>Choisissez le fichier CSV qu’il contient avec Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="374"/>
+        <source>Choose the file&apos;s encoding in “Encoding” (Windows-1252 for most older Excel exports), or save the file again as “CSV UTF-8”.</source>
+        <translation>Choisissez l’encodage du fichier dans « Encodage » (Windows-1252 pour la plupart des anciens exports Excel), ou enregistrez de nouveau le fichier en « CSV UTF-8 ».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="379"/>
+        <source>Choose the column that holds each user&apos;s sign-in address in “userName column”, or save the file again separated by commas or semicolons.</source>
+        <translation>Choisissez la colonne qui contient l’adresse de connexion de chaque utilisateur dans « Colonne du userName », ou enregistrez de nouveau le fichier séparé par des virgules ou des points-virgules.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="383"/>
+        <source>Correct the file, or choose another one with Browse…</source>
+        <translation>Corrigez le fichier, ou choisissez-en un autre avec Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="421"/>
+        <source>{row} ✗</source>
+        <translation>{row} ✗</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="435"/>
+        <source>The file has a header row but no users below it, so Next stays off.</source>
+        <translation>Le fichier a une ligne d’en-tête mais aucun utilisateur en dessous : Suivant reste désactivé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="437"/>
+        <source>Add one row per user under the header, save the file, and it is read again.</source>
+        <translation>Ajoutez une ligne par utilisateur sous l’en-tête et enregistrez le fichier : il sera relu.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/source.py" line="442"/>
+        <source>%Ln user(s) read; no errors.</source>
+        <translation>
+            <numerusform>%Ln utilisateur lu ; aucune erreur.</numerusform>
+            <numerusform>%Ln utilisateurs lus ; aucune erreur.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/source.py" line="446"/>
+        <source>%Ln valid user(s);</source>
+        <translation>
+            <numerusform>%Ln utilisateur valide ;</numerusform>
+            <numerusform>%Ln utilisateurs valides ;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/source.py" line="449"/>
+        <source>%Ln row(s) with errors will be skipped and logged.</source>
+        <translation>
+            <numerusform>%Ln ligne en erreur sera ignorée et journalisée.</numerusform>
+            <numerusform>%Ln lignes en erreur seront ignorées et journalisées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/source.py" line="456"/>
+        <source>%Ln row(s) with errors, marked in the preview and listed below.</source>
+        <translation>
+            <numerusform>%Ln ligne en erreur, signalée dans l’aperçu et listée ci-dessous.</numerusform>
+            <numerusform>%Ln lignes en erreur, signalées dans l’aperçu et listées ci-dessous.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="460"/>
+        <source>Correct the file, or tick “Skip invalid rows”.</source>
+        <translation>Corrigez le fichier, ou cochez « Ignorer les lignes non valides ».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/source.py" line="502"/>
         <source>App &amp;registration client secret</source>
         <translation>Secret client de l’insc&amp;ription d’application</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="364"/>
-        <source>Application (&amp;client) ID:</source>
-        <translation>ID d’application (&amp;client) :</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/source.py" line="367"/>
+        <location filename="../../app/ui/pages/source.py" line="525"/>
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="369"/>
+        <location filename="../../app/ui/pages/source.py" line="527"/>
         <source>Client &amp;secret:</source>
         <translation>&amp;Secret client :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="375"/>
+        <location filename="../../app/ui/pages/source.py" line="533"/>
         <source>Enterprise &amp;application:</source>
         <translation>&amp;Application d’entreprise :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="380"/>
+        <location filename="../../app/ui/pages/source.py" line="538"/>
         <source>Sign-in a&amp;uthority:</source>
         <translation>A&amp;utorité de connexion :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="386"/>
+        <location filename="../../app/ui/pages/source.py" line="544"/>
         <source>Microsoft &amp;Graph:</source>
         <translation>Microsoft &amp;Graph :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="451"/>
+        <location filename="../../app/ui/pages/source.py" line="609"/>
         <source>Give the tenant ID and the application (client) ID.</source>
         <translation>Indiquez l’ID du locataire et l’ID d’application (client).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="453"/>
+        <location filename="../../app/ui/pages/source.py" line="611"/>
         <source>Paste the client secret of the app registration.</source>
         <translation>Collez le secret client de l’inscription d’application.</translation>
     </message>
@@ -2098,295 +2583,309 @@
 <context>
     <name>models</name>
     <message>
-        <location filename="../../app/ui/models.py" line="43"/>
+        <location filename="../../app/ui/models.py" line="54"/>
         <source>Success</source>
         <translation>Réussite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="44"/>
+        <location filename="../../app/ui/models.py" line="55"/>
         <source>Failure</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="45"/>
-        <location filename="../../app/ui/models.py" line="652"/>
+        <location filename="../../app/ui/models.py" line="56"/>
+        <location filename="../../app/ui/models.py" line="715"/>
         <source>Skipped</source>
         <translation>Ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="46"/>
+        <location filename="../../app/ui/models.py" line="57"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="53"/>
+        <location filename="../../app/ui/models.py" line="58"/>
+        <source>Held</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="65"/>
         <source>Create</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="54"/>
+        <location filename="../../app/ui/models.py" line="66"/>
         <source>Update</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="55"/>
+        <location filename="../../app/ui/models.py" line="67"/>
         <source>Disable</source>
         <translation>Désactivation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="56"/>
+        <location filename="../../app/ui/models.py" line="68"/>
         <source>Delete</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="57"/>
+        <location filename="../../app/ui/models.py" line="69"/>
         <source>Skip</source>
         <translation>Ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="58"/>
+        <location filename="../../app/ui/models.py" line="70"/>
         <source>No change</source>
         <translation>Aucun changement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="121"/>
-        <location filename="../../app/ui/models.py" line="276"/>
+        <location filename="../../app/ui/models.py" line="162"/>
+        <location filename="../../app/ui/models.py" line="331"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="122"/>
-        <location filename="../../app/ui/models.py" line="273"/>
-        <location filename="../../app/ui/models.py" line="586"/>
+        <location filename="../../app/ui/models.py" line="163"/>
+        <location filename="../../app/ui/models.py" line="328"/>
+        <location filename="../../app/ui/models.py" line="654"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="123"/>
-        <location filename="../../app/ui/models.py" line="274"/>
+        <location filename="../../app/ui/models.py" line="164"/>
+        <location filename="../../app/ui/models.py" line="329"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="124"/>
-        <location filename="../../app/ui/models.py" line="266"/>
-        <location filename="../../app/ui/models.py" line="269"/>
-        <location filename="../../app/ui/models.py" line="612"/>
+        <location filename="../../app/ui/models.py" line="165"/>
+        <location filename="../../app/ui/models.py" line="321"/>
+        <location filename="../../app/ui/models.py" line="324"/>
+        <location filename="../../app/ui/models.py" line="675"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="125"/>
+        <location filename="../../app/ui/models.py" line="166"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="175"/>
-        <location filename="../../app/ui/models.py" line="236"/>
+        <location filename="../../app/ui/models.py" line="240"/>
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="268"/>
-        <location filename="../../app/ui/models.py" line="584"/>
+        <location filename="../../app/ui/models.py" line="323"/>
+        <location filename="../../app/ui/models.py" line="652"/>
         <source>Object</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="279"/>
+        <location filename="../../app/ui/models.py" line="334"/>
         <source>Source id</source>
         <translation>ID source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="280"/>
+        <location filename="../../app/ui/models.py" line="335"/>
         <source>Webex id</source>
         <translation>ID Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="281"/>
+        <location filename="../../app/ui/models.py" line="336"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="285"/>
+        <location filename="../../app/ui/models.py" line="340"/>
         <source>{label}: {value}</source>
         <translation>{label} : {value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="289"/>
+        <location filename="../../app/ui/models.py" line="344"/>
         <source>Steps:</source>
         <translation>Étapes :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="292"/>
+        <location filename="../../app/ui/models.py" line="347"/>
         <source>Modified properties:</source>
         <translation>Propriétés modifiées :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="295"/>
+        <location filename="../../app/ui/models.py" line="350"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="296"/>
+        <location filename="../../app/ui/models.py" line="351"/>
         <source>Error code</source>
         <translation>Code d’erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="297"/>
-        <location filename="../../app/ui/models.py" line="686"/>
+        <location filename="../../app/ui/models.py" line="352"/>
+        <location filename="../../app/ui/models.py" line="749"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="298"/>
+        <location filename="../../app/ui/models.py" line="353"/>
         <source>Tracking id</source>
         <translation>ID de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="476"/>
+        <location filename="../../app/ui/models.py" line="557"/>
         <source>Direct</source>
         <translation>Direct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="477"/>
+        <location filename="../../app/ui/models.py" line="558"/>
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="478"/>
+        <location filename="../../app/ui/models.py" line="559"/>
         <source>Expression</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="479"/>
+        <location filename="../../app/ui/models.py" line="560"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="505"/>
+        <location filename="../../app/ui/models.py" line="582"/>
         <source>Target attribute</source>
         <translation>Attribut cible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="506"/>
+        <location filename="../../app/ui/models.py" line="583"/>
         <source>Mapping type</source>
         <translation>Type de mappage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="507"/>
+        <location filename="../../app/ui/models.py" line="584"/>
         <source>Source attribute or value</source>
         <translation>Attribut source ou valeur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="508"/>
+        <location filename="../../app/ui/models.py" line="585"/>
         <source>Default if empty</source>
         <translation>Valeur par défaut si vide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="509"/>
+        <location filename="../../app/ui/models.py" line="586"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="510"/>
+        <location filename="../../app/ui/models.py" line="587"/>
         <source>Matching precedence</source>
         <translation>Priorité de correspondance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="559"/>
+        <location filename="../../app/ui/models.py" line="631"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="561"/>
+        <location filename="../../app/ui/models.py" line="633"/>
         <source>Only on create</source>
         <translation>Uniquement à la création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="585"/>
+        <location filename="../../app/ui/models.py" line="653"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="587"/>
+        <location filename="../../app/ui/models.py" line="655"/>
         <source>Modified properties</source>
         <translation>Propriétés modifiées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="588"/>
-        <location filename="../../app/ui/models.py" line="685"/>
+        <location filename="../../app/ui/models.py" line="656"/>
+        <location filename="../../app/ui/models.py" line="748"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="271"/>
-        <location filename="../../app/ui/models.py" line="614"/>
+        <location filename="../../app/ui/models.py" line="326"/>
+        <location filename="../../app/ui/models.py" line="677"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="649"/>
+        <location filename="../../app/ui/models.py" line="712"/>
         <source>Passed</source>
         <translation>Réussi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="650"/>
+        <location filename="../../app/ui/models.py" line="713"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="651"/>
+        <location filename="../../app/ui/models.py" line="714"/>
         <source>Unknown</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="660"/>
+        <location filename="../../app/ui/models.py" line="723"/>
         <source>Tenant URL</source>
         <translation>URL du locataire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="661"/>
+        <location filename="../../app/ui/models.py" line="724"/>
         <source>Network (DNS, TCP, TLS)</source>
         <translation>Réseau (DNS, TCP, TLS)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="662"/>
+        <location filename="../../app/ui/models.py" line="725"/>
         <source>Token accepted (people/me)</source>
         <translation>Jeton accepté (people/me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="663"/>
+        <location filename="../../app/ui/models.py" line="726"/>
         <source>Token of a person, not a bot</source>
         <translation>Jeton d’une personne, pas d’un bot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="664"/>
+        <location filename="../../app/ui/models.py" line="727"/>
         <source>Token of the URL&apos;s organisation</source>
         <translation>Jeton de l’organisation de l’URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="665"/>
+        <location filename="../../app/ui/models.py" line="728"/>
         <source>SCIM discovery (ServiceProviderConfig)</source>
         <translation>Découverte SCIM (ServiceProviderConfig)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="666"/>
+        <location filename="../../app/ui/models.py" line="729"/>
         <source>SCIM read (Users)</source>
         <translation>Lecture SCIM (Users)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="667"/>
+        <location filename="../../app/ui/models.py" line="730"/>
         <source>Permission to create and change users</source>
         <translation>Autorisation de créer et de modifier des utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="683"/>
+        <location filename="../../app/ui/models.py" line="731"/>
+        <source>Permission to create and change groups</source>
+        <translation>Autorisation de créer et de modifier des groupes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="734"/>
+        <source>Token lifetime</source>
+        <translation>Durée de validité du jeton</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="746"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="684"/>
+        <location filename="../../app/ui/models.py" line="747"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -2422,38 +2921,38 @@
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="69"/>
+        <location filename="../../app/ui/widgets.py" line="120"/>
         <source>Something unexpected went wrong; the log file has the details.</source>
         <translation>Une erreur inattendue s’est produite ; le fichier journal contient les détails.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="109"/>
+        <location filename="../../app/ui/widgets.py" line="206"/>
         <source>Working</source>
         <translation>Traitement en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="110"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
+        <location filename="../../app/ui/widgets.py" line="207"/>
+        <source>Cance&amp;l</source>
+        <translation>Annu&amp;ler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="146"/>
-        <location filename="../../app/ui/widgets.py" line="161"/>
+        <location filename="../../app/ui/widgets.py" line="243"/>
+        <location filename="../../app/ui/widgets.py" line="258"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="148"/>
+        <location filename="../../app/ui/widgets.py" line="245"/>
         <source>Show {name}</source>
         <translation>Afficher : {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="159"/>
+        <location filename="../../app/ui/widgets.py" line="256"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="193"/>
+        <location filename="../../app/ui/widgets.py" line="290"/>
         <source>Sandbox: a Webex tenant and a directory simulated on this computer. Nothing leaves this computer; no real account is changed.</source>
         <translation>Bac à sable : un locataire Webex et un annuaire simulés sur cet ordinateur. Rien ne quitte cet ordinateur ; aucun compte réel n’est modifié.</translation>
     </message>
