@@ -152,8 +152,8 @@ async def test_a_cycle_with_failures_keeps_the_old_watermark(tmp_path: Path) -> 
             directory.change(
                 SourceUser(
                     source_id="obj-9",
-                    user_name="not an address",
-                    attributes={"userPrincipalName": "not an address"},
+                    user_name="not-an-address",
+                    attributes={"userPrincipalName": "not-an-address"},
                 )
             )
             result = await engine.run_cycle()
