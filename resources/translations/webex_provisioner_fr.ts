@@ -1439,7 +1439,7 @@
     <message>
         <location filename="../../app/ui/pages/mappings.py" line="77"/>
         <source>&amp;Remove</source>
-        <translation>&amp;Supprimer</translation>
+        <translation>Suppr&amp;imer</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/mappings.py" line="79"/>
@@ -1577,7 +1577,7 @@
     <message>
         <location filename="../../app/ui/pages/notifications.py" line="79"/>
         <source>&amp;Port and security:</source>
-        <translation>&amp;Port et sécurité :</translation>
+        <translation>P&amp;ort et sécurité :</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/notifications.py" line="83"/>
@@ -1592,7 +1592,7 @@
     <message>
         <location filename="../../app/ui/pages/notifications.py" line="87"/>
         <source>Pass&amp;word:</source>
-        <translation>Mot de pa&amp;sse :</translation>
+        <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/notifications.py" line="91"/>
@@ -1977,7 +1977,7 @@
     <message>
         <location filename="../../app/ui/pages/scope.py" line="62"/>
         <source>Incremental cycle &amp;every:</source>
-        <translation>Cycle incrémentiel &amp;toutes les :</translation>
+        <translation>Cycle incrémentiel t&amp;outes les :</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/scope.py" line="66"/>
@@ -2007,12 +2007,12 @@
     <message>
         <location filename="../../app/ui/pages/scope.py" line="93"/>
         <source>Deletion threshold (&amp;per cent):</source>
-        <translation>Seuil de suppression (&amp;pourcentage) :</translation>
+        <translation>Seuil de suppression (pour&amp;centage) :</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/scope.py" line="97"/>
         <source>S&amp;kip out-of-scope deletions (users leaving the scope stay active)</source>
-        <translation>Ignorer les suppressions &amp;hors étendue (les utilisateurs qui sortent de l’étendue restent actifs)</translation>
+        <translation>Ignorer les suppressions &amp;hors étendue (qui en sort reste actif)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/scope.py" line="118"/>
@@ -2070,7 +2070,7 @@
     <message>
         <location filename="../../app/ui/pages/scoping.py" line="76"/>
         <source>&amp;Remove</source>
-        <translation>&amp;Supprimer</translation>
+        <translation>Suppr&amp;imer</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/scoping.py" line="83"/>
@@ -2441,7 +2441,7 @@
     <message>
         <location filename="../../app/ui/pages/source.py" line="527"/>
         <source>Client &amp;secret:</source>
-        <translation>&amp;Secret client :</translation>
+        <translation>Secre&amp;t client :</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/source.py" line="533"/>
@@ -2547,7 +2547,7 @@
     <message>
         <location filename="../../app/ui/pages/welcome.py" line="87"/>
         <source>&amp;Profile name:</source>
-        <translation>Nom du &amp;profil :</translation>
+        <translation>No&amp;m du profil :</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/welcome.py" line="97"/>
