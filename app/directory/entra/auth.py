@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from app.errors import ExitCode, InputError, UserFacingError
-from app.net import is_loopback_host, ssl_context
+from app.net import http_deadline, http_max_body, is_loopback_host, ssl_context
 
 if TYPE_CHECKING:
     import msal
@@ -141,12 +141,48 @@ def _msal_session(extra_ca: Path | None) -> requests.Session:
             # msal sets no timeout: never wait for ever on the sign-in endpoints (issue 22).
             if kwargs.get("timeout") is None:
                 kwargs["timeout"] = MSAL_TIMEOUT
-            return super().send(request, *args, **kwargs)
+            if kwargs.get("stream"):
+                return super().send(request, *args, **kwargs)  # msal never streams
+            # requests' timeouts count each read: the body is read here, a piece as soon as
+            # it arrives, within the same total deadline and size cap as every httpx client.
+            started = time.monotonic()
+            kwargs["stream"] = True
+            response = super().send(request, *args, **kwargs)
+            try:
+                response._content = _bounded_body(response.raw, request.url, started)
+            finally:
+                response.close()
+            return response
 
     session = requests.Session()
     adapter = TrustAdapter(max_retries=1)
     session.mount("https://", adapter)
     return session
+
+
+def _bounded_body(raw: Any, url: str, started: float) -> bytes:
+    """The whole body of a sign-in answer, or SignInError past the deadline or the size cap."""
+    deadline, cap = http_deadline(), http_max_body()
+    host = urlsplit(url).netloc
+    body = bytearray()
+    while True:
+        piece = raw.read1(65536, decode_content=True)
+        if not piece:
+            return bytes(body)
+        body += piece
+        if len(body) > cap:
+            raise SignInError(
+                f"The sign-in service at {host} sent an answer larger than {cap:,} bytes.",
+                "Check that the authority is Microsoft's sign-in service and that no proxy "
+                "rewrites its answers (WEBEX_PROVISIONER_HTTP_MAX_BODY sets the limit).",
+            )
+        if time.monotonic() - started > deadline:
+            raise SignInError(
+                f"The sign-in service at {host} did not finish its answer within "
+                f"{deadline:g} seconds.",
+                "Check the network and the proxy (HTTPS_PROXY), then try again "
+                "(WEBEX_PROVISIONER_HTTP_DEADLINE sets the limit).",
+            )
 
 
 def _describe_failure(result: dict[str, Any], settings: EntraSettings) -> SignInError:
