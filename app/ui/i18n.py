@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 from app.ui.resources import translations_dir
 
@@ -58,3 +59,28 @@ def plural(text: str, count: int) -> str:
     resolved here ("1 user", "2 users", "0 users").
     """
     return text.replace("(s)", "" if count == 1 else "s")
+
+
+def seconds_time_format(locale: QLocale | None = None) -> str:
+    """The locale's short time format with seconds ("HH:mm:ss", "h:mm:ss AP" in English US)."""
+    fmt = (locale or QLocale()).timeFormat(QLocale.FormatType.ShortFormat)
+    return fmt if "ss" in fmt else fmt.replace("mm", "mm:ss", 1)
+
+
+def local_date_time_text(value: datetime, *, seconds: bool = True) -> str:
+    """A date and time in the user's locale and time zone ("08/12/2026 02:41:09" in French)."""
+    locale = QLocale()
+    moment = QDateTime.fromMSecsSinceEpoch(round(value.timestamp() * 1000))
+    date = locale.toString(moment.date(), QLocale.FormatType.ShortFormat)
+    time = (
+        locale.toString(moment.time(), seconds_time_format(locale))
+        if seconds
+        else locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
+    )
+    return f"{date} {time}"
+
+
+def local_time_of_day(value: datetime) -> str:
+    """A time of day in the user's locale and time zone, without seconds."""
+    moment = QDateTime.fromMSecsSinceEpoch(round(value.timestamp() * 1000))
+    return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)

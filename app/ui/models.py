@@ -17,6 +17,8 @@ from PySide6.QtCore import (
     QAbstractProxyModel,
     QAbstractTableModel,
     QCoreApplication,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QModelRoleData,
     QModelRoleDataSpan,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import QApplication
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action, PlannedOperation, format_change
 from app.sync.rules import AttributeMapping, MappingType
+from app.ui.i18n import local_date_time_text, seconds_time_format
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's engine object
@@ -240,6 +243,8 @@ class ActivityModel(TableModel):
         actions: dict[str, str] = {"": QCoreApplication.translate("models", "Note")}
         statuses: dict[str, str] = {"": ""}
         clock: dict[float, str] = {}
+        locale = QLocale()
+        time_format = seconds_time_format(locale)
         texts: list[tuple[str, str, str, str, str]] = []
         for event in batch:
             action = actions.get(event.action)
@@ -252,7 +257,8 @@ class ActivityModel(TableModel):
             second = event.time.timestamp() // 1
             time_text = clock.get(second)
             if time_text is None:
-                time_text = clock[second] = event.time.astimezone().strftime("%H:%M:%S")
+                moment = QDateTime.fromMSecsSinceEpoch(round(second * 1000))
+                time_text = clock[second] = locale.toString(moment.time(), time_format)
             texts.append((time_text, action, status, event.user_name, event_summary(event)))
         return texts
 
@@ -329,7 +335,7 @@ def event_detail_text(event: SyncEvent) -> str:
         (translate("models", "Status"), status_label(event.status.value) if event.status else ""),
         (
             translate("models", "Time"),
-            event.time.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            local_date_time_text(event.time),
         ),
         (translate("models", "Source id"), event.source_id),
         (translate("models", "Webex id"), event.target_id),

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.i18n import local_time_of_day
+
 if TYPE_CHECKING:
     from app.directory.entra import DeviceCodePrompt
     from app.ui.bridge import Operation
@@ -86,7 +88,7 @@ class DeviceCodeDialog(QDialog):
         row.addWidget(self.copy)
         layout.addLayout(row)
 
-        expires = datetime.fromtimestamp(prompt.expires_at).astimezone().strftime("%H:%M")
+        expires = local_time_of_day(datetime.fromtimestamp(prompt.expires_at).astimezone())
         self.expiry = QLabel(
             self.tr("The code can be used until {time}.").format(time=expires), self
         )

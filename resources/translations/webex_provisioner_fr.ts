@@ -989,47 +989,47 @@
 <context>
     <name>DeviceCodeDialog</name>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="47"/>
+        <location filename="../../app/ui/sign_in.py" line="49"/>
         <source>Sign in to Microsoft Entra ID</source>
         <translation>Connexion à Microsoft Entra ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="52"/>
+        <location filename="../../app/ui/sign_in.py" line="54"/>
         <source>Sign in as an administrator of your tenant: on this or any other device, open the page below, enter the code, and sign in. This window closes by itself once you are signed in.</source>
         <translation>Connectez-vous en tant qu’administrateur de votre locataire : sur cet appareil ou sur un autre, ouvrez la page ci-dessous, saisissez le code et connectez-vous. Cette fenêtre se ferme d’elle-même une fois la connexion faite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="63"/>
+        <location filename="../../app/ui/sign_in.py" line="65"/>
         <source>Sign-in page</source>
         <translation>Page de connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="75"/>
+        <location filename="../../app/ui/sign_in.py" line="77"/>
         <source>Code to enter</source>
         <translation>Code à saisir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="83"/>
+        <location filename="../../app/ui/sign_in.py" line="85"/>
         <source>&amp;Copy the code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="91"/>
+        <location filename="../../app/ui/sign_in.py" line="93"/>
         <source>The code can be used until {time}.</source>
         <translation>Le code est valable jusqu’à {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="95"/>
+        <location filename="../../app/ui/sign_in.py" line="97"/>
         <source>Waiting for you to sign in…</source>
         <translation>En attente de votre connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="101"/>
+        <location filename="../../app/ui/sign_in.py" line="103"/>
         <source>Cancel the sign-in</source>
         <translation>Annuler la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="117"/>
+        <location filename="../../app/ui/sign_in.py" line="119"/>
         <source>Code copied. Paste it on the sign-in page.</source>
         <translation>Code copié. Collez-le sur la page de connexion.</translation>
     </message>
@@ -2583,309 +2583,309 @@
 <context>
     <name>models</name>
     <message>
-        <location filename="../../app/ui/models.py" line="54"/>
+        <location filename="../../app/ui/models.py" line="57"/>
         <source>Success</source>
         <translation>Réussite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="55"/>
+        <location filename="../../app/ui/models.py" line="58"/>
         <source>Failure</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="56"/>
-        <location filename="../../app/ui/models.py" line="715"/>
+        <location filename="../../app/ui/models.py" line="59"/>
+        <location filename="../../app/ui/models.py" line="721"/>
         <source>Skipped</source>
         <translation>Ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="57"/>
+        <location filename="../../app/ui/models.py" line="60"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="58"/>
+        <location filename="../../app/ui/models.py" line="61"/>
         <source>Held</source>
         <translation>Suspendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="65"/>
+        <location filename="../../app/ui/models.py" line="68"/>
         <source>Create</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="66"/>
+        <location filename="../../app/ui/models.py" line="69"/>
         <source>Update</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="67"/>
+        <location filename="../../app/ui/models.py" line="70"/>
         <source>Disable</source>
         <translation>Désactivation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="68"/>
+        <location filename="../../app/ui/models.py" line="71"/>
         <source>Delete</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="69"/>
+        <location filename="../../app/ui/models.py" line="72"/>
         <source>Skip</source>
         <translation>Ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="70"/>
+        <location filename="../../app/ui/models.py" line="73"/>
         <source>No change</source>
         <translation>Aucun changement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="162"/>
-        <location filename="../../app/ui/models.py" line="331"/>
+        <location filename="../../app/ui/models.py" line="165"/>
+        <location filename="../../app/ui/models.py" line="337"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="163"/>
-        <location filename="../../app/ui/models.py" line="328"/>
-        <location filename="../../app/ui/models.py" line="654"/>
+        <location filename="../../app/ui/models.py" line="166"/>
+        <location filename="../../app/ui/models.py" line="334"/>
+        <location filename="../../app/ui/models.py" line="660"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="164"/>
-        <location filename="../../app/ui/models.py" line="329"/>
+        <location filename="../../app/ui/models.py" line="167"/>
+        <location filename="../../app/ui/models.py" line="335"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="165"/>
-        <location filename="../../app/ui/models.py" line="321"/>
-        <location filename="../../app/ui/models.py" line="324"/>
-        <location filename="../../app/ui/models.py" line="675"/>
+        <location filename="../../app/ui/models.py" line="168"/>
+        <location filename="../../app/ui/models.py" line="327"/>
+        <location filename="../../app/ui/models.py" line="330"/>
+        <location filename="../../app/ui/models.py" line="681"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="166"/>
+        <location filename="../../app/ui/models.py" line="169"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="240"/>
+        <location filename="../../app/ui/models.py" line="243"/>
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="323"/>
-        <location filename="../../app/ui/models.py" line="652"/>
+        <location filename="../../app/ui/models.py" line="329"/>
+        <location filename="../../app/ui/models.py" line="658"/>
         <source>Object</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="334"/>
+        <location filename="../../app/ui/models.py" line="340"/>
         <source>Source id</source>
         <translation>ID source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="335"/>
+        <location filename="../../app/ui/models.py" line="341"/>
         <source>Webex id</source>
         <translation>ID Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="336"/>
+        <location filename="../../app/ui/models.py" line="342"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="340"/>
+        <location filename="../../app/ui/models.py" line="346"/>
         <source>{label}: {value}</source>
         <translation>{label} : {value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="344"/>
+        <location filename="../../app/ui/models.py" line="350"/>
         <source>Steps:</source>
         <translation>Étapes :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="347"/>
+        <location filename="../../app/ui/models.py" line="353"/>
         <source>Modified properties:</source>
         <translation>Propriétés modifiées :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="350"/>
+        <location filename="../../app/ui/models.py" line="356"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="351"/>
+        <location filename="../../app/ui/models.py" line="357"/>
         <source>Error code</source>
         <translation>Code d’erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="352"/>
-        <location filename="../../app/ui/models.py" line="749"/>
+        <location filename="../../app/ui/models.py" line="358"/>
+        <location filename="../../app/ui/models.py" line="755"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="353"/>
+        <location filename="../../app/ui/models.py" line="359"/>
         <source>Tracking id</source>
         <translation>ID de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="557"/>
+        <location filename="../../app/ui/models.py" line="563"/>
         <source>Direct</source>
         <translation>Direct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="558"/>
+        <location filename="../../app/ui/models.py" line="564"/>
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="559"/>
+        <location filename="../../app/ui/models.py" line="565"/>
         <source>Expression</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="560"/>
+        <location filename="../../app/ui/models.py" line="566"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="582"/>
+        <location filename="../../app/ui/models.py" line="588"/>
         <source>Target attribute</source>
         <translation>Attribut cible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="583"/>
+        <location filename="../../app/ui/models.py" line="589"/>
         <source>Mapping type</source>
         <translation>Type de mappage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="584"/>
+        <location filename="../../app/ui/models.py" line="590"/>
         <source>Source attribute or value</source>
         <translation>Attribut source ou valeur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="585"/>
+        <location filename="../../app/ui/models.py" line="591"/>
         <source>Default if empty</source>
         <translation>Valeur par défaut si vide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="586"/>
+        <location filename="../../app/ui/models.py" line="592"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="587"/>
+        <location filename="../../app/ui/models.py" line="593"/>
         <source>Matching precedence</source>
         <translation>Priorité de correspondance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="631"/>
+        <location filename="../../app/ui/models.py" line="637"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="633"/>
+        <location filename="../../app/ui/models.py" line="639"/>
         <source>Only on create</source>
         <translation>Uniquement à la création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="653"/>
+        <location filename="../../app/ui/models.py" line="659"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="655"/>
+        <location filename="../../app/ui/models.py" line="661"/>
         <source>Modified properties</source>
         <translation>Propriétés modifiées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="656"/>
-        <location filename="../../app/ui/models.py" line="748"/>
+        <location filename="../../app/ui/models.py" line="662"/>
+        <location filename="../../app/ui/models.py" line="754"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="326"/>
-        <location filename="../../app/ui/models.py" line="677"/>
+        <location filename="../../app/ui/models.py" line="332"/>
+        <location filename="../../app/ui/models.py" line="683"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="712"/>
+        <location filename="../../app/ui/models.py" line="718"/>
         <source>Passed</source>
         <translation>Réussi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="713"/>
+        <location filename="../../app/ui/models.py" line="719"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="714"/>
+        <location filename="../../app/ui/models.py" line="720"/>
         <source>Unknown</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="723"/>
+        <location filename="../../app/ui/models.py" line="729"/>
         <source>Tenant URL</source>
         <translation>URL du locataire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="724"/>
+        <location filename="../../app/ui/models.py" line="730"/>
         <source>Network (DNS, TCP, TLS)</source>
         <translation>Réseau (DNS, TCP, TLS)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="725"/>
+        <location filename="../../app/ui/models.py" line="731"/>
         <source>Token accepted (people/me)</source>
         <translation>Jeton accepté (people/me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="726"/>
+        <location filename="../../app/ui/models.py" line="732"/>
         <source>Token of a person, not a bot</source>
         <translation>Jeton d’une personne, pas d’un bot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="727"/>
+        <location filename="../../app/ui/models.py" line="733"/>
         <source>Token of the URL&apos;s organisation</source>
         <translation>Jeton de l’organisation de l’URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="728"/>
+        <location filename="../../app/ui/models.py" line="734"/>
         <source>SCIM discovery (ServiceProviderConfig)</source>
         <translation>Découverte SCIM (ServiceProviderConfig)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="729"/>
+        <location filename="../../app/ui/models.py" line="735"/>
         <source>SCIM read (Users)</source>
         <translation>Lecture SCIM (Users)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="730"/>
+        <location filename="../../app/ui/models.py" line="736"/>
         <source>Permission to create and change users</source>
         <translation>Autorisation de créer et de modifier des utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="731"/>
+        <location filename="../../app/ui/models.py" line="737"/>
         <source>Permission to create and change groups</source>
         <translation>Autorisation de créer et de modifier des groupes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="734"/>
+        <location filename="../../app/ui/models.py" line="740"/>
         <source>Token lifetime</source>
         <translation>Durée de validité du jeton</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="746"/>
+        <location filename="../../app/ui/models.py" line="752"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="747"/>
+        <location filename="../../app/ui/models.py" line="753"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>

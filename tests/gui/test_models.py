@@ -298,3 +298,32 @@ def test_a_long_details_cell_is_cut_but_searched_and_shown_whole(qtbot: QtBot) -
     proxy.setSourceModel(model)
     proxy.set_text("value number 29")  # beyond the cut
     assert proxy.rowCount() == 1
+
+
+def test_times_follow_the_users_locale(qtbot: QtBot) -> None:
+    """The activity's times and the details' date read as the admin's locale writes them,
+    never the C locale's order (issue 23)."""
+    from PySide6.QtCore import QLocale
+
+    event = _event(9)  # 26 November 2026, 10:00:09 UTC
+    local = event.time.astimezone()
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale("fr_FR"))
+        model = ActivityModel(batch_ms=10)
+        model.add_event(event)
+        model.flush()
+        assert model.data(model.index(0, ActivityModel.TIME)) == local.strftime("%H:%M:%S")
+        assert f"26/11/2026 {local:%H:%M:%S}" in event_detail_text(event)
+
+        QLocale.setDefault(QLocale("en_US"))
+        model = ActivityModel(batch_ms=10)
+        model.add_event(event)
+        model.flush()
+        hour = local.hour % 12 or 12
+        suffix = "AM" if local.hour < 12 else "PM"
+        shown = model.data(model.index(0, ActivityModel.TIME))
+        assert shown.replace("\u202f", " ") == f"{hour}:{local:%M:%S} {suffix}"
+        assert "11/26/26" in event_detail_text(event)
+    finally:
+        QLocale.setDefault(previous)
