@@ -367,9 +367,11 @@ class SyncEngine:
         # side by side: both need the GIL nearly all the time, and SQLite gives it up at
         # each row, then waits for it while the CSV reader holds it.
         links = await asyncio.to_thread(self._load_links)
-        read = await self._read_source(self._watermark())
+        read_from = self._watermark()
+        read = await self._read_source(read_from)
         await self._discover()
         plan = await (await self._planner(links=links)).plan(read)
+        plan.watermark, plan.read_from = read.watermark, read_from
         await self._note_group_permission(plan)
         linked = (sum(1 for link in links[0].values() if link.active), len(links[1]))
         verdict = self.deletion_guard(plan, linked)
@@ -584,9 +586,13 @@ class SyncEngine:
             held_reason,
             held_next,
         )
-        if read is not None and read.watermark is not None and result.outcome == "completed":
+        new_watermark = read.watermark if read is not None else None
+        if read is None and not made_plan and plan is not None and plan.read_from == watermark:
+            # A reviewed dry run's plan, read from the watermark the state still has.
+            new_watermark = plan.watermark
+        if new_watermark is not None and result.outcome == "completed":
             # Not after a held cycle: the changes it held must be read again once allowed.
-            self.state.set_watermark(read.watermark)
+            self.state.set_watermark(new_watermark)
         await asyncio.to_thread(self.state.journal_forget_finished)
         # A commit: in a worker thread, like the rest of the cycle's end (the window's turn).
         await asyncio.to_thread(self.state.finish_cycle, result)

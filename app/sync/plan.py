@@ -143,6 +143,11 @@ class Plan:
     target_reads: int = 0  # requests sent to the target while planning
     # Set when the cycle would be held by the accidental-deletion threshold (nothing sent).
     hold: Hold | None = None
+    # The source's watermark after the read this plan was made from, and the one the read
+    # started from: a plan handed to run_cycle (the wizard's reviewed dry run) moves the
+    # state's watermark on when its cycle completes, as a cycle's own read does.
+    watermark: str | None = None
+    read_from: str | None = None
 
     def __iter__(self) -> Iterator[PlannedOperation]:
         return iter(self.operations)
