@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -807,6 +807,9 @@ class DashboardWindow(QMainWindow):
         splitter.setObjectName("dashboardSplitter")
         self.splitter = splitter
         self.upper = upper
+        # A text of the overview that grows later (the scheduler's next cycle, a banner) asks
+        # for a new layout: the overview is fitted again then, not only on resizes.
+        upper.installEventFilter(self)
         splitter.addWidget(upper)
         self.tabs = QTabWidget(splitter)
         self.tabs.setObjectName("dashboardTabs")
@@ -1087,6 +1090,11 @@ class DashboardWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         QTimer.singleShot(0, self, self.fit_overview)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.upper and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self.fit_overview)
+        return super().eventFilter(watched, event)
 
     def _show_problem(self, snapshot: ProfileSnapshot | None) -> None:
         last = snapshot.last_cycle if snapshot else None
