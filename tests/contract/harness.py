@@ -123,4 +123,27 @@ def contract_sandbox_in_thread(
         contract.assert_clean()
 
 
-__all__ = ["WebexContract", "contract_sandbox", "contract_sandbox_in_thread"]
+SCIM = "/identity/scim/{orgId}/v2"
+# Every operation of Cisco's spec the program calls (app/webex): the contract tests walk
+# them all, through raw requests and through the program's own client.
+PROGRAM_OPERATIONS = {
+    "GET /people/me",
+    "GET /authorizations/tokenExpiry",
+    f"GET {SCIM}/Users",
+    f"POST {SCIM}/Users",
+    f"GET {SCIM}/Users/{{userId}}",
+    f"PUT {SCIM}/Users/{{userId}}",
+    f"PATCH {SCIM}/Users/{{userId}}",
+    f"DELETE {SCIM}/Users/{{userId}}",
+    f"GET {SCIM}/Groups",
+    f"POST {SCIM}/Groups",
+    f"GET {SCIM}/Groups/{{groupId}}",
+    f"PUT {SCIM}/Groups/{{groupId}}",
+    f"PATCH {SCIM}/Groups/{{groupId}}",
+    f"DELETE {SCIM}/Groups/{{groupId}}",
+    f"GET {SCIM}/Groups/{{groupId}}/Members",
+    f"POST {SCIM}/Bulk",
+}
+
+
+__all__ = ["PROGRAM_OPERATIONS", "WebexContract", "contract_sandbox", "contract_sandbox_in_thread"]

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from app.sandbox.server import SandboxServer
-from tests.contract.harness import WebexContract
+from tests.contract.harness import PROGRAM_OPERATIONS, WebexContract
 
 CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
 CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
@@ -19,27 +19,6 @@ ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 CISCO_USER = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
 PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
 BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest"
-
-SCIM = "/identity/scim/{orgId}/v2"
-# Every operation of the spec the program calls (app/webex): all of them walked here.
-PROGRAM_OPERATIONS = {
-    "GET /people/me",
-    "GET /authorizations/tokenExpiry",
-    f"GET {SCIM}/Users",
-    f"POST {SCIM}/Users",
-    f"GET {SCIM}/Users/{{userId}}",
-    f"PUT {SCIM}/Users/{{userId}}",
-    f"PATCH {SCIM}/Users/{{userId}}",
-    f"DELETE {SCIM}/Users/{{userId}}",
-    f"GET {SCIM}/Groups",
-    f"POST {SCIM}/Groups",
-    f"GET {SCIM}/Groups/{{groupId}}",
-    f"PUT {SCIM}/Groups/{{groupId}}",
-    f"PATCH {SCIM}/Groups/{{groupId}}",
-    f"DELETE {SCIM}/Groups/{{groupId}}",
-    f"GET {SCIM}/Groups/{{groupId}}/Members",
-    f"POST {SCIM}/Bulk",
-}
 
 
 def user(name: str, **extra: Any) -> dict[str, Any]:
