@@ -15,9 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from app.ui.i18n import local_time_text
 
 WRITE_ACTIONS = ("Create", "Update", "Disable", "Delete")
 
@@ -61,15 +63,6 @@ INTERRUPTED = "interrupted"  # a bar's outcome when its cycle never ended (not a
 def interrupted_bar(started: datetime, done: int) -> ChartBar:
     """An interrupted cycle: the operations its journal says were answered."""
     return ChartBar(started, done, 0, 0, 0, INTERRUPTED)
-
-
-def local_time_text(value: datetime, *, with_date: bool = True) -> str:
-    """A time in the user's locale and time zone ("26/11/2026 10:42" in French)."""
-    moment = QDateTime.fromMSecsSinceEpoch(round(value.timestamp() * 1000))
-    locale = QLocale()
-    if with_date:
-        return locale.toString(moment, QLocale.FormatType.ShortFormat)
-    return locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
 
 
 def _colors(dark: bool) -> dict[str, QColor]:

@@ -54,7 +54,8 @@ from app.ui.activity import (
     format_duration,
 )
 from app.ui.bridge import EngineBridge, Operation, SyncRun, open_watched_source
-from app.ui.chart import ChartBar, CycleChart, bar_from_counts, interrupted_bar, local_time_text
+from app.ui.chart import ChartBar, CycleChart, bar_from_counts, interrupted_bar
+from app.ui.i18n import local_time_text
 from app.ui.logs_view import LogsView
 from app.ui.models import action_label, status_label
 from app.ui.resources import icon_path

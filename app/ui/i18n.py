@@ -67,20 +67,17 @@ def seconds_time_format(locale: QLocale | None = None) -> str:
     return fmt if "ss" in fmt else fmt.replace("mm", "mm:ss", 1)
 
 
-def local_date_time_text(value: datetime, *, seconds: bool = True) -> str:
-    """A date and time in the user's locale and time zone ("08/12/2026 02:41:09" in French)."""
+def local_time_text(value: datetime, *, with_date: bool = True, seconds: bool = False) -> str:
+    """A time in the user's locale and time zone ("26/11/2026 10:42" in French; with
+    `seconds`, "26/11/2026 10:42:09"; without the date, the time of day alone)."""
     locale = QLocale()
     moment = QDateTime.fromMSecsSinceEpoch(round(value.timestamp() * 1000))
-    date = locale.toString(moment.date(), QLocale.FormatType.ShortFormat)
+    time_format = seconds_time_format(locale) if seconds else None
     time = (
-        locale.toString(moment.time(), seconds_time_format(locale))
-        if seconds
+        locale.toString(moment.time(), time_format)
+        if time_format is not None
         else locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
     )
-    return f"{date} {time}"
-
-
-def local_time_of_day(value: datetime) -> str:
-    """A time of day in the user's locale and time zone, without seconds."""
-    moment = QDateTime.fromMSecsSinceEpoch(round(value.timestamp() * 1000))
-    return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
+    if not with_date:
+        return time
+    return f"{locale.toString(moment.date(), QLocale.FormatType.ShortFormat)} {time}"

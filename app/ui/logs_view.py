@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.sync.events import Status
 from app.sync.plan import format_change
-from app.ui.chart import local_time_text
+from app.ui.i18n import local_time_text
 from app.ui.models import ObjectRole, RowListModel, StatusRole, action_label, failure_brush
 from app.ui.models import status_label as _status_label
 from app.ui.widgets import FieldMessage, compact_rows

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action, PlannedOperation, format_change
 from app.sync.rules import AttributeMapping, MappingType
-from app.ui.i18n import local_date_time_text, seconds_time_format
+from app.ui.i18n import local_time_text, seconds_time_format
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's engine object
@@ -335,7 +335,7 @@ def event_detail_text(event: SyncEvent) -> str:
         (translate("models", "Status"), status_label(event.status.value) if event.status else ""),
         (
             translate("models", "Time"),
-            local_date_time_text(event.time),
+            local_time_text(event.time, seconds=True),
         ),
         (translate("models", "Source id"), event.source_id),
         (translate("models", "Webex id"), event.target_id),

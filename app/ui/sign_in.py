@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.i18n import local_time_of_day
+from app.ui.i18n import local_time_text
 
 if TYPE_CHECKING:
     from app.directory.entra import DeviceCodePrompt
@@ -88,7 +88,7 @@ class DeviceCodeDialog(QDialog):
         row.addWidget(self.copy)
         layout.addLayout(row)
 
-        expires = local_time_of_day(datetime.fromtimestamp(prompt.expires_at).astimezone())
+        expires = local_time_text(datetime.fromtimestamp(prompt.expires_at), with_date=False)
         self.expiry = QLabel(
             self.tr("The code can be used until {time}.").format(time=expires), self
         )

@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 from app.paths import state_file
 from app.sync.events import Status, SyncEvent
 from app.sync.state import LogEntry, StateStore
-from app.ui.chart import ChartBar, CycleChart, bar_from_counts, local_time_text
+from app.ui.chart import ChartBar, CycleChart, bar_from_counts
 from app.ui.dashboard import DashboardBridge, cycle_bars, read_snapshot
+from app.ui.i18n import local_time_text
 from app.ui.logs_view import LogModel, LogsView
 
 START = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
