@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,6 +182,25 @@ def spec_document() -> dict[str, Any]:
 
 
 @functools.cache
+def user_filter_table() -> dict[str, frozenset[str]]:
+    """Cisco's "Search users" table, read from the filter parameter's description of
+    GET /Users: attribute -> its operators (`name.familyName` -> {eq, sw, ew})."""
+    operation = spec_document()["paths"]["/identity/scim/{orgId}/v2/Users"]["get"]
+    (described,) = (p["description"] for p in operation["parameters"] if p["name"] == "filter")
+    rows = re.findall(r"^\|\s*`([^`]+)`\s*\|\s*([a-z ]+?)\s*\|\s*$", described, re.MULTILINE)
+    return {name: frozenset(ops.split()) for name, ops in rows}
+
+
+@functools.cache
+def enterprise_filter_names() -> frozenset[str]:
+    """The attributes of that table under "Enterprise Extensions" (the enterprise schema's)."""
+    operation = spec_document()["paths"]["/identity/scim/{orgId}/v2/Users"]["get"]
+    (described,) = (p["description"] for p in operation["parameters"] if p["name"] == "filter")
+    _core, _, enterprise = described.partition("Enterprise Extensions")
+    return frozenset(re.findall(r"^\|\s*`([^`]+)`", enterprise, re.MULTILINE))
+
+
+@functools.cache
 def webex_openapi() -> OpenAPI:
     return OpenAPI.from_dict(spec_document())
 
@@ -331,11 +351,13 @@ __all__ = [
     "ERRATA",
     "SERVER",
     "Erratum",
+    "enterprise_filter_names",
     "operation_of",
     "request_violations",
     "response_violations",
     "spec_document",
     "spec_url",
+    "user_filter_table",
     "violations",
     "webex_openapi",
 ]

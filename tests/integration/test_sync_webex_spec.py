@@ -22,36 +22,15 @@ from app.sync.rules import AttributeMapping
 from app.sync.state import StateStore
 from app.webex.checks import test_connection as check_connection
 from app.webex.client import WebexClient
+from tests.contract.webex_spec import enterprise_filter_names, user_filter_table
 from tests.integration.test_sync_helpers import COLUMNS, make_profile, make_rows, write_csv
 
 CISCO_USER = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
-# Cisco's "Search users" filter table (webex-admin-scim-subset.openapi.json), lower case.
+# Cisco's "Search users" filter table, as the spec has it, lower case (RFC 7643 §2.1);
+# the enterprise attributes also under their schema's URN.
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:"
-USER_FILTERS = {
-    "id",
-    "username",
-    "name.familyname",
-    "name.givenname",
-    "name.middlename",
-    "name.formatted",
-    "displayname",
-    "nickname",
-    "emails.value",
-    "emails.display",
-    "phonenumbers.value",
-    "phonenumbers.display",
-} | {
-    prefix + name
-    for prefix in ("", ENTERPRISE)
-    for name in (
-        "employeenumber",
-        "costcenter",
-        "organization",
-        "division",
-        "department",
-        "manager.value",
-        "manager.displayname",
-    )
+USER_FILTERS = {name.lower() for name in user_filter_table()} | {
+    ENTERPRISE + name.lower() for name in enterprise_filter_names()
 }
 
 
