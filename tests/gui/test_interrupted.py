@@ -18,6 +18,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -201,6 +202,38 @@ def test_keep_running_in_the_tray_hides_the_window_and_the_cycle_ends(
     assert len(slow_webex.users()) == len(rows)
 
 
+def wizard_mid_sync(
+    bridge: object,
+    qtbot: QtBot,
+    webex: SandboxServer,
+    tmp_path: Path,
+    name: str,
+    *,
+    tray_factory: Any,
+) -> tuple[WizardWindow, Any, list[dict[str, str]]]:
+    """The set-up wizard of profile `name` on `webex`, walked with its defaults to its first
+    sync of 1,500 users and left there once the first user is answered."""
+    source, rows = make_source(tmp_path, 1500)
+    window = WizardWindow(
+        bridge,
+        WizardDefaults(
+            profile_name=name,
+            tenant_url=webex.tenant_url,
+            token=webex.tokens.full_admin,
+            csv_path=source,
+        ),
+    )
+    window.tray_factory = tray_factory
+    qtbot.addWidget(window)
+    window.show()
+    wizard = window.wizard
+    while wizard.current_name() != "page-run":
+        click_next(qtbot, wizard, timeout=60_000)
+    activity = wizard.currentPage().activity
+    qtbot.waitUntil(lambda: activity.done >= 1, timeout=60_000)
+    return window, activity, rows
+
+
 def test_closing_the_wizard_during_its_first_sync_asks_and_stop_keeps_the_profile(
     bridge, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -211,24 +244,10 @@ def test_closing_the_wizard_during_its_first_sync_asks_and_stop_keeps_the_profil
 def close_the_wizard_midway(
     bridge: object, qtbot: QtBot, slow_webex: SandboxServer, tmp_path: Path
 ) -> None:
-    source, _rows = make_source(tmp_path, 1500)
-    window = WizardWindow(
-        bridge,
-        WizardDefaults(
-            profile_name="first",
-            tenant_url=slow_webex.tenant_url,
-            token=slow_webex.tokens.full_admin,
-            csv_path=source,
-        ),
+    window, activity, _rows = wizard_mid_sync(
+        bridge, qtbot, slow_webex, tmp_path, "first", tray_factory=None
     )
-    window.tray_factory = None  # offscreen: no tray to keep running in
-    qtbot.addWidget(window)
-    window.show()
     wizard = window.wizard
-    while wizard.current_name() != "page-run":
-        click_next(qtbot, wizard, timeout=60_000)
-    activity = wizard.currentPage().activity
-    qtbot.waitUntil(lambda: activity.done >= 1, timeout=60_000)
 
     window.close()
     press(wait_box(qtbot, "closeDuringCycle"), "closeCancel")
@@ -260,30 +279,15 @@ def test_the_wizard_keeps_its_sync_running_in_the_tray_and_comes_back_for_finish
 def keep_the_wizard_in_the_tray(
     bridge: object, qtbot: QtBot, slow_webex: SandboxServer, tmp_path: Path
 ) -> None:
-    source, rows = make_source(tmp_path, 1500)
-    window = WizardWindow(
-        bridge,
-        WizardDefaults(
-            profile_name="trayed",
-            tenant_url=slow_webex.tenant_url,
-            token=slow_webex.tokens.full_admin,
-            csv_path=source,
-        ),
-    )
     trays: list[TrayController] = []
 
     def tray() -> TrayController:  # a desktop with a tray (offscreen shows none)
         trays.append(TrayController(window, available=False))
         return trays[-1]
 
-    window.tray_factory = tray
-    qtbot.addWidget(window)
-    window.show()
-    wizard = window.wizard
-    while wizard.current_name() != "page-run":
-        click_next(qtbot, wizard, timeout=60_000)
-    activity = wizard.currentPage().activity
-    qtbot.waitUntil(lambda: activity.done >= 1, timeout=60_000)
+    window, activity, rows = wizard_mid_sync(
+        bridge, qtbot, slow_webex, tmp_path, "trayed", tray_factory=tray
+    )
     window.close()
     press(wait_box(qtbot, "closeDuringCycle"), "closeKeepInTray")
     qtbot.waitUntil(lambda: not window.isVisible())
