@@ -548,31 +548,32 @@ class SandboxServer:
         else:
             response = await self._route(scope, receive)
 
-        if drop:
-            await self._drop(send)
-            status = 0
-        else:
-            assert response is not None
+        if response is not None and not drop:
             if fault is Fault.MALFORMED:
                 self._malform(response)
             if webex:
                 self._stamp(response, tracking_id)
             if observer is not None:
                 self._observe(observer, scope, bytes(request_body), response)
-            await self._emit(send, response)
-            status = response.status
+        # Recorded before the answer leaves: a client that has its answer can count on
+        # finding its request in `requests`.
         self._record(
             RequestRecord(
                 method=scope["method"],
                 path=path,
                 query=scope.get("query_string", b"").decode("latin-1"),
-                status=status,
+                status=0 if drop or response is None else response.status,
                 time=arrived,
                 duration=time.monotonic() - started,
                 fault=fault_name,
                 http_version=str(scope.get("http_version", "")),
             )
         )
+        if drop:
+            await self._drop(send)
+        else:
+            assert response is not None
+            await self._emit(send, response)
         TRACKING_ID.reset(tracking)
 
     async def _route(self, scope: Scope, receive: Receive) -> _Response:
