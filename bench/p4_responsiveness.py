@@ -204,7 +204,7 @@ def _sync_under_watch(
 
     window.show()  # QWizard shows its start page: RunPage.initializePage starts the sync
     # What Shell.open_first_window does once the program's first window is shown.
-    from app.sync.gc_pause import keep_long_lived_aside
+    from app.gc_pause import keep_long_lived_aside
 
     keep_long_lived_aside()
     run = run_page.run

@@ -66,9 +66,9 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(autouse=True)
 def collector_mode_restored() -> Iterator[None]:
     """A test that opens the GUI's first window turns on the collector's keep-aside mode
-    (app.sync.gc_pause): turn it off after the test, as the program does when it quits."""
+    (app.gc_pause): turn it off after the test, as the program does when it quits."""
     yield
-    from app.sync.gc_pause import keep_long_lived_aside, keeping_aside
+    from app.gc_pause import keep_long_lived_aside, keeping_aside
 
     if keeping_aside():
         keep_long_lived_aside(False)

@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Any
 from app.errors import ExitCode, InputError, UserFacingError
 
 if TYPE_CHECKING:
+    from app.checks import CheckResult
     from app.config.profile import EntraSettings, Profile
     from app.config.secrets import SecretStore
     from app.directory.entra.auth import DeviceCodeCallback, DeviceCodePrompt
-    from app.webex.checks import CheckResult, ConnectionReport
+    from app.webex.checks import ConnectionReport
 
 ENV_VAR = "WEBEX_PROVISIONER_TOKEN"
 EXIT_CODES_HELP = (
@@ -225,9 +226,9 @@ async def source_checks(
     """The Entra source's named checks, after one of the network: DNS, TCP and TLS to the
     sign-in authority and to Microsoft Graph. When those cannot be reached, the other checks
     are skipped and the command exits 4 (network) rather than 3 (sign-in refused)."""
+    from app.checks import CheckResult
     from app.config.secrets import SecretStore
     from app.directory.entra_checks import PERMISSIONS, check_source
-    from app.webex.checks import CheckResult
 
     settings = profile.source.entra
     assert settings is not None  # the Profile model requires it for entra
@@ -265,8 +266,8 @@ async def _check_entra_reachable(settings: EntraSettings) -> CheckResult:
     """One plain GET (no credentials) to the root of the authority and of Graph."""
     import httpx
 
+    from app.checks import CheckResult
     from app.net import make_async_client
-    from app.webex.checks import CheckResult
     from app.webex.errors import network_error
 
     hosts: list[str] = []

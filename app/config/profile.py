@@ -28,8 +28,8 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from app.config.rules import MappingSet, ScopingFilter
 from app.errors import InputError
-from app.sync.rules import MappingSet, ScopingFilter
 
 PROFILE_NAME_RULE = "letters, digits, - and _ (at most 64)"
 _PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")

@@ -43,7 +43,7 @@ from typing import Any
 from app.config.profile import CsvSettings, looks_like_email
 from app.directory.base import SourceGroup, SourceRead, SourceSkip, SourceUser
 from app.errors import InputError
-from app.sync.gc_pause import paused_gc
+from app.gc_pause import paused_gc
 
 TRUE_WORDS = frozenset({"true", "yes", "1", "vrai", "oui"})
 FALSE_WORDS = frozenset({"false", "no", "0", "faux", "non"})

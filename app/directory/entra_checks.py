@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from app.checks import CheckResult
 from app.directory.entra.auth import DeviceCodeCallback, EntraSignIn, granted_permissions
 from app.directory.graph import (
     GraphClient,
@@ -17,7 +18,6 @@ from app.directory.graph import (
     GraphPermissionError,
 )
 from app.errors import ExitCode, UserFacingError
-from app.webex.checks import CheckResult
 
 if TYPE_CHECKING:
     from app.config.profile import EntraSettings

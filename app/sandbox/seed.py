@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from app.webex.constants import CORE_GROUP, CORE_USER, ENTERPRISE_USER
+
 FRENCH_GIVEN = (
     "Amélie", "Benoît", "Céline", "Chloé", "Clément", "Élodie", "Émile", "Étienne", "François",
     "Geneviève", "Hélène", "Jérôme", "Jean-Baptiste", "Joël", "Léa", "Loïc", "Maëlle", "Marie-Ève",
@@ -113,11 +115,6 @@ def group_names(count: int, seed: int = 0) -> list[str]:
         names[i % len(names)] + ("" if i < len(names) else f" {i // len(names) + 1}")
         for i in range(count)
     ]
-
-
-CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
-ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
-CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
 
 
 def user_payload(person: SeedPerson) -> dict[str, Any]:

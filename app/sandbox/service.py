@@ -29,8 +29,9 @@ from scim2_server.responses import ScimResponse
 from scim2_server.service import BULK_SUCCESS_STATUS, ScimService
 from scim2_server.utils import parametrize
 
+from app.webex.constants import BULK_RESPONSE
+
 _REFERENCE = BULK_ID_PREFIX.encode()
-BULK_RESPONSE_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkResponse"
 
 
 class _PlanWithoutReferences(BulkPlan):
@@ -118,9 +119,7 @@ class SandboxService(ScimService):
                 "status": str(int(outcome["status"])),
             }
             operations.append({key: value for key, value in entry.items() if value is not None})
-        return ScimResponse(
-            HTTPStatus.OK, {"schemas": [BULK_RESPONSE_SCHEMA], "Operations": operations}
-        )
+        return ScimResponse(HTTPStatus.OK, {"schemas": [BULK_RESPONSE], "Operations": operations})
 
     def bulk_success(
         self,

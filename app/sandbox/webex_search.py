@@ -31,10 +31,7 @@ from scim2_models.path.expressions import (
 from scim2_models.path.filter import ScimFilter
 from scim2_models.path.visitor import FilterVisitor
 
-CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
-CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
-ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
-CISCO_USER = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
+from app.webex.constants import CISCO_USER, CORE_GROUP, CORE_USER, ENTERPRISE_USER
 
 _EQ = frozenset({CompareOperator.eq})
 _EQ_SW = frozenset({CompareOperator.eq, CompareOperator.sw})

@@ -64,14 +64,17 @@ from scim2_server.utils import load_json_resource
 from app.sandbox.service import SandboxService
 from app.sandbox.store import TenantStorage
 from app.sandbox.webex_search import check_sort, webex_filter
-
-CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
-CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
-ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
-CISCO_USER = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
-GROUP_MEMBERS = "urn:scim:schemas:extension:cisco:webexidentity:2.0:GroupMembers"
-SCHEMA_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema"
-RESOURCE_TYPE_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType"
+from app.webex.constants import (
+    CISCO_ERROR,
+    CISCO_GROUP_MEMBERS,
+    CISCO_USER,
+    CORE_GROUP,
+    CORE_USER,
+    ENTERPRISE_USER,
+    RESOURCE_TYPE_SCHEMA,
+    SCHEMA_SCHEMA,
+    SCIM_ERROR,
+)
 
 WEBEX_401_MESSAGE = (
     "The request requires a valid access token set in the Authorization request header."
@@ -85,8 +88,6 @@ ACCOUNT_STATUSES = (
 BULK_MAX_OPERATIONS = 100
 BULK_MAX_FAIL_ON_ERRORS = 100
 BULK_METHODS = ("POST", "PATCH", "DELETE")
-CISCO_ERROR = "urn:scim:schemas:extension:cisco:webexidentity:api:messages:2.0:Error"
-SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"
 # externalAttribute1..15 and extensionAttribute1..15 ("Postfix support from 1 to 15").
 CISCO_ATTRIBUTE_COUNT = 15
 # preferredLanguage and locale: "the 2 letter language code followed by an _ and then the
@@ -840,7 +841,7 @@ class WebexScimApplication(ASGIApplication):
                 entries.append(entry)
         page = entries[start - 1 : start - 1 + count]
         body = {
-            "schemas": [GROUP_MEMBERS],
+            "schemas": [CISCO_GROUP_MEMBERS],
             "displayName": str(getattr(group, "display_name", "") or ""),
             "memberSize": len(entries),  # the spec's example
             "totalResults": len(entries),  # the spec's schema
@@ -1125,7 +1126,7 @@ def token_expiry(
 
 def scim_error_body(status: int, detail: str, scim_type: str | None = None) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"],
+        "schemas": [SCIM_ERROR],
         "status": str(status),
         "detail": detail,
     }

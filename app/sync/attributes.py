@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
-from app.sync.scim_paths import (
-    CISCO_GROUP,
-    CISCO_USER,
-    ENTERPRISE_USER,
-    ScimPath,
-    ScimPathError,
-    parse_scim_path,
-)
+from app.directory.attributes import AttributeType
+from app.sync.scim_paths import ScimPath, ScimPathError, parse_scim_path
+from app.webex.constants import CISCO_GROUP, CISCO_USER, ENTERPRISE_USER
 
 TargetKind = Literal["webex", "scim"]
 ResourceType = Literal["User", "Group"]
-
-
-class AttributeType(StrEnum):
-    STRING = "string"
-    BOOLEAN = "boolean"
-    REFERENCE = "reference"  # the id of another object in the target (manager, members)
-    COMPLEX = "complex"  # an object with sub-attributes (externalAttributeN: source + value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,174 +179,3 @@ def find_target_attribute(path: str | ScimPath, resource: ResourceType) -> Targe
         ):
             return TargetAttribute(parsed.text(), entry.type, entry.multi_valued)
     return None
-
-
-# --- sources -----------------------------------------------------------------------------
-
-
-class GraphHandling(StrEnum):
-    """What the Entra source must do to read an attribute besides listing it in $select."""
-
-    SELECT = "select"  # a plain property: $select=name
-    NESTED = "nested"  # a member of a complex property: $select the parent
-    # A navigation property: never in a plain $select (Graph's 400); $select=manager on
-    # /users/delta (manager@delta), $expand=manager($select=id) on /users/{id}.
-    EXPAND = "expand"
-    ASSIGNMENT = "assignment"  # read from the app's role assignments, not from /users
-    SOURCE_FLAG = "source_flag"  # supplied by the source itself (SourceUser.enabled)
-
-
-@dataclass(frozen=True, slots=True)
-class SourceAttribute:
-    """One attribute a directory offers to mappings and scoping filters."""
-
-    name: str
-    type: AttributeType = AttributeType.STRING
-    multi_valued: bool = False
-    graph: GraphHandling = GraphHandling.SELECT
-    description: str = ""
-    graph_property: str = ""  # the property to $select or $expand when it differs from name
-
-    @property
-    def select_name(self) -> str:
-        return self.graph_property or self.name
-
-
-def _entra_users() -> list[SourceAttribute]:
-    s, b = AttributeType.STRING, AttributeType.BOOLEAN
-    plain = [
-        ("id", "The object id: stable, never reused."),
-        ("userPrincipalName", "Sign-in name; the default userName."),
-        ("givenName", ""),
-        ("surname", ""),
-        ("displayName", ""),
-        ("mail", "Primary SMTP address (may differ from userPrincipalName)."),
-        ("mailNickname", "E-mail alias; the default externalId."),
-        ("jobTitle", ""),
-        ("department", ""),
-        ("companyName", ""),
-        ("employeeId", ""),
-        ("employeeType", ""),
-        ("officeLocation", ""),
-        ("mobilePhone", ""),
-        ("faxNumber", ""),
-        ("city", ""),
-        ("country", ""),
-        ("state", ""),
-        ("streetAddress", ""),
-        ("postalCode", ""),
-        ("preferredLanguage", "e.g. fr-FR."),
-        ("usageLocation", "Two-letter country code."),
-        ("userType", "Member or Guest."),
-        ("onPremisesSamAccountName", ""),
-        ("onPremisesImmutableId", ""),
-        ("onPremisesDistinguishedName", ""),
-        ("onPremisesDomainName", ""),
-        ("onPremisesUserPrincipalName", ""),
-        ("employeeHireDate", ""),
-    ]
-    attrs = [SourceAttribute(name, s, description=text) for name, text in plain]
-    attrs += [
-        SourceAttribute(
-            "accountEnabled",
-            b,
-            graph=GraphHandling.SOURCE_FLAG,
-            description="The source's enabled flag; missing means enabled.",
-        ),
-        SourceAttribute("businessPhones", s, multi_valued=True),
-        SourceAttribute("proxyAddresses", s, multi_valued=True),
-        SourceAttribute("otherMails", s, multi_valued=True),
-        SourceAttribute(
-            "manager",
-            AttributeType.REFERENCE,
-            graph=GraphHandling.EXPAND,
-            description="The manager's object id; mapped to manager.value, the manager's own "
-            "target id is sent.",
-        ),
-        SourceAttribute(
-            "appRoleAssignments",
-            multi_valued=True,
-            graph=GraphHandling.ASSIGNMENT,
-            description="The user's roles in this application (for SingleAppRoleAssignment).",
-        ),
-    ]
-    attrs += [
-        SourceAttribute(
-            f"onPremisesExtensionAttributes.extensionAttribute{n}",
-            graph=GraphHandling.NESTED,
-            graph_property="onPremisesExtensionAttributes",
-        )
-        for n in range(1, 16)
-    ]
-    return attrs
-
-
-ENTRA_USER_ATTRIBUTES: tuple[SourceAttribute, ...] = tuple(_entra_users())
-ENTRA_GROUP_ATTRIBUTES: tuple[SourceAttribute, ...] = (
-    SourceAttribute("id", description="The object id: stable, never reused."),
-    SourceAttribute("displayName"),
-    SourceAttribute("mailNickname", description="The default externalId."),
-    SourceAttribute("mail"),
-    SourceAttribute("description"),
-    SourceAttribute("members", AttributeType.REFERENCE, multi_valued=True),
-)
-
-_ENTRA_USER_INDEX = {a.name.lower(): a for a in ENTRA_USER_ATTRIBUTES}
-
-# Boolean-looking CSV columns get a boolean type so that the mapping page can offer
-# them for boolean targets (active) and IS TRUE / IS FALSE clauses.
-_CSV_BOOLEAN_COLUMNS = frozenset({"accountenabled", "enabled", "active"})
-
-
-def csv_source_attributes(headers: Sequence[str]) -> tuple[SourceAttribute, ...]:
-    """The columns of a CSV file as source attributes, in file order (blank headers dropped)."""
-    seen: set[str] = set()
-    out: list[SourceAttribute] = []
-    for header in headers:
-        name = header.strip()
-        if not name or name.lower() in seen:
-            continue
-        seen.add(name.lower())
-        kind = AttributeType.BOOLEAN if name.lower() in _CSV_BOOLEAN_COLUMNS else None
-        out.append(SourceAttribute(name, kind or AttributeType.STRING))
-    return tuple(out)
-
-
-@dataclass(slots=True)
-class GraphQuery:
-    """What to ask Microsoft Graph for so that the given source attributes are filled."""
-
-    select: list[str] = field(default_factory=list)
-    expand: list[str] = field(default_factory=list)
-    needs_app_role_assignments: bool = False
-
-
-# Always read: the engine needs them whatever the mappings say.
-_ALWAYS_SELECTED = ("id", "userPrincipalName", "accountEnabled")
-
-
-def graph_query_for(attribute_names: Iterable[str]) -> GraphQuery:
-    """The $select / $expand that reads these Entra user attributes (unknown names kept)."""
-    query = GraphQuery()
-
-    def add(items: list[str], value: str) -> None:
-        if value.lower() not in (v.lower() for v in items):
-            items.append(value)
-
-    for name in (*_ALWAYS_SELECTED, *attribute_names):
-        known = _ENTRA_USER_INDEX.get(name.lower())
-        if known is None:
-            # Directory extensions (extension_<appid>_name) and anything we do not
-            # list: Graph reads them with $select under their own name.
-            add(query.select, name.split(".", 1)[0])
-        elif known.graph == GraphHandling.EXPAND:
-            add(query.expand, known.select_name)
-        elif known.graph == GraphHandling.ASSIGNMENT:
-            query.needs_app_role_assignments = True
-        else:
-            add(query.select, known.select_name)
-    return query
-
-
-def entra_user_attribute(name: str) -> SourceAttribute | None:
-    return _ENTRA_USER_INDEX.get(name.lower())

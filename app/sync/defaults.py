@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from app.sync.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
+from app.config.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
 
 TargetKind = Literal["webex", "scim"]
 

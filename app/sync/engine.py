@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.directory.base import DirectorySource, SourceRead, SourceUser
 from app.errors import InputError, UserFacingError
+from app.gc_pause import paused_gc, settle
 from app.sync import plan as p
 from app.sync.events import (
     CycleResult,
@@ -31,7 +32,6 @@ from app.sync.events import (
     utc_now,
 )
 from app.sync.executor import ExecutionReport, Executor
-from app.sync.gc_pause import paused_gc, settle
 from app.sync.plan import Action, Plan, PlannedOperation, format_change
 from app.sync.planner import Planner, PlannerOptions, links_for, mapping_fingerprint
 from app.sync.retention import prune_log

@@ -23,16 +23,10 @@ from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from app.gc_pause import collect_young
 from app.sync.events import Change, Status, SyncEvent
-from app.sync.gc_pause import collect_young
 from app.sync.mapping import put_reference
-from app.sync.matching import (
-    diff,
-    equality_filter,
-    patch_body,
-    patch_operations,
-    payload_hash,
-)
+from app.sync.matching import diff, equality_filter, patch_body, patch_operations, payload_hash
 from app.sync.plan import Action, PlannedOperation
 from app.sync.state import JournalState, Link, StateBatch, StateStore
 from app.webex.errors import (

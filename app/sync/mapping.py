@@ -31,9 +31,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal
 
+from app.config.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
+from app.directory.attributes import AttributeType
 from app.directory.base import SourceGroup, SourceUser
 from app.errors import InputError
-from app.sync.attributes import AttributeType, TargetAttribute, find_target_attribute
+from app.sync.attributes import TargetAttribute, find_target_attribute
 from app.sync.events import Change
 from app.sync.expressions import (
     Expression,
@@ -44,16 +46,9 @@ from app.sync.expressions import (
     parse,
     to_bool,
 )
-from app.sync.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
-from app.sync.scim_paths import (
-    CORE_GROUP,
-    CORE_USER,
-    ScimPath,
-    ScimPathError,
-    canonical_schema,
-    parse_scim_path,
-)
+from app.sync.scim_paths import ScimPath, ScimPathError, canonical_schema, parse_scim_path
 from app.sync.usernames import check_user_name
+from app.webex.constants import CORE_GROUP, CORE_USER
 
 Resource = Literal["User", "Group"]
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.sync.events import Change
+from app.webex.constants import PATCH_OP
 
-PATCH_OP_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
 # Attributes the target owns: never compared, never sent back.
 _TARGET_OWNED = frozenset({"schemas", "id", "meta"})
 
@@ -191,7 +191,7 @@ def _items(payload: Mapping[str, Any], path: str) -> list[Any]:
 
 
 def patch_body(operations: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    return {"schemas": [PATCH_OP_SCHEMA], "Operations": list(operations)}
+    return {"schemas": [PATCH_OP], "Operations": list(operations)}
 
 
 def top_level_attributes(paths: Iterable[str]) -> list[str]:

@@ -43,11 +43,12 @@ from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mappin
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from app.config.rules import MappingSet, ScopingFilter
 from app.directory.base import SourceGroup, SourceRead, SourceUser
 from app.errors import UserFacingError
+from app.gc_pause import paused_gc
 from app.sync import plan as p
 from app.sync.events import Change
-from app.sync.gc_pause import paused_gc
 from app.sync.mapping import flatten, put_reference
 from app.sync.matching import (
     MatchResult,
@@ -60,7 +61,6 @@ from app.sync.matching import (
     top_level_attributes,
 )
 from app.sync.plan import Action, Plan, PlannedOperation
-from app.sync.rules import MappingSet, ScopingFilter
 from app.sync.safety import SafetySettings
 from app.sync.state import Link
 from app.webex.errors import NotFound, PermissionDenied, ProtocolError

@@ -16,12 +16,8 @@ import re
 from dataclasses import dataclass
 
 from app.errors import InputError
+from app.webex.constants import CISCO_GROUP, CISCO_USER, CORE_GROUP, CORE_USER, ENTERPRISE_USER
 
-CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
-CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
-ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
-CISCO_USER = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
-CISCO_GROUP = "urn:scim:schemas:extension:cisco:webexidentity:2.0:Group"
 CORE_SCHEMAS = frozenset({CORE_USER, CORE_GROUP})
 
 _NAME = r"[A-Za-z][A-Za-z0-9_$-]*"

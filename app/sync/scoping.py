@@ -29,9 +29,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.errors import InputError
 from app.sync.expressions import as_text, is_empty, lookup_attribute, to_bool
-from app.sync.rules import ScopingClause, ScopingFilter, ScopingOperator
 
 Op = ScopingOperator
 

@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from app.errors import ExitCode, UserFacingError
+from app.gc_pause import paused_gc
 from app.paths import ensure_private_dir, private_file
 from app.sync.events import CycleResult, ObjectType, SyncEvent
-from app.sync.gc_pause import paused_gc
 from app.sync.plan import Action, PlannedOperation
 from app.sync.spreadsheet import spreadsheet_row
 

@@ -21,7 +21,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from app.errors import ExitCode
-from app.sync.gc_pause import collect_everything, keep_long_lived_aside
+from app.gc_pause import collect_everything, keep_long_lived_aside
 from app.ui.activity import CLOSE_CANCEL, CLOSE_STOP, CLOSE_TRAY, ask_close_during_cycle
 from app.ui.bridge import EngineBridge, SyncRun
 from app.ui.crash import ErrorReporter
@@ -162,7 +162,7 @@ class Shell(QObject):
     """Owns the loop's lifetime: the task registry, the bridge, the error reporter, the windows.
 
     Memory: once the first window is up, long-lived objects are kept out of the collector's
-    full passes (app.sync.gc_pause.keep_long_lived_aside), which would otherwise freeze the
+    full passes (app.gc_pause.keep_long_lived_aside), which would otherwise freeze the
     window for 50 ms or more after each cycle; every IDLE_COLLECT_MS, when no window is
     shown and nothing runs, one full collection frees the reference cycles kept meanwhile.
     """

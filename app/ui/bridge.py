@@ -24,13 +24,13 @@ from app.ui.tasks import TaskRegistry
 
 if TYPE_CHECKING:
     from app.config.profile import CsvSettings, NotificationSettings, Profile
+    from app.config.rules import MappingSet, ScopingFilter
     from app.config.secrets import SecretKind
     from app.directory.base import DirectorySource, SourceUser
     from app.directory.csv_file import CsvValidation
     from app.sync.events import SyncEvent
     from app.sync.expressions import ExpressionError
     from app.sync.plan import Plan
-    from app.sync.rules import MappingSet, ScopingFilter
     from app.webex.urls import TenantTarget
 
 log = logging.getLogger(__name__)

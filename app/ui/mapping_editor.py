@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.sync.rules import ApplyWhen, AttributeMapping, MappingType
+from app.config.rules import ApplyWhen, AttributeMapping, MappingType
 from app.ui.bridge import EngineBridge
 from app.ui.models import mapping_type_label
 from app.ui.pages.base import labelled

@@ -31,9 +31,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.config.rules import AttributeMapping, MappingType
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action, PlannedOperation, format_change
-from app.sync.rules import AttributeMapping, MappingType
 from app.ui.i18n import local_time_text, seconds_time_format
 
 AnyIndex = QModelIndex | QPersistentModelIndex

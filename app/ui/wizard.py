@@ -40,7 +40,7 @@ from app.config.profile import (
     SourceSettings,
     Target,
 )
-from app.sync.rules import MappingSet, ScopingFilter
+from app.config.rules import MappingSet, ScopingFilter
 from app.ui.bridge import DraftSecrets, EngineBridge
 from app.ui.resources import icon_path, sample_csv_path
 from app.ui.sign_in import DeviceCodeHost

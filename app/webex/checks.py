@@ -12,10 +12,11 @@ import contextlib
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from app.checks import CheckResult
 from app.errors import ExitCode, InputError, UserFacingError
 from app.net import make_async_client
 from app.webex.errors import (
@@ -38,27 +39,7 @@ from app.webex.urls import TenantTarget, parse_tenant_url, people_me_url_for
 if TYPE_CHECKING:
     from app.webex.client import WebexClient
 
-CheckStatus = Literal["passed", "failed", "unknown", "skipped"]
 REACHABILITY_TIMEOUT = httpx.Timeout(10.0, connect=10.0)
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    id: str
-    title: str
-    status: CheckStatus
-    reason: str
-    next_step: str = ""
-    exit_code: int = 0  # for a failure: what the command exits with
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "status": self.status,
-            "reason": self.reason,
-            "next_step": self.next_step,
-        }
 
 
 @dataclass

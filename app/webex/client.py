@@ -38,8 +38,9 @@ from app.errors import InputError
 from app.net import DEFAULT_TIMEOUT, make_async_client
 from app.webex.concurrency import AdaptiveLimiter
 from app.webex.constants import (
-    BULK_REQUEST_SCHEMA,
-    PATCH_OP_SCHEMA,
+    BULK_REQUEST,
+    ENTERPRISE_USER,
+    PATCH_OP,
     WEBEX_BULK_MAX_BYTES,
     WEBEX_BULK_MAX_OPERATIONS,
 )
@@ -74,7 +75,7 @@ _NATURAL_KEYS: dict[str, tuple[str, ...]] = {
 # The user attributes Webex filters on (Cisco's spec, "Search users": its filter table);
 # a filter on any other attribute (externalId, active, ...) is answered 400 invalidFilter.
 # Lower case; the enterprise ones both bare and under their schema URN.
-_ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:"
+_ENTERPRISE = f"{ENTERPRISE_USER.lower()}:"
 _WEBEX_USER_FILTERS = frozenset(
     {
         "id",
@@ -582,7 +583,7 @@ class WebexClient:
         from app.webex import scim
 
         model = engine.model(rt)
-        message = {"schemas": [PATCH_OP_SCHEMA], "Operations": list(operations)}
+        message = {"schemas": [PATCH_OP], "Operations": list(operations)}
         scim.validate_patch(model, message, rt)
         with scim.scim_errors(f"patch {rt}"):
             raw = await engine.modify(model, resource_id, message, check_response_payload=False)
@@ -632,7 +633,7 @@ class WebexClient:
         # case-insensitive (RFC 7643, 2.1), and a generic app gets RFC 7644's "Operations".
         key = "operations" if self.target.is_webex else "Operations"
         body = json.dumps(
-            {"schemas": [BULK_REQUEST_SCHEMA], key: chunk},
+            {"schemas": [BULK_REQUEST], key: chunk},
             ensure_ascii=False,
             separators=(",", ":"),
             allow_nan=False,

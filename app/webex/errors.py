@@ -19,6 +19,7 @@ import httpx
 from app.errors import ExitCode, UserFacingError
 from app.logging_setup import redact
 from app.net import HttpLimitError
+from app.webex.constants import CISCO_ERROR
 
 NEW_CREDENTIAL_STEP = (
     "Create a new token (developer.webex.com, or your integration) as a full or user admin, "
@@ -230,9 +231,6 @@ def describe_body(response: httpx.Response) -> str:
     return "a JSON body"
 
 
-CISCO_ERROR_SCHEMA = "urn:scim:schemas:extension:cisco:webexidentity:api:messages:2.0:Error"
-
-
 def _text_of(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
     """(detail, scim_type, tracking_id) from a SCIM error or a Webex error body."""
     detail = body.get("detail")
@@ -249,7 +247,7 @@ def _text_of(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
     scim_type = body.get("scimType") if isinstance(body.get("scimType"), str) else None
     tracking = body.get("trackingId") or body.get("trackingID")
     # Cisco's error extension on a SCIM error (Bulk answers): trackingId, errorCode, details.
-    cisco = body.get(CISCO_ERROR_SCHEMA)
+    cisco = body.get(CISCO_ERROR)
     if isinstance(cisco, dict):
         tracking = tracking or cisco.get("trackingId")
         if not detail and isinstance(cisco.get("details"), str) and cisco["details"]:

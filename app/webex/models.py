@@ -27,14 +27,14 @@ from scim2_models import (
 )
 
 from app.webex.constants import (  # noqa: F401  (names this module has always offered)
-    BULK_REQUEST_SCHEMA,
-    ENTERPRISE_SCHEMA,
-    GROUP_SCHEMA,
-    PATCH_OP_SCHEMA,
-    USER_SCHEMA,
+    BULK_REQUEST,
+    CISCO_USER,
+    CORE_GROUP,
+    CORE_USER,
+    ENTERPRISE_USER,
+    PATCH_OP,
     WEBEX_BULK_MAX_BYTES,
     WEBEX_BULK_MAX_OPERATIONS,
-    WEBEX_IDENTITY_SCHEMA,
 )
 
 # Webex and the engine may carry attributes no schema here declares: keep them as they are
@@ -75,7 +75,7 @@ class ExternalAttribute(MultiValuedComplexAttribute):
 class WebexIdentityUser(Extension):
     """Cisco's extension `urn:scim:schemas:extension:cisco:webexidentity:2.0:User`."""
 
-    __schema__ = URN(WEBEX_IDENTITY_SCHEMA)
+    __schema__ = URN(CISCO_USER)
 
     account_status: list[str] | None = None
     sip_addresses: list[SipAddress] | None = None

@@ -18,12 +18,12 @@ from urllib.parse import parse_qs
 import pytest
 
 from app.config.profile import EntraSettings, Profile
+from app.config.rules import AttributeMapping
 from app.config.secrets import SecretStore
 from app.directory.base import SourceRead
 from app.directory.entra_checks import check_source
 from app.directory.factory import open_source
 from app.sandbox.graph import GraphSandbox, GraphSandboxConfig, RecordedRequest
-from app.sync.rules import AttributeMapping
 from tests.contract import graph_spec
 
 PROFILE = "contract"

@@ -8,11 +8,10 @@ import httpx
 import pytest
 
 from app.sandbox.server import Exchange, SandboxConfig, SandboxServer
+from app.webex.constants import BULK_RESPONSE, CORE_USER
 from tests.contract import webex_spec
 from tests.contract.harness import WebexContract, contract_sandbox, contract_sandbox_in_thread
 
-CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
-BULK_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:BulkResponse"
 ORG = "0ae87ade-8c8a-4952-af08-318798958d0c"
 
 

@@ -13,12 +13,9 @@ from app.sandbox.server import SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.state import StateStore
 from app.webex.client import WebexClient
+from app.webex.constants import CISCO_USER, CORE_GROUP, CORE_USER
 from tests.contract.harness import PROGRAM_OPERATIONS, WebexContract
 from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
-
-CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
-CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
-CISCO_USER = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
 
 
 def new_user(n: int, **more: Any) -> dict[str, Any]:

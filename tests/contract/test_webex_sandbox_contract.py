@@ -11,14 +11,15 @@ from typing import Any
 import httpx
 
 from app.sandbox.server import SandboxServer
+from app.webex.constants import (
+    BULK_REQUEST,
+    CISCO_USER,
+    CORE_GROUP,
+    CORE_USER,
+    ENTERPRISE_USER,
+    PATCH_OP,
+)
 from tests.contract.harness import PROGRAM_OPERATIONS, WebexContract
-
-CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
-CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
-ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
-CISCO_USER = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
-PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
-BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest"
 
 
 def user(name: str, **extra: Any) -> dict[str, Any]:

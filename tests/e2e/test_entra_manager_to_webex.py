@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from app.config.profile import Profile
+from app.config.rules import AttributeMapping, MappingType
 from app.config.secrets import SecretStore
 from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.defaults import default_mapping_set
 from app.sync.engine import SyncEngine
 from app.sync.events import SyncEvent
-from app.sync.rules import AttributeMapping, MappingType
 from app.sync.state import StateStore
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

@@ -152,7 +152,7 @@ def test_first_window_keeps_long_lived_objects_out_of_full_collections(
     import gc
     import weakref
 
-    from app.sync.gc_pause import keeping_aside, paused_gc, settle
+    from app.gc_pause import keeping_aside, paused_gc, settle
 
     window = shell.open_first_window(None)
     qtbot.addWidget(window)

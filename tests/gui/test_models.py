@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 
 from pytestqt.qtbot import QtBot
 
+from app.checks import CheckResult
+from app.config.rules import AttributeMapping, MappingType
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action, PlannedOperation
-from app.sync.rules import AttributeMapping, MappingType
 from app.ui.models import (
     ActivityFilterModel,
     ActivityModel,
@@ -18,7 +19,6 @@ from app.ui.models import (
     ObjectRole,
     event_detail_text,
 )
-from app.webex.checks import CheckResult
 
 
 def _event(n: int, status: Status = Status.SUCCESS, action: str = "Create") -> SyncEvent:

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWiz
 from pytestqt.qtbot import QtBot
 
 from app.config.profile import CsvSettings, Profile, SourceSettings, Target
+from app.config.rules import MappingType
 from app.config.store import ProfileStore
 from app.sandbox.server import SandboxServer
-from app.sync.rules import MappingType
 from app.ui.wizard import WizardDefaults
 
 from .conftest import SAMPLE_CSV, click_next, walk_to

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from app.config.profile import Profile
+from app.config.rules import MappingType
 from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
 from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxServer
-from app.sync.rules import MappingType
 from app.ui.application import Shell, WizardWindow
 from app.ui.dashboard import DashboardWindow, open_dashboard
 from app.ui.widgets import center_on

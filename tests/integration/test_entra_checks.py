@@ -6,11 +6,11 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from app.checks import CheckResult
 from app.config.profile import EntraSettings
 from app.config.secrets import SecretStore
 from app.directory.entra_checks import check_source
 from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
-from app.webex.checks import CheckResult
 
 PROFILE = "checks"
 

@@ -19,12 +19,16 @@ from scim2_server.service import ScimService
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sandbox.service import SandboxService, holds_no_reference
 from app.sandbox.webex_tenant import webex_provider
+from app.webex.constants import (
+    BULK_REQUEST,
+    CISCO_ERROR,
+    CISCO_USER,
+    CORE_GROUP,
+    CORE_USER,
+    PATCH_OP,
+    SCIM_ERROR,
+)
 from tests.contract.harness import WebexContract, contract_sandbox
-
-CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
-CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
-PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
-BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest"
 
 
 @pytest.fixture
@@ -195,9 +199,6 @@ async def test_a_created_user_is_not_changed_by_what_the_caller_does_with_the_an
 
 # -- Webex's Bulk, as Cisco's spec has it (every exchange judged by the spec) ---------------
 
-CISCO_ERROR = "urn:scim:schemas:extension:cisco:webexidentity:api:messages:2.0:Error"
-SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"
-CISCO_USER = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
 DELETE_ONE = {"method": "DELETE", "path": "/Users/does-not-exist"}
 
 

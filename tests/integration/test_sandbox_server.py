@@ -17,8 +17,7 @@ from app.errors import InputError
 from app.sandbox.faults import FaultSpecError
 from app.sandbox.server import SandboxConfig, SandboxError, SandboxServer
 from app.sandbox.store import read_state
-
-CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
+from app.webex.constants import CORE_USER
 
 
 def admin(sandbox: SandboxServer, **kwargs: object) -> httpx.AsyncClient:

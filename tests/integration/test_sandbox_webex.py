@@ -17,14 +17,17 @@ import httpx
 import pytest
 
 from app.sandbox.server import SandboxConfig, SandboxServer
-from app.sandbox.webex_tenant import CISCO_USER, WEBEX_401_MESSAGE, webex_id
+from app.sandbox.webex_tenant import WEBEX_401_MESSAGE, webex_id
+from app.webex.constants import (
+    BULK_REQUEST,
+    CISCO_USER,
+    CORE_GROUP,
+    CORE_USER,
+    ENTERPRISE_USER,
+    PATCH_OP,
+)
 from tests.contract.harness import WebexContract, contract_sandbox
 
-CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
-CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
-ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
-PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
-BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest"
 ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"
 
 

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 from app.config.profile import Profile
+from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.mapping import Mapper
-from app.sync.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.sync.state import SCHEMA_VERSION, StateStore
 from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv, writes
 

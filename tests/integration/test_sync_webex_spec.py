@@ -15,17 +15,17 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 
+from app.config.rules import AttributeMapping
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync import plan as p
 from app.sync.engine import SyncEngine
-from app.sync.rules import AttributeMapping
 from app.sync.state import StateStore
 from app.webex.checks import test_connection as check_connection
 from app.webex.client import WebexClient
+from app.webex.constants import CISCO_USER
 from tests.contract.webex_spec import enterprise_filter_names, user_filter_table
 from tests.integration.test_sync_helpers import COLUMNS, make_profile, make_rows, write_csv
 
-CISCO_USER = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
 # Cisco's "Search users" filter table, as the spec has it, lower case (RFC 7643 §2.1);
 # the enterprise attributes also under their schema's URN.
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:"

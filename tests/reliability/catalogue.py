@@ -37,7 +37,6 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "reliability.md"
 TABLE_START = "<!-- catalogue:start -->"
 TABLE_END = "<!-- catalogue:end -->"
 SCRIPTED_ORG = "96abc2aa-3dcc-11e5-a152-fe34819cdc9a"
-USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
 LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse"
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 

@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from app.sync.attributes import (
+from app.directory.attributes import AttributeType, GraphHandling, csv_source_attributes
+from app.directory.entra.attributes import (
     ENTRA_USER_ATTRIBUTES,
-    AttributeType,
-    GraphHandling,
+    entra_user_attribute,
+    graph_query_for,
+)
+from app.sync.attributes import (
     ResourceType,
     TargetKind,
-    csv_source_attributes,
-    entra_user_attribute,
     find_target_attribute,
-    graph_query_for,
     target_attributes,
 )
 from app.sync.defaults import default_mapping_set
-from app.sync.scim_paths import (
-    CISCO_USER,
-    CORE_USER,
-    ENTERPRISE_USER,
-    ScimPath,
-    ScimPathError,
-    parse_scim_path,
-)
+from app.sync.scim_paths import ScimPath, ScimPathError, parse_scim_path
+from app.webex.constants import CISCO_USER, CORE_USER, ENTERPRISE_USER
 
 
 def paths(kind: TargetKind, resource: ResourceType) -> list[str]:

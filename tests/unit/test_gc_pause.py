@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.sync import gc_pause
-from app.sync.gc_pause import (
+from app import gc_pause
+from app.gc_pause import (
     collect_everything,
     keep_long_lived_aside,
     keeping_aside,
@@ -114,7 +114,7 @@ def test_ending_the_mode_hands_everything_back() -> None:
 
 
 def test_young_collections_wait_for_settle() -> None:
-    from app.sync.gc_pause import YOUNG_BATCH, collect_young
+    from app.gc_pause import YOUNG_BATCH, collect_young
 
     with paused_gc():
         made = [[n] for n in range(4 * YOUNG_BATCH)]

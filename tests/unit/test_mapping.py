@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
+from app.config.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
 from app.directory.base import SourceGroup, SourceUser
 from app.errors import InputError
 from app.sync.defaults import WORK_EMAIL, default_mapping_set, default_mappings
 from app.sync.mapping import Mapper, MappingError, diff, flatten, user_attributes
-from app.sync.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
-from app.sync.scim_paths import CISCO_USER, CORE_USER, ENTERPRISE_USER
+from app.webex.constants import CISCO_USER, CORE_USER, ENTERPRISE_USER
 
 FRENCH = SourceUser(
     source_id="0c9f6e2a-5b1d-4d7e-9a43-3f2b8c1d7e60",

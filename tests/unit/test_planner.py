@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.directory.base import SourceGroup, SourceRead, SourceSkip, SourceUser
 from app.sync import plan as p
 from app.sync.defaults import default_mapping_set
@@ -23,7 +24,6 @@ from app.sync.mapping import Mapper, user_attributes
 from app.sync.matching import payload_hash
 from app.sync.plan import Action
 from app.sync.planner import Planner, PlannerOptions
-from app.sync.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.sync.safety import SafetySettings
 from app.sync.scoping import explain
 from app.sync.state import Link

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from app.config.rules import MappingSet, ScopingClause, ScopingFilter, ScopingOperator
 from app.directory.base import SourceRead, SourceUser
 from app.directory.csv_file import validate_csv
 from app.sync import planner as planner_module
@@ -30,7 +31,6 @@ from app.sync.planner import (
     mapping_fingerprint,
     source_record_hash,
 )
-from app.sync.rules import MappingSet, ScopingClause, ScopingFilter, ScopingOperator
 from app.sync.scoping import explain
 from app.sync.state import Link
 from tests.unit.test_planner import ListTarget

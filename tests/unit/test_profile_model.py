@@ -17,8 +17,7 @@ from app.config.profile import (
     profile_from_toml,
     profile_to_toml,
 )
-from app.errors import InputError
-from app.sync.rules import (
+from app.config.rules import (
     AttributeMapping,
     MappingSet,
     MappingType,
@@ -26,6 +25,7 @@ from app.sync.rules import (
     ScopingFilter,
     ScopingOperator,
 )
+from app.errors import InputError
 
 WEBEX_URL = "https://webexapis.com/identity/scim/96abc2aa-3dcc-11e5-a152-fe34819cdc9a/v2/"
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.errors import InputError
-from app.sync.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.sync.scoping import ScopingFilterError, explain, in_scope, validate_filters
 
 Op = ScopingOperator

@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.sync.rules import ScopingClause, ScopingFilter, ScopingOperator
+from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.sync.scoping import clause_holds, in_scope
 
 Op = ScopingOperator

@@ -9,11 +9,11 @@ from typing import Any
 import httpx
 import pytest
 
+from app.config.rules import AttributeMapping
 from app.directory.base import SourceRead
 from app.sync.defaults import default_mapping_set
 from app.sync.mapping import Mapper, MappingError, webex_language_tag
 from app.sync.plan import Action
-from app.sync.rules import AttributeMapping
 from app.webex.client import WebexClient
 from app.webex.errors import Conflict, error_from_response
 from app.webex.people import PeopleMe

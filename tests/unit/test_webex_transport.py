@@ -22,6 +22,7 @@ from hypercorn.asyncio import serve
 from hypercorn.config import Config
 
 from app.webex.client import WebexClient
+from app.webex.constants import CORE_USER
 from app.webex.errors import (
     BadRequest,
     Conflict,
@@ -40,7 +41,6 @@ from app.webex.transport import RetryPolicy
 
 ORG = "96abc2aa-3dcc-11e5-a152-fe34819cdc9a"
 TOKEN = "NjQ5ZTk4YzAtZmFrZS10b2tlbi12YWx1ZS1mb3ItdGVzdHMtb25seQ_PF84_secret"
-USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
 LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse"
 ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error"
 
@@ -197,7 +197,7 @@ def client_for(url: str, fake: FakeTime, **kwargs: Any) -> WebexClient:
 
 
 def user(user_id: str, name: str) -> dict[str, Any]:
-    return {"schemas": [USER_SCHEMA], "id": user_id, "userName": name, "userType": "user"}
+    return {"schemas": [CORE_USER], "id": user_id, "userName": name, "userType": "user"}
 
 
 def page(*users: dict[str, Any], total: int | None = None) -> Answer:
@@ -420,7 +420,7 @@ async def test_a_failed_create_that_landed_is_found_and_not_sent_again(webex) ->
     fake = FakeTime()
     async with client_for(url, fake) as client:
         created = await client.create(
-            "User", {"schemas": [USER_SCHEMA], "userName": "ann@example.com", "userType": "user"}
+            "User", {"schemas": [CORE_USER], "userName": "ann@example.com", "userType": "user"}
         )
         assert created["id"] == "u-9"
         assert client.recovered_creates == 1
@@ -440,7 +440,7 @@ async def test_a_failed_create_that_did_not_land_is_sent_again(webex) -> None:
     fake = FakeTime()
     async with client_for(url, fake) as client:
         created = await client.create(
-            "User", {"schemas": [USER_SCHEMA], "userName": "bob@example.com", "userType": "user"}
+            "User", {"schemas": [CORE_USER], "userName": "bob@example.com", "userType": "user"}
         )
         assert created["id"] == "u-1"
         assert client.recovered_creates == 0
@@ -459,7 +459,7 @@ async def test_a_create_refused_with_429_is_resent_without_a_check(webex) -> Non
     )
     async with client_for(url, FakeTime()) as client:
         await client.create(
-            "User", {"schemas": [USER_SCHEMA], "userName": "cy@example.com", "userType": "user"}
+            "User", {"schemas": [CORE_USER], "userName": "cy@example.com", "userType": "user"}
         )
     assert len(app.requests("POST", "/Users")) == 2
     assert app.requests("GET", "/Users") == []
@@ -548,7 +548,7 @@ async def test_a_create_lost_on_a_reset_connection_is_checked_before_it_is_resen
         fake = FakeTime()
         async with client_for(f"{base}/identity/scim/{ORG}/v2/", fake) as client:
             created = await client.create(
-                "User", {"schemas": [USER_SCHEMA], "userName": "d@example.com", "userType": "user"}
+                "User", {"schemas": [CORE_USER], "userName": "d@example.com", "userType": "user"}
             )
             assert created["id"] == "u-5"
             assert client.stats.network_errors == 1

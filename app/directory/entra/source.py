@@ -101,7 +101,7 @@ def user_select(attributes: Iterable[str] | None) -> tuple[list[str], bool]:
 
 def user_query(attributes: Iterable[str] | None) -> tuple[list[str], bool, bool]:
     """user_select's two answers, and whether the manager must be expanded."""
-    from app.sync.attributes import ENTRA_USER_ATTRIBUTES, graph_query_for
+    from app.directory.entra.attributes import ENTRA_USER_ATTRIBUTES, graph_query_for
 
     names = list(attributes) if attributes is not None else [a.name for a in ENTRA_USER_ATTRIBUTES]
     query = graph_query_for(names)

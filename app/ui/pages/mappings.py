@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.config.rules import AttributeMapping, MappingSet
 from app.errors import UserFacingError
-from app.sync.rules import AttributeMapping, MappingSet
 from app.ui.mapping_editor import MappingEditor
 from app.ui.models import MappingsModel, pretty_json
 from app.ui.pages.base import BasePage, labelled

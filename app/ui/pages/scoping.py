@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.sync.rules import ScopingClause, ScopingFilter, ScopingOperator
+from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.ui.i18n import plural
 from app.ui.pages.base import BasePage, labelled
 from app.ui.widgets import FieldMessage

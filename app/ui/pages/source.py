@@ -655,7 +655,7 @@ class SourcePage(BasePage):
             draft.entra_client_secret = ""
             draft.scope = "all"
         else:
-            from app.sync.attributes import ENTRA_USER_ATTRIBUTES
+            from app.directory.entra.attributes import ENTRA_USER_ATTRIBUTES
 
             entra = self._entra_settings()
             before = draft.source.entra if draft.source is not None else None
