@@ -15,7 +15,7 @@ from app.sync.state import StateStore
 from app.webex.client import WebexClient
 from app.webex.constants import CISCO_USER, CORE_GROUP, CORE_USER
 from tests.contract.harness import PROGRAM_OPERATIONS, WebexContract
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+from tests.support.sync import make_profile, make_rows, write_csv
 
 
 def new_user(n: int, **more: Any) -> dict[str, Any]:

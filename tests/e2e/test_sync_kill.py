@@ -19,7 +19,7 @@ from app.config.store import ProfileStore
 from app.paths import state_file
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.state import StateStore
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+from tests.support.sync import make_profile, make_rows, write_csv
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 

@@ -22,7 +22,7 @@ from app.sandbox.server import SandboxConfig, SandboxServer
 from app.ui.dashboard import DashboardBridge, DashboardWindow
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv, writes
+from tests.support.sync import make_profile, make_rows, write_csv, writes
 
 from .conftest import walk_to
 

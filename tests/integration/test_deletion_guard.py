@@ -19,7 +19,7 @@ from app.config.store import ProfileStore
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.state import StateStore
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv, writes
+from tests.support.sync import make_profile, make_rows, write_csv, writes
 
 
 def tenant(sandbox: SandboxServer) -> dict[str, Any]:

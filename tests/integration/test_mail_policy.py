@@ -22,7 +22,7 @@ from app.config.secrets import SecretStore
 from app.notify.policy import FailureNotifier, NotifyOutcome, reason_key
 from app.sync.events import CycleResult, SyncEvent
 from app.sync.state import StateStore
-from tests.integration.test_mail import (
+from tests.support.mail import (
     PASSWORD,
     MailServer,
     failing_result,

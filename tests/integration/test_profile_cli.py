@@ -20,7 +20,7 @@ from app.cli import main
 from app.config.secrets import SERVICE, SecretStore
 from app.config.store import ProfileStore
 from app.paths import profiles_dir
-from tests.conftest import MemoryKeyring
+from tests.support.keyring import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample" / "users.csv"

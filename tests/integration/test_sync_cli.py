@@ -17,7 +17,7 @@ import pytest
 from app.cli import main
 from app.config.store import ProfileStore
 from app.sandbox.server import SandboxConfig, SandboxServer
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv, writes
+from tests.support.sync import make_profile, make_rows, write_csv, writes
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.state import StateStore
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv, writes
+from tests.support.sync import make_profile, make_rows, write_csv, writes
 
 
 def versions(sandbox: SandboxServer) -> dict[str, str]:

@@ -9,7 +9,7 @@ from app.config.profile import Profile
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.state import StateStore
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+from tests.support.sync import make_profile, make_rows, write_csv
 
 COMPARED = ("userName", "name", "displayName", "title", "emails", "active", "externalId")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.state import StateStore
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+from tests.support.sync import make_profile, make_rows, write_csv
 
 
 def members_by_group(sandbox: SandboxServer) -> dict[str, set[str]]:

@@ -12,7 +12,7 @@ from app.sync.engine import SyncEngine
 from app.sync.events import SyncEvent
 from app.sync.state import StateStore
 from app.webex.client import WebexClient
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+from tests.support.sync import make_profile, make_rows, write_csv
 
 
 async def test_an_in_flight_create_is_looked_up_before_it_is_sent_again(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from app.directory.factory import open_source
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.state import StateStore
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+from tests.support.sync import make_profile, make_rows, write_csv
 
 
 class WatchedUsers(list[SourceUser]):

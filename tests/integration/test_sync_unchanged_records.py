@@ -20,7 +20,7 @@ from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.mapping import Mapper
 from app.sync.state import SCHEMA_VERSION, StateStore
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv, writes
+from tests.support.sync import make_profile, make_rows, write_csv, writes
 
 COUNT = 40
 

@@ -24,7 +24,7 @@ from app.webex.checks import test_connection as check_connection
 from app.webex.client import WebexClient
 from app.webex.constants import CISCO_USER
 from tests.contract.webex_spec import enterprise_filter_names, user_filter_table
-from tests.integration.test_sync_helpers import COLUMNS, make_profile, make_rows, write_csv
+from tests.support.sync import COLUMNS, make_profile, make_rows, write_csv
 
 # Cisco's "Search users" filter table, as the spec has it, lower case (RFC 7643 §2.1);
 # the enterprise attributes also under their schema's URN.

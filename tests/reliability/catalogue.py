@@ -1510,7 +1510,7 @@ def _collect() -> dict[str, str]:
 
     import keyring
 
-    from tests.conftest import MemoryKeyring
+    from tests.support.keyring import MemoryKeyring
 
     keyring.set_keyring(MemoryKeyring())
     messages: dict[str, str] = {}

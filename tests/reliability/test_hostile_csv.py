@@ -27,8 +27,8 @@ from app.config.store import ProfileStore
 from app.directory import csv_file
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.spreadsheet import FORMULA_STARTS
-from tests.integration.test_sync_helpers import COLUMNS, make_profile, make_rows, writes
 from tests.reliability.support import REPO
+from tests.support.sync import COLUMNS, make_profile, make_rows, writes
 
 # A child process gets this long before the test calls it hung (a guard, not a measure).
 HANG_GUARD_SECONDS = 120

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_mail import starttls_server, tls
+from tests.support.mail import starttls_server, tls
 
 __all__ = ["starttls_server", "tls"]  # fixtures used by name
 
@@ -209,7 +209,7 @@ def test_sigterm_mid_cycle_stops_and_the_next_run_creates_nothing_twice(
     from app.paths import state_file
     from app.sandbox.server import SandboxConfig, SandboxServer
     from app.sync.state import StateStore
-    from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+    from tests.support.sync import make_profile, make_rows, write_csv
 
     rows = make_rows(400)
     csv_path = write_csv(tmp_path / "users.csv", rows)
@@ -319,7 +319,7 @@ def test_a_bad_token_in_the_environment_is_refused_before_anything_is_sent(
 ) -> None:
     from app.config.store import ProfileStore
     from app.sandbox.server import SandboxConfig, SandboxServer
-    from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+    from tests.support.sync import make_profile, make_rows, write_csv
 
     csv_path = write_csv(private_dirs / "users.csv", make_rows(3))
     with SandboxServer.in_thread(SandboxConfig()) as sandbox:
@@ -356,7 +356,7 @@ def test_files_that_name_users_are_private_under_umask_022(
     from app.config.store import ProfileStore
     from app.paths import log_dir, state_dir, state_file
     from app.sync.state import StateStore
-    from tests.integration.test_sync_helpers import make_profile
+    from tests.support.sync import make_profile
 
     ProfileStore().save(make_profile(WEBEX_URL, SAMPLE))
     previous = os.umask(0o022)
@@ -443,7 +443,7 @@ def test_a_profile_created_again_under_its_name_starts_with_fresh_state(
     from app.paths import state_file
     from app.sandbox.server import SandboxConfig, SandboxServer
     from app.sync.state import StateStore
-    from tests.integration.test_sync_helpers import make_rows, write_csv
+    from tests.support.sync import make_rows, write_csv
 
     csv_path = write_csv(private_dirs / "users.csv", make_rows(5))
     with SandboxServer.in_thread(SandboxConfig()) as sandbox:
@@ -498,7 +498,7 @@ def test_a_damaged_state_file_is_named_with_what_to_do(
 ) -> None:
     from app.config.store import ProfileStore
     from app.paths import state_file
-    from tests.integration.test_sync_helpers import make_profile
+    from tests.support.sync import make_profile
 
     ProfileStore().save(make_profile(WEBEX_URL, SAMPLE))
     path = state_file("acme")
@@ -538,7 +538,7 @@ def test_a_full_state_disk_stops_with_a_plain_message_and_keeps_the_journal(
     from app.config.store import ProfileStore
     from app.paths import log_dir, state_file
     from app.sandbox.server import SandboxConfig, SandboxServer
-    from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+    from tests.support.sync import make_profile, make_rows, write_csv
 
     csv_path = private_dirs / "users.csv"
     write_csv(csv_path, make_rows(10))
@@ -583,7 +583,7 @@ def test_a_full_state_disk_stops_with_a_plain_message_and_keeps_the_journal(
 
 def test_of_creations_at_once_of_one_name_exactly_one_wins(private_dirs: Path) -> None:
     from app.config.store import ProfileExists, ProfileStore
-    from tests.integration.test_sync_helpers import make_profile
+    from tests.support.sync import make_profile
 
     racers = 8
     barrier = threading.Barrier(racers)
@@ -721,7 +721,7 @@ def synced_profile(private_dirs: Path, cli_env: dict[str, str]) -> dict[str, str
     """A profile with a cycle of 300 users in its provisioning log."""
     from app.config.store import ProfileStore
     from app.sandbox.server import SandboxConfig, SandboxServer
-    from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+    from tests.support.sync import make_profile, make_rows, write_csv
 
     csv_path = write_csv(private_dirs / "users.csv", make_rows(300))
     with SandboxServer.in_thread(SandboxConfig()) as sandbox:
@@ -807,7 +807,7 @@ def _hold_profile(env: dict[str, str], hours: float = 0) -> subprocess.Popen[str
 @pytest.fixture
 def saved_profile(private_dirs: Path, cli_env: dict[str, str]) -> dict[str, str]:
     from app.config.store import ProfileStore
-    from tests.integration.test_sync_helpers import make_profile
+    from tests.support.sync import make_profile
 
     ProfileStore().save(make_profile(WEBEX_URL, SAMPLE))
     return {**cli_env, "WEBEX_PROVISIONER_TOKEN": "a-token-never-sent"}
@@ -860,7 +860,7 @@ async def test_the_failure_email_tells_of_a_stuck_holder(starttls_server: object
     from app.commands.sync import stuck_holder_result
     from app.notify.policy import FailureNotifier, NotifyOutcome
     from app.sync.lock import LockHeld, LockOwner
-    from tests.integration.test_mail import PASSWORD
+    from tests.support.mail import PASSWORD
 
     owner = LockOwner(4242, "scheduler-box", datetime.now(UTC) - timedelta(hours=5), "sync")
     held = LockHeld("acme", owner)

@@ -12,7 +12,7 @@ from app.config.secrets import SecretStore
 from app.config.store import ProfileExists, ProfileNotFound, ProfileStore
 from app.errors import InputError
 from app.paths import profiles_dir
-from tests.conftest import MemoryKeyring
+from tests.support.keyring import MemoryKeyring
 
 WEBEX_URL = "https://webexapis.com/identity/scim/96abc2aa-3dcc-11e5-a152-fe34819cdc9a/v2/"
 KNOWN_TOKEN = "NjQ4ZGM0YzYtZTQ1Mi00OTk5LWJmNDgtYjU2ZTJlMTAyNGQ5_PF84_secret-token-value"

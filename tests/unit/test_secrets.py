@@ -20,7 +20,7 @@ from app.config.secrets import (
     resolve_smtp_password,
     resolve_webex_token,
 )
-from tests.conftest import MemoryKeyring
+from tests.support.keyring import MemoryKeyring
 
 TOKEN = "ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2_PF84_known-token"
 
