@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,8 +21,7 @@ from app.sandbox.server import SandboxConfig, SandboxServer
 from app.ui.bridge import EngineBridge
 from app.ui.tasks import TaskRegistry
 from app.ui.wizard import SetupWizard, WizardDefaults
-
-SAMPLE_CSV = Path(__file__).resolve().parents[2] / "resources" / "sample" / "users.csv"
+from tests.support.gui import SAMPLE_CSV
 
 
 @pytest.fixture
@@ -91,22 +89,3 @@ def sandbox_defaults(sandbox: SandboxServer) -> WizardDefaults:
         csv_path=SAMPLE_CSV,
         sandbox=True,
     )
-
-
-def click_next(qtbot: QtBot, wizard: SetupWizard, *, timeout: int = 20_000) -> None:
-    """Wait until the page is complete, press Next (or Start sync), wait for the next page."""
-    page = wizard.currentPage()
-    qtbot.waitUntil(page.isComplete, timeout=timeout)
-    button = wizard.button(
-        wizard.WizardButton.CommitButton if page.isCommitPage() else wizard.WizardButton.NextButton
-    )
-    assert button.isEnabled()
-    button.click()
-    qtbot.waitUntil(lambda: wizard.currentPage() is not page, timeout=timeout)
-
-
-def walk_to(qtbot: QtBot, wizard: SetupWizard, name: str) -> Any:
-    """Press Next with what is filled in until the page `name` shows; return that page."""
-    while wizard.current_name() != name:
-        click_next(qtbot, wizard)
-    return wizard.currentPage()

@@ -19,8 +19,7 @@ from app.ui.application import Shell, WizardWindow
 from app.ui.crash import ErrorReporter
 from app.ui.tasks import TaskRegistry
 from app.ui.wizard import WizardDefaults
-
-from .conftest import SAMPLE_CSV
+from tests.support.gui import SAMPLE_CSV
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from app.ui.application import WizardWindow
 from app.ui.bridge import EngineBridge
 from app.ui.pages.run import RunPage
 from app.ui.wizard import WizardDefaults
-from tests.gui.conftest import SAMPLE_CSV
+from tests.support.gui import SAMPLE_CSV
 
 
 class PaintCounter(QObject):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.config.profile import CsvSettings, Profile, SourceSettings, Target
 from app.sandbox.server import SandboxServer
 from app.ui.application import WizardWindow
 from app.ui.dashboard import DashboardBridge, DashboardWindow
@@ -27,9 +26,7 @@ from app.ui.i18n import install_translators, remove_translators
 from app.ui.pages.source import INVALID_ROLE
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
-
-from .conftest import SAMPLE_CSV, click_next, walk_to
-from .test_screenshots import history
+from tests.support.gui import click_next, history, settings_defaults, walk_to
 
 
 def _edit(wizard: QWidget, name: str) -> QLineEdit:
@@ -127,17 +124,6 @@ def _question(wizard: QWizard) -> QMessageBox | None:
     return box if box is not None and box.isVisible() else None
 
 
-def _settings_defaults(sandbox: SandboxServer) -> WizardDefaults:
-    profile = Profile(
-        name="acme",
-        target=Target(tenant_url=sandbox.tenant_url),
-        source=SourceSettings(kind="csv", csv=CsvSettings(path=SAMPLE_CSV)),
-    )
-    return WizardDefaults(
-        profile=profile, stored_secrets={"webex-token": sandbox.tokens.full_admin}
-    )
-
-
 @pytest.mark.parametrize("settings", [False, True], ids=["wizard", "settings"])
 def test_esc_with_unsaved_changes_asks_and_keeps_them_unless_discarded(
     make_wizard,
@@ -146,13 +132,13 @@ def test_esc_with_unsaved_changes_asks_and_keeps_them_unless_discarded(
     qtbot: QtBot,
     settings: bool,
 ) -> None:
-    wizard = make_wizard(_settings_defaults(sandbox) if settings else sandbox_defaults)
+    wizard = make_wizard(settings_defaults(sandbox) if settings else sandbox_defaults)
     walk_to(qtbot, wizard, "page-source")
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # nothing changed: it closes at once
     qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5_000)
     assert _question(wizard) is None
 
-    wizard = make_wizard(_settings_defaults(sandbox) if settings else sandbox_defaults)
+    wizard = make_wizard(settings_defaults(sandbox) if settings else sandbox_defaults)
     walk_to(qtbot, wizard, "page-source")
     skip = wizard.findChild(QCheckBox, "skipInvalidRows")
     skip.click()  # the admin's change
@@ -277,7 +263,7 @@ def test_the_wizard_and_settings_are_usable_at_800x600(
     language: str,
 ) -> None:
     translators = install_translators(qapp, language)
-    window = WizardWindow(bridge, _settings_defaults(sandbox) if settings else sandbox_defaults)
+    window = WizardWindow(bridge, settings_defaults(sandbox) if settings else sandbox_defaults)
     qtbot.addWidget(window)
     window.show()
     wizard = window.wizard

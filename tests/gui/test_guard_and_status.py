@@ -22,9 +22,8 @@ from app.sandbox.server import SandboxConfig, SandboxServer
 from app.ui.dashboard import DashboardBridge, DashboardWindow
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
+from tests.support.gui import walk_to
 from tests.support.sync import make_profile, make_rows, write_csv, writes
-
-from .conftest import walk_to
 
 
 @pytest.fixture

@@ -39,9 +39,9 @@ from app.ui.chart import INTERRUPTED
 from app.ui.dashboard import DashboardBridge, DashboardWindow
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
+from tests.support.gui import click_next
 
 from ..reliability.support import load_chaos
-from .conftest import click_next
 
 REPO = Path(__file__).resolve().parents[2]
 WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})

@@ -21,9 +21,7 @@ from pytestqt.qtbot import QtBot
 from app.ui.dashboard import DashboardBridge, DashboardWindow
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
-
-from .conftest import click_next
-from .test_screenshots import history
+from tests.support.gui import click_next, history
 
 # What Tab reaches on each page, in order, with the sandbox's defaults filled in (controls
 # that are disabled at that moment, such as Pause after the sync, are skipped by Qt).

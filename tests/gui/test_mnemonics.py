@@ -26,10 +26,7 @@ from app.ui.dashboard import DashboardBridge, DashboardWindow
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
-
-from .conftest import click_next
-from .test_careful_admin import _settings_defaults
-from .test_screenshots import history
+from tests.support.gui import click_next, history, settings_defaults
 
 _MNEMONIC = re.compile(r"&(?!&)(.)")
 # Push buttons that need no letter: Esc is the wizard's Cancel.
@@ -135,7 +132,7 @@ def test_every_page_has_unique_alt_letters(
         if language == "fr":
             assert translators, "the French catalog did not load"
         found = walk(qtbot, make_wizard(sandbox_defaults), f"[{language}] set-up")
-        found += walk(qtbot, make_wizard(_settings_defaults(sandbox)), f"[{language}] Settings")
+        found += walk(qtbot, make_wizard(settings_defaults(sandbox)), f"[{language}] Settings")
     finally:
         remove_translators(qapp, translators)
     assert found == [], "\n".join(found)

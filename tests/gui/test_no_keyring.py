@@ -19,8 +19,7 @@ from app.sandbox.server import SandboxServer
 from app.ui.dashboard import wizard_defaults_for
 from app.ui.widgets import FieldMessage
 from app.ui.wizard import SetupWizard, WizardDefaults
-
-from .conftest import SAMPLE_CSV, click_next, walk_to
+from tests.support.gui import SAMPLE_CSV, click_next, walk_to
 
 
 @pytest.fixture

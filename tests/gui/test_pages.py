@@ -15,8 +15,7 @@ from app.config.rules import MappingType
 from app.config.store import ProfileStore
 from app.sandbox.server import SandboxServer
 from app.ui.wizard import WizardDefaults
-
-from .conftest import SAMPLE_CSV, click_next, walk_to
+from tests.support.gui import SAMPLE_CSV, click_next, walk_to
 
 
 def _next_enabled(wizard: QWizard) -> bool:

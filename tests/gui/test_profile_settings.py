@@ -23,8 +23,7 @@ from app.ui.application import Shell, WizardWindow
 from app.ui.dashboard import DashboardWindow, open_dashboard
 from app.ui.widgets import center_on
 from app.ui.wizard import SetupWizard
-
-from .conftest import SAMPLE_CSV, click_next
+from tests.support.gui import SAMPLE_CSV, click_next
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ import importlib.util
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -24,29 +23,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.config.profile import Profile
-from app.config.store import ProfileStore
-from app.paths import state_file
-from app.sync.events import CycleResult, Status, SyncEvent
-from app.sync.state import StateStore
 from app.ui.dashboard import DashboardBridge, DashboardWindow
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.resources import translations_dir
 from app.ui.tray import TrayController
+from tests.support.gui import NAMES, history
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "screenshots.py"
-TENANT = "https://webexapis.com/identity/scim/96abc2aa-3dcc-11e5-a152-fe34819cdc9a/v2/"
-NOW = datetime.now(UTC).replace(second=0, microsecond=0)
-NAMES = [
-    "zoe.dupre",
-    "jerome.lefevre",
-    "anais.cote",
-    "francois.garcon",
-    "helene.belanger",
-    "oliver.smith",
-    "emily.brown",
-    "noah.taylor",
-]
 VIEWS = [
     "page-welcome",
     "page-source",
@@ -138,74 +121,6 @@ def test_the_script_takes_every_view_in_french(
     assert any("Retenu par le seuil de suppression accidentelle" in text for text in dashboard)
     assert "Synchroniser maintenant" in dashboard
     assert "Bienvenue" in by_view["page-welcome"].texts
-
-
-def history() -> None:
-    """Two weeks of cycles of a 1,200-user directory, the last one held by the threshold."""
-    profile = Profile.model_validate(
-        {
-            "name": "acme",
-            "target": {"tenant_url": TENANT},
-            "source": {"kind": "csv", "csv": {"path": "/srv/exports/acme-users.csv"}},
-            "provisioning_enabled": True,
-        }
-    )
-    ProfileStore().save(profile)
-    with StateStore(state_file("acme")) as state:
-        for n in range(14):
-            # The last one ten minutes ago: the next is due in half an hour, not during the test.
-            started = NOW - timedelta(minutes=40 * (13 - n) + 10)
-            creates = 1200 if n == 0 else (n * 7) % 11
-            updates = 0 if n == 0 else (n * 5) % 9 + 1
-            failed = 2 if n in (4, 9) else 0
-            counts = {
-                "Create": {"Success": creates},
-                "Update": {"Success": updates, **({"Failure": failed} if failed else {})},
-                "NoChange": {"Success": 0 if n == 0 else 1180},
-            }
-            outcome = "completed_with_failures" if failed else "completed"
-            reason = f"{failed} operations failed." if failed else ""
-            if n == 13:
-                counts = {"Update": {"Success": 3}, "Disable": {"Skipped": 310}}
-                outcome = "held"
-                reason = (
-                    "This cycle would disable or delete 310 users, more than the threshold of "
-                    "250; no user was disabled or deleted."
-                )
-            state.finish_cycle(
-                CycleResult(
-                    cycle_id=f"c{n:02d}",
-                    started=started,
-                    finished=started + timedelta(seconds=25 if n else 190),
-                    outcome=outcome,  # type: ignore[arg-type]
-                    counts=counts,
-                    reason=reason,
-                    mode="full" if n == 0 else "incremental",
-                )
-            )
-        events = []
-        for n, login in enumerate(NAMES):
-            failure = n == 2
-            events.append(
-                SyncEvent(
-                    kind="operation",
-                    cycle_id="c13",
-                    time=NOW - timedelta(minutes=1, seconds=50 - n),
-                    action="Update" if n % 3 else "Disable",
-                    status=Status.FAILURE if failure else Status.SKIPPED if n % 3 == 0 else Status.SUCCESS,
-                    user_name=f"{login}@example.com",
-                    source_id=f"{login}@example.com",
-                    modified=(("title", "Engineer", "Lead engineer"),) if n % 3 else (),
-                    message="userName already exists in another organisation" if failure else "",
-                    error_code="uniqueness" if failure else "",
-                )
-            )  # fmt: skip
-        state.add_events(events)
-        from app.sync.state import Link
-
-        state.save_links(
-            Link("User", f"user{n}", f"id{n}", f"user{n}@example.com") for n in range(1204)
-        )
 
 
 def test_the_dashboard_over_two_weeks_of_cycles(

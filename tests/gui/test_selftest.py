@@ -20,8 +20,7 @@ from app.ui.selftest import (
     check_translations,
 )
 from app.ui.wizard import WizardDefaults
-
-from .conftest import SAMPLE_CSV
+from tests.support.gui import SAMPLE_CSV
 
 CHECK_TITLES = (
     "Tenant URL",

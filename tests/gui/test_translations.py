@@ -15,8 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.resources import translations_dir
-
-from .conftest import walk_to
+from tests.support.gui import walk_to
 
 
 def _messages(ts: Path) -> list[tuple[str, ET.Element]]:

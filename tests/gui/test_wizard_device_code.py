@@ -22,8 +22,7 @@ from app.sandbox.server import SandboxServer
 from app.sync.plan import Action
 from app.ui.sign_in import DeviceCodeDialog
 from app.ui.wizard import SetupWizard, WizardDefaults
-
-from .conftest import click_next
+from tests.support.gui import click_next
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,7 @@ from app.config.store import ProfileStore
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.events import Status
 from app.ui.wizard import WizardDefaults
-
-from .conftest import SAMPLE_CSV, click_next
+from tests.support.gui import SAMPLE_CSV, click_next
 
 
 def _sample_user_names() -> set[str]:

@@ -29,8 +29,7 @@ from app.sync.events import Status
 from app.ui.bridge import EngineBridge
 from app.ui.sandbox_session import start_sandboxes
 from app.ui.wizard import WizardDefaults
-
-from .conftest import click_next
+from tests.support.gui import click_next
 
 
 @dataclass
