@@ -1,18 +1,18 @@
 """Microsoft Graph v1.0 reads over httpx: paging, delta links, throttling, errors in plain words.
 
-The client never signs in itself: a TokenProvider gives it a bearer token (and a fresh one
-after a 401, once). Errors are UserFacingError subclasses naming the permission to grant
+The client never signs in itself: a TokenProvider gives it a bearer token, which GraphBearer
+(an httpx.Auth) puts on each request, asking for a fresh one after a 401, once. Waits follow
+Retry-After or the shared back-off (app.retry), on an injected sleep and random source. Errors are UserFacingError subclasses naming the permission to grant
 or the next step; none carries the token.
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import logging
 import random
 import time
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,6 +22,7 @@ import httpx
 
 from app.errors import ExitCode, InputError, UserFacingError
 from app.net import HttpLimitError, is_loopback_host, make_async_client
+from app.retry import backoff_delay, retry_after_seconds
 
 log = logging.getLogger(__name__)
 
@@ -172,19 +173,43 @@ class DeltaResult:
     delta_link: str
 
 
-def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("Retry-After")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
+class GraphBearer(httpx.Auth):
+    """The bearer token on each request of one Graph read; after a 401, one fresh token
+    (TokenProvider.refresh: a new msal sign-in) and one resend.
+
+    One instance per logical read (GraphClient.get), so the token is renewed at most once
+    across that read's retries; a second 401 reaches the caller. Async clients only."""
+
+    def __init__(self, tokens: TokenProvider, stats: GraphStats) -> None:
+        self._tokens = tokens
+        self._stats = stats
+        self._token: str | None = None
+        self.renewed = False
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        raise RuntimeError("GraphBearer signs requests of an httpx.AsyncClient only")
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        if self._token is None:
+            self._token = await self._tokens.token()
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        response = yield request
+        if response.status_code != 401 or self.renewed:
+            return
+        self.renewed = True
+        self._stats.reauthenticated += 1
+        log.info("Graph refused the token (401); signing in again")
+        self._token = await self._tokens.refresh()
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        self._stats.requests += 1
+        yield request
+
+    def __repr__(self) -> str:
+        return "GraphBearer([redacted])"
 
 
 def _error_body(response: httpx.Response) -> tuple[str, str, str]:
@@ -215,6 +240,9 @@ class GraphClient:
         max_wait: float = 300.0,
         client: httpx.AsyncClient | None = None,
         stats: GraphStats | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        rng: random.Random | None = None,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.base_url = check_graph_url(graph_url)
         self.api_url = f"{self.base_url}/v1.0"
@@ -227,6 +255,9 @@ class GraphClient:
         self._backoff_base = backoff_base
         self._max_wait = max_wait
         self.stats = stats if stats is not None else GraphStats()
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._wall_clock = wall_clock  # what a Retry-After date is measured from
 
     async def __aenter__(self) -> GraphClient:
         return self
@@ -260,18 +291,13 @@ class GraphClient:
                 "Check the Graph address in the profile (graph_url).",
                 url=urlsplit(url).netloc,
             )
-        reauthenticated = False
+        auth = GraphBearer(self._tokens, self.stats)
         attempt = 0
-        token = await self._tokens.token()
         while True:
             attempt += 1
             self.stats.requests += 1
             try:
-                response = await self._client.get(
-                    url,
-                    params=params,
-                    headers={**(headers or {}), "Authorization": f"Bearer {token}"},
-                )
+                response = await self._client.get(url, params=params, headers=headers, auth=auth)
             except httpx.TransportError as exc:
                 final = isinstance(exc, HttpLimitError) and not exc.retryable
                 if (
@@ -294,14 +320,10 @@ class GraphClient:
                         url=url,
                     )
                 return data
-            if status == 401 and not reauthenticated:
-                reauthenticated = True
-                self.stats.reauthenticated += 1
-                log.info("Graph refused the token (401); signing in again")
-                token = await self._tokens.refresh()
-                continue
             if status in RETRYABLE_STATUSES and attempt < self._max_attempts:
-                wait = _retry_after(response)
+                wait = retry_after_seconds(
+                    response.headers.get("Retry-After"), now=self._wall_clock()
+                )
                 if wait is None:
                     wait = self._backoff(attempt)
                 wait = min(wait, self._max_wait)
@@ -313,12 +335,11 @@ class GraphClient:
 
     async def _wait(self, seconds: float) -> None:
         self.stats.waited_seconds += seconds
-        await asyncio.sleep(seconds)
+        await self._sleep(seconds)
 
     def _backoff(self, attempt: int) -> float:
-        """Exponential back-off with jitter when the server gives no Retry-After."""
-        base: float = self._backoff_base * (2 ** (attempt - 1))
-        return min(self._max_wait, base * (0.5 + random.random() / 2))
+        """Exponential back-off with jitter (app.retry) when the server gives no Retry-After."""
+        return backoff_delay(attempt, base=self._backoff_base, cap=self._max_wait, rng=self._rng)
 
     def _network_error(self, exc: httpx.TransportError) -> GraphUnavailable:
         if isinstance(exc, HttpLimitError):  # our deadline, body cap or proxy check
@@ -464,6 +485,7 @@ __all__ = [
     "DeltaExpired",
     "DeltaResult",
     "GraphAuthError",
+    "GraphBearer",
     "GraphClient",
     "GraphError",
     "GraphNotFound",

@@ -7,11 +7,9 @@ ever holds the token: messages are built from fixed text and what the server ans
 
 from __future__ import annotations
 
-import email.utils
 import json
 import socket
 import ssl
-import time
 from typing import Any, ClassVar
 
 import httpx
@@ -19,6 +17,7 @@ import httpx
 from app.errors import ExitCode, UserFacingError
 from app.logging_setup import redact
 from app.net import HttpLimitError
+from app.retry import retry_after_seconds
 from app.webex.constants import CISCO_ERROR
 
 NEW_CREDENTIAL_STEP = (
@@ -186,27 +185,6 @@ class NetworkError(WebexError):
 class ProtocolError(WebexError):
     default_message = "The target answered something that is not SCIM or Webex JSON."
     default_next_step = "Check the tenant URL; a proxy or a sign-in page may stand in the way."
-
-
-def retry_after_seconds(value: str | None, *, now: float | None = None) -> float | None:
-    """Read Retry-After: delta seconds or an HTTP date; None when absent or unreadable."""
-    if value is None or not value.strip():
-        return None
-    text = value.strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        seconds = float(text)
-    except ValueError:
-        pass
-    else:
-        return max(0.0, seconds)
-    try:
-        moment = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError):
-        return None
-    current = time.time() if now is None else now
-    return max(0.0, moment.timestamp() - current)
 
 
 def _json_body(response: httpx.Response) -> Any:

@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from app.retry import backoff_delay
 from app.webex.concurrency import AdaptiveLimiter
 from app.webex.errors import (
     NetworkError,
@@ -98,11 +99,13 @@ class RetryBudget:
         self._started = clock()
 
     def backoff(self) -> float:
-        """Jittered exponential back-off ("equal jitter") for the attempt just made."""
-        ceiling = min(
-            self.policy.max_delay, self.policy.base_delay * 2.0 ** max(0, self.attempts - 1)
+        """Jittered exponential back-off (app.retry.backoff_delay) for the attempt just made."""
+        return backoff_delay(
+            self.attempts,
+            base=self.policy.base_delay,
+            cap=self.policy.max_delay,
+            rng=self._rng,
         )
-        return ceiling / 2 + self._rng.uniform(0, ceiling / 2)
 
     def next_delay(self, retry_after: float | None = None) -> float | None:
         """How long to wait before the next attempt, or None when the budget is spent."""

@@ -1,5 +1,5 @@
 """The Entra source's pure parts: attributes as mappings see them, $select, authority URLs,
-token claims, Graph error mapping and Retry-After, and the watermark's round trip."""
+token claims, Graph error mapping, and the watermark's round trip."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from app.directory.graph import (
     DeltaExpired,
     GraphClient,
     GraphPermissionError,
-    _retry_after,
     check_graph_url,
     required_permission,
 )
@@ -106,13 +105,6 @@ def test_required_permission_per_endpoint() -> None:
     )
     assert required_permission("https://g/v1.0/groups/delta") == "Group.Read.All"
     assert required_permission("https://g/v1.0/users/delta?$deltatoken=x") == "User.Read.All"
-
-
-def test_retry_after_in_seconds_or_as_a_date() -> None:
-    assert _retry_after(httpx.Response(429, headers={"Retry-After": "7"})) == 7
-    assert _retry_after(httpx.Response(429)) is None
-    past = httpx.Response(503, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})
-    assert _retry_after(past) == 0
 
 
 class _Tokens:

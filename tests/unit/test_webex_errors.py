@@ -3,7 +3,6 @@ messages that say what to do, and never the token."""
 
 from __future__ import annotations
 
-import email.utils
 import socket
 import ssl
 
@@ -29,7 +28,6 @@ from app.webex.errors import (
     WrongOrg,
     error_from_response,
     network_error,
-    retry_after_seconds,
 )
 
 URL = "https://webexapis.com/identity/scim/96abc2aa-3dcc-11e5-a152-fe34819cdc9a/v2/Users"
@@ -174,21 +172,6 @@ def test_retry_after_in_seconds() -> None:
     assert isinstance(error, RateLimited)
     assert error.retry_after == 12.0
     assert error.severity == "warning"
-
-
-def test_retry_after_as_an_http_date() -> None:
-    now = 1_800_000_000.0
-    assert retry_after_seconds(email.utils.formatdate(now + 30, usegmt=True), now=now) == 30.0
-    assert retry_after_seconds(email.utils.formatdate(now - 30, usegmt=True), now=now) == 0.0
-
-
-@pytest.mark.parametrize("value", [None, "", "soon", "Mon, 99 Foo"])
-def test_an_unreadable_retry_after_is_none(value: str | None) -> None:
-    assert retry_after_seconds(value) is None
-
-
-def test_a_fractional_retry_after_is_read() -> None:
-    assert retry_after_seconds("1.5") == 1.5
 
 
 def _chained(outer: Exception, inner: BaseException) -> Exception:
