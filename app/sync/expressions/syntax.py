@@ -1,0 +1,520 @@
+"""The syntax of Entra's expression language: its grammar, tokenizer, syntax tree and parser.
+
+Microsoft's "Reference for writing expressions for attribute mappings" describes the
+language by example; the grammar below is what this parser accepts, in ISO/W3C EBNF.
+Each syntactic production is one method of the parser (named in the comment), each
+lexical production one branch of `tokenize`; the parser's `check_*` methods parse nothing,
+they judge what was parsed (known attributes, a function's arguments).
+
+    (* syntax: tokens may be separated by white space *)
+    expression = comparison , EOF ;                            (* _Parser.expression *)
+    comparison = operand , [ operator , operand ] ;            (* _Parser.comparison *)
+    operand    = string | number | attribute | word
+               | "(" , comparison , ")" ;                      (* _Parser.operand *)
+    word       = boolean | call ;                              (* _Parser.word *)
+    boolean    = "true" | "false" ;                            (* any case *)
+    call       = name , "(" , [ arguments ] , ")" ;            (* _Parser.call *)
+    arguments  = argument , { "," , argument } ;               (* _Parser.arguments *)
+    argument   = [ comparison ] ;                              (* _Parser.argument *)
+
+    (* lexical: tokenize *)
+    operator   = "<>" | "<=" | ">=" | "=" | "<" | ">" ;
+    attribute  = "[" , attribute name , "]" ;                  (* _read_attribute *)
+    attribute name = character - ( "[" | "]" | '"' | "(" | "," ) ,
+                     { character - ( "[" | "]" | '"' | "(" | "," ) } ;
+    string     = '"' , { escape | character - '"' } , '"' ;    (* _read_string *)
+    escape     = "\" , ( '"' | "\" ) ;
+    number     = [ "-" ] , digit , { digit }
+               | "&" , ( "H" | "h" ) , hex digit , { hex digit } ;
+    name       = ( letter | "_" ) , { letter | digit | "_" } ;
+
+Where the grammar alone does not say:
+
+- ``()`` is a call with no arguments; between commas, or before ``)``, an empty argument
+  is left out (``Omitted``), which only some functions allow:
+  ``Replace([mail], "@contoso.com", , , "", , )``.
+- ``[givenName]``, ``[onPremisesExtensionAttributes.extensionAttribute1]``: the name is
+  trimmed, and must not be blank; attribute names compare without case.
+- Inside a string ``\\"`` is a quote and ``\\\\`` a backslash; any other backslash is kept
+  as written, so both ``"\\d"`` and ``"\\\\d"`` reach a regex as ``\\d``.
+- A comparison stands where a value is expected, as in ``IIF([country]="FR", "fr_FR",
+  "en_US")``; only one per operand: parentheses group a comparison, nested IIF combine them.
+- A name followed by ``(`` is a function call (names are case-sensitive, as in Entra; an
+  error suggests the right spelling), otherwise it must be true or false.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from app.errors import InputError
+from app.sync.expressions.functions import FUNCTIONS, FunctionSpec, dotnet_regex
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+class ExpressionError(InputError):
+    """An expression that cannot be used; `column` (1-based) is where the problem is."""
+
+    def __init__(self, problem: str, column: int, text: str) -> None:
+        self.problem = problem
+        self.column = column
+        self.text = text
+        end = "" if problem.endswith((".", "?", "!")) else "."
+        super().__init__(
+            f"The expression has an error at {self.where()}: {problem}{end}",
+            "Correct the expression at that place and try again.",
+        )
+
+    def where(self) -> str:
+        """'column 11 (near `[a`)': the column and the text that starts there."""
+        rest = self.text[self.column - 1 :].split("\n", 1)[0].strip()
+        if not rest:
+            return f"column {self.column} (at the end)"
+        snippet = rest if len(rest) <= 12 else rest[:12] + "…"
+        return f"column {self.column} (near `{snippet}`)"
+
+    def pointer(self) -> str:
+        """The expression's line with a caret under the column, for a terminal or a tooltip."""
+        before = self.text[: self.column - 1]
+        line_start = before.rfind("\n") + 1
+        line_end = self.text.find("\n", line_start)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        return f"{line}\n{' ' * (self.column - 1 - line_start)}^"
+
+
+# --- tokens ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # IDENT STRING NUMBER ATTR LPAREN RPAREN COMMA OP EOF
+    value: Any
+    start: int  # 0-based offset in the text
+
+    @property
+    def column(self) -> int:
+        return self.start + 1
+
+
+_OPERATORS = ("<>", "<=", ">=", "=", "<", ">")
+_IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NUMBER_RE = re.compile(r"-?[0-9]+")
+_HEX_RE = re.compile(r"&[Hh]([0-9A-Fa-f]+)")
+_PUNCTUATION = {"(": "LPAREN", ")": "RPAREN", ",": "COMMA"}
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+        elif ch == "[":
+            name, end = _read_attribute(text, i)
+            tokens.append(Token("ATTR", name, i))
+            i = end
+        elif ch == '"':
+            value, end = _read_string(text, i)
+            tokens.append(Token("STRING", value, i))
+            i = end
+        elif ch in _PUNCTUATION:
+            tokens.append(Token(_PUNCTUATION[ch], ch, i))
+            i += 1
+        elif (m := _HEX_RE.match(text, i)) is not None:
+            tokens.append(Token("NUMBER", int(m.group(1), 16), i))
+            i = m.end()
+        elif (m := _NUMBER_RE.match(text, i)) is not None:
+            tokens.append(Token("NUMBER", int(m.group()), i))
+            i = m.end()
+        elif (m := _IDENT_RE.match(text, i)) is not None:
+            tokens.append(Token("IDENT", m.group(), i))
+            i = m.end()
+        elif (op := next((o for o in _OPERATORS if text.startswith(o, i)), None)) is not None:
+            tokens.append(Token("OP", op, i))
+            i += len(op)
+        elif ch in "'\u2018\u2019\u201c\u201d\u00ab\u00bb":
+            raise ExpressionError(
+                f"{ch} is not a quote the language knows: text goes between straight "
+                'double quotes, like "Paris"',
+                i + 1,
+                text,
+            )
+        else:
+            raise ExpressionError(f'unexpected character "{ch}"', i + 1, text)
+    tokens.append(Token("EOF", None, n))
+    return tokens
+
+
+def _read_attribute(text: str, start: int) -> tuple[str, int]:
+    """The name of the attribute reference opening at `start`, and the offset after it."""
+    end = text.find("]", start + 1)
+    stop = text.find("[", start + 1)
+    if end < 0 or (0 <= stop < end):
+        raise ExpressionError(
+            'the attribute name that starts here is not closed with "]"', start + 1, text
+        )
+    name = text[start + 1 : end].strip()
+    if not name:
+        raise ExpressionError("an attribute name is missing between [ and ]", start + 1, text)
+    if '"' in name or "(" in name or "," in name:
+        raise ExpressionError(
+            'the attribute name that starts here is not closed with "]"', start + 1, text
+        )
+    return name, end + 1
+
+
+def _read_string(text: str, start: int) -> tuple[str, int]:
+    """The value of the string literal opening at `start`, and the offset after it."""
+    out: list[str] = []
+    i = start + 1
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text) and text[i + 1] in '\\"':
+            out.append(text[i + 1])
+            i += 2
+        elif ch == '"':
+            return "".join(out), i + 1
+        else:
+            out.append(ch)
+            i += 1
+    raise ExpressionError("the text that starts here has no closing double quote", start + 1, text)
+
+
+# --- the syntax tree ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StringLiteral:
+    value: str
+    column: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLiteral:
+    value: int
+    column: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class BooleanLiteral:
+    value: bool
+    column: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeRef:
+    name: str
+    column: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Omitted:
+    column: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    name: str
+    args: tuple[Node, ...] = ()
+    column: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    op: str
+    left: Node
+    right: Node
+    column: int = field(default=0, compare=False)
+
+
+Node = StringLiteral | NumberLiteral | BooleanLiteral | AttributeRef | Omitted | Call | Comparison
+# --- the parser -----------------------------------------------------------------------------
+
+
+def _closest(name: str, candidates: Collection[str]) -> str | None:
+    lowered = {c.lower(): c for c in candidates}
+    if name.lower() in lowered:
+        return lowered[name.lower()]
+    found = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[found[0]] if found else None
+
+
+class _Parser:
+    """A recursive-descent parser: one method per production of the grammar above."""
+
+    def __init__(self, text: str, known_attributes: Collection[str] | None) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.pos = 0
+        self.known = None if known_attributes is None else {a.lower() for a in known_attributes}
+        self.known_names = known_attributes
+
+    def error(self, problem: str, column: int) -> ExpressionError:
+        return ExpressionError(problem, column, self.text)
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.pos]
+
+    def advance(self) -> Token:
+        tok = self.tokens[self.pos]
+        self.pos += 1
+        return tok
+
+    def expression(self) -> Node:
+        if self.token.kind == "EOF":
+            raise self.error("the expression is empty", 1)
+        node = self.comparison()
+        if self.token.kind != "EOF":
+            tok = self.token
+            hint = ""
+            if tok.kind == "RPAREN":
+                hint = ": it closes no open parenthesis"
+            elif tok.kind in {"STRING", "ATTR", "IDENT", "NUMBER"}:
+                hint = ": a comma is missing, or the expression goes on after its end"
+            raise self.error(f"unexpected {_describe(tok)}{hint}", tok.column)
+        return node
+
+    def comparison(self) -> Node:
+        left = self.operand()
+        if self.token.kind == "OP":
+            op = self.advance()
+            right = self.operand()
+            if self.token.kind == "OP":
+                raise self.error(
+                    "only one comparison is allowed here: nest IIF to combine conditions",
+                    self.token.column,
+                )
+            return Comparison(op.value, left, right, column=op.column)
+        return left
+
+    def operand(self) -> Node:
+        tok = self.token
+        if tok.kind == "STRING":
+            self.advance()
+            return StringLiteral(tok.value, column=tok.column)
+        if tok.kind == "NUMBER":
+            self.advance()
+            return NumberLiteral(tok.value, column=tok.column)
+        if tok.kind == "ATTR":
+            self.advance()
+            self.check_attribute(tok)
+            return AttributeRef(tok.value, column=tok.column)
+        if tok.kind == "IDENT":
+            return self.word()
+        if tok.kind == "LPAREN":
+            self.advance()
+            inner = self.comparison()
+            if self.token.kind != "RPAREN":
+                raise self.error(f'the "(" at column {tok.column} is not closed', tok.column)
+            self.advance()
+            return inner
+        if tok.kind == "EOF":
+            raise self.error("the expression ends where a value is expected", tok.column)
+        if tok.kind in {"COMMA", "RPAREN"}:
+            raise self.error(f"a value is missing before {_describe(tok)}", tok.column)
+        raise self.error(f"unexpected {_describe(tok)} where a value is expected", tok.column)
+
+    def check_attribute(self, tok: Token) -> None:
+        if self.known is None or tok.value.lower() in self.known:
+            return
+        assert self.known_names is not None
+        near = _closest(tok.value, self.known_names)
+        hint = f'; did you mean "{near}"?' if near else ""
+        raise self.error(f'unknown attribute "{tok.value}"{hint}', tok.column)
+
+    def word(self) -> Node:
+        """A name: a call when "(" follows it, else true or false."""
+        if self.tokens[self.pos + 1].kind == "LPAREN":
+            return self.call()
+        tok = self.advance()
+        name: str = tok.value
+        if name.lower() in {"true", "false"}:
+            return BooleanLiteral(name.lower() == "true", column=tok.column)
+        if name in FUNCTIONS or _closest(name, FUNCTIONS) == name:
+            raise self.error(f'the function {name} must be followed by "("', tok.column)
+        raise self.error(
+            f'unexpected word "{name}": attributes go in square brackets, like [{name}], '
+            f'and text in double quotes, like "{name}"',
+            tok.column,
+        )
+
+    def call(self) -> Node:
+        tok = self.advance()
+        name: str = tok.value
+        spec = FUNCTIONS.get(name)
+        if spec is None:
+            near = _closest(name, FUNCTIONS)
+            if near is not None and near.lower() == name.lower():
+                hint = f'; function names are case-sensitive: write "{near}"'
+            elif near is not None:
+                hint = f'; did you mean "{near}"?'
+            else:
+                hint = ""
+            raise self.error(f'unknown function "{name}"{hint}', tok.column)
+        open_paren = self.advance()
+        args = self.arguments(open_paren)
+        if not spec.accepts(len(args)):
+            raise self.error(f"{spec.arity_text()}, not {len(args)}", tok.column)
+        self.check_arguments(spec, args)
+        return Call(name, tuple(args), column=tok.column)
+
+    def arguments(self, open_paren: Token) -> list[Node]:
+        """The arguments up to and including the ")" (none when it follows the "(")."""
+        args: list[Node] = []
+        if self.token.kind == "RPAREN":
+            self.advance()
+            return args
+        while True:
+            args.append(self.argument(open_paren))
+            tok = self.token
+            if tok.kind == "COMMA":
+                self.advance()
+                continue
+            if tok.kind == "RPAREN":
+                self.advance()
+                return args
+            if tok.kind == "EOF":
+                raise self.error(
+                    f'the "(" at column {open_paren.column} is not closed', open_paren.column
+                )
+            raise self.error(f'a comma or ")" is expected before {_describe(tok)}', tok.column)
+
+    def argument(self, open_paren: Token) -> Node:
+        if self.token.kind in {"COMMA", "RPAREN"}:
+            return Omitted(column=self.token.column)
+        if self.token.kind == "EOF":
+            raise self.error(
+                f'the "(" at column {open_paren.column} is not closed', open_paren.column
+            )
+        return self.comparison()
+
+    def check_arguments(self, spec: FunctionSpec, args: list[Node]) -> None:
+        for index, arg in enumerate(args):
+            param = spec.params[min(index, len(spec.params) - 1)]
+            if param == "...":
+                param = "value"
+            if isinstance(arg, Omitted) and index not in spec.omittable:
+                raise self.error(f"the argument {param} of {spec.name} is missing", arg.column)
+            if index in spec.int_params and isinstance(arg, StringLiteral):
+                try:
+                    int(arg.value.strip())
+                except ValueError:
+                    raise self.error(
+                        f'{param} of {spec.name} must be a whole number, not "{arg.value}"',
+                        arg.column,
+                    ) from None
+            if index in spec.regex_params and isinstance(arg, StringLiteral):
+                try:
+                    re.compile(dotnet_regex(arg.value))
+                except re.error as exc:
+                    raise self.error(
+                        f"the regular expression is not valid: {exc.msg}", arg.column
+                    ) from None
+        if spec.name == "Replace":
+            given = [not isinstance(a, Omitted) for a in args]
+            if not (
+                (given[2] and (given[4] or (given[3] and given[5])))
+                or (given[1] and (given[4] or given[6]))
+            ):
+                raise self.error(
+                    "Replace needs oldValue with replacementValue or template, or "
+                    "regexPattern with replacementValue (or regexGroupName and "
+                    "replacementAttributeName); leave the others empty, e.g. "
+                    'Replace([mail], "@contoso.com", , , "", , )',
+                    args[0].column if args else 1,
+                )
+
+
+def _describe(tok: Token) -> str:
+    if tok.kind == "EOF":
+        return "end of the expression"
+    if tok.kind == "STRING":
+        return f'text "{tok.value}"'
+    if tok.kind == "ATTR":
+        return f"attribute [{tok.value}]"
+    if tok.kind == "IDENT":
+        return f'word "{tok.value}"'
+    return f'"{tok.value}"'
+
+
+# --- from text to tree and back -------------------------------------------------------------
+
+
+class Parsed(Protocol):
+    """What `parse` gives (an Expression): the tree of a parsed text."""
+
+    @property
+    def root(self) -> Node: ...
+
+
+_NODE_TYPES = (
+    StringLiteral,
+    NumberLiteral,
+    BooleanLiteral,
+    AttributeRef,
+    Omitted,
+    Call,
+    Comparison,
+)
+
+
+def parse_tree(text: str, *, known_attributes: Collection[str] | None = None) -> Node:
+    """The syntax tree of an expression; raise ExpressionError (with `column`) when it is not valid.
+
+    With `known_attributes`, an attribute not in the list is an error (names compare
+    without case) and the closest known name is suggested.
+    """
+    return _Parser(text, known_attributes).expression()
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    yield node
+    if isinstance(node, Call):
+        for arg in node.args:
+            yield from _walk(arg)
+    elif isinstance(node, Comparison):
+        yield from _walk(node.left)
+        yield from _walk(node.right)
+
+
+def referenced_attributes(expression: Parsed | Node) -> tuple[str, ...]:
+    """The attribute names an expression reads, in order of appearance, without repeats."""
+    root = expression if isinstance(expression, _NODE_TYPES) else expression.root
+    seen: dict[str, str] = {}
+    for node in _walk(root):
+        if isinstance(node, AttributeRef) and node.name.lower() not in seen:
+            seen[node.name.lower()] = node.name
+    return tuple(seen.values())
+
+
+def to_text(node: Parsed | Node) -> str:
+    """The canonical text of an expression: parse(to_text(e)) == e."""
+    if not isinstance(node, _NODE_TYPES):
+        node = node.root
+    match node:
+        case StringLiteral(value=value):
+            return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        case BooleanLiteral(value=value):
+            return "true" if value else "false"
+        case NumberLiteral(value=value):
+            return str(value)
+        case AttributeRef(name=name):
+            return f"[{name}]"
+        case Omitted():
+            return ""
+        case Call(name=name, args=args):
+            return f"{name}({', '.join(to_text(a) for a in args)})"
+        case Comparison(op=op, left=left, right=right):
+
+            def side(n: Node) -> str:
+                return f"({to_text(n)})" if isinstance(n, Comparison) else to_text(n)
+
+            return f"{side(left)} {op} {side(right)}"
+    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
