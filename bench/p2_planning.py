@@ -53,7 +53,8 @@ async def _setup(csv_path: Path, state_path: Path) -> dict[str, Any]:
     from app.sync.mapping import Mapper
     from app.sync.matching import payload_hash
     from app.sync.planner import mapping_fingerprint, source_record_hash
-    from app.sync.state import Link, StateStore
+    from app.sync.state import StateStore
+    from app.sync.state.records import Link
 
     profile = csv_profile(
         "bench-p2", f"http://127.0.0.1:9/identity/scim/{uuid.UUID(int=1)}/v2/", csv_path

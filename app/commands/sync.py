@@ -747,7 +747,7 @@ def _entries_csv(entries: list[Any]) -> str:
     import io
 
     from app.sync.spreadsheet import spreadsheet_row
-    from app.sync.state import LOG_COLUMNS
+    from app.sync.state.provisioning_log import LOG_COLUMNS
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

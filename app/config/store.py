@@ -246,7 +246,8 @@ def _archive_earlier_state(profile: Profile) -> None:
     One that names no profile is this profile's own: the set-up wizard's first sync runs
     before Finish saves the profile, and what it did (links, an interrupted cycle's journal)
     must stay with it (issue 23: an interrupted cycle is never hidden)."""
-    from app.sync.state import StateStore, archive_state_file
+    from app.sync.state import StateStore
+    from app.sync.state.files import archive_state_file
 
     path = state_file(profile.name)
     if not path.exists():

@@ -44,7 +44,8 @@ from app.sync.safety import (
     quarantine_message,
     unmendable_cause,
 )
-from app.sync.state import INTERRUPTED_REASON, Link, StateStore, open_profile_state
+from app.sync.state import StateStore, open_profile_state
+from app.sync.state.records import INTERRUPTED_REASON, Link
 from app.webex.errors import NetworkError, WebexError
 
 if TYPE_CHECKING:

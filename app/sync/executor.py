@@ -28,7 +28,8 @@ from app.sync.events import Change, Status, SyncEvent
 from app.sync.mapping import put_reference
 from app.sync.matching import diff, equality_filter, patch_body, patch_operations, payload_hash
 from app.sync.plan import Action, PlannedOperation
-from app.sync.state import JournalState, Link, StateBatch, StateStore
+from app.sync.state import StateStore
+from app.sync.state.records import JournalState, Link, StateBatch
 from app.webex.errors import (
     AuthError,
     Conflict,

@@ -62,7 +62,7 @@ from app.sync.matching import (
 )
 from app.sync.plan import Action, Plan, PlannedOperation
 from app.sync.safety import SafetySettings
-from app.sync.state import Link
+from app.sync.state.records import Link
 from app.webex.errors import NotFound, PermissionDenied, ProtocolError
 
 log = logging.getLogger(__name__)

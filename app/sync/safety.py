@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from app.sync.state import Quarantine
+from app.sync.state.records import Quarantine
 from app.webex.errors import AuthError, PermissionDenied
 
 # A profile that fails in a way no retry mends waits longer each time: 6 h, 12 h, 24 h,

@@ -66,7 +66,7 @@ from app.ui.widgets import ElidedLabel, FieldMessage, center_on, fit_to_screen
 
 if TYPE_CHECKING:
     from app.config.profile import Profile
-    from app.sync.state import CycleRecord, InterruptedCycle, LogEntry, Quarantine
+    from app.sync.state.records import CycleRecord, InterruptedCycle, LogEntry, Quarantine
 
 log = logging.getLogger(__name__)
 

@@ -45,7 +45,7 @@ from app.ui.models import status_label as _status_label
 from app.ui.widgets import FieldMessage, compact_rows
 
 if TYPE_CHECKING:
-    from app.sync.state import LogEntry
+    from app.sync.state.records import LogEntry
     from app.ui.bridge import Operation
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -19,7 +19,8 @@ from app.paths import state_file
 from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.events import CycleResult
-from app.sync.state import Quarantine, StateStore
+from app.sync.state import StateStore
+from app.sync.state.records import Quarantine
 from app.ui.dashboard import DashboardBridge, DashboardWindow
 from app.ui.on_demand import OnDemandDialog
 from app.ui.tray import TrayController, TrayState

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from app.paths import state_file
 from app.sync.events import Status, SyncEvent
-from app.sync.state import LogEntry, StateStore
+from app.sync.state import StateStore
+from app.sync.state.records import LogEntry
 from app.ui.chart import ChartBar, CycleChart, bar_from_counts
 from app.ui.dashboard import DashboardBridge, cycle_bars, read_snapshot
 from app.ui.i18n import local_time_text

@@ -19,7 +19,8 @@ from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.mapping import Mapper
-from app.sync.state import SCHEMA_VERSION, StateStore
+from app.sync.state import StateStore
+from app.sync.state.database import SCHEMA_VERSION
 from tests.support.sync import make_profile, make_rows, write_csv, writes
 
 COUNT = 40

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from app.sync.events import CycleResult
 from app.sync.plan import Action, PlannedOperation
-from app.sync.state import INTERRUPTED_REASON, StateStore
+from app.sync.state import StateStore
+from app.sync.state.records import INTERRUPTED_REASON
 
 STARTED = datetime(2026, 12, 8, 9, 0, tzinfo=UTC)
 

@@ -14,7 +14,8 @@ import pytest
 from app.sync.events import CycleResult, Status, SyncEvent
 from app.sync.plan import Action, PlannedOperation
 from app.sync.retention import prune_log
-from app.sync.state import Link, Quarantine, StateBatch, StateStore
+from app.sync.state import StateStore
+from app.sync.state.records import Link, Quarantine, StateBatch
 
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
@@ -306,7 +307,8 @@ def test_a_read_only_state_file_is_named_with_the_permissions_to_give(tmp_path: 
     import sqlite3
 
     from app.errors import ExitCode
-    from app.sync.state import StateStore, state_file_error
+    from app.sync.state import StateStore
+    from app.sync.state.files import state_file_error
 
     path = tmp_path / "acme.sqlite3"
     StateStore(path).close()
