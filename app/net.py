@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import certifi
 import httpx
 
 from app import USER_AGENT
@@ -218,12 +219,7 @@ def ssl_context(extra_ca: Path | None = None) -> ssl.SSLContext:
 @functools.lru_cache(maxsize=16)
 def _cached_ssl_context(bundle: Path | None, extra_ca: Path | None) -> ssl.SSLContext:
     context = ssl.create_default_context()
-    try:
-        import certifi
-
-        context.load_verify_locations(cafile=certifi.where())
-    except ImportError:  # certifi comes with httpx; without it the system store still applies
-        pass
+    context.load_verify_locations(cafile=certifi.where())  # certifi comes with httpx
     if bundle is not None:
         context.load_verify_locations(cafile=str(bundle))
     if extra_ca is not None:

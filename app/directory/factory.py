@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from app.config.secrets import SecretStore
 from app.directory.base import DirectorySource
+from app.directory.csv_file import CsvSource
+from app.directory.entra import EntraSource
 from app.errors import InputError
 
 if TYPE_CHECKING:
     from app.config.profile import Profile
-    from app.config.secrets import SecretStore
     from app.directory.entra.auth import DeviceCodeCallback
 
 # [attribute] references inside mapping expressions, e.g. Join(" ", [givenName], [surname]).
@@ -47,15 +49,10 @@ def open_source(
     it, such a sign-in fails at once with a SignInError instead of waiting for a person.
     """
     if profile.source.kind == "csv":
-        from app.directory.csv_file import CsvSource
-
         assert profile.source.csv is not None  # the Profile model requires it for csv
         return CsvSource(profile.source.csv)
     if profile.source.kind == "entra":
         assert profile.source.entra is not None  # the Profile model requires it for entra
-        from app.config.secrets import SecretStore
-        from app.directory.entra import EntraSource
-
         source: DirectorySource = EntraSource(
             profile.source.entra,
             scope=profile.scope,

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
+from app.config.secrets import KeyringUnavailable, SecretStore, aresolve_client_secret
 from app.errors import ExitCode, InputError, UserFacingError
 from app.net import http_deadline, http_max_body, is_loopback_host, ssl_context
 
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     import requests
 
     from app.config.profile import EntraSettings
-    from app.config.secrets import SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +123,9 @@ MSAL_TIMEOUT = (10.0, 30.0)
 
 
 def _msal_session(extra_ca: Path | None) -> requests.Session:
+    # deferred: requests loads with msal, slowly; only a sign-in needs it
     import requests
-    from requests.adapters import HTTPAdapter
+    from requests.adapters import HTTPAdapter  # deferred: as requests above
 
     context = ssl_context(extra_ca)
 
@@ -314,9 +315,8 @@ class EntraSignIn:
     async def _application(self) -> msal.ClientApplication:
         if self._app is not None:
             return self._app
+        # deferred: msal (and requests under it) takes long to import; only a sign-in needs it
         import msal
-
-        from app.config.secrets import KeyringUnavailable, aresolve_client_secret
 
         self._cache = msal.SerializableTokenCache()
         try:
@@ -389,7 +389,7 @@ class EntraSignIn:
     async def _client_credentials(
         self, app: msal.ClientApplication, *, force: bool
     ) -> dict[str, Any]:
-        import msal
+        import msal  # deferred: msal takes long to import; only a sign-in needs it
 
         assert isinstance(app, msal.ConfidentialClientApplication)
         if force and self._cache is not None:
@@ -401,7 +401,7 @@ class EntraSignIn:
         return result
 
     async def _device_code(self, app: msal.ClientApplication, *, force: bool) -> dict[str, Any]:
-        import msal
+        import msal  # deferred: msal takes long to import; only a sign-in needs it
 
         assert isinstance(app, msal.PublicClientApplication)
         accounts = await asyncio.to_thread(app.get_accounts)
@@ -442,8 +442,6 @@ class EntraSignIn:
     async def _save_cache(self) -> None:
         if self._cache is None or not self._cache.has_state_changed or not self._cache_persisted:
             return
-        from app.config.secrets import KeyringUnavailable
-
         try:
             await self._secrets.aset(self.profile_name, "msal-cache", self._cache.serialize())
         except KeyringUnavailable:

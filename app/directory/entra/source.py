@@ -41,6 +41,7 @@ from types import EllipsisType
 from typing import TYPE_CHECKING, Any, Literal
 
 from app.directory.base import SourceGroup, SourceRead, SourceSkip, SourceUser
+from app.directory.entra.attributes import ENTRA_USER_ATTRIBUTES, graph_query_for
 from app.directory.entra.auth import DeviceCodeCallback, EntraSignIn
 from app.directory.graph import DeltaExpired, GraphClient, GraphNotFound, GraphStats
 from app.errors import InputError
@@ -101,8 +102,6 @@ def user_select(attributes: Iterable[str] | None) -> tuple[list[str], bool]:
 
 def user_query(attributes: Iterable[str] | None) -> tuple[list[str], bool, bool]:
     """user_select's two answers, and whether the manager must be expanded."""
-    from app.directory.entra.attributes import ENTRA_USER_ATTRIBUTES, graph_query_for
-
     names = list(attributes) if attributes is not None else [a.name for a in ENTRA_USER_ATTRIBUTES]
     query = graph_query_for(names)
     select = [name for name in query.select if name not in ("objectId", "IsSoftDeleted")]
