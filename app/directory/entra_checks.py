@@ -1,6 +1,6 @@
 """Named checks of the Entra ID source for test-connection: sign-in, Graph permissions, the app.
 
-Same shape as the target's checks (app.webex.checks.CheckResult): each has an id, a title,
+Same shape as the target's checks (app.checks.CheckResult): each has an id, a title,
 a status (passed | failed | unknown | skipped), a reason and the next step. Never raises
 for a failed check: the failure is in the list.
 """
@@ -69,102 +69,92 @@ async def check_source(
     graph_options: dict[str, Any] | None = None,
 ) -> list[CheckResult]:
     """Sign in, check each Graph permission (token claims, then a real read), find the app."""
-    checks: list[CheckResult] = []
     sign_in = EntraSignIn(
         settings,
         profile_name=profile_name,
         secrets=secrets,
         device_code_callback=device_code_callback,
     )
-    how = "with the client secret" if settings.auth == "client_secret" else "by device code"
-    kind = "application" if settings.auth == "client_secret" else "delegated"
     try:
         try:
             token = await sign_in.token()
         except UserFacingError as exc:
-            checks.append(
-                CheckResult(
-                    "entra.sign-in",
-                    "Sign-in to Microsoft Entra ID",
-                    "failed",
-                    exc.message,
-                    exc.next_step,
-                    _AUTH,
-                )
-            )
-            for permission in PERMISSIONS:
-                checks.append(
-                    CheckResult(
-                        _permission_id(permission),
-                        f"Permission {permission}",
-                        "skipped",
-                        "Sign-in failed.",
-                    )
-                )
-            checks.append(
-                CheckResult(
-                    "entra.application", "Enterprise application", "skipped", "Sign-in failed."
-                )
-            )
-            return checks
-        checks.append(
-            CheckResult(
-                "entra.sign-in",
-                "Sign-in to Microsoft Entra ID",
-                "passed",
-                f"Signed in to tenant {settings.tenant_id} {how} (client id {settings.client_id}).",
-            )
-        )
-        granted = granted_permissions(token)
+            return _sign_in_failed(exc)
+        checks = [_signed_in(settings)]
         ca = settings.ca_file
         async with GraphClient(
             settings.graph_url, sign_in, extra_ca=Path(ca) if ca else None, **(graph_options or {})
         ) as graph:
             working: set[str] = set()
+            granted = granted_permissions(token)
             for permission in PERMISSIONS:
-                in_token = bool(granted & _COVERS[permission])
-                path, params = _PROBES[permission]
-                title = f"Permission {permission}"
-                step = (
-                    f"In the Microsoft Entra admin center, open App registrations > your app > API "
-                    f"permissions, add Microsoft Graph {permission} ({kind}) and click Grant admin consent."
-                )
-                try:
-                    await graph.get(path, params)
-                except GraphPermissionError:
-                    reason = f"Graph refused to read /{path}" + (
-                        " although the token lists the permission (consent may still be propagating)."
-                        if in_token
-                        else ": the permission is not granted."
-                    )
-                    checks.append(
-                        CheckResult(
-                            _permission_id(permission), title, "failed", reason, step, _AUTH
-                        )
-                    )
-                    continue
-                except GraphError as exc:
-                    checks.append(
-                        CheckResult(
-                            _permission_id(permission), title, "unknown", exc.message, exc.next_step
-                        )
-                    )
-                    continue
-                working.add(permission)
-                note = (
-                    "granted"
-                    if in_token
-                    else "reads work (granted through another permission or role)"
-                )
-                checks.append(
-                    CheckResult(
-                        _permission_id(permission), title, "passed", f"{permission} is {note}."
-                    )
-                )
+                check = await _permission_check(graph, permission, granted, settings.auth)
+                if check.status == "passed":
+                    working.add(permission)
+                checks.append(check)
             checks.append(await _application_check(graph, settings, scope, working))
     finally:
         await sign_in.aclose()
     return checks
+
+
+def _sign_in_failed(exc: UserFacingError) -> list[CheckResult]:
+    """The sign-in check failed; every check after it is skipped."""
+    failed = CheckResult(
+        "entra.sign-in",
+        "Sign-in to Microsoft Entra ID",
+        "failed",
+        exc.message,
+        exc.next_step,
+        _AUTH,
+    )
+    skipped = [
+        CheckResult(
+            _permission_id(permission), f"Permission {permission}", "skipped", "Sign-in failed."
+        )
+        for permission in PERMISSIONS
+    ]
+    application = CheckResult(
+        "entra.application", "Enterprise application", "skipped", "Sign-in failed."
+    )
+    return [failed, *skipped, application]
+
+
+def _signed_in(settings: EntraSettings) -> CheckResult:
+    how = "with the client secret" if settings.auth == "client_secret" else "by device code"
+    return CheckResult(
+        "entra.sign-in",
+        "Sign-in to Microsoft Entra ID",
+        "passed",
+        f"Signed in to tenant {settings.tenant_id} {how} (client id {settings.client_id}).",
+    )
+
+
+async def _permission_check(
+    graph: GraphClient, permission: str, granted: set[str], auth: str
+) -> CheckResult:
+    """One permission: a read that needs it alone, judged with what the token claims."""
+    kind = "application" if auth == "client_secret" else "delegated"
+    in_token = bool(granted & _COVERS[permission])
+    path, params = _PROBES[permission]
+    check_id, title = _permission_id(permission), f"Permission {permission}"
+    step = (
+        f"In the Microsoft Entra admin center, open App registrations > your app > API "
+        f"permissions, add Microsoft Graph {permission} ({kind}) and click Grant admin consent."
+    )
+    try:
+        await graph.get(path, params)
+    except GraphPermissionError:
+        reason = f"Graph refused to read /{path}" + (
+            " although the token lists the permission (consent may still be propagating)."
+            if in_token
+            else ": the permission is not granted."
+        )
+        return CheckResult(check_id, title, "failed", reason, step, _AUTH)
+    except GraphError as exc:
+        return CheckResult(check_id, title, "unknown", exc.message, exc.next_step)
+    note = "granted" if in_token else "reads work (granted through another permission or role)"
+    return CheckResult(check_id, title, "passed", f"{permission} is {note}.")
 
 
 async def _application_check(
