@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# System libraries and a font that Qt needs on a bare Debian/Ubuntu machine (offscreen and xcb).
+# System libraries and a font that Qt needs on a bare Debian/Ubuntu machine (offscreen and xcb),
+# and the desktop entry's validator for the tests.
 # Runs only as root with apt-get; elsewhere it prints what to install and returns.
 set -euo pipefail
 packages=(
@@ -8,6 +9,7 @@ packages=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
   libxkbcommon-x11-0 libx11-xcb1
+  desktop-file-utils  # the tests validate the .desktop entry with it
 )
 missing=()
 for p in "${packages[@]}"; do

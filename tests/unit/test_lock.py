@@ -6,8 +6,6 @@ import json
 import logging
 import os
 import socket
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,13 +17,9 @@ from app.sync.lock import LockError, LockHeld, LockOwner, ProfileLock, pid_alive
 
 
 def _dead_pid() -> int:
-    child = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    pid = int(child.stdout)
+    """A process id no process can hold: above the kernel's largest (Linux: pid_max)."""
+    limit = Path("/proc/sys/kernel/pid_max")
+    pid = int(limit.read_text()) + 1 if limit.exists() else 4_194_305
     assert not pid_alive(pid)
     return pid
 
