@@ -129,7 +129,6 @@ def test_a_failing_task_nobody_awaits_reaches_the_loop_handler(
         qloop.set_exception_handler(None)
 
 
-@pytest.mark.slow
 def test_self_test_runs_test_connection_on_the_sandbox_and_exits_zero(tmp_path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(

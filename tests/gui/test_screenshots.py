@@ -93,7 +93,6 @@ def not_blank(image: QImage) -> bool:
     return len(colours) > 20
 
 
-@pytest.mark.slow
 def test_the_script_takes_every_view_in_french(
     qapp: QApplication, qloop: asyncio.AbstractEventLoop, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from app.config.profile import CsvSettings, Profile, SourceSettings, Target
@@ -47,7 +46,6 @@ def _run_self_test(**env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.slow
 def test_self_test_passes_on_the_sandbox_even_with_a_sandbox_profile_saved(tmp_path) -> None:
     # An admin who already finished the wizard on the sandbox has a profile named "sandbox":
     # the self-test must still get past the welcome page (and save nothing of its own).
@@ -70,7 +68,6 @@ def test_self_test_passes_on_the_sandbox_even_with_a_sandbox_profile_saved(tmp_p
     assert ProfileStore().list() == ["sandbox"]
 
 
-@pytest.mark.slow
 def test_self_test_that_runs_out_of_time_fails_and_says_what_it_waited_for() -> None:
     result = _run_self_test(WEBEX_PROVISIONER_SELF_TEST_TIMEOUT="0.001")
     assert result.returncode == 1

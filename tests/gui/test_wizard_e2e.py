@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QComboBox, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +20,6 @@ def _sample_user_names() -> set[str]:
     return {line.split(",")[0].lower() for line in lines if line.strip()}
 
 
-@pytest.mark.slow
 def test_next_on_every_page_leads_to_a_real_sync(
     make_wizard, sandbox: SandboxServer, sandbox_defaults: WizardDefaults, qtbot: QtBot
 ) -> None:
@@ -78,7 +76,6 @@ def _events(activity):
     return [model.event_at(row) for row in range(model.rowCount())]
 
 
-@pytest.mark.slow
 def test_cancel_stops_the_sync_and_pause_holds_it(
     make_wizard, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -75,7 +75,6 @@ def _events(activity: Any) -> list[Any]:
     return [model.event_at(row) for row in range(model.rowCount())]
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc/net/tcp")
 def test_next_on_every_page_with_entra_id_provisions_the_assigned_users(
     make_wizard: Any, session: SandboxSession, qtbot: QtBot, bridge: EngineBridge

@@ -20,7 +20,6 @@ chaos = load_chaos()
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 
-@pytest.mark.slow
 @pytest.mark.timeout(1800)
 def test_three_seeded_trials_of_kills_leave_the_tenant_equal_to_the_plan(tmp_path: Path) -> None:
     report = chaos.run_chaos(3, users=2000, seed=7, workdir=tmp_path)
@@ -79,7 +78,6 @@ def test_the_tenant_check_sees_each_way_a_resume_can_go_wrong() -> None:
     assert "more than once" in chaos.tenant_problems(users, [*groups, groups[0]], rows)[0]
 
 
-@pytest.mark.slow
 def test_the_script_reports_its_trials_as_json_and_exits_0(tmp_path: Path) -> None:
     done = subprocess.run(
         [

@@ -84,7 +84,6 @@ async def weather_sandbox() -> AsyncIterator[tuple[SandboxServer, Weather]]:
             await asyncio.gather(task, return_exceptions=True)
 
 
-@pytest.mark.slow
 @pytest.mark.timeout(600)
 async def test_a_sync_under_a_fault_mix_converges_with_every_failure_classified(
     tmp_path: Path, weather_sandbox: tuple[SandboxServer, Weather]

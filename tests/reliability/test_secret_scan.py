@@ -175,7 +175,6 @@ def test_the_scan_finds_a_secret_however_it_is_written(tmp_path: Path) -> None:
     assert all(len(form) >= len(secret) for form in secret_forms(secret).values())
 
 
-@pytest.mark.slow
 def test_no_secret_in_any_file_or_output_of_commands_run_as_on_a_server(
     tmp_path: Path,
     private_dirs: Path,
@@ -305,7 +304,6 @@ def test_no_secret_in_any_file_or_output_of_commands_run_as_on_a_server(
     assert leaks == {}
 
 
-@pytest.mark.slow
 def test_no_secret_in_what_the_program_logs_or_prints_in_process(
     tmp_path: Path,
     private_dirs: Path,

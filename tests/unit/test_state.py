@@ -195,7 +195,6 @@ def test_the_log_is_filtered_by_cycle_text_and_status(tmp_path: Path) -> None:
         assert entry.error_code == "Conflict (409)"
 
 
-@pytest.mark.slow  # the GUI's log view filters this many rows
 def test_a_hundred_thousand_rows_are_filtered_and_counted(tmp_path: Path) -> None:
     with store(tmp_path) as state:
         events = [
