@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
 from app.errors import ExitCode, UserFacingError
+from app.logging_setup import configure
 
 # Each module defines `register(subparsers)`; the parsers it adds set `handler`
 # to a function taking the parsed arguments and returning an exit code.
@@ -52,13 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # a command family not built yet
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 
@@ -69,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:
-            from app.commands.gui import run_gui  # imports Qt: only here
+            # deferred: app.commands.gui loads PySide6, which only the window needs
+            from app.commands.gui import run_gui
 
             return run_gui(args)
         return handler(args)
@@ -87,8 +84,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _silence_stdout() -> None:
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -98,8 +93,6 @@ def _silence_stdout() -> None:
 
 
 def _configure_logging(*, verbose: bool) -> None:
-    from app.logging_setup import configure
-
     configure(verbose=verbose)
 
 

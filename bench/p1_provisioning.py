@@ -96,7 +96,7 @@ async def provision(context: RunContext, users: int, run: int = 0) -> dict[str, 
 
 async def naive(context: RunContext, sample: int) -> dict[str, Any]:
     """The naive client over `sample` users, on a fresh sandbox with the same shaping."""
-    from app.config.profile import default_mapping_set
+    from app.config.defaults import default_mapping_set
     from app.directory.base import SourceUser
     from app.sync.mapping import Mapper
 

@@ -28,8 +28,11 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from app.config.defaults import default_mapping_set
 from app.config.rules import MappingSet, ScopingFilter
 from app.errors import InputError
+from app.net import is_loopback_host
+from app.webex.urls import TenantUrlError, parse_tenant_url
 
 PROFILE_NAME_RULE = "letters, digits, - and _ (at most 64)"
 _PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -114,51 +117,26 @@ def _https_or_loopback(url: str, what: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise ValueError(f"{what} must be a full https:// address; {url!r} is not.")
-    if parts.scheme == "http":
-        from app.net import is_loopback_host
-
-        if not is_loopback_host(parts.hostname):
-            raise ValueError(
-                f"{what} must use https://; plain http is accepted only for this computer "
-                f"(127.0.0.1, localhost). Got {url!r}."
-            )
+    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+        raise ValueError(
+            f"{what} must use https://; plain http is accepted only for this computer "
+            f"(127.0.0.1, localhost). Got {url!r}."
+        )
     return url
-
-
-def _urls_module() -> Any:
-    """app.webex.urls (tenant URL parsing), or None while that part is not there yet."""
-    try:
-        import app.webex.urls as urls  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("app.webex", "app.webex.urls"):
-            raise
-        return None
-    return urls
 
 
 def _tenant_kind(url: str) -> TargetKind:
     """Webex or a generic SCIM 2.0 application, as the tenant URL tells."""
-    urls = _urls_module()
-    if urls is None:  # guess from the host until app.webex.urls exists
-        host = (urlsplit(url).hostname or "").lower()
-        webex_hosts = ("webexapis.com", "webex.com", "ciscospark.com")
-        if host.endswith(webex_hosts) or "/identity/scim/" in url:
-            return "webex"
-        return "scim"
-    kind: TargetKind = urls.parse_tenant_url(url).kind
-    return kind
+    return parse_tenant_url(url).kind
 
 
 def _check_tenant_url(url: str) -> str:
     url = url.strip()
     if not url:
         raise ValueError("The tenant URL is empty.")
-    urls = _urls_module()
-    if urls is None:
-        return _https_or_loopback(url, "The tenant URL")
     try:
-        urls.parse_tenant_url(url)
-    except urls.TenantUrlError as exc:
+        parse_tenant_url(url)
+    except TenantUrlError as exc:
         raise ValueError(str(exc)) from None
     return url
 
@@ -405,22 +383,6 @@ class SafetySettings(BaseModel):
     allow_hard_delete: bool = False
 
 
-def default_mapping_set(target_kind: TargetKind) -> MappingSet:
-    """The default mappings for a target, from app/sync/defaults.py once it exists."""
-    try:
-        import app.sync.defaults as defaults  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError as exc:  # written by another part; until then, no defaults
-        if exc.name != "app.sync.defaults":
-            raise
-        return MappingSet()
-    factory = getattr(defaults, "default_mapping_set", None)
-    if factory is not None:
-        return MappingSet.model_validate(factory(target_kind))
-    return MappingSet(
-        users=defaults.default_user_mappings(), groups=defaults.default_group_mappings()
-    )
-
-
 class Profile(BaseModel):
     """One provisioning set-up. Saved as `<name>.toml` by app.config.store.ProfileStore."""
 
@@ -545,7 +507,6 @@ __all__ = [
     "Target",
     "TargetKind",
     "check_profile_name",
-    "default_mapping_set",
     "looks_like_email",
     "parse_every",
     "profile_from_data",

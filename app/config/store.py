@@ -9,6 +9,7 @@ import os
 import tempfile
 import tomllib
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from app.config.profile import (
@@ -21,7 +22,7 @@ from app.config.profile import (
 )
 from app.config.secrets import KeyringUnavailable, SecretKind, SecretStore
 from app.errors import InputError
-from app.paths import ensure_private_dir, profiles_dir, state_file
+from app.paths import ensure_private_dir, profiles_dir
 
 SUFFIX = ".toml"
 
@@ -36,11 +37,23 @@ class ProfileExists(InputError):
 
 class ProfileStore:
     """Profiles on disk. `directory` defaults to app.paths.profiles_dir() (read at each call,
-    so WEBEX_PROVISIONER_CONFIG_DIR set later is honoured)."""
+    so WEBEX_PROVISIONER_CONFIG_DIR set later is honoured).
 
-    def __init__(self, directory: Path | None = None, secrets: SecretStore | None = None) -> None:
+    `on_new_profile` is called with each profile saved where none was (created, imported,
+    or saved by the wizard): the layers above hook what a new profile means for them there
+    (app.run.profiles.profile_store sets aside the state of an earlier profile of that name).
+    """
+
+    def __init__(
+        self,
+        directory: Path | None = None,
+        secrets: SecretStore | None = None,
+        *,
+        on_new_profile: Callable[[Profile], None] | None = None,
+    ) -> None:
         self._directory = directory
         self.secrets = secrets or SecretStore()
+        self._on_new_profile = on_new_profile
 
     @property
     def directory(self) -> Path:
@@ -92,14 +105,14 @@ class ProfileStore:
 
         A profile without an id keeps the one of the file it replaces, or gets a new one;
         a profile saved where none was (a new one) never inherits the state file of an
-        earlier profile of that name: that one is archived (see create)."""
+        earlier profile of that name: `on_new_profile` is told (see create)."""
         path = self.path_for(profile.name)
         is_new = not path.exists()
         if not profile.id:
             profile = profile.model_copy(update={"id": self._stored_id(path) or new_profile_id()})
         self._write(profile, path, exclusive=False)
-        if is_new:
-            _archive_earlier_state(profile)
+        if is_new and self._on_new_profile is not None:
+            self._on_new_profile(profile)
         return path
 
     def create(self, profile: Profile) -> Path:
@@ -109,7 +122,8 @@ class ProfileStore:
         path = self.path_for(profile.name)
         profile = _absolute_csv(profile.model_copy(update={"id": new_profile_id()}), None)
         self._write(profile, path, exclusive=True)
-        _archive_earlier_state(profile)
+        if self._on_new_profile is not None:
+            self._on_new_profile(profile)
         return path
 
     def _write(self, profile: Profile, path: Path, *, exclusive: bool) -> None:
@@ -238,27 +252,6 @@ def _absolute_csv(profile: Profile, base_dir: Path | None) -> Profile:
 
 def new_profile_id() -> str:
     return uuid.uuid4().hex
-
-
-def _archive_earlier_state(profile: Profile) -> None:
-    """A state file of this name left by a deleted profile is archived, never reused.
-
-    One that names no profile is this profile's own: the set-up wizard's first sync runs
-    before Finish saves the profile, and what it did (links, an interrupted cycle's journal)
-    must stay with it (issue 23: an interrupted cycle is never hidden)."""
-    from app.sync.state import StateStore
-    from app.sync.state.files import archive_state_file
-
-    path = state_file(profile.name)
-    if not path.exists():
-        return
-    try:
-        with StateStore(path) as state:
-            owner = state.profile_id()
-    except Exception:  # unreadable: set aside as before, never reused
-        owner = ""
-    if owner is not None and owner != profile.id:
-        archive_state_file(path, why=f"profile {profile.name} was created again")
 
 
 def _fsync_folder(folder: Path) -> None:

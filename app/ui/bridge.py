@@ -432,7 +432,7 @@ class EngineBridge(QObject):
         return None
 
     def default_mappings(self, target_kind: str) -> MappingSet:
-        from app.config.profile import default_mapping_set
+        from app.config.defaults import default_mapping_set
 
         return default_mapping_set("scim" if target_kind == "scim" else "webex")
 
@@ -559,7 +559,7 @@ class EngineBridge(QObject):
         is written, saying which variable to set. The Microsoft sign-in cache is then not
         kept (the next sign-in asks for a code again)."""
         from app.config.secrets import ENV_FOR_KIND, SecretStore, keyring_problem
-        from app.config.store import ProfileStore
+        from app.run.profiles import profile_store
 
         async def work() -> Profile:
             store = SecretStore()
@@ -584,14 +584,14 @@ class EngineBridge(QObject):
                     )
                 log.info("no keyring: profile %s saved with its secrets from the environment",
                          profile.name)  # fmt: skip
-                await asyncio.to_thread(ProfileStore().save, profile)
+                await asyncio.to_thread(profile_store().save, profile)
                 return profile
             for kind, value in secrets.items():
                 if value:
                     await asyncio.to_thread(store.set, profile.name, kind, value)
             for kind in forget:
                 await asyncio.to_thread(store.delete, profile.name, kind)
-            await asyncio.to_thread(ProfileStore().save, profile)
+            await asyncio.to_thread(profile_store().save, profile)
             return profile
 
         return self._start(Operation("save-profile"), work)

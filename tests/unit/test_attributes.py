@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.config.defaults import default_mapping_set
 from app.directory.attributes import AttributeType, GraphHandling, csv_source_attributes
 from app.directory.entra.attributes import (
     ENTRA_USER_ATTRIBUTES,
@@ -16,7 +17,6 @@ from app.sync.attributes import (
     find_target_attribute,
     target_attributes,
 )
-from app.sync.defaults import default_mapping_set
 from app.sync.scim_paths import ScimPath, ScimPathError, parse_scim_path
 from app.webex.constants import CISCO_USER, CORE_USER, ENTERPRISE_USER
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.config.defaults import WORK_EMAIL, csv_mapping_set
 from app.directory.base import SourceUser
-from app.sync.defaults import WORK_EMAIL, csv_mapping_set
 from app.sync.mapping import Mapper
 
 

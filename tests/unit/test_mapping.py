@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from app.config.defaults import WORK_EMAIL, default_mapping_set
 from app.config.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
 from app.directory.base import SourceGroup, SourceUser
 from app.errors import InputError
-from app.sync.defaults import WORK_EMAIL, default_mapping_set, default_mappings
 from app.sync.mapping import Mapper, MappingError, diff, flatten, user_attributes
 from app.webex.constants import CISCO_USER, CORE_USER, ENTERPRISE_USER
 
@@ -66,7 +66,7 @@ def test_default_mapping_on_update_leaves_user_type_alone() -> None:
 
 
 def test_generic_scim_default_has_no_webex_user_type() -> None:
-    payload = Mapper(default_mappings("scim")).user_payload(FRENCH, creating=True)
+    payload = Mapper(default_mapping_set("scim")).user_payload(FRENCH, creating=True)
     assert "userType" not in payload
     assert payload["name"]["familyName"] == "Lefèvre-Dupré"
 

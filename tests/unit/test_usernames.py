@@ -76,8 +76,8 @@ def test_a_user_from_a_directory_without_rows_is_named_without_one() -> None:
 
 def test_the_mapper_refuses_the_user_from_any_source_before_a_payload_is_sent() -> None:
     # An Entra user (no row) whose userPrincipalName holds a right-to-left override.
+    from app.config.defaults import default_mapping_set
     from app.directory.base import SourceUser
-    from app.sync.defaults import default_mapping_set
     from app.sync.mapping import Mapper
 
     name = "\u202emoc.elpmaxe@nna"

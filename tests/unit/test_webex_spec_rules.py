@@ -9,9 +9,9 @@ from typing import Any
 import httpx
 import pytest
 
+from app.config.defaults import default_mapping_set
 from app.config.rules import AttributeMapping
 from app.directory.base import SourceRead
-from app.sync.defaults import default_mapping_set
 from app.sync.mapping import Mapper, MappingError, webex_language_tag
 from app.sync.plan import Action
 from app.webex.client import WebexClient

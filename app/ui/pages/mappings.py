@@ -158,7 +158,7 @@ class MappingsPage(BasePage):
         kind = self.draft.target_kind
         source = self.draft.source
         if source is not None and source.kind == "csv" and source.csv is not None:
-            from app.sync.defaults import csv_mapping_set
+            from app.config.defaults import csv_mapping_set
 
             return csv_mapping_set(
                 list(self.draft.source_attributes),

@@ -25,11 +25,12 @@ externalId from an id column it has, else the source id (never Entra's mailNickn
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING
 
 from app.config.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
 
-TargetKind = Literal["webex", "scim"]
+if TYPE_CHECKING:
+    from app.config.profile import TargetKind
 
 WORK_EMAIL = 'emails[type eq "work"].value'
 
@@ -161,8 +162,3 @@ def default_mapping_set(target_kind: TargetKind = "webex") -> MappingSet:
         users=default_user_mappings(target_kind),
         groups=default_group_mappings(target_kind),
     )
-
-
-def default_mappings(kind: TargetKind = "webex") -> MappingSet:
-    """The name docs/architecture.md's contracts give to default_mapping_set."""
-    return default_mapping_set(kind)

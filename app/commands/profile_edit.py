@@ -1,0 +1,299 @@
+"""`profile create`, `profile set` and `profile delete`: the options given applied to a profile
+(after the settings table, app/config/settings.py), its secrets read from standard input
+and kept in the keyring."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from app.commands.profile import STDIN_ORDER
+from app.config.profile import Profile, check_profile_name, parse_every, profile_from_data
+from app.config.secrets import ENV_FOR_KIND, KeyringUnavailable, SecretKind, SecretStore
+from app.config.settings import SETTINGS, Setting, option_labels
+from app.config.store import ProfileExists
+from app.directory.csv_file import validate_csv
+from app.errors import InputError
+from app.paths import state_file
+from app.run.profiles import profile_store
+from app.webex.tokens import clean_token
+
+SECRET_NAMES: dict[SecretKind, str] = {
+    "webex-token": "Webex token",
+    "entra-client-secret": "Entra client secret",
+    "smtp-password": "SMTP password",
+    "msal-cache": "Microsoft sign-in cache",
+}
+
+# The options that change how the CSV file reads: `profile set` reads it again when one is
+# given (--skip-invalid only decides what an invalid row does).
+_CSV_OPTIONS = tuple(
+    item.dest for item in SETTINGS if item.field.startswith("source.csv.") and item.kind != "switch"
+)
+
+
+def create(args: argparse.Namespace) -> int:
+    name = check_profile_name(args.name)
+    secrets = SecretStore()
+    store = profile_store(secrets)
+    if store.exists(name):
+        raise ProfileExists(
+            f"A profile named {name} already exists.",
+            f"Change it with `webex-provisioner profile set {name} ...`, or delete it first.",
+        )
+    if args.tenant_url is None:
+        raise InputError(
+            "The profile needs the tenant URL.",
+            "Add --tenant-url URL (the SCIM URL of the Webex tenant, with its orgId).",
+        )
+    data: dict[str, Any] = {"name": name}
+    apply_options(data, args, creating=True)
+    profile = profile_from_data(data, labels=option_labels())
+    values = read_stdin_secrets(args)
+    _check_csv(profile, out=print)
+    path = store.create(profile)  # exactly one of two creations at once wins
+    stored = _store_secrets(secrets, name, values)
+    print(f"Profile {name} created: {path}")
+    _say_stored(stored)
+    _remind_missing_secrets(profile, values)
+    return 0
+
+
+def change(args: argparse.Namespace) -> int:
+    """`profile set`: only the options given change."""
+    secrets = SecretStore()
+    store = profile_store(secrets)
+    current = store.load(args.name)
+    data = current.model_dump(mode="json", exclude_none=True)
+    apply_options(data, args, creating=False)
+    profile = profile_from_data(data, labels=option_labels())
+    values = read_stdin_secrets(args)
+    source_changed = profile.source != current.source
+    if source_changed or any(getattr(args, option) is not None for option in _CSV_OPTIONS):
+        _check_csv(profile, out=print)
+    store.save(profile)
+    stored = _store_secrets(secrets, profile.name, values)
+    changed = profile != current
+    print(f"Profile {profile.name} {'updated' if changed else 'unchanged'}.")
+    _say_stored(stored)
+    return 0
+
+
+def delete(args: argparse.Namespace) -> int:
+    removed = profile_store().delete(args.name)
+    print(f"Profile {args.name} deleted.")
+    if removed:
+        print(f"Its secrets were removed from the keyring ({', '.join(removed)}).")
+    history = state_file(args.name)
+    if history.exists():
+        print(f"Its provisioning history is kept in {history}.")
+    return 0
+
+
+# --- building a profile from options ---------------------------------------------------
+
+
+def apply_options(data: dict[str, Any], args: argparse.Namespace, *, creating: bool) -> None:
+    """Change `data` (a profile as plain dicts) with the options that were given."""
+    source = _section(data, "source")
+    _choose_source_kind(source, args, creating=creating)
+    _require_source_settings(source, args)
+    for item in SETTINGS:
+        value = _given_value(item, args)
+        if value is not None:
+            *sections, key = item.field.split(".")
+            _section(data, *sections)[key] = value
+    _apply_implied(data, args)
+
+
+def _section(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+    for key in keys:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            value = {}
+            data[key] = value
+        data = value
+    return data
+
+
+def _given_value(item: Setting, args: argparse.Namespace) -> Any:
+    """The field's value from the option, or None when the option was not given."""
+    raw = getattr(args, item.dest)
+    if item.kind == "secret":
+        return None  # read from standard input into the keyring, never a field
+    if item.kind == "const":
+        return item.const if raw else None
+    if raw is None:
+        return None
+    if item.kind == "path":
+        return str(raw.expanduser().resolve())
+    if item.kind == "duration":
+        return parse_every(raw)
+    if item.kind == "on_off":
+        return raw == "on"
+    return raw
+
+
+def _choose_source_kind(
+    source: dict[str, Any], args: argparse.Namespace, *, creating: bool
+) -> None:
+    if args.source is not None:
+        source["kind"] = args.source
+    elif creating:
+        if args.csv_file is not None:
+            source["kind"] = "csv"
+        elif args.tenant_id is not None:
+            source["kind"] = "entra"
+        else:
+            raise InputError(
+                "The profile needs a source directory.",
+                "Add --source csv --csv-file FILE, or --source entra --tenant-id ID "
+                "--client-id ID.",
+            )
+
+
+def _require_source_settings(source: dict[str, Any], args: argparse.Namespace) -> None:
+    """The settings a source of its kind cannot do without, given now or saved before."""
+    saved_csv = source.get("csv")
+    saved_csv = saved_csv if isinstance(saved_csv, dict) else {}
+    if source.get("kind") == "csv" and args.csv_file is None and "path" not in saved_csv:
+        raise InputError(
+            "A CSV source needs the file.", "Add --csv-file FILE (the CSV export of users)."
+        )
+    saved_entra = source.get("entra")
+    saved_entra = saved_entra if isinstance(saved_entra, dict) else {}
+    missing = [
+        option
+        for option, key in (("--tenant-id ID", "tenant_id"), ("--client-id ID", "client_id"))
+        if key not in saved_entra and getattr(args, key) is None
+    ]
+    if missing and source.get("kind") == "entra":
+        raise InputError(
+            "An Entra ID source needs the app registration's ids.",
+            f"Add {' and '.join(missing)} (from the app registration's overview in Entra).",
+        )
+
+
+def _apply_implied(data: dict[str, Any], args: argparse.Namespace) -> None:
+    """What one option means for another setting that was not given."""
+    if args.tenant_url is not None and args.target_kind is None:
+        _section(data, "target").pop("kind", None)  # the new URL tells the kind
+    if args.app_name is not None:
+        _section(data, "source", "entra").pop("app_id", None)  # an appId would win over the name
+    if args.notify_email is not None and args.send_on_failure is None:
+        # Naming a recipient means "tell them".
+        _section(data, "notifications")["send_on_failure"] = True
+
+
+# --- secrets and checks ------------------------------------------------------------------
+
+
+def read_stdin_secrets(args: argparse.Namespace) -> dict[SecretKind, str]:
+    """The secrets asked for on standard input, one line each (hidden prompts on a terminal)."""
+    wanted = [
+        item for item in SETTINGS if item.keyring_entry is not None and getattr(args, item.dest)
+    ]
+    secrets: dict[SecretKind, str] = {}
+    for item in wanted:
+        assert item.keyring_entry is not None  # for mypy: `wanted` holds only secrets
+        what, option = SECRET_NAMES[item.keyring_entry], item.flag
+        if sys.stdin is not None and sys.stdin.isatty():
+            value = getpass.getpass(f"{what}: ")
+        else:
+            value = sys.stdin.readline() if sys.stdin is not None else ""
+        value = value.strip()
+        if not value:
+            raise InputError(
+                f"No {what} on standard input ({option}).",
+                f"Pipe it in, e.g. `printenv MY_SECRET | webex-provisioner profile ... {option}`"
+                + (
+                    f"; with several *-stdin options give one line each: {STDIN_ORDER}."
+                    if len(wanted) > 1
+                    else "."
+                ),
+            )
+        if item.keyring_entry == "webex-token":
+            value = clean_token(value, what=f"The Webex token on standard input ({option})")
+        secrets[item.keyring_entry] = value
+    return secrets
+
+
+def _check_csv(profile: Profile, *, out: Callable[[str], None]) -> None:
+    """Read the CSV now, so a wrong path or column is caught when the profile is made."""
+    if profile.source.kind != "csv" or profile.source.csv is None:
+        return
+    validation = validate_csv(profile.source.csv.path, profile.source.csv)
+    out(
+        f"{profile.source.csv.path.name}: {len(validation.users)} users, "
+        f"{len(validation.groups)} groups ({validation.encoding}, "
+        f"{validation.delimiter_name}-separated)."
+    )
+    if validation.errors:
+        rows = validation.invalid_rows
+        listed = ", ".join(str(row) for row in rows[:20]) + (" ..." if len(rows) > 20 else "")
+        action = (
+            "they will be left out (--skip-invalid)"
+            if profile.source.csv.skip_invalid
+            else "a sync will stop until they are fixed, or add --skip-invalid"
+        )
+        _warn(f"{len(rows)} invalid rows in the CSV file (rows {listed}): {action}.")
+
+
+def _warn(text: str) -> None:
+    print(f"warning: {text}", file=sys.stderr)
+
+
+def _store_secrets(
+    secrets: SecretStore, name: str, values: dict[SecretKind, str]
+) -> list[SecretKind]:
+    """Keep each secret in the keyring; on a machine without one, say what to do instead."""
+    stored: list[SecretKind] = []
+    for kind, value in values.items():
+        try:
+            secrets.set(name, kind, value)
+        except KeyringUnavailable as exc:
+            unsaved = ", ".join(
+                f"the {SECRET_NAMES[k]} (give it in {ENV_FOR_KIND[k]} instead)"
+                for k in values
+                if k not in stored
+            )
+            _warn(
+                f"{exc.message} Not saved: {unsaved}. The rest of the profile was saved; "
+                f"set the variable when running webex-provisioner with --profile {name}."
+            )
+            break
+        stored.append(kind)
+    return stored
+
+
+def _say_stored(stored: list[SecretKind]) -> None:
+    for kind in stored:
+        print(f"The {SECRET_NAMES[kind]} is kept in the system keyring.")
+
+
+def _remind_missing_secrets(profile: Profile, given: dict[SecretKind, str]) -> None:
+    if "webex-token" not in given and not os.environ.get("WEBEX_PROVISIONER_TOKEN"):
+        _warn(
+            f"No Webex token was given: store one with `webex-provisioner profile set "
+            f"{profile.name} --token-stdin`, or set WEBEX_PROVISIONER_TOKEN."
+        )
+    entra = profile.source.entra
+    if (
+        profile.source.kind == "entra"
+        and entra is not None
+        and entra.auth == "client_secret"
+        and "entra-client-secret" not in given
+        and not os.environ.get("WEBEX_PROVISIONER_CLIENT_SECRET")
+    ):
+        _warn(
+            f"No Entra client secret was given: store one with `webex-provisioner profile set "
+            f"{profile.name} --client-secret-stdin`, set WEBEX_PROVISIONER_CLIENT_SECRET, or "
+            "sign in with --device-code."
+        )
+
+
+__all__ = ["SECRET_NAMES", "apply_options", "change", "create", "delete", "read_stdin_secrets"]
