@@ -3,10 +3,11 @@
 SCIM goes through scim2-client (its BaseAsyncSCIMClient over our own httpx.AsyncClient, see
 app.webex.scim) and scim2-models. The engine talks plain JSON dicts to this client; the
 target's answers are validated with the models on the way back and returned as the server
-sent them; payloads the client builds itself (PatchOp) are checked before they leave. Bulk
-requests are built as JSON here (the Mapper's payloads are valid by construction) and their
-answers read tolerantly. The Webex flavour knows its schemas (Webex has no
-ServiceProviderConfig or ResourceTypes); a generic target is discovered on first use.
+sent them; payloads the client builds itself (PatchOp) are checked before they leave (each
+verb's SCIM side is a ScimEngine method in app.webex.scim). Bulk requests are built as JSON
+and their answers read by app.webex.bulk; this client sends them. The Webex flavour knows its
+schemas (Webex has no ServiceProviderConfig or ResourceTypes); a generic target is
+discovered on first use.
 
 Nothing heavy happens before it is needed: the httpx client (and its TLS context) is built at
 the first request, and the SCIM libraries (about a second to import) are loaded in a worker
@@ -20,11 +21,9 @@ import asyncio
 import contextlib
 import functools
 import importlib
-import json
 import logging
 import random
 import time
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -36,23 +35,23 @@ import httpx
 
 from app.errors import InputError
 from app.net import DEFAULT_TIMEOUT, make_async_client
+from app.webex import bulk
+from app.webex.bulk import BulkResult
 from app.webex.concurrency import AdaptiveLimiter
 from app.webex.constants import (
-    BULK_REQUEST,
     ENTERPRISE_USER,
-    PATCH_OP,
     WEBEX_BULK_MAX_BYTES,
     WEBEX_BULK_MAX_OPERATIONS,
 )
 from app.webex.errors import (
-    BadRequest,
     NetworkError,
+    NotFound,
     ProtocolError,
     ServerError,
     WebexError,
     describe_body,
 )
-from app.webex.people import PeopleMe, fetch_people_me, read_people_me
+from app.webex.people import PeopleMe, read_people_me
 from app.webex.tokens import clean_token
 from app.webex.transport import BearerToken, ClientStats, RetryPolicy, Transport
 from app.webex.urls import TenantTarget, parse_tenant_url
@@ -139,24 +138,6 @@ class TokenExpiry:
 
     def remaining(self, now: datetime | None = None) -> timedelta:
         return self.expires - (now or datetime.now(UTC))
-
-
-@dataclass(frozen=True)
-class BulkResult:
-    """The outcome of one bulk operation."""
-
-    method: str
-    bulk_id: str | None
-    path: str | None
-    status: int
-    location: str | None
-    resource_id: str | None
-    response: dict[str, Any] | None
-    error: WebexError | None
-
-    @property
-    def ok(self) -> bool:
-        return 200 <= self.status < 300
 
 
 # What httpx loads at its first request (its async backend, HTTP/1.1 and HTTP/2 state
@@ -279,10 +260,16 @@ class WebexClient:
         if self._scim_engine is None:
             await self._connect()
             await _load_scim()
-            from app.webex.scim import ScimEngine
-
-            self._scim_engine = ScimEngine.for_target(self._transport, self.target)
+            self._scim_engine = self._new_scim_engine()
         return self._scim_engine
+
+    def _new_scim_engine(self) -> ScimEngine:
+        # The SCIM libraries take about a second to import: _load_scim loads them in a worker
+        # thread first, so that neither start-up nor the event loop waits for them.
+        # deferred: scim2-models/scim2-client (about a second), loaded at the first SCIM request
+        from app.webex.scim import ScimEngine
+
+        return ScimEngine.for_target(self._transport, self.target)
 
     # -- what the client did ------------------------------------------------------------
 
@@ -334,9 +321,7 @@ class WebexClient:
             engine = await self._scim()
             if self._discovered:
                 return engine.provider.config
-            from app.webex import scim
-
-            config = await scim.discover(engine)
+            config = await engine.discover_target()
             self._discovered = True
             return config
 
@@ -354,9 +339,7 @@ class WebexClient:
     @property
     def service_provider_config(self) -> ServiceProviderConfig | None:
         if self._scim_engine is None:
-            from app.webex.scim import ScimEngine  # a synchronous caller: load it here
-
-            self._scim_engine = ScimEngine.for_target(self._transport, self.target)
+            self._scim_engine = self._new_scim_engine()  # a synchronous caller: loaded here
         return self._scim_engine.provider.config
 
     @property
@@ -380,17 +363,10 @@ class WebexClient:
     async def create(self, rt: ResourceTypeName | str, payload: dict[str, Any]) -> dict[str, Any]:
         """POST a new resource. Resent after a failure only when the target shows no copy of it."""
         engine = await self._ready()
-        from app.webex import scim
-
-        model = engine.model(rt)
         budget = self._transport.new_budget()
         while True:
             try:
-                with scim.scim_errors(f"create {rt}"):
-                    raw = await engine.create(
-                        model, payload, check_response_payload=False, budget=budget
-                    )
-                return scim.validated(model, raw, scim.Context.RESOURCE_CREATION_RESPONSE, "create")
+                return await engine.create_resource(rt, payload, budget)
             except (ServerError, NetworkError) as error:
                 if not error.retryable:
                     raise
@@ -442,12 +418,7 @@ class WebexClient:
 
     async def get(self, rt: ResourceTypeName | str, resource_id: str) -> dict[str, Any]:
         engine = await self._ready()
-        from app.webex import scim
-
-        model = engine.model(rt)
-        with scim.scim_errors(f"get {rt}"):
-            raw = await engine.query(model, resource_id, check_response_payload=False)
-        return scim.validated(model, raw, scim.Context.RESOURCE_QUERY_RESPONSE, "get")
+        return await engine.get_resource(rt, resource_id)
 
     async def search(
         self,
@@ -459,27 +430,13 @@ class WebexClient:
     ) -> AsyncIterator[dict[str, Any]]:
         """Every matching resource, page after page (startIndex/count)."""
         engine = await self._ready()
-        from app.webex import scim
-
-        model = engine.model(rt)
         count = page_size or self.page_size
         start = 1
         while True:
-            params: dict[str, Any] = {"start_index": start, "count": count}
-            if filter:
-                params["filter"] = filter
-            if attributes:
-                params["attributes"] = list(attributes)
-            with scim.scim_errors(f"search {rt}"):
-                raw = await engine.query(
-                    model,
-                    query_parameters=scim.SearchRequest(**params),
-                    check_response_payload=False,
-                )
-            page = scim.page(model, raw)
+            page = await engine.search_page(rt, start, count, filter, attributes)
             resources = page.get("Resources") or []
             for resource in resources:
-                problem = scim.resource_problem(model, resource)
+                problem = engine.resource_problem(rt, resource)
                 if problem is None:
                     yield resource
                 else:
@@ -552,65 +509,32 @@ class WebexClient:
     async def count(self, rt: ResourceTypeName | str) -> int | None:
         """totalResults of a one-item search (a cheap read to test access)."""
         engine = await self._ready()
-        from app.webex import scim
-
-        model = engine.model(rt)
-        with scim.scim_errors(f"search {rt}"):
-            raw = await engine.query(
-                model, query_parameters=scim.SearchRequest(count=1), check_response_payload=False
-            )
-        total = scim.page(model, raw).get("totalResults")
-        return total if isinstance(total, int) else None
+        return await engine.count_resources(rt)
 
     async def replace(
         self, rt: ResourceTypeName | str, resource_id: str, payload: dict[str, Any]
     ) -> dict[str, Any]:
         engine = await self._ready()
-        from app.webex import scim
-
-        model = engine.model(rt)
-        with scim.scim_errors(f"replace {rt}"):
-            raw = await engine.replace(
-                model, {**payload, "id": resource_id}, check_response_payload=False
-            )
-        return scim.validated(model, raw, scim.Context.RESOURCE_REPLACEMENT_RESPONSE, "replace")
+        return await engine.replace_resource(rt, resource_id, payload)
 
     async def patch(
         self, rt: ResourceTypeName | str, resource_id: str, operations: Sequence[dict[str, Any]]
     ) -> dict[str, Any] | None:
         """PATCH with a PatchOp; the resource when the target returns it (200), else None (204)."""
         engine = await self._ready()
-        from app.webex import scim
-
-        model = engine.model(rt)
-        message = {"schemas": [PATCH_OP], "Operations": list(operations)}
-        scim.validate_patch(model, message, rt)
-        with scim.scim_errors(f"patch {rt}"):
-            raw = await engine.modify(model, resource_id, message, check_response_payload=False)
-        if raw is None:
-            return None
-        return scim.validated(model, raw, scim.Context.RESOURCE_PATCH_RESPONSE, "patch")
+        return await engine.patch_resource(rt, resource_id, operations)
 
     async def delete(self, rt: ResourceTypeName | str, resource_id: str) -> None:
         engine = await self._ready()
-        from app.webex import scim
-
-        model = engine.model(rt)
-        with scim.scim_errors(f"delete {rt}"):
-            await engine.delete(model, resource_id, check_response_payload=False)
+        await engine.delete_resource(rt, resource_id)
 
     async def bulk(self, operations: Sequence[dict[str, Any]]) -> list[BulkResult]:
         """Send SCIM bulk operations, at most bulk_max_operations a request.
 
         Each operation is a dict {"method", "path", "bulkId", "data", "version"}; POSTs get a
         bulkId when they have none. A bulk request is not resent after an uncertain failure:
-        the caller falls back to single operations, which check before resending.
-
-        The request is built as JSON here, not through scim2-client: validating each
-        operation's data with scim2-models cost more than a millisecond a user, on the event
-        loop, for payloads the Mapper built valid. The body stays under the target's
-        maxPayloadSize (a chunk too big is split), and the answer is read tolerantly
-        (_bulk_results), each failed operation with its own error.
+        the caller falls back to single operations, which check before resending. The
+        requests are built and their answers read by app.webex.bulk.
         """
         if not self._discovered:
             await self.discover()
@@ -620,36 +544,13 @@ class WebexClient:
                 "Send the operations one by one.",
             )
         size = max(1, self.bulk_max_operations)
-        results: list[BulkResult] = []
+        webex, max_bytes = self.target.is_webex, self._bulk_max_bytes()
+        found: list[BulkResult] = []
         for start in range(0, len(operations), size):
-            chunk = [self._bulk_operation(op) for op in operations[start : start + size]]
-            for part, body in self._bulk_bodies(chunk):
-                results.extend(self._bulk_results(part, await self._send_bulk(body)))
-        return results
-
-    def _bulk_bodies(self, chunk: list[dict[str, Any]]) -> list[tuple[list[dict[str, Any]], bytes]]:
-        """The JSON bodies of one chunk: halved until each is under maxPayloadSize."""
-        # Cisco's spec spells the list "operations" (BulkUser); SCIM attribute names are
-        # case-insensitive (RFC 7643, 2.1), and a generic app gets RFC 7644's "Operations".
-        key = "operations" if self.target.is_webex else "Operations"
-        body = json.dumps(
-            {"schemas": [BULK_REQUEST], key: chunk},
-            ensure_ascii=False,
-            separators=(",", ":"),
-            allow_nan=False,
-        ).encode()
-        limit = self._bulk_max_bytes()
-        if limit is None or len(body) <= limit:
-            return [(chunk, body)]
-        if len(chunk) == 1:
-            raise BadRequest(
-                f"One bulk operation is {len(body):,} bytes, more than the {limit:,} bytes "
-                "the target accepts in a bulk request; it was not sent.",
-                "Check the attribute mappings for a very long value.",
-                retryable=False,
-            )
-        half = len(chunk) // 2
-        return [*self._bulk_bodies(chunk[:half]), *self._bulk_bodies(chunk[half:])]
+            chunk = [bulk.prepared_operation(op) for op in operations[start : start + size]]
+            for part, body in bulk.request_bodies(chunk, webex=webex, max_bytes=max_bytes):
+                found.extend(bulk.results(part, await self._send_bulk(body)))
+        return found
 
     def _bulk_max_bytes(self) -> int | None:
         if self.target.is_webex:
@@ -668,61 +569,7 @@ class WebexClient:
             # Cisco's spec: Webex takes and answers application/json (not application/scim+json).
             headers={"Content-Type": "application/json"},
         )
-        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        try:
-            if content_type not in ("application/scim+json", "application/json"):
-                raise ValueError(content_type)
-            return response.json()
-        except ValueError:
-            what = describe_body(response)
-            if what == "a JSON body":  # JSON, under a content type SCIM does not use
-                what = f"a {content_type or 'untyped'} body"
-            raise ProtocolError(
-                f"The target answered bulk with HTTP {response.status_code} and "
-                f"{what}, not SCIM JSON.",
-                status=response.status_code,
-                tracking_id=response.headers.get("trackingid"),
-            ) from None
-
-    @staticmethod
-    def _bulk_operation(operation: dict[str, Any]) -> dict[str, Any]:
-        op = dict(operation)
-        method = str(op.get("method", "")).upper()
-        op["method"] = method
-        if method == "POST" and not op.get("bulkId"):
-            op["bulkId"] = uuid.uuid4().hex
-        return op
-
-    def _bulk_results(self, sent: list[dict[str, Any]], raw: Any) -> list[BulkResult]:
-        if not isinstance(raw, dict) or not isinstance(raw.get("Operations"), list):
-            raise ProtocolError("The target answered a bulk request without its operations.")
-        results = []
-        for index, item in enumerate(raw["Operations"]):
-            if not isinstance(item, dict):
-                raise ProtocolError("The target answered a bulk operation that is not an object.")
-            request = sent[index] if index < len(sent) else {}
-            status = _status_int(item.get("status"))
-            response = item.get("response") if isinstance(item.get("response"), dict) else None
-            location = item.get("location") if isinstance(item.get("location"), str) else None
-            resource_id = (response or {}).get("id") or (
-                location.rstrip("/").rsplit("/", 1)[-1] if location else None
-            )
-            error = None
-            if not 200 <= status < 300:
-                error = _bulk_error(status, response)
-            results.append(
-                BulkResult(
-                    method=str(item.get("method") or request.get("method") or ""),
-                    bulk_id=item.get("bulkId") or request.get("bulkId"),
-                    path=request.get("path"),
-                    status=status,
-                    location=location,
-                    resource_id=resource_id if isinstance(resource_id, str) else None,
-                    response=response,
-                    error=error,
-                )
-            )
-        return results
+        return bulk.answer_json(response)
 
 
 def _json_object(response: httpx.Response, what: str) -> dict[str, Any]:
@@ -741,8 +588,6 @@ def _json_object(response: httpx.Response, what: str) -> dict[str, Any]:
 
 async def read_token_expiry(transport: Transport, url: str) -> TokenExpiry | None:
     """GET tokenExpiry ({"exp": epoch milliseconds}); None when the service answers 404."""
-    from app.webex.errors import NotFound
-
     try:
         response = await transport.send("GET", url)
     except NotFound:
@@ -758,30 +603,9 @@ async def read_token_expiry(transport: Transport, url: str) -> TokenExpiry | Non
     return TokenExpiry(expires)
 
 
-def _status_int(value: Any) -> int:
-    if isinstance(value, dict):  # RFC 7644 examples once had {"code": "201"}
-        value = value.get("code")
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise ProtocolError(
-            f"The target answered a bulk status that is not a number ({value!r})."
-        ) from None
-
-
-def _bulk_error(status: int, response: dict[str, Any] | None) -> WebexError:
-    from app.webex.errors import error_from_response
-
-    body = response or {}
-    synthetic = httpx.Response(status, json=body)
-    return error_from_response(synthetic)
-
-
 __all__ = [
-    "BulkResult",
     "TokenExpiry",
     "UnreadableResource",
     "WebexClient",
-    "fetch_people_me",
     "read_token_expiry",
 ]

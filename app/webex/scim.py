@@ -9,7 +9,7 @@ creation never need it at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
@@ -30,6 +30,7 @@ from scim2_models import (
 )
 
 from app.errors import InputError
+from app.webex.constants import PATCH_OP
 from app.webex.errors import BadRequest, NotFound, ProtocolError, describe_body
 from app.webex.models import TOLERANT_POLICY, core_provider, webex_provider
 
@@ -42,7 +43,6 @@ __all__ = [
     "ScimEngine",
     "SearchRequest",
     "ServiceProviderConfig",
-    "discover",
     "first_line",
     "page",
     "resource_problem",
@@ -94,6 +94,107 @@ class ScimEngine(BaseAsyncSCIMClient):
                 "Check the tenant URL, or turn off provisioning of this kind.",
             )
         return model
+
+    async def discover_target(self) -> ServiceProviderConfig | None:
+        """Read what a generic SCIM app offers: ServiceProviderConfig, then schemas and types."""
+        config: ServiceProviderConfig | None = None
+        with scim_errors("ServiceProviderConfig"):
+            try:
+                config = cast(
+                    ServiceProviderConfig,
+                    await self.query(ServiceProviderConfig, raise_scim_errors=True),
+                )
+            except NotFound:
+                config = None
+            try:
+                self.provider = ScimProvider(
+                    models=[], resource_types=[], config=config, policy=TOLERANT_POLICY
+                )
+                await self.discover(service_provider_config=False)
+            except NotFound:
+                # No /Schemas or /ResourceTypes: the core User and Group it is.
+                self.provider = core_provider(config)
+        return config
+
+    # -- one method per verb: sent through scim2-client, errors translated, answer checked --
+
+    async def create_resource(
+        self, rt: str, payload: dict[str, Any], budget: RetryBudget
+    ) -> dict[str, Any]:
+        model = self.model(rt)
+        with scim_errors(f"create {rt}"):
+            raw = await self.create(model, payload, check_response_payload=False, budget=budget)
+        return validated(model, raw, Context.RESOURCE_CREATION_RESPONSE, "create")
+
+    async def get_resource(self, rt: str, resource_id: str) -> dict[str, Any]:
+        model = self.model(rt)
+        with scim_errors(f"get {rt}"):
+            raw = await self.query(model, resource_id, check_response_payload=False)
+        return validated(model, raw, Context.RESOURCE_QUERY_RESPONSE, "get")
+
+    async def search_page(
+        self,
+        rt: str,
+        start_index: int,
+        count: int,
+        filter: str | None,
+        attributes: Sequence[str] | None,
+    ) -> dict[str, Any]:
+        """One page of a search, its envelope checked (its resources: see resource_problem)."""
+        model = self.model(rt)
+        params: dict[str, Any] = {"start_index": start_index, "count": count}
+        if filter:
+            params["filter"] = filter
+        if attributes:
+            params["attributes"] = list(attributes)
+        with scim_errors(f"search {rt}"):
+            raw = await self.query(
+                model,
+                query_parameters=SearchRequest(**params),
+                check_response_payload=False,
+            )
+        return page(model, raw)
+
+    def resource_problem(self, rt: str, resource: Any) -> str | None:
+        """Why one resource of a listing does not match its schema (None: it does)."""
+        return resource_problem(self.model(rt), resource)
+
+    async def count_resources(self, rt: str) -> int | None:
+        model = self.model(rt)
+        with scim_errors(f"search {rt}"):
+            raw = await self.query(
+                model, query_parameters=SearchRequest(count=1), check_response_payload=False
+            )
+        total = page(model, raw).get("totalResults")
+        return total if isinstance(total, int) else None
+
+    async def replace_resource(
+        self, rt: str, resource_id: str, payload: dict[str, Any]
+    ) -> dict[str, Any]:
+        model = self.model(rt)
+        with scim_errors(f"replace {rt}"):
+            raw = await self.replace(
+                model, {**payload, "id": resource_id}, check_response_payload=False
+            )
+        return validated(model, raw, Context.RESOURCE_REPLACEMENT_RESPONSE, "replace")
+
+    async def patch_resource(
+        self, rt: str, resource_id: str, operations: Sequence[dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        """The PatchOp checked against the schema, then sent; the answer, or None (204)."""
+        model = self.model(rt)
+        message = {"schemas": [PATCH_OP], "Operations": list(operations)}
+        validate_patch(model, message, rt)
+        with scim_errors(f"patch {rt}"):
+            raw = await self.modify(model, resource_id, message, check_response_payload=False)
+        if raw is None:
+            return None
+        return validated(model, raw, Context.RESOURCE_PATCH_RESPONSE, "patch")
+
+    async def delete_resource(self, rt: str, resource_id: str) -> None:
+        model = self.model(rt)
+        with scim_errors(f"delete {rt}"):
+            await self.delete(model, resource_id, check_response_payload=False)
 
 
 @contextmanager
@@ -210,25 +311,3 @@ def resource_type(engine: ScimEngine, rt: str) -> ResourceType:
         if str(candidate.name).casefold() == rt.casefold():
             return candidate
     raise InputError(f"The target does not serve {rt} resources.", "Check the tenant URL.")
-
-
-async def discover(engine: ScimEngine) -> ServiceProviderConfig | None:
-    """Read what a generic SCIM app offers: ServiceProviderConfig, then schemas and types."""
-    config: ServiceProviderConfig | None = None
-    with scim_errors("ServiceProviderConfig"):
-        try:
-            config = cast(
-                ServiceProviderConfig,
-                await engine.query(ServiceProviderConfig, raise_scim_errors=True),
-            )
-        except NotFound:
-            config = None
-        try:
-            engine.provider = ScimProvider(
-                models=[], resource_types=[], config=config, policy=TOLERANT_POLICY
-            )
-            await engine.discover(service_provider_config=False)
-        except NotFound:
-            # No /Schemas or /ResourceTypes: the core User and Group it is.
-            engine.provider = core_provider(config)
-    return config
