@@ -11,7 +11,8 @@ import pytest
 
 from app.config.profile import EntraSettings
 from app.directory.entra.auth import authority_url, granted_permissions, graph_scope
-from app.directory.entra.source import _State, flatten_user, user_select
+from app.directory.entra.records import flatten_user, user_select
+from app.directory.entra.watermark import WatermarkState
 from app.directory.graph import (
     DeltaExpired,
     GraphClient,
@@ -139,7 +140,7 @@ def test_a_403_names_the_permission_and_the_consent_step() -> None:
 
 
 def test_the_watermark_round_trips_and_refuses_garbage() -> None:
-    state = _State(
+    state = WatermarkState(
         "assigned",
         "abc",
         "https://g/users/delta?$deltatoken=1",
@@ -149,7 +150,7 @@ def test_the_watermark_round_trips_and_refuses_garbage() -> None:
     state.groups = {"g1": ["u1"]}
     state.scoped_groups = {"g1"}
     state.group_names = {"g1": "Équipe"}
-    again = _State.load(state.dump())
+    again = WatermarkState.load(state.dump())
     assert again == state
-    assert _State.load("not json") is None
-    assert _State.load(json.dumps({"v": 99})) is None
+    assert WatermarkState.load("not json") is None
+    assert WatermarkState.load(json.dumps({"v": 99})) is None
