@@ -33,7 +33,7 @@ def start_sandboxes(stack: contextlib.ExitStack) -> WizardDefaults:
         sandbox=True,
     )
     try:
-        from app.sandbox.graph import GraphSandbox
+        from app.sandbox.graph.server import GraphSandbox
     except ImportError:  # pragma: no cover - the Graph sandbox ships with the program
         return defaults
     try:

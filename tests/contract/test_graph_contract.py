@@ -23,7 +23,7 @@ from app.config.secrets import SecretStore
 from app.directory.base import SourceRead
 from app.directory.entra_checks import check_source
 from app.directory.factory import open_source
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig, RecordedRequest
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig, RecordedRequest
 from tests.contract import graph_spec
 
 PROFILE = "contract"

@@ -26,7 +26,7 @@ import pytest
 from keyring.errors import PasswordDeleteError
 
 from app.config.store import ProfileStore
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a pty is POSIX")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.config.profile import Profile
 from app.config.secrets import SecretStore
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.state import StateStore

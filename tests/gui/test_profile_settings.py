@@ -17,7 +17,7 @@ from app.config.profile import Profile
 from app.config.rules import MappingType
 from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxServer
 from app.ui.application import Shell, WizardWindow
 from app.ui.dashboard import DashboardWindow, open_dashboard

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.config.profile import EntraSettings
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxServer
 from app.sync.plan import Action
 from app.ui.sign_in import DeviceCodeDialog

@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
-from app.sandbox.graph import GraphSandbox
+from app.sandbox.graph.server import GraphSandbox
 from app.sandbox.server import SandboxServer
 from app.sync.events import Status
 from app.ui.bridge import EngineBridge

@@ -18,7 +18,7 @@ from app.cli import main
 from app.config.profile import Profile
 from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
 
 TARGET_IDS = [

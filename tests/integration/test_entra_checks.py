@@ -10,7 +10,7 @@ from app.checks import CheckResult
 from app.config.profile import EntraSettings
 from app.config.secrets import SecretStore
 from app.directory.entra_checks import check_source
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 
 PROFILE = "checks"
 

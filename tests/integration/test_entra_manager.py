@@ -17,7 +17,7 @@ from app.config.profile import EntraSettings
 from app.config.secrets import SecretStore
 from app.directory.base import SourceRead
 from app.directory.entra import EntraSource
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 
 PROFILE = "entra-manager"
 ATTRIBUTES = ["userPrincipalName", "displayName", "jobTitle", "manager"]

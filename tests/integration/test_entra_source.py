@@ -16,7 +16,7 @@ from app.config.store import ProfileStore
 from app.directory.base import SourceRead
 from app.directory.entra import DeviceCodePrompt, EntraSource, SignInError
 from app.directory.graph import DeltaExpired, GraphError, GraphPermissionError
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 
 PROFILE = "entra-test"
 # What a Webex mapping reads, plus an extension attribute and the app roles.

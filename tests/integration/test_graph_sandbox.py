@@ -8,7 +8,7 @@ import ssl
 import httpx
 import pytest
 
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 
 
 def _client(sandbox: GraphSandbox) -> httpx.Client:

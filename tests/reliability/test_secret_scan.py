@@ -28,7 +28,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from app.cli import main
 from app.config.secrets import SecretStore
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
 from tests.reliability.support import REPO, find_secrets, load_chaos, scan_tree, secret_forms
 
@@ -279,7 +279,7 @@ def test_no_secret_in_any_file_or_output_of_commands_run_as_on_a_server(
     )
     assert entra.exit_code == 0, entra.stderr
     assert len(sandbox.users()) > len(rows)
-    graph_tokens = list(getattr(graph, "_tokens", {}))  # the access tokens it handed out
+    graph_tokens = list(getattr(graph.oauth, "_tokens", {}))  # the access tokens it handed out
     assert graph_tokens
     refused = run("sync", "--profile", "contoso", token=token, client_secret=WRONG_CLIENT_SECRET)
     assert refused.exit_code != 0
