@@ -11,17 +11,18 @@ import asyncio
 import contextlib
 import urllib.request
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
 from app.checks import CheckResult
 from app.errors import ExitCode, InputError, UserFacingError
 from app.net import make_async_client
+from app.webex.client import WebexClient
 from app.webex.errors import (
     AuthError,
-    NetworkError,
     NotFound,
     PermissionDenied,
     WebexError,
@@ -35,9 +36,6 @@ from app.webex.people import (
 )
 from app.webex.tokens import clean_token
 from app.webex.urls import TenantTarget, parse_tenant_url, people_me_url_for
-
-if TYPE_CHECKING:
-    from app.webex.client import WebexClient
 
 REACHABILITY_TIMEOUT = httpx.Timeout(10.0, connect=10.0)
 
@@ -115,6 +113,11 @@ TITLES = {
 }
 
 
+# The checks after the URL's, in order: what is skipped when an early one fails.
+_WEBEX_CHECKS = ["token", "person", "org", "scim_read", "write", "write_groups", "token_expiry"]
+_OTHER_APP_CHECKS = ["token", "person", "org", "discovery", "scim_read", "write", "write_groups"]
+
+
 async def test_connection(
     tenant_url: str,
     token: str,
@@ -129,49 +132,17 @@ async def test_connection(
     them fails the groups check; False: it is only said; None: not known, said as unknown).
     """
     report = ConnectionReport(tenant_url=tenant_url)
-    add = report.checks.append
-
-    def skip_rest(ids: list[str], why: str) -> None:
-        for check_id in ids:
-            add(CheckResult(check_id, TITLES[check_id], "skipped", why))
-
-    try:
-        target = parse_tenant_url(tenant_url)
-    except InputError as exc:
-        add(_failed("url", TITLES["url"], exc))
-        skip_rest(
-            ["reachable", "token", "scim_read", "write", "write_groups"],
-            "Needs a valid tenant URL.",
-        )
+    target = _check_url(report, tenant_url)
+    if target is None:
         return report
-    report.target = target
-    if target.is_webex:
-        add(
-            CheckResult(
-                "url", TITLES["url"], "passed", f"Webex tenant, organisation {target.org_uuid}."
-            )
-        )
-        later = ["token", "person", "org", "scim_read", "write", "write_groups", "token_expiry"]
-    else:
-        add(
-            CheckResult(
-                "url",
-                TITLES["url"],
-                "passed",
-                "Another SCIM 2.0 app (not Webex): the orgId checks do not apply.",
-            )
-        )
-        later = ["token", "person", "org", "discovery", "scim_read", "write", "write_groups"]
-
-    from app.webex.client import WebexClient  # the SCIM libraries load only when needed
-
+    later = _WEBEX_CHECKS if target.is_webex else _OTHER_APP_CHECKS
     has_token = bool(token and token.strip())
     if has_token:
         try:
             token = clean_token(token)
         except InputError as exc:  # refused before any request is sent
-            add(_failed("token", TITLES["token"], exc))
-            skip_rest([c for c in later if c != "token"], "Needs a valid token.")
+            report.checks.append(_failed("token", TITLES["token"], exc))
+            _skip(report, [c for c in later if c != "token"], "Needs a valid token.")
             return report
     client_options: dict[str, Any] = {"extra_ca": extra_ca}
     if http_timeout is not None:
@@ -179,6 +150,7 @@ async def test_connection(
     async with contextlib.AsyncExitStack() as stack:
         # One httpx client (one TLS context) for all the checks; the reachability probe
         # sends no token.
+        client: WebexClient | None = None
         if has_token:
             client = await stack.enter_async_context(WebexClient(target, token, **client_options))
             http = client.http
@@ -187,47 +159,90 @@ async def test_connection(
                 make_async_client(timeout=REACHABILITY_TIMEOUT, extra_ca=extra_ca)
             )
         reachable = await _check_reachable(target, http)
-        add(reachable)
+        report.checks.append(reachable)
         if reachable.status == "failed":
-            skip_rest(later, "Needs the target to be reachable.")
-            return report
-        if not has_token:
-            add(
-                CheckResult(
-                    "token",
-                    TITLES["token"],
-                    "failed",
-                    "No token was given.",
-                    "Paste the access token of a Webex admin.",
-                    int(ExitCode.BAD_INPUT),
-                )
-            )
-            skip_rest(later[1:], "Needs a token.")
-            return report
-        if target.is_webex:
-            await _webex_identity_checks(client, target, report)
-            if report.checks[-1].status == "failed" and report.checks[-1].id == "token":
-                skip_rest(
-                    ["person", "org", "scim_read", "write", "write_groups", "token_expiry"],
-                    "Needs an accepted token.",
-                )
-                return report
+            _skip(report, later, "Needs the target to be reachable.")
+        elif client is None:
+            _no_token(report, later)
         else:
-            skip_rest(
-                ["token", "person", "org"],
-                "Another SCIM app has no people/me; the SCIM read below tests the token.",
-            )
-            add(await _check_discovery(client))
-            if report.checks[-1].status == "failed":
-                skip_rest(["scim_read", "write", "write_groups"], "Needs SCIM access.")
-                return report
-        read = await _check_scim_read(client, report)
-        add(read)
-        add(_check_write(target, report.me, read))
-        add(_check_write_groups(target, report.me, read, provisions_groups))
-        if target.is_webex:
-            add(await _check_token_expiry(client))
+            await _checks_with_token(client, target, report, provisions_groups)
     return report
+
+
+def _skip(report: ConnectionReport, ids: list[str], why: str) -> None:
+    for check_id in ids:
+        report.checks.append(CheckResult(check_id, TITLES[check_id], "skipped", why))
+
+
+def _check_url(report: ConnectionReport, tenant_url: str) -> TenantTarget | None:
+    """The tenant URL read: a Webex tenant or another SCIM app (None: not a valid URL)."""
+    try:
+        target = parse_tenant_url(tenant_url)
+    except InputError as exc:
+        report.checks.append(_failed("url", TITLES["url"], exc))
+        _skip(
+            report,
+            ["reachable", "token", "scim_read", "write", "write_groups"],
+            "Needs a valid tenant URL.",
+        )
+        return None
+    report.target = target
+    if target.is_webex:
+        reason = f"Webex tenant, organisation {target.org_uuid}."
+    else:
+        reason = "Another SCIM 2.0 app (not Webex): the orgId checks do not apply."
+    report.checks.append(CheckResult("url", TITLES["url"], "passed", reason))
+    return target
+
+
+def _no_token(report: ConnectionReport, later: list[str]) -> None:
+    report.checks.append(
+        CheckResult(
+            "token",
+            TITLES["token"],
+            "failed",
+            "No token was given.",
+            "Paste the access token of a Webex admin.",
+            int(ExitCode.BAD_INPUT),
+        )
+    )
+    _skip(report, later[1:], "Needs a token.")
+
+
+async def _checks_with_token(
+    client: WebexClient,
+    target: TenantTarget,
+    report: ConnectionReport,
+    provisions_groups: bool | None,
+) -> None:
+    """Who the token is (Webex) or what the app offers (another app), then SCIM read, the
+    permissions to write, and (Webex) the token's lifetime."""
+    add = report.checks.append
+    if target.is_webex:
+        await _webex_identity_checks(client, target, report)
+        if report.checks[-1].status == "failed" and report.checks[-1].id == "token":
+            _skip(
+                report,
+                ["person", "org", "scim_read", "write", "write_groups", "token_expiry"],
+                "Needs an accepted token.",
+            )
+            return
+    else:
+        _skip(
+            report,
+            ["token", "person", "org"],
+            "Another SCIM app has no people/me; the SCIM read below tests the token.",
+        )
+        add(await _check_discovery(client))
+        if report.checks[-1].status == "failed":
+            _skip(report, ["scim_read", "write", "write_groups"], "Needs SCIM access.")
+            return
+    read = await _check_scim_read(client, report)
+    add(read)
+    add(_check_write(target, report.me, read))
+    add(_check_write_groups(target, report.me, read, provisions_groups))
+    if target.is_webex:
+        add(await _check_token_expiry(client))
 
 
 async def _webex_identity_checks(
@@ -422,8 +437,6 @@ def _check_write_groups(
 
 async def _check_token_expiry(client: WebexClient) -> CheckResult:
     """How long the token has left (GET /v1/authorizations/tokenExpiry), when Webex tells."""
-    from datetime import UTC, datetime
-
     title = TITLES["token_expiry"]
     try:
         expiry = await client.token_expiry()
@@ -493,4 +506,4 @@ async def fetch_org_id(
     return await fetch_people_me(people_me_url_for(tenant_url_text), token, extra_ca=extra_ca)
 
 
-__all__ = ["CheckResult", "ConnectionReport", "NetworkError", "fetch_org_id", "test_connection"]
+__all__ = ["ConnectionReport", "fetch_org_id", "test_connection"]

@@ -319,18 +319,33 @@ def network_error(exc: BaseException, *, url: str | None = None) -> NetworkError
             retryable=exc.retryable,
             url=url,
         )
+    chain = _cause_chain(exc)
+    host = httpx.URL(url).host if url else "the target"
+    refused = _not_connected(chain, host, url)
+    return refused if refused is not None else _cut_short(chain, host, url)
+
+
+def _cause_chain(exc: BaseException) -> list[BaseException]:
+    """The exception and its causes (or contexts), each once."""
     chain: list[BaseException] = []
     current: BaseException | None = exc
     while current is not None and current not in chain:
         chain.append(current)
         current = current.__cause__ or current.__context__
+    return chain
+
+
+def _has(
+    chain: list[BaseException], kind: type[BaseException] | tuple[type[BaseException], ...]
+) -> bool:
+    return any(isinstance(e, kind) for e in chain)
+
+
+def _not_connected(chain: list[BaseException], host: str, url: str | None) -> NetworkError | None:
+    """A connection that never was (nothing sent): an untrusted certificate, a failed TLS
+    handshake, a host not found, a refused connection; None when it is none of these."""
     text = " ".join(str(e) for e in chain).lower()
-    host = httpx.URL(url).host if url else "the target"
-
-    def has(kind: type[BaseException] | tuple[type[BaseException], ...]) -> bool:
-        return any(isinstance(e, kind) for e in chain)
-
-    if has(ssl.SSLCertVerificationError) or "certificate verify failed" in text:
+    if _has(chain, ssl.SSLCertVerificationError) or "certificate verify failed" in text:
         return NetworkError(
             f"The certificate of {host} is not trusted.",
             "If your network inspects TLS, set SSL_CERT_FILE to your corporate CA bundle (PEM).",
@@ -339,7 +354,7 @@ def network_error(exc: BaseException, *, url: str | None = None) -> NetworkError
             retryable=False,
             url=url,
         )
-    if has(ssl.SSLError):
+    if _has(chain, ssl.SSLError):
         return NetworkError(
             f"The TLS handshake with {host} failed.",
             "Check that the URL is https:// on the right port, and the proxy settings.",
@@ -349,7 +364,7 @@ def network_error(exc: BaseException, *, url: str | None = None) -> NetworkError
             url=url,
         )
     if (
-        has(socket.gaierror)
+        _has(chain, socket.gaierror)
         or "name or service not known" in text
         or "nodename nor servname" in text
     ):
@@ -361,7 +376,7 @@ def network_error(exc: BaseException, *, url: str | None = None) -> NetworkError
             retryable=False,
             url=url,
         )
-    if has(ConnectionRefusedError) or "connection refused" in text:
+    if _has(chain, ConnectionRefusedError) or "connection refused" in text:
         return NetworkError(
             f"{host} refused the connection.",
             "Check the port in the tenant URL, that the service runs, and the proxy settings.",
@@ -369,8 +384,14 @@ def network_error(exc: BaseException, *, url: str | None = None) -> NetworkError
             sent=False,
             url=url,
         )
-    if has((httpx.TimeoutException, TimeoutError)):
-        connect = has((httpx.ConnectTimeout, httpx.PoolTimeout))
+    return None
+
+
+def _cut_short(chain: list[BaseException], host: str, url: str | None) -> NetworkError:
+    """A request that got no answer: a timeout, a connection that failed otherwise, or one
+    lost before the answer arrived."""
+    if _has(chain, (httpx.TimeoutException, TimeoutError)):
+        connect = _has(chain, (httpx.ConnectTimeout, httpx.PoolTimeout))
         return NetworkError(
             f"{host} did not answer in time.",
             "Check the network and the proxy settings (HTTPS_PROXY), then try again.",
@@ -378,7 +399,7 @@ def network_error(exc: BaseException, *, url: str | None = None) -> NetworkError
             sent=not connect,
             url=url,
         )
-    if has(httpx.ConnectError):
+    if _has(chain, httpx.ConnectError):
         return NetworkError(
             f"Could not connect to {host}.",
             "Check the network and the proxy settings (HTTPS_PROXY).",
