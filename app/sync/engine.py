@@ -10,43 +10,47 @@ provisioning log and for listeners (the GUI's activity view, the terminal progre
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import secrets
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.directory.base import DirectorySource, SourceRead, SourceUser
 from app.errors import InputError, UserFacingError
 from app.gc_pause import paused_gc, settle
+from app.paths import state_file
 from app.sync import plan as p
-from app.sync.events import (
-    CycleResult,
-    EventHub,
-    Listener,
-    Outcome,
-    Status,
-    SyncEvent,
-    utc_now,
-)
+from app.sync.events import CycleResult, EventHub, Listener, Status, SyncEvent, utc_now
 from app.sync.executor import ExecutionReport, Executor
-from app.sync.plan import Action, Plan, PlannedOperation, format_change
+from app.sync.mapping import Mapper, user_attributes
+from app.sync.on_demand import (
+    find_user,
+    found_words,
+    not_found_event,
+    one_event,
+    plan_words,
+    result_words,
+    scope_words,
+)
+from app.sync.outcome import (
+    CycleTally,
+    InternalError,
+    cycle_outcome,
+    held_event,
+    merge_counts,
+    skipped_event,
+)
+from app.sync.pacing import plan_sending_ahead, release_gradually
+from app.sync.plan import Action, Plan, PlannedOperation
 from app.sync.planner import Planner, PlannerOptions, links_for, mapping_fingerprint
 from app.sync.retention import prune_log
-from app.sync.safety import (
-    GuardVerdict,
-    SafetySettings,
-    check_deletion_guard,
-    failure_rate_exceeded,
-    next_quarantine,
-    quarantine_message,
-    unmendable_cause,
-)
+from app.sync.safety import GuardVerdict, SafetySettings, check_deletion_guard, quarantine_message
+from app.sync.scoping import explain, validate_filters
 from app.sync.state import StateStore, open_profile_state
 from app.sync.state.records import INTERRUPTED_REASON, Link
-from app.webex.errors import NetworkError, WebexError
+from app.webex.errors import WebexError
 
 if TYPE_CHECKING:
     from app.config.profile import Profile
@@ -54,73 +58,28 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FIRST_FAILURES = 10
-
 
 class SourceReadError(UserFacingError):
     """The source could not be read; nothing was sent."""
 
 
-class InternalError(UserFacingError):
-    """Something the program did not expect; the details are in the program log."""
+@dataclass(slots=True)
+class _CycleRun:
+    """One cycle's working set, handed from phase to phase."""
+
+    tally: CycleTally
+    watermark: str | None  # the state's when the cycle started
+    linked: tuple[int, int]  # (active users, groups) provisioned before it: the threshold's base
+    plan: Plan | None  # handed in (a reviewed dry run's), or made by the cycle
+    read: SourceRead | None = None
+    to_run: list[PlannedOperation] = field(default_factory=list)  # the writes to send
+    executor: Executor | None = None
+    ran: bool = False  # the executor was given the plan's writes
+    made_plan: bool = True  # a plan handed in belongs to the caller: left as it is
 
 
 def new_cycle_id(now: datetime) -> str:
     return f"{now.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
-
-
-# Operations freed per event-loop turn at the end of a cycle (see release_gradually).
-RELEASE_CHUNK = 1_000
-
-
-async def release_gradually(*lists: list[Any]) -> None:
-    """Empty these lists a slice at a time, letting the event loop run in between.
-
-    A cycle over 10,000 users ends holding its source records and planned operations with
-    their payloads: several hundred thousand objects, whose freeing at once (when the cycle's
-    frame goes) paused the window for 40 ms and more (benchmark P4), the engine running on
-    the window's loop. Lists shared with a caller must not be passed.
-    """
-    for items in lists:
-        while items:
-            del items[-RELEASE_CHUNK:]
-            await asyncio.sleep(0)
-
-
-async def _plan_sending_ahead(planner: Planner, read: SourceRead, executor: Executor) -> Plan:
-    """The plan, with its user creations sent a Bulk request at a time while the rest is
-    planned (users the target does not have yet are the bulk of a first cycle: their
-    requests start seconds earlier, benchmark P1). The last, partial request goes with the
-    rest of the plan (executor.run leaves out what send_ahead took).
-
-    As many requests go at once as the executor lets Bulk requests be in flight: a first
-    cycle's planning is done in a second or two, and the pumps then send every creation.
-    With fewer, a 429's Retry-After left the target idle: the one other request in flight
-    was answered, then nothing was sent until the pause ended.
-    """
-    if not executor.sends_in_bulk:
-        return await planner.plan(read)
-    size = executor.bulk_size
-    batch: list[PlannedOperation] = []
-    batches: asyncio.Queue[list[PlannedOperation] | None] = asyncio.Queue()
-
-    async def pump() -> None:
-        while (ops := await batches.get()) is not None:
-            await executor.send_ahead(ops)
-
-    def ready(op: PlannedOperation) -> None:
-        batch.append(op)
-        if len(batch) >= size:
-            batches.put_nowait(batch[:])
-            batch.clear()
-
-    pumps = [asyncio.create_task(pump()) for _ in range(executor.bulk_concurrency)]
-    try:
-        return await planner.plan(read, ready=ready)
-    finally:
-        for _ in pumps:
-            batches.put_nowait(None)
-        await asyncio.gather(*pumps)
 
 
 class SyncEngine:
@@ -137,9 +96,6 @@ class SyncEngine:
         clock: Callable[[], datetime] = utc_now,
         use_bulk: bool | None = None,
     ) -> None:
-        from app.sync.mapping import Mapper
-        from app.sync.scoping import validate_filters
-
         self.profile = profile
         self._token = token
         self._source = source
@@ -147,8 +103,6 @@ class SyncEngine:
         self._client = client
         self._owns_client = client is None
         if state is None:
-            from app.paths import state_file
-
             # Never another profile's state: one deleted and created again starts afresh.
             state = open_profile_state(state_file(profile.name), profile.id)
             self._owns_state = True
@@ -165,8 +119,10 @@ class SyncEngine:
         # The parts made at first use are imported now, where the engine is built (a worker
         # thread in the GUI), not inside the first cycle on the event loop (benchmark P4).
         if client is None:
+            # deferred: the Webex client (httpx, SCIM models), only for an engine that makes it
             import app.webex.client
         if source is None:
+            # deferred: the source readers (CSV, Graph), only for an engine that opens its own
             import app.directory.factory  # noqa: F401
         self._executor: Executor | None = None
         self._paused = False
@@ -234,6 +190,7 @@ class SyncEngine:
 
     def _target(self) -> TargetWriter:
         if self._client is None:
+            # deferred: loaded already by __init__ (see there); a tests' fake needs none
             from app.webex.client import WebexClient
 
             self._client = WebexClient(
@@ -245,6 +202,7 @@ class SyncEngine:
 
     def _directory(self) -> DirectorySource:
         if self._source is None:
+            # deferred: loaded already by __init__ (see there); a source handed in needs none
             from app.directory.factory import open_source
 
             self._source = open_source(self.profile)
@@ -265,9 +223,6 @@ class SyncEngine:
         """In scope? Filters see what mappings see (accountEnabled, userPrincipalName, id)."""
         if not self.profile.scoping:
             return True, ""
-        from app.sync.mapping import user_attributes
-        from app.sync.scoping import explain
-
         why = explain(user_attributes(user), self.profile.scoping)
         return why is None, why or ""
 
@@ -377,15 +332,7 @@ class SyncEngine:
         linked = (sum(1 for link in links[0].values() if link.active), len(links[1]))
         verdict = self.deletion_guard(plan, linked)
         if verdict.held:
-            plan.hold = p.Hold(
-                reason=verdict.reason
-                + " The cycle will be held: nothing will be sent until you allow the removals.",
-                next_step=self._allow_step(verdict.next_step),
-                users_removed=verdict.users.removals,
-                users_linked=verdict.users.linked,
-                groups_removed=verdict.groups.removals,
-                groups_linked=verdict.groups.linked,
-            )
+            plan.hold = verdict.plan_hold(self._allow_step(verdict.next_step))
         pending = await asyncio.to_thread(self.state.journal_pending)
         if pending:
             plan.notes.append(
@@ -444,30 +391,60 @@ class SyncEngine:
             self._executor = None
 
     async def _run_cycle(self, *, allow_deletes: bool, plan: Plan | None) -> CycleResult:
+        """The phases of a cycle: start (unless quarantined), read the source and resume,
+        plan, guard, execute, finish."""
         started = self._clock()
         cycle_id = new_cycle_id(started)
-        quarantine = self.state.quarantine()
-        if quarantine is not None and started < quarantine.next_attempt:
-            result = CycleResult(
-                cycle_id=cycle_id,
-                started=started,
-                finished=started,
-                outcome="quarantined",
-                reason=quarantine_message(quarantine),
-                next_step=quarantine.next_step
-                + " Once fixed, run `webex-provisioner restart --profile "
-                + f"{self.profile.name}` to try again at once.",
-                cause=quarantine.cause,
-                next_attempt=quarantine.next_attempt,
-                skipped=True,  # not run: it waits for the quarantine's next attempt
+        waiting = self._quarantine_wait(cycle_id, started)
+        if waiting is not None:
+            return waiting
+        run = await self._start(cycle_id, started, plan)
+        try:
+            await self._read_and_resume(run)
+            if run.tally.report.fatal is None and not self.cancel_requested():
+                plan = await self._make_plan(run, allow_deletes=allow_deletes)
+                verdict = await self._guard(run, plan, allow_deletes=allow_deletes)
+                quiet = self._sort(run, plan, verdict)
+                await self._record_plan(plan, quiet, run.executor)
+                await self._execute(run)
+        except (UserFacingError, WebexError) as error:
+            run.tally.stop_error = error
+        except Exception as error:  # a bug: record the cycle as failed, keep the journal
+            log.exception("The cycle stopped on an unexpected error")
+            run.tally.stop_error = InternalError(
+                f"The cycle stopped on an unexpected error ({type(error).__name__}).",
+                "See the program log; the next cycle resumes from the journal.",
             )
-            self._hub.emit(
-                SyncEvent(
-                    kind="cycle_finished", cycle_id=cycle_id, message=result.reason, result=result
-                )
-            )
-            return result
+        await self._collect_sent_ahead(run)
+        return await self._finish(run)
 
+    def _quarantine_wait(self, cycle_id: str, started: datetime) -> CycleResult | None:
+        """The cycle skipped while the profile's quarantine waits for its next attempt."""
+        quarantine = self.state.quarantine()
+        if quarantine is None or started >= quarantine.next_attempt:
+            return None
+        result = CycleResult(
+            cycle_id=cycle_id,
+            started=started,
+            finished=started,
+            outcome="quarantined",
+            reason=quarantine_message(quarantine),
+            next_step=quarantine.next_step
+            + " Once fixed, run `webex-provisioner restart --profile "
+            + f"{self.profile.name}` to try again at once.",
+            cause=quarantine.cause,
+            next_attempt=quarantine.next_attempt,
+            skipped=True,  # not run: it waits for the quarantine's next attempt
+        )
+        self._hub.emit(
+            SyncEvent(
+                kind="cycle_finished", cycle_id=cycle_id, message=result.reason, result=result
+            )
+        )
+        return result
+
+    async def _start(self, cycle_id: str, started: datetime, plan: Plan | None) -> _CycleRun:
+        """Record the cycle's start, with what the profile had provisioned before it."""
         watermark = self._watermark()
         mode = "incremental" if watermark else "full"
         # What the profile has provisioned before this cycle sends anything: the deletion
@@ -475,122 +452,128 @@ class SyncEngine:
         linked = await asyncio.to_thread(self._linked_counts)
         self.state.start_cycle(cycle_id, started, mode)
         self._hub.emit(SyncEvent(kind="cycle_started", cycle_id=cycle_id, time=started))
-        counts: dict[str, dict[str, int]] = {}
-        failures: list[SyncEvent] = []
-        held_reason = held_next = ""
-        stop_error: UserFacingError | None = None
-        report = ExecutionReport()
-        read: SourceRead | None = None
-        made_plan = plan is None  # a plan handed in belongs to the caller: left as it is
-        to_run: list[PlannedOperation] = []
-        executor: Executor | None = None
-        ran = False
-        try:
-            if plan is None:
-                # Read first: a source that cannot be read (an invalid CSV) stops the
-                # cycle before anything at all is sent, resumed operations included.
-                read = await self._read_source(watermark)
-                mode = "full" if read.full else "incremental"
-            await self._discover()
-            report = await self._resume(cycle_id)
-            _merge(counts, report.counts)
-            failures.extend(report.first_failures)
-            if report.fatal is None and not self.cancel_requested():
-                if plan is None:
-                    assert read is not None
-                    planner = await self._planner()
-                    executor = await self._new_executor(cycle_id)
-                    if allow_deletes or linked == (0, 0):
-                        # Nothing linked, nothing to remove: the threshold cannot hold
-                        # this cycle, so creations may go while the rest is planned.
-                        plan = await _plan_sending_ahead(planner, read, executor)
-                    else:
-                        plan = await planner.plan(read)
-                    await self._note_group_permission(plan)
-                for note in plan.notes:
-                    self._note(cycle_id, note)
-                # Passes over a first cycle's whole plan, each with a turn for the window.
-                planned = ", ".join(f"{a} {n}" for a, n in plan.counts().items() if n)
-                verdict = self.deletion_guard(plan, linked, allow_deletes=allow_deletes)
-                await asyncio.sleep(0)
-                total = 0 if verdict.held else plan.users_total()  # held: none will be sent
-                await asyncio.sleep(0)
-                self._hub.emit(
-                    SyncEvent(kind="plan_ready", cycle_id=cycle_id, message=planned, total=total)
-                )
-                quiet: list[SyncEvent] = []
-                for op in plan:
-                    if verdict.held and op.writes:
-                        # A held cycle sends nothing at all, creations and updates included.
-                        quiet.append(self._held_event(cycle_id, op))
-                        _count(counts, op.action.value, Status.HELD)
-                    elif op.writes:
-                        to_run.append(op)
-                    elif op.action == Action.SKIP:
-                        quiet.append(self._skip_event(cycle_id, op))
-                        _count(counts, op.action.value, Status.SKIPPED)
-                    else:
-                        _count(counts, op.action.value, Status.SUCCESS)
-                if verdict.held:
-                    held_reason = verdict.reason + " The cycle is held: nothing was sent."
-                    held_next = self._allow_step(verdict.next_step)
-                    self._note(cycle_id, held_reason)
-                await asyncio.sleep(0)  # a turn for the window between passes over the plan
-                relinks = links_for(plan)
-                if relinks:
-                    await asyncio.to_thread(self.state.save_links, relinks)
-                    if executor is not None:
-                        # Made before the plan (for send_ahead): it learns the users just
-                        # matched on the target, which groups may name as members.
-                        executor.user_targets.update(
-                            (link.source_id, link.target_id)
-                            for link in relinks
-                            if link.object_type == "User"
-                        )
-                if quiet:
-                    await asyncio.to_thread(self.state.add_events, quiet)
-                    self._hub.emit_all(quiet)
-                if not self.cancel_requested():
-                    if executor is None:
-                        executor = await self._new_executor(cycle_id)
-                    settle()  # the plan lives until the cycle ends: collections skip it
-                    ran = True
-                    run_report = await executor.run(to_run)
-                    _merge(counts, run_report.counts)
-                    failures.extend(run_report.first_failures)
-                    report = _combine(report, run_report)
-                else:
-                    report.cancelled = True
-        except (UserFacingError, WebexError) as error:
-            stop_error = error
-        except Exception as error:  # a bug: record the cycle as failed, keep the journal
-            log.exception("The cycle stopped on an unexpected error")
-            stop_error = InternalError(
-                f"The cycle stopped on an unexpected error ({type(error).__name__}).",
-                "See the program log; the next cycle resumes from the journal.",
-            )
-        if executor is not None and not ran and executor.took_ahead:
-            # Creations were sent while planning and the cycle stopped before the rest:
-            # their outcomes count, and the journal is left as a run leaves it.
-            ahead_report = await executor.run([])
-            _merge(counts, ahead_report.counts)
-            failures.extend(ahead_report.first_failures)
-            report = _combine(report, ahead_report)
-        result = self._outcome(
-            cycle_id,
-            started,
-            mode,
-            counts,
-            failures,
-            report,
-            stop_error,
-            held_reason,
-            held_next,
+        tally = CycleTally(cycle_id, started, mode)
+        return _CycleRun(tally, watermark, linked, plan, made_plan=plan is None)
+
+    async def _read_and_resume(self, run: _CycleRun) -> None:
+        """Read the source (not for a plan handed in), then finish what an interrupted cycle
+        left in the journal."""
+        if run.plan is None:
+            # Read first: a source that cannot be read (an invalid CSV) stops the
+            # cycle before anything at all is sent, resumed operations included.
+            run.read = await self._read_source(run.watermark)
+            run.tally.mode = "full" if run.read.full else "incremental"
+        await self._discover()
+        run.tally.add(await self._resume(run.tally.cycle_id))
+
+    async def _make_plan(self, run: _CycleRun, *, allow_deletes: bool) -> Plan:
+        """The cycle's plan (unless one was handed in), its notes told."""
+        plan = run.plan
+        if plan is None:
+            assert run.read is not None
+            planner = await self._planner()
+            run.executor = await self._new_executor(run.tally.cycle_id)
+            if allow_deletes or run.linked == (0, 0):
+                # Nothing linked, nothing to remove: the threshold cannot hold
+                # this cycle, so creations may go while the rest is planned.
+                plan = await plan_sending_ahead(planner, run.read, run.executor)
+            else:
+                plan = await planner.plan(run.read)
+            run.plan = plan
+            await self._note_group_permission(plan)
+        for note in plan.notes:
+            self._note(run.tally.cycle_id, note)
+        return plan
+
+    async def _guard(self, run: _CycleRun, plan: Plan, *, allow_deletes: bool) -> GuardVerdict:
+        """The deletion threshold's verdict, announced with the plan's counts (plan_ready)."""
+        # Passes over a first cycle's whole plan, each with a turn for the window.
+        planned = ", ".join(f"{a} {n}" for a, n in plan.counts().items() if n)
+        verdict = self.deletion_guard(plan, run.linked, allow_deletes=allow_deletes)
+        await asyncio.sleep(0)
+        total = 0 if verdict.held else plan.users_total()  # held: none will be sent
+        await asyncio.sleep(0)
+        self._hub.emit(
+            SyncEvent(kind="plan_ready", cycle_id=run.tally.cycle_id, message=planned, total=total)
         )
-        new_watermark = read.watermark if read is not None else None
-        if read is None and not made_plan and plan is not None and plan.read_from == watermark:
+        return verdict
+
+    def _sort(self, run: _CycleRun, plan: Plan, verdict: GuardVerdict) -> list[SyncEvent]:
+        """The writes to send go to run.to_run; the operations not sent are counted, and the
+        events of those held or skipped returned."""
+        cycle_id, tally = run.tally.cycle_id, run.tally
+        quiet: list[SyncEvent] = []
+        for op in plan:
+            if verdict.held and op.writes:
+                # A held cycle sends nothing at all, creations and updates included.
+                quiet.append(held_event(cycle_id, op))
+                tally.count(op.action.value, Status.HELD)
+            elif op.writes:
+                run.to_run.append(op)
+            elif op.action == Action.SKIP:
+                quiet.append(skipped_event(cycle_id, op))
+                tally.count(op.action.value, Status.SKIPPED)
+            else:
+                tally.count(op.action.value, Status.SUCCESS)
+        if verdict.held:
+            tally.held_reason = verdict.reason + " The cycle is held: nothing was sent."
+            tally.held_next = self._allow_step(verdict.next_step)
+            self._note(cycle_id, tally.held_reason)
+        return quiet
+
+    async def _record_plan(
+        self, plan: Plan, quiet: list[SyncEvent], executor: Executor | None
+    ) -> None:
+        """Save the links the plan found on the target; log the operations not sent."""
+        await asyncio.sleep(0)  # a turn for the window between passes over the plan
+        relinks = links_for(plan)
+        if relinks:
+            await asyncio.to_thread(self.state.save_links, relinks)
+            if executor is not None:
+                # Made before the plan (for send_ahead): it learns the users just
+                # matched on the target, which groups may name as members.
+                executor.user_targets.update(
+                    (link.source_id, link.target_id)
+                    for link in relinks
+                    if link.object_type == "User"
+                )
+        if quiet:
+            await asyncio.to_thread(self.state.add_events, quiet)
+            self._hub.emit_all(quiet)
+
+    async def _execute(self, run: _CycleRun) -> None:
+        """Send the plan's writes, unless the cycle was cancelled meanwhile."""
+        if self.cancel_requested():
+            run.tally.report.cancelled = True
+            return
+        if run.executor is None:
+            run.executor = await self._new_executor(run.tally.cycle_id)
+        settle()  # the plan lives until the cycle ends: collections skip it
+        run.ran = True
+        run.tally.add(await run.executor.run(run.to_run))
+
+    async def _collect_sent_ahead(self, run: _CycleRun) -> None:
+        """Count the creations sent while planning when the cycle stopped before the rest."""
+        if run.executor is not None and not run.ran and run.executor.took_ahead:
+            # Their outcomes count, and the journal is left as a run leaves it.
+            run.tally.add(await run.executor.run([]))
+
+    async def _finish(self, run: _CycleRun) -> CycleResult:
+        """The outcome; the watermark moved on after a completed cycle; the journal, the
+        cycle's record and the log's pruning; then cycle_finished."""
+        result = cycle_outcome(
+            run.tally,
+            self.state,
+            profile_name=self.profile.name,
+            cancel_requested=self._cancel_requested,
+            finished=self._clock(),
+        )
+        plan = run.plan
+        new_watermark = run.read.watermark if run.read is not None else None
+        handed_in = None if run.read is not None or run.made_plan else plan
+        if handed_in is not None and handed_in.read_from == run.watermark:
             # A reviewed dry run's plan, read from the watermark the state still has.
-            new_watermark = plan.watermark
+            new_watermark = handed_in.watermark
         if new_watermark is not None and result.outcome == "completed":
             # Not after a held cycle: the changes it held must be read again once allowed.
             self.state.set_watermark(new_watermark)
@@ -604,14 +587,16 @@ class SyncEngine:
         self._hub.emit(
             SyncEvent(
                 kind="cycle_finished",
-                cycle_id=cycle_id,
+                cycle_id=run.tally.cycle_id,
                 message=result.summary(),
                 next_step=result.next_step,
                 result=result,
             )
         )
         # (Not the source read: a source may keep it, as EntraSource keeps its snapshot.)
-        await release_gradually(to_run, plan.operations if plan is not None and made_plan else [])
+        await release_gradually(
+            run.to_run, plan.operations if plan is not None and run.made_plan else []
+        )
         return result
 
     async def _resume(self, cycle_id: str) -> ExecutionReport:
@@ -639,154 +624,41 @@ class SyncEngine:
         executor = await self._new_executor(cycle_id)
         return await executor.run([entry.operation for entry in pending])
 
-    def _outcome(
-        self,
-        cycle_id: str,
-        started: datetime,
-        mode: str,
-        counts: dict[str, dict[str, int]],
-        failures: list[SyncEvent],
-        report: ExecutionReport,
-        stop_error: UserFacingError | None,
-        held_reason: str,
-        held_next: str,
-    ) -> CycleResult:
-        finished = self._clock()
-        fatal: UserFacingError | None = stop_error or report.fatal
-        cause = unmendable_cause(fatal) if fatal is not None else ""
-        outcome: Outcome
-        reason = next_step = ""
-        next_attempt = None
-        if not cause and failure_rate_exceeded(report.failed, report.attempted):
-            cause = "failure_rate"
-            reason = (
-                f"{report.failed} of {report.attempted} operations failed (more than 40 %): "
-                "something is wrong with the target or the mappings, not with a few users."
-            )
-            next_step = "Read the failures in the provisioning log (`webex-provisioner logs`)."
-        if cause:
-            if fatal is not None and cause in ("auth", "permission"):
-                reason = fatal.message
-                next_step = fatal.next_step
-            quarantine = next_quarantine(
-                self.state.quarantine(),
-                reason=reason,
-                next_step=next_step,
-                cause=cause,
-                now=finished,
-            )
-            self.state.set_quarantine(quarantine)
-            outcome = "quarantined"
-            next_attempt = quarantine.next_attempt
-            reason = quarantine_message(quarantine)
-            next_step = (
-                f"{next_step} Then run `webex-provisioner restart --profile "
-                f"{self.profile.name}` to try again at once."
-            )
-        else:
-            if fatal is not None:
-                outcome = "failed"
-                reason = fatal.message
-                next_step = fatal.next_step
-                if isinstance(fatal, NetworkError):
-                    cause = "network"
-                elif isinstance(fatal, WebexError):
-                    cause = "target"
-                elif isinstance(fatal, InternalError):
-                    cause = "internal"
-                else:
-                    cause = "input"
-            elif report.cancelled or self._cancel_requested:
-                outcome = "cancelled"
-                reason = "The cycle was cancelled; the operations not sent yet are kept."
-                next_step = "Run a cycle again to finish them."
-            elif held_reason:
-                outcome = "held"
-                reason, next_step, cause = held_reason, held_next, "threshold"
-            elif report.failed:
-                outcome = "completed_with_failures"
-                reason = f"{report.failed} operations failed."
-                next_step = (
-                    "Read the failures in the provisioning log; the next cycle retries them."
-                )
-            else:
-                outcome = "completed"
-            if outcome in ("completed", "completed_with_failures", "held"):
-                self.state.clear_quarantine()
-        return CycleResult(
-            cycle_id=cycle_id,
-            started=started,
-            finished=finished,
-            outcome=outcome,
-            counts=counts,
-            reason=reason,
-            next_step=next_step,
-            mode="incremental" if mode == "incremental" else "full",
-            cause=cause,
-            first_failures=tuple(failures[:FIRST_FAILURES]),
-            next_attempt=next_attempt,
-        )
-
     # -- provisioning on demand ---------------------------------------------------------
 
     async def provision_one(self, user_name: str, *, apply: bool) -> SyncEvent:
         """One user, step by step: found in the source? in scope? matched? payload, action,
         and (when `apply`) the result. The steps are in the returned event's `steps`."""
-        steps: list[str] = []
         read = await self._read_source(None)
-        wanted = user_name.strip().casefold()
-        user = next((u for u in read.users if u.user_name.casefold() == wanted), None)
+        user = find_user(read, user_name)
         cycle_id = new_cycle_id(self._clock()) if apply else ""
         if user is None:
-            skip = next((s for s in read.skipped if s.user_name.casefold() == wanted), None)
-            if skip is not None:
-                steps.append(f"Found in the source, but left out: {skip.detail or skip.reason}.")
-                return self._one_event(
-                    cycle_id, None, steps, Status.SKIPPED, skip.reason, user_name
-                )
-            steps.append(f"{user_name} is not in the source.")
-            return SyncEvent(
-                kind="operation",
-                cycle_id=cycle_id,
-                action=Action.SKIP.value,
-                status=Status.SKIPPED,
-                user_name=user_name,
-                steps=tuple(steps),
-                message=f"{user_name} is not in the source.",
-                next_step="Check the spelling of the userName, or the source's scope.",
-            )
-        steps.append(_found_words(user))
+            return not_found_event(read, user_name, cycle_id)
         in_scope, why = self._scope(user)
-        steps.append("In scope." if in_scope else f"Not in scope: {why}.")
+        steps = [found_words(user), scope_words(in_scope, why)]
         link = self.state.link("User", user.source_id)
         await self._discover()
         planner = await self._planner(compare_always=True)
         one = SourceRead(full=False, users=[user], record_context=read.record_context)
         plan = await planner.plan(one)
         op = next(o for o in plan.operations if o.object_type == "User")
-        if link is not None:
-            steps.append(f"Matched on the target through its link: id {link.target_id}.")
-        elif op.target_id:
-            steps.append(f"Matched on the target: id {op.target_id}.")
-        elif op.reason == p.DUPLICATE_TARGET_ENTRIES:
-            steps.append(f"Not matched: {op.detail}.")
-        else:
-            steps.append("Not on the target yet.")
         payload = op.payload or self.mapper.user_payload(user, creating=link is None)
-        steps.append("Payload: " + json.dumps(payload, ensure_ascii=False, sort_keys=True))
-        action_words = f"Action: {op.action.value}"
-        if op.detail:
-            action_words += f" ({op.detail})"
-        steps.append(action_words + ".")
-        steps.extend(f"  {format_change(change)}" for change in op.changes)
-        if not apply or not op.writes:
-            if not op.writes and op.action == Action.NO_CHANGE and apply:
-                relinks = links_for(plan)
-                if relinks:
-                    self.state.save_links(relinks)
-            steps.append("Nothing was sent (dry run)." if not apply else "Nothing to send.")
-            status = Status.SKIPPED if op.action == Action.SKIP else Status.SUCCESS
-            return self._one_event(cycle_id, op, steps, status, op.reason, user.user_name)
+        steps.extend(plan_words(op, link, payload))
+        if apply and op.writes:
+            return await self._apply_one(cycle_id, op, user.user_name, steps)
+        if apply and op.action == Action.NO_CHANGE:
+            relinks = links_for(plan)
+            if relinks:
+                self.state.save_links(relinks)
+        steps.append("Nothing was sent (dry run)." if not apply else "Nothing to send.")
+        status = Status.SKIPPED if op.action == Action.SKIP else Status.SUCCESS
+        return one_event(cycle_id, op, steps, status, op.reason, user.user_name)
+
+    async def _apply_one(
+        self, cycle_id: str, op: PlannedOperation, user_name: str, steps: list[str]
+    ) -> SyncEvent:
+        """Send one user's operation as a cycle of its own (mode "one"); the steps end with
+        the target's answer."""
         started = self._clock()
         self.state.start_cycle(cycle_id, started, "one")
         captured: list[SyncEvent] = []
@@ -799,15 +671,10 @@ class SyncEngine:
         outcome = captured[-1] if captured else None
         status = outcome.status if outcome and outcome.status else Status.FAILURE
         if outcome is not None:
-            result_words = f"Result: {status.value}"
-            if outcome.message:
-                result_words += f": {outcome.message}"
-            steps.append(result_words + ".")
-            if outcome.next_step:
-                steps.append(f"Next step: {outcome.next_step}")
+            steps.extend(result_words(outcome, status))
         await asyncio.to_thread(self.state.journal_forget_finished)
         counts: dict[str, dict[str, int]] = {}
-        _merge(counts, report.counts)
+        merge_counts(counts, report.counts)
         self.state.finish_cycle(
             CycleResult(
                 cycle_id=cycle_id,
@@ -816,105 +683,16 @@ class SyncEngine:
                 outcome="completed" if status != Status.FAILURE else "completed_with_failures",
                 counts=counts,
                 mode="one",
-                reason=f"Provisioning on demand of {user.user_name}.",
+                reason=f"Provisioning on demand of {user_name}.",
             )
         )
-        base = outcome or self._one_event(cycle_id, op, steps, status, op.reason, user.user_name)
+        base = outcome or one_event(cycle_id, op, steps, status, op.reason, user_name)
         return replace(base, steps=tuple(steps))
-
-    @staticmethod
-    def _one_event(
-        cycle_id: str,
-        op: PlannedOperation | None,
-        steps: list[str],
-        status: Status,
-        reason: str,
-        user_name: str,
-    ) -> SyncEvent:
-        return SyncEvent(
-            kind="operation",
-            cycle_id=cycle_id,
-            action=op.action.value if op else Action.SKIP.value,
-            status=status,
-            source_id=op.source_id if op else "",
-            user_name=op.key if op else user_name,
-            target_id=op.target_id if op else "",
-            modified=tuple(op.changes) if op else (),
-            steps=tuple(steps),
-            error_code=reason if status == Status.SKIPPED else "",
-            message=(op.detail if op else "") or reason,
-        )
 
     # -- events -------------------------------------------------------------------------
 
     def _note(self, cycle_id: str, text: str) -> None:
         self._hub.emit(SyncEvent(kind="note", cycle_id=cycle_id, message=text))
 
-    @staticmethod
-    def _skip_event(cycle_id: str, op: PlannedOperation) -> SyncEvent:
-        return SyncEvent(
-            kind="operation",
-            cycle_id=cycle_id,
-            object_type=op.object_type,
-            action=op.action.value,
-            status=Status.SKIPPED,
-            source_id=op.source_id,
-            user_name=op.key,
-            target_id=op.target_id,
-            error_code=op.reason,
-            message=op.detail or op.reason,
-        )
 
-    @staticmethod
-    def _held_event(cycle_id: str, op: PlannedOperation) -> SyncEvent:
-        return SyncEvent(
-            kind="operation",
-            cycle_id=cycle_id,
-            object_type=op.object_type,
-            action=op.action.value,
-            status=Status.HELD,
-            source_id=op.source_id,
-            user_name=op.key,
-            target_id=op.target_id,
-            modified=tuple(op.changes),
-            error_code=p.HELD_BY_THRESHOLD,
-            message=(
-                f"{op.detail}; held by the accidental-deletion threshold"
-                if op.detail
-                else "held by the accidental-deletion threshold: the cycle sent nothing"
-            ),
-            next_step="Run `webex-provisioner sync --allow-deletes` if the removals are intended.",
-        )
-
-
-def _found_words(user: SourceUser) -> str:
-    where = f", row {user.row}" if user.row else ""
-    state = "" if user.enabled else " (disabled in the source)"
-    return f"Found in the source: {user.user_name} (source id {user.source_id}{where}){state}."
-
-
-def _count(counts: dict[str, dict[str, int]], action: str, status: Status) -> None:
-    per_action = counts.setdefault(action, {})
-    per_action[status.value] = per_action.get(status.value, 0) + 1
-
-
-def _merge(counts: dict[str, dict[str, int]], more: Mapping[str, Mapping[str, int]]) -> None:
-    for action, statuses in more.items():
-        per_action = counts.setdefault(action, {})
-        for status, number in statuses.items():
-            per_action[status] = per_action.get(status, 0) + number
-
-
-def _combine(first: ExecutionReport, second: ExecutionReport) -> ExecutionReport:
-    return ExecutionReport(
-        counts={},
-        attempted=first.attempted + second.attempted,
-        failed=first.failed + second.failed,
-        cancelled=first.cancelled or second.cancelled,
-        fatal=first.fatal or second.fatal,
-        first_failures=[*first.first_failures, *second.first_failures],
-        unsent=first.unsent + second.unsent,
-    )
-
-
-__all__ = ["InternalError", "SourceReadError", "SyncEngine", "new_cycle_id"]
+__all__ = ["SourceReadError", "SyncEngine", "new_cycle_id"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from app.sync.plan import Hold
 from app.sync.state.records import Quarantine
 from app.webex.errors import AuthError, PermissionDenied
 
@@ -157,6 +158,18 @@ class GuardVerdict:
     @property
     def next_step(self) -> str:
         return ALLOW_NEXT_STEP if self.held else ""
+
+    def plan_hold(self, next_step: str) -> Hold:
+        """The hold a dry run's plan shows: its cycle would send nothing until allowed."""
+        return Hold(
+            reason=self.reason
+            + " The cycle will be held: nothing will be sent until you allow the removals.",
+            next_step=next_step,
+            users_removed=self.users.removals,
+            users_linked=self.users.linked,
+            groups_removed=self.groups.removals,
+            groups_linked=self.groups.linked,
+        )
 
 
 def check_deletion_guard(
