@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from app.errors import ExitCode
 
 if TYPE_CHECKING:
-    from app.sandbox.server import SandboxConfig, SandboxServer
+    from app.sandbox.server import SandboxServer
 
 
 def register(subparsers: Any) -> None:
@@ -78,7 +78,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from app.sandbox.server import SandboxConfig
+    # deferred: hypercorn and scim2-server load only when the sandbox serves, not for --help
+    from app.sandbox.server import SandboxConfig, SandboxServer
 
     config = SandboxConfig(
         seed_users=args.seed_users,
@@ -91,14 +92,12 @@ def run_serve(args: argparse.Namespace) -> int:
         port=args.port,
     )
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C where signal handlers are missing
-        asyncio.run(_serve(config, as_json=args.json))
+        asyncio.run(_serve(SandboxServer(config), as_json=args.json))
     print("Sandbox stopped.", file=sys.stderr)
     return int(ExitCode.OK)
 
 
-async def _serve(config: SandboxConfig, *, as_json: bool) -> None:
-    from app.sandbox.server import SandboxServer
-
+async def _serve(server: SandboxServer, *, as_json: bool) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for name in ("SIGINT", "SIGTERM"):
@@ -106,7 +105,7 @@ async def _serve(config: SandboxConfig, *, as_json: bool) -> None:
         if signum is not None:
             with contextlib.suppress(NotImplementedError):  # Windows: Ctrl+C still interrupts
                 loop.add_signal_handler(signum, stop.set)
-    async with SandboxServer(config) as sandbox:
+    async with server as sandbox:
         print(describe(sandbox, as_json=as_json), flush=True)
         await stop.wait()
 

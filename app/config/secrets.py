@@ -20,8 +20,10 @@ from typing import Literal, get_args
 import keyring
 import keyring.backend
 import keyring.errors
+from keyring.backends import chainer, fail, null
 
 from app.errors import ExitCode, InputError, UserFacingError
+from app.webex.tokens import clean_token
 
 SERVICE = "webex-provisioner"
 
@@ -75,8 +77,6 @@ def _chosen_explicitly(backend: keyring.backend.KeyringBackend) -> bool:
 
 def _refusal(backend: keyring.backend.KeyringBackend) -> KeyringUnavailable | None:
     """Why the active keyring cannot keep secrets, or None when it can."""
-    from keyring.backends import chainer, fail, null
-
     if isinstance(backend, fail.Keyring | null.Keyring):
         return KeyringUnavailable("This machine has no keyring service to keep secrets.", _ENV_STEP)
     if isinstance(backend, chainer.ChainerBackend):
@@ -283,8 +283,6 @@ def _resolve_required(profile_name: str, kind: SecretKind, store: SecretStore | 
 def resolve_webex_token(profile_name: str, store: SecretStore | None = None) -> str:
     """The profile's Webex token: keyring first, then WEBEX_PROVISIONER_TOKEN; checked
     (visible ASCII, a few KB at most) before anything is sent with it."""
-    from app.webex.tokens import clean_token
-
     return clean_token(
         _resolve_required(profile_name, "webex-token", store),
         what=f"The Webex token of profile {profile_name} (keyring or {TOKEN_ENV})",

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from app.config.secrets import aresolve_smtp_password
 from app.errors import UserFacingError
 from app.notify.mail import MailSettings, send_failure_mail
 
@@ -95,7 +96,6 @@ class FailureNotifier:
         set_last_reason: Callable[[str | None], None],
     ) -> FailureNotifier:
         """The notifier of a saved profile: its settings, its SMTP password from the keyring."""
-        from app.config.secrets import aresolve_smtp_password
 
         async def password() -> str | None:
             return await aresolve_smtp_password(profile.name)

@@ -1,0 +1,90 @@
+"""`whoami` run (people/me only: no SCIM library loads), and how both connection commands
+find the token and the tenant URL and print an error."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from typing import Any
+
+from app.commands.connection import ENV_VAR
+from app.config.secrets import resolve_webex_token
+from app.config.store import ProfileStore
+from app.errors import ExitCode, InputError, UserFacingError
+from app.webex.people import fetch_people_me
+from app.webex.urls import people_me_url_for, tenant_url_with_org
+
+
+def read_token(args: argparse.Namespace) -> str:
+    if args.token_stdin:
+        token = sys.stdin.readline().strip()
+        if not token:
+            raise InputError(
+                "--token-stdin was given but standard input held no token.",
+                f"Pipe the token in, e.g. `printenv {ENV_VAR} | webex-provisioner ...`.",
+            )
+        return token
+    token = os.environ.get(ENV_VAR, "").strip()
+    if token:
+        return token
+    if args.profile:
+        return resolve_webex_token(args.profile)
+    raise InputError(
+        "No token was given.",
+        f"Pipe it with --token-stdin, set {ENV_VAR}, or use --profile NAME.",
+    )
+
+
+def tenant_url_of(args: argparse.Namespace, *, required: bool) -> str:
+    if args.tenant_url:
+        return str(args.tenant_url)
+    if args.profile:
+        return ProfileStore().load(args.profile).target.tenant_url
+    if required:
+        raise InputError(
+            "No tenant URL was given.",
+            "Add --tenant-url https://webexapis.com/identity/scim/ORGID/v2/ or --profile NAME.",
+        )
+    return ""
+
+
+def print_error(args: argparse.Namespace, error: UserFacingError) -> int:
+    if args.json:
+        detail: dict[str, Any] = {"message": error.message, "next_step": error.next_step}
+        to_dict = getattr(error, "to_dict", None)
+        if callable(to_dict):
+            detail = to_dict()
+        print(json.dumps({"ok": False, "error": detail}, indent=2))
+    else:
+        print(f"error: {error}", file=sys.stderr)
+    return int(error.exit_code)
+
+
+def whoami(args: argparse.Namespace) -> int:
+    try:
+        url_text = tenant_url_of(args, required=False)
+        token = read_token(args)
+        me = asyncio.run(fetch_people_me(people_me_url_for(url_text), token))
+        tenant_url = tenant_url_with_org(url_text, me.org_uuid)
+    except UserFacingError as error:
+        return print_error(args, error)
+    if args.json:
+        print(json.dumps({"ok": True, "me": me.to_dict(), "tenant_url": tenant_url}, indent=2))
+        return int(ExitCode.OK)
+    email = f" <{me.primary_email}>" if me.primary_email else ""
+    roles = ", ".join(me.role_names or me.roles) or "none"
+    print(f"{me.display_name or me.id}{email}")
+    print(f"  type:       {me.type}" + (f", status {me.status}" if me.status else ""))
+    print(f"  roles:      {roles}")
+    print(f"  orgId:      {me.org_id}")
+    print(f"  org UUID:   {me.org_uuid}")
+    print(f"  tenant URL: {tenant_url}")
+    if me.type == "bot":
+        print("  note: a bot cannot provision; use an admin's token.")
+    return int(ExitCode.OK)
+
+
+__all__ = ["print_error", "read_token", "tenant_url_of", "whoami"]
