@@ -1,8 +1,9 @@
 """Attribute mappings applied to source records: the SCIM payloads the target should hold.
 
 The Mapper checks every mapping once, up front, then turns each SourceUser (or
-SourceGroup) into the SCIM body the target should hold. `flatten` and `diff` let the
-planner show, property by property, what an update changes (old -> new).
+SourceGroup) into the SCIM body the target should hold (app.webex.shapes.ScimUserPayload,
+ScimGroupPayload). `diff_user` and `diff_group` (app.sync.payload_diff) let the planner
+show, property by property, what an update changes (old -> new).
 
 What mappings see of a source record (`user_attributes`): the record's attributes, plus
 - accountEnabled: always the source's enabled flag (SourceUser.enabled), which a source
@@ -29,7 +30,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from app.config.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
 from app.directory.attributes import AttributeType
@@ -46,18 +47,17 @@ from app.sync.expressions import (
     parse,
     to_bool,
 )
-from app.sync.scim_paths import ScimPath, ScimPathError, canonical_schema, parse_scim_path
+from app.sync.payload_diff import all_new, diff, flatten
+from app.sync.scim_paths import ScimPath, ScimPathError, parse_scim_path
 from app.sync.usernames import check_user_name
 from app.webex.constants import CORE_GROUP, CORE_USER
+from app.webex.shapes import ScimGroupPayload, ScimPayload, ScimUserPayload
 
 Resource = Literal["User", "Group"]
 
 # Elements of multi-valued attributes that are flagged primary when the mapping creates
 # them: Webex wants the work e-mail primary (and equal to userName).
 _PRIMARY_ELEMENTS = frozenset({("emails", "type", "work")})
-
-# Keys that are the target's bookkeeping, never compared.
-_IGNORED_KEYS = frozenset({"schemas", "id", "meta"})
 
 
 class MappingError(InputError):
@@ -337,7 +337,7 @@ class Mapper:
         *,
         creating: bool,
         references: dict[str, str] | None = None,
-    ) -> dict[str, Any]:
+    ) -> ScimUserPayload:
         """The SCIM User body for this user; on_create mappings only when `creating`.
 
         With a `references` dict, reference mappings (manager.value) write nothing in the
@@ -365,7 +365,7 @@ class Mapper:
                     value = c.value(attributes, user_name)
                     if value is not None:
                         references[c.target] = str(value)
-        return payload
+        return cast(ScimUserPayload, payload)  # built from the mappings' target paths
 
     @property
     def matching_attributes(self) -> tuple[str, ...]:
@@ -397,14 +397,14 @@ class Mapper:
             return keys
         return _matching(self._users_matching, user_attributes(user), user.user_name)
 
-    def create_payload(self, user: SourceUser, payload: Mapping[str, Any]) -> dict[str, Any]:
+    def create_payload(self, user: SourceUser, payload: ScimUserPayload) -> ScimUserPayload:
         """`user_payload(user, creating=True)` from the user's `user_payload(user,
         creating=False)`: a copy of it with the mappings only a creation applies (a user
         created is not mapped twice, benchmark P1). Reference mappings are not applied."""
         creating_only = self._users_creating_only
         if creating_only is None:
             return self.user_payload(user, creating=True, references={})
-        created = dict(payload)  # nested values shared: only top-level keys are added
+        created: dict[str, Any] = dict(payload)  # nested values shared: only top-level keys added
         attributes: Mapping[str, Any] | None = None
         for c in creating_only:
             if attributes is None:
@@ -412,7 +412,7 @@ class Mapper:
             value = c.value(attributes, user.user_name)
             if value is not None:
                 created[c.path.attribute] = value
-        return created
+        return cast(ScimUserPayload, created)
 
     def user_notes(self, user: SourceUser, payload: Mapping[str, Any] | None = None) -> list[str]:
         """Plain words for the plan about what this user's payload does not say by itself."""
@@ -445,7 +445,7 @@ class Mapper:
     ) -> list[Change]:
         """What an update changes on the attributes the (always-applied) mappings manage."""
         if not old_payload:
-            return _all_new(new_payload)
+            return all_new(new_payload)
         managed = self.managed_paths("User") | {k.lower() for k in flatten(new_payload)}
         return diff(old_payload, new_payload, managed=managed)
 
@@ -457,7 +457,7 @@ class Mapper:
         member_target_ids: Iterable[str] = (),
         *,
         creating: bool = True,
-    ) -> dict[str, Any]:
+    ) -> ScimGroupPayload:
         """The SCIM Group body; `members` lists the target ids of provisioned members."""
         attributes = group_attributes(group)
         payload: dict[str, Any] = {"schemas": [CORE_GROUP]}
@@ -472,7 +472,7 @@ class Mapper:
             value = c.value(attributes, group.display_name)
             if value is not None:
                 _put(payload, c.path, c.info, value)
-        return payload
+        return cast(ScimGroupPayload, payload)
 
     def group_matching_keys(self, group: SourceGroup) -> list[tuple[str, str]]:
         return _matching(self._groups_matching, group_attributes(group), group.display_name)
@@ -481,15 +481,9 @@ class Mapper:
         self, old_payload: Mapping[str, Any], new_payload: Mapping[str, Any]
     ) -> list[Change]:
         if not old_payload:
-            return _all_new(new_payload)
+            return all_new(new_payload)
         managed = self.managed_paths("Group") | {k.lower() for k in flatten(new_payload)}
         return diff(old_payload, new_payload, managed=managed)
-
-
-def _all_new(new_payload: Mapping[str, Any]) -> list[Change]:
-    """diff({}, new) with every path of `new` managed (what diff_user and diff_group give)."""
-    new = {k.lower(): (k, v) for k, v in flatten(new_payload).items()}
-    return [(name, None, value) for name, value in new.values() if not is_empty(value)]
 
 
 def _by_precedence(compiled: Sequence[_Compiled]) -> list[_Compiled]:
@@ -618,11 +612,12 @@ def _user_target(target: str) -> tuple[ScimPath, TargetAttribute | None]:
     return path, find_target_attribute(path, "User")
 
 
-def put_reference(payload: dict[str, Any], target: str, value: str) -> None:
-    """Write a resolved reference (the referenced user's target id) at a user target path,
-    as `user_payload` writes any other value (the schema URN joins `schemas`)."""
+def put_reference(payload: ScimPayload, target: str, value: str) -> None:
+    """Write a resolved reference (the referenced user's target id) at a user target path
+    of a user's payload, as `user_payload` writes any other value (the schema URN joins
+    `schemas`)."""
     path, info = _user_target(target)
-    _put(payload, path, info, value)
+    _put(cast(dict[str, Any], payload), path, info, value)
 
 
 def _put(payload: dict[str, Any], path: ScimPath, info: TargetAttribute | None, value: Any) -> None:
@@ -653,83 +648,3 @@ def _put(payload: dict[str, Any], path: ScimPath, info: TargetAttribute | None, 
         container.setdefault(attr, {})[path.sub_attribute] = value
     else:
         container[attr] = value
-
-
-# --- comparing payloads ---------------------------------------------------------------------
-
-
-def flatten(payload: Mapping[str, Any]) -> dict[str, Any]:
-    """A SCIM body as {path: value}, with paths spelled as mapping targets are.
-
-    ``{"name": {"givenName": "Zoé"}}`` -> ``{"name.givenName": "Zoé"}``; an element of a
-    multi-valued attribute is keyed by its type (or source): ``emails[type eq "work"].value``;
-    lists of plain values stay lists; `members` becomes the sorted list of member ids.
-    schemas, id and meta (also an extension's meta) are left out.
-    """
-    out: dict[str, Any] = {}
-    for key, value in payload.items():
-        if key in _IGNORED_KEYS:
-            continue
-        if key.lower().startswith("urn:") and isinstance(value, Mapping):
-            prefix = canonical_schema(key) + ":"
-            for name, sub in value.items():
-                if name != "meta":
-                    _flatten_attribute(out, prefix, name, sub)
-        else:
-            _flatten_attribute(out, "", key, value)
-    return out
-
-
-def _flatten_attribute(out: dict[str, Any], prefix: str, name: str, value: Any) -> None:
-    if isinstance(value, Mapping):
-        for sub, v in value.items():
-            out[f"{prefix}{name}.{sub}"] = v
-    elif isinstance(value, list | tuple) and value and all(isinstance(v, Mapping) for v in value):
-        if name.lower() == "members":
-            out[f"{prefix}{name}"] = sorted(str(v.get("value")) for v in value)
-            return
-        for element in value:
-            marker = next((k for k in ("type", "source") if k in element), None)
-            for sub, v in element.items():
-                if marker is None:
-                    out.setdefault(f"{prefix}{name}.{sub}", []).append(v)
-                elif sub != marker:
-                    tag = str(element[marker]).replace("\\", "\\\\").replace('"', '\\"')
-                    out[f'{prefix}{name}[{marker} eq "{tag}"].{sub}'] = v
-    else:
-        out[f"{prefix}{name}"] = list(value) if isinstance(value, tuple) else value
-
-
-def _managed(key: str, managed: Collection[str]) -> bool:
-    if key in managed:
-        return True
-    return any(key.startswith((m + "[", m + ".")) for m in managed)
-
-
-def diff(
-    old_payload: Mapping[str, Any],
-    new_payload: Mapping[str, Any],
-    *,
-    managed: Collection[str] | None = None,
-) -> list[Change]:
-    """(path, old, new) for each property that differs, in the new payload's order.
-
-    `managed` (lower-case paths) limits the comparison to what the mappings write; an
-    attribute the mappings manage that the new payload lacks shows as cleared (old -> None).
-    Null, "" and [] are the same (absent). Values compare exactly: "Zoé" is not "zoé".
-    """
-    old = {k.lower(): (k, v) for k, v in flatten(old_payload).items()}
-    new = {k.lower(): (k, v) for k, v in flatten(new_payload).items()}
-    changes: list[Change] = []
-    for lowered in [*new, *(k for k in old if k not in new)]:
-        if managed is not None and not _managed(lowered, managed):
-            continue
-        name, before = old.get(lowered, ("", None))
-        shown, after = new.get(lowered, (name, None))
-        if is_empty(before) and is_empty(after):
-            continue
-        if before != after:
-            changes.append(
-                (shown, None if is_empty(before) else before, None if is_empty(after) else after)
-            )
-    return changes

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.sync.events import Change
 from app.webex.constants import PATCH_OP
+from app.webex.shapes import PatchOperation, PatchRequest
 
 # Attributes the target owns: never compared, never sent back.
 _TARGET_OWNED = frozenset({"schemas", "id", "meta"})
@@ -127,7 +128,7 @@ def patch_operations(
     changes: Sequence[Change],
     desired: Mapping[str, Any],
     current: Mapping[str, Any] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[PatchOperation]:
     """PATCH operations for modified properties; values come from the desired payload.
 
     An element of a typed multi-valued attribute that the target lacks entirely (no work
@@ -135,7 +136,7 @@ def patch_operations(
     noTarget). Without `current`, an element is taken as missing when its `value` was.
     """
     present = _typed_elements(current) if current is not None else None
-    operations: list[dict[str, Any]] = []
+    operations: list[PatchOperation] = []
     added_items: set[tuple[str, str]] = set()
     for path, old, new in changes:
         if new is None:
@@ -190,7 +191,7 @@ def _items(payload: Mapping[str, Any], path: str) -> list[Any]:
     return list(value) if isinstance(value, list) else []
 
 
-def patch_body(operations: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+def patch_body(operations: Sequence[PatchOperation]) -> PatchRequest:
     return {"schemas": [PATCH_OP], "Operations": list(operations)}
 
 

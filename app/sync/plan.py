@@ -13,6 +13,7 @@ from typing import Any
 
 from app.sync.events import Change, ObjectType
 from app.sync.spreadsheet import spreadsheet_row
+from app.webex.shapes import PatchOperation, ScimPayload, ScimUserPayload
 
 
 class Action(StrEnum):
@@ -57,7 +58,8 @@ class PlannedOperation:
     key: str  # userName, or the group's display name
     target_id: str = ""
     changes: list[Change] = field(default_factory=list)
-    payload: dict[str, Any] = field(default_factory=dict)  # SCIM body (create) or desired state
+    # SCIM body (create) or desired state
+    payload: ScimPayload = field(default_factory=ScimUserPayload)
     reason: str = ""  # a stable code for skips and removals, e.g. "DuplicateTargetEntries"
     detail: str = ""  # plain words for the plan and the log
     payload_hash: str = ""  # hash of the desired state, stored once the write succeeded
@@ -80,7 +82,7 @@ class PlannedOperation:
     # time, or whose target already holds the desired values (the link or hash is stored).
     relink: bool = False
     # Update: the PATCH operations, worked out when the target's current values were known.
-    patch: list[dict[str, Any]] = field(default_factory=list)
+    patch: list[PatchOperation] = field(default_factory=list)
     active: bool = True  # the desired `active` of a user (stored in its link)
     op_id: str = ""  # set when the operation is journaled
 

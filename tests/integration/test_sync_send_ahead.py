@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-import app.sync.planner as planner_module
+import app.sync.planner.users as planner_users
 from app.directory.base import SourceRead, SourceUser
 from app.directory.factory import open_source
 from app.sandbox.server import SandboxConfig, SandboxServer
@@ -65,7 +65,7 @@ async def test_the_first_bulk_request_leaves_before_the_last_user_is_planned(
     """The target's users are listed as soon as planning meets more unknown users than
     are worth a search each, and each unknown user is matched as it is planned: users
     appear in Webex while the rest of the source is still being mapped."""
-    monkeypatch.setattr(planner_module, "SLICE_SECONDS", 0.0)  # a loop turn after each user
+    monkeypatch.setattr(planner_users, "SLICE_SECONDS", 0.0)  # a loop turn after each user
     rows = make_rows(450)
     csv_path = write_csv(tmp_path / "users.csv", rows)
     async with SandboxServer(SandboxConfig()) as sandbox:

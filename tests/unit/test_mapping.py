@@ -11,7 +11,8 @@ from app.config.defaults import WORK_EMAIL, default_mapping_set
 from app.config.rules import ApplyWhen, AttributeMapping, MappingSet, MappingType
 from app.directory.base import SourceGroup, SourceUser
 from app.errors import InputError
-from app.sync.mapping import Mapper, MappingError, diff, flatten, user_attributes
+from app.sync.mapping import Mapper, MappingError, user_attributes
+from app.sync.payload_diff import diff, flatten
 from app.webex.constants import CISCO_USER, CORE_USER, ENTERPRISE_USER
 
 FRENCH = SourceUser(

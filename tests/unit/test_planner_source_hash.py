@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from app.sync.defaults import default_mapping_set
 
 from app.config.rules import MappingSet, ScopingClause, ScopingFilter, ScopingOperator
 from app.directory.base import SourceRead, SourceUser
 from app.directory.csv_file import validate_csv
-from app.sync import planner as planner_module
-from app.sync.defaults import default_mapping_set
 from app.sync.mapping import Mapper, user_attributes
 from app.sync.matching import payload_hash
 from app.sync.plan import Action, Plan
@@ -31,6 +30,7 @@ from app.sync.planner import (
     mapping_fingerprint,
     source_record_hash,
 )
+from app.sync.planner import fingerprints as planner_fingerprints
 from app.sync.scoping import explain
 from app.sync.state import Link
 from tests.unit.test_planner import ListTarget
@@ -221,7 +221,7 @@ async def test_a_new_version_of_the_mapping_logic_maps_again(
 ) -> None:
     zoe = person()
     link = written(zoe, MAPPINGS, ())
-    monkeypatch.setattr(planner_module, "MAPPING_LOGIC_VERSION", "next")
+    monkeypatch.setattr(planner_fingerprints, "MAPPING_LOGIC_VERSION", "next")
     target = ListTarget(users=[target_copy(zoe, MAPPINGS)])
     plan, mapper = await plan_with(zoe, link, target)
     assert mapper.payloads >= 1
