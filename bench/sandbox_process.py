@@ -17,7 +17,8 @@ import sys
 from collections import Counter
 from typing import Any
 
-from app.sandbox.server import RequestRecord, SandboxConfig, SandboxServer
+from app.sandbox.recording import RequestRecord
+from app.sandbox.server import SandboxConfig, SandboxServer
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 

@@ -26,21 +26,26 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from hypercorn.asyncio import serve
+from hypercorn.config import Config
 from scim2_models import Context, Resource
 from scim2_server.memory import AsyncInMemoryStorage
 
 from app.errors import InputError, UserFacingError
 from app.net import is_loopback_host
 from app.sandbox import seed as seed_data
-from app.sandbox.faults import Fault, FaultSpec, RateLimiter, retry_after_header
+from app.sandbox.asgi import HeldResponse, Receive, Scope, Send, drop, emit, lifespan, read_body
+from app.sandbox.faults import Fault, FaultSpec
+from app.sandbox.recording import Exchange, RequestRecord, observe, recording
 from app.sandbox.scim_app import MOUNT as SCIM_APP_MOUNT
 from app.sandbox.scim_app import GenericScimApplication, generic_provider
+from app.sandbox.shaping import Shaping, malform
 from app.sandbox.store import StateFile, TenantStorage
 from app.sandbox.threaded import serve_in_thread
 from app.sandbox.webex_tenant import (
@@ -59,23 +64,10 @@ from app.sandbox.webex_tenant import (
 
 log = logging.getLogger(__name__)
 
-Scope = dict[str, Any]
-Message = dict[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
 CONTROL_PATH = "/_sandbox/settings"
 PEOPLE_ME_PATH = "/v1/people/me"
 TOKEN_EXPIRY_PATH = "/v1/authorizations/tokenExpiry"
 TOKEN_LIFETIME_SECONDS = 14 * 24 * 3600
-_FAULT_STATUSES = (500, 502, 503)
-_SERVER_ERROR_MESSAGES = {
-    500: "Internal Server Error: something went wrong on the sandbox (injected fault).",
-    502: "Bad Gateway: the sandbox's upstream answered badly (injected fault).",
-    503: "Service Unavailable: the sandbox is overloaded (injected fault). Try again later.",
-}
-_TOO_MANY = "Too Many Requests: the request has been rate limited. Retry after the delay given."
 
 
 class SandboxError(UserFacingError):
@@ -141,111 +133,6 @@ class SandboxConfig:
         return self.state_file
 
 
-@dataclass(frozen=True)
-class RequestRecord:
-    """One request the sandbox answered. `status` is 0 when the connection was dropped."""
-
-    method: str
-    path: str
-    query: str
-    status: int
-    time: float  # arrival, seconds since the epoch
-    duration: float  # seconds spent answering
-    fault: str | None  # the injected fault: "5xx", "reset", "malformed", "429" or "rate-limit"
-    http_version: str
-
-
-@dataclass(frozen=True)
-class Exchange:
-    """One request the Webex side answered and its answer, as they crossed the wire.
-
-    Header names are lower case; the bodies are the exact bytes (empty when there is none).
-    """
-
-    method: str
-    path: str
-    query: str  # the raw query string, without "?"
-    request_headers: tuple[tuple[str, str], ...]
-    request_body: bytes
-    status: int
-    response_headers: tuple[tuple[str, str], ...]
-    response_body: bytes
-
-    @property
-    def target(self) -> str:
-        """The path with its query, as the request line had it."""
-        return f"{self.path}?{self.query}" if self.query else self.path
-
-    def request_header(self, name: str) -> str | None:
-        return _first(self.request_headers, name)
-
-    def response_header(self, name: str) -> str | None:
-        return _first(self.response_headers, name)
-
-
-def _first(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
-    key = name.lower()
-    return next((value for header, value in headers if header == key), None)
-
-
-class _Response:
-    """A whole response, held until the sandbox's layer has had its say."""
-
-    def __init__(self, status: int = 500, headers: list[tuple[bytes, bytes]] | None = None):
-        self.status = status
-        self.headers = headers or []
-        self.body = b""
-
-    @classmethod
-    def json(
-        cls, status: int, body: dict[str, Any] | None, headers: dict[str, str] | None = None
-    ) -> _Response:
-        response = cls(status, [(b"content-type", b"application/json")])
-        for name, value in (headers or {}).items():
-            response.headers.append((name.lower().encode(), value.encode()))
-        response.body = b"" if body is None else json.dumps(body).encode()
-        return response
-
-    async def capture(self, message: Message) -> None:
-        if message["type"] == "http.response.start":
-            self.status = int(message["status"])
-            self.headers = [(bytes(k).lower(), bytes(v)) for k, v in message.get("headers", [])]
-        elif message["type"] == "http.response.body":
-            self.body += message.get("body", b"")
-
-    def set_header(self, name: str, value: str) -> None:
-        key = name.lower().encode()
-        self.headers = [(k, v) for k, v in self.headers if k != key]
-        self.headers.append((key, value.encode()))
-
-    def header(self, name: str) -> str | None:
-        key = name.lower().encode()
-        return next((v.decode("latin-1") for k, v in self.headers if k == key), None)
-
-
-class _Shaping:
-    """The runtime-adjustable rate limit, latency and faults (changed from any thread)."""
-
-    def __init__(self, config: SandboxConfig) -> None:
-        self.limiter = RateLimiter(config.rate_limit)
-        self.latency_ms = config.latency_ms
-        self.faults = config.fault_spec
-        self._rng = random.Random(f"faults:{config.seed}")
-        self._lock = threading.Lock()
-
-    def draw(self) -> tuple[Fault | None, float]:
-        """The fault for one request and one more uniform number to shape it, drawn together."""
-        with self._lock:
-            return self.faults.draw(self._rng), self._rng.random()
-
-    def settings(self) -> dict[str, Any]:
-        return {
-            "rate_limit": self.limiter.rate,
-            "latency_ms": self.latency_ms,
-            "faults": str(self.faults),
-        }
-
-
 class SandboxServer:
     """A sandbox: `async with SandboxServer(config) as sandbox:` serves on the running loop;
     `with SandboxServer.in_thread(config) as sandbox:` serves from a thread of its own.
@@ -257,7 +144,9 @@ class SandboxServer:
 
     def __init__(self, config: SandboxConfig | None = None) -> None:
         self.config = config or SandboxConfig()
-        self._shaping = _Shaping(self.config)
+        self._shaping = Shaping(
+            self.config.rate_limit, self.config.latency_ms, self.config.fault_spec, self.config.seed
+        )
         self._records: list[RequestRecord] = []
         self._records_lock = threading.Lock()
         self._port: int | None = None
@@ -417,9 +306,6 @@ class SandboxServer:
     # -- Serving --------------------------------------------------------------------------
 
     async def __aenter__(self) -> SandboxServer:
-        from hypercorn.asyncio import serve
-        from hypercorn.config import Config
-
         sock = self._listen()
         config = Config()
         config.bind = [f"fd://{sock.detach()}"]  # hypercorn owns the listening socket now
@@ -496,20 +382,15 @@ class SandboxServer:
 
     async def _asgi(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            while True:
-                message = await receive()
-                if message["type"] == "lifespan.startup":
-                    await send({"type": "lifespan.startup.complete"})
-                elif message["type"] == "lifespan.shutdown":
-                    await send({"type": "lifespan.shutdown.complete"})
-                    return
+            await lifespan(receive, send)
+            return
         if scope["type"] != "http":
             return  # no websockets here
         arrived, started = time.time(), time.monotonic()
         path: str = scope["path"]
         webex = path.startswith(("/v1/", "/identity/"))
         if path == CONTROL_PATH:
-            await self._emit(send, await self._control(scope, receive))
+            await emit(send, await self._control(scope, receive))
             return
 
         tracking_id = f"SANDBOX_{uuid.uuid4()}"
@@ -517,44 +398,19 @@ class SandboxServer:
         observer = self.config.observer if webex else None
         request_body = bytearray()
         if observer is not None:
-            receive = _recording(receive, request_body)
-
-        fault_name: str | None = None
-        response: _Response | None = None
-        drop = False
-        if self._shaping.latency_ms:
-            await asyncio.sleep(self._shaping.latency_ms / 1000)
-        wait = self._shaping.limiter.acquire()
-        fault, shape = (None, 0.0) if wait is not None else self._shaping.draw()
-        if fault is not None:
-            fault_name = fault.value
-        if wait is not None:
-            fault_name = "rate-limit"
-            response = self._error(path, 429, _TOO_MANY, {"Retry-After": retry_after_header(wait)})
-        elif fault is Fault.TOO_MANY_REQUESTS:
-            response = self._error(path, 429, _TOO_MANY, {"Retry-After": "1"})
-        elif fault is Fault.SERVER_ERROR:
-            status = _FAULT_STATUSES[int(shape * len(_FAULT_STATUSES))]
-            response = self._error(path, status, _SERVER_ERROR_MESSAGES[status])
-        elif fault is Fault.RESET and scope.get("http_version") == "2":
-            # ASGI cannot reset a single HTTP/2 stream: there a reset is answered 502 instead.
-            response = self._error(path, 502, _SERVER_ERROR_MESSAGES[502])
-        elif fault is Fault.RESET:
-            # Half of the resets come before the request is processed, half after it: a
-            # client cannot tell whether a dropped POST created the user.
-            drop = True
-            if shape >= 0.5:
-                await self._route(scope, receive)
-        else:
-            response = await self._route(scope, receive)
-
-        if response is not None and not drop:
+            receive = recording(receive, request_body)
+        response, fault, fault_name = await self._shaping.answer(
+            lambda: self._route(scope, receive),
+            lambda status, message, headers: self._error(path, status, message, headers),
+            http2=scope.get("http_version") == "2",
+        )
+        if response is not None:
             if fault is Fault.MALFORMED:
-                self._malform(response)
+                malform(response)
             if webex:
                 self._stamp(response, tracking_id)
             if observer is not None:
-                self._observe(observer, scope, bytes(request_body), response)
+                observe(observer, scope, bytes(request_body), response)
         # Recorded before the answer leaves: a client that has its answer can count on
         # finding its request in `requests`.
         self._record(
@@ -562,23 +418,22 @@ class SandboxServer:
                 method=scope["method"],
                 path=path,
                 query=scope.get("query_string", b"").decode("latin-1"),
-                status=0 if drop or response is None else response.status,
+                status=0 if response is None else response.status,
                 time=arrived,
                 duration=time.monotonic() - started,
                 fault=fault_name,
                 http_version=str(scope.get("http_version", "")),
             )
         )
-        if drop:
-            await self._drop(send)
+        if response is None:
+            await drop(send)
         else:
-            assert response is not None
-            await self._emit(send, response)
+            await emit(send, response)
         TRACKING_ID.reset(tracking)
 
-    async def _route(self, scope: Scope, receive: Receive) -> _Response:
+    async def _route(self, scope: Scope, receive: Receive) -> HeldResponse:
         path: str = scope["path"]
-        response = _Response()
+        response = HeldResponse()
         if path.rstrip("/") in (PEOPLE_ME_PATH, TOKEN_EXPIRY_PATH):
             if scope["method"] != "GET":
                 return self._error(path, 405, f"Method Not Allowed: {path} answers GET only.")
@@ -588,7 +443,7 @@ class SandboxServer:
                 status, body, extra = people_me(self.tokens, self._people, authorization)
             else:
                 status, body, extra = token_expiry(self.tokens, authorization, self.token_expiry_ms)
-            return _Response.json(status, body, extra)
+            return HeldResponse.json(status, body, extra)
         root = self._tenant_app.root_path_of(path)
         if root is not None:
             await self._tenant_app(dict(scope, root_path=root), receive, response.capture)
@@ -600,27 +455,22 @@ class SandboxServer:
 
     def _error(
         self, path: str, status: int, message: str, headers: dict[str, str] | None = None
-    ) -> _Response:
+    ) -> HeldResponse:
         """An error in the form the addressed API uses: SCIM for SCIM paths, Webex's otherwise."""
         scim = path.startswith(("/identity/scim/", f"{SCIM_APP_MOUNT}/"))
         if scim:
-            return _Response.json(status, scim_error_body(status, message), headers)
-        return _Response.json(
+            return HeldResponse.json(status, scim_error_body(status, message), headers)
+        return HeldResponse.json(
             status, {"message": message, "errors": [{"description": message}]}, headers
         )
 
-    async def _control(self, scope: Scope, receive: Receive) -> _Response:
+    async def _control(self, scope: Scope, receive: Receive) -> HeldResponse:
         headers = dict(scope["headers"])
         token = bearer_token(headers.get(b"authorization", b"").decode("latin-1") or None)
         if token != self.tokens.full_admin:
-            return _Response.json(401, {"message": "The sandbox admin token is required."})
+            return HeldResponse.json(401, {"message": "The sandbox admin token is required."})
         if scope["method"] == "POST":
-            body = b""
-            while True:
-                message = await receive()
-                body += message.get("body", b"")
-                if not message.get("more_body"):
-                    break
+            body = await read_body(receive)
             try:
                 changes = json.loads(body or b"{}")
                 if not isinstance(changes, dict):
@@ -634,21 +484,13 @@ class SandboxServer:
                 if "faults" in changes:
                     self.set_faults(str(changes["faults"] or ""))
             except (ValueError, TypeError, UserFacingError) as exc:
-                return _Response.json(400, {"message": str(exc)})
+                return HeldResponse.json(400, {"message": str(exc)})
         elif scope["method"] != "GET":
-            return _Response.json(405, {"message": "Use GET or POST."})
-        return _Response.json(200, self.settings)
+            return HeldResponse.json(405, {"message": "Use GET or POST."})
+        return HeldResponse.json(200, self.settings)
 
     @staticmethod
-    def _malform(response: _Response) -> None:
-        body = response.body if len(response.body) > 8 else b'{"schemas": ["urn:ietf:params:scim'
-        response.body = body[: max(1, len(body) // 2)]
-        if response.status in (204, 304):
-            response.status = 200
-        response.set_header("Content-Type", "application/json")
-
-    @staticmethod
-    def _stamp(response: _Response, tracking_id: str) -> None:
+    def _stamp(response: HeldResponse, tracking_id: str) -> None:
         """Webex's TrackingID header on every answer, and trackingId in each error body."""
         response.set_header("TrackingID", tracking_id)
         if response.status < 400 or not response.body:
@@ -661,68 +503,9 @@ class SandboxServer:
             body["trackingId"] = tracking_id
             response.body = json.dumps(body).encode()
 
-    @staticmethod
-    async def _emit(send: Send, response: _Response) -> None:
-        if response.status not in (204, 304):
-            response.set_header("Content-Length", str(len(response.body)))
-        else:
-            response.body = b""
-        await send(
-            {"type": "http.response.start", "status": response.status, "headers": response.headers}
-        )
-        await send({"type": "http.response.body", "body": response.body})
-
-    @staticmethod
-    async def _drop(send: Send) -> None:
-        """Start an answer and stop: the server closes the connection mid-response."""
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", b"512")],
-            }
-        )
-
-    @staticmethod
-    def _observe(
-        observer: Callable[[Exchange], None], scope: Scope, body: bytes, response: _Response
-    ) -> None:
-        no_body = response.status in (204, 304)  # _emit sends these without a body
-        exchange = Exchange(
-            method=scope["method"],
-            path=scope["path"],
-            query=scope.get("query_string", b"").decode("latin-1"),
-            request_headers=tuple(
-                (bytes(k).decode("latin-1").lower(), bytes(v).decode("latin-1"))
-                for k, v in scope["headers"]
-            ),
-            request_body=body,
-            status=response.status,
-            response_headers=tuple(
-                (k.decode("latin-1"), v.decode("latin-1")) for k, v in response.headers
-            ),
-            response_body=b"" if no_body else response.body,
-        )
-        try:
-            observer(exchange)
-        except Exception:  # an observer's bug must not take the sandbox's answer with it
-            log.exception("The sandbox's exchange observer failed")
-
     def _record(self, record: RequestRecord) -> None:
         with self._records_lock:
             self._records.append(record)
 
 
-def _recording(receive: Receive, into: bytearray) -> Receive:
-    """`receive`, keeping a copy of the request body's bytes in `into` as they are read."""
-
-    async def recording() -> Message:
-        message = await receive()
-        if message["type"] == "http.request":
-            into.extend(message.get("body", b""))
-        return message
-
-    return recording
-
-
-__all__ = ["Exchange", "RequestRecord", "SandboxConfig", "SandboxError", "SandboxServer"]
+__all__ = ["SandboxConfig", "SandboxError", "SandboxServer"]

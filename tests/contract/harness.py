@@ -17,7 +17,8 @@ import dataclasses
 import threading
 from collections.abc import AsyncIterator, Iterator
 
-from app.sandbox.server import Exchange, SandboxConfig, SandboxServer
+from app.sandbox.recording import Exchange
+from app.sandbox.server import SandboxConfig, SandboxServer
 from tests.contract import webex_spec
 
 

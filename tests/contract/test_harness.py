@@ -7,7 +7,8 @@ import json
 import httpx
 import pytest
 
-from app.sandbox.server import Exchange, SandboxConfig, SandboxServer
+from app.sandbox.recording import Exchange
+from app.sandbox.server import SandboxConfig, SandboxServer
 from app.webex.constants import BULK_RESPONSE, CORE_USER
 from tests.contract import webex_spec
 from tests.contract.harness import WebexContract, contract_sandbox, contract_sandbox_in_thread

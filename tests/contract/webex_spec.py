@@ -1,6 +1,6 @@
 """Cisco's Webex Admin OpenAPI spec (resources/vendor/) as a judge of one request and its answer.
 
-`violations(exchange)` validates an exchange the sandbox observed (app.sandbox.server.Exchange)
+`violations(exchange)` validates an exchange the sandbox observed (app.sandbox.recording.Exchange)
 with openapi-core: the operation must exist in the spec, its parameters and request body must
 match it, and the answer's status, content type and body must be one the spec gives for that
 operation. The result is a list of readable lines, empty when both sides conform.
@@ -33,7 +33,7 @@ from openapi_core.templating.paths.exceptions import PathError
 from openapi_core.templating.paths.finders import APICallPathFinder
 from openapi_core.testing import MockRequest, MockResponse
 
-from app.sandbox.server import Exchange
+from app.sandbox.recording import Exchange
 
 SPEC_FILE = (
     Path(__file__).resolve().parents[2]
