@@ -277,7 +277,7 @@ class UserPlanner:
         safety = self.options.safety
         removed_ids: list[tuple[str, str]] = []  # (source id, reason)
         if read.full:
-            skipped_ids = {skip.source_id for skip in read.skipped}
+            skipped_ids = {left_out.source_id for left_out in read.skipped}
             removed_ids.extend(
                 (source_id, p.MISSING_FROM_SOURCE)
                 for source_id in self.user_links
@@ -554,10 +554,10 @@ def source_skips(read: SourceRead) -> list[PlannedOperation]:
         PlannedOperation(
             object_type="User",
             action=Action.SKIP,
-            source_id=skip.source_id,
-            key=skip.user_name,
-            reason=skip.reason,
-            detail=skip.detail or skip.reason,
+            source_id=left_out.source_id,
+            key=left_out.user_name,
+            reason=left_out.reason,
+            detail=left_out.detail or left_out.reason,
         )
-        for skip in read.skipped
+        for left_out in read.skipped
     ]
