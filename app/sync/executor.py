@@ -9,13 +9,12 @@ again, so a process killed at any moment never creates a user twice.
 Users go first (SCIM Bulk where the target offers it, else bounded concurrency; the
 client's own limiter adapts below the cap), then the users' reference updates (a manager
 created in this run: its target id is known only now), then groups, whose members must
-exist.
+exist. What is sent and what an answer leaves (links, words) is worked out in sync/writes.
 """
 
 from __future__ import annotations
 
 import asyncio
-import copy
 import itertools
 import logging
 import time
@@ -24,12 +23,24 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from app.gc_pause import collect_young
-from app.sync.events import Change, Status, SyncEvent
-from app.sync.mapping import put_reference
-from app.sync.matching import diff, equality_filter, patch_body, patch_operations, payload_hash
+from app.sync.events import Status, SyncEvent
+from app.sync.matching import diff, equality_filter, patch_operations
 from app.sync.plan import Action, PlannedOperation
 from app.sync.state import StateStore
-from app.sync.state.records import JournalState, Link, StateBatch
+from app.sync.state.records import JournalState, StateBatch
+from app.sync.writes import (
+    WriteOutcome,
+    bulk_id_of,
+    bulk_operation,
+    create_payload,
+    error_code,
+    error_message,
+    groups_skipped,
+    member_patches,
+    member_targets,
+    resolve_references,
+    success,
+)
 from app.webex.errors import (
     AuthError,
     Conflict,
@@ -40,6 +51,7 @@ from app.webex.errors import (
     ServerError,
     WebexError,
 )
+from app.webex.shapes import BulkOperation, PatchOperation, ScimPayload
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +60,6 @@ FLUSH_EVERY = 200  # gathered results written per transaction
 FLUSH_SECONDS = 1.0
 PROGRESS_SECONDS = 0.25  # at most four progress events a second
 NETWORK_FAILURES_TO_STOP = 3  # consecutive unreachable answers: the target is down
-# Members named per group PATCH request. Cisco's spec gives PATCH no size limit; the limits
-# it does give are 100 operations per Bulk request and 500 members per group answer. A
-# change of more members (700 removals from a group of 1,200) goes out in several requests
-# of at most 100, each well within both and answered in good time.
-MEMBER_OPS_PER_PATCH = 100
 FIRST_FAILURES = 10
 # The results of one Bulk request are recorded this many at a time, with a turn of the event
 # loop between: each is an event the window shows (100 at once held it about 15 ms, and
@@ -81,16 +88,16 @@ class TargetWriter(Protocol):
     @property
     def bulk_max_operations(self) -> int: ...
 
-    async def create(self, rt: str, payload: dict[str, Any]) -> dict[str, Any]: ...
-    async def get(self, rt: str, resource_id: str) -> dict[str, Any]: ...
+    async def create(self, rt: str, payload: ScimPayload) -> ScimPayload: ...
+    async def get(self, rt: str, resource_id: str) -> ScimPayload: ...
     def search(
         self, rt: str, filter: str | None = None, attributes: Sequence[str] | None = None
-    ) -> AsyncIterator[dict[str, Any]]: ...
+    ) -> AsyncIterator[ScimPayload]: ...
     async def patch(
-        self, rt: str, resource_id: str, operations: Sequence[dict[str, Any]]
-    ) -> dict[str, Any] | None: ...
+        self, rt: str, resource_id: str, operations: Sequence[PatchOperation]
+    ) -> ScimPayload | None: ...
     async def delete(self, rt: str, resource_id: str) -> None: ...
-    async def bulk(self, operations: Sequence[dict[str, Any]]) -> Sequence[Any]: ...
+    async def bulk(self, operations: Sequence[BulkOperation]) -> Sequence[BulkResultLike]: ...
 
 
 @dataclass(slots=True)
@@ -106,22 +113,6 @@ class ExecutionReport:
     def count(self, action: str, status: Status) -> None:
         per_action = self.counts.setdefault(action, {})
         per_action[status.value] = per_action.get(status.value, 0) + 1
-
-
-@dataclass(slots=True)
-class _Outcome:
-    status: Status
-    target_id: str = ""
-    message: str = ""
-    error: WebexError | None = None
-    changes: list[Change] | None = None  # when the executor found different changes
-    link: Link | None = None
-    unlink: bool = False
-    requeue: bool = False  # not done: leave it planned for the next run
-
-
-class _Stop(Exception):
-    """Raised inside a worker when the run must stop taking operations."""
 
 
 class Executor:
@@ -260,14 +251,16 @@ class Executor:
 
     async def _run_references(self, operations: Sequence[PlannedOperation]) -> None:
         """Set the references that waited for users of this run (a manager just created)."""
-        await self._flush()  # the links of this run's users, for _prepare_reference
+        await self._flush()  # the links of this run's users, for resolve_references
         ids = {op.source_id for op in operations}
         links = await asyncio.to_thread(
             lambda: {source_id: self.state.link("User", source_id) for source_id in ids}
         )
         ready: list[PlannedOperation] = []
         for op in operations:
-            outcome = self._prepare_reference(op, links.get(op.source_id))
+            outcome = resolve_references(
+                op, links.get(op.source_id), self.user_targets, self._failed_users
+            )
             if outcome is None:
                 ready.append(op)
             else:
@@ -276,57 +269,6 @@ class Executor:
             await self._run_users(ready)
         elif ready:
             self._unsent.extend(ready)
-
-    def _prepare_reference(self, op: PlannedOperation, link: Link | None) -> _Outcome | None:
-        """Resolve a reference update to target ids (None: ready to send), or the outcome
-        when there is nothing to send (the user or the users it names are not there).
-
-        The link then gets the hash of the whole payload, references included, only when
-        it still holds what the user's own operation wrote (`payload_hash` of the planned
-        update): a user whose own update failed keeps the link that makes the next cycle
-        compare it again.
-        """
-        if op.source_id in self._failed_users:
-            return _Outcome(
-                Status.SKIPPED,
-                message="not sent: the user's own operation failed; the next cycle sends both",
-            )
-        own = op.target_id or self.user_targets.get(op.source_id, "")
-        if not own:
-            return _Outcome(
-                Status.SKIPPED,
-                message="not on the target (its own operation did not succeed); the next "
-                "cycle sets it once the user is there",
-            )
-        payload = copy.deepcopy(op.payload)
-        operations: list[dict[str, Any]] = []
-        changes: list[Change] = []
-        missing: list[str] = []
-        for change, referenced in zip(op.changes, op.member_source_ids, strict=False):
-            path, _, shown = change
-            target = self.user_targets.get(referenced)
-            if target is None:
-                missing.append(f"{_label(path)} {shown}")
-                continue
-            put_reference(payload, path, target)
-            operations.append({"op": "replace", "path": path, "value": target})
-            changes.append(change)
-        words = (
-            f"{', '.join(missing)} not on the target (its own operation did not succeed); "
-            "the next cycle sets it"
-            if missing
-            else ""
-        )
-        if not operations:
-            return _Outcome(Status.SKIPPED, message=words)
-        complete = not missing and link is not None and link.hash == op.payload_hash
-        op.target_id = own
-        op.patch = operations
-        op.changes = changes
-        op.payload_hash = payload_hash(payload) if complete else ""
-        if words:
-            op.detail = words
-        return None
 
     @property
     def sends_in_bulk(self) -> bool:
@@ -372,7 +314,7 @@ class Executor:
                     self._unsent.append(op)
                     continue
                 if op.object_type == "Group" and self._groups_denied is not None:
-                    await self._record(op, self._groups_skipped(self._groups_denied), 0)
+                    await self._record(op, groups_skipped(self._groups_denied), 0)
                     continue
                 await self._execute(op)
 
@@ -406,7 +348,7 @@ class Executor:
         started = self._clock()
         self.in_flight += len(chunk)
         try:
-            results = list(await self.client.bulk([_bulk_operation(op) for op in chunk]))
+            results = list(await self.client.bulk([bulk_operation(op) for op in chunk]))
         except (AuthError, PermissionDenied) as error:
             self._report.fatal = error
             self._unsent.extend(chunk)
@@ -434,13 +376,13 @@ class Executor:
         for index, op in enumerate(chunk):
             if index and index % RECORDS_PER_TURN == 0:
                 await asyncio.sleep(0)  # the window's turn (see RECORDS_PER_TURN)
-            result = by_bulk_id.get(_bulk_id(op)) if op.action == Action.CREATE else None
+            result = by_bulk_id.get(bulk_id_of(op)) if op.action == Action.CREATE else None
             if result is None and index < len(results):
                 result = results[index]
             if result is None:
                 outcome = await self._guarded(op, self._send_one)
             elif result.ok:
-                outcome = self._success(op, str(result.resource_id or op.target_id or ""))
+                outcome = success(op, str(result.resource_id or op.target_id or ""))
             else:
                 failure = result.error or ServerError("The target gave no answer for it.")
                 outcome = await self._on_error(op, failure)
@@ -461,21 +403,21 @@ class Executor:
         self,
         op: PlannedOperation,
         send: Callable[[PlannedOperation], Any],
-    ) -> _Outcome:
+    ) -> WriteOutcome:
         try:
-            outcome: _Outcome = await send(op)
+            outcome: WriteOutcome = await send(op)
         except WebexError as error:
             return await self._on_error(op, error)
         except Exception as error:  # a bug must not stop the other 9,999 users
             log.exception("Unexpected error on %s %s", op.action.value, op.key)
-            return _Outcome(
+            return WriteOutcome(
                 Status.FAILURE,
                 message=f"Unexpected error ({type(error).__name__}); see the program log.",
             )
         self._network_failures = 0
         return outcome
 
-    async def _send_one(self, op: PlannedOperation) -> _Outcome:
+    async def _send_one(self, op: PlannedOperation) -> WriteOutcome:
         rt = op.object_type
         if op.action == Action.CREATE:
             if op.verify_before_create:
@@ -484,9 +426,9 @@ class Executor:
                     return await self._reconcile(
                         op, found, "already on the target (an interrupted run had created it)"
                     )
-            payload = self._create_payload(op)
+            payload = create_payload(op, self.user_targets)
             created = await self.client.create(rt, payload)
-            return self._success(op, str(created.get("id", "")))
+            return success(op, str(created.get("id", "")))
         if op.action == Action.UPDATE:
             if rt == "Group":
                 await self._patch_group(op)
@@ -494,32 +436,32 @@ class Executor:
                 operations = op.patch or patch_operations(op.changes, op.payload)
                 if operations:
                     await self.client.patch(rt, op.target_id, operations)
-            return self._success(op, op.target_id)
+            return success(op, op.target_id)
         if op.action == Action.DISABLE:
             await self.client.patch(
                 rt, op.target_id, [{"op": "replace", "path": "active", "value": False}]
             )
-            return self._success(op, op.target_id)
+            return success(op, op.target_id)
         if op.action == Action.DELETE:
             await self.client.delete(rt, op.target_id)
-            return self._success(op, op.target_id)
+            return success(op, op.target_id)
         raise ValueError(f"{op.action} is not a write")
 
-    async def _on_error(self, op: PlannedOperation, error: WebexError) -> _Outcome:
+    async def _on_error(self, op: PlannedOperation, error: WebexError) -> WriteOutcome:
         if isinstance(error, PermissionDenied) and op.object_type == "Group":
             # A user admin's token (id_user_admin) writes users, not groups: the groups
             # are skipped with the reason, the users of the run stand.
             self._groups_denied = self._groups_denied or error
-            return self._groups_skipped(error)
+            return groups_skipped(error)
         if isinstance(error, AuthError | PermissionDenied):
             # Nothing more can succeed with this token: stop, keep the rest for later.
             self._report.fatal = self._report.fatal or error
-            return _Outcome(Status.FAILURE, error=error, requeue=True)
+            return WriteOutcome(Status.FAILURE, error=error, requeue=True)
         if isinstance(error, NetworkError):
             self._network_failures += 1
             if self._network_failures >= NETWORK_FAILURES_TO_STOP:
                 self._report.fatal = self._report.fatal or error
-            return _Outcome(Status.FAILURE, error=error)
+            return WriteOutcome(Status.FAILURE, error=error)
         self._network_failures = 0
         if isinstance(error, Conflict) and op.action == Action.CREATE:
             try:
@@ -528,24 +470,17 @@ class Executor:
                 found = None
             if found is not None:
                 return await self._reconcile(op, found, "already on the target; linked to it")
-            return _Outcome(Status.FAILURE, error=error)
+            return WriteOutcome(Status.FAILURE, error=error)
         if isinstance(error, NotFound) and op.action in (Action.DISABLE, Action.DELETE):
-            outcome = self._success(op, op.target_id)
+            outcome = success(op, op.target_id)
             outcome.message = "already gone from the target"
             return outcome
         if isinstance(error, NotFound):
             # Gone since the plan was made: forget the link, the next cycle matches again.
-            return _Outcome(Status.FAILURE, error=error, unlink=True)
-        return _Outcome(Status.FAILURE, error=error)
+            return WriteOutcome(Status.FAILURE, error=error, unlink=True)
+        return WriteOutcome(Status.FAILURE, error=error)
 
-    @staticmethod
-    def _groups_skipped(error: WebexError) -> _Outcome:
-        return _Outcome(
-            Status.SKIPPED,
-            message=f"the token may not write groups: {_error_message(error)}",
-        )
-
-    async def _find(self, op: PlannedOperation) -> dict[str, Any] | None:
+    async def _find(self, op: PlannedOperation) -> ScimPayload | None:
         """The target object a create may already have made (userName / displayName)."""
         attribute = "userName" if op.object_type == "User" else "displayName"
         value = op.payload.get(attribute) or op.key
@@ -559,7 +494,7 @@ class Executor:
 
     async def _reconcile(
         self, op: PlannedOperation, found: Mapping[str, Any], how: str
-    ) -> _Outcome:
+    ) -> WriteOutcome:
         """Link a create to the object found on the target, and bring it up to date."""
         target_id = str(found.get("id", ""))
         if op.object_type == "Group":
@@ -577,82 +512,29 @@ class Executor:
             op.changes = [c for c in diff(found, op.payload) if c[0] != "members"]
             op.patch = patch_operations(op.changes, op.payload, found)
             await self._patch_group(op)
-            outcome = self._success(op, target_id)
+            outcome = success(op, target_id)
         else:
             changes = [c for c in diff(found, op.payload) if c[0] not in ("userType", "password")]
             operations = patch_operations(changes, op.payload, found)
             if operations:
                 await self.client.patch("User", target_id, operations)
-            outcome = self._success(op, target_id)
+            outcome = success(op, target_id)
             outcome.changes = changes
         outcome.message = how
         return outcome
 
-    def _create_payload(self, op: PlannedOperation) -> dict[str, Any]:
-        if op.object_type != "Group":
-            return op.payload
-        members = self._member_targets(op)
-        return {**op.payload, "members": [{"value": target} for target in members]}
-
-    def _member_targets(self, op: PlannedOperation) -> list[str]:
-        return [self.user_targets[m] for m in op.member_source_ids if m in self.user_targets]
-
     async def _patch_group(self, op: PlannedOperation) -> None:
-        wanted = set(self._member_targets(op))
-        current = set(op.current_member_ids)
-        managed = set(self.user_targets.values())
-        add = sorted(wanted - current)
-        remove = sorted((current & managed) - wanted)
-        attribute_changes = [c for c in op.changes if c[0] != "members"]
-        operations = op.patch or patch_operations(attribute_changes, op.payload)
-        size = MEMBER_OPS_PER_PATCH
-        # Each request names at most MEMBER_OPS_PER_PATCH members: additions as one add
-        # operation per request, removals one operation each.
-        batches: list[list[dict[str, Any]]] = [
-            [{"op": "add", "path": "members", "value": [{"value": t} for t in add[i : i + size]]}]
-            for i in range(0, len(add), size)
-        ]
-        batches.extend(
-            [
-                {"op": "remove", "path": f"members[value eq {_quoted(t)}]"}
-                for t in remove[i : i + size]
-            ]
-            for i in range(0, len(remove), size)
-        )
-        if operations:  # the group's own attributes go with the first request
-            batches = [operations + batches[0], *batches[1:]] if batches else [list(operations)]
-        for batch in batches:
+        for batch in member_patches(op, self.user_targets):
             await self.client.patch("Group", op.target_id, batch)
-
-    def _success(self, op: PlannedOperation, target_id: str) -> _Outcome:
-        outcome = _Outcome(Status.SUCCESS, target_id=target_id)
-        if op.action == Action.DELETE:
-            outcome.unlink = True
-            return outcome
-        if op.sets_references and not op.payload_hash:
-            return outcome  # the link stays as the user's own operation left it
-        outcome.link = Link(
-            object_type=op.object_type,
-            source_id=op.source_id,
-            target_id=target_id,
-            user_name=op.key,
-            hash="" if op.action == Action.DISABLE else op.payload_hash,
-            active=False if op.action == Action.DISABLE else op.active,
-            # The record behind payload_hash: the next cycle skips mapping it while it holds.
-            source_hash=""
-            if op.action == Action.DISABLE or not op.payload_hash
-            else op.source_hash,
-        )
-        return outcome
 
     # -- recording ----------------------------------------------------------------------
 
-    async def _record(self, op: PlannedOperation, outcome: _Outcome, duration_ms: int) -> None:
+    async def _record(self, op: PlannedOperation, outcome: WriteOutcome, duration_ms: int) -> None:
         error = outcome.error
         if outcome.status == Status.SUCCESS and op.object_type == "User" and outcome.target_id:
             self.user_targets[op.source_id] = outcome.target_id
         if op.object_type == "Group" and outcome.status == Status.SUCCESS:
-            missing = len(op.member_source_ids) - len(self._member_targets(op))
+            missing = len(op.member_source_ids) - len(member_targets(op, self.user_targets))
             if missing:
                 outcome.status = Status.WARNING
                 outcome.message = (
@@ -673,8 +555,8 @@ class Executor:
             user_name=op.key,
             target_id=outcome.target_id or op.target_id,
             modified=tuple(outcome.changes if outcome.changes is not None else op.changes),
-            error_code=_error_code(error) if error else "",
-            message=_error_message(error) if error else (outcome.message or op.detail),
+            error_code=error_code(error) if error else "",
+            message=error_message(error) if error else (outcome.message or op.detail),
             next_step=error.next_step if error else "",
             tracking_id=(error.tracking_id or "") if error else "",
             duration_ms=duration_ms,
@@ -733,50 +615,3 @@ class Executor:
                 total=self._total_users,
             )
         )
-
-
-def _bulk_id(op: PlannedOperation) -> str:
-    return "op-" + op.op_id.replace(":", "-")
-
-
-def _bulk_operation(op: PlannedOperation) -> dict[str, Any]:
-    path = "/Users" if op.object_type == "User" else "/Groups"
-    if op.action == Action.CREATE:
-        return {"method": "POST", "path": path, "bulkId": _bulk_id(op), "data": op.payload}
-    if op.action == Action.UPDATE:
-        return {
-            "method": "PATCH",
-            "path": f"{path}/{op.target_id}",
-            "data": patch_body(op.patch or patch_operations(op.changes, op.payload)),
-        }
-    if op.action == Action.DISABLE:
-        return {
-            "method": "PATCH",
-            "path": f"{path}/{op.target_id}",
-            "data": patch_body([{"op": "replace", "path": "active", "value": False}]),
-        }
-    return {"method": "DELETE", "path": f"{path}/{op.target_id}"}
-
-
-def _label(path: str) -> str:
-    """How messages name a reference: "manager" for the enterprise manager.value."""
-    return path.rsplit(":", 1)[-1].split(".", 1)[0]
-
-
-def _quoted(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _error_code(error: WebexError) -> str:
-    code = type(error).__name__
-    if error.scim_type:
-        code += f"/{error.scim_type}"
-    if error.status:
-        code += f" ({error.status})"
-    return code
-
-
-def _error_message(error: WebexError) -> str:
-    if error.detail and error.detail not in error.message:
-        return f"{error.message} ({error.detail})"
-    return error.message
