@@ -16,17 +16,17 @@ from typing import Any
 
 import pytest
 
+from app.config.defaults import default_mapping_set
 from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.directory.base import SourceGroup, SourceRead, SourceSkip, SourceUser
 from app.sync import plan as p
-from app.sync.defaults import default_mapping_set
 from app.sync.mapping import Mapper, user_attributes
 from app.sync.matching import payload_hash
 from app.sync.plan import Action
 from app.sync.planner import Planner, PlannerOptions
 from app.sync.safety import SafetySettings
 from app.sync.scoping import explain
-from app.sync.state import Link
+from app.sync.state.records import Link
 from app.webex.errors import NotFound
 
 _FILTER = re.compile(r'^(?P<attr>[\w.]+) eq (?P<value>".*")$')

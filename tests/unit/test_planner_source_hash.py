@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from app.sync.defaults import default_mapping_set
 
+from app.config.defaults import default_mapping_set
 from app.config.rules import MappingSet, ScopingClause, ScopingFilter, ScopingOperator
 from app.directory.base import SourceRead, SourceUser
 from app.directory.csv_file import validate_csv
@@ -32,7 +32,7 @@ from app.sync.planner import (
 )
 from app.sync.planner import fingerprints as planner_fingerprints
 from app.sync.scoping import explain
-from app.sync.state import Link
+from app.sync.state.records import Link
 from tests.unit.test_planner import ListTarget
 
 MAPPINGS = default_mapping_set("webex")
