@@ -19,7 +19,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-SOURCES = [ROOT / "app" / "ui", ROOT / "app" / "commands" / "gui.py"]
+SOURCES = [
+    ROOT / "app" / "ui",
+    ROOT / "app" / "commands" / "gui.py",
+    ROOT / "app" / "config" / "settings.py",  # the wizard's labels of the profile settings
+]
 LANGUAGES = ("fr",)
 
 

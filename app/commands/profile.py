@@ -120,10 +120,8 @@ def _argparse_keywords(item: Setting) -> dict[str, Any]:
         keywords["type"] = int
     elif item.kind == "path":
         keywords["type"] = Path
-    elif item.kind == "choice":
+    elif item.kind in ("choice", "on_off"):
         keywords["choices"] = item.choices
-    elif item.kind == "on_off":
-        keywords["choices"] = ("on", "off")
     return keywords
 
 

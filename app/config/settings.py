@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # How a command-line value becomes the field's value:
 #   text, number (int), path (made absolute), duration ("40m", "2h": minutes), list (the
-#   option repeated), choice (one of `choices`), on_off ("on"/"off": True/False), switch
+#   option repeated), choice (one of `choices`), on_off (choices "on"/"off": True/False), switch
 #   (--x / --no-x), const (a flag that sets `const`), secret (a flag: read the secret from
 #   standard input into the keyring; no field).
 Kind = Literal[
@@ -62,18 +62,14 @@ class Setting:
     choice_labels: tuple[str, ...] = ()
     placeholder: str = ""
 
+    def choice_label(self, value: str) -> str:
+        """The wizard's words for one of `choices`."""
+        return self.choice_labels[self.choices.index(value)]
+
     @property
     def dest(self) -> str:
         """The attribute argparse gives the option's value (--csv-file: csv_file)."""
         return self.flag.removeprefix("--").replace("-", "_")
-
-
-def _scope(text: str) -> str:
-    return QT_TRANSLATE_NOOP("ScopePage", text)
-
-
-def _mail(text: str) -> str:
-    return QT_TRANSLATE_NOOP("NotificationsPage", text)
 
 
 # In the order of `profile create --help`.
@@ -121,26 +117,33 @@ SETTINGS: tuple[Setting, ...] = (
             help="Entra: a private CA to trust"),
     Setting("scope", "--scope", PROVISIONING, "choice", choices=("assigned", "all"),
             help="assigned users and groups only (default), or all",
-            label=_scope("&Scope:"),
-            choice_labels=(_scope("Sync only assigned users and groups"),
-                           _scope("Sync all users and groups"))),
+            label=QT_TRANSLATE_NOOP("ScopePage", "&Scope:"),
+            choice_labels=(
+                QT_TRANSLATE_NOOP("ScopePage", "Sync only assigned users and groups"),
+                QT_TRANSLATE_NOOP("ScopePage", "Sync all users and groups"),
+            )),
     Setting("provisioning_enabled", "--provisioning", PROVISIONING, "on_off",
-            help="provisioning status (cycles run when on)",
-            label=_scope("Provisioning s&tatus:"),
-            choice_labels=(_scope("On"), _scope("Off"))),
+            choices=("on", "off"), help="provisioning status (cycles run when on)",
+            label=QT_TRANSLATE_NOOP("ScopePage", "Provisioning s&tatus:"),
+            choice_labels=(
+                QT_TRANSLATE_NOOP("ScopePage", "On"),
+                QT_TRANSLATE_NOOP("ScopePage", "Off"),
+            )),
     Setting("schedule.every_minutes", "--every", PROVISIONING, "duration", metavar="DURATION",
             help="cycle interval: 40m, 2h, 90 (minutes)",
-            label=_scope("Incremental cycle &every:")),
+            label=QT_TRANSLATE_NOOP("ScopePage", "Incremental cycle &every:")),
     Setting("safety.deletion_threshold_count", "--deletion-threshold", PROVISIONING, "number",
             metavar="N", help="hold a cycle that would disable or delete more than N users",
-            label=_scope("Deletion threshold (&users):")),
+            label=QT_TRANSLATE_NOOP("ScopePage", "Deletion threshold (&users):")),
     Setting("safety.deletion_threshold_percent", "--deletion-threshold-percent", PROVISIONING,
             "number", metavar="P",
             help="hold a cycle that would disable or delete more than P %% of the users",
-            label=_scope("Deletion threshold (&per cent):")),
+            label=QT_TRANSLATE_NOOP("ScopePage", "Deletion threshold (&per cent):")),
     Setting("safety.skip_out_of_scope_deletions", "--skip-out-of-scope-deletions",
             PROVISIONING, "switch", help="leave users that go out of scope active",
-            label=_scope("S&kip out-of-scope deletions (users leaving the scope stay active)")),
+            label=QT_TRANSLATE_NOOP(
+                "ScopePage", "S&kip out-of-scope deletions (users leaving the scope stay active)"
+            )),
     Setting("safety.allow_hard_delete", "--allow-hard-delete", PROVISIONING, "switch",
             help="delete (not only disable) users deleted in the source"),
     Setting("concurrency_cap", "--concurrency", PROVISIONING, "number", metavar="N",
@@ -149,27 +152,37 @@ SETTINGS: tuple[Setting, ...] = (
             help="keep N days of logs"),
     Setting("notifications.emails", "--notify-email", FAILURE_EMAIL, "list", metavar="ADDR",
             help="a recipient; repeat for more",
-            label=_mail("Notification &e-mail:"),
-            placeholder=_mail("e.g. it-team@example.com")),
+            label=QT_TRANSLATE_NOOP("NotificationsPage", "Notification &e-mail:"),
+            placeholder=QT_TRANSLATE_NOOP("NotificationsPage", "e.g. it-team@example.com")),
     Setting("notifications.send_on_failure", "--send-on-failure", FAILURE_EMAIL, "switch",
             help="send the failure e-mail (on by default once a recipient is given)",
-            label=_mail("Send an e-mail notification when a &failure occurs")),
+            label=QT_TRANSLATE_NOOP(
+                "NotificationsPage", "Send an e-mail notification when a &failure occurs"
+            )),
     Setting("notifications.smtp.host", "--smtp-host", FAILURE_EMAIL, metavar="HOST",
-            label=_mail("Se&rver:"), placeholder=_mail("e.g. smtp.example.com")),
+            label=QT_TRANSLATE_NOOP("NotificationsPage", "Se&rver:"),
+            placeholder=QT_TRANSLATE_NOOP("NotificationsPage", "e.g. smtp.example.com")),
     Setting("notifications.smtp.port", "--smtp-port", FAILURE_EMAIL, "number", metavar="PORT",
-            label=_mail("&Port and security:")),
+            label=QT_TRANSLATE_NOOP("NotificationsPage", "&Port and security:")),
     Setting("notifications.smtp.security", "--smtp-security", FAILURE_EMAIL, "choice",
-            choices=("none", "starttls", "tls"), label=_mail("Connection security"),
-            choice_labels=(_mail("None (this computer only)"), _mail("STARTTLS"), _mail("TLS"))),
+            choices=("none", "starttls", "tls"),
+            label=QT_TRANSLATE_NOOP("NotificationsPage", "Connection security"),
+            choice_labels=(
+                QT_TRANSLATE_NOOP("NotificationsPage", "None (this computer only)"),
+                QT_TRANSLATE_NOOP("NotificationsPage", "STARTTLS"),
+                QT_TRANSLATE_NOOP("NotificationsPage", "TLS"),
+            )),
     Setting("notifications.smtp.user", "--smtp-user", FAILURE_EMAIL, metavar="USER",
-            label=_mail("&User (optional):")),
+            label=QT_TRANSLATE_NOOP("NotificationsPage", "&User (optional):")),
     Setting("", "--smtp-password-stdin", FAILURE_EMAIL, "secret",
             keyring_entry="smtp-password",
             help="read the SMTP password from standard input and keep it in the keyring",
-            label=_mail("Pass&word:")),
+            label=QT_TRANSLATE_NOOP("NotificationsPage", "Pass&word:")),
     Setting("notifications.smtp.sender", "--smtp-sender", FAILURE_EMAIL, metavar="ADDR",
-            help="the From address", label=_mail("&Sender:"),
-            placeholder=_mail("e.g. webex-provisioner@example.com")),
+            help="the From address", label=QT_TRANSLATE_NOOP("NotificationsPage", "&Sender:"),
+            placeholder=QT_TRANSLATE_NOOP(
+                "NotificationsPage", "e.g. webex-provisioner@example.com"
+            )),
 )  # fmt: skip
 
 

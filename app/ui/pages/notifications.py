@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config.profile import NotificationSettings, SmtpSettings, looks_like_email
+from app.config.settings import setting
 from app.ui.pages.base import BasePage, labelled
 from app.ui.widgets import BusyBar, FieldMessage, SecretField
 
@@ -25,6 +27,12 @@ if TYPE_CHECKING:
     from app.ui.wizard import SetupWizard
 
 SECURITY_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+
+
+def _words(text: str) -> str:
+    """A label or placeholder of the settings table (app/config/settings.py), translated in
+    this page's context."""
+    return QCoreApplication.translate("NotificationsPage", text)
 
 
 def split_addresses(text: str) -> list[str]:
@@ -42,56 +50,8 @@ class NotificationsPage(BasePage):
             )
         )
         layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.email = QLineEdit(self)
-        self.email.setObjectName("notificationEmail")
-        self.email.setPlaceholderText(self.tr("e.g. it-team@example.com"))
-        form.addRow(labelled(self.tr("Notification &e-mail:"), self.email, self), self.email)
-        self.email_message = FieldMessage("notificationEmailMessage", self)
-        form.addRow("", self.email_message)
-        self.send_on_failure = QCheckBox(
-            self.tr("Send an e-mail notification when a &failure occurs"), self
-        )
-        self.send_on_failure.setObjectName("sendFailureEmail")
-        form.addRow("", self.send_on_failure)
-        layout.addLayout(form)
-
-        smtp_box = QGroupBox(self.tr("Mail server (SMTP)"), self)
-        smtp_box.setObjectName("smtpSettings")
-        smtp = QFormLayout(smtp_box)
-        self.smtp_host = QLineEdit(smtp_box)
-        self.smtp_host.setObjectName("smtpHost")
-        self.smtp_host.setPlaceholderText(self.tr("e.g. smtp.example.com"))
-        smtp.addRow(labelled(self.tr("Se&rver:"), self.smtp_host, smtp_box), self.smtp_host)
-        port_row = QHBoxLayout()
-        self.smtp_port = QSpinBox(smtp_box)
-        self.smtp_port.setObjectName("smtpPort")
-        self.smtp_port.setRange(1, 65535)
-        self.smtp_port.setValue(587)
-        self.smtp_security = QComboBox(smtp_box)
-        self.smtp_security.setObjectName("smtpSecurity")
-        self.smtp_security.addItem(self.tr("STARTTLS"), "starttls")
-        self.smtp_security.addItem(self.tr("TLS"), "tls")
-        self.smtp_security.addItem(self.tr("None (this computer only)"), "none")
-        self.smtp_security.setAccessibleName(self.tr("Connection security"))
-        port_row.addWidget(self.smtp_port)
-        port_row.addWidget(self.smtp_security, 1)
-        smtp.addRow(labelled(self.tr("&Port and security:"), self.smtp_port, smtp_box), port_row)
-        self.smtp_user = QLineEdit(smtp_box)
-        self.smtp_user.setObjectName("smtpUser")
-        smtp.addRow(
-            labelled(self.tr("&User (optional):"), self.smtp_user, smtp_box), self.smtp_user
-        )
-        self.smtp_password = SecretField("smtpPassword", self.tr("SMTP password"), smtp_box)
-        smtp.addRow(
-            labelled(self.tr("Pass&word:"), self.smtp_password.edit, smtp_box), self.smtp_password
-        )
-        self.smtp_sender = QLineEdit(smtp_box)
-        self.smtp_sender.setObjectName("smtpSender")
-        self.smtp_sender.setPlaceholderText(self.tr("e.g. webex-provisioner@example.com"))
-        smtp.addRow(labelled(self.tr("&Sender:"), self.smtp_sender, smtp_box), self.smtp_sender)
-        layout.addWidget(smtp_box)
-
+        layout.addLayout(self._recipient_form())
+        layout.addWidget(self._smtp_box())
         test_row = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Send &test e-mail"), self)
         self.test_button.setObjectName("sendTestMail")
@@ -112,6 +72,67 @@ class NotificationsPage(BasePage):
             self.smtp_password.show_stored(
                 self.tr("Stored in the keyring; type a new one to replace it")
             )
+        self._connect_changes()
+        self._changed()
+
+    def _recipient_form(self) -> QFormLayout:
+        """Who is told, and whether they are."""
+        form = QFormLayout()
+        emails = setting("--notify-email")
+        self.email = QLineEdit(self)
+        self.email.setObjectName("notificationEmail")
+        self.email.setPlaceholderText(_words(emails.placeholder))
+        form.addRow(labelled(_words(emails.label), self.email, self), self.email)
+        self.email_message = FieldMessage("notificationEmailMessage", self)
+        form.addRow("", self.email_message)
+        self.send_on_failure = QCheckBox(_words(setting("--send-on-failure").label), self)
+        self.send_on_failure.setObjectName("sendFailureEmail")
+        form.addRow("", self.send_on_failure)
+        return form
+
+    def _smtp_box(self) -> QGroupBox:
+        """The mail server that sends the e-mail."""
+        smtp_box = QGroupBox(self.tr("Mail server (SMTP)"), self)
+        smtp_box.setObjectName("smtpSettings")
+        smtp = QFormLayout(smtp_box)
+        host = setting("--smtp-host")
+        self.smtp_host = QLineEdit(smtp_box)
+        self.smtp_host.setObjectName("smtpHost")
+        self.smtp_host.setPlaceholderText(_words(host.placeholder))
+        smtp.addRow(labelled(_words(host.label), self.smtp_host, smtp_box), self.smtp_host)
+        port_row = QHBoxLayout()
+        self.smtp_port = QSpinBox(smtp_box)
+        self.smtp_port.setObjectName("smtpPort")
+        self.smtp_port.setRange(1, 65535)
+        self.smtp_port.setValue(587)
+        security = setting("--smtp-security")
+        self.smtp_security = QComboBox(smtp_box)
+        self.smtp_security.setObjectName("smtpSecurity")
+        for value in SECURITY_PORTS:  # the usual first
+            self.smtp_security.addItem(_words(security.choice_label(value)), value)
+        self.smtp_security.setAccessibleName(_words(security.label))
+        port_row.addWidget(self.smtp_port)
+        port_row.addWidget(self.smtp_security, 1)
+        port = setting("--smtp-port")
+        smtp.addRow(labelled(_words(port.label), self.smtp_port, smtp_box), port_row)
+        self.smtp_user = QLineEdit(smtp_box)
+        self.smtp_user.setObjectName("smtpUser")
+        user = setting("--smtp-user")
+        smtp.addRow(labelled(_words(user.label), self.smtp_user, smtp_box), self.smtp_user)
+        self.smtp_password = SecretField("smtpPassword", self.tr("SMTP password"), smtp_box)
+        password = setting("--smtp-password-stdin")
+        smtp.addRow(
+            labelled(_words(password.label), self.smtp_password.edit, smtp_box),
+            self.smtp_password,
+        )
+        sender = setting("--smtp-sender")
+        self.smtp_sender = QLineEdit(smtp_box)
+        self.smtp_sender.setObjectName("smtpSender")
+        self.smtp_sender.setPlaceholderText(_words(sender.placeholder))
+        smtp.addRow(labelled(_words(sender.label), self.smtp_sender, smtp_box), self.smtp_sender)
+        return smtp_box
+
+    def _connect_changes(self) -> None:
         for edit in (self.email, self.smtp_host, self.smtp_user, self.smtp_sender):
             edit.textChanged.connect(self._changed)
         self.smtp_password.textChanged.connect(self._changed)
@@ -119,7 +140,6 @@ class NotificationsPage(BasePage):
         self.smtp_port.valueChanged.connect(self._changed)
         self.smtp_security.currentIndexChanged.connect(self._security_changed)
         self.test_button.clicked.connect(self.send_test)
-        self._changed()
 
     def _load(self, settings: NotificationSettings) -> None:
         """Show saved settings (Settings of a profile)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,10 +15,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.config.settings import setting
 from app.ui.pages.base import BasePage, labelled
 
 if TYPE_CHECKING:
     from app.ui.wizard import SetupWizard
+
+
+def _words(text: str) -> str:
+    """A label or choice of the settings table (app/config/settings.py), translated in this
+    page's context."""
+    return QCoreApplication.translate("ScopePage", text)
 
 
 class ScopePage(BasePage):
@@ -32,37 +40,55 @@ class ScopePage(BasePage):
             )
         )
         layout = QVBoxLayout(self)
+        layout.addWidget(self._settings_box())
+        layout.addWidget(self._safety_box())
+        layout.addStretch(1)
+        self.status.currentIndexChanged.connect(lambda _index: self._show_status_note())
+
+        # The draft's values: the defaults for a new profile, the saved ones in Settings.
+        draft = self.draft
+        self.status.setCurrentIndex(self.status.findData(draft.provisioning_enabled))
+        self.interval.setValue(draft.every_minutes)
+        self.threshold_count.setValue(draft.safety.deletion_threshold_count)
+        self.threshold_percent.setValue(draft.safety.deletion_threshold_percent)
+        self.skip_out_of_scope.setChecked(draft.safety.skip_out_of_scope_deletions)
+        self._show_status_note()
+
+    def _settings_box(self) -> QGroupBox:
+        """Scope, provisioning status and the cycle interval."""
         settings = QGroupBox(self.tr("Settings"), self)
         form = QFormLayout(settings)
+        scope = setting("--scope")
         self.scope = QComboBox(settings)
         self.scope.setObjectName("syncScope")
-        self.scope.addItem(self.tr("Sync only assigned users and groups"), "assigned")
-        self.scope.addItem(self.tr("Sync all users and groups"), "all")
-        form.addRow(labelled(self.tr("&Scope:"), self.scope, settings), self.scope)
+        for value in scope.choices:
+            self.scope.addItem(_words(scope.choice_label(value)), value)
+        form.addRow(labelled(_words(scope.label), self.scope, settings), self.scope)
         self.scope_note = QLabel(settings)
         self.scope_note.setObjectName("syncScopeNote")
         self.scope_note.setWordWrap(True)
         form.addRow("", self.scope_note)
+        status = setting("--provisioning")
         self.status = QComboBox(settings)
         self.status.setObjectName("provisioningStatus")
-        self.status.addItem(self.tr("On"), True)
-        self.status.addItem(self.tr("Off"), False)
-        form.addRow(labelled(self.tr("Provisioning s&tatus:"), self.status, settings), self.status)
+        for value in status.choices:
+            self.status.addItem(_words(status.choice_label(value)), value == "on")
+        form.addRow(labelled(_words(status.label), self.status, settings), self.status)
         self.status_note = QLabel(settings)
         self.status_note.setObjectName("provisioningStatusNote")
         self.status_note.setWordWrap(True)
         form.addRow("", self.status_note)
-        self.status.currentIndexChanged.connect(lambda _index: self._show_status_note())
         self.interval = QSpinBox(settings)
         self.interval.setObjectName("cycleInterval")
         self.interval.setRange(1, 7 * 24 * 60)  # the profile's own bounds
         self.interval.setValue(40)
         self.interval.setSuffix(self.tr(" minutes"))
-        form.addRow(
-            labelled(self.tr("Incremental cycle &every:"), self.interval, settings), self.interval
-        )
-        layout.addWidget(settings)
+        every = setting("--every")
+        form.addRow(labelled(_words(every.label), self.interval, settings), self.interval)
+        return settings
 
+    def _safety_box(self) -> QGroupBox:
+        """The deletion thresholds and what happens to users leaving the scope."""
         safety = QGroupBox(self.tr("Prevent accidental deletions"), self)
         safety_form = QFormLayout(safety)
         explain = QLabel(
@@ -80,35 +106,25 @@ class ScopePage(BasePage):
         self.threshold_count.setObjectName("deletionThresholdCount")
         self.threshold_count.setRange(0, 1_000_000)
         self.threshold_count.setSpecialValueText(self.tr("No limit by count"))
+        count = setting("--deletion-threshold")
         safety_form.addRow(
-            labelled(self.tr("Deletion threshold (&users):"), self.threshold_count, safety),
-            self.threshold_count,
+            labelled(_words(count.label), self.threshold_count, safety), self.threshold_count
         )
         self.threshold_percent = QSpinBox(safety)
         self.threshold_percent.setObjectName("deletionThresholdPercent")
         self.threshold_percent.setRange(0, 100)
         self.threshold_percent.setSuffix(" %")
         self.threshold_percent.setSpecialValueText(self.tr("No limit by share"))
+        percent = setting("--deletion-threshold-percent")
         safety_form.addRow(
-            labelled(self.tr("Deletion threshold (&per cent):"), self.threshold_percent, safety),
+            labelled(_words(percent.label), self.threshold_percent, safety),
             self.threshold_percent,
         )
-        self.skip_out_of_scope = QCheckBox(
-            self.tr("S&kip out-of-scope deletions (users leaving the scope stay active)"), safety
-        )
+        skip = setting("--skip-out-of-scope-deletions")
+        self.skip_out_of_scope = QCheckBox(_words(skip.label), safety)
         self.skip_out_of_scope.setObjectName("skipOutOfScopeDeletions")
         safety_form.addRow("", self.skip_out_of_scope)
-        layout.addWidget(safety)
-        layout.addStretch(1)
-
-        # The draft's values: the defaults for a new profile, the saved ones in Settings.
-        draft = self.draft
-        self.status.setCurrentIndex(self.status.findData(draft.provisioning_enabled))
-        self.interval.setValue(draft.every_minutes)
-        self.threshold_count.setValue(draft.safety.deletion_threshold_count)
-        self.threshold_percent.setValue(draft.safety.deletion_threshold_percent)
-        self.skip_out_of_scope.setChecked(draft.safety.skip_out_of_scope_deletions)
-        self._show_status_note()
+        return safety
 
     def _show_status_note(self) -> None:
         # One rule everywhere (issue 23): Off means no cycle runs by itself.
