@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -24,6 +25,7 @@ from app.webex.errors import (
     describe_body,
     error_from_response,
 )
+from app.webex.shapes import BulkMethod, BulkOperation, ScimPayload
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class BulkResult:
     status: int
     location: str | None
     resource_id: str | None
-    response: dict[str, Any] | None
+    response: ScimPayload | None
     error: WebexError | None
 
     @property
@@ -44,19 +46,19 @@ class BulkResult:
         return 200 <= self.status < 300
 
 
-def prepared_operation(operation: dict[str, Any]) -> dict[str, Any]:
+def prepared_operation(operation: BulkOperation) -> BulkOperation:
     """The operation as sent: its method upper-case, a POST with a bulkId (made when none)."""
-    op = dict(operation)
+    op = operation.copy()
     method = str(op.get("method", "")).upper()
-    op["method"] = method
+    op["method"] = cast(BulkMethod, method)
     if method == "POST" and not op.get("bulkId"):
         op["bulkId"] = uuid.uuid4().hex
     return op
 
 
 def request_bodies(
-    chunk: list[dict[str, Any]], *, webex: bool, max_bytes: int | None
-) -> list[tuple[list[dict[str, Any]], bytes]]:
+    chunk: list[BulkOperation], *, webex: bool, max_bytes: int | None
+) -> list[tuple[list[BulkOperation], bytes]]:
     """The JSON bodies of one chunk of operations: halved until each is under `max_bytes`."""
     # Cisco's spec spells the list "operations" (BulkUser); SCIM attribute names are
     # case-insensitive (RFC 7643, 2.1), and a generic app gets RFC 7644's "Operations".
@@ -101,7 +103,7 @@ def answer_json(response: httpx.Response) -> Any:
         ) from None
 
 
-def results(sent: list[dict[str, Any]], raw: Any) -> list[BulkResult]:
+def results(sent: list[BulkOperation], raw: Any) -> list[BulkResult]:
     """One BulkResult per operation of the answer, matched to what was sent by position."""
     if not isinstance(raw, dict) or not isinstance(raw.get("Operations"), list):
         raise ProtocolError("The target answered a bulk request without its operations.")
@@ -109,7 +111,7 @@ def results(sent: list[dict[str, Any]], raw: Any) -> list[BulkResult]:
     for index, item in enumerate(raw["Operations"]):
         if not isinstance(item, dict):
             raise ProtocolError("The target answered a bulk operation that is not an object.")
-        request = sent[index] if index < len(sent) else {}
+        request: Mapping[str, Any] = sent[index] if index < len(sent) else {}
         status = _status_int(item.get("status"))
         response = item.get("response") if isinstance(item.get("response"), dict) else None
         location = item.get("location") if isinstance(item.get("location"), str) else None
@@ -145,7 +147,7 @@ def _status_int(value: Any) -> int:
         ) from None
 
 
-def _error(status: int, response: dict[str, Any] | None) -> WebexError:
+def _error(status: int, response: ScimPayload | None) -> WebexError:
     body = response or {}
     synthetic = httpx.Response(status, json=body)
     return error_from_response(synthetic)

@@ -52,6 +52,7 @@ from app.webex.errors import (
     describe_body,
 )
 from app.webex.people import PeopleMe, read_people_me
+from app.webex.shapes import BulkOperation, PatchOperation, ScimPayload
 from app.webex.tokens import clean_token
 from app.webex.transport import BearerToken, ClientStats, RetryPolicy, Transport
 from app.webex.urls import TenantTarget, parse_tenant_url
@@ -360,7 +361,7 @@ class WebexClient:
 
     # -- SCIM ---------------------------------------------------------------------------
 
-    async def create(self, rt: ResourceTypeName | str, payload: dict[str, Any]) -> dict[str, Any]:
+    async def create(self, rt: ResourceTypeName | str, payload: ScimPayload) -> ScimPayload:
         """POST a new resource. Resent after a failure only when the target shows no copy of it."""
         engine = await self._ready()
         budget = self._transport.new_budget()
@@ -388,7 +389,7 @@ class WebexClient:
                 self.stats.retries += 1
                 await self._sleep(delay)
 
-    async def _find_existing(self, rt: str, payload: dict[str, Any]) -> dict[str, Any] | None:
+    async def _find_existing(self, rt: str, payload: ScimPayload) -> ScimPayload | None:
         """The resource a create may have made: looked up by userName/displayName, or by
         externalId where the target filters on it (Webex does not: then a listing)."""
         for key in _NATURAL_KEYS.get(rt, ("externalId",)):
@@ -416,7 +417,7 @@ class WebexClient:
             return name in _WEBEX_GROUP_FILTERS
         return name == "id"
 
-    async def get(self, rt: ResourceTypeName | str, resource_id: str) -> dict[str, Any]:
+    async def get(self, rt: ResourceTypeName | str, resource_id: str) -> ScimPayload:
         engine = await self._ready()
         return await engine.get_resource(rt, resource_id)
 
@@ -427,7 +428,7 @@ class WebexClient:
         attributes: Sequence[str] | None = None,
         *,
         page_size: int | None = None,
-    ) -> AsyncIterator[dict[str, Any]]:
+    ) -> AsyncIterator[ScimPayload]:
         """Every matching resource, page after page (startIndex/count)."""
         engine = await self._ready()
         count = page_size or self.page_size
@@ -512,14 +513,14 @@ class WebexClient:
         return await engine.count_resources(rt)
 
     async def replace(
-        self, rt: ResourceTypeName | str, resource_id: str, payload: dict[str, Any]
-    ) -> dict[str, Any]:
+        self, rt: ResourceTypeName | str, resource_id: str, payload: ScimPayload
+    ) -> ScimPayload:
         engine = await self._ready()
         return await engine.replace_resource(rt, resource_id, payload)
 
     async def patch(
-        self, rt: ResourceTypeName | str, resource_id: str, operations: Sequence[dict[str, Any]]
-    ) -> dict[str, Any] | None:
+        self, rt: ResourceTypeName | str, resource_id: str, operations: Sequence[PatchOperation]
+    ) -> ScimPayload | None:
         """PATCH with a PatchOp; the resource when the target returns it (200), else None (204)."""
         engine = await self._ready()
         return await engine.patch_resource(rt, resource_id, operations)
@@ -528,7 +529,7 @@ class WebexClient:
         engine = await self._ready()
         await engine.delete_resource(rt, resource_id)
 
-    async def bulk(self, operations: Sequence[dict[str, Any]]) -> list[BulkResult]:
+    async def bulk(self, operations: Sequence[BulkOperation]) -> list[BulkResult]:
         """Send SCIM bulk operations, at most bulk_max_operations a request.
 
         Each operation is a dict {"method", "path", "bulkId", "data", "version"}; POSTs get a

@@ -33,6 +33,7 @@ from app.errors import InputError
 from app.webex.constants import PATCH_OP
 from app.webex.errors import BadRequest, NotFound, ProtocolError, describe_body
 from app.webex.models import TOLERANT_POLICY, core_provider, webex_provider
+from app.webex.shapes import PatchOperation, PatchRequest, ScimPayload
 
 if TYPE_CHECKING:
     from app.webex.transport import RetryBudget, Transport
@@ -119,14 +120,16 @@ class ScimEngine(BaseAsyncSCIMClient):
     # -- one method per verb: sent through scim2-client, errors translated, answer checked --
 
     async def create_resource(
-        self, rt: str, payload: dict[str, Any], budget: RetryBudget
-    ) -> dict[str, Any]:
+        self, rt: str, payload: ScimPayload, budget: RetryBudget
+    ) -> ScimPayload:
         model = self.model(rt)
         with scim_errors(f"create {rt}"):
-            raw = await self.create(model, payload, check_response_payload=False, budget=budget)
+            raw = await self.create(
+                model, _json(payload), check_response_payload=False, budget=budget
+            )
         return validated(model, raw, Context.RESOURCE_CREATION_RESPONSE, "create")
 
-    async def get_resource(self, rt: str, resource_id: str) -> dict[str, Any]:
+    async def get_resource(self, rt: str, resource_id: str) -> ScimPayload:
         model = self.model(rt)
         with scim_errors(f"get {rt}"):
             raw = await self.query(model, resource_id, check_response_payload=False)
@@ -169,8 +172,8 @@ class ScimEngine(BaseAsyncSCIMClient):
         return total if isinstance(total, int) else None
 
     async def replace_resource(
-        self, rt: str, resource_id: str, payload: dict[str, Any]
-    ) -> dict[str, Any]:
+        self, rt: str, resource_id: str, payload: ScimPayload
+    ) -> ScimPayload:
         model = self.model(rt)
         with scim_errors(f"replace {rt}"):
             raw = await self.replace(
@@ -179,14 +182,16 @@ class ScimEngine(BaseAsyncSCIMClient):
         return validated(model, raw, Context.RESOURCE_REPLACEMENT_RESPONSE, "replace")
 
     async def patch_resource(
-        self, rt: str, resource_id: str, operations: Sequence[dict[str, Any]]
-    ) -> dict[str, Any] | None:
+        self, rt: str, resource_id: str, operations: Sequence[PatchOperation]
+    ) -> ScimPayload | None:
         """The PatchOp checked against the schema, then sent; the answer, or None (204)."""
         model = self.model(rt)
-        message = {"schemas": [PATCH_OP], "Operations": list(operations)}
+        message: PatchRequest = {"schemas": [PATCH_OP], "Operations": list(operations)}
         validate_patch(model, message, rt)
         with scim_errors(f"patch {rt}"):
-            raw = await self.modify(model, resource_id, message, check_response_payload=False)
+            raw = await self.modify(
+                model, resource_id, _json(message), check_response_payload=False
+            )
         if raw is None:
             return None
         return validated(model, raw, Context.RESOURCE_PATCH_RESPONSE, "patch")
@@ -236,10 +241,9 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0][:300] if text else type(exc).__name__
 
 
-def validated(
-    model: type[Resource[Any]], payload: Any, ctx: Context, action: str
-) -> dict[str, Any]:
-    """The target's answer, checked against the resource's schema, returned as it was sent."""
+def validated(model: type[Resource[Any]], payload: Any, ctx: Context, action: str) -> ScimPayload:
+    """The target's answer, checked against the resource's schema, returned as it was sent
+    (from here on a ScimPayload: scim2-models has checked its keys and their types)."""
     if not isinstance(payload, dict):
         raise ProtocolError(f"The target answered {action} without a JSON object.")
     try:
@@ -249,7 +253,12 @@ def validated(
             f"The target's answer to {action} does not match the {model.__name__} schema "
             f"({exc.errors()[0].get('loc')}: {exc.errors()[0].get('msg')}).",
         ) from exc
-    return payload
+    return cast(ScimPayload, payload)
+
+
+def _json(message: ScimPayload | PatchRequest) -> dict[str, Any]:
+    """A typed message as the plain JSON object scim2-client's signatures name (no copy)."""
+    return cast(dict[str, Any], message)
 
 
 def page(model: type[Resource[Any]], raw: Any) -> dict[str, Any]:
@@ -293,7 +302,7 @@ def resource_problem(model: type[Resource[Any]], resource: Any) -> str | None:
     return None
 
 
-def validate_patch(model: type[Resource[Any]], message: dict[str, Any], rt: str) -> None:
+def validate_patch(model: type[Resource[Any]], message: PatchRequest, rt: str) -> None:
     """Refuse (BadRequest, nothing sent) a PatchOp the resource's schema does not allow."""
     try:
         PatchOp[model].model_validate(  # type: ignore[valid-type]
