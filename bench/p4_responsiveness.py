@@ -175,11 +175,11 @@ def _sync_under_watch(
     app: Any, loop: Any, tenant_url: str, token: str, csv_path: Path
 ) -> dict[str, Any]:
     from app.config.profile import CsvSettings, SourceSettings
-    from app.ui.application import WizardWindow
     from app.ui.bridge import EngineBridge
     from app.ui.pages.run import RunPage
     from app.ui.tasks import TaskRegistry
     from app.ui.wizard import WizardDefaults
+    from app.ui.wizard_window import WizardWindow
 
     tasks = TaskRegistry()
     bridge = EngineBridge(tasks)

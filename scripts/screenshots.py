@@ -152,10 +152,11 @@ async def shoot_language(app: Any, language: str, out: Path) -> list[Shot]:
     """Every view in one language; the program starts as a newcomer's, in a folder of its own."""
     from PySide6.QtWidgets import QApplication, QWizard
 
-    from app.ui.application import Shell, WizardWindow
-    from app.ui.dashboard import DashboardWindow
+    from app.ui.application import Shell
+    from app.ui.dashboard.window import DashboardWindow
     from app.ui.i18n import install_translators, remove_translators
     from app.ui.sandbox_session import start_sandboxes
+    from app.ui.wizard_window import WizardWindow
 
     assert isinstance(app, QApplication)
     home = Path(tempfile.mkdtemp(prefix=f"wp-screenshots-{language}-"))

@@ -10,6 +10,8 @@ import contextlib
 import logging
 
 from app.config.profile import EntraSettings
+from app.sandbox.graph.server import GraphSandbox
+from app.sandbox.server import SandboxConfig, SandboxServer
 from app.ui.resources import sample_csv_path
 from app.ui.wizard import WizardDefaults
 
@@ -20,8 +22,6 @@ SANDBOX_SEED_USERS = 3  # a few users already in the tenant, so the first sync m
 
 def start_sandboxes(stack: contextlib.ExitStack) -> WizardDefaults:
     """Start the sandboxes (stopped when `stack` closes); the wizard's filled-in defaults."""
-    from app.sandbox.server import SandboxConfig, SandboxServer
-
     server = stack.enter_context(
         SandboxServer.in_thread(SandboxConfig(seed_users=SANDBOX_SEED_USERS))
     )
@@ -32,10 +32,6 @@ def start_sandboxes(stack: contextlib.ExitStack) -> WizardDefaults:
         csv_path=sample_csv_path(),
         sandbox=True,
     )
-    try:
-        from app.sandbox.graph.server import GraphSandbox
-    except ImportError:  # pragma: no cover - the Graph sandbox ships with the program
-        return defaults
     try:
         graph = stack.enter_context(GraphSandbox.in_thread())
     except Exception:  # the Webex sandbox is enough for a first run; say why Entra is missing

@@ -7,7 +7,7 @@ walk goes through the widgets' objectNames (setupWizard, page-credentials,
 testConnection, connectionReport), so a renamed widget fails the self-test, as it would
 fail the tests and assistive technologies.
 
-Run it with `webex-provisioner --self-test` (or `python -m app.ui.selftest`). The output
+Run it with `webex-provisioner --self-test` (or `python -m app --self-test`). The output
 is for a console and a CI log: English, one line per check, then the verdict.
 """
 
@@ -19,11 +19,13 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, TextIO
 
+import qasync
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -36,7 +38,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app import __version__
+from app.config.store import ProfileStore
 from app.errors import ExitCode
+from app.ui.bridge import EngineBridge
+from app.ui.i18n import LANGUAGES, install_translators, remove_translators
+from app.ui.models import StatusRole
+from app.ui.sandbox_session import start_sandboxes
+from app.ui.tasks import TaskRegistry
+from app.ui.wizard_window import WizardWindow
 
 TIMEOUT_ENV = "WEBEX_PROVISIONER_SELF_TEST_TIMEOUT"
 DEFAULT_TIMEOUT_S = 120.0  # a cold bundle on a slow CI runner starts in a few seconds
@@ -188,8 +198,6 @@ class SelfTestWalk:
 
 def read_report(view: QTableView) -> list[CheckLine]:
     """The rows of the connectionReport table: display texts, and the status each row holds."""
-    from app.ui.models import StatusRole
-
     model = view.model()
     rows: list[CheckLine] = []
     for row in range(model.rowCount(QModelIndex())):
@@ -236,8 +244,6 @@ def self_test_timeout(value: float | None = None) -> float:
 
 def free_profile_name(base: str = "sandbox") -> str:
     """A profile name nobody uses, so that the welcome page lets Next through."""
-    from app.config.store import ProfileStore
-
     try:
         taken = set(ProfileStore().list())
     except OSError:
@@ -256,8 +262,6 @@ def check_translations(lang: str | None, loaded: int) -> str:
     English needs none, and a language the program does not ship falls back to English
     (the log says so): neither is a fault of the installation.
     """
-    from app.ui.i18n import LANGUAGES
-
     language = (lang or "").replace("-", "_").split("_")[0].lower()
     if not language or language == "en" or language not in LANGUAGES:
         return ""
@@ -279,8 +283,6 @@ class _Unexpected:
     def excepthook(
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
     ) -> None:
-        import traceback
-
         self.errors.append(f"{kind.__name__}: {error}")
         traceback.print_exception(kind, error, tb, file=self._err)
 
@@ -307,14 +309,6 @@ def run_self_test(
     limit = self_test_timeout(timeout)
     # Offscreen unless a platform was asked for: a self-test must run on a server or in CI.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import qasync
-
-    from app.ui.application import WizardWindow
-    from app.ui.bridge import EngineBridge
-    from app.ui.i18n import install_translators, remove_translators
-    from app.ui.sandbox_session import start_sandboxes
-    from app.ui.tasks import TaskRegistry
-
     started = time.monotonic()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -332,42 +326,8 @@ def run_self_test(
     previous_hook = sys.excepthook
     sys.excepthook = unexpected.excepthook
     loop.set_exception_handler(unexpected.loop_handler)
-    tasks = TaskRegistry()
-    bridge = EngineBridge(tasks)
-    window: WizardWindow | None = None
-    outcome: SelfTestOutcome | None = None
-    walk: SelfTestWalk | None = None
     try:
-        with contextlib.ExitStack() as stack:
-            try:
-                defaults = start_sandboxes(stack)
-                defaults.profile_name = free_profile_name(defaults.profile_name)
-                print(
-                    f"Self-test: webex-provisioner {_version()}, Qt platform "
-                    f"{QGuiApplication.platformName()}, sandbox tenant {defaults.tenant_url}",
-                    file=out,
-                )
-                if lang:
-                    print(f"Interface language {lang}: {len(translators)} catalogues.", file=out)
-                window = WizardWindow(bridge, defaults)
-                window.show()
-                walk = SelfTestWalk(window)
-                outcome = loop.run_until_complete(asyncio.wait_for(walk.run(), timeout=limit))
-            except TimeoutError:
-                waiting = walk.step if walk is not None else "the sandbox to start"
-                print(
-                    f"Self-test failed: it did not finish within {limit:g} s "
-                    f"(still waiting for {waiting}).",
-                    file=out,
-                )
-            except SelfTestFailure as failure:
-                print(f"Self-test failed: {failure}", file=out)
-            finally:
-                bridge.cancel_all()
-                loop.run_until_complete(tasks.shutdown())
-                if window is not None:
-                    window.close()
-                    window.deleteLater()
+        outcome = walk_on_the_sandbox(loop, limit, out, lang=lang, catalogues=len(translators))
     finally:
         sys.excepthook = previous_hook
         loop.set_exception_handler(None)
@@ -378,35 +338,72 @@ def run_self_test(
         return int(ExitCode.FAILURES)
     print(outcome.render(), file=out)
     print(f"Self-test took {time.monotonic() - started:.1f} s.", file=out)
+    return verdict(outcome, language_problem, unexpected.errors, out)
+
+
+def walk_on_the_sandbox(
+    loop: asyncio.AbstractEventLoop,
+    limit: float,
+    out: TextIO,
+    *,
+    lang: str | None = None,
+    catalogues: int = 0,
+) -> SelfTestOutcome | None:
+    """Start the sandboxes, open the wizard on them and walk it within `limit` seconds;
+    None when the walk failed (said on `out`). `lang` and `catalogues`: the interface
+    language asked for and the translation catalogues loaded, for the heading."""
+    tasks = TaskRegistry()
+    bridge = EngineBridge(tasks)
+    window: WizardWindow | None = None
+    walk: SelfTestWalk | None = None
+    with contextlib.ExitStack() as stack:
+        try:
+            defaults = start_sandboxes(stack)
+            defaults.profile_name = free_profile_name(defaults.profile_name)
+            print(
+                f"Self-test: webex-provisioner {__version__}, Qt platform "
+                f"{QGuiApplication.platformName()}, sandbox tenant {defaults.tenant_url}",
+                file=out,
+            )
+            if lang:
+                print(f"Interface language {lang}: {catalogues} catalogues.", file=out)
+            window = WizardWindow(bridge, defaults)
+            window.show()
+            walk = SelfTestWalk(window)
+            outcome: SelfTestOutcome = loop.run_until_complete(
+                asyncio.wait_for(walk.run(), timeout=limit)
+            )
+            return outcome
+        except TimeoutError:
+            waiting = walk.step if walk is not None else "the sandbox to start"
+            print(
+                f"Self-test failed: it did not finish within {limit:g} s "
+                f"(still waiting for {waiting}).",
+                file=out,
+            )
+        except SelfTestFailure as failure:
+            print(f"Self-test failed: {failure}", file=out)
+        finally:
+            bridge.cancel_all()
+            loop.run_until_complete(tasks.shutdown())
+            if window is not None:
+                window.close()
+                window.deleteLater()
+    return None
+
+
+def verdict(
+    outcome: SelfTestOutcome, language_problem: str, unexpected: list[str], out: TextIO
+) -> int:
+    """The exit code: the checks' verdict, unless a translation did not load or an error
+    nobody caught happened (said on `out`)."""
     if language_problem:
         print(f"Self-test failed: {language_problem}", file=out)
         return int(ExitCode.FAILURES)
-    if unexpected.errors:
+    if unexpected:
         print(
-            f"Self-test failed: {len(unexpected.errors)} unexpected error(s), "
-            f"the first: {unexpected.errors[0]}",
+            f"Self-test failed: {len(unexpected)} unexpected error(s), the first: {unexpected[0]}",
             file=out,
         )
         return int(ExitCode.FAILURES)
     return outcome.exit_code
-
-
-def _version() -> str:
-    from app import __version__
-
-    return __version__
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m app.ui.selftest [--lang CODE]`: the self-test without the command's parser."""
-    from app.cli import build_parser
-
-    args = build_parser().parse_args(["--self-test", *(argv or [])])
-    from app.logging_setup import configure
-
-    configure(verbose=args.verbose)
-    return run_self_test(args)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

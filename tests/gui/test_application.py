@@ -15,10 +15,11 @@ from pytestqt.qtbot import QtBot
 from app.config.profile import CsvSettings, Profile, SourceSettings, Target
 from app.config.store import ProfileStore
 from app.errors import UserFacingError
-from app.ui.application import Shell, WizardWindow
+from app.ui.application import Shell
 from app.ui.crash import ErrorReporter
 from app.ui.tasks import TaskRegistry
 from app.ui.wizard import WizardDefaults
+from app.ui.wizard_window import WizardWindow
 from tests.support.gui import SAMPLE_CSV
 
 

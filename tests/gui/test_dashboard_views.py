@@ -17,7 +17,8 @@ from app.sync.events import Status, SyncEvent
 from app.sync.state import StateStore
 from app.sync.state.records import LogEntry
 from app.ui.chart import ChartBar, CycleChart, bar_from_counts
-from app.ui.dashboard import DashboardBridge, cycle_bars, read_snapshot
+from app.ui.dashboard.bridge import DashboardBridge
+from app.ui.dashboard.snapshot import cycle_bars, read_snapshot
 from app.ui.i18n import local_time_text
 from app.ui.logs_view import LogModel, LogsView
 

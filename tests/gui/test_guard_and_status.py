@@ -19,7 +19,8 @@ from app.config.profile import Profile
 from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
 from app.sandbox.server import SandboxConfig, SandboxServer
-from app.ui.dashboard import DashboardBridge, DashboardWindow
+from app.ui.dashboard.bridge import DashboardBridge
+from app.ui.dashboard.window import DashboardWindow
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
 from tests.support.gui import walk_to

@@ -34,11 +34,12 @@ from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.events import Status
 from app.sync.state import StateStore
 from app.ui.activity import ActivityView
-from app.ui.application import WizardWindow
 from app.ui.chart import INTERRUPTED
-from app.ui.dashboard import DashboardBridge, DashboardWindow
+from app.ui.dashboard.bridge import DashboardBridge
+from app.ui.dashboard.window import DashboardWindow
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
+from app.ui.wizard_window import WizardWindow
 from tests.support.gui import click_next
 
 from ..reliability.support import load_chaos

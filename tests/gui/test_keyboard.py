@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.ui.dashboard import DashboardBridge, DashboardWindow
+from app.ui.dashboard.bridge import DashboardBridge
+from app.ui.dashboard.window import DashboardWindow
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults
 from tests.support.gui import click_next, history

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.sandbox.server import SandboxServer
-from app.ui.dashboard import DashboardBridge, DashboardWindow
+from app.ui.dashboard.bridge import DashboardBridge
+from app.ui.dashboard.window import DashboardWindow
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.tray import TrayController
 from app.ui.wizard import WizardDefaults

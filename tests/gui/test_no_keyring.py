@@ -16,7 +16,7 @@ from app.config.profile import Profile
 from app.config.secrets import TOKEN_ENV, resolve_webex_token
 from app.config.store import ProfileStore
 from app.sandbox.server import SandboxServer
-from app.ui.dashboard import wizard_defaults_for
+from app.ui.dashboard.entry import wizard_defaults_for
 from app.ui.widgets import FieldMessage
 from app.ui.wizard import SetupWizard, WizardDefaults
 from tests.support.gui import SAMPLE_CSV, click_next, walk_to

@@ -19,10 +19,12 @@ from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
 from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxServer
-from app.ui.application import Shell, WizardWindow
-from app.ui.dashboard import DashboardWindow, open_dashboard
+from app.ui.application import Shell
+from app.ui.dashboard.entry import open_dashboard
+from app.ui.dashboard.window import DashboardWindow
 from app.ui.widgets import center_on
 from app.ui.wizard import SetupWizard
+from app.ui.wizard_window import WizardWindow
 from tests.support.gui import SAMPLE_CSV, click_next
 
 

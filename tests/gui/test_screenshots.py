@@ -23,7 +23,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.ui.dashboard import DashboardBridge, DashboardWindow
+from app.ui.dashboard.bridge import DashboardBridge
+from app.ui.dashboard.window import DashboardWindow
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.resources import translations_dir
 from app.ui.tray import TrayController

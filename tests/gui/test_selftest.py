@@ -37,7 +37,7 @@ CHECK_TITLES = (
 def _run_self_test(**env: str) -> subprocess.CompletedProcess[str]:
     """The self-test in a process of its own, from this virtual environment."""
     return subprocess.run(
-        [sys.executable, "-m", "app.ui.selftest"],
+        [sys.executable, "-m", "app", "--self-test"],
         capture_output=True,
         text=True,
         timeout=180,
