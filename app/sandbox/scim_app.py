@@ -21,7 +21,7 @@ from scim2_server.utils import (
 )
 
 from app.sandbox.service import SandboxService
-from app.sandbox.webex_tenant import bearer_token
+from app.sandbox.webex_tokens import bearer_token
 
 MOUNT = "/scim"  # the application's root: its SCIM base is /scim/v2/
 

@@ -6,7 +6,7 @@ faults; the paths go to:
 
     /v1/people/me                     the token's person (Webex People API)
     /v1/authorizations/tokenExpiry    when the token in use expires ({"exp": epoch ms})
-    /identity/scim/{orgUUID}/v2/...   the Webex tenant (webex_tenant.py)
+    /identity/scim/{orgUUID}/v2/...   the Webex tenant (webex_tenant.py and its webex_* modules)
     /scim/v2/...                      the generic SCIM 2.0 application (scim_app.py)
     /_sandbox/settings                read (GET) or change (POST JSON) rate limit, latency, faults
 
@@ -48,19 +48,12 @@ from app.sandbox.scim_app import GenericScimApplication, generic_provider
 from app.sandbox.shaping import Shaping, malform
 from app.sandbox.store import StateFile, TenantStorage
 from app.sandbox.threaded import serve_in_thread
-from app.sandbox.webex_tenant import (
-    TRACKING_ID,
-    SandboxTokens,
-    WebexRules,
-    WebexScimApplication,
-    bearer_token,
-    people_me,
-    people_records,
-    scim_error_body,
-    token_expiry,
-    webex_id,
-    webex_provider,
-)
+from app.sandbox.webex_errors import TRACKING_ID, scim_error_body
+from app.sandbox.webex_people import people_me, people_records, token_expiry
+from app.sandbox.webex_rules import WebexRules
+from app.sandbox.webex_schemas import webex_provider
+from app.sandbox.webex_tenant import WebexScimApplication
+from app.sandbox.webex_tokens import SandboxTokens, bearer_token, webex_id
 
 log = logging.getLogger(__name__)
 

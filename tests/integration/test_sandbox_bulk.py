@@ -18,7 +18,7 @@ from scim2_server.service import ScimService
 
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sandbox.service import SandboxService, holds_no_reference
-from app.sandbox.webex_tenant import webex_provider
+from app.sandbox.webex_schemas import webex_provider
 from app.webex.constants import (
     BULK_REQUEST,
     CISCO_ERROR,

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from app.sandbox.server import SandboxConfig, SandboxServer
-from app.sandbox.webex_tenant import WEBEX_401_MESSAGE, webex_id
+from app.sandbox.webex_tokens import WEBEX_401_MESSAGE, webex_id
 from app.webex.constants import (
     BULK_REQUEST,
     CISCO_USER,

@@ -10,8 +10,9 @@ from scim2_client.engines.httpx2 import SyncSCIMClient
 from scim2_models import ResourceType, Schema, ScimProvider
 from scim2_tester import CheckResult, Status, check_server
 
-from app.sandbox import webex_tenant
+from app.sandbox import webex_schemas
 from app.sandbox.server import SandboxConfig, SandboxServer
+from app.webex.constants import CISCO_USER
 
 # Webex publishes neither endpoint (webex-api-facts.md), so exactly these checks fail.
 # What Webex does not serve (Cisco's spec has no such path): discovery, and POST .search
@@ -46,22 +47,22 @@ def webex_client_description() -> ScimProvider:
     attributes to one user, which makes its multi-valued attributes hold two values where it
     expects one. test_sandbox_webex.py covers the extension.
     """
-    described = [s for s in webex_tenant.webex_schemas() if s["id"] != webex_tenant.CISCO_USER]
+    described = [s for s in webex_schemas.webex_schemas() if s["id"] != CISCO_USER]
     for attribute in described[0]["attributes"]:
         if attribute["name"] in ("preferredLanguage", "locale"):
             # Webex takes ll_CC codes only (Cisco's spec); scim2-tester fills an attribute
             # from its canonical values when it has some, else with a random text.
             attribute["canonicalValues"] = ["en_US", "fr_FR", "de_DE"]
     schemas = [Schema.model_validate(s) for s in described]
-    resource_types = webex_tenant.webex_resource_types()
+    resource_types = webex_schemas.webex_resource_types()
     resource_types[0]["schemaExtensions"] = [
-        e for e in resource_types[0]["schemaExtensions"] if e["schema"] != webex_tenant.CISCO_USER
+        e for e in resource_types[0]["schemaExtensions"] if e["schema"] != CISCO_USER
     ]
     return ScimProvider.from_discovery(
         schemas,
         [ResourceType.model_validate(rt) for rt in resource_types],
-        config=webex_tenant.webex_capabilities(),
-        policy=webex_tenant.WEBEX_POLICY,  # a trackingId in an error body is not an error
+        config=webex_schemas.webex_capabilities(),
+        policy=webex_schemas.WEBEX_POLICY,  # a trackingId in an error body is not an error
     )
 
 

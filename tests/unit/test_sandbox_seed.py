@@ -5,7 +5,7 @@ from __future__ import annotations
 from scim2_models import Context
 
 from app.sandbox import seed
-from app.sandbox.webex_tenant import webex_provider
+from app.sandbox.webex_schemas import webex_provider
 
 
 def test_the_same_seed_gives_the_same_people() -> None:
