@@ -6,7 +6,14 @@ routing table. A request passes, in order: throttling (429 or 503 with Retry-Aft
 request), the access token, the method (reads only), the token's permissions (roles or scp),
 the query options ($top, unknown ones), the route; then the handler pages its collection
 (@odata.nextLink with a $skiptoken holding the request's options) or a delta round
-(@odata.nextLink, then @odata.deltaLink; a link can be expired as the config says).
+(@odata.nextLink, then @odata.deltaLink).
+
+The delta functions track one navigation property through $select (`manager` on /users/delta
+gives `manager@delta`, `members` on /groups/delta gives `members@delta`) and refuse $expand;
+/users and /users/{id} take $expand=manager (or manager($select=...)). Group members are users,
+groups, devices, organizational contacts and service principals. An expired delta link is
+answered as the config says: 400 syncStateNotFound, 410 Gone with a Location header, or 410
+without one.
 """
 
 from __future__ import annotations
