@@ -49,7 +49,7 @@ def _maxrss_mb() -> float:
 
 async def _setup(csv_path: Path, state_path: Path) -> dict[str, Any]:
     """Link every CSV user with the hashes a completed cycle would have stored."""
-    from app.directory.csv_file import CsvSource
+    from app.directory.csv import CsvSource
     from app.sync.mapping import Mapper
     from app.sync.matching import payload_hash
     from app.sync.planner import mapping_fingerprint, source_record_hash

@@ -16,7 +16,7 @@ from app.config.profile import Profile, check_profile_name, parse_every, profile
 from app.config.secrets import ENV_FOR_KIND, KeyringUnavailable, SecretKind, SecretStore
 from app.config.settings import SETTINGS, Setting, option_labels
 from app.config.store import ProfileExists
-from app.directory.csv_file import validate_csv
+from app.directory.csv import validate_csv
 from app.errors import InputError
 from app.paths import state_file
 from app.run.profiles import profile_store

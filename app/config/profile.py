@@ -172,7 +172,7 @@ class Target(BaseModel):
 
 
 class CsvSettings(BaseModel):
-    """A CSV export with a header row; see app/directory/csv_file.py for how it is read."""
+    """A CSV export with a header row; see app/directory/csv/ for how it is read."""
 
     model_config = ConfigDict(extra="forbid")
 

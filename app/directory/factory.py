@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from app.config.secrets import SecretStore
 from app.directory.base import DirectorySource
-from app.directory.csv_file import CsvSource
+from app.directory.csv import CsvSource
 from app.directory.entra import EntraSource
 from app.errors import InputError
 

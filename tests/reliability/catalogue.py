@@ -30,7 +30,7 @@ from app.cli import main as cli_main
 from app.config.profile import Profile
 from app.config.store import ProfileStore
 from app.sandbox.server import SandboxConfig, SandboxServer
-from app.sandbox.webex_tenant import webex_id
+from app.sandbox.webex_tokens import webex_id
 from app.webex.orgid import encode_webex_id
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "reliability.md"
@@ -1036,7 +1036,7 @@ def _(bench: Bench) -> Seen:
     2,
 )
 def _(bench: Bench) -> Seen:
-    from app.directory import csv_file
+    from app.directory.csv import reading as csv_reading
 
     path = write_file(bench, "users.csv", GOOD_CSV)
     save_profile(bench, tenant_url=sandbox_url(bench), csv_path=path)
@@ -1044,11 +1044,11 @@ def _(bench: Bench) -> Seen:
     def export_writes_again(read: Path) -> None:
         read.write_text(CSV_HEADER, encoding="utf-8")
 
-    csv_file.after_read_hook = export_writes_again
+    csv_reading.after_read_hook = export_writes_again
     try:
         return dry_run(bench)
     finally:
-        csv_file.after_read_hook = None
+        csv_reading.after_read_hook = None
 
 
 @case(

@@ -24,7 +24,7 @@ import pytest
 
 from app.cli import main
 from app.config.store import ProfileStore
-from app.directory import csv_file
+from app.directory.csv import reading as csv_reading
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.spreadsheet import FORMULA_STARTS
 from tests.reliability.support import REPO
@@ -46,7 +46,7 @@ def sandbox() -> Iterator[SandboxServer]:
 def tenant(sandbox: SandboxServer, private_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The token in the environment; the folder for the CSV files."""
     monkeypatch.setenv("WEBEX_PROVISIONER_TOKEN", sandbox.tokens.full_admin)
-    monkeypatch.setattr(csv_file, "after_read_hook", None)
+    monkeypatch.setattr(csv_reading, "after_read_hook", None)
     return private_dirs
 
 
@@ -174,14 +174,14 @@ def test_a_file_rewritten_during_the_read_fails_the_cycle(
             fresh.write_bytes(same_size)
             os.replace(fresh, read)
 
-    monkeypatch.setattr(csv_file, "after_read_hook", export_writes_again)
+    monkeypatch.setattr(csv_reading, "after_read_hook", export_writes_again)
     code, said = sync(capsys)
     assert code == 2, said
     assert "changed while it was read" in said and "sync again" in said, said
     assert writes(sandbox.requests) == []
     assert len(active(sandbox)) == 40
 
-    monkeypatch.setattr(csv_file, "after_read_hook", None)  # the export has finished
+    monkeypatch.setattr(csv_reading, "after_read_hook", None)  # the export has finished
     code, said = sync(capsys)
     assert code in (0, 3), said  # read whole: a change is planned (or held), never half
 
@@ -294,7 +294,7 @@ def test_a_file_above_the_size_limit_is_refused_before_it_is_read(
     def never(read: Path) -> None:
         raise AssertionError("the file was read")
 
-    monkeypatch.setattr(csv_file, "after_read_hook", never)
+    monkeypatch.setattr(csv_reading, "after_read_hook", never)
     save_profile(sandbox, path, max_file_mb=2)
     code, said = sync(capsys, "--dry-run")
     assert code == 2, said

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from app.config.profile import CsvSettings
 from app.directory.base import DirectorySource
-from app.directory.csv_file import (
+from app.directory.csv import (
     CsvFileError,
     CsvInvalid,
     CsvSource,

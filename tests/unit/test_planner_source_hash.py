@@ -19,7 +19,7 @@ import pytest
 from app.config.defaults import default_mapping_set
 from app.config.rules import MappingSet, ScopingClause, ScopingFilter, ScopingOperator
 from app.directory.base import SourceRead, SourceUser
-from app.directory.csv_file import validate_csv
+from app.directory.csv import validate_csv
 from app.sync.mapping import Mapper, user_attributes
 from app.sync.matching import payload_hash
 from app.sync.plan import Action, Plan

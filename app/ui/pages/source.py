@@ -44,7 +44,7 @@ from app.ui.pages.base import BasePage, labelled
 from app.ui.widgets import BusyBar, FieldMessage, SecretField, compact_rows
 
 if TYPE_CHECKING:
-    from app.directory.csv_file import CsvValidation
+    from app.directory.csv import CsvValidation
     from app.ui.wizard import SetupWizard
 
 PREVIEW_ROWS = 20
