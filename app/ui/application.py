@@ -24,7 +24,6 @@ from app.errors import ExitCode
 from app.gc_pause import collect_everything, keep_long_lived_aside
 from app.ui.bridge import EngineBridge
 from app.ui.crash import ErrorReporter
-from app.ui.dashboard.entry import open_dashboard
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.resources import icon_path
 from app.ui.tasks import TaskRegistry
@@ -68,7 +67,7 @@ class Shell(QObject):
 
     def _first_window(self, defaults: WizardDefaults | None) -> QWidget:
         if defaults is None and self._has_profiles():
-            dashboard = open_dashboard(self)
+            dashboard = self._open_dashboard()
             self.window = dashboard
             dashboard.show()
             return dashboard
@@ -94,10 +93,17 @@ class Shell(QObject):
         except OSError:
             return False
 
+    def _open_dashboard(self) -> QWidget:
+        # The wizard's first page paints sooner without the dashboard and its engine (P5).
+        # deferred: the dashboard loads once a profile exists
+        from app.ui.dashboard.entry import open_dashboard
+
+        return open_dashboard(self)
+
     def _profile_saved(self, profile: Any) -> None:
         """After Finish, the dashboard takes over (shown before the wizard's window closes)."""
         log.info("profile %s saved", profile.name)
-        dashboard = open_dashboard(self)
+        dashboard = self._open_dashboard()
         self.window = dashboard
         dashboard.show()
 
