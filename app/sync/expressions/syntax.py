@@ -1,32 +1,36 @@
-"""The syntax of Entra's expression language: its grammar, tokenizer, syntax tree and parser.
+r"""The syntax of Entra's expression language: its grammar, tokenizer, syntax tree and parser.
 
 Microsoft's "Reference for writing expressions for attribute mappings" describes the
-language by example; the grammar below is what this parser accepts, in ISO/W3C EBNF.
-Each syntactic production is one method of the parser (named in the comment), each
-lexical production one branch of `tokenize`; the parser's `check_*` methods parse nothing,
-they judge what was parsed (known attributes, a function's arguments).
+language by example; the grammar below is what this parser accepts, in ISO/IEC 14977 EBNF.
+Each syntactic production is one method of the parser, each lexical production one branch
+of `tokenize` (the comment names it); the parser's `check_*` methods parse nothing, they
+judge what was parsed (known attributes, a function's arguments).
 
-    (* syntax: tokens may be separated by white space *)
-    expression = comparison , EOF ;                            (* _Parser.expression *)
+    (* syntax; tokens may be separated by white space *)
+    expression = comparison , ? end of the text ? ;            (* _Parser.expression *)
     comparison = operand , [ operator , operand ] ;            (* _Parser.comparison *)
     operand    = string | number | attribute | word
                | "(" , comparison , ")" ;                      (* _Parser.operand *)
     word       = boolean | call ;                              (* _Parser.word *)
-    boolean    = "true" | "false" ;                            (* any case *)
+    boolean    = "true" | "false" ;                (* _Parser.word; in any case *)
     call       = name , "(" , [ arguments ] , ")" ;            (* _Parser.call *)
     arguments  = argument , { "," , argument } ;               (* _Parser.arguments *)
     argument   = [ comparison ] ;                              (* _Parser.argument *)
 
-    (* lexical: tokenize *)
-    operator   = "<>" | "<=" | ">=" | "=" | "<" | ">" ;
+    (* lexical *)
+    operator   = "<>" | "<=" | ">=" | "=" | "<" | ">" ;        (* _OPERATORS *)
     attribute  = "[" , attribute name , "]" ;                  (* _read_attribute *)
-    attribute name = character - ( "[" | "]" | '"' | "(" | "," ) ,
-                     { character - ( "[" | "]" | '"' | "(" | "," ) } ;
+    attribute name = attribute character , { attribute character } ;
+    attribute character = character - ( "[" | "]" | '"' | "(" | "," ) ;
     string     = '"' , { escape | character - '"' } , '"' ;    (* _read_string *)
     escape     = "\" , ( '"' | "\" ) ;
-    number     = [ "-" ] , digit , { digit }
-               | "&" , ( "H" | "h" ) , hex digit , { hex digit } ;
-    name       = ( letter | "_" ) , { letter | digit | "_" } ;
+    number     = [ "-" ] , digit , { digit }                   (* _NUMBER_RE *)
+               | "&" , ( "H" | "h" ) , hex digit , { hex digit } ;          (* _HEX_RE *)
+    name       = ( letter | "_" ) , { letter | digit | "_" } ; (* _IDENT_RE *)
+    character  = ? any character ? ;
+    letter     = ? A to Z, a to z ? ;
+    digit      = ? 0 to 9 ? ;
+    hex digit  = digit | ? A to F, a to f ? ;
 
 Where the grammar alone does not say:
 
@@ -35,8 +39,8 @@ Where the grammar alone does not say:
   ``Replace([mail], "@contoso.com", , , "", , )``.
 - ``[givenName]``, ``[onPremisesExtensionAttributes.extensionAttribute1]``: the name is
   trimmed, and must not be blank; attribute names compare without case.
-- Inside a string ``\\"`` is a quote and ``\\\\`` a backslash; any other backslash is kept
-  as written, so both ``"\\d"`` and ``"\\\\d"`` reach a regex as ``\\d``.
+- Inside a string ``\"`` is a quote and ``\\`` a backslash; any other backslash is kept
+  as written, so both ``"\d"`` and ``"\\d"`` reach a regex as ``\d``.
 - A comparison stands where a value is expected, as in ``IIF([country]="FR", "fr_FR",
   "en_US")``; only one per operand: parentheses group a comparison, nested IIF combine them.
 - A name followed by ``(`` is a function call (names are case-sensitive, as in Entra; an
