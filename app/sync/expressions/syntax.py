@@ -3,8 +3,9 @@ r"""The syntax of Entra's expression language: its grammar, tokenizer, syntax tr
 Microsoft's "Reference for writing expressions for attribute mappings" describes the
 language by example; the grammar below is what this parser accepts, in ISO/IEC 14977 EBNF.
 Each syntactic production is one method of the parser, each lexical production one branch
-of `tokenize` (the comment names it); the parser's `check_*` methods parse nothing, they
-judge what was parsed (known attributes, a function's arguments).
+of `tokenize` (the comment names it). The parser's other methods parse nothing: `check_*`
+judge what was parsed (known attributes, a function's arguments), `token`, `advance` and
+`error` move along the tokens and report.
 
     (* syntax; tokens may be separated by white space *)
     expression = comparison , ? end of the text ? ;            (* _Parser.expression *)
