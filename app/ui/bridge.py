@@ -14,12 +14,13 @@ import sys
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from app.config.defaults import default_mapping_set
 from app.errors import InputError, UserFacingError
-from app.paths import log_dir
+from app.paths import log_dir, write_private_text
 from app.ui.tasks import TaskRegistry
 
 if TYPE_CHECKING:
@@ -27,10 +28,13 @@ if TYPE_CHECKING:
     from app.config.rules import MappingSet, ScopingFilter
     from app.config.secrets import SecretKind
     from app.directory.base import DirectorySource, SourceUser
-    from app.directory.csv_file import CsvValidation
+    from app.directory.csv import CsvValidation
+    from app.run.cycle import LockedCycle, ProfileEngine
+    from app.run.signin import SignInHooks
     from app.sync.events import SyncEvent
     from app.sync.expressions import ExpressionError
     from app.sync.plan import Plan
+    from app.webex.shapes import ScimUserPayload
     from app.webex.urls import TenantTarget
 
 log = logging.getLogger(__name__)
@@ -179,65 +183,29 @@ class DraftSecrets:
         return f"DraftSecrets({self.profile_name!r}, kinds={sorted(self.values)})"
 
 
-class SignInWatch:
-    """The secrets an Entra source reads, seen by one operation: the Microsoft sign-in cache
-    is saved once a sign-in succeeded, which closes the device-code prompt of `operation`.
-    Everything is passed on to `inner` (the keyring's SecretStore or the wizard's draft)."""
+def operation_sign_in(secrets: Any, operation: Operation[Any]) -> SignInHooks:
+    """A source's sign-in reported through `operation`: deviceCodeShown(prompt) when the
+    admin must enter a code, signedIn when it is done. `secrets` None means the keyring (a
+    saved profile); the wizard passes its draft."""
+    # deferred: the Entra sign-in's libraries load when a source is first read, not at start-up
+    from app.run.signin import SignInHooks
 
-    def __init__(self, inner: Any, operation: Operation[Any]) -> None:
-        self._inner = inner
-        self._operation = operation
-
-    def _saved(self, kind: str) -> None:
-        if kind == "msal-cache":
-            self._operation.signedIn.emit()
-
-    def get(self, profile: str, kind: str) -> str | None:
-        value: str | None = self._inner.get(profile, kind)
-        return value
-
-    def set(self, profile: str, kind: str, value: str) -> None:
-        self._inner.set(profile, kind, value)
-        self._saved(kind)
-
-    def delete(self, profile: str, kind: str) -> bool:
-        return bool(self._inner.delete(profile, kind))
-
-    async def aget(self, profile: str, kind: str) -> str | None:
-        value: str | None = await self._inner.aget(profile, kind)
-        return value
-
-    async def aset(self, profile: str, kind: str, value: str) -> None:
-        await self._inner.aset(profile, kind, value)
-        self._saved(kind)
-
-    async def adelete(self, profile: str, kind: str) -> bool:
-        return bool(await self._inner.adelete(profile, kind))
-
-    def available(self) -> bool:
-        return bool(getattr(self._inner, "available", lambda: True)())
-
-    def __repr__(self) -> str:  # never show a secret
-        return f"SignInWatch({self._inner!r})"
+    return SignInHooks(
+        secrets=secrets,
+        device_code=operation.deviceCodeShown.emit,
+        signed_in=operation.signedIn.emit,
+    )
 
 
 def open_watched_source(
     profile: Profile, secrets: Any, operation: Operation[Any]
 ) -> DirectorySource:
-    """The profile's source, whose device-code sign-in (if any) reports through `operation`:
-    deviceCodeShown(prompt) when the admin must enter a code, signedIn when it is done.
-    `secrets` None means the keyring (a saved profile)."""
-    from app.directory.factory import open_source
+    """The profile's source, whose device-code sign-in (if any) reports through `operation`
+    (see operation_sign_in). `secrets` None means the keyring (a saved profile)."""
+    # deferred: the sources load when one is first read, not at start-up
+    from app.run.signin import open_signing_in_source
 
-    if secrets is None:
-        from app.config.secrets import SecretStore
-
-        secrets = SecretStore()
-    return open_source(
-        profile,
-        cast(Any, SignInWatch(secrets, operation)),
-        device_code_callback=operation.deviceCodeShown.emit,
-    )
+    return open_signing_in_source(profile, operation_sign_in(secrets, operation))
 
 
 GUI_SWITCH_INTERVAL = 0.0005  # seconds
@@ -323,23 +291,27 @@ class EngineBridge(QObject):
 
     def parse_tenant_url(self, text: str) -> TenantTarget:
         """Parse a tenant URL (no I/O); raises TenantUrlError saying what to fix."""
+        # deferred: the Webex package (httpx): loaded on first use, not at start-up (P5)
         from app.webex.urls import parse_tenant_url
 
         return parse_tenant_url(text)
 
     def tenant_url_with_org(self, text: str, org_uuid: str) -> str:
+        # deferred: the Webex package (httpx): loaded on first use, not at start-up (P5)
         from app.webex.urls import tenant_url_with_org
 
         return tenant_url_with_org(text, org_uuid)
 
     def fetch_org_id(self, tenant_url_text: str, token: str) -> Operation[Any]:
         """people/me with the token; the result is a PeopleMe (orgId and its UUID)."""
+        # deferred: httpx and the SCIM libraries load on first use, not at start-up (P5)
         from app.webex.checks import fetch_org_id
 
         return self._start(Operation("fetch-org-id"), lambda: fetch_org_id(tenant_url_text, token))
 
     def test_connection(self, tenant_url: str, token: str) -> Operation[Any]:
         """The named checks; the result is a ConnectionReport (never raises for a failed check)."""
+        # deferred: httpx and the SCIM libraries load on first use, not at start-up (P5)
         from app.webex.checks import test_connection
 
         return self._start(Operation("test-connection"), lambda: test_connection(tenant_url, token))
@@ -348,7 +320,8 @@ class EngineBridge(QObject):
 
     def validate_csv(self, path: Path, settings: CsvSettings) -> Operation[CsvValidation]:
         """Read and check a CSV file off the loop; the result is a CsvValidation."""
-        from app.directory.csv_file import validate_csv
+        # deferred: the CSV reader: loaded on first use, not at start-up (P5)
+        from app.directory.csv import validate_csv
 
         async def work() -> CsvValidation:
             return await asyncio.to_thread(validate_csv, path, settings)
@@ -381,6 +354,7 @@ class EngineBridge(QObject):
         self, text: str, known_attributes: Sequence[str] | None = None
     ) -> ExpressionError | None:
         """None when the expression parses; else the error, whose `column` points at it."""
+        # deferred: the expression language: loaded on first use, not at start-up (P5)
         from app.sync.expressions import ExpressionError, parse
 
         try:
@@ -393,6 +367,7 @@ class EngineBridge(QObject):
         self, mappings: MappingSet, known_attributes: Sequence[str] | None = None
     ) -> UserFacingError | None:
         """None when the engine accepts the mapping set; else why not (MappingError)."""
+        # deferred: the engine's mapper: loaded on first use, not at start-up (P5)
         from app.sync.mapping import Mapper
 
         try:
@@ -406,23 +381,26 @@ class EngineBridge(QObject):
         mappings: MappingSet,
         user: SourceUser,
         known_attributes: Sequence[str] | None = None,
-    ) -> dict[str, Any]:
+    ) -> ScimUserPayload:
         """The SCIM body the target would receive if this user were created now.
 
         Raises the engine's MappingError when a mapping cannot produce a value for the user.
         """
+        # deferred: the engine's mapper: loaded on first use, not at start-up (P5)
         from app.sync.mapping import Mapper
 
         mapper = Mapper(mappings, known_source_attributes=known_attributes or None)
         return mapper.user_payload(user, creating=True)
 
     def count_in_scope(self, users: Iterable[SourceUser], filters: Sequence[ScopingFilter]) -> int:
+        # deferred: the scoping filters: loaded on first use, not at start-up (P5)
         from app.sync.scoping import in_scope
 
         return sum(1 for user in users if in_scope(user.attributes, list(filters)))
 
     def scoping_problem(self, filters: Sequence[ScopingFilter]) -> UserFacingError | None:
         """None when every clause can be evaluated; else the first problem, named."""
+        # deferred: the scoping filters: loaded on first use, not at start-up (P5)
         from app.sync.scoping import validate_filters
 
         try:
@@ -432,12 +410,11 @@ class EngineBridge(QObject):
         return None
 
     def default_mappings(self, target_kind: str) -> MappingSet:
-        from app.config.defaults import default_mapping_set
-
         return default_mapping_set("scim" if target_kind == "scim" else "webex")
 
     def target_attributes(self, target_kind: str) -> list[str]:
         """The target attribute paths the mapping editor offers (the engine's catalogue)."""
+        # deferred: the attribute catalogue: loaded on first use, not at start-up (P5)
         from app.sync.attributes import target_attributes
 
         kind: Literal["webex", "scim"] = "scim" if target_kind == "scim" else "webex"
@@ -448,6 +425,7 @@ class EngineBridge(QObject):
     def send_test_mail(
         self, settings: NotificationSettings, password: str | None, *, profile_name: str = ""
     ) -> Operation[Any]:
+        # deferred: the mail library (aiosmtplib): loaded on first use, not at start-up (P5)
         from app.notify.mail import MailSettings, send_test_mail
 
         mail = MailSettings.from_notifications(settings)
@@ -458,35 +436,43 @@ class EngineBridge(QObject):
 
     # --- sync -------------------------------------------------------------------------
 
-    def _engine(
+    def _dry_run_engine(
         self, profile: Profile, token: str, secrets: DraftSecrets, operation: Operation[Any]
-    ) -> tuple[Any, Any]:
-        """An engine on the wizard's draft, and the source it reads: the engine closes only
-        what it opened, so the caller closes the source (its sign-in and Graph connections).
-        A device-code sign-in reports through `operation`."""
-        from app.sync.engine import SyncEngine
+    ) -> ProfileEngine:
+        """The engine and source of a dry run on the wizard's draft (DraftSecrets offers
+        SecretStore's interface: the wizard's secrets are not stored yet). Called in a worker
+        thread: the engine's imports would stall the window (benchmark P4)."""
+        # deferred: the engine loads in a worker thread when first needed (benchmark P4)
+        from app.run.cycle import ProfileEngine
 
-        # DraftSecrets offers SecretStore's interface: the wizard's secrets are not stored yet.
-        source = open_watched_source(profile, secrets, operation)
-        return SyncEngine(profile, token=token, source=source), source
+        return ProfileEngine(profile, token=token, sign_in=operation_sign_in(secrets, operation))
+
+    def _locked_cycle(
+        self, profile: Profile, token: str, secrets: DraftSecrets, run: SyncRun
+    ) -> LockedCycle:
+        """The wizard's cycle on its draft, as _dry_run_engine (a worker thread). Its profile
+        is not saved yet: no failure e-mail (its mail settings and password are not kept)."""
+        # deferred: the engine loads in a worker thread when first needed (benchmark P4)
+        from app.run.cycle import LockedCycle
+
+        return LockedCycle(
+            profile,
+            token=token,
+            purpose="gui",
+            sign_in=operation_sign_in(secrets, run),
+            notify=False,
+        )
 
     def dry_run(self, profile: Profile, token: str, secrets: DraftSecrets) -> Operation[Plan]:
         """Read the source and the target and plan; nothing is written anywhere."""
         operation: Operation[Plan] = Operation("dry-run")
 
         async def work() -> Plan:
-            # Built in a worker thread: the engine's imports and its state file would stall
-            # the window for a few hundred milliseconds (benchmark P4).
-            engine, source = await asyncio.to_thread(
-                self._engine, profile, token, secrets, operation
+            opened = await asyncio.to_thread(
+                self._dry_run_engine, profile, token, secrets, operation
             )
-            try:
-                plan: Plan = await engine.dry_run()
-            finally:
-                try:
-                    await engine.aclose()
-                finally:
-                    await source.aclose()
+            async with opened:
+                plan: Plan = await opened.engine.dry_run()
             return plan
 
         return self._start(operation, work)
@@ -507,27 +493,21 @@ class EngineBridge(QObject):
             run.eventReceived.emit(event)
 
         async def work() -> Any:
-            from app.sync.lock import ProfileLock
-
             # The page that follows the run draws itself first: the engine's start-up
             # (imports, the source read in a worker thread) holds the GIL that every
             # widget's first paint needs, and the two together froze the window 50 ms
             # (benchmark P4).
             await qt_turns(START_AFTER_TURNS)
+            cycle = await asyncio.to_thread(self._locked_cycle, profile, token, secrets, run)
             # One cycle per profile: the dashboard or a scheduled sync may run this one.
-            async with ProfileLock(profile.name, purpose="gui"):
-                engine, source = await asyncio.to_thread(self._engine, profile, token, secrets, run)
-                run.engine = engine
-                remove = engine.add_listener(relay)
+            async with cycle:
+                run.engine = cycle.engine
+                remove = cycle.engine.add_listener(relay)
                 try:
-                    return await engine.run_cycle(allow_deletes=allow_deletes, plan=plan)
+                    return await cycle.run(allow_deletes=allow_deletes, plan=plan)
                 finally:
                     remove()
                     run.engine = None
-                    try:
-                        await engine.aclose()
-                    finally:
-                        await source.aclose()
 
         self._start(run, work)
         return run
@@ -535,6 +515,7 @@ class EngineBridge(QObject):
     # --- profiles and secrets ---------------------------------------------------------
 
     def list_profiles(self) -> Operation[list[str]]:
+        # deferred: the profile store: loaded on first use, not at start-up (P5)
         from app.config.store import ProfileStore
 
         async def work() -> list[str]:
@@ -558,7 +539,10 @@ class EngineBridge(QObject):
         A typed secret that no variable holds cannot be kept: the save fails before anything
         is written, saying which variable to set. The Microsoft sign-in cache is then not
         kept (the next sign-in asks for a code again)."""
+        # deferred: keyring: loaded on first use, not at start-up (P5)
         from app.config.secrets import ENV_FOR_KIND, SecretStore, keyring_problem
+
+        # deferred: the profile store: loaded on first use, not at start-up (P5)
         from app.run.profiles import profile_store
 
         async def work() -> Profile:
@@ -599,6 +583,7 @@ class EngineBridge(QObject):
     def keyring_status(self) -> Operation[UserFacingError | None]:
         """Whether secrets can be kept in a keyring here: None, or why not (in a thread: the
         keyring library's first look may probe D-Bus)."""
+        # deferred: keyring: loaded on first use, not at start-up (P5)
         from app.config.secrets import keyring_problem
 
         async def work() -> UserFacingError | None:
@@ -608,6 +593,7 @@ class EngineBridge(QObject):
 
     def environment_secrets(self) -> dict[str, str]:
         """The secrets the documented environment variables hold, by kind (no I/O)."""
+        # deferred: keyring: loaded on first use, not at start-up (P5)
         from app.config.secrets import environment_secrets
 
         return {str(kind): value for kind, value in environment_secrets().items()}
@@ -617,6 +603,7 @@ class EngineBridge(QObject):
 
         A keyring that cannot be read gives an empty result: the wizard then asks for them.
         """
+        # deferred: keyring: loaded on first use, not at start-up (P5)
         from app.config.secrets import SecretStore
 
         kinds: tuple[SecretKind, ...] = (
@@ -642,9 +629,8 @@ class EngineBridge(QObject):
         return self._start(Operation("stored-secrets"), work)
 
     def write_text(self, path: Path, text: str) -> Operation[Path]:
-        """Write an export (a dry run, a log) off the loop; errors say what to do."""
-
-        from app.paths import write_private_text  # 0600: exports name users (issue 22)
+        """Write an export (a dry run, a log) off the loop, readable by its owner only
+        (0600: exports name users, issue 22); errors say what to do."""
 
         async def work() -> Path:
             try:
@@ -663,6 +649,7 @@ class EngineBridge(QObject):
         return self._start(Operation("write-file"), work)
 
     def profile_exists(self, name: str) -> bool:
+        # deferred: the profile store: loaded on first use, not at start-up (P5)
         from app.config.store import ProfileStore
 
         return name in ProfileStore().list()
