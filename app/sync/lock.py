@@ -407,7 +407,7 @@ def pid_alive(pid: int) -> bool:
 
 
 def _windows_pid_alive(pid: int) -> bool:
-    import ctypes
+    import ctypes  # deferred: a platform library, loaded only on Windows
 
     process_query_limited_information = 0x1000
     still_active = 259

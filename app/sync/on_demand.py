@@ -5,14 +5,13 @@ I/O: SyncEngine.provision_one reads, plans and sends, and hands these the answer
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from typing import Any
 
 from app.directory.base import SourceRead, SourceUser
 from app.sync import plan as p
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action, PlannedOperation, format_change
 from app.sync.state.records import Link
+from app.webex.shapes import ScimPayload
 
 
 def find_user(read: SourceRead, user_name: str) -> SourceUser | None:
@@ -51,7 +50,7 @@ def scope_words(in_scope: bool, why: str) -> str:
     return "In scope." if in_scope else f"Not in scope: {why}."
 
 
-def plan_words(op: PlannedOperation, link: Link | None, payload: Mapping[str, Any]) -> list[str]:
+def plan_words(op: PlannedOperation, link: Link | None, payload: ScimPayload) -> list[str]:
     """How the user was matched on the target, its payload, and the action planned."""
     if link is not None:
         steps = [f"Matched on the target through its link: id {link.target_id}."]
