@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.config.defaults import default_mapping_set
 from app.config.profile import Profile
 from app.config.rules import AttributeMapping, MappingType
 from app.config.secrets import SecretStore
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
-from app.sync.defaults import default_mapping_set
 from app.sync.engine import SyncEngine
 from app.sync.events import SyncEvent
 from app.sync.state import StateStore

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from app.config.profile import CsvSettings, SourceSettings
 from app.errors import InputError
 from app.ui import bridge as bridge_module
-from app.ui.application import WizardWindow
 from app.ui.bridge import EngineBridge
 from app.ui.pages.run import RunPage
 from app.ui.wizard import WizardDefaults
+from app.ui.wizard_window import WizardWindow
 from tests.support.gui import SAMPLE_CSV
 
 
@@ -64,7 +64,7 @@ def test_the_engine_starts_once_the_run_page_is_painted(
         paints_when_started.append(counter.paints)
         raise InputError("Stopped by the test.", "Nothing to do.")
 
-    monkeypatch.setattr(EngineBridge, "_engine", engine)
+    monkeypatch.setattr(EngineBridge, "_locked_cycle", engine)
     wizard = window.wizard
     wizard.draft.source = SourceSettings(kind="csv", csv=CsvSettings(path=SAMPLE_CSV))
     wizard.draft.tenant_url = "https://example.com/scim/v2/"

@@ -16,12 +16,13 @@ from app.config.profile import Profile
 from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
 from app.paths import state_file
-from app.sandbox.graph import GraphSandbox, GraphSandboxConfig
+from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.events import CycleResult
 from app.sync.state import StateStore
 from app.sync.state.records import Quarantine
-from app.ui.dashboard import DashboardBridge, DashboardWindow
+from app.ui.dashboard.bridge import DashboardBridge
+from app.ui.dashboard.window import DashboardWindow
 from app.ui.on_demand import OnDemandDialog
 from app.ui.tray import TrayController, TrayState
 
@@ -170,7 +171,8 @@ def test_a_held_cycle_shows_why_and_allow_deletes_runs_the_removals(
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "4 of 6 provisioned users" in box.informativeText()
     box.button(QMessageBox.StandardButton.Cancel).click()
-    qtbot.wait(50)
+    runtime = window.current_runtime
+    assert runtime is not None and not runtime.running and not runtime.status.queued
     assert all(user["active"] for user in webex.users())
 
     allow.click()

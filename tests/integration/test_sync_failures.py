@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from app.commands.sync import exit_code_for
+from app.config.defaults import WORK_EMAIL, default_user_mappings
 from app.config.profile import Profile
 from app.sandbox.server import SandboxConfig, SandboxServer
-from app.sync.defaults import WORK_EMAIL, default_user_mappings
 from app.sync.engine import SyncEngine
 from app.sync.state import StateStore
-from tests.integration.test_sync_helpers import make_profile, make_rows, write_csv
+from tests.support.sync import make_profile, make_rows, write_csv
 
 
 def mail_as_work_email(tenant_url: str, csv_path: Path) -> Profile:

@@ -9,16 +9,16 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.config.defaults import WORK_EMAIL, default_mapping_set
 from app.config.profile import Profile
 from app.config.rules import AttributeMapping, MappingType
 from app.sandbox.server import SandboxConfig, SandboxServer
-from app.sync.defaults import WORK_EMAIL, default_mapping_set
 from app.sync.engine import SyncEngine
 from app.sync.events import SyncEvent
 from app.sync.executor import Executor
 from app.sync.state import StateStore
 from app.webex.client import WebexClient
-from tests.integration.test_sync_helpers import write_csv, writes
+from tests.support.sync import write_csv, writes
 
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 MANAGER_VALUE = f"{ENTERPRISE}:manager.value"

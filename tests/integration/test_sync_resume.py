@@ -129,7 +129,11 @@ async def test_pause_holds_new_operations_until_resume(tmp_path: Path) -> None:
             while engine.in_flight:
                 await asyncio.sleep(0.01)
             while_paused = creates_sent()
-            await asyncio.sleep(0.3)
+            # A hundred turns of the loop the engine and the sandbox share: counted in turns,
+            # not in time, so a busy machine cannot make this pass or fail by chance.
+            for _ in range(100):
+                await asyncio.sleep(0)
+            assert engine.in_flight == 0
             assert creates_sent() == while_paused < 60  # nothing new was sent
             assert not cycle.done()
             engine.resume()

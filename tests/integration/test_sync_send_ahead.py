@@ -18,6 +18,7 @@ from app.directory.factory import open_source
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.state import StateStore
+from app.webex.client import WebexClient
 from tests.support.sync import make_profile, make_rows, write_csv
 
 
@@ -91,38 +92,55 @@ async def test_the_first_bulk_request_leaves_before_the_last_user_is_planned(
         assert len([r for r in sandbox.requests if r.method == "GET"]) == 1  # one listing
 
 
-def most_at_once(records: list[Any]) -> int:
-    """The most requests the sandbox was answering at the same moment."""
-    edges = sorted(
-        [(r.time, 1) for r in records] + [(r.time + r.duration, -1) for r in records],
-        key=lambda edge: (edge[0], edge[1]),
-    )
-    now = peak = 0
-    for _, step in edges:
-        now += step
-        peak = max(peak, now)
-    return peak
+class BulkGate:
+    """Counts the Bulk requests the engine has in flight, on the event loop (no clock), and
+    holds the first ones until `wanted` are in flight together: the test then knows that the
+    engine reached that many at once, and the counter that it never went beyond."""
+
+    def __init__(self, wanted: int) -> None:
+        self.wanted = wanted
+        self.in_flight = self.peak = self.calls = 0
+        self.reached = asyncio.Event()
+
+    def wrap(self, bulk: Any) -> Any:
+        async def gated(client: WebexClient, operations: Any) -> Any:
+            self.calls += 1
+            self.in_flight += 1
+            self.peak = max(self.peak, self.in_flight)
+            try:
+                if self.in_flight >= self.wanted:
+                    self.reached.set()
+                # Bounded: an engine that never reaches `wanted` fails here, it does not hang.
+                await asyncio.wait_for(self.reached.wait(), timeout=60)
+                return await bulk(client, operations)
+            finally:
+                self.in_flight -= 1
+
+        return gated
 
 
 @pytest.mark.parametrize(("cap", "expected"), [(16, 8), (4, 2)])
 async def test_bulk_requests_in_flight_are_half_the_profile_s_requests_at_once(
-    tmp_path: Path, cap: int, expected: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int, expected: int
 ) -> None:
-    """With every request slowed to 300 ms, a first cycle of 1,200 users has as many Bulk
-    requests on the tenant at once as half the profile's cap (at most 8): those already
-    sent keep Webex busy while a 429's Retry-After holds back new ones."""
+    """A first cycle of 1,200 users has as many Bulk requests on the tenant at once as half
+    the profile's cap (at most 8), never more: those already sent keep Webex busy while a
+    429's Retry-After holds back new ones."""
+    gate = BulkGate(expected)
+    monkeypatch.setattr(WebexClient, "bulk", gate.wrap(WebexClient.bulk))
     csv_path = write_csv(tmp_path / "users.csv", make_rows(1_200))
-    async with SandboxServer(SandboxConfig(latency_ms=300)) as sandbox:
+    async with SandboxServer(SandboxConfig()) as sandbox:
         profile = make_profile(sandbox.tenant_url, csv_path).model_copy(
             update={"concurrency_cap": cap}
         )
         with StateStore(tmp_path / "acme.sqlite3") as state:
             async with SyncEngine(profile, token=sandbox.tokens.full_admin, state=state) as engine:
                 result = await engine.run_cycle()
+        assert result.outcome == "completed", result.reason
         assert result.counts["Create"] == {"Success": 1_200}
-        bulks = [r for r in sandbox.requests if r.path.endswith("/Bulk")]
-        assert len(bulks) == 12
-        assert most_at_once(bulks) == expected
+        assert gate.calls == len([r for r in sandbox.requests if r.path.endswith("/Bulk")]) == 12
+        assert gate.reached.is_set()
+        assert gate.peak == expected
 
 
 async def test_the_results_of_a_bulk_request_leave_the_window_turns(tmp_path: Path) -> None:
