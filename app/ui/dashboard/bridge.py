@@ -15,24 +15,15 @@ from app.config.store import ProfileStore
 from app.errors import InputError, UserFacingError
 from app.paths import state_file, write_private_text
 from app.run.cycle import ProfileEngine
-from app.run.signin import SignInHooks, open_signing_in_source
 from app.sync.events import SyncEvent
 from app.sync.lock import ProfileLock
 from app.sync.state import StateStore
 from app.sync.state.records import LogEntry
-from app.ui.bridge import EngineBridge, Operation
+from app.ui.bridge import EngineBridge, Operation, open_watched_source, operation_sign_in
 from app.ui.dashboard.snapshot import ProfileSnapshot, read_snapshot
 from app.ui.tasks import TaskRegistry
 
 log = logging.getLogger(__name__)
-
-
-def sign_in_hooks(operation: Operation[Any]) -> SignInHooks:
-    """A saved profile's Microsoft sign-in, reported through `operation`: deviceCodeShown
-    when the admin must enter a code, signedIn when it is done."""
-    return SignInHooks(
-        device_code=operation.deviceCodeShown.emit, signed_in=operation.signedIn.emit
-    )
 
 
 class DashboardBridge(EngineBridge):
@@ -90,7 +81,7 @@ class DashboardBridge(EngineBridge):
         operation: Operation[list[str]] = Operation("source-users")
 
         async def work() -> list[str]:
-            source = open_signing_in_source(profile, sign_in_hooks(operation))
+            source = open_watched_source(profile, None, operation)
             try:
                 return [user.user_name async for user in source.users()]
             finally:
@@ -108,7 +99,7 @@ class DashboardBridge(EngineBridge):
         async def work() -> SyncEvent:
             token = await aresolve_webex_token(profile.name)
             # A device-code sign-in reports through the operation.
-            opened = ProfileEngine(profile, token=token, sign_in=sign_in_hooks(operation))
+            opened = ProfileEngine(profile, token=token, sign_in=operation_sign_in(None, operation))
             if apply:
                 async with ProfileLock(profile.name, purpose="gui"), opened:
                     return await opened.engine.provision_one(user_name, apply=True)

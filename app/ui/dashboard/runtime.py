@@ -17,8 +17,7 @@ from app.run.cycle import LockedCycle
 from app.run.schedule import CycleRunner, ProfileSchedule
 from app.sync.events import CycleResult, SyncEvent
 from app.sync.scheduler import CycleScheduler, SchedulerStatus
-from app.ui.bridge import Operation, SyncRun
-from app.ui.dashboard.bridge import sign_in_hooks
+from app.ui.bridge import Operation, SyncRun, operation_sign_in
 from app.ui.tasks import TaskRegistry
 
 
@@ -161,7 +160,7 @@ class ProfileRuntime(QObject):
             self.eventReceived.emit(event)
             run.eventReceived.emit(event)
 
-        hooks = sign_in_hooks(run)
+        hooks = operation_sign_in(None, run)
         async with LockedCycle(profile, token=token, purpose="gui", sign_in=hooks) as cycle:
             remove = cycle.engine.add_listener(relay)
             run.engine = cycle.engine
