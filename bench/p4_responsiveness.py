@@ -178,7 +178,7 @@ def _sync_under_watch(
     from app.ui.bridge import EngineBridge
     from app.ui.pages.run import RunPage
     from app.ui.tasks import TaskRegistry
-    from app.ui.wizard import WizardDefaults
+    from app.ui.wizard_draft import WizardDefaults
     from app.ui.wizard_window import WizardWindow
 
     tasks = TaskRegistry()

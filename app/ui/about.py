@@ -101,7 +101,21 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About Webex Provisioner"))
         self.resize(1120, 660)  # the list and 80 columns of licence text side by side
         layout = QVBoxLayout(self)
+        layout.addLayout(self._build_heading())
+        splitter = self._build_libraries(layout)
+        layout.addWidget(splitter, 1)
 
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("aboutClose")
+        close.setAccessibleName(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self._list_libraries(splitter, folder)
+
+    def _build_heading(self) -> QHBoxLayout:
+        """The icon, the name, the version and what the program does."""
         top = QHBoxLayout()
         logo = QLabel(self)
         logo.setObjectName("aboutLogo")
@@ -128,8 +142,10 @@ class AboutDialog(QDialog):
         heading.addWidget(self.version_label)
         heading.addWidget(summary)
         top.addLayout(heading, 1)
-        layout.addLayout(top)
+        return top
 
+    def _build_libraries(self, layout: QVBoxLayout) -> QSplitter:
+        """The bundled libraries beside the licence of the selected one."""
         libraries_label = QLabel(
             self.tr(
                 "This program includes the following libraries. Select one to read its licence."
@@ -152,15 +168,10 @@ class AboutDialog(QDialog):
         splitter.addWidget(self.license_text)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        layout.addWidget(splitter, 1)
+        return splitter
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setObjectName("aboutClose")
-        close.setAccessibleName(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
+    def _list_libraries(self, splitter: QSplitter, folder: Path | None) -> None:
+        """The bundled libraries in the list, the first one's licence shown."""
         self.licenses = bundled_licenses(folder)
         for info in self.licenses:
             version = info.version

@@ -77,7 +77,33 @@ class ActivityView(QWidget):
         self.setObjectName("activityView")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._build_progress(layout)
+        self._build_counters(layout)
+        self._build_filters(layout)
+        self._build_events(layout)
+        self._build_timers()
+        self.confirm_box: QMessageBox | None = None
+        self.run: SyncRun | None = None
+        self.result: CycleResult | None = None
+        self.done = 0
+        self.total = 0
+        self.total_fixed = False
+        self.counts: dict[str, int] = {status.value: 0 for status in Status}
+        self._started = 0.0
+        self._finished = False
 
+        self.filter_text.textChanged.connect(self.proxy.set_text)
+        self.filter_status.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.filter_status.currentData())
+        )
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.pause_button.toggled.connect(self._pause_toggled)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._set_running(False)
+        self.refresh()
+
+    def _build_progress(self, layout: QVBoxLayout) -> None:
+        """The progress bar in users, Pause and Cancel, and the rate below them."""
         top = QHBoxLayout()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("syncProgress")
@@ -101,6 +127,8 @@ class ActivityView(QWidget):
         self.rate.setObjectName("syncRate")
         layout.addWidget(self.rate)
 
+    def _build_counters(self, layout: QVBoxLayout) -> None:
+        """One counter per status, and the run's summary."""
         counters = QGridLayout()
         self.counters: dict[str, QLabel] = {}
         for column, status in enumerate(Status):
@@ -112,6 +140,8 @@ class ActivityView(QWidget):
         self.summary = FieldMessage("runSummary", self)
         layout.addWidget(self.summary)
 
+    def _build_filters(self, layout: QVBoxLayout) -> None:
+        """The activity's filters: text and status."""
         filters = QHBoxLayout()
         self.filter_text = QLineEdit(self)
         self.filter_text.setObjectName("activityFilter")
@@ -128,6 +158,8 @@ class ActivityView(QWidget):
         filters.addWidget(self.filter_status)
         layout.addLayout(filters)
 
+    def _build_events(self, layout: QVBoxLayout) -> None:
+        """The table of events over the details of the selected one."""
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.model = ActivityModel(self)
         self.proxy = ActivityFilterModel(self)
@@ -156,6 +188,8 @@ class ActivityView(QWidget):
         splitter.setSizes([320, 120])
         layout.addWidget(splitter, 1)
 
+    def _build_timers(self) -> None:
+        """The refresh of the counters, and the batches that move queued events to the table."""
         self._refresh = QTimer(self)
         self._refresh.setObjectName("activityRefreshTimer")
         self._refresh.setInterval(self.REFRESH_MS)
@@ -166,25 +200,6 @@ class ActivityView(QWidget):
         self._drain_timer.setSingleShot(True)
         self._drain_timer.setInterval(self.BATCH_MS)
         self._drain_timer.timeout.connect(self._drain_some)
-        self.confirm_box: QMessageBox | None = None
-        self.run: SyncRun | None = None
-        self.result: CycleResult | None = None
-        self.done = 0
-        self.total = 0
-        self.total_fixed = False
-        self.counts: dict[str, int] = {status.value: 0 for status in Status}
-        self._started = 0.0
-        self._finished = False
-
-        self.filter_text.textChanged.connect(self.proxy.set_text)
-        self.filter_status.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_status(self.filter_status.currentData())
-        )
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.pause_button.toggled.connect(self._pause_toggled)
-        self.cancel_button.clicked.connect(self.cancel)
-        self._set_running(False)
-        self.refresh()
 
     # --- wiring to a run --------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from app.ui.crash import ErrorReporter
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.resources import icon_path
 from app.ui.tasks import TaskRegistry
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from app.ui.wizard_window import WizardWindow
 
 log = logging.getLogger(__name__)

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 from app.config.rules import ApplyWhen, AttributeMapping, MappingType
 from app.ui.bridge import EngineBridge
 from app.ui.models import mapping_type_label
-from app.ui.pages.base import labelled
-from app.ui.widgets import FieldMessage
+from app.ui.widgets import FieldMessage, labelled
 
 
 class MappingEditor(QDialog):
@@ -52,7 +51,31 @@ class MappingEditor(QDialog):
         self.source_attributes = list(source_attributes)
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self._add_value_rows(form)
+        self._add_target_rows(form, target_attributes)
+        layout.addLayout(form)
+        self.message = FieldMessage("mappingEditorMessage", self)
+        layout.addWidget(self.message)
+        layout.addStretch(1)  # extra height goes below the form, not between its rows
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.setObjectName("mappingEditorButtons")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
 
+        if mapping is not None:
+            self._load(mapping)
+        self.mapping_type.currentIndexChanged.connect(self._type_changed)
+        self.expression.textChanged.connect(self._check)
+        self.target.currentTextChanged.connect(self._check)
+        self.source_attribute.currentTextChanged.connect(self._check)
+        self._type_changed()
+
+    def _add_value_rows(self, form: QFormLayout) -> None:
+        """The mapping's type and what it takes the value from: a source attribute, a
+        constant, an expression (with its error under it), or nothing."""
         self.mapping_type = QComboBox(self)
         self.mapping_type.setObjectName("mappingType")
         for kind in MappingType:
@@ -90,6 +113,8 @@ class MappingEditor(QDialog):
         self.expression_error.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         form.addRow("", self.expression_error)
 
+    def _add_target_rows(self, form: QFormLayout, target_attributes: Sequence[str]) -> None:
+        """The default value, the target attribute, when it applies, the matching precedence."""
         self.default_value = QLineEdit(self)
         self.default_value.setObjectName("defaultValue")
         self.default_value.setPlaceholderText(self.tr("(none)"))
@@ -114,25 +139,6 @@ class MappingEditor(QDialog):
         self.matching.setRange(0, 9)
         self.matching.setSpecialValueText(self.tr("Not a matching attribute"))
         form.addRow(labelled(self.tr("&Matching precedence:"), self.matching, self), self.matching)
-        layout.addLayout(form)
-        self.message = FieldMessage("mappingEditorMessage", self)
-        layout.addWidget(self.message)
-        layout.addStretch(1)  # extra height goes below the form, not between its rows
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.setObjectName("mappingEditorButtons")
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-        if mapping is not None:
-            self._load(mapping)
-        self.mapping_type.currentIndexChanged.connect(self._type_changed)
-        self.expression.textChanged.connect(self._check)
-        self.target.currentTextChanged.connect(self._check)
-        self.source_attribute.currentTextChanged.connect(self._check)
-        self._type_changed()
 
     def _fit_stack(self, index: int) -> None:
         # QStackedWidget takes the tallest size hint of its pages (the expression box's is

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action
-from app.ui.models import failure_brush
+from app.ui.models import action_label, failure_brush
 from app.ui.sign_in import DeviceCodeHost
 from app.ui.widgets import BusyBar, FieldMessage
 
@@ -83,6 +83,31 @@ class OnDemandDialog(QDialog):
         layout.addWidget(intro)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = self._build_users_panel(splitter)
+        right = self._build_steps_panel(splitter)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        layout.addWidget(splitter, 1)
+
+        self.message = FieldMessage("onDemandMessage", self)
+        layout.addWidget(self.message)
+        self.busy = BusyBar("onDemandBusy", self)
+        layout.addWidget(self.busy)
+        layout.addLayout(self._build_buttons())
+
+        self.search.textChanged.connect(self._search_changed)
+        self.users.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.users.doubleClicked.connect(lambda _index: self.show_plan())
+        self.plan_button.clicked.connect(self.show_plan)
+        self.apply_button.clicked.connect(self.apply)
+        self.busy.cancelRequested.connect(self.stop_work)
+        self.rejected.connect(self.stop_work)
+        self._update_buttons()
+
+    def _build_users_panel(self, splitter: QSplitter) -> QWidget:
+        """The search, the list of the source's users and their count."""
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -109,7 +134,10 @@ class OnDemandDialog(QDialog):
         self.user_count = QLabel(left)
         self.user_count.setObjectName("onDemandUserCount")
         left_layout.addWidget(self.user_count)
+        return left
 
+    def _build_steps_panel(self, splitter: QSplitter) -> QWidget:
+        """The phase, and the steps of the plan or of the provisioning."""
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -122,17 +150,10 @@ class OnDemandDialog(QDialog):
         self.steps.setWordWrap(True)
         self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
         right_layout.addWidget(self.steps, 1)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        layout.addWidget(splitter, 1)
+        return right
 
-        self.message = FieldMessage("onDemandMessage", self)
-        layout.addWidget(self.message)
-        self.busy = BusyBar("onDemandBusy", self)
-        layout.addWidget(self.busy)
-
+    def _build_buttons(self) -> QHBoxLayout:
+        """See the plan, Provision this user, Close."""
         buttons = QHBoxLayout()
         self.plan_button = QPushButton(self.tr("See the &plan"), self)
         self.plan_button.setObjectName("onDemandPlan")
@@ -149,16 +170,7 @@ class OnDemandDialog(QDialog):
         buttons.addWidget(self.apply_button)
         buttons.addStretch(1)
         buttons.addWidget(close_box)
-        layout.addLayout(buttons)
-
-        self.search.textChanged.connect(self._search_changed)
-        self.users.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.users.doubleClicked.connect(lambda _index: self.show_plan())
-        self.plan_button.clicked.connect(self.show_plan)
-        self.apply_button.clicked.connect(self.apply)
-        self.busy.cancelRequested.connect(self.stop_work)
-        self.rejected.connect(self.stop_work)
-        self._update_buttons()
+        return buttons
 
     # --- the users of the source ----------------------------------------------------------
 
@@ -310,6 +322,4 @@ class OnDemandDialog(QDialog):
 
 
 def _action_words(action: str) -> str:
-    from app.ui.models import action_label
-
     return action_label(action)

@@ -13,7 +13,7 @@ from app.config.profile import EntraSettings
 from app.sandbox.graph.server import GraphSandbox
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.ui.resources import sample_csv_path
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 
 log = logging.getLogger(__name__)
 

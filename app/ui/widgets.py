@@ -298,3 +298,12 @@ class SandboxBanner(QFrame):
         label.setWordWrap(True)
         layout.addWidget(label)
         self.setAccessibleName(label.text())
+
+
+def labelled(label_text: str, field: QWidget, parent: QWidget) -> QLabel:
+    """A label bound to its field (Alt+letter moves there; screen readers read it)."""
+    label = QLabel(label_text, parent)
+    label.setBuddy(field)
+    if not field.accessibleName():
+        field.setAccessibleName(label_text.replace("&", ""))
+    return label

@@ -16,7 +16,8 @@ from app.ui.bridge import EngineBridge, SyncRun
 from app.ui.resources import icon_path
 from app.ui.tray import TrayController
 from app.ui.widgets import SandboxBanner, fit_to_screen
-from app.ui.wizard import SetupWizard, WizardDefaults
+from app.ui.wizard import SetupWizard
+from app.ui.wizard_draft import WizardDefaults
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,8 @@ from pytestqt.qtbot import QtBot
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.ui.bridge import EngineBridge
 from app.ui.tasks import TaskRegistry
-from app.ui.wizard import SetupWizard, WizardDefaults
+from app.ui.wizard import SetupWizard
+from app.ui.wizard_draft import WizardDefaults
 from tests.support.gui import SAMPLE_CSV
 
 

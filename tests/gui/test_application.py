@@ -18,7 +18,7 @@ from app.errors import UserFacingError
 from app.ui.application import Shell
 from app.ui.crash import ErrorReporter
 from app.ui.tasks import TaskRegistry
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from app.ui.wizard_window import WizardWindow
 from tests.support.gui import SAMPLE_CSV
 

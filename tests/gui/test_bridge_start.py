@@ -15,7 +15,7 @@ from app.errors import InputError
 from app.ui import bridge as bridge_module
 from app.ui.bridge import EngineBridge
 from app.ui.pages.run import RunPage
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from app.ui.wizard_window import WizardWindow
 from tests.support.gui import SAMPLE_CSV
 

@@ -25,7 +25,7 @@ from app.ui.dashboard.window import DashboardWindow
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.pages.source import INVALID_ROLE
 from app.ui.tray import TrayController
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from app.ui.wizard_window import WizardWindow
 from tests.support.gui import click_next, history, settings_defaults, walk_to
 

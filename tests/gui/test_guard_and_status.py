@@ -22,7 +22,7 @@ from app.sandbox.server import SandboxConfig, SandboxServer
 from app.ui.dashboard.bridge import DashboardBridge
 from app.ui.dashboard.window import DashboardWindow
 from app.ui.tray import TrayController
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from tests.support.gui import walk_to
 from tests.support.sync import make_profile, make_rows, write_csv, writes
 

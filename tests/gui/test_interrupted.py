@@ -38,7 +38,7 @@ from app.ui.chart import INTERRUPTED
 from app.ui.dashboard.bridge import DashboardBridge
 from app.ui.dashboard.window import DashboardWindow
 from app.ui.tray import TrayController
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from app.ui.wizard_window import WizardWindow
 from tests.support.gui import click_next
 

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from app.ui.dashboard.bridge import DashboardBridge
 from app.ui.dashboard.window import DashboardWindow
 from app.ui.tray import TrayController
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from tests.support.gui import click_next, history
 
 # What Tab reaches on each page, in order, with the sandbox's defaults filled in (controls

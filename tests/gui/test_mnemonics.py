@@ -26,7 +26,7 @@ from app.ui.dashboard.bridge import DashboardBridge
 from app.ui.dashboard.window import DashboardWindow
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.tray import TrayController
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from tests.support.gui import click_next, history, settings_defaults
 
 _MNEMONIC = re.compile(r"&(?!&)(.)")

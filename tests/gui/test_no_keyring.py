@@ -18,7 +18,8 @@ from app.config.store import ProfileStore
 from app.sandbox.server import SandboxServer
 from app.ui.dashboard.entry import wizard_defaults_for
 from app.ui.widgets import FieldMessage
-from app.ui.wizard import SetupWizard, WizardDefaults
+from app.ui.wizard import SetupWizard
+from app.ui.wizard_draft import WizardDefaults
 from tests.support.gui import SAMPLE_CSV, click_next, walk_to
 
 

@@ -14,7 +14,7 @@ from app.config.profile import CsvSettings, Profile, SourceSettings, Target
 from app.config.rules import MappingType
 from app.config.store import ProfileStore
 from app.sandbox.server import SandboxServer
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from tests.support.gui import SAMPLE_CSV, click_next, walk_to
 
 

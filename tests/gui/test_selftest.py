@@ -18,7 +18,7 @@ from app.ui.selftest import (
     SelfTestWalk,
     check_translations,
 )
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from tests.support.gui import SAMPLE_CSV
 
 CHECK_TITLES = (

@@ -21,7 +21,8 @@ from app.sandbox.graph.server import GraphSandbox, GraphSandboxConfig
 from app.sandbox.server import SandboxServer
 from app.sync.plan import Action
 from app.ui.sign_in import DeviceCodeDialog
-from app.ui.wizard import SetupWizard, WizardDefaults
+from app.ui.wizard import SetupWizard
+from app.ui.wizard_draft import WizardDefaults
 from tests.support.gui import click_next
 
 

@@ -11,7 +11,7 @@ from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.events import Status
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from tests.support.gui import SAMPLE_CSV, click_next
 
 

@@ -28,7 +28,7 @@ from app.sandbox.server import SandboxServer
 from app.sync.events import Status
 from app.ui.bridge import EngineBridge
 from app.ui.sandbox_session import start_sandboxes
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from tests.support.gui import click_next
 
 

@@ -15,7 +15,8 @@ from app.sandbox.server import SandboxServer
 from app.sync.events import CycleResult, Status, SyncEvent
 from app.sync.state import StateStore
 from app.sync.state.records import Link
-from app.ui.wizard import SetupWizard, WizardDefaults
+from app.ui.wizard import SetupWizard
+from app.ui.wizard_draft import WizardDefaults
 
 SAMPLE_CSV = Path(__file__).resolve().parents[2] / "resources" / "sample" / "users.csv"
 TENANT = "https://webexapis.com/identity/scim/96abc2aa-3dcc-11e5-a152-fe34819cdc9a/v2/"

@@ -14,7 +14,7 @@ from app.ui.dashboard.bridge import DashboardBridge
 from app.ui.dashboard.window import DashboardWindow
 from app.ui.tray import TrayController
 from app.ui.widgets import center_on
-from app.ui.wizard import WizardDefaults
+from app.ui.wizard_draft import WizardDefaults
 from app.ui.wizard_window import WizardWindow
 
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
+from PySide6.QtWidgets import QWizardPage
 
 from app.ui.bridge import EngineBridge, Operation
+from app.ui.pages.host import WizardHost
 from app.ui.widgets import FieldMessage
-
-if TYPE_CHECKING:
-    from app.ui.wizard import SetupWizard, WizardDraft
+from app.ui.wizard_draft import WizardDraft
 
 
 class BasePage(QWizardPage):
-    def __init__(self, wizard: SetupWizard, object_name: str) -> None:
+    def __init__(self, wizard: WizardHost, object_name: str) -> None:
         super().__init__()
         self.setObjectName(object_name)
         self._setup = wizard
@@ -22,7 +21,7 @@ class BasePage(QWizardPage):
         self._save_message: FieldMessage | None = None
 
     @property
-    def setup(self) -> SetupWizard:
+    def setup(self) -> WizardHost:
         return self._setup
 
     @property
@@ -54,12 +53,3 @@ class BasePage(QWizardPage):
             if layout is not None:
                 layout.addWidget(self._save_message)
         self._save_message.show_exception(error)
-
-
-def labelled(label_text: str, field: QWidget, parent: QWidget) -> QLabel:
-    """A label bound to its field (Alt+letter moves there; screen readers read it)."""
-    label = QLabel(label_text, parent)
-    label.setBuddy(field)
-    if not field.accessibleName():
-        field.setAccessibleName(label_text.replace("&", ""))
-    return label

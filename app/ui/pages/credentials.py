@@ -22,21 +22,35 @@ from PySide6.QtWidgets import (
 from app.config.secrets import TOKEN_ENV
 from app.errors import UserFacingError
 from app.ui.models import ConnectionReportModel, check_title
-from app.ui.pages.base import BasePage, labelled
-from app.ui.widgets import BusyBar, FieldMessage, SecretField, compact_rows
+from app.ui.pages.base import BasePage
+from app.ui.widgets import BusyBar, FieldMessage, SecretField, compact_rows, labelled
 from app.webex.urls import host_kind
 
 if TYPE_CHECKING:
-    from app.ui.wizard import SetupWizard
+    from app.ui.pages.host import WizardHost
     from app.webex.checks import ConnectionReport
 
 
 class CredentialsPage(BasePage):
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, "page-credentials")
         self.setTitle(self.tr("Admin credentials"))
         layout = QVBoxLayout(self)
+        self._build_help(layout)
+        layout.addLayout(self._build_form())
+        layout.addLayout(self._build_buttons())
+        self._build_results(layout)
+        self._passed_for: tuple[str, str] | None = None
+        self._shown_for: tuple[str, str] | None = None  # the input the messages are about
+        self._advance_after_test = False
+        self._finish_after_test = False  # Save was pressed here: save once the test passes
+        self._running: Any = None
+        self.report: Any = None
+        self._fill_in(wizard)
+        self._connect_signals(wizard)
 
+    def _build_help(self, layout: QVBoxLayout) -> None:
+        """The page's help, and the notice when no keyring can keep the token."""
         self.help = QLabel(self)
         self.help.setObjectName("credentialsHelp")
         self.help.setWordWrap(True)
@@ -51,6 +65,8 @@ class CredentialsPage(BasePage):
         layout.addWidget(self.keyring_notice)
         layout.addSpacing(8)
 
+    def _build_form(self) -> QFormLayout:
+        """The tenant URL and the secret token, each with its message."""
         form = QFormLayout()
         self.tenant_url = QLineEdit(self)
         self.tenant_url.setObjectName("tenantUrl")
@@ -58,6 +74,15 @@ class CredentialsPage(BasePage):
         form.addRow(labelled(self.tr("&Tenant URL:"), self.tenant_url, self), self.tenant_url)
         self.tenant_url_message = FieldMessage("tenantUrlMessage", self, reserve_lines=2)
         form.addRow("", self.tenant_url_message)
+        token_box = self._build_token_field()
+        form.addRow(labelled(self.tr("&Secret token:"), self.token.edit, self), token_box)
+        self._typing_own_token = False
+        self.token_message = FieldMessage("secretTokenMessage", self, reserve_lines=2)
+        form.addRow("", self.token_message)
+        return form
+
+    def _build_token_field(self) -> QWidget:
+        """The token field, or the line saying it comes from the environment."""
         self.token = SecretField("secretToken", self.tr("Secret token"), self)
         # The token of WEBEX_PROVISIONER_TOKEN, when nothing is stored for the profile: a
         # read-only line instead of an empty field that would block Next and Save.
@@ -81,12 +106,10 @@ class CredentialsPage(BasePage):
         token_layout.setContentsMargins(0, 0, 0, 0)
         token_layout.addWidget(self.token)
         token_layout.addWidget(self.env_row)
-        form.addRow(labelled(self.tr("&Secret token:"), self.token.edit, self), token_box)
-        self._typing_own_token = False
-        self.token_message = FieldMessage("secretTokenMessage", self, reserve_lines=2)
-        form.addRow("", self.token_message)
-        layout.addLayout(form)
+        return token_box
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Get my orgId and Test connection."""
         buttons = QHBoxLayout()
         self.fetch_button = QPushButton(self.tr("&Get my orgId"), self)
         self.fetch_button.setObjectName("fetchOrgId")
@@ -98,8 +121,10 @@ class CredentialsPage(BasePage):
         buttons.addWidget(self.fetch_button)
         buttons.addWidget(self.test_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        return buttons
 
+    def _build_results(self, layout: QVBoxLayout) -> None:
+        """The busy bar, the connection message and the table of the test's checks."""
         self.busy = BusyBar("credentialsBusy", self, keep_space=True)
         self.busy.cancelRequested.connect(self.stop_work)
         layout.addWidget(self.busy)
@@ -119,13 +144,8 @@ class CredentialsPage(BasePage):
         self.report_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         layout.addWidget(self.report_view, 1)
 
-        self._passed_for: tuple[str, str] | None = None
-        self._shown_for: tuple[str, str] | None = None  # the input the messages are about
-        self._advance_after_test = False
-        self._finish_after_test = False  # Save was pressed here: save once the test passes
-        self._running: Any = None
-        self.report: Any = None
-
+    def _fill_in(self, wizard: WizardHost) -> None:
+        """The fields as the saved profile or the defaults have them."""
         if wizard.editing is not None:
             self.tenant_url.setText(wizard.editing.target.tenant_url)
             self.token.setText("")  # the stored token is kept unless a new one is typed
@@ -135,6 +155,9 @@ class CredentialsPage(BasePage):
         if self._stored_token():
             self.token.show_stored(self.tr("Stored in the keyring; paste a new one to replace it"))
         self._show_token_note()
+
+    def _connect_signals(self, wizard: WizardHost) -> None:
+        """What typing and the buttons do; the keyring's answer, now or when it comes."""
         self.tenant_url.textChanged.connect(self._input_changed)
         self.token.textChanged.connect(self._input_changed)
         self.token.textChanged.connect(self._show_token_note)

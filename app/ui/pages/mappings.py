@@ -21,22 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.config.defaults import csv_mapping_set
 from app.config.rules import AttributeMapping, MappingSet
 from app.errors import UserFacingError
 from app.ui.mapping_editor import MappingEditor
 from app.ui.models import MappingsModel, pretty_json
-from app.ui.pages.base import BasePage, labelled
-from app.ui.widgets import BusyBar, FieldMessage, compact_rows
+from app.ui.pages.base import BasePage
+from app.ui.widgets import BusyBar, FieldMessage, compact_rows, labelled
 
 if TYPE_CHECKING:
     from app.directory.base import SourceUser
-    from app.ui.wizard import SetupWizard
+    from app.ui.pages.host import WizardHost
 
 MAX_LISTED_USERS = 200
 
 
 class MappingsPage(BasePage):
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, "page-mappings")
         self.setTitle(self.tr("Attribute mappings"))
         self.setSubTitle(
@@ -52,7 +53,26 @@ class MappingsPage(BasePage):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("mappingsSplitter")
         splitter.setChildrenCollapsible(False)
+        left = self._build_mappings_panel(splitter)
+        preview_box = self._build_preview_panel(splitter)
+        splitter.addWidget(left)
+        splitter.addWidget(preview_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 360])
+        layout.addWidget(splitter, 1)
 
+        self._mappings_kind: tuple[Any, ...] | None = None  # what the defaults were made for
+        self._defaults_shown: list[AttributeMapping] = []
+        self._loading: Any = None
+        self._editor: MappingEditor | None = None
+        self._users: list[SourceUser] = []
+        self._before_change: list[AttributeMapping] | None = None  # what Undo brings back
+        self._connect_signals()
+        self._selection_changed()
+
+    def _build_mappings_panel(self, splitter: QSplitter) -> QWidget:
+        """The table of mappings, its buttons (add, edit, remove, restore, undo), its messages."""
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -90,7 +110,10 @@ class MappingsPage(BasePage):
         left_layout.addWidget(self.mappings_message)
         self.undo_message = FieldMessage("mappingsUndoMessage", left)
         left_layout.addWidget(self.undo_message)
+        return left
 
+    def _build_preview_panel(self, splitter: QSplitter) -> QGroupBox:
+        """A source user to pick, and the SCIM body the target would receive for them."""
         preview_box = QGroupBox(self.tr("Preview on a source user"), splitter)
         preview_layout = QVBoxLayout(preview_box)
         form = QHBoxLayout()
@@ -124,20 +147,10 @@ class MappingsPage(BasePage):
         )
         caption.setWordWrap(True)
         preview_layout.addWidget(caption)
+        return preview_box
 
-        splitter.addWidget(left)
-        splitter.addWidget(preview_box)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 360])
-        layout.addWidget(splitter, 1)
-
-        self._mappings_kind: tuple[Any, ...] | None = None  # what the defaults were made for
-        self._defaults_shown: list[AttributeMapping] = []
-        self._loading: Any = None
-        self._editor: MappingEditor | None = None
-        self._users: list[SourceUser] = []
-        self._before_change: list[AttributeMapping] | None = None  # what Undo brings back
+    def _connect_signals(self) -> None:
+        """What the buttons, the preview's search and a change of the mappings do."""
         self.undo_button.clicked.connect(self.undo)
         self.add_button.clicked.connect(self.add_mapping)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -149,7 +162,6 @@ class MappingsPage(BasePage):
             signal.connect(self._mappings_changed)
         self.model.dataChanged.connect(self._mappings_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self._selection_changed()
 
     # --- set-up -----------------------------------------------------------------------
 
@@ -158,8 +170,6 @@ class MappingsPage(BasePage):
         kind = self.draft.target_kind
         source = self.draft.source
         if source is not None and source.kind == "csv" and source.csv is not None:
-            from app.config.defaults import csv_mapping_set
-
             return csv_mapping_set(
                 list(self.draft.source_attributes),
                 source.csv.user_name_column,

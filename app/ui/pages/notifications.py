@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from app.config.profile import NotificationSettings, SmtpSettings, looks_like_email
 from app.config.settings import setting
-from app.ui.pages.base import BasePage, labelled
-from app.ui.widgets import BusyBar, FieldMessage, SecretField
+from app.ui.pages.base import BasePage
+from app.ui.widgets import BusyBar, FieldMessage, SecretField, labelled
 
 if TYPE_CHECKING:
-    from app.ui.wizard import SetupWizard
+    from app.ui.pages.host import WizardHost
 
 SECURITY_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 
@@ -40,7 +40,7 @@ def split_addresses(text: str) -> list[str]:
 
 
 class NotificationsPage(BasePage):
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, "page-notifications")
         self.setTitle(self.tr("Notification e-mail"))
         self.setSubTitle(

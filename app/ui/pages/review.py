@@ -26,7 +26,7 @@ from app.ui.widgets import BusyBar, FieldMessage, compact_rows
 
 if TYPE_CHECKING:
     from app.sync.plan import Plan
-    from app.ui.wizard import SetupWizard
+    from app.ui.pages.host import WizardHost
 
 
 class DryRunFilter(QSortFilterProxyModel):
@@ -50,7 +50,7 @@ class DryRunFilter(QSortFilterProxyModel):
 
 
 class ReviewPage(BasePage):
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, "page-review")
         self.setTitle(self.tr("Review: dry run"))
         self.setSubTitle(

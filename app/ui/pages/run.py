@@ -12,11 +12,11 @@ from app.ui.pages.base import BasePage
 from app.ui.widgets import FieldMessage
 
 if TYPE_CHECKING:
-    from app.ui.wizard import SetupWizard
+    from app.ui.pages.host import WizardHost
 
 
 class RunPage(BasePage):
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, "page-run")
         self.setTitle(self.tr("Provisioning"))
         self.setSubTitle(

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.config.settings import setting
-from app.ui.pages.base import BasePage, labelled
+from app.ui.pages.base import BasePage
+from app.ui.widgets import labelled
 
 if TYPE_CHECKING:
-    from app.ui.wizard import SetupWizard
+    from app.ui.pages.host import WizardHost
 
 
 def _words(text: str) -> str:
@@ -29,7 +30,7 @@ def _words(text: str) -> str:
 
 
 class ScopePage(BasePage):
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, "page-scope")
         self.setTitle(self.tr("Scope and provisioning status"))
         self.setSubTitle(

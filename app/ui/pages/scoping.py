@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.ui.i18n import plural
-from app.ui.pages.base import BasePage, labelled
-from app.ui.widgets import FieldMessage
+from app.ui.pages.base import BasePage
+from app.ui.widgets import FieldMessage, labelled
 
 if TYPE_CHECKING:
-    from app.ui.wizard import SetupWizard
+    from app.ui.pages.host import WizardHost
 
 NO_VALUE_OPERATORS = frozenset(
     {
@@ -47,7 +47,7 @@ def clause_text(clause: ScopingClause) -> str:
 
 
 class ScopingPage(BasePage):
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, "page-scoping")
         self.setTitle(self.tr("Scoping filters"))
         self.setSubTitle(
@@ -59,54 +59,8 @@ class ScopingPage(BasePage):
         )
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-
-        left = QWidget(splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.tree = QTreeWidget(left)
-        self.tree.setObjectName("scopingFilters")
-        self.tree.setAccessibleName(self.tr("Scoping filters and their clauses"))
-        self.tree.setHeaderLabels([self.tr("Filter / clause")])
-        left_layout.addWidget(self.tree, 1)
-        buttons = QHBoxLayout()
-        self.add_filter_button = QPushButton(self.tr("Add &filter"), left)
-        self.add_filter_button.setObjectName("addFilter")
-        self.add_clause_button = QPushButton(self.tr("Add &clause"), left)
-        self.add_clause_button.setObjectName("addClause")
-        self.remove_button = QPushButton(self.tr("&Remove"), left)
-        self.remove_button.setObjectName("removeScoping")
-        for button in (self.add_filter_button, self.add_clause_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        left_layout.addLayout(buttons)
-
-        self.editor = QGroupBox(self.tr("Clause"), splitter)
-        self.editor.setObjectName("clauseEditor")
-        form = QFormLayout(self.editor)
-        self.attribute = QComboBox(self.editor)
-        self.attribute.setObjectName("clauseAttribute")
-        self.attribute.setEditable(True)
-        form.addRow(
-            labelled(self.tr("Source &attribute:"), self.attribute, self.editor), self.attribute
-        )
-        self.operator = QComboBox(self.editor)
-        self.operator.setObjectName("clauseOperator")
-        for op in ScopingOperator:
-            self.operator.addItem(op.value, op.value)
-        form.addRow(labelled(self.tr("&Operator:"), self.operator, self.editor), self.operator)
-        self.value = QLineEdit(self.editor)
-        self.value.setObjectName("clauseValue")
-        form.addRow(labelled(self.tr("Val&ue:"), self.value, self.editor), self.value)
-        self.case_insensitive = QCheckBox(self.tr("I&gnore case"), self.editor)
-        self.case_insensitive.setObjectName("clauseCaseInsensitive")
-        form.addRow("", self.case_insensitive)
-        hint = QLabel(
-            self.tr("Includes takes a comma-separated list; & and !& take an integer mask."),
-            self.editor,
-        )
-        hint.setWordWrap(True)
-        form.addRow(hint)
-
+        left = self._build_filters_panel(splitter)
+        self._build_clause_editor(splitter)
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
@@ -133,6 +87,58 @@ class ScopingPage(BasePage):
         self.value.textChanged.connect(self._clause_edited)
         self.case_insensitive.toggled.connect(self._clause_edited)
         self._current_changed()
+
+    def _build_filters_panel(self, splitter: QSplitter) -> QWidget:
+        """The tree of filters and their clauses, with its buttons."""
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.tree = QTreeWidget(left)
+        self.tree.setObjectName("scopingFilters")
+        self.tree.setAccessibleName(self.tr("Scoping filters and their clauses"))
+        self.tree.setHeaderLabels([self.tr("Filter / clause")])
+        left_layout.addWidget(self.tree, 1)
+        buttons = QHBoxLayout()
+        self.add_filter_button = QPushButton(self.tr("Add &filter"), left)
+        self.add_filter_button.setObjectName("addFilter")
+        self.add_clause_button = QPushButton(self.tr("Add &clause"), left)
+        self.add_clause_button.setObjectName("addClause")
+        self.remove_button = QPushButton(self.tr("&Remove"), left)
+        self.remove_button.setObjectName("removeScoping")
+        for button in (self.add_filter_button, self.add_clause_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        return left
+
+    def _build_clause_editor(self, splitter: QSplitter) -> None:
+        """The selected clause: attribute, operator, value, case."""
+        self.editor = QGroupBox(self.tr("Clause"), splitter)
+        self.editor.setObjectName("clauseEditor")
+        form = QFormLayout(self.editor)
+        self.attribute = QComboBox(self.editor)
+        self.attribute.setObjectName("clauseAttribute")
+        self.attribute.setEditable(True)
+        form.addRow(
+            labelled(self.tr("Source &attribute:"), self.attribute, self.editor), self.attribute
+        )
+        self.operator = QComboBox(self.editor)
+        self.operator.setObjectName("clauseOperator")
+        for op in ScopingOperator:
+            self.operator.addItem(op.value, op.value)
+        form.addRow(labelled(self.tr("&Operator:"), self.operator, self.editor), self.operator)
+        self.value = QLineEdit(self.editor)
+        self.value.setObjectName("clauseValue")
+        form.addRow(labelled(self.tr("Val&ue:"), self.value, self.editor), self.value)
+        self.case_insensitive = QCheckBox(self.tr("I&gnore case"), self.editor)
+        self.case_insensitive.setObjectName("clauseCaseInsensitive")
+        form.addRow("", self.case_insensitive)
+        hint = QLabel(
+            self.tr("Includes takes a comma-separated list; & and !& take an integer mask."),
+            self.editor,
+        )
+        hint.setWordWrap(True)
+        form.addRow(hint)
 
     # --- the tree ---------------------------------------------------------------------
 

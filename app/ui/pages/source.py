@@ -38,14 +38,15 @@ from app.config.profile import (
     EntraSettings,
     SourceSettings,
 )
+from app.directory.entra.attributes import ENTRA_USER_ATTRIBUTES
 from app.errors import UserFacingError
 from app.ui.i18n import plural
-from app.ui.pages.base import BasePage, labelled
-from app.ui.widgets import BusyBar, FieldMessage, SecretField, compact_rows
+from app.ui.pages.base import BasePage
+from app.ui.widgets import BusyBar, FieldMessage, SecretField, compact_rows, labelled
 
 if TYPE_CHECKING:
     from app.directory.csv import CsvValidation
-    from app.ui.wizard import SetupWizard
+    from app.ui.pages.host import WizardHost
 
 PREVIEW_ROWS = 20
 MAX_PREVIEW_ERRORS = 200  # invalid rows shown in the preview beyond its first rows
@@ -84,7 +85,7 @@ def validation_view(
 
 
 class SourcePage(BasePage):
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, "page-source")
         self.setTitle(self.tr("Source directory and assignments"))
         self.setSubTitle(
@@ -655,8 +656,6 @@ class SourcePage(BasePage):
             draft.entra_client_secret = ""
             draft.scope = "all"
         else:
-            from app.directory.entra.attributes import ENTRA_USER_ATTRIBUTES
-
             entra = self._entra_settings()
             before = draft.source.entra if draft.source is not None else None
             if before is not None and before != entra:

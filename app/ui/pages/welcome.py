@@ -15,15 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.config.profile import profile_name_problem
-from app.ui.pages.base import BasePage, labelled
-from app.ui.widgets import FieldMessage
+from app.ui.pages.base import BasePage
+from app.ui.widgets import FieldMessage, labelled
 
 if TYPE_CHECKING:
-    from app.ui.wizard import SetupWizard
+    from app.ui.pages.host import WizardHost
 
 
 class WelcomePage(BasePage):
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, "page-welcome")
         self.setTitle(self.tr("Welcome"))
         self.setSubTitle(
@@ -34,7 +34,16 @@ class WelcomePage(BasePage):
             )
         )
         layout = QVBoxLayout(self)
+        self._build_introduction(layout)
+        layout.addWidget(self._build_target_box())
+        layout.addLayout(self._build_name_row())
+        layout.addStretch(1)
+        self._fill_in(wizard)
+        self.profile_name.textChanged.connect(self._name_changed)
+        self._name_changed(self.profile_name.text())
 
+    def _build_introduction(self, layout: QVBoxLayout) -> None:
+        """What the wizard will do, and the prerequisites."""
         steps = QLabel(
             self.tr(
                 "<b>What the wizard will do</b><ol>"
@@ -67,6 +76,8 @@ class WelcomePage(BasePage):
         prerequisites.setWordWrap(True)
         layout.addWidget(prerequisites)
 
+    def _build_target_box(self) -> QGroupBox:
+        """Cisco Webex or another SCIM 2.0 application."""
         target_box = QGroupBox(self.tr("Provision users into"), self)
         target_layout = QVBoxLayout(target_box)
         self.target_webex = QRadioButton(self.tr("&Cisco Webex"), target_box)
@@ -78,8 +89,10 @@ class WelcomePage(BasePage):
         self.target_group.addButton(self.target_scim)
         target_layout.addWidget(self.target_webex)
         target_layout.addWidget(self.target_scim)
-        layout.addWidget(target_box)
+        return target_box
 
+    def _build_name_row(self) -> QFormLayout:
+        """The profile's name and its message."""
         form = QFormLayout()
         self.profile_name = QLineEdit(self)
         self.profile_name.setObjectName("profileName")
@@ -87,9 +100,10 @@ class WelcomePage(BasePage):
         form.addRow(labelled(self.tr("&Profile name:"), self.profile_name, self), self.profile_name)
         self.profile_name_message = FieldMessage("profileNameMessage", self)
         form.addRow("", self.profile_name_message)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        return form
 
+    def _fill_in(self, wizard: WizardHost) -> None:
+        """The name and the target of the saved profile (its Settings), else the defaults'."""
         defaults = wizard.defaults
         editing = wizard.editing
         if editing is not None:
@@ -110,8 +124,6 @@ class WelcomePage(BasePage):
             self.profile_name.setText(defaults.profile_name)
             target_kind = defaults.target_kind
         (self.target_scim if target_kind == "scim" else self.target_webex).setChecked(True)
-        self.profile_name.textChanged.connect(self._name_changed)
-        self._name_changed(self.profile_name.text())
 
     def _name_problem(self, name: str) -> str | None:
         if not name:
