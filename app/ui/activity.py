@@ -33,15 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.sync.events import CycleResult, Status, SyncEvent
+from app.ui.activity_model import ActivityFilterModel, ActivityModel, event_detail_text
 from app.ui.bridge import SyncRun
-from app.ui.models import (
-    ActivityFilterModel,
-    ActivityModel,
-    ObjectRole,
-    action_label,
-    event_detail_text,
-    status_label,
-)
+from app.ui.models import ObjectRole, action_label, status_label
 from app.ui.widgets import FieldMessage, compact_rows
 
 

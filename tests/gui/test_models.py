@@ -10,14 +10,17 @@ from app.checks import CheckResult
 from app.config.rules import AttributeMapping, MappingType
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action, PlannedOperation
-from app.ui.models import (
+from app.ui.activity_model import (
+    DETAILS_SHOWN,
     ActivityFilterModel,
     ActivityModel,
+    event_detail_text,
+)
+from app.ui.models import (
     ConnectionReportModel,
     DryRunModel,
     MappingsModel,
     ObjectRole,
-    event_detail_text,
 )
 
 
@@ -273,8 +276,6 @@ def test_the_table_paints_each_cell_from_one_call_with_what_data_gives(qtbot: Qt
 
 def test_a_long_details_cell_is_cut_but_searched_and_shown_whole(qtbot: QtBot) -> None:
     from PySide6.QtCore import Qt
-
-    from app.ui.models import DETAILS_SHOWN
 
     changes = tuple((f"attribute{n}", None, f"value number {n}") for n in range(30))
     model = ActivityModel(batch_ms=10)
