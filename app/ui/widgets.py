@@ -1,4 +1,5 @@
-"""Small widgets the pages share: inline messages, a busy bar with Cancel, secret fields, banner."""
+"""Small widgets the pages share: inline messages, a busy bar with Cancel, secret fields, banner,
+labels bound to their field (labelled)."""
 
 from __future__ import annotations
 
