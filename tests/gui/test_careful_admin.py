@@ -49,6 +49,7 @@ def _next_enabled(wizard: QWizard) -> bool:
 # --- 5. the credentials page is honest about where requests go --------------------------
 
 
+@pytest.mark.timing
 def test_get_my_org_id_in_the_sandbox_asks_the_sandbox_never_webex(
     make_wizard, sandbox: SandboxServer, sandbox_defaults: WizardDefaults, qtbot: QtBot
 ) -> None:

@@ -129,6 +129,7 @@ def users_by_name(server: SandboxServer) -> dict[str, dict[str, object]]:
     return {str(user["userName"]): user for user in server.users()}
 
 
+@pytest.mark.timing
 def test_a_held_cycle_shows_why_and_allow_deletes_runs_the_removals(
     make_dashboard, qtbot: QtBot, webex: SandboxServer, tmp_path: Path
 ) -> None:

@@ -167,6 +167,7 @@ def test_the_tray_state_follows_the_scheduler(
     assert "acme: idle" in tray.tooltip
 
 
+@pytest.mark.timing
 def test_sync_now_while_a_cycle_runs_is_queued_once(
     window: DashboardWindow, scripted: ScriptedCycles, qtbot: QtBot
 ) -> None:

@@ -7,6 +7,8 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.events import SyncEvent
@@ -61,6 +63,7 @@ async def test_an_in_flight_create_is_looked_up_before_it_is_sent_again(tmp_path
             assert state.count_links("User") == 40
 
 
+@pytest.mark.timing
 async def test_cancel_stops_after_the_operations_in_flight_and_the_next_run_finishes(
     tmp_path: Path,
 ) -> None:
@@ -98,6 +101,7 @@ async def test_cancel_stops_after_the_operations_in_flight_and_the_next_run_fini
             assert state.journal_pending() == []
 
 
+@pytest.mark.timing
 async def test_pause_holds_new_operations_until_resume(tmp_path: Path) -> None:
     csv_path = write_csv(tmp_path / "users.csv", make_rows(60))
     async with SandboxServer(SandboxConfig(latency_ms=5)) as sandbox:

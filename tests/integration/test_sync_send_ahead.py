@@ -60,6 +60,7 @@ class WatchedSource:
         return replace(read, users=self.users)
 
 
+@pytest.mark.timing
 async def test_the_first_bulk_request_leaves_before_the_last_user_is_planned(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -120,6 +121,7 @@ class BulkGate:
 
 
 @pytest.mark.parametrize(("cap", "expected"), [(16, 8), (4, 2)])
+@pytest.mark.timing
 async def test_bulk_requests_in_flight_are_half_the_profile_s_requests_at_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int, expected: int
 ) -> None:
@@ -143,6 +145,7 @@ async def test_bulk_requests_in_flight_are_half_the_profile_s_requests_at_once(
         assert gate.peak == expected
 
 
+@pytest.mark.timing
 async def test_the_results_of_a_bulk_request_leave_the_window_turns(tmp_path: Path) -> None:
     """The 100 results of a Bulk request are recorded a few at a time: something the
     window queued on the loop (a repaint, a click) runs before the request's last result
