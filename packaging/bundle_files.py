@@ -15,10 +15,19 @@ ROOT = Path(__file__).resolve().parent.parent
 # --- resources/ -------------------------------------------------------------------------
 # Every file under resources/ ships at the same relative place (so that a folder added
 # later, such as the scheduler templates, ships without a change here), except what only
-# serves to build the others: translation sources, the licence updater and its template.
-RESOURCE_SKIP_SUFFIXES = (".ts", ".py", ".pyc", ".in")
+# serves to build the others: translation sources (.ts, .po, .pot), the licence updater and
+# its template.
+RESOURCE_SKIP_SUFFIXES = (".ts", ".po", ".pot", ".py", ".pyc", ".in")
 # Folders the program reads at run time; the build fails if one of them is missing.
-REQUIRED_RESOURCE_FOLDERS = ("icons", "licenses", "linux", "sample", "translations", "vendor")
+REQUIRED_RESOURCE_FOLDERS = (
+    "icons",
+    "licenses",
+    "linux",
+    "locale",
+    "sample",
+    "translations",
+    "vendor",
+)
 
 
 def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:

@@ -18,8 +18,10 @@ from app.commands.whoami import print_error, read_token, tenant_url_of
 from app.config.profile import EntraSettings, Profile
 from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
-from app.directory.entra_checks import PERMISSIONS, check_source
+from app.directory.entra_checks import check_source, skipped_checks
 from app.errors import ExitCode, UserFacingError
+from app.language import choose_language, translator
+from app.messages import message
 from app.net import make_async_client
 from app.webex.checks import ConnectionReport, test_connection
 from app.webex.errors import network_error
@@ -52,7 +54,7 @@ def check_connection(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
-        print(report.render_text())
+        print(report.render_text(translator(choose_language(getattr(args, "lang", None)))))
     return report.exit_code
 
 
@@ -83,21 +85,7 @@ async def source_checks(
     assert settings is not None  # the Profile model requires it for entra
     reachable = await _check_entra_reachable(settings)
     if reachable.status == "failed":
-        why = "Needs Microsoft Entra ID to be reachable."
-        skipped = [
-            CheckResult("entra.sign-in", "Sign-in to Microsoft Entra ID", "skipped", why),
-            *(
-                CheckResult(
-                    "entra.permission." + p.lower().replace(".", "-"),
-                    f"Permission {p}",
-                    "skipped",
-                    why,
-                )
-                for p in PERMISSIONS
-            ),
-            CheckResult("entra.application", "Enterprise application", "skipped", why),
-        ]
-        return [reachable, *skipped]
+        return [reachable, *skipped_checks(NEEDS_ENTRA())]
     checks = await check_source(
         settings,
         profile_name=profile.name,
@@ -108,7 +96,20 @@ async def source_checks(
     return [reachable, *checks]
 
 
-ENTRA_REACHABLE_TITLE = "Network to Microsoft Entra ID (DNS, TCP, TLS)"
+ENTRA_REACHABLE_TITLE = message(
+    "check.entra.title.reachable", "Network to Microsoft Entra ID (DNS, TCP, TLS)"
+)
+NEEDS_ENTRA = message("check.entra.skip.reachable", "Needs Microsoft Entra ID to be reachable.")
+NOT_HTTPS = message("check.entra.reachable.not_https", "{root} is not an https:// address.")
+USE_HTTPS = message(
+    "check.entra.reachable.not_https.next",
+    "Use https:// for the authority and Microsoft Graph "
+    "(`webex-provisioner profile set NAME --authority URL --graph-url URL`).",
+)
+ANSWERED = message("check.entra.reachable.passed", "{hosts} answered over TLS.")
+ANSWERED_TWO = message(
+    "check.entra.reachable.passed_two", "{first} and {second} answered over TLS."
+)
 
 
 async def _check_entra_reachable(settings: EntraSettings) -> CheckResult:
@@ -125,43 +126,50 @@ async def _check_entra_reachable(settings: EntraSettings) -> CheckResult:
     ) as http:
         for root in hosts:
             if httpx.URL(root).scheme != "https":
-                return CheckResult(
+                return CheckResult.of(
                     "entra.reachable",
-                    ENTRA_REACHABLE_TITLE,
+                    ENTRA_REACHABLE_TITLE(),
                     "failed",
-                    f"{root} is not an https:// address.",
-                    "Use https:// for the authority and Microsoft Graph "
-                    "(`webex-provisioner profile set NAME --authority URL --graph-url URL`).",
+                    NOT_HTTPS(root=root),
+                    USE_HTTPS(),
                     int(ExitCode.BAD_INPUT),
                 )
             try:
                 response = await http.get(root)
             except httpx.HTTPError as exc:
                 error = network_error(exc, url=root)
-                return CheckResult(
+                step = _NETWORK_NEXT_STEPS.get(error.kind)
+                return CheckResult.of(
                     "entra.reachable",
-                    ENTRA_REACHABLE_TITLE,
+                    ENTRA_REACHABLE_TITLE(),
                     "failed",
                     error.message,
-                    _NETWORK_NEXT_STEPS.get(error.kind, error.next_step),
+                    step() if step is not None else error.next_step,
                     int(ExitCode.UNREACHABLE),
                 )
             answered.append(f"{httpx.URL(root).host} ({response.http_version})")
-    return CheckResult(
-        "entra.reachable",
-        ENTRA_REACHABLE_TITLE,
-        "passed",
-        f"{' and '.join(answered)} answered over TLS.",
-    )
+    if len(answered) == 2:
+        reached = ANSWERED_TWO(first=answered[0], second=answered[1])
+    else:
+        reached = ANSWERED(hosts=" and ".join(answered))
+    return CheckResult.of("entra.reachable", ENTRA_REACHABLE_TITLE(), "passed", reached)
 
 
 _NETWORK_NEXT_STEPS = {
-    "tls": "If your network inspects TLS, give the profile your company's CA bundle "
-    "(--entra-ca-file PEM) or set SSL_CERT_FILE and REQUESTS_CA_BUNDLE to it.",
-    "dns": "Check the authority and Graph addresses of the profile, the network and the DNS "
-    "settings.",
-    "refused": "Check the authority and Graph addresses (and ports) of the profile, and the "
-    "proxy settings (HTTPS_PROXY).",
+    "tls": message(
+        "check.entra.reachable.tls.next",
+        "If your network inspects TLS, give the profile your company's CA bundle "
+        "(--entra-ca-file PEM) or set SSL_CERT_FILE and REQUESTS_CA_BUNDLE to it.",
+    ),
+    "dns": message(
+        "check.entra.reachable.dns.next",
+        "Check the authority and Graph addresses of the profile, the network and the DNS settings.",
+    ),
+    "refused": message(
+        "check.entra.reachable.refused.next",
+        "Check the authority and Graph addresses (and ports) of the profile, and the "
+        "proxy settings (HTTPS_PROXY).",
+    ),
 }
 
 

@@ -18,6 +18,7 @@ from app.directory.graph import (
     GraphPermissionError,
 )
 from app.errors import ExitCode, UserFacingError
+from app.messages import Message, message
 
 if TYPE_CHECKING:
     from app.config.profile import EntraSettings
@@ -54,9 +55,101 @@ _PROBES = {
 }
 _AUTH = int(ExitCode.AUTH)
 
+SIGN_IN_TITLE = message("check.entra.title.sign_in", "Sign-in to Microsoft Entra ID")
+PERMISSION_TITLE = message("check.entra.title.permission", "Permission {permission}")
+APPLICATION_TITLE = message("check.entra.title.application", "Enterprise application")
+SIGN_IN_FAILED = message("check.entra.skip.sign_in", "Sign-in failed.")
+SIGNED_IN = message(
+    "check.entra.sign_in.passed", "Signed in to tenant {tenant} {how} (client id {client})."
+)
+WITH_CLIENT_SECRET = message("check.entra.sign_in.client_secret", "with the client secret")
+BY_DEVICE_CODE = message("check.entra.sign_in.device_code", "by device code")
+GRANT_PERMISSION = message(
+    "check.entra.permission.next",
+    "In the Microsoft Entra admin center, open App registrations > your app > API "
+    "permissions, add Microsoft Graph {permission} ({kind}) and click Grant admin consent.",
+)
+APPLICATION_PERMISSION = message("check.entra.permission.application", "application")
+DELEGATED_PERMISSION = message("check.entra.permission.delegated", "delegated")
+REFUSED_ALTHOUGH_LISTED = message(
+    "check.entra.permission.refused_listed",
+    "Graph refused to read /{path} although the token lists the permission "
+    "(consent may still be propagating).",
+)
+REFUSED = message(
+    "check.entra.permission.refused",
+    "Graph refused to read /{path}: the permission is not granted.",
+)
+GRANTED = message("check.entra.permission.granted", "{permission} is granted.")
+READS_WORK = message(
+    "check.entra.permission.reads_work",
+    "{permission} is reads work (granted through another permission or role).",
+)
+SCOPE_ALL = message(
+    "check.entra.application.scope_all",
+    "The scope is all users and groups: assignments are not read.",
+)
+NO_APPLICATION_PERMISSION = message(
+    "check.entra.application.no_permission",
+    "Without Application.Read.All the application cannot be looked up.",
+)
+GRANT_FIRST = message("check.entra.application.no_permission.next", "Grant the permission first.")
+BY_APP_ID = message("check.entra.application.by_id", "application id {app_id}")
+BY_NAME = message("check.entra.application.by_name", "name {name!r}")
+NOT_FOUND = message(
+    "check.entra.application.not_found",
+    "No enterprise application with the {described} exists in the tenant.",
+)
+NOT_FOUND_NEXT = message(
+    "check.entra.application.not_found.next",
+    "Add Cisco Webex from the Entra gallery (Enterprise applications > New application), "
+    "or give its exact name (--app-name) or application id (--app-id).",
+)
+SEVERAL_FOUND = message(
+    "check.entra.application.several",
+    "{count} enterprise application has the {described}.",
+    plural="{count} enterprise applications have the {described}.",
+    count="count",
+)
+SEVERAL_FOUND_NEXT = message(
+    "check.entra.application.several.next", "Choose one by its application id (--app-id)."
+)
+FOUND = message(
+    "check.entra.application.passed",
+    "Found {name} (application id {app_id}): {users} and {groups} assigned.",
+)
+USERS = message("check.entra.count.users", "{count} user", plural="{count} users", count="count")
+GROUPS = message(
+    "check.entra.count.groups", "{count} group", plural="{count} groups", count="count"
+)
+NOBODY_ASSIGNED = message(
+    "check.entra.application.nobody",
+    "{name} is found but nobody is assigned to it.",
+)
+NOBODY_ASSIGNED_NEXT = message(
+    "check.entra.application.nobody.next",
+    "Assign users or groups under Enterprise applications > Cisco Webex > Users and groups, "
+    "or use the scope 'all'.",
+)
 
-def _permission_id(permission: str) -> str:
+
+def permission_id(permission: str) -> str:
+    """The check id of a Graph permission ("entra.permission.user-read-all")."""
     return "entra.permission." + permission.lower().replace(".", "-")
+
+
+def skipped_checks(why: Message) -> list[CheckResult]:
+    """Every check after the network's, skipped for `why`."""
+    return [
+        CheckResult.of("entra.sign-in", SIGN_IN_TITLE(), "skipped", why),
+        *(
+            CheckResult.of(
+                permission_id(permission), PERMISSION_TITLE(permission=permission), "skipped", why
+            )
+            for permission in PERMISSIONS
+        ),
+        CheckResult.of("entra.application", APPLICATION_TITLE(), "skipped", why),
+    ]
 
 
 async def check_source(
@@ -100,88 +193,54 @@ async def check_source(
 
 def _sign_in_failed(exc: UserFacingError) -> list[CheckResult]:
     """The sign-in check failed; every check after it is skipped."""
-    failed = CheckResult(
-        "entra.sign-in",
-        "Sign-in to Microsoft Entra ID",
-        "failed",
-        exc.message,
-        exc.next_step,
-        _AUTH,
+    failed = CheckResult.of(
+        "entra.sign-in", SIGN_IN_TITLE(), "failed", exc.message, exc.next_step, _AUTH
     )
-    skipped = [
-        CheckResult(
-            _permission_id(permission), f"Permission {permission}", "skipped", "Sign-in failed."
-        )
-        for permission in PERMISSIONS
-    ]
-    application = CheckResult(
-        "entra.application", "Enterprise application", "skipped", "Sign-in failed."
-    )
-    return [failed, *skipped, application]
+    return [failed, *skipped_checks(SIGN_IN_FAILED())[1:]]
 
 
 def _signed_in(settings: EntraSettings) -> CheckResult:
-    how = "with the client secret" if settings.auth == "client_secret" else "by device code"
-    return CheckResult(
-        "entra.sign-in",
-        "Sign-in to Microsoft Entra ID",
-        "passed",
-        f"Signed in to tenant {settings.tenant_id} {how} (client id {settings.client_id}).",
-    )
+    how = WITH_CLIENT_SECRET() if settings.auth == "client_secret" else BY_DEVICE_CODE()
+    signed_in = SIGNED_IN(tenant=settings.tenant_id, how=how, client=settings.client_id)
+    return CheckResult.of("entra.sign-in", SIGN_IN_TITLE(), "passed", signed_in)
 
 
 async def _permission_check(
     graph: GraphClient, permission: str, granted: set[str], auth: str
 ) -> CheckResult:
     """One permission: a read that needs it alone, judged with what the token claims."""
-    kind = "application" if auth == "client_secret" else "delegated"
+    kind = APPLICATION_PERMISSION() if auth == "client_secret" else DELEGATED_PERMISSION()
     in_token = bool(granted & _COVERS[permission])
     path, params = _PROBES[permission]
-    check_id, title = _permission_id(permission), f"Permission {permission}"
-    step = (
-        f"In the Microsoft Entra admin center, open App registrations > your app > API "
-        f"permissions, add Microsoft Graph {permission} ({kind}) and click Grant admin consent."
-    )
+    check_id, title = permission_id(permission), PERMISSION_TITLE(permission=permission)
+    step = GRANT_PERMISSION(permission=permission, kind=kind)
     try:
         await graph.get(path, params)
     except GraphPermissionError:
-        reason = f"Graph refused to read /{path}" + (
-            " although the token lists the permission (consent may still be propagating)."
-            if in_token
-            else ": the permission is not granted."
-        )
-        return CheckResult(check_id, title, "failed", reason, step, _AUTH)
+        reason = REFUSED_ALTHOUGH_LISTED(path=path) if in_token else REFUSED(path=path)
+        return CheckResult.of(check_id, title, "failed", reason, step, _AUTH)
     except GraphError as exc:
-        return CheckResult(check_id, title, "unknown", exc.message, exc.next_step)
-    note = "granted" if in_token else "reads work (granted through another permission or role)"
-    return CheckResult(check_id, title, "passed", f"{permission} is {note}.")
+        return CheckResult.of(check_id, title, "unknown", exc.message, exc.next_step)
+    note = GRANTED if in_token else READS_WORK
+    return CheckResult.of(check_id, title, "passed", note(permission=permission))
 
 
 async def _application_check(
     graph: GraphClient, settings: EntraSettings, scope: str, working: set[str]
 ) -> CheckResult:
-    title = "Enterprise application"
+    title = APPLICATION_TITLE()
     check_id = "entra.application"
     if scope == "all":
-        return CheckResult(
-            check_id,
-            title,
-            "skipped",
-            "The scope is all users and groups: assignments are not read.",
-        )
+        return CheckResult.of(check_id, title, "skipped", SCOPE_ALL())
     if "Application.Read.All" not in working:
-        return CheckResult(
-            check_id,
-            title,
-            "unknown",
-            "Without Application.Read.All the application cannot be looked up.",
-            "Grant the permission first.",
+        return CheckResult.of(
+            check_id, title, "unknown", NO_APPLICATION_PERMISSION(), GRANT_FIRST()
         )
     if settings.app_id:
-        wanted, described = f"appId eq '{settings.app_id}'", f"application id {settings.app_id}"
+        wanted, described = f"appId eq '{settings.app_id}'", BY_APP_ID(app_id=settings.app_id)
     else:
         wanted = "displayName eq '{}'".format(settings.app_name.replace("'", "''"))
-        described = f"name {settings.app_name!r}"
+        described = BY_NAME(name=settings.app_name)
     try:
         found = await graph.collect(
             "servicePrincipals",
@@ -190,21 +249,20 @@ async def _application_check(
         )
         if len(found) != 1:
             if not found:
-                return CheckResult(
+                return CheckResult.of(
                     check_id,
                     title,
                     "failed",
-                    f"No enterprise application with the {described} exists in the tenant.",
-                    "Add Cisco Webex from the Entra gallery (Enterprise applications > New application), "
-                    "or give its exact name (--app-name) or application id (--app-id).",
+                    NOT_FOUND(described=described),
+                    NOT_FOUND_NEXT(),
                     int(ExitCode.BAD_INPUT),
                 )
-            return CheckResult(
+            return CheckResult.of(
                 check_id,
                 title,
                 "failed",
-                f"{len(found)} enterprise applications have the {described}.",
-                "Choose one by its application id (--app-id).",
+                SEVERAL_FOUND(count=len(found), described=described),
+                SEVERAL_FOUND_NEXT(),
                 int(ExitCode.BAD_INPUT),
             )
         sp = found[0]
@@ -212,20 +270,26 @@ async def _application_check(
             f"servicePrincipals/{sp['id']}/appRoleAssignedTo", {"$top": "999"}
         )
     except GraphError as exc:
-        return CheckResult(check_id, title, "unknown", exc.message, exc.next_step)
-    users = sum(1 for a in assignments if a.get("principalType") == "User")
-    groups = sum(1 for a in assignments if a.get("principalType") == "Group")
-    reason = f"Found {sp.get('displayName')} (application id {sp.get('appId')}): {users} users and {groups} groups assigned."
+        return CheckResult.of(check_id, title, "unknown", exc.message, exc.next_step)
+    name = str(sp.get("displayName"))
     if not assignments:
-        return CheckResult(
+        return CheckResult.of(
             check_id,
             title,
             "failed",
-            f"{sp.get('displayName')} is found but nobody is assigned to it.",
-            "Assign users or groups under Enterprise applications > Cisco Webex > Users and groups, or use the scope 'all'.",
+            NOBODY_ASSIGNED(name=name),
+            NOBODY_ASSIGNED_NEXT(),
             int(ExitCode.BAD_INPUT),
         )
-    return CheckResult(check_id, title, "passed", reason)
+    users = sum(1 for a in assignments if a.get("principalType") == "User")
+    groups = sum(1 for a in assignments if a.get("principalType") == "Group")
+    reason = FOUND(
+        name=name,
+        app_id=str(sp.get("appId")),
+        users=USERS(count=users),
+        groups=GROUPS(count=groups),
+    )
+    return CheckResult.of(check_id, title, "passed", reason)
 
 
-__all__ = ["PERMISSIONS", "check_source"]
+__all__ = ["PERMISSIONS", "check_source", "permission_id", "skipped_checks"]

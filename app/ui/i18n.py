@@ -1,17 +1,29 @@
-"""The user interface language: the program's own .qm and Qt's, chosen by --lang or the system."""
+"""The user interface language: the program's own .qm and Qt's, chosen by --lang or the system.
+
+Two catalogues of the program: the window's own strings (resources/translations/, contexts
+named after the classes) and the coded messages of app.messages (resources/locale/qt/, built
+from the same .po the CLI reads, context "Messages"), rendered with `tr_message`.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
+from app.checks import CheckResult
+from app.language import locale_dir
+from app.messages import Medium, Message
 from app.ui.resources import translations_dir
 
 log = logging.getLogger(__name__)
 
 CATALOG = "webex_provisioner"
+MESSAGES_CATALOG = "messages"  # resources/locale/qt/messages_<lang>.qm
+MESSAGES_CONTEXT = "Messages"
 LANGUAGES = ("en", "fr")  # English is the source language: it needs no catalog
 
 
@@ -38,6 +50,10 @@ def install_translators(app: QCoreApplication, lang: str | None) -> list[QTransl
         installed.append(own)
     else:
         log.warning("no translation for %s; the interface stays in English", locale.name())
+    messages = QTranslator(app)
+    if messages.load(locale, MESSAGES_CATALOG, "_", str(Path(locale_dir()) / "qt")):
+        app.installTranslator(messages)
+        installed.append(messages)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_own = QTranslator(app)
     if qt_own.load(locale, "qtbase", "_", qt_folder):
@@ -49,6 +65,32 @@ def install_translators(app: QCoreApplication, lang: str | None) -> list[QTransl
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def qt_translate(text: str, plural: str | None, n: int | None) -> str:
+    """app.messages' `Translate` through Qt: the installed "Messages" catalogue, else English.
+
+    English loads no catalogue: Qt gives the source back, and the English plural is chosen
+    here (Qt's numerus forms live only in the French catalogue).
+    """
+    if plural is None:
+        return QCoreApplication.translate(MESSAGES_CONTEXT, text)
+    count = -1 if n is None else n
+    translated = QCoreApplication.translate(MESSAGES_CONTEXT, text, None, count)
+    if translated == text and count != 1:
+        return plural
+    return translated
+
+
+def tr_message(message: Message, medium: Medium = "gui") -> str:
+    """A coded message in the interface language, as the window says it."""
+    return message.render(qt_translate, medium)
+
+
+def tr_check(check: CheckResult) -> CheckResult:
+    """The check with its title, reason and next step in the interface language."""
+    title, reason, next_step = check.texts(qt_translate, "gui")
+    return dataclasses.replace(check, title=title, reason=reason, next_step=next_step)
 
 
 def plural(text: str, count: int) -> str:

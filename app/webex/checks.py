@@ -19,12 +19,12 @@ import httpx
 
 from app.checks import CheckResult
 from app.errors import ExitCode, InputError, UserFacingError
+from app.messages import Message, Translate, english
 from app.net import make_async_client
+from app.webex import check_messages as say
 from app.webex.client import WebexClient
 from app.webex.errors import (
-    AuthError,
     NotFound,
-    PermissionDenied,
     WebexError,
     network_error,
 )
@@ -76,41 +76,43 @@ class ConnectionReport:
             "user_count": self.user_count,
         }
 
-    def render_text(self) -> str:
-        marks = {"passed": "ok", "failed": "FAILED", "unknown": "unknown", "skipped": "skipped"}
+    def render_text(self, translate: Translate = english) -> str:
+        """The report as the CLI prints it, in the language of `translate`."""
+
+        def text(said: Message) -> str:
+            return said.render(translate, "cli")
+
+        marks = {status: text(mark()) for status, mark in say.REPORT_MARKS.items()}
         url = self.target.scim_base_url if self.target else self.tenant_url
-        lines = [f"Test connection: {url or '(no tenant URL)'}"]
+        lines = [text(say.REPORT_HEADING(url=url or text(say.REPORT_NO_URL())))]
         width = max(len(m) for m in marks.values())
         for c in self.checks:
-            lines.append(f"  [{marks[c.status]:<{width}}] {c.title}: {c.reason}")
-            if c.status == "failed" and c.next_step:
-                lines.append(f"  {'':<{width + 2}} Next: {c.next_step}")
+            title, reason, next_step = c.texts(translate, "cli")
+            line = text(say.REPORT_LINE(title=title, reason=reason))
+            lines.append(f"  [{marks[c.status]:<{width}}] {line}")
+            if c.status == "failed" and next_step:
+                lines.append(f"  {'':<{width + 2}} {text(say.REPORT_NEXT(step=next_step))}")
         failed = sum(1 for c in self.checks if c.status == "failed")
         if failed:
-            lines.append(f"Result: {failed} check{'s' if failed > 1 else ''} failed.")
+            lines.append(text(say.REPORT_FAILED(count=failed)))
         else:
-            lines.append("Result: the connection works.")
+            lines.append(text(say.REPORT_WORKS()))
         return "\n".join(lines)
 
 
-def _failed(check_id: str, title: str, error: UserFacingError) -> CheckResult:
-    return CheckResult(
-        check_id, title, "failed", error.message, error.next_step, int(error.exit_code)
+def _failed(check_id: str, error: UserFacingError) -> CheckResult:
+    """A check failed with an error's own sentence (English until errors carry messages)."""
+    return CheckResult.of(
+        check_id,
+        TITLES[check_id](),
+        "failed",
+        error.message,
+        error.next_step,
+        int(error.exit_code),
     )
 
 
-TITLES = {
-    "url": "Tenant URL",
-    "reachable": "Network (DNS, TCP, TLS)",
-    "token": "Token accepted (people/me)",
-    "person": "Token of a person, not a bot",
-    "org": "Token of the URL's organisation",
-    "discovery": "SCIM discovery (ServiceProviderConfig)",
-    "scim_read": "SCIM read (Users)",
-    "write": "Permission to create and change users",
-    "write_groups": "Permission to create and change groups",
-    "token_expiry": "Token lifetime",
-}
+TITLES = say.TITLES
 
 
 # The checks after the URL's, in order: what is skipped when an early one fails.
@@ -141,8 +143,8 @@ async def test_connection(
         try:
             token = clean_token(token)
         except InputError as exc:  # refused before any request is sent
-            report.checks.append(_failed("token", TITLES["token"], exc))
-            _skip(report, [c for c in later if c != "token"], "Needs a valid token.")
+            report.checks.append(_failed("token", exc))
+            _skip(report, [c for c in later if c != "token"], say.NEEDS_VALID_TOKEN())
             return report
     client_options: dict[str, Any] = {"extra_ca": extra_ca}
     if http_timeout is not None:
@@ -161,7 +163,7 @@ async def test_connection(
         reachable = await _check_reachable(target, http)
         report.checks.append(reachable)
         if reachable.status == "failed":
-            _skip(report, later, "Needs the target to be reachable.")
+            _skip(report, later, say.NEEDS_REACHABLE())
         elif client is None:
             _no_token(report, later)
         else:
@@ -169,9 +171,9 @@ async def test_connection(
     return report
 
 
-def _skip(report: ConnectionReport, ids: list[str], why: str) -> None:
+def _skip(report: ConnectionReport, ids: list[str], why: Message) -> None:
     for check_id in ids:
-        report.checks.append(CheckResult(check_id, TITLES[check_id], "skipped", why))
+        report.checks.append(CheckResult.of(check_id, TITLES[check_id](), "skipped", why))
 
 
 def _check_url(report: ConnectionReport, tenant_url: str) -> TenantTarget | None:
@@ -179,34 +181,31 @@ def _check_url(report: ConnectionReport, tenant_url: str) -> TenantTarget | None
     try:
         target = parse_tenant_url(tenant_url)
     except InputError as exc:
-        report.checks.append(_failed("url", TITLES["url"], exc))
+        report.checks.append(_failed("url", exc))
         _skip(
             report,
             ["reachable", "token", "scim_read", "write", "write_groups"],
-            "Needs a valid tenant URL.",
+            say.NEEDS_VALID_URL(),
         )
         return None
     report.target = target
-    if target.is_webex:
-        reason = f"Webex tenant, organisation {target.org_uuid}."
-    else:
-        reason = "Another SCIM 2.0 app (not Webex): the orgId checks do not apply."
-    report.checks.append(CheckResult("url", TITLES["url"], "passed", reason))
+    reason = say.URL_WEBEX(org=str(target.org_uuid)) if target.is_webex else say.URL_OTHER_APP()
+    report.checks.append(CheckResult.of("url", TITLES["url"](), "passed", reason))
     return target
 
 
 def _no_token(report: ConnectionReport, later: list[str]) -> None:
     report.checks.append(
-        CheckResult(
+        CheckResult.of(
             "token",
-            TITLES["token"],
+            TITLES["token"](),
             "failed",
-            "No token was given.",
-            "Paste the access token of a Webex admin.",
+            say.NO_TOKEN(),
+            say.PASTE_TOKEN(),
             int(ExitCode.BAD_INPUT),
         )
     )
-    _skip(report, later[1:], "Needs a token.")
+    _skip(report, later[1:], say.NEEDS_TOKEN())
 
 
 async def _checks_with_token(
@@ -224,18 +223,18 @@ async def _checks_with_token(
             _skip(
                 report,
                 ["person", "org", "scim_read", "write", "write_groups", "token_expiry"],
-                "Needs an accepted token.",
+                say.NEEDS_ACCEPTED_TOKEN(),
             )
             return
     else:
         _skip(
             report,
             ["token", "person", "org"],
-            "Another SCIM app has no people/me; the SCIM read below tests the token.",
+            say.OTHER_APP_NO_PEOPLE_ME(),
         )
         add(await _check_discovery(client))
         if report.checks[-1].status == "failed":
-            _skip(report, ["scim_read", "write", "write_groups"], "Needs SCIM access.")
+            _skip(report, ["scim_read", "write", "write_groups"], say.NEEDS_SCIM())
             return
     read = await _check_scim_read(client, report)
     add(read)
@@ -249,133 +248,110 @@ async def _webex_identity_checks(
     client: WebexClient, target: TenantTarget, report: ConnectionReport
 ) -> None:
     add = report.checks.append
+    title = TITLES  # one template per check id
     try:
         me = await client.people_me()
     except WebexError as exc:
-        add(_failed("token", TITLES["token"], exc))
+        add(_failed("token", exc))
         return
     report.me = me
     who = me.display_name or me.primary_email or me.id
-    email = f" ({me.primary_email})" if me.primary_email and me.primary_email != who else ""
-    add(CheckResult("token", TITLES["token"], "passed", f"The token is {who}'s{email}."))
+    if me.primary_email and me.primary_email != who:
+        owner = say.TOKEN_OWNER_EMAIL(who=who, email=me.primary_email)
+    else:
+        owner = say.TOKEN_OWNER(who=who)
+    add(CheckResult.of("token", title["token"](), "passed", owner))
 
     if me.type == "person":
-        add(CheckResult("person", TITLES["person"], "passed", "The token belongs to a person."))
+        add(CheckResult.of("person", title["person"](), "passed", say.PERSON()))
     elif me.type == "bot":
         add(
-            CheckResult(
+            CheckResult.of(
                 "person",
-                TITLES["person"],
+                title["person"](),
                 "failed",
-                "The token belongs to a bot: a bot cannot provision.",
-                "Use an admin's token (a full admin or user admin of the organisation).",
+                say.BOT(),
+                say.BOT_NEXT(),
                 int(ExitCode.AUTH),
             )
         )
     else:
-        add(
-            CheckResult(
-                "person",
-                TITLES["person"],
-                "unknown",
-                f"The token belongs to an account of type {me.type!r}; "
-                "it can provision only with the identity:people_rw scope.",
-            )
-        )
+        add(CheckResult.of("person", title["person"](), "unknown", say.OTHER_ACCOUNT(kind=me.type)))
 
     if me.org_uuid == target.org_uuid:
-        add(CheckResult("org", TITLES["org"], "passed", f"Both are organisation {me.org_uuid}."))
+        add(CheckResult.of("org", title["org"](), "passed", say.SAME_ORG(org=str(me.org_uuid))))
     else:
+        orgs = {"token_org": str(me.org_uuid), "url_org": str(target.org_uuid)}
         add(
-            CheckResult(
+            CheckResult.of(
                 "org",
-                TITLES["org"],
+                title["org"](),
                 "failed",
-                f"The token belongs to organisation {me.org_uuid}, the tenant URL names "
-                f"{target.org_uuid}.",
-                f"Use a token of an admin of {target.org_uuid}, or the tenant URL "
-                f"of your organisation (…/identity/scim/{me.org_uuid}/v2/).",
+                say.OTHER_ORG(**orgs),
+                say.OTHER_ORG_NEXT(**orgs),
                 int(ExitCode.AUTH),
             )
         )
 
 
 async def _check_discovery(client: WebexClient) -> CheckResult:
-    title = TITLES["discovery"]
+    title = TITLES["discovery"]()
     try:
         config = await client.discover()
-    except (AuthError, PermissionDenied) as exc:
-        return _failed("discovery", title, exc)
     except WebexError as exc:
-        return _failed("discovery", title, exc)
+        return _failed("discovery", exc)
     if config is None:
-        return CheckResult(
-            "discovery",
-            title,
-            "unknown",
-            "The app publishes no ServiceProviderConfig: the core User and Group schemas are assumed.",
-        )
-    parts = []
+        return CheckResult.of("discovery", title, "unknown", say.NO_PROVIDER_CONFIG())
     if config.bulk and config.bulk.supported:
-        parts.append(f"bulk up to {config.bulk.max_operations or '?'} operations")
+        bulk = say.BULK_UP_TO(most=config.bulk.max_operations or "?")
     else:
-        parts.append("no bulk")
-    parts.append("filtering" if config.filter and config.filter.supported else "no filtering")
-    parts.append("PATCH" if config.patch and config.patch.supported else "no PATCH")
-    return CheckResult("discovery", title, "passed", "The app offers " + ", ".join(parts) + ".")
+        bulk = say.NO_BULK()
+    filtering = say.FILTERING() if config.filter and config.filter.supported else say.NO_FILTERING()
+    patch = say.PATCH() if config.patch and config.patch.supported else say.NO_PATCH()
+    offers = say.APP_OFFERS(bulk=bulk, filtering=filtering, patch=patch)
+    return CheckResult.of("discovery", title, "passed", offers)
 
 
 async def _check_scim_read(client: WebexClient, report: ConnectionReport) -> CheckResult:
-    title = TITLES["scim_read"]
+    title = TITLES["scim_read"]()
     try:
         count = await client.count("User")
     except NotFound as exc:
-        return CheckResult(
+        return CheckResult.of(
             "scim_read",
             title,
             "failed",
-            "The target has no SCIM Users endpoint at this URL.",
-            "Check the tenant URL." + (f" ({exc.detail})" if exc.detail else ""),
+            say.NO_USERS_ENDPOINT(),
+            say.CHECK_URL_DETAIL(detail=exc.detail) if exc.detail else say.CHECK_URL(),
             int(ExitCode.BAD_INPUT),
         )
     except WebexError as exc:
-        return _failed("scim_read", title, exc)
+        return _failed("scim_read", exc)
     report.user_count = count
-    told = f" ({count} in the tenant)" if count is not None else ""
-    return CheckResult("scim_read", title, "passed", f"The token can read users{told}.")
+    reads = say.READS_USERS_COUNT(count=count) if count is not None else say.READS_USERS()
+    return CheckResult.of("scim_read", title, "passed", reads)
 
 
 def _check_write(target: TenantTarget, me: PeopleMe | None, read: CheckResult) -> CheckResult:
-    title = TITLES["write"]
+    title = TITLES["write"]()
     if read.status != "passed":
-        return CheckResult("write", title, "skipped", "Needs SCIM read access first.")
+        return CheckResult.of("write", title, "skipped", say.NEEDS_SCIM_READ())
     if not target.is_webex or me is None:
-        return CheckResult(
-            "write",
-            title,
-            "unknown",
-            "The app does not tell in advance; the first provisioning will show it.",
-        )
+        return CheckResult.of("write", title, "unknown", say.APP_DOES_NOT_TELL())
     allowed = me.can_write_users()
     if allowed is True:
         names = [ROLES_THAT_WRITE_USERS[n] for n in me.role_names if n in ROLES_THAT_WRITE_USERS]
-        return CheckResult("write", title, "passed", f"The token's user is a {names[0]}.")
+        return CheckResult.of("write", title, "passed", say.WRITES_USERS(role=names[0]))
     if allowed is False:
-        return CheckResult(
+        return CheckResult.of(
             "write",
             title,
             "failed",
-            "The token's user can read users but not create or change them "
-            f"(roles: {', '.join(me.role_names)}).",
-            "Use the token of a full admin or a user admin.",
+            say.CANNOT_WRITE_USERS(roles=", ".join(me.role_names)),
+            say.CANNOT_WRITE_USERS_NEXT(),
             int(ExitCode.AUTH),
         )
-    return CheckResult(
-        "write",
-        title,
-        "unknown",
-        "The token's roles do not tell whether it may write; the first provisioning will show it.",
-    )
+    return CheckResult.of("write", title, "unknown", say.ROLES_DO_NOT_TELL())
 
 
 def _check_write_groups(
@@ -383,85 +359,62 @@ def _check_write_groups(
 ) -> CheckResult:
     """Groups are written by a full admin or a group admin (Cisco's spec): a user admin's
     token provisions users and is refused groups (403)."""
-    title = TITLES["write_groups"]
+    title = TITLES["write_groups"]()
     if read.status != "passed":
-        return CheckResult("write_groups", title, "skipped", "Needs SCIM read access first.")
+        return CheckResult.of("write_groups", title, "skipped", say.NEEDS_SCIM_READ())
     if not target.is_webex or me is None:
-        return CheckResult(
-            "write_groups",
-            title,
-            "unknown",
-            "The app does not tell in advance; the first provisioning will show it.",
-        )
+        return CheckResult.of("write_groups", title, "unknown", say.APP_DOES_NOT_TELL())
     allowed = me.can_write_groups()
     if allowed is True:
         names = [ROLES_THAT_WRITE_GROUPS[n] for n in me.role_names if n in ROLES_THAT_WRITE_GROUPS]
-        return CheckResult(
-            "write_groups",
-            title,
-            "passed",
-            f"The token's user is a {names[0]}: groups can be written.",
-        )
+        return CheckResult.of("write_groups", title, "passed", say.WRITES_GROUPS(role=names[0]))
     if allowed is None:
-        return CheckResult(
-            "write_groups",
-            title,
-            "unknown",
-            "The token's roles do not tell whether it may write groups; the first "
-            "provisioning of a group will show it.",
-        )
-    reason = (
-        f"Groups cannot be written with this token (roles: {me.role_words()}); only a full "
-        "admin or a group admin may write them."
-    )
+        return CheckResult.of("write_groups", title, "unknown", say.ROLES_DO_NOT_TELL_GROUPS())
+    reason = say.CANNOT_WRITE_GROUPS(roles=me.role_words())
     if provisions_groups is False:
-        return CheckResult(
-            "write_groups", title, "skipped", reason + " The profile provisions no groups."
+        return CheckResult.of(
+            "write_groups", title, "skipped", say.NO_GROUPS_PROVISIONED(reason=reason)
         )
     if provisions_groups is None:
-        return CheckResult(
-            "write_groups",
-            title,
-            "unknown",
-            reason + " Cycles skip the groups, with this reason, if the profile provisions them.",
+        return CheckResult.of(
+            "write_groups", title, "unknown", say.GROUPS_MAYBE_PROVISIONED(reason=reason)
         )
-    return CheckResult(
+    return CheckResult.of(
         "write_groups",
         title,
         "failed",
-        reason + " The profile provisions groups: cycles provision the users and skip the groups.",
-        "Use the token of a full admin, or turn off group provisioning in the profile.",
+        say.GROUPS_PROVISIONED(reason=reason),
+        say.CANNOT_WRITE_GROUPS_NEXT(),
         int(ExitCode.AUTH),
     )
 
 
 async def _check_token_expiry(client: WebexClient) -> CheckResult:
     """How long the token has left (GET /v1/authorizations/tokenExpiry), when Webex tells."""
-    title = TITLES["token_expiry"]
+    title = TITLES["token_expiry"]()
     try:
         expiry = await client.token_expiry()
     except WebexError as exc:
-        return CheckResult("token_expiry", title, "unknown", f"Webex did not tell ({exc.message}).")
-    if expiry is None:
-        return CheckResult(
-            "token_expiry", title, "unknown", "This service does not tell when tokens expire."
+        return CheckResult.of(
+            "token_expiry", title, "unknown", say.EXPIRY_NOT_TOLD(error=exc.message)
         )
+    if expiry is None:
+        return CheckResult.of("token_expiry", title, "unknown", say.EXPIRY_UNKNOWN())
     left = expiry.remaining(datetime.now(UTC))
     when = expiry.expires.strftime("%Y-%m-%d %H:%M UTC")
     if left.total_seconds() <= 0:
-        return CheckResult("token_expiry", title, "unknown", f"The token expired on {when}.")
+        return CheckResult.of("token_expiry", title, "unknown", say.EXPIRED(when=when))
     days, hours = left.days, left.seconds // 3600
     span = (
-        f"{days} days {hours} hours" if days else f"{hours} hours {left.seconds // 60 % 60} minutes"
+        say.DAYS_HOURS(days=days, hours=hours)
+        if days
+        else say.HOURS_MINUTES(hours=hours, minutes=left.seconds // 60 % 60)
     )
-    return CheckResult(
-        "token_expiry", title, "passed", f"The token works until {when} ({span} left)."
-    )
+    return CheckResult.of("token_expiry", title, "passed", say.WORKS_UNTIL(when=when, span=span))
 
 
 async def _check_reachable(target: TenantTarget, http: httpx.AsyncClient) -> CheckResult:
     """Name resolution, then a connection and TLS handshake (through the proxy, if any)."""
-    title = TITLES["reachable"]
     url = httpx.URL(target.scim_base_url)
     host, port = url.host, url.port or (443 if url.scheme == "https" else 80)
     proxy = _proxy_for(url)
@@ -469,20 +422,19 @@ async def _check_reachable(target: TenantTarget, http: httpx.AsyncClient) -> Che
         try:
             await asyncio.get_running_loop().getaddrinfo(host, port)
         except OSError as exc:
-            return _failed("reachable", title, network_error(exc, url=str(url)))
+            return _failed("reachable", network_error(exc, url=str(url)))
     root = str(url.copy_with(path="/", query=None))
     try:
         response = await http.get(root, auth=None, timeout=REACHABILITY_TIMEOUT)
     except httpx.HTTPError as exc:
-        return _failed("reachable", title, network_error(exc, url=root))
-    how = "TLS" if url.scheme == "https" else "plain HTTP (this computer)"
-    via = f" through the proxy {proxy}" if proxy else ""
-    return CheckResult(
-        "reachable",
-        title,
-        "passed",
-        f"{host} answered over {how}, {response.http_version}{via}.",
+        return _failed("reachable", network_error(exc, url=root))
+    how = say.OVER_TLS() if url.scheme == "https" else say.OVER_PLAIN_HTTP()
+    reached = (
+        say.REACHED_THROUGH_PROXY(host=host, how=how, version=response.http_version, proxy=proxy)
+        if proxy
+        else say.REACHED(host=host, how=how, version=response.http_version)
     )
+    return CheckResult.of("reachable", TITLES["reachable"](), "passed", reached)
 
 
 def _proxy_for(url: httpx.URL) -> str | None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.config.secrets import TOKEN_ENV
 from app.errors import UserFacingError
+from app.ui.i18n import tr_check
 from app.ui.models import ConnectionReportModel, check_title
 from app.ui.pages.base import BasePage
 from app.ui.widgets import BusyBar, FieldMessage, SecretField, compact_rows, labelled
@@ -429,7 +430,7 @@ class CredentialsPage(BasePage):
         if key != self._key():
             return  # the URL or token changed while testing: this report is about old input
         self.report = report
-        checks = list(report.checks)
+        checks = [tr_check(check) for check in report.checks]
         self.report_model.set_checks(checks)
         self.report_view.resizeRowsToContents()
         if report.ok:
