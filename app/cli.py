@@ -45,7 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the program on the built-in sandbox tenant: nothing leaves this computer",
     )
-    parser.add_argument("--lang", metavar="CODE", help="user interface language (en, fr)")
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="language of the window and of the commands' output (en, fr; default: the "
+        "system's, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)",
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",

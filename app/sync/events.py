@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, Literal
 
+from app.messages import Message
+
 log = logging.getLogger(__name__)
 
 EventKind = Literal[
@@ -62,6 +64,9 @@ class SyncEvent:
     done: int = 0  # progress, counted in users
     total: int = 0
     result: CycleResult | None = None  # set on cycle_finished
+    # `message` and `next_step` as coded messages (app.messages), for the log in any language
+    coded_message: Message | None = None
+    coded_next_step: Message | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +90,9 @@ class CycleResult:
     next_attempt: datetime | None = None  # quarantined: when the next cycle may run
     # True when nothing ran: the profile waits for its quarantine's next attempt.
     skipped: bool = False
+    # `reason` and `next_step` as coded messages (app.messages), for any language
+    coded_reason: Message | None = None
+    coded_next_step: Message | None = None
 
     def by_action(self) -> dict[str, int]:
         return {action: sum(statuses.values()) for action, statuses in self.counts.items()}

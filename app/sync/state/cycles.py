@@ -14,6 +14,8 @@ from app.sync.state.records import (
     CycleRecord,
     InterruptedCycle,
     Quarantine,
+    coded_from_json,
+    coded_json,
     format_time,
     now_text,
     parse_time,
@@ -37,10 +39,12 @@ class CycleTable(JournalTable):
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO cycles (cycle_id, started, finished, mode, counts, outcome, reason,"
-                " next_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cycle_id) DO UPDATE SET"
+                " next_step, reason_json, next_step_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (cycle_id) DO UPDATE SET"
                 " finished=excluded.finished, mode=excluded.mode, counts=excluded.counts,"
                 " outcome=excluded.outcome, reason=excluded.reason,"
-                " next_step=excluded.next_step",
+                " next_step=excluded.next_step, reason_json=excluded.reason_json,"
+                " next_step_json=excluded.next_step_json",
                 (
                     result.cycle_id,
                     format_time(result.started),
@@ -50,6 +54,8 @@ class CycleTable(JournalTable):
                     result.outcome,
                     result.reason,
                     result.next_step,
+                    coded_json(result.coded_reason),
+                    coded_json(result.coded_next_step),
                 ),
             )
 
@@ -191,4 +197,6 @@ def _cycle(row: sqlite3.Row) -> CycleRecord:
         outcome=row["outcome"],
         reason=row["reason"],
         next_step=row["next_step"],
+        coded_reason=coded_from_json(row["reason_json"]),
+        coded_next_step=coded_from_json(row["next_step_json"]),
     )

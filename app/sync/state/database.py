@@ -15,7 +15,7 @@ from typing import Any, Self, TypeVar
 from app.paths import ensure_private_dir, private_file
 from app.sync.state.files import StateFileError, state_file_error
 
-SCHEMA_VERSION = 2  # 2: links.source_hash
+SCHEMA_VERSION = 3  # 2: links.source_hash; 3: the coded messages of the log and cycles
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,7 +63,9 @@ CREATE TABLE IF NOT EXISTS log (
     message TEXT NOT NULL,
     next_step TEXT NOT NULL,
     tracking_id TEXT NOT NULL,
-    duration_ms INTEGER NOT NULL
+    duration_ms INTEGER NOT NULL,
+    message_json TEXT NOT NULL DEFAULT '',
+    next_step_json TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS log_by_cycle ON log (cycle_id);
 CREATE INDEX IF NOT EXISTS log_by_time ON log (time);
@@ -75,7 +77,9 @@ CREATE TABLE IF NOT EXISTS cycles (
     counts TEXT NOT NULL DEFAULT '{}',
     outcome TEXT NOT NULL DEFAULT '',
     reason TEXT NOT NULL DEFAULT '',
-    next_step TEXT NOT NULL DEFAULT ''
+    next_step TEXT NOT NULL DEFAULT '',
+    reason_json TEXT NOT NULL DEFAULT '',
+    next_step_json TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS watermarks (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS quarantine (
@@ -181,10 +185,23 @@ class Database:
     def _migrate(self) -> None:
         """Bring a file written by an older version up to SCHEMA_VERSION (in the open
         transaction). Version 1 had no links.source_hash: its links get an empty one, so
-        the first cycle maps every user once and stores it."""
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(links)").fetchall()}
-        if "source_hash" not in columns:
-            self._db.execute("ALTER TABLE links ADD COLUMN source_hash TEXT NOT NULL DEFAULT ''")
+        the first cycle maps every user once and stores it. Before version 3 the log and
+        the cycles kept their sentences in English only: their coded messages are empty,
+        and those rows read in English in any language."""
+        added = {
+            "links": ("source_hash",),
+            "log": ("message_json", "next_step_json"),
+            "cycles": ("reason_json", "next_step_json"),
+        }
+        for table, names in added.items():
+            # Fixed table and column names from the dict above.
+            info = self._db.execute(f"PRAGMA table_info({table})").fetchall()
+            columns = {row[1] for row in info}
+            for name in names:
+                if name not in columns:
+                    self._db.execute(
+                        f"ALTER TABLE {table} ADD COLUMN {name} TEXT NOT NULL DEFAULT ''"
+                    )
 
     @property
     def schema_version(self) -> int:

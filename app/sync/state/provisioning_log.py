@@ -14,7 +14,13 @@ from typing import Any, Literal
 from app.sync.events import SyncEvent
 from app.sync.spreadsheet import spreadsheet_row
 from app.sync.state.database import Database, insert_many
-from app.sync.state.records import LogEntry, format_time, parse_time
+from app.sync.state.records import (
+    LogEntry,
+    coded_from_json,
+    coded_json,
+    format_time,
+    parse_time,
+)
 
 LOG_COLUMNS = (
     "time",
@@ -33,8 +39,12 @@ LOG_COLUMNS = (
     "duration_ms",
 )
 
+# The coded messages beside the English ones (JSON of app.messages.Message.to_dict(); empty
+# when the producer made none). Not exported: the export keeps LOG_COLUMNS.
+CODED_COLUMNS = ("message_json", "next_step_json")
+
 # Built from the fixed column names above; every value is a bound parameter.
-INSERT_LOG = f"INSERT INTO log ({', '.join(LOG_COLUMNS)})"
+INSERT_LOG = f"INSERT INTO log ({', '.join(LOG_COLUMNS + CODED_COLUMNS)})"
 
 
 class LogTable(Database):
@@ -143,6 +153,8 @@ def _log_row(event: SyncEvent) -> tuple[Any, ...]:
         event.next_step,
         event.tracking_id,
         event.duration_ms,
+        coded_json(event.coded_message),
+        coded_json(event.coded_next_step),
     )
 
 
@@ -163,6 +175,8 @@ def _log_entry(row: sqlite3.Row) -> LogEntry:
         next_step=row["next_step"],
         tracking_id=row["tracking_id"],
         duration_ms=int(row["duration_ms"]),
+        coded_message=coded_from_json(row["message_json"]),
+        coded_next_step=coded_from_json(row["next_step_json"]),
     )
 
 

@@ -4,10 +4,12 @@ gathers; and times as the file writes them (UTC text, fixed width)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from app.messages import Medium, Message, Translate
 from app.sync.events import ObjectType, SyncEvent
 from app.sync.plan import PlannedOperation
 
@@ -29,6 +31,31 @@ def parse_time(text: str) -> datetime:
 
 def now_text() -> str:
     return format_time(datetime.now(UTC))
+
+
+def said_in(english: str, coded: Message | None, translate: Translate, medium: Medium) -> str:
+    """A stored sentence in the language of `translate`: its coded message when it has one,
+    else the English text it was stored with."""
+    return coded.render(translate, medium) if coded is not None else english
+
+
+def coded_json(coded: Message | None) -> str:
+    """A coded message as the state file keeps it (JSON; empty when there is none)."""
+    return json.dumps(coded.to_dict(), ensure_ascii=False) if coded is not None else ""
+
+
+def coded_from_json(text: str | None) -> Message | None:
+    """The coded message a column holds (None: empty, or written by an older version)."""
+    if not text:
+        return None
+    try:
+        return Message.from_dict(json.loads(text))
+    except (ValueError, KeyError, TypeError):
+        return None  # unreadable: the English column still tells it
+
+
+def coded_dict(**coded: Message | None) -> dict[str, Any]:
+    return {name: said.to_dict() for name, said in coded.items() if said is not None}
 
 
 # Not frozen, though never changed once made: a frozen dataclass takes twice as long to
@@ -78,8 +105,26 @@ class LogEntry:
     next_step: str
     tracking_id: str
     duration_ms: int
+    # `message` and `next_step` as coded messages, when the producer made them (a row
+    # written before they were kept, or by a producer not yet converted, has None).
+    coded_message: Message | None = None
+    coded_next_step: Message | None = None
+
+    def texts(self, translate: Translate, medium: Medium = "gui") -> tuple[str, str]:
+        """The message and the next step in the language of `translate`."""
+        return (
+            said_in(self.message, self.coded_message, translate, medium),
+            said_in(self.next_step, self.coded_next_step, translate, medium),
+        )
 
     def to_dict(self) -> dict[str, Any]:
+        data = self._fields_dict()
+        codes = coded_dict(message=self.coded_message, next_step=self.coded_next_step)
+        if codes:
+            data["messages"] = codes
+        return data
+
+    def _fields_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "time": format_time(self.time),
@@ -109,6 +154,15 @@ class CycleRecord:
     outcome: str
     reason: str
     next_step: str
+    coded_reason: Message | None = None  # `reason` and `next_step` as coded messages
+    coded_next_step: Message | None = None
+
+    def texts(self, translate: Translate, medium: Medium = "gui") -> tuple[str, str]:
+        """The reason and the next step in the language of `translate`."""
+        return (
+            said_in(self.reason, self.coded_reason, translate, medium),
+            said_in(self.next_step, self.coded_next_step, translate, medium),
+        )
 
     @property
     def unfinished(self) -> bool:
