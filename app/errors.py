@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from app.messages import Medium, Message, Translate, english
+
 
 class ExitCode(IntEnum):
     """Exit codes shared by the commands (each command's --help says which it uses)."""
@@ -20,23 +22,45 @@ class ExitCode(IntEnum):
 class UserFacingError(Exception):
     """An error with a one-line message for the admin and the next step to take.
 
-    `str(error)` is the message followed by the next step. Subclasses never put a
+    `str(error)` is the message followed by the next step, in English. Each may be a coded
+    `Message` (app.messages), which `render()` gives in the reader's language and medium
+    (a next step names a button in the window, a command in the CLI); a plain `str` is shown
+    as it is. `message` and `next_step` are always the English text. Subclasses never put a
     secret in either: messages are built from fixed text and non-secret values.
     """
 
     exit_code: ExitCode = ExitCode.BAD_INPUT
     severity: str = "error"
 
-    def __init__(self, message: str, next_step: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.next_step = next_step
+    def __init__(self, message: str | Message, next_step: str | Message = "") -> None:
+        super().__init__(str(message))
+        self.coded_message = message if isinstance(message, Message) else None
+        self.coded_next_step = next_step if isinstance(next_step, Message) else None
+        self.message = str(message)
+        self.next_step = str(next_step)
 
     def __str__(self) -> str:
-        if not self.next_step:
-            return self.message
-        separator = "\n" if "\n" in self.message else " "
-        return f"{self.message}{separator}{self.next_step}"
+        return self.render()
+
+    def render(self, translate: Translate = english, medium: Medium = "cli") -> str:
+        """The message and the next step, in the language of `translate`."""
+        message, next_step = self.texts(translate, medium)
+        if not next_step:
+            return message
+        separator = "\n" if "\n" in message else " "
+        return f"{message}{separator}{next_step}"
+
+    def texts(self, translate: Translate = english, medium: Medium = "cli") -> tuple[str, str]:
+        """(message, next step) in the language of `translate`; "" when there is no step."""
+        message = (
+            self.coded_message.render(translate, medium) if self.coded_message else self.message
+        )
+        next_step = (
+            self.coded_next_step.render(translate, medium)
+            if self.coded_next_step
+            else self.next_step
+        )
+        return message, next_step
 
 
 class InputError(UserFacingError):
