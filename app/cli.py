@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from app import __version__
 from app.errors import ExitCode, UserFacingError
+from app.language import choose_language, set_language
 from app.logging_setup import configure
 
 # Each module defines `register(subparsers)`; the parsers it adds set `handler`
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    set_language(choose_language(args.lang))
     _configure_logging(verbose=args.verbose)
     handler: Handler | None = getattr(args, "handler", None)
     try:

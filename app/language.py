@@ -2,8 +2,9 @@
 
 `choose_language(explicit)` gives "fr" or "en"; `translator(language)` gives the `Translate`
 function app.messages renders with, reading resources/locale/<lang>/LC_MESSAGES/
-webex-provisioner.mo (built from the .po by scripts/build_translations.py). The window reads
-the same French through Qt (app.ui.i18n).
+webex-provisioner.mo (built from the .po by scripts/build_translations.py). The CLI sets the
+language of the process once (`set_language`, from --lang) and its commands print with
+`cli_text(message)`. The window reads the same French through Qt (app.ui.i18n).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import functools
 import gettext
 import os
 
-from app.messages import Translate, english
+from app.messages import Message, Translate, english
 from app.paths import resources_dir
 
 DOMAIN = "webex-provisioner"
@@ -70,4 +71,31 @@ def translator(language: str) -> Translate:
     return translate
 
 
-__all__ = ["DOMAIN", "LANGUAGES", "choose_language", "language_of", "locale_dir", "translator"]
+_chosen: list[str] = []  # the language set for this process (the CLI's --lang), if any
+
+
+def set_language(language: str) -> None:
+    """The language the commands print in (app.cli, from --lang or the system)."""
+    _chosen[:] = [language]
+
+
+def current_language() -> str:
+    return _chosen[0] if _chosen else choose_language(None)
+
+
+def cli_text(message: Message) -> str:
+    """`message` as the CLI prints it, in the language of the process."""
+    return message.render(translator(current_language()), "cli")
+
+
+__all__ = [
+    "DOMAIN",
+    "LANGUAGES",
+    "choose_language",
+    "cli_text",
+    "current_language",
+    "language_of",
+    "locale_dir",
+    "set_language",
+    "translator",
+]

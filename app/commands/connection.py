@@ -15,6 +15,9 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from app.language import cli_text
+from app.messages import message
+
 if TYPE_CHECKING:
     from app.directory.entra.auth import DeviceCodePrompt
 
@@ -87,17 +90,18 @@ def run_test_connection(args: argparse.Namespace) -> int:
     return check_connection(args)
 
 
+OPEN_AND_ENTER = message("sign_in.device_code.open", "Open {url} and enter {code}.")
+WAITING_FOR_SIGN_IN = message("sign_in.device_code.waiting", "Waiting for the sign-in...")
+
+
 def print_prompt(prompt: DeviceCodePrompt) -> None:
     """The CLI's device-code callback: the URL and the code on stderr (stdout may be JSON).
 
     The sign-in then waits, polling, until the admin has entered the code or it expires.
     """
-    print(
-        prompt.message or f"Open {prompt.verification_uri} and enter {prompt.user_code}.",
-        file=sys.stderr,
-        flush=True,
-    )
-    print("Waiting for the sign-in...", file=sys.stderr, flush=True)
+    opening = OPEN_AND_ENTER(url=prompt.verification_uri, code=prompt.user_code)
+    print(prompt.message or cli_text(opening), file=sys.stderr, flush=True)
+    print(cli_text(WAITING_FOR_SIGN_IN()), file=sys.stderr, flush=True)
 
 
 __all__ = ["ENV_VAR", "EXIT_CODES_HELP", "print_prompt", "register"]

@@ -20,7 +20,7 @@ from app.config.secrets import SecretStore
 from app.config.store import ProfileStore
 from app.directory.entra_checks import check_source, skipped_checks
 from app.errors import ExitCode, UserFacingError
-from app.language import choose_language, translator
+from app.language import current_language, translator
 from app.messages import message
 from app.net import make_async_client
 from app.webex.checks import ConnectionReport, test_connection
@@ -54,7 +54,7 @@ def check_connection(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
-        print(report.render_text(translator(choose_language(getattr(args, "lang", None)))))
+        print(report.render_text(translator(current_language())))
     return report.exit_code
 
 

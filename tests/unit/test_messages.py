@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from app import language
 from app.checks import CheckResult
 from app.directory.entra_checks import USERS as ENTRA_USERS
 from app.language import choose_language, language_of, translator
@@ -139,3 +140,13 @@ def test_the_committed_catalogue_speaks_french() -> None:
         "2 utilisateurs",
     ]
     assert ENTRA_USERS(count=1).render(translator("en")) == "1 user"
+
+
+def test_the_process_language_set_by_the_cli(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "_chosen", [])
+    monkeypatch.setenv("LANGUAGE", "fr")
+    assert language.current_language() == "fr"  # not set: the system's
+    language.set_language("en")
+    assert language.cli_text(ENTRA_USERS(count=2)) == "2 users"
+    language.set_language("fr")
+    assert language.cli_text(ENTRA_USERS(count=2)) == "2 utilisateurs"

@@ -580,5 +580,15 @@
       <extracomment>check.write_groups.unknown</extracomment>
       <translation>Les rôles du jeton n’indiquent pas s’il peut écrire des groupes ; le premier provisionnement d’un groupe le montrera.</translation>
     </message>
+    <message>
+      <source>Open {url} and enter {code}.</source>
+      <extracomment>sign_in.device_code.open</extracomment>
+      <translation>Ouvrez {url} et saisissez {code}.</translation>
+    </message>
+    <message>
+      <source>Waiting for the sign-in...</source>
+      <extracomment>sign_in.device_code.waiting</extracomment>
+      <translation>En attente de la connexion…</translation>
+    </message>
   </context>
 </TS>
