@@ -14,8 +14,19 @@ from app.commands.connection import ENV_VAR
 from app.config.secrets import resolve_webex_token
 from app.config.store import ProfileStore
 from app.errors import ExitCode, InputError, UserFacingError
+from app.language import cli_text
+from app.messages import message
 from app.webex.people import fetch_people_me
 from app.webex.urls import people_me_url_for, tenant_url_with_org
+
+TYPE_LABEL = message("whoami.label.type", "type:")
+ROLES_LABEL = message("whoami.label.roles", "roles:")
+ORG_ID_LABEL = message("whoami.label.org_id", "orgId:")
+ORG_UUID_LABEL = message("whoami.label.org_uuid", "org UUID:")
+TENANT_URL_LABEL = message("whoami.label.tenant_url", "tenant URL:")
+TYPE_AND_STATUS = message("whoami.type_status", "{type}, status {status}")
+NO_ROLES = message("whoami.no_roles", "none")
+BOT_NOTE = message("whoami.bot_note", "note: a bot cannot provision; use an admin's token.")
 
 
 def read_token(args: argparse.Namespace) -> str:
@@ -75,15 +86,22 @@ def whoami(args: argparse.Namespace) -> int:
         print(json.dumps({"ok": True, "me": me.to_dict(), "tenant_url": tenant_url}, indent=2))
         return int(ExitCode.OK)
     email = f" <{me.primary_email}>" if me.primary_email else ""
-    roles = ", ".join(me.role_names or me.roles) or "none"
+    roles = ", ".join(me.role_names or me.roles) or cli_text(NO_ROLES())
+    kind = cli_text(TYPE_AND_STATUS(type=me.type, status=me.status)) if me.status else me.type
+    lines = [
+        (TYPE_LABEL, kind),
+        (ROLES_LABEL, roles),
+        (ORG_ID_LABEL, me.org_id),
+        (ORG_UUID_LABEL, me.org_uuid),
+        (TENANT_URL_LABEL, tenant_url),
+    ]
+    labels = [cli_text(label()) for label, _value in lines]
+    width = max(len(label) for label in labels) + 1
     print(f"{me.display_name or me.id}{email}")
-    print(f"  type:       {me.type}" + (f", status {me.status}" if me.status else ""))
-    print(f"  roles:      {roles}")
-    print(f"  orgId:      {me.org_id}")
-    print(f"  org UUID:   {me.org_uuid}")
-    print(f"  tenant URL: {tenant_url}")
+    for label, (_template, value) in zip(labels, lines, strict=True):
+        print(f"  {label:<{width}}{value}")
     if me.type == "bot":
-        print("  note: a bot cannot provision; use an admin's token.")
+        print(f"  {cli_text(BOT_NOTE())}")
     return int(ExitCode.OK)
 
 

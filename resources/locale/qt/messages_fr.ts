@@ -590,5 +590,45 @@
       <extracomment>sign_in.device_code.waiting</extracomment>
       <translation>En attente de la connexion…</translation>
     </message>
+    <message>
+      <source>note: a bot cannot provision; use an admin's token.</source>
+      <extracomment>whoami.bot_note</extracomment>
+      <translation>remarque : un bot ne peut pas provisionner ; utilisez le jeton d’un administrateur.</translation>
+    </message>
+    <message>
+      <source>orgId:</source>
+      <extracomment>whoami.label.org_id</extracomment>
+      <translation>orgId :</translation>
+    </message>
+    <message>
+      <source>org UUID:</source>
+      <extracomment>whoami.label.org_uuid</extracomment>
+      <translation>UUID de l’organisation :</translation>
+    </message>
+    <message>
+      <source>roles:</source>
+      <extracomment>whoami.label.roles</extracomment>
+      <translation>rôles :</translation>
+    </message>
+    <message>
+      <source>tenant URL:</source>
+      <extracomment>whoami.label.tenant_url</extracomment>
+      <translation>URL du locataire :</translation>
+    </message>
+    <message>
+      <source>type:</source>
+      <extracomment>whoami.label.type</extracomment>
+      <translation>type :</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <extracomment>whoami.no_roles</extracomment>
+      <translation>aucun</translation>
+    </message>
+    <message>
+      <source>{type}, status {status}</source>
+      <extracomment>whoami.type_status</extracomment>
+      <translation>{type}, statut {status}</translation>
+    </message>
   </context>
 </TS>
