@@ -124,6 +124,8 @@ def message(
         raise MessageError(f"{code}: the plural has other fields than the singular")
     if count is not None and count not in names:
         raise MessageError(f"{code}: the count {count!r} is not a field of the text")
+    if gui is not None and plural is not None:
+        raise MessageError(f"{code}: a gui variant has no plural form; declare two messages")
     if gui is not None and _fields(gui) != names:
         raise MessageError(f"{code}: the gui variant has other fields than the text")
     module = str(sys._getframe(1).f_globals.get("__name__", ""))

@@ -52,6 +52,14 @@ DOMAIN = "webex-provisioner"
 QT_CONTEXT = "Messages"  # app.ui.i18n.qt_translate looks the messages up in this context
 # Modules that declare no message and must not be imported to collect them.
 NOT_COLLECTED = ("app.ui", "app.__main__")
+POT_HEADER = (
+    "# The coded messages of webex-provisioner (app.messages.CATALOGUE), extracted by\n"
+    "# scripts/build_translations.py: do not edit; translate in <lang>/LC_MESSAGES/*.po."
+)
+PO_HEADER = (
+    "# {language} of webex-provisioner's coded messages (app/messages.py), written here once:\n"
+    "# scripts/build_translations.py updates the entries and builds the .mo and the Qt .qm."
+)
 PLURAL_FORMS = {"fr": "nplurals=2; plural=(n > 1);"}
 DATE_LINES = ('"POT-Creation-Date:', '"PO-Revision-Date:')
 
@@ -104,7 +112,9 @@ def collect_messages() -> Catalog:
     for module in pkgutil.walk_packages(app.__path__, "app."):
         if not module.name.startswith(NOT_COLLECTED):
             importlib.import_module(module.name)
-    template = Catalog(project="webex-provisioner", locale=None, fuzzy=False)
+    template = Catalog(
+        project="webex-provisioner", locale=None, fuzzy=False, header_comment=POT_HEADER
+    )
     for code in sorted(CATALOGUE):
         if not CATALOGUE[code].module.startswith("app."):
             continue  # declared by a test
@@ -154,7 +164,13 @@ def update_po(template: Catalog, language: str) -> None:
         with path.open("rb") as file:
             catalog = read_po(file, locale=language, domain=DOMAIN)
     else:
-        catalog = Catalog(locale=language, domain=DOMAIN, project="webex-provisioner", fuzzy=False)
+        catalog = Catalog(
+            locale=language,
+            domain=DOMAIN,
+            project="webex-provisioner",
+            fuzzy=False,
+            header_comment=PO_HEADER.format(language=language),
+        )
         # Qt's numerus forms for the language, so that one .po serves gettext and Qt alike
         # (CLDR's French has a third form, for millions, that Qt does not know).
         catalog.mime_headers = [("Plural-Forms", PLURAL_FORMS[language])]
