@@ -104,15 +104,12 @@ def _failed(check_id: str, error: UserFacingError) -> CheckResult:
     """A check failed with an error's own sentence (English until errors carry messages)."""
     return CheckResult.of(
         check_id,
-        TITLES[check_id](),
+        say.TITLES[check_id](),
         "failed",
         error.message,
         error.next_step,
         int(error.exit_code),
     )
-
-
-TITLES = say.TITLES
 
 
 # The checks after the URL's, in order: what is skipped when an early one fails.
@@ -173,7 +170,7 @@ async def test_connection(
 
 def _skip(report: ConnectionReport, ids: list[str], why: Message) -> None:
     for check_id in ids:
-        report.checks.append(CheckResult.of(check_id, TITLES[check_id](), "skipped", why))
+        report.checks.append(CheckResult.of(check_id, say.TITLES[check_id](), "skipped", why))
 
 
 def _check_url(report: ConnectionReport, tenant_url: str) -> TenantTarget | None:
@@ -190,7 +187,7 @@ def _check_url(report: ConnectionReport, tenant_url: str) -> TenantTarget | None
         return None
     report.target = target
     reason = say.URL_WEBEX(org=str(target.org_uuid)) if target.is_webex else say.URL_OTHER_APP()
-    report.checks.append(CheckResult.of("url", TITLES["url"](), "passed", reason))
+    report.checks.append(CheckResult.of("url", say.TITLES["url"](), "passed", reason))
     return target
 
 
@@ -198,7 +195,7 @@ def _no_token(report: ConnectionReport, later: list[str]) -> None:
     report.checks.append(
         CheckResult.of(
             "token",
-            TITLES["token"](),
+            say.TITLES["token"](),
             "failed",
             say.NO_TOKEN(),
             say.PASTE_TOKEN(),
@@ -248,7 +245,6 @@ async def _webex_identity_checks(
     client: WebexClient, target: TenantTarget, report: ConnectionReport
 ) -> None:
     add = report.checks.append
-    title = TITLES  # one template per check id
     try:
         me = await client.people_me()
     except WebexError as exc:
@@ -260,15 +256,15 @@ async def _webex_identity_checks(
         owner = say.TOKEN_OWNER_EMAIL(who=who, email=me.primary_email)
     else:
         owner = say.TOKEN_OWNER(who=who)
-    add(CheckResult.of("token", title["token"](), "passed", owner))
+    add(CheckResult.of("token", say.TITLES["token"](), "passed", owner))
 
     if me.type == "person":
-        add(CheckResult.of("person", title["person"](), "passed", say.PERSON()))
+        add(CheckResult.of("person", say.TITLES["person"](), "passed", say.PERSON()))
     elif me.type == "bot":
         add(
             CheckResult.of(
                 "person",
-                title["person"](),
+                say.TITLES["person"](),
                 "failed",
                 say.BOT(),
                 say.BOT_NEXT(),
@@ -276,16 +272,22 @@ async def _webex_identity_checks(
             )
         )
     else:
-        add(CheckResult.of("person", title["person"](), "unknown", say.OTHER_ACCOUNT(kind=me.type)))
+        add(
+            CheckResult.of(
+                "person", say.TITLES["person"](), "unknown", say.OTHER_ACCOUNT(kind=me.type)
+            )
+        )
 
     if me.org_uuid == target.org_uuid:
-        add(CheckResult.of("org", title["org"](), "passed", say.SAME_ORG(org=str(me.org_uuid))))
+        add(
+            CheckResult.of("org", say.TITLES["org"](), "passed", say.SAME_ORG(org=str(me.org_uuid)))
+        )
     else:
         orgs = {"token_org": str(me.org_uuid), "url_org": str(target.org_uuid)}
         add(
             CheckResult.of(
                 "org",
-                title["org"](),
+                say.TITLES["org"](),
                 "failed",
                 say.OTHER_ORG(**orgs),
                 say.OTHER_ORG_NEXT(**orgs),
@@ -295,7 +297,7 @@ async def _webex_identity_checks(
 
 
 async def _check_discovery(client: WebexClient) -> CheckResult:
-    title = TITLES["discovery"]()
+    title = say.TITLES["discovery"]()
     try:
         config = await client.discover()
     except WebexError as exc:
@@ -313,7 +315,7 @@ async def _check_discovery(client: WebexClient) -> CheckResult:
 
 
 async def _check_scim_read(client: WebexClient, report: ConnectionReport) -> CheckResult:
-    title = TITLES["scim_read"]()
+    title = say.TITLES["scim_read"]()
     try:
         count = await client.count("User")
     except NotFound as exc:
@@ -333,7 +335,7 @@ async def _check_scim_read(client: WebexClient, report: ConnectionReport) -> Che
 
 
 def _check_write(target: TenantTarget, me: PeopleMe | None, read: CheckResult) -> CheckResult:
-    title = TITLES["write"]()
+    title = say.TITLES["write"]()
     if read.status != "passed":
         return CheckResult.of("write", title, "skipped", say.NEEDS_SCIM_READ())
     if not target.is_webex or me is None:
@@ -359,7 +361,7 @@ def _check_write_groups(
 ) -> CheckResult:
     """Groups are written by a full admin or a group admin (Cisco's spec): a user admin's
     token provisions users and is refused groups (403)."""
-    title = TITLES["write_groups"]()
+    title = say.TITLES["write_groups"]()
     if read.status != "passed":
         return CheckResult.of("write_groups", title, "skipped", say.NEEDS_SCIM_READ())
     if not target.is_webex or me is None:
@@ -391,7 +393,7 @@ def _check_write_groups(
 
 async def _check_token_expiry(client: WebexClient) -> CheckResult:
     """How long the token has left (GET /v1/authorizations/tokenExpiry), when Webex tells."""
-    title = TITLES["token_expiry"]()
+    title = say.TITLES["token_expiry"]()
     try:
         expiry = await client.token_expiry()
     except WebexError as exc:
@@ -434,7 +436,7 @@ async def _check_reachable(target: TenantTarget, http: httpx.AsyncClient) -> Che
         if proxy
         else say.REACHED(host=host, how=how, version=response.http_version)
     )
-    return CheckResult.of("reachable", TITLES["reachable"](), "passed", reached)
+    return CheckResult.of("reachable", say.TITLES["reachable"](), "passed", reached)
 
 
 def _proxy_for(url: httpx.URL) -> str | None:
