@@ -142,6 +142,13 @@ def skipped_checks(why: Message) -> list[CheckResult]:
     """Every check after the network's, skipped for `why`."""
     return [
         CheckResult.of("entra.sign-in", SIGN_IN_TITLE(), "skipped", why),
+        *_skipped_after_sign_in(why),
+    ]
+
+
+def _skipped_after_sign_in(why: Message) -> list[CheckResult]:
+    """The permissions' and the application's checks, skipped for `why`."""
+    return [
         *(
             CheckResult.of(
                 permission_id(permission), PERMISSION_TITLE(permission=permission), "skipped", why
@@ -196,7 +203,7 @@ def _sign_in_failed(exc: UserFacingError) -> list[CheckResult]:
     failed = CheckResult.of(
         "entra.sign-in", SIGN_IN_TITLE(), "failed", exc.message, exc.next_step, _AUTH
     )
-    return [failed, *skipped_checks(SIGN_IN_FAILED())[1:]]
+    return [failed, *_skipped_after_sign_in(SIGN_IN_FAILED())]
 
 
 def _signed_in(settings: EntraSettings) -> CheckResult:
