@@ -20,7 +20,9 @@ import certifi
 import httpx
 
 from app import USER_AGENT
+from app import net_messages as M
 from app.errors import InputError
+from app.messages import Message
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
@@ -36,7 +38,8 @@ DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
 class HttpLimitError(httpx.TransportError):
     """An exchange stopped by one of the program's own limits (deadline, body cap, proxy).
 
-    `message` and `next_step` are for the admin; `kind`, `sent` and `retryable` tell the
+    `message` and `next_step` are for the admin (English; `coded_message` and
+    `coded_next_step` the same as Messages); `kind`, `sent` and `retryable` tell the
     callers (app.webex.transport, app.directory.graph) how to treat it.
     """
 
@@ -44,10 +47,14 @@ class HttpLimitError(httpx.TransportError):
     sent = True
     retryable = False
 
-    def __init__(self, message: str, next_step: str, *, request: httpx.Request) -> None:
-        super().__init__(message, request=request)
-        self.message = message
-        self.next_step = next_step
+    def __init__(
+        self, message: str | Message, next_step: str | Message, *, request: httpx.Request
+    ) -> None:
+        super().__init__(str(message), request=request)
+        self.coded_message = message if isinstance(message, Message) else None
+        self.coded_next_step = next_step if isinstance(next_step, Message) else None
+        self.message = str(message)
+        self.next_step = str(next_step)
 
 
 class DeadlineExceeded(HttpLimitError, httpx.TimeoutException):
@@ -75,8 +82,8 @@ def _positive_number_from_env(name: str, default: float) -> float:
         value = 0.0
     if not value > 0 or value == float("inf"):
         raise InputError(
-            f"{name} must be a positive number; it is {text!r}.",
-            f"Fix {name} or unset it (the default is {default:g}).",
+            M.NOT_POSITIVE(name=name, value=repr(text)),
+            M.NOT_POSITIVE_STEP(name=name, default=f"{default:g}"),
         )
     return value
 
@@ -142,10 +149,8 @@ class BoundedAsyncClient(httpx.AsyncClient):
             if response is not None:
                 await response.aclose()
             raise DeadlineExceeded(
-                f"{request.url.host} did not send its whole answer within {self.deadline:g} s "
-                "(the deadline of one request).",
-                "Check the network and the proxy settings (HTTPS_PROXY), then try again; "
-                f"a slow link may need a longer deadline ({DEADLINE_ENV}).",
+                M.DEADLINE(host=request.url.host, seconds=f"{self.deadline:g}"),
+                M.DEADLINE_STEP(variable=DEADLINE_ENV),
                 request=request,
             ) from exc
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.ProxyError) as exc:
@@ -156,10 +161,8 @@ class BoundedAsyncClient(httpx.AsyncClient):
                 raise
             address, variable = proxy
             raise ProxyUnreachable(
-                f"Could not reach the proxy {address} set by {variable} "
-                f"(on the way to {request.url.host}).",
-                f"Check that the proxy runs and that {variable} names it (or unset it, or "
-                "add the host to NO_PROXY), then try again.",
+                M.PROXY(address=address, variable=variable, host=request.url.host),
+                M.PROXY_STEP(variable=variable),
                 request=request,
             ) from exc
         except BaseException:
@@ -184,10 +187,8 @@ class BoundedAsyncClient(httpx.AsyncClient):
 
     def _too_large(self, request: httpx.Request) -> None:
         raise ResponseTooLarge(
-            f"{request.url.host} sent an answer larger than {self.max_body:,} bytes; "
-            "it was stopped there.",
-            "Check the address (a proxy or a wrong server may stand in the way); a larger "
-            f"answer needs a larger cap ({MAX_BODY_ENV}).",
+            M.TOO_LARGE(host=request.url.host, size=f"{self.max_body:,}"),
+            M.TOO_LARGE_STEP(variable=MAX_BODY_ENV),
             request=request,
         )
 
@@ -200,8 +201,8 @@ def ca_bundle_path() -> Path | None:
             path = Path(value)
             if not path.is_file():
                 raise InputError(
-                    f"The CA bundle named by {name} ({value}) does not exist.",
-                    f"Fix {name} to point at a PEM file, or unset it.",
+                    M.NO_CA_BUNDLE(name=name, path=value),
+                    M.NO_CA_BUNDLE_STEP(name=name),
                 )
             return path
     return None

@@ -16,18 +16,14 @@ import httpx
 
 from app.errors import ExitCode, UserFacingError
 from app.logging_setup import redact
+from app.messages import Medium, Message, Template, Translate, english
 from app.net import HttpLimitError
 from app.retry import retry_after_seconds
+from app.webex import error_messages as M
 from app.webex.constants import CISCO_ERROR
 
-NEW_CREDENTIAL_STEP = (
-    "Create a new token (developer.webex.com, or your integration) as a full or user admin, "
-    "and paste it."
-)
-ROLE_HELP = (
-    "Use the token of an admin with the full admin or user admin role in Control Hub "
-    "(scopes identity:people_rw and spark:people_read)."
-)
+NEW_CREDENTIAL_STEP = M.NEW_CREDENTIAL
+ROLE_HELP = M.ROLE_HELP
 _DETAIL_LIMIT = 500
 
 
@@ -35,14 +31,14 @@ class WebexError(UserFacingError):
     """An error answered by (or on the way to) the target."""
 
     exit_code = ExitCode.UNREACHABLE
-    default_message: ClassVar[str] = "The target answered with an error."
-    default_next_step: ClassVar[str] = "Try again later; if it persists, contact Cisco support."
+    default_message: ClassVar[Template] = M.GENERIC
+    default_next_step: ClassVar[Template] = M.TRY_LATER
     default_retryable: ClassVar[bool] = False
 
     def __init__(
         self,
-        message: str | None = None,
-        next_step: str | None = None,
+        message: str | Message | None = None,
+        next_step: str | Message | None = None,
         *,
         status: int | None = None,
         scim_type: str | None = None,
@@ -53,8 +49,8 @@ class WebexError(UserFacingError):
         url: str | None = None,
     ) -> None:
         super().__init__(
-            message or self.default_message,
-            self.default_next_step if next_step is None else next_step,
+            message or self.default_message(),
+            self.default_next_step() if next_step is None else next_step,
         )
         self.status = status
         self.scim_type = scim_type
@@ -66,13 +62,19 @@ class WebexError(UserFacingError):
         self.url = url
 
     def __str__(self) -> str:
-        parts = [self.message]
+        return self.render()
+
+    def render(self, translate: Translate = english, medium: Medium = "cli") -> str:
+        """The message, the server's detail, the next step and the trackingId, in the
+        language of `translate` (the server's own words are shown as they came)."""
+        message, next_step = self.texts(translate, medium)
+        parts = [message]
         if self.detail and self.detail not in self.message:
-            parts.append(f"({self.detail})")
-        if self.next_step:
-            parts.append(self.next_step)
+            parts.append(M.DETAIL(detail=self.detail).render(translate, medium))
+        if next_step:
+            parts.append(next_step)
         if self.tracking_id:
-            parts.append(f"[TrackingID {self.tracking_id}]")
+            parts.append(M.TRACKING(tracking_id=self.tracking_id).render(translate, medium))
         return " ".join(parts)
 
     def __repr__(self) -> str:
@@ -97,65 +99,60 @@ class WebexError(UserFacingError):
 
 class AuthError(WebexError):
     exit_code = ExitCode.AUTH
-    default_message = "The token was refused."
+    default_message = M.TOKEN_REFUSED
     default_next_step = NEW_CREDENTIAL_STEP
 
 
 class InvalidToken(AuthError):
-    default_message = "The token is not valid (mistyped, revoked or expired)."
+    default_message = M.TOKEN_INVALID
 
 
 class ExpiredToken(AuthError):
-    default_message = "The token has expired."
+    default_message = M.TOKEN_EXPIRED
 
 
 class PermissionDenied(WebexError):
     exit_code = ExitCode.AUTH
-    default_message = "The token is not allowed to do this."
+    default_message = M.NOT_ALLOWED
     default_next_step = ROLE_HELP
 
 
 class NotAdmin(PermissionDenied):
-    default_message = "The token's user is not an admin who can provision users."
+    default_message = M.NOT_ADMIN
 
 
 class MissingScope(PermissionDenied):
-    default_message = "The token lacks a scope needed to provision (identity:people_rw)."
-    default_next_step = (
-        "Create a token with the scopes identity:people_rw, spark:people_read and "
-        "Identity:SCIM, and paste it."
-    )
+    default_message = M.MISSING_SCOPE
+    default_next_step = M.MISSING_SCOPE_STEP
 
 
 class WrongOrg(PermissionDenied):
-    default_message = "The token belongs to another Webex organisation than the tenant URL."
-    default_next_step = (
-        "Use a token of an admin of this organisation, or fix the orgId in the tenant URL."
-    )
+    default_message = M.WRONG_ORG
+    default_next_step = M.WRONG_ORG_STEP
 
 
 class BadRequest(WebexError):
     exit_code = ExitCode.FAILURES
-    default_message = "The target refused the request as invalid."
-    default_next_step = "Check the attribute mappings for this value."
+    default_message = M.BAD_REQUEST
+    default_next_step = M.BAD_REQUEST_STEP
 
 
 class NotFound(WebexError):
     exit_code = ExitCode.FAILURES
-    default_message = "The user or group does not exist (any more) in the target."
-    default_next_step = "Run a new cycle: it will find or create it again."
+    default_message = M.NOT_FOUND
+    default_next_step = M.NOT_FOUND_STEP
 
 
 class Conflict(WebexError):
     exit_code = ExitCode.FAILURES
-    default_message = "A user or group with this name already exists in the target."
-    default_next_step = "Match it on userName (or displayName for groups), or rename one of them."
+    default_message = M.CONFLICT
+    default_next_step = M.CONFLICT_STEP
 
 
 class RateLimited(WebexError):
     severity = "warning"
-    default_message = "The target asked us to slow down (too many requests)."
-    default_next_step = "Wait a few minutes, or lower the concurrency of the profile."
+    default_message = M.RATE_LIMITED
+    default_next_step = M.RATE_LIMITED_STEP
     default_retryable = True
 
     def __init__(self, *args: Any, retry_after: float | None = None, **kwargs: Any) -> None:
@@ -164,15 +161,13 @@ class RateLimited(WebexError):
 
 
 class ServerError(WebexError):
-    default_message = "The target had an internal error."
-    default_next_step = (
-        "Try again later; if it persists, contact Cisco support with the TrackingID."
-    )
+    default_message = M.SERVER_ERROR
+    default_next_step = M.SERVER_ERROR_STEP
 
 
 class NetworkError(WebexError):
-    default_message = "The target could not be reached."
-    default_next_step = "Check the network connection and the proxy settings (HTTPS_PROXY)."
+    default_message = M.UNREACHABLE
+    default_next_step = M.UNREACHABLE_STEP
     default_retryable = True
 
     def __init__(self, *args: Any, kind: str = "other", sent: bool = True, **kwargs: Any) -> None:
@@ -183,8 +178,8 @@ class NetworkError(WebexError):
 
 
 class ProtocolError(WebexError):
-    default_message = "The target answered something that is not SCIM or Webex JSON."
-    default_next_step = "Check the tenant URL; a proxy or a sign-in page may stand in the way."
+    default_message = M.PROTOCOL
+    default_next_step = M.PROTOCOL_STEP
 
 
 def _json_body(response: httpx.Response) -> Any:
@@ -196,17 +191,17 @@ def _json_body(response: httpx.Response) -> Any:
     return json.loads(response.content)
 
 
-def describe_body(response: httpx.Response) -> str:
+def describe_body(response: httpx.Response) -> Message:
     """ "an HTML page", "a body that is not JSON" or "a JSON body": for messages."""
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     head = response.content[:200].lstrip().lower()
     if "html" in content_type or head.startswith((b"<!doctype", b"<html")):
-        return "an HTML page"
+        return M.BODY_HTML()
     try:
         json.loads(response.content)
     except ValueError:
-        return "a body that is not JSON"
-    return "a JSON body"
+        return M.BODY_NOT_JSON()
+    return M.BODY_JSON()
 
 
 def _text_of(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
@@ -258,14 +253,14 @@ def error_from_response(response: httpx.Response) -> WebexError:
         # the way, not the target: say what came back rather than "try again".
         if status in (502, 503, 504):
             return ServerError(
-                f"The target is unavailable (HTTP {status}).",
-                "Try again in a few minutes.",
+                M.UNAVAILABLE(status=status),
+                M.TRY_IN_MINUTES(),
                 tracking_id=tracking_id,
                 retryable=True,
                 **common,
             )
         return ProtocolError(
-            f"The target answered HTTP {status} with {describe_body(response)} instead of JSON.",
+            M.NOT_JSON(status=status, body=describe_body(response)),
             tracking_id=tracking_id,
             **common,
         )
@@ -299,28 +294,28 @@ def error_from_response(response: httpx.Response) -> WebexError:
         # is sent again (client.create), so retrying never provisions anyone twice.
         return ServerError(retryable=True, **common)
     if 400 <= status < 500:
-        return BadRequest(
-            f"The target refused the request (HTTP {status}"
-            + (f", {scim_type}" if scim_type else "")
-            + ").",
-            **common,
+        refused = (
+            M.REFUSED_STATUS_TYPE(status=status, scim_type=scim_type)
+            if scim_type
+            else M.REFUSED_STATUS(status=status)
         )
-    return ProtocolError(f"The target answered an unexpected HTTP {status}.", **common)
+        return BadRequest(refused, **common)
+    return ProtocolError(M.UNEXPECTED_STATUS(status=status), **common)
 
 
 def network_error(exc: BaseException, *, url: str | None = None) -> NetworkError:
     """A NetworkError that names the cause: host not found, refused, TLS, timeout, reset."""
     if isinstance(exc, HttpLimitError):  # our own deadline, body cap or dead proxy
         return NetworkError(
-            exc.message,
-            exc.next_step,
+            exc.coded_message or exc.message,
+            exc.coded_next_step or exc.next_step,
             kind=exc.kind,
             sent=exc.sent,
             retryable=exc.retryable,
             url=url,
         )
     chain = _cause_chain(exc)
-    host = httpx.URL(url).host if url else "the target"
+    host: str | Message = httpx.URL(url).host if url else M.THE_TARGET()
     refused = _not_connected(chain, host, url)
     return refused if refused is not None else _cut_short(chain, host, url)
 
@@ -341,14 +336,16 @@ def _has(
     return any(isinstance(e, kind) for e in chain)
 
 
-def _not_connected(chain: list[BaseException], host: str, url: str | None) -> NetworkError | None:
+def _not_connected(
+    chain: list[BaseException], host: str | Message, url: str | None
+) -> NetworkError | None:
     """A connection that never was (nothing sent): an untrusted certificate, a failed TLS
     handshake, a host not found, a refused connection; None when it is none of these."""
     text = " ".join(str(e) for e in chain).lower()
     if _has(chain, ssl.SSLCertVerificationError) or "certificate verify failed" in text:
         return NetworkError(
-            f"The certificate of {host} is not trusted.",
-            "If your network inspects TLS, set SSL_CERT_FILE to your corporate CA bundle (PEM).",
+            M.CERT_UNTRUSTED(host=host),
+            M.CERT_STEP(),
             kind="tls",
             sent=False,
             retryable=False,
@@ -356,8 +353,8 @@ def _not_connected(chain: list[BaseException], host: str, url: str | None) -> Ne
         )
     if _has(chain, ssl.SSLError):
         return NetworkError(
-            f"The TLS handshake with {host} failed.",
-            "Check that the URL is https:// on the right port, and the proxy settings.",
+            M.TLS_FAILED(host=host),
+            M.TLS_STEP(),
             kind="tls",
             sent=False,
             retryable=False,
@@ -369,8 +366,8 @@ def _not_connected(chain: list[BaseException], host: str, url: str | None) -> Ne
         or "nodename nor servname" in text
     ):
         return NetworkError(
-            f"The host {host} was not found (DNS).",
-            "Check the host name in the tenant URL, the network and the DNS settings.",
+            M.DNS_FAILED(host=host),
+            M.DNS_STEP(),
             kind="dns",
             sent=False,
             retryable=False,
@@ -378,8 +375,8 @@ def _not_connected(chain: list[BaseException], host: str, url: str | None) -> Ne
         )
     if _has(chain, ConnectionRefusedError) or "connection refused" in text:
         return NetworkError(
-            f"{host} refused the connection.",
-            "Check the port in the tenant URL, that the service runs, and the proxy settings.",
+            M.REFUSED(host=host),
+            M.REFUSED_STEP(),
             kind="refused",
             sent=False,
             url=url,
@@ -387,29 +384,29 @@ def _not_connected(chain: list[BaseException], host: str, url: str | None) -> Ne
     return None
 
 
-def _cut_short(chain: list[BaseException], host: str, url: str | None) -> NetworkError:
+def _cut_short(chain: list[BaseException], host: str | Message, url: str | None) -> NetworkError:
     """A request that got no answer: a timeout, a connection that failed otherwise, or one
     lost before the answer arrived."""
     if _has(chain, (httpx.TimeoutException, TimeoutError)):
         connect = _has(chain, (httpx.ConnectTimeout, httpx.PoolTimeout))
         return NetworkError(
-            f"{host} did not answer in time.",
-            "Check the network and the proxy settings (HTTPS_PROXY), then try again.",
+            M.TIMEOUT(host=host),
+            M.TIMEOUT_STEP(),
             kind="timeout",
             sent=not connect,
             url=url,
         )
     if _has(chain, httpx.ConnectError):
         return NetworkError(
-            f"Could not connect to {host}.",
-            "Check the network and the proxy settings (HTTPS_PROXY).",
+            M.NO_CONNECTION(host=host),
+            M.NO_CONNECTION_STEP(),
             kind="other",
             sent=False,
             url=url,
         )
     return NetworkError(
-        f"The connection to {host} was lost before the answer arrived.",
-        "Try again; if it persists, check the network and the proxy settings.",
+        M.CUT_SHORT(host=host),
+        M.CUT_SHORT_STEP(),
         kind="reset",
         sent=True,
         url=url,

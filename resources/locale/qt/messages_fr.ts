@@ -108,7 +108,7 @@
     </message>
     <message numerus="yes">
       <source>{count} group</source>
-      <extracomment>check.entra.count.groups</extracomment>
+      <extracomment>check.entra.count.groups csv.summary.groups</extracomment>
       <translation>
         <numerusform>{count} groupe</numerusform>
         <numerusform>{count} groupes</numerusform>
@@ -116,7 +116,7 @@
     </message>
     <message numerus="yes">
       <source>{count} user</source>
-      <extracomment>check.entra.count.users</extracomment>
+      <extracomment>check.entra.count.users csv.summary.users</extracomment>
       <translation>
         <numerusform>{count} utilisateur</numerusform>
         <numerusform>{count} utilisateurs</numerusform>
@@ -289,7 +289,7 @@
     </message>
     <message>
       <source>TLS</source>
-      <extracomment>check.reachable.tls</extracomment>
+      <extracomment>check.reachable.tls mail.security.tls</extracomment>
       <translation>TLS</translation>
     </message>
     <message numerus="yes">
@@ -581,6 +581,728 @@
       <translation>Les rôles du jeton n’indiquent pas s’il peut écrire des groupes ; le premier provisionnement d’un groupe le montrera.</translation>
     </message>
     <message>
+      <source>vertical bar</source>
+      <extracomment>csv.delimiter.bar</extracomment>
+      <translation>barre verticale</translation>
+    </message>
+    <message>
+      <source>comma</source>
+      <extracomment>csv.delimiter.comma</extracomment>
+      <translation>virgule</translation>
+    </message>
+    <message>
+      <source>semicolon</source>
+      <extracomment>csv.delimiter.semicolon</extracomment>
+      <translation>point-virgule</translation>
+    </message>
+    <message>
+      <source>tab</source>
+      <extracomment>csv.delimiter.tab</extracomment>
+      <translation>tabulation</translation>
+    </message>
+    <message>
+      <source>it cannot be read near line {line} ({error})</source>
+      <extracomment>csv.error.near_line</extracomment>
+      <translation>elle ne peut pas être lue près de la ligne {line} ({error})</translation>
+    </message>
+    <message>
+      <source>a double quote that ends a value is followed by more text (a double quote inside a quoted value is written twice: "")</source>
+      <extracomment>csv.error.quote_followed</extracomment>
+      <translation>un guillemet qui termine une valeur est suivi d’autre texte (un guillemet à l’intérieur d’une valeur entre guillemets s’écrit deux fois : "")</translation>
+    </message>
+    <message>
+      <source>Correct the quotes in that row, or export the file again from the spreadsheet.</source>
+      <extracomment>csv.error.quotes.next</extracomment>
+      <translation>Corrigez les guillemets de cette ligne, ou exportez à nouveau le fichier depuis le tableur.</translation>
+    </message>
+    <message>
+      <source>the value in {where} runs over several lines that look like rows: a double quote left open there joins the rows after it into one value</source>
+      <extracomment>csv.error.runs_over_lines</extracomment>
+      <translation>la valeur de {where} s’étend sur plusieurs lignes qui ressemblent à des lignes du fichier : un guillemet laissé ouvert y joint les lignes suivantes en une seule valeur</translation>
+    </message>
+    <message>
+      <source>Close the quote in that row (or remove the line breaks from the value), then sync again.</source>
+      <extracomment>csv.error.runs_over_lines.next</extracomment>
+      <translation>Fermez le guillemet dans cette ligne (ou retirez les sauts de ligne de la valeur), puis synchronisez à nouveau.</translation>
+    </message>
+    <message>
+      <source>a double quote opened in this row is never closed (the rest of the file, to line {line}, would be one value)</source>
+      <extracomment>csv.error.unclosed_quote</extracomment>
+      <translation>un guillemet ouvert dans cette ligne n’est jamais fermé (le reste du fichier, jusqu’à la ligne {line}, formerait une seule valeur)</translation>
+    </message>
+    <message>
+      <source>UTF-8 or Windows-1252</source>
+      <extracomment>csv.file.auto_encodings</extracomment>
+      <translation>UTF-8 ou Windows-1252</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} changed while it was read ({before} bytes before, {after} after), so nothing was sent.</source>
+      <extracomment>csv.file.changed</extracomment>
+      <translation>Le fichier CSV {file} a changé pendant sa lecture ({before} octets avant, {after} après) : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+      <source>Wait until the export that writes it has finished (or sync a copy of the file), then sync again.</source>
+      <extracomment>csv.file.changed.next</extracomment>
+      <translation>Attendez la fin de l’export qui l’écrit (ou synchronisez une copie du fichier), puis synchronisez à nouveau.</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <extracomment>csv.file.changed.none whoami.no_roles</extracomment>
+      <translation>aucun</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} is empty.</source>
+      <extracomment>csv.file.empty</extracomment>
+      <translation>Le fichier CSV {file} est vide.</translation>
+    </message>
+    <message>
+      <source>Export it again with a header row and one row per user.</source>
+      <extracomment>csv.file.empty.header_next</extracomment>
+      <translation>Exportez-le à nouveau avec une ligne d’en-tête et une ligne par utilisateur.</translation>
+    </message>
+    <message>
+      <source>Export it again with a header row (e.g. userPrincipalName,givenName,surname) and one row per user.</source>
+      <extracomment>csv.file.empty.next</extracomment>
+      <translation>Exportez-le à nouveau avec une ligne d’en-tête (par exemple userPrincipalName,givenName,surname) et une ligne par utilisateur.</translation>
+    </message>
+    <message>
+      <source>{file} is a folder, not a CSV file.</source>
+      <extracomment>csv.file.folder</extracomment>
+      <translation>{file} est un dossier, pas un fichier CSV.</translation>
+    </message>
+    <message>
+      <source>Choose the CSV file inside it.</source>
+      <extracomment>csv.file.folder.next</extracomment>
+      <translation>Choisissez le fichier CSV qu’il contient.</translation>
+    </message>
+    <message>
+      <source>a device</source>
+      <extracomment>csv.file.kind.device</extracomment>
+      <translation>un périphérique</translation>
+    </message>
+    <message>
+      <source>a named pipe (FIFO)</source>
+      <extracomment>csv.file.kind.fifo</extracomment>
+      <translation>un tube nommé (FIFO)</translation>
+    </message>
+    <message>
+      <source>not a regular file</source>
+      <extracomment>csv.file.kind.other</extracomment>
+      <translation>un fichier spécial</translation>
+    </message>
+    <message>
+      <source>a socket</source>
+      <extracomment>csv.file.kind.socket</extracomment>
+      <translation>une socket</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} does not exist.</source>
+      <extracomment>csv.file.missing</extracomment>
+      <translation>Le fichier CSV {file} n’existe pas.</translation>
+    </message>
+    <message>
+      <source>Check the path, or choose the file again (--csv-file FILE, or the Source page).</source>
+      <extracomment>csv.file.missing.next</extracomment>
+      <translation>Vérifiez le chemin, ou choisissez à nouveau le fichier (--csv-file FICHIER, ou la page Source).</translation>
+    </message>
+    <message>
+      <source>Check the path, or choose the file again on the Source page.</source>
+      <extracomment>csv.file.missing.next</extracomment>
+      <translation>Vérifiez le chemin, ou choisissez à nouveau le fichier sur la page Source.</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} mixes encodings: row {row}: {reason}. Read whole as Windows-1252, its accents would be garbled, so nothing was sent.</source>
+      <extracomment>csv.file.mixed</extracomment>
+      <translation>Le fichier CSV {file} mélange des encodages : ligne {row} : {reason}. Lu entièrement en Windows-1252, ses accents seraient déformés : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+      <source>Correct row {row} and save the file again as "CSV UTF-8" (or name the encoding with --encoding if the whole file is in one, e.g. cp1252).</source>
+      <extracomment>csv.file.mixed.next</extracomment>
+      <translation>Corrigez la ligne {row} et enregistrez à nouveau le fichier en « CSV UTF-8 » (ou indiquez l’encodage avec --encoding si tout le fichier est dans un seul, par exemple cp1252).</translation>
+    </message>
+    <message>
+      <source>byte {byte} (0x{hex}) is not UTF-8, though the rest of the file is UTF-8 text: part of it was written in another encoding</source>
+      <extracomment>csv.file.mixed.reason</extracomment>
+      <translation>l’octet {byte} (0x{hex}) n’est pas de l’UTF-8, alors que le reste du fichier est du texte UTF-8 : une partie a été écrite dans un autre encodage</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} is not {wanted} text (byte {byte} cannot be read).</source>
+      <extracomment>csv.file.not_encoding</extracomment>
+      <translation>Le fichier CSV {file} n’est pas du texte {wanted} (l’octet {byte} ne peut pas être lu).</translation>
+    </message>
+    <message>
+      <source>Save it again from the spreadsheet as "CSV UTF-8", or name its encoding (--encoding, e.g. cp1252 or utf-16).</source>
+      <extracomment>csv.file.not_encoding.next</extracomment>
+      <translation>Enregistrez-le à nouveau depuis le tableur en « CSV UTF-8 », ou indiquez son encodage (--encoding, par exemple cp1252 ou utf-16).</translation>
+    </message>
+    <message>
+      <source>{file} is {kind}, not a CSV file.</source>
+      <extracomment>csv.file.not_regular</extracomment>
+      <translation>{file} est {kind}, pas un fichier CSV.</translation>
+    </message>
+    <message>
+      <source>Export the users to a regular file and choose that file (--csv-file FILE, or the Source page).</source>
+      <extracomment>csv.file.not_regular.next</extracomment>
+      <translation>Exportez les utilisateurs dans un fichier ordinaire et choisissez ce fichier (--csv-file FICHIER, ou la page Source).</translation>
+    </message>
+    <message>
+      <source>Export the users to a regular file and choose that file on the Source page.</source>
+      <extracomment>csv.file.not_regular.next</extracomment>
+      <translation>Exportez les utilisateurs dans un fichier ordinaire et choisissez ce fichier sur la page Source.</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} cannot be read: permission denied.</source>
+      <extracomment>csv.file.permission</extracomment>
+      <translation>Le fichier CSV {file} ne peut pas être lu : permission refusée.</translation>
+    </message>
+    <message>
+      <source>Give your account read access to it, or copy it somewhere you can read.</source>
+      <extracomment>csv.file.permission.next</extracomment>
+      <translation>Donnez à votre compte l’accès en lecture à ce fichier, ou copiez-le dans un dossier que vous pouvez lire.</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} is {size} MB, more than the limit of {limit} MB, so it was not read.</source>
+      <extracomment>csv.file.too_big</extracomment>
+      <translation>Le fichier CSV {file} fait {size} Mo, plus que la limite de {limit} Mo : il n’a pas été lu.</translation>
+    </message>
+    <message>
+      <source>Check that this is the users' export; if it is, raise the limit (--csv-max-mb, or source.csv.max_file_mb in the profile).</source>
+      <extracomment>csv.file.too_big.next</extracomment>
+      <translation>Vérifiez qu’il s’agit bien de l’export des utilisateurs ; si c’est le cas, relevez la limite (--csv-max-mb, ou source.csv.max_file_mb dans le profil).</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} cannot be read ({error}).</source>
+      <extracomment>csv.file.unreadable</extracomment>
+      <translation>Le fichier CSV {file} ne peut pas être lu ({error}).</translation>
+    </message>
+    <message>
+      <source>Check that the file is reachable, then try again.</source>
+      <extracomment>csv.file.unreadable.next</extracomment>
+      <translation>Vérifiez que le fichier est accessible, puis réessayez.</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} cannot be read: row {row}: {reason}, so nothing was sent.</source>
+      <extracomment>csv.file.unreadable_row</extracomment>
+      <translation>Le fichier CSV {file} ne peut pas être lu : ligne {row} : {reason} ; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+      <source>The header (row {row}) of {file}: {reason}.</source>
+      <extracomment>csv.header.control</extracomment>
+      <translation>L’en-tête (ligne {row}) de {file} : {reason}.</translation>
+    </message>
+    <message>
+      <source>Rename that column in the first row, then try again.</source>
+      <extracomment>csv.header.control.next</extracomment>
+      <translation>Renommez cette colonne dans la première ligne, puis réessayez.</translation>
+    </message>
+    <message>
+      <source>the column name {name} holds the control character {char}</source>
+      <extracomment>csv.header.control.reason</extracomment>
+      <translation>le nom de colonne {name} contient le caractère de contrôle {char}</translation>
+    </message>
+    <message>
+      <source>the delimiter guessed from the header</source>
+      <extracomment>csv.header.delimiter_guessed</extracomment>
+      <translation>le séparateur deviné d’après l’en-tête</translation>
+    </message>
+    <message>
+      <source>the delimiter named with --delimiter</source>
+      <extracomment>csv.header.delimiter_named</extracomment>
+      <translation>le séparateur indiqué avec --delimiter</translation>
+    </message>
+    <message>
+      <source>The column {column} appears twice in the header of {file} (columns {first} and {second}).</source>
+      <extracomment>csv.header.duplicate</extracomment>
+      <translation>La colonne {column} apparaît deux fois dans l’en-tête de {file} (colonnes {first} et {second}).</translation>
+    </message>
+    <message>
+      <source>Rename or remove one of them.</source>
+      <extracomment>csv.header.duplicate.next</extracomment>
+      <translation>Renommez ou supprimez l’une des deux.</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} has no group column {column}; its columns are: {found}.</source>
+      <extracomment>csv.header.no_group_column</extracomment>
+      <translation>Le fichier CSV {file} n’a pas de colonne de groupe {column} ; ses colonnes sont : {found}.</translation>
+    </message>
+    <message>
+      <source>Name an existing column with --group-column, or remove that setting.</source>
+      <extracomment>csv.header.no_group_column.next</extracomment>
+      <translation>Indiquez une colonne existante avec --group-column, ou retirez ce réglage.</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} has no column {column} for the userName; its columns are: {found}.</source>
+      <extracomment>csv.header.no_user_name</extracomment>
+      <translation>Le fichier CSV {file} n’a pas de colonne {column} pour le userName ; ses colonnes sont : {found}.</translation>
+    </message>
+    <message>
+      <source>Choose the column that holds each user's e-mail sign-in name with --user-name-column COLUMN (e.g. --user-name-column {hint}) or on the Source page.</source>
+      <extracomment>csv.header.no_user_name.hint_next</extracomment>
+      <translation>Choisissez la colonne qui contient l’adresse e-mail de connexion de chaque utilisateur avec --user-name-column COLONNE (par exemple --user-name-column {hint}) ou sur la page Source.</translation>
+    </message>
+    <message>
+      <source>Choose the column that holds each user's e-mail sign-in name with --user-name-column COLUMN or on the Source page, or rename it userPrincipalName.</source>
+      <extracomment>csv.header.no_user_name.next</extracomment>
+      <translation>Choisissez la colonne qui contient l’adresse e-mail de connexion de chaque utilisateur avec --user-name-column COLONNE ou sur la page Source, ou renommez-la userPrincipalName.</translation>
+    </message>
+    <message>
+      <source>The CSV file {file} has no column {column} for the userName; read as {delimiter}-separated ({how}), its header is one column: {found}.</source>
+      <extracomment>csv.header.one_column</extracomment>
+      <translation>Le fichier CSV {file} n’a pas de colonne {column} pour le userName ; lu avec le séparateur {delimiter} ({how}), son en-tête n’a qu’une colonne : {found}.</translation>
+    </message>
+    <message>
+      <source>If the file uses another delimiter, name it with --delimiter (',', ';' or tab) or on the Source page; otherwise choose the userName column with --user-name-column COLUMN.</source>
+      <extracomment>csv.header.one_column.next</extracomment>
+      <translation>Si le fichier utilise un autre séparateur, indiquez-le avec --delimiter (« , », « ; » ou tab) ou sur la page Source ; sinon, choisissez la colonne du userName avec --user-name-column COLONNE.</translation>
+    </message>
+    <message>
+      <source>the header, read as {delimiter}-separated, is one column</source>
+      <extracomment>csv.header.one_column.reason</extracomment>
+      <translation>l’en-tête, lu avec le séparateur {delimiter}, n’a qu’une colonne</translation>
+    </message>
+    <message>
+      <source>Give every column a name in the first row (or delete the empty columns).</source>
+      <extracomment>csv.header.unnamed.next</extracomment>
+      <translation>Donnez un nom à chaque colonne dans la première ligne (ou supprimez les colonnes vides).</translation>
+    </message>
+    <message>
+      <source>The header (row {row}) of {file} has {count} columns, and columns {columns} and {last} have no name.</source>
+      <extracomment>csv.header.unnamed_many</extracomment>
+      <translation>L’en-tête (ligne {row}) de {file} a {count} colonnes, et les colonnes {columns} et {last} n’ont pas de nom.</translation>
+    </message>
+    <message>
+      <source>the header has {count} columns and columns {columns} and {last} have no name</source>
+      <extracomment>csv.header.unnamed_many.reason</extracomment>
+      <translation>l’en-tête a {count} colonnes et les colonnes {columns} et {last} n’ont pas de nom</translation>
+    </message>
+    <message>
+      <source>The header (row {row}) of {file} has {count} columns, and column {column} has no name.</source>
+      <extracomment>csv.header.unnamed_one</extracomment>
+      <translation>L’en-tête (ligne {row}) de {file} a {count} colonnes, et la colonne {column} n’a pas de nom.</translation>
+    </message>
+    <message>
+      <source>the header has {count} columns and column {column} has no name</source>
+      <extracomment>csv.header.unnamed_one.reason</extracomment>
+      <translation>l’en-tête a {count} colonnes et la colonne {column} n’a pas de nom</translation>
+    </message>
+    <message numerus="yes">
+      <source>The CSV file {file} has {count} invalid row, so nothing was sent:{br}{rows}{br}</source>
+      <extracomment>csv.invalid</extracomment>
+      <translation>
+        <numerusform>Le fichier CSV {file} a {count} ligne non valide : rien n’a été envoyé :{br}{rows}{br}</numerusform>
+        <numerusform>Le fichier CSV {file} a {count} lignes non valides : rien n’a été envoyé :{br}{rows}{br}</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>  row {row}: {problems}</source>
+      <extracomment>csv.invalid.line</extracomment>
+      <translation>  ligne {row} : {problems}</translation>
+    </message>
+    <message>
+      <source>  and {count} more.</source>
+      <extracomment>csv.invalid.more</extracomment>
+      <translation>  et {count} de plus.</translation>
+    </message>
+    <message>
+      <source>Fix these rows and sync again, or leave them out with --skip-invalid ("Skip invalid rows" in the wizard).</source>
+      <extracomment>csv.invalid.next</extracomment>
+      <translation>Corrigez ces lignes et synchronisez à nouveau, ou laissez-les de côté avec --skip-invalid (« Ignorer les lignes non valides » dans l’assistant).</translation>
+    </message>
+    <message>
+      <source>Fix these rows and sync again, or leave them out with "Skip invalid rows".</source>
+      <extracomment>csv.invalid.next</extracomment>
+      <translation>Corrigez ces lignes et synchronisez à nouveau, ou cochez « Ignorer les lignes non valides ».</translation>
+    </message>
+    <message>
+      <source>{head}{br}{tail}</source>
+      <extracomment>csv.join.lines</extracomment>
+      <translation>{head}{br}{tail}</translation>
+    </message>
+    <message>
+      <source>{head}; {tail}</source>
+      <extracomment>csv.join.problems</extracomment>
+      <translation>{head} ; {tail}</translation>
+    </message>
+    <message>
+      <source>{text}</source>
+      <extracomment>csv.plain</extracomment>
+      <translation>{text}</translation>
+    </message>
+    <message>
+      <source>true/false, yes/no, 1/0, vrai/faux or oui/non</source>
+      <extracomment>csv.row.boolean_words</extracomment>
+      <translation>true/false, yes/no, 1/0, vrai/faux ou oui/non</translation>
+    </message>
+    <message>
+      <source>{where} holds the control character {char}, which cannot be sent to Webex</source>
+      <extracomment>csv.row.control</extracomment>
+      <translation>{where} contient le caractère de contrôle {char}, qui ne peut pas être envoyé à Webex</translation>
+    </message>
+    <message>
+      <source>{where} holds the control character {char}, which cannot be sent to Webex (a line break inside a value)</source>
+      <extracomment>csv.row.control_line_break</extracomment>
+      <translation>{where} contient le caractère de contrôle {char}, qui ne peut pas être envoyé à Webex (un saut de ligne dans une valeur)</translation>
+    </message>
+    <message>
+      <source>userName {user_name} is also in row {others} (user names must be unique, whatever the case)</source>
+      <extracomment>csv.row.duplicate_user_name</extracomment>
+      <translation>le userName {user_name} figure aussi à la ligne {others} (les noms d’utilisateur doivent être uniques, sans tenir compte de la casse)</translation>
+    </message>
+    <message>
+      <source>userName {user_name} is also in rows {others} (user names must be unique, whatever the case)</source>
+      <extracomment>csv.row.duplicate_user_name_rows</extracomment>
+      <translation>le userName {user_name} figure aussi aux lignes {others} (les noms d’utilisateur doivent être uniques, sans tenir compte de la casse)</translation>
+    </message>
+    <message>
+      <source>{value} in column {column} is not an e-mail address</source>
+      <extracomment>csv.row.invalid_email</extracomment>
+      <translation>{value} dans la colonne {column} n’est pas une adresse e-mail</translation>
+    </message>
+    <message>
+      <source>userName {value} in column {column} is not an e-mail address</source>
+      <extracomment>csv.row.invalid_user_name</extracomment>
+      <translation>le userName {value} de la colonne {column} n’est pas une adresse e-mail</translation>
+    </message>
+    <message>
+      <source>no userName (column {column} is empty)</source>
+      <extracomment>csv.row.no_user_name</extracomment>
+      <translation>pas de userName (la colonne {column} est vide)</translation>
+    </message>
+    <message>
+      <source>{value} in column {column} is not a yes/no value (use {words})</source>
+      <extracomment>csv.row.not_boolean</extracomment>
+      <translation>{value} dans la colonne {column} n’est pas une valeur oui/non (utilisez {words})</translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} cell but the header has {width} columns (a {delimiter} is missing, or the row was cut)</source>
+      <extracomment>csv.row.too_few_cells</extracomment>
+      <translation>
+        <numerusform>{count} cellule alors que l’en-tête a {width} colonnes (il manque un {delimiter}, ou la ligne a été coupée)</numerusform>
+        <numerusform>{count} cellules alors que l’en-tête a {width} colonnes (il manque un {delimiter}, ou la ligne a été coupée)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{count} cells but the header has {width} columns (a value that contains the delimiter {delimiter} must be in double quotes)</source>
+      <extracomment>csv.row.too_many_cells</extracomment>
+      <translation>{count} cellules alors que l’en-tête a {width} colonnes (une valeur qui contient le séparateur {delimiter} doit être entre guillemets)</translation>
+    </message>
+    <message>
+      <source>Row {row} of {file}: {problems}.</source>
+      <extracomment>csv.skip.invalid_row</extracomment>
+      <translation>Ligne {row} de {file} : {problems}.</translation>
+    </message>
+    <message>
+      <source>Read {file}: {users}, {groups} ({encoding}, {delimiter}-separated).</source>
+      <extracomment>csv.summary</extracomment>
+      <translation>{file} lu : {users}, {groups} ({encoding}, séparateur {delimiter}).</translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} invalid row was left out because skipping invalid rows is on.</source>
+      <extracomment>csv.summary.skipped</extracomment>
+      <translation>
+        <numerusform>{count} ligne non valide a été laissée de côté, car l’option d’ignorer les lignes non valides est active.</numerusform>
+        <numerusform>{count} lignes non valides ont été laissées de côté, car l’option d’ignorer les lignes non valides est active.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>cell {position}</source>
+      <extracomment>csv.where.cell</extracomment>
+      <translation>la cellule {position}</translation>
+    </message>
+    <message>
+      <source>column {column}</source>
+      <extracomment>csv.where.column</extracomment>
+      <translation>la colonne {column}</translation>
+    </message>
+    <message>
+      <source>Nothing was planned.</source>
+      <extracomment>mail.counts.nothing</extracomment>
+      <translation>Rien n’était prévu.</translation>
+    </message>
+    <message>
+      <source>nothing was planned</source>
+      <extracomment>mail.counts.nothing_line</extracomment>
+      <translation>rien n’était prévu</translation>
+    </message>
+    <message>
+      <source>{status} {number}</source>
+      <extracomment>mail.counts.status</extracomment>
+      <translation>{status} {number}</translation>
+    </message>
+    <message>
+      <source>Cycle: {cycle}, started {started}, finished {finished}</source>
+      <extracomment>mail.cycle_line</extracomment>
+      <translation>Cycle : {cycle}, commencé le {started}, terminé le {finished}</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <extracomment>mail.failures.action</extracomment>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <extracomment>mail.failures.error</extracomment>
+      <translation>Erreur</translation>
+    </message>
+    <message>
+      <source>First failures ({shown} of {total})</source>
+      <extracomment>mail.failures.heading</extracomment>
+      <translation>Premiers échecs ({shown} sur {total})</translation>
+    </message>
+    <message>
+      <source>First failures ({shown} of {total}):</source>
+      <extracomment>mail.failures.heading_line</extracomment>
+      <translation>Premiers échecs ({shown} sur {total}) :</translation>
+    </message>
+    <message>
+      <source>{number}. {user}: {action} failed: {error}</source>
+      <extracomment>mail.failures.line</extracomment>
+      <translation>{number}. {user} : échec de l’action {action} : {error}</translation>
+    </message>
+    <message>
+      <source>Next step: {step}</source>
+      <extracomment>mail.failures.next</extracomment>
+      <translation>Étape suivante : {step}</translation>
+    </message>
+    <message>
+      <source>Next step</source>
+      <extracomment>mail.failures.next_step</extracomment>
+      <translation>Étape suivante</translation>
+    </message>
+    <message>
+      <source>no detail</source>
+      <extracomment>mail.failures.no_detail</extracomment>
+      <translation>aucun détail</translation>
+    </message>
+    <message>
+      <source>(unknown)</source>
+      <extracomment>mail.failures.unknown_user</extracomment>
+      <translation>(inconnu)</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <extracomment>mail.failures.user</extracomment>
+      <translation>Utilisateur</translation>
+    </message>
+    <message>
+      <source>Sent by webex-provisioner {version} on {host}, because this address is a failure e-mail recipient of the profile.</source>
+      <extracomment>mail.footer</extracomment>
+      <translation>Envoyé par webex-provisioner {version} depuis {host}, car cette adresse fait partie des destinataires des e-mails d’échec du profil.</translation>
+    </message>
+    <message>
+      <source>Counts</source>
+      <extracomment>mail.heading.counts</extracomment>
+      <translation>Totaux</translation>
+    </message>
+    <message>
+      <source>Counts:</source>
+      <extracomment>mail.heading.counts_line</extracomment>
+      <translation>Totaux :</translation>
+    </message>
+    <message>
+      <source>What to do next</source>
+      <extracomment>mail.heading.next</extracomment>
+      <translation>Que faire ensuite</translation>
+    </message>
+    <message>
+      <source>What to do next:</source>
+      <extracomment>mail.heading.next_line</extracomment>
+      <translation>Que faire ensuite :</translation>
+    </message>
+    <message>
+      <source>Cycle</source>
+      <extracomment>mail.label.cycle</extracomment>
+      <translation>Cycle</translation>
+    </message>
+    <message>
+      <source>Finished</source>
+      <extracomment>mail.label.finished</extracomment>
+      <translation>Fin</translation>
+    </message>
+    <message>
+      <source>Next attempt</source>
+      <extracomment>mail.label.next_attempt</extracomment>
+      <translation>Prochaine tentative</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <extracomment>mail.label.outcome</extracomment>
+      <translation>Résultat</translation>
+    </message>
+    <message>
+      <source>Profile</source>
+      <extracomment>mail.label.profile</extracomment>
+      <translation>Profil</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <extracomment>mail.label.started</extracomment>
+      <translation>Début</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <extracomment>mail.label.why</extracomment>
+      <translation>Cause</translation>
+    </message>
+    <message>
+      <source>{label}: {value}</source>
+      <extracomment>mail.line</extracomment>
+      <translation>{label} : {value}</translation>
+    </message>
+    <message>
+      <source>Look at the failures in the provisioning log (`webex-provisioner logs --profile {profile}`).</source>
+      <extracomment>mail.next.failures</extracomment>
+      <translation>Consultez les échecs dans le journal de provisionnement (`webex-provisioner logs --profile {profile}`).</translation>
+    </message>
+    <message>
+      <source>Review the planned disables and deletes (`webex-provisioner sync --profile {profile} --dry-run`); if they are expected, run `webex-provisioner sync --profile {profile} --allow-deletes`.</source>
+      <extracomment>mail.next.held</extracomment>
+      <translation>Vérifiez les désactivations et suppressions prévues (`webex-provisioner sync --profile {profile} --dry-run`) ; si elles sont attendues, lancez `webex-provisioner sync --profile {profile} --allow-deletes`.</translation>
+    </message>
+    <message>
+      <source>Fix the cause above, then restart provisioning (the dashboard's Restart, or `webex-provisioner restart --profile {profile}`).</source>
+      <extracomment>mail.next.quarantined</extracomment>
+      <translation>Corrigez la cause ci-dessus, puis redémarrez le provisionnement (le bouton « Redémarrer » du tableau de bord, ou `webex-provisioner restart --profile {profile}`).</translation>
+    </message>
+    <message>
+      <source>not before {when}</source>
+      <extracomment>mail.not_before</extracomment>
+      <translation>pas avant le {when}</translation>
+    </message>
+    <message>
+      <source>cycle failed</source>
+      <extracomment>mail.outcome.failed</extracomment>
+      <translation>échec du cycle</translation>
+    </message>
+    <message numerus="yes">
+      <source>cycle ended with {count} failure</source>
+      <extracomment>mail.outcome.failures</extracomment>
+      <translation>
+        <numerusform>cycle terminé avec {count} échec</numerusform>
+        <numerusform>cycle terminé avec {count} échecs</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>cycle held by the deletion threshold</source>
+      <extracomment>mail.outcome.held</extracomment>
+      <translation>cycle retenu par le seuil de suppression accidentelle</translation>
+    </message>
+    <message>
+      <source>cycle {outcome}</source>
+      <extracomment>mail.outcome.other</extracomment>
+      <translation>cycle {outcome}</translation>
+    </message>
+    <message>
+      <source>provisioning quarantined</source>
+      <extracomment>mail.outcome.quarantined</extracomment>
+      <translation>provisionnement en quarantaine</translation>
+    </message>
+    <message>
+      <source>no encryption</source>
+      <extracomment>mail.security.none</extracomment>
+      <translation>sans chiffrement</translation>
+    </message>
+    <message>
+      <source>STARTTLS</source>
+      <extracomment>mail.security.starttls</extracomment>
+      <translation>STARTTLS</translation>
+    </message>
+    <message>
+      <source>{host}:{port} ({security})</source>
+      <extracomment>mail.server</extracomment>
+      <translation>{host}:{port} ({security})</translation>
+    </message>
+    <message>
+      <source>{prefix} {profile}: {outcome}</source>
+      <extracomment>mail.subject</extracomment>
+      <translation>{prefix} {profile} : {outcome}</translation>
+    </message>
+    <message>
+      <source>This is a test message from webex-provisioner.</source>
+      <extracomment>mail.test.from</extracomment>
+      <translation>Ceci est un message de test de webex-provisioner.</translation>
+    </message>
+    <message>
+      <source>This is a test message from webex-provisioner for profile {profile}.</source>
+      <extracomment>mail.test.from_profile</extracomment>
+      <translation>Ceci est un message de test de webex-provisioner pour le profil {profile}.</translation>
+    </message>
+    <message>
+      <source>One message is sent per new problem, not one per cycle while it lasts.</source>
+      <extracomment>mail.test.once</extracomment>
+      <translation>Un seul message est envoyé par nouveau problème, et non un par cycle tant qu’il dure.</translation>
+    </message>
+    <message>
+      <source>Mail server: {server}</source>
+      <extracomment>mail.test.server</extracomment>
+      <translation>Serveur de messagerie : {server}</translation>
+    </message>
+    <message>
+      <source>{prefix} Test message</source>
+      <extracomment>mail.test.subject</extracomment>
+      <translation>{prefix} Message de test</translation>
+    </message>
+    <message>
+      <source>{prefix} Test message for profile {profile}</source>
+      <extracomment>mail.test.subject_profile</extracomment>
+      <translation>{prefix} Message de test pour le profil {profile}</translation>
+    </message>
+    <message>
+      <source>Failure e-mail works. When a provisioning cycle is quarantined, held by the accidental-deletion threshold, or ends with failures, a report like this one is sent to: {recipients}.</source>
+      <extracomment>mail.test.works</extracomment>
+      <translation>L’e-mail d’échec fonctionne. Quand un cycle de provisionnement est mis en quarantaine, retenu par le seuil de suppression accidentelle ou se termine avec des échecs, un rapport comme celui-ci est envoyé à : {recipients}.</translation>
+    </message>
+    <message>
+      <source>The CA bundle named by {name} ({path}) does not exist.</source>
+      <extracomment>net.ca_bundle.missing</extracomment>
+      <translation>Le paquet d’autorités de certification désigné par {name} ({path}) n’existe pas.</translation>
+    </message>
+    <message>
+      <source>Fix {name} to point at a PEM file, or unset it.</source>
+      <extracomment>net.ca_bundle.missing.step</extracomment>
+      <translation>Faites pointer {name} vers un fichier PEM, ou supprimez-la.</translation>
+    </message>
+    <message>
+      <source>{host} did not send its whole answer within {seconds} s (the deadline of one request).</source>
+      <extracomment>net.deadline</extracomment>
+      <translation>{host} n’a pas envoyé toute sa réponse en {seconds} s (le délai maximal d’une requête).</translation>
+    </message>
+    <message>
+      <source>Check the network and the proxy settings (HTTPS_PROXY), then try again; a slow link may need a longer deadline ({variable}).</source>
+      <extracomment>net.deadline.step</extracomment>
+      <translation>Vérifiez le réseau et les paramètres du proxy (HTTPS_PROXY), puis réessayez ; une liaison lente peut demander un délai plus long ({variable}).</translation>
+    </message>
+    <message>
+      <source>{name} must be a positive number; it is {value}.</source>
+      <extracomment>net.env.not_positive</extracomment>
+      <translation>{name} doit être un nombre positif ; sa valeur est {value}.</translation>
+    </message>
+    <message>
+      <source>Fix {name} or unset it (the default is {default}).</source>
+      <extracomment>net.env.not_positive.step</extracomment>
+      <translation>Corrigez {name} ou supprimez-la (la valeur par défaut est {default}).</translation>
+    </message>
+    <message>
+      <source>Could not reach the proxy {address} set by {variable} (on the way to {host}).</source>
+      <extracomment>net.proxy</extracomment>
+      <translation>Impossible de joindre le proxy {address} défini par {variable} (en route vers {host}).</translation>
+    </message>
+    <message>
+      <source>Check that the proxy runs and that {variable} names it (or unset it, or add the host to NO_PROXY), then try again.</source>
+      <extracomment>net.proxy.step</extracomment>
+      <translation>Vérifiez que le proxy fonctionne et que {variable} le désigne (ou supprimez-la, ou ajoutez l’hôte à NO_PROXY), puis réessayez.</translation>
+    </message>
+    <message>
+      <source>{host} sent an answer larger than {size} bytes; it was stopped there.</source>
+      <extracomment>net.too_large</extracomment>
+      <translation>{host} a envoyé une réponse de plus de {size} octets ; elle a été interrompue.</translation>
+    </message>
+    <message>
+      <source>Check the address (a proxy or a wrong server may stand in the way); a larger answer needs a larger cap ({variable}).</source>
+      <extracomment>net.too_large.step</extracomment>
+      <translation>Vérifiez l’adresse (un proxy ou un mauvais serveur peut faire obstacle) ; une réponse plus grande demande une limite plus haute ({variable}).</translation>
+    </message>
+    <message>
       <source>Open {url} and enter {code}.</source>
       <extracomment>sign_in.device_code.open</extracomment>
       <translation>Ouvrez {url} et saisissez {code}.</translation>
@@ -589,6 +1311,429 @@
       <source>Waiting for the sign-in...</source>
       <extracomment>sign_in.device_code.waiting</extracomment>
       <translation>En attente de la connexion…</translation>
+    </message>
+    <message>
+      <source>Check the source (a wrong file or filter removes many users at once). If the removals are intended, run `webex-provisioner sync --profile {profile} --allow-deletes` or press Allow the removals and run in the dashboard.</source>
+      <extracomment>sync.held.next_step</extracomment>
+      <translation>Vérifiez la source (un mauvais fichier ou filtre retire beaucoup d’utilisateurs d’un coup). Si les retraits sont voulus, exécutez `webex-provisioner sync --profile {profile} --allow-deletes` ou appuyez sur « Autoriser les retraits et exécuter » dans le tableau de bord.</translation>
+    </message>
+    <message>
+      <source>Check the source (a wrong file or filter removes many users at once). If the removals of {profile} are intended, press "Allow the removals and run…".</source>
+      <extracomment>sync.held.next_step</extracomment>
+      <translation>Vérifiez la source (un mauvais fichier ou filtre retire beaucoup d’utilisateurs d’un coup). Si les retraits de {profile} sont voulus, appuyez sur « Autoriser les retraits et exécuter… ».</translation>
+    </message>
+    <message>
+      <source>held by the accidental-deletion threshold: the cycle sent nothing</source>
+      <extracomment>sync.held.operation</extracomment>
+      <translation>retenu par le seuil de suppression accidentelle : le cycle n’a rien envoyé</translation>
+    </message>
+    <message>
+      <source>{detail}; held by the accidental-deletion threshold</source>
+      <extracomment>sync.held.operation_detail</extracomment>
+      <translation>{detail} ; retenu par le seuil de suppression accidentelle</translation>
+    </message>
+    <message>
+      <source>Run `webex-provisioner sync --allow-deletes` if the removals are intended.</source>
+      <extracomment>sync.held.operation_next</extracomment>
+      <translation>Exécutez `webex-provisioner sync --allow-deletes` si les retraits sont voulus.</translation>
+    </message>
+    <message>
+      <source>Press "Allow the removals and run…" if the removals are intended.</source>
+      <extracomment>sync.held.operation_next</extracomment>
+      <translation>Appuyez sur « Autoriser les retraits et exécuter… » si les retraits sont voulus.</translation>
+    </message>
+    <message>
+      <source>{reason} The cycle will be held: nothing will be sent until you allow the removals.</source>
+      <extracomment>sync.held.plan_reason</extracomment>
+      <translation>{reason} Le cycle sera retenu : rien ne sera envoyé tant que vous n’aurez pas autorisé les retraits.</translation>
+    </message>
+    <message>
+      <source>{reason} The cycle is held: nothing was sent.</source>
+      <extracomment>sync.held.reason</extracomment>
+      <translation>{reason} Le cycle est retenu : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+      <source>The cycle was cancelled; the operations not sent yet are kept.</source>
+      <extracomment>sync.outcome.cancelled</extracomment>
+      <translation>Le cycle a été annulé ; les opérations pas encore envoyées sont conservées.</translation>
+    </message>
+    <message>
+      <source>Run a cycle again to finish them.</source>
+      <extracomment>sync.outcome.cancelled_next</extracomment>
+      <translation>Relancez un cycle pour les terminer.</translation>
+    </message>
+    <message>
+      <source>Press "Sync now" to finish them.</source>
+      <extracomment>sync.outcome.cancelled_next</extracomment>
+      <translation>Appuyez sur « Synchroniser maintenant » pour les terminer.</translation>
+    </message>
+    <message>
+      <source>{failed} of {attempted} operations failed (more than 40 %): something is wrong with the target or the mappings, not with a few users.</source>
+      <extracomment>sync.outcome.failure_rate</extracomment>
+      <translation>{failed} des {attempted} opérations ont échoué (plus de 40 %) : le problème vient de la cible ou des correspondances, pas de quelques utilisateurs.</translation>
+    </message>
+    <message>
+      <source>Read the failures in the provisioning log (`webex-provisioner logs`).</source>
+      <extracomment>sync.outcome.failure_rate_next</extracomment>
+      <translation>Lisez les échecs dans le journal de provisionnement (`webex-provisioner logs`).</translation>
+    </message>
+    <message>
+      <source>Read the failures in the provisioning log (the Logs tab).</source>
+      <extracomment>sync.outcome.failure_rate_next</extracomment>
+      <translation>Lisez les échecs dans le journal de provisionnement (l’onglet Journaux).</translation>
+    </message>
+    <message numerus="yes">
+      <source>{failed} operation failed.</source>
+      <extracomment>sync.outcome.failures</extracomment>
+      <translation>
+        <numerusform>{failed} opération a échoué.</numerusform>
+        <numerusform>{failed} opérations ont échoué.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Read the failures in the provisioning log; the next cycle retries them.</source>
+      <extracomment>sync.outcome.failures_next</extracomment>
+      <translation>Lisez les échecs dans le journal de provisionnement ; le prochain cycle les réessaie.</translation>
+    </message>
+    <message>
+      <source>The cycle stopped on an unexpected error ({kind}).</source>
+      <extracomment>sync.outcome.unexpected</extracomment>
+      <translation>Le cycle s’est arrêté sur une erreur inattendue ({kind}).</translation>
+    </message>
+    <message>
+      <source>See the program log; the next cycle resumes from the journal.</source>
+      <extracomment>sync.outcome.unexpected_next</extracomment>
+      <translation>Consultez le journal du programme ; le prochain cycle reprend à partir du journal des opérations.</translation>
+    </message>
+    <message>
+      <source>{next_step} Then run `webex-provisioner restart --profile {profile}` to try again at once.</source>
+      <extracomment>sync.quarantine.next_step</extracomment>
+      <translation>{next_step} Puis exécutez `webex-provisioner restart --profile {profile}` pour réessayer tout de suite.</translation>
+    </message>
+    <message>
+      <source>{next_step} Then press "Restart provisioning…" for {profile} to try again at once.</source>
+      <extracomment>sync.quarantine.next_step</extracomment>
+      <translation>{next_step} Puis appuyez sur « Redémarrer le provisionnement… » pour {profile} afin de réessayer tout de suite.</translation>
+    </message>
+    <message>
+      <source>The profile is quarantined: {reason} The next attempt is at {when}.</source>
+      <extracomment>sync.quarantine.reason</extracomment>
+      <translation>Le profil est en quarantaine : {reason} La prochaine tentative aura lieu le {when}.</translation>
+    </message>
+    <message>
+      <source>{next_step} Once fixed, run `webex-provisioner restart --profile {profile}` to try again at once.</source>
+      <extracomment>sync.quarantine.waiting_next_step</extracomment>
+      <translation>{next_step} Une fois corrigé, exécutez `webex-provisioner restart --profile {profile}` pour réessayer tout de suite.</translation>
+    </message>
+    <message>
+      <source>{next_step} Once fixed, press "Restart provisioning…" for {profile} to try again at once.</source>
+      <extracomment>sync.quarantine.waiting_next_step</extracomment>
+      <translation>{next_step} Une fois corrigé, appuyez sur « Redémarrer le provisionnement… » pour {profile} afin de réessayer tout de suite.</translation>
+    </message>
+    <message>
+      <source>{users} {groups}</source>
+      <extracomment>sync.threshold.both</extracomment>
+      <translation>{users} {groups}</translation>
+    </message>
+    <message>
+      <source>more than {count}</source>
+      <extracomment>sync.threshold.limit.count</extracomment>
+      <translation>plus de {count}</translation>
+    </message>
+    <message>
+      <source>{first} or {second}</source>
+      <extracomment>sync.threshold.limit.either</extracomment>
+      <translation>{first} ou {second}</translation>
+    </message>
+    <message>
+      <source>no limit</source>
+      <extracomment>sync.threshold.limit.none</extracomment>
+      <translation>aucune limite</translation>
+    </message>
+    <message>
+      <source>more than {percent} % (from {minimum} removals)</source>
+      <extracomment>sync.threshold.limit.percent</extracomment>
+      <translation>plus de {percent} % (à partir de {minimum} retraits)</translation>
+    </message>
+    <message>
+      <source>{removals} of {linked} provisioned groups ({percent} %)</source>
+      <extracomment>sync.threshold.share.groups</extracomment>
+      <translation>{removals} des {linked} groupes provisionnés ({percent} %)</translation>
+    </message>
+    <message>
+      <source>{removals} of {linked} provisioned users ({percent} %)</source>
+      <extracomment>sync.threshold.share.users</extracomment>
+      <translation>{removals} des {linked} utilisateurs provisionnés ({percent} %)</translation>
+    </message>
+    <message>
+      <source>This cycle would disable or delete {share}; the threshold is {limit}.</source>
+      <extracomment>sync.threshold.would_remove</extracomment>
+      <translation>Ce cycle désactiverait ou supprimerait {share} ; le seuil est de {limit}.</translation>
+    </message>
+    <message>
+      <source>an HTML page</source>
+      <extracomment>webex.body.html</extracomment>
+      <translation>une page HTML</translation>
+    </message>
+    <message>
+      <source>a JSON body</source>
+      <extracomment>webex.body.json</extracomment>
+      <translation>un contenu JSON</translation>
+    </message>
+    <message>
+      <source>a body that is not JSON</source>
+      <extracomment>webex.body.not_json</extracomment>
+      <translation>un contenu qui n’est pas du JSON</translation>
+    </message>
+    <message>
+      <source>The target refused the request as invalid.</source>
+      <extracomment>webex.error.bad_request</extracomment>
+      <translation>La cible a refusé la requête comme non valide.</translation>
+    </message>
+    <message>
+      <source>A user or group with this name already exists in the target.</source>
+      <extracomment>webex.error.conflict</extracomment>
+      <translation>Un utilisateur ou un groupe de ce nom existe déjà dans la cible.</translation>
+    </message>
+    <message>
+      <source>({detail})</source>
+      <extracomment>webex.error.detail</extracomment>
+      <translation>({detail})</translation>
+    </message>
+    <message>
+      <source>The target answered with an error.</source>
+      <extracomment>webex.error.generic</extracomment>
+      <translation>La cible a répondu par une erreur.</translation>
+    </message>
+    <message>
+      <source>The token lacks a scope needed to provision (identity:people_rw).</source>
+      <extracomment>webex.error.missing_scope</extracomment>
+      <translation>Il manque au jeton une étendue nécessaire au provisionnement (identity:people_rw).</translation>
+    </message>
+    <message>
+      <source>The token's user is not an admin who can provision users.</source>
+      <extracomment>webex.error.not_admin</extracomment>
+      <translation>L’utilisateur du jeton n’est pas un administrateur autorisé à provisionner des utilisateurs.</translation>
+    </message>
+    <message>
+      <source>The token is not allowed to do this.</source>
+      <extracomment>webex.error.not_allowed</extracomment>
+      <translation>Le jeton n’a pas le droit de faire cela.</translation>
+    </message>
+    <message>
+      <source>The user or group does not exist (any more) in the target.</source>
+      <extracomment>webex.error.not_found</extracomment>
+      <translation>L’utilisateur ou le groupe n’existe pas (ou plus) dans la cible.</translation>
+    </message>
+    <message>
+      <source>The target answered HTTP {status} with {body} instead of JSON.</source>
+      <extracomment>webex.error.not_json</extracomment>
+      <translation>La cible a répondu HTTP {status} avec {body} au lieu de JSON.</translation>
+    </message>
+    <message>
+      <source>The target answered something that is not SCIM or Webex JSON.</source>
+      <extracomment>webex.error.protocol</extracomment>
+      <translation>La cible a répondu autre chose que du JSON SCIM ou Webex.</translation>
+    </message>
+    <message>
+      <source>The target asked us to slow down (too many requests).</source>
+      <extracomment>webex.error.rate_limited</extracomment>
+      <translation>La cible nous a demandé de ralentir (trop de requêtes).</translation>
+    </message>
+    <message>
+      <source>The target refused the request (HTTP {status}).</source>
+      <extracomment>webex.error.refused_status</extracomment>
+      <translation>La cible a refusé la requête (HTTP {status}).</translation>
+    </message>
+    <message>
+      <source>The target refused the request (HTTP {status}, {scim_type}).</source>
+      <extracomment>webex.error.refused_status_type</extracomment>
+      <translation>La cible a refusé la requête (HTTP {status}, {scim_type}).</translation>
+    </message>
+    <message>
+      <source>The target had an internal error.</source>
+      <extracomment>webex.error.server</extracomment>
+      <translation>La cible a subi une erreur interne.</translation>
+    </message>
+    <message>
+      <source>The token has expired.</source>
+      <extracomment>webex.error.token_expired</extracomment>
+      <translation>Le jeton a expiré.</translation>
+    </message>
+    <message>
+      <source>The token is not valid (mistyped, revoked or expired).</source>
+      <extracomment>webex.error.token_invalid</extracomment>
+      <translation>Le jeton n’est pas valide (mal saisi, révoqué ou expiré).</translation>
+    </message>
+    <message>
+      <source>The token was refused.</source>
+      <extracomment>webex.error.token_refused</extracomment>
+      <translation>Le jeton a été refusé.</translation>
+    </message>
+    <message>
+      <source>[TrackingID {tracking_id}]</source>
+      <extracomment>webex.error.tracking</extracomment>
+      <translation>[TrackingID {tracking_id}]</translation>
+    </message>
+    <message>
+      <source>The target is unavailable (HTTP {status}).</source>
+      <extracomment>webex.error.unavailable</extracomment>
+      <translation>La cible est indisponible (HTTP {status}).</translation>
+    </message>
+    <message>
+      <source>The target answered an unexpected HTTP {status}.</source>
+      <extracomment>webex.error.unexpected_status</extracomment>
+      <translation>La cible a répondu un code HTTP inattendu : {status}.</translation>
+    </message>
+    <message>
+      <source>The target could not be reached.</source>
+      <extracomment>webex.error.unreachable</extracomment>
+      <translation>La cible est injoignable.</translation>
+    </message>
+    <message>
+      <source>The token belongs to another Webex organisation than the tenant URL.</source>
+      <extracomment>webex.error.wrong_org</extracomment>
+      <translation>Le jeton appartient à une autre organisation Webex que celle de l’URL du locataire.</translation>
+    </message>
+    <message>
+      <source>The certificate of {host} is not trusted.</source>
+      <extracomment>webex.net.cert</extracomment>
+      <translation>Le certificat de {host} n’est pas reconnu comme fiable.</translation>
+    </message>
+    <message>
+      <source>If your network inspects TLS, set SSL_CERT_FILE to your corporate CA bundle (PEM).</source>
+      <extracomment>webex.net.cert.step</extracomment>
+      <translation>Si votre réseau inspecte le TLS, faites pointer SSL_CERT_FILE vers le paquet d’autorités de certification de votre entreprise (PEM).</translation>
+    </message>
+    <message>
+      <source>Could not connect to {host}.</source>
+      <extracomment>webex.net.connect</extracomment>
+      <translation>Impossible de se connecter à {host}.</translation>
+    </message>
+    <message>
+      <source>Check the network and the proxy settings (HTTPS_PROXY).</source>
+      <extracomment>webex.net.connect.step</extracomment>
+      <translation>Vérifiez le réseau et les paramètres du proxy (HTTPS_PROXY).</translation>
+    </message>
+    <message>
+      <source>The host {host} was not found (DNS).</source>
+      <extracomment>webex.net.dns</extracomment>
+      <translation>L’hôte {host} est introuvable (DNS).</translation>
+    </message>
+    <message>
+      <source>Check the host name in the tenant URL, the network and the DNS settings.</source>
+      <extracomment>webex.net.dns.step</extracomment>
+      <translation>Vérifiez le nom d’hôte dans l’URL du locataire, le réseau et les paramètres DNS.</translation>
+    </message>
+    <message>
+      <source>{host} refused the connection.</source>
+      <extracomment>webex.net.refused</extracomment>
+      <translation>{host} a refusé la connexion.</translation>
+    </message>
+    <message>
+      <source>Check the port in the tenant URL, that the service runs, and the proxy settings.</source>
+      <extracomment>webex.net.refused.step</extracomment>
+      <translation>Vérifiez le port dans l’URL du locataire, que le service fonctionne, ainsi que les paramètres du proxy.</translation>
+    </message>
+    <message>
+      <source>The connection to {host} was lost before the answer arrived.</source>
+      <extracomment>webex.net.reset</extracomment>
+      <translation>La connexion à {host} a été perdue avant l’arrivée de la réponse.</translation>
+    </message>
+    <message>
+      <source>Try again; if it persists, check the network and the proxy settings.</source>
+      <extracomment>webex.net.reset.step</extracomment>
+      <translation>Réessayez ; si le problème persiste, vérifiez le réseau et les paramètres du proxy.</translation>
+    </message>
+    <message>
+      <source>the target</source>
+      <extracomment>webex.net.the_target</extracomment>
+      <translation>la cible</translation>
+    </message>
+    <message>
+      <source>{host} did not answer in time.</source>
+      <extracomment>webex.net.timeout</extracomment>
+      <translation>{host} n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+      <source>Check the network and the proxy settings (HTTPS_PROXY), then try again.</source>
+      <extracomment>webex.net.timeout.step</extracomment>
+      <translation>Vérifiez le réseau et les paramètres du proxy (HTTPS_PROXY), puis réessayez.</translation>
+    </message>
+    <message>
+      <source>The TLS handshake with {host} failed.</source>
+      <extracomment>webex.net.tls</extracomment>
+      <translation>La négociation TLS avec {host} a échoué.</translation>
+    </message>
+    <message>
+      <source>Check that the URL is https:// on the right port, and the proxy settings.</source>
+      <extracomment>webex.net.tls.step</extracomment>
+      <translation>Vérifiez que l’URL est en https:// sur le bon port, ainsi que les paramètres du proxy.</translation>
+    </message>
+    <message>
+      <source>Check the attribute mappings for this value.</source>
+      <extracomment>webex.step.bad_request</extracomment>
+      <translation>Vérifiez les correspondances d’attributs pour cette valeur.</translation>
+    </message>
+    <message>
+      <source>Match it on userName (or displayName for groups), or rename one of them.</source>
+      <extracomment>webex.step.conflict</extracomment>
+      <translation>Associez-le par userName (ou displayName pour les groupes), ou renommez l’un des deux.</translation>
+    </message>
+    <message>
+      <source>Create a token with the scopes identity:people_rw, spark:people_read and Identity:SCIM, and paste it.</source>
+      <extracomment>webex.step.missing_scope</extracomment>
+      <translation>Créez un jeton avec les étendues identity:people_rw, spark:people_read et Identity:SCIM, puis collez-le.</translation>
+    </message>
+    <message>
+      <source>Create a new token (developer.webex.com, or your integration) as a full or user admin, and paste it.</source>
+      <extracomment>webex.step.new_token</extracomment>
+      <translation>Créez un nouveau jeton (developer.webex.com, ou votre intégration) en tant qu’administrateur complet ou administrateur des utilisateurs, puis collez-le.</translation>
+    </message>
+    <message>
+      <source>Run a new cycle: it will find or create it again.</source>
+      <extracomment>webex.step.not_found</extracomment>
+      <translation>Lancez un nouveau cycle : il le retrouvera ou le recréera.</translation>
+    </message>
+    <message>
+      <source>Check the tenant URL; a proxy or a sign-in page may stand in the way.</source>
+      <extracomment>webex.step.protocol</extracomment>
+      <translation>Vérifiez l’URL du locataire ; un proxy ou une page de connexion peut faire obstacle.</translation>
+    </message>
+    <message>
+      <source>Wait a few minutes, or lower the concurrency of the profile.</source>
+      <extracomment>webex.step.rate_limited</extracomment>
+      <translation>Attendez quelques minutes, ou réduisez la concurrence du profil.</translation>
+    </message>
+    <message>
+      <source>Use the token of an admin with the full admin or user admin role in Control Hub (scopes identity:people_rw and spark:people_read).</source>
+      <extracomment>webex.step.role</extracomment>
+      <translation>Utilisez le jeton d’un administrateur ayant le rôle d’administrateur complet ou d’administrateur des utilisateurs dans Control Hub (étendues identity:people_rw et spark:people_read).</translation>
+    </message>
+    <message>
+      <source>Try again later; if it persists, contact Cisco support with the TrackingID.</source>
+      <extracomment>webex.step.server</extracomment>
+      <translation>Réessayez plus tard ; si le problème persiste, contactez le support Cisco avec le TrackingID.</translation>
+    </message>
+    <message>
+      <source>Try again in a few minutes.</source>
+      <extracomment>webex.step.try_in_minutes</extracomment>
+      <translation>Réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+      <source>Try again later; if it persists, contact Cisco support.</source>
+      <extracomment>webex.step.try_later</extracomment>
+      <translation>Réessayez plus tard ; si le problème persiste, contactez le support Cisco.</translation>
+    </message>
+    <message>
+      <source>Check the network connection and the proxy settings (HTTPS_PROXY).</source>
+      <extracomment>webex.step.unreachable</extracomment>
+      <translation>Vérifiez la connexion réseau et les paramètres du proxy (HTTPS_PROXY).</translation>
+    </message>
+    <message>
+      <source>Use a token of an admin of this organisation, or fix the orgId in the tenant URL.</source>
+      <extracomment>webex.step.wrong_org</extracomment>
+      <translation>Utilisez le jeton d’un administrateur de cette organisation, ou corrigez l’orgId dans l’URL du locataire.</translation>
     </message>
     <message>
       <source>note: a bot cannot provision; use an admin's token.</source>
@@ -621,14 +1766,69 @@
       <translation>type :</translation>
     </message>
     <message>
-      <source>none</source>
-      <extracomment>whoami.no_roles</extracomment>
-      <translation>aucun</translation>
-    </message>
-    <message>
       <source>{type}, status {status}</source>
       <extracomment>whoami.type_status</extracomment>
       <translation>{type}, statut {status}</translation>
+    </message>
+    <message>
+      <source>Create</source>
+      <extracomment>word.action.create</extracomment>
+      <translation>Création</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <extracomment>word.action.delete</extracomment>
+      <translation>Suppression</translation>
+    </message>
+    <message>
+      <source>Disable</source>
+      <extracomment>word.action.disable</extracomment>
+      <translation>Désactivation</translation>
+    </message>
+    <message>
+      <source>NoChange</source>
+      <extracomment>word.action.no_change</extracomment>
+      <translation>Sans changement</translation>
+    </message>
+    <message>
+      <source>Skip</source>
+      <extracomment>word.action.skip</extracomment>
+      <translation>Ignoré</translation>
+    </message>
+    <message>
+      <source>Update</source>
+      <extracomment>word.action.update</extracomment>
+      <translation>Mise à jour</translation>
+    </message>
+    <message>
+      <source>{word}</source>
+      <extracomment>word.other</extracomment>
+      <translation>{word}</translation>
+    </message>
+    <message>
+      <source>Failure</source>
+      <extracomment>word.status.failure</extracomment>
+      <translation>Échec</translation>
+    </message>
+    <message>
+      <source>Held</source>
+      <extracomment>word.status.held</extracomment>
+      <translation>Suspendu</translation>
+    </message>
+    <message>
+      <source>Skipped</source>
+      <extracomment>word.status.skipped</extracomment>
+      <translation>Ignoré</translation>
+    </message>
+    <message>
+      <source>Success</source>
+      <extracomment>word.status.success</extracomment>
+      <translation>Réussite</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <extracomment>word.status.warning</extracomment>
+      <translation>Avertissement</translation>
     </message>
   </context>
 </TS>
