@@ -353,6 +353,8 @@ class NotificationSettings(BaseModel):
     emails: list[str] = Field(default_factory=list)
     send_on_failure: bool = False
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
+    # The failure e-mail's language: "system" (the computer's locale), "en" or "fr".
+    language: Literal["system", "en", "fr"] = "system"
 
     @field_validator("emails")
     @classmethod

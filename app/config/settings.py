@@ -183,6 +183,15 @@ SETTINGS: tuple[Setting, ...] = (
             placeholder=QT_TRANSLATE_NOOP(
                 "NotificationsPage", "e.g. webex-provisioner@example.com"
             )),
+    Setting("notifications.language", "--mail-language", FAILURE_EMAIL, "choice",
+            choices=("system", "en", "fr"),
+            help="the failure e-mail's language (system: the computer's, from its locale)",
+            label=QT_TRANSLATE_NOOP("NotificationsPage", "E-mail &language:"),
+            choice_labels=(
+                QT_TRANSLATE_NOOP("NotificationsPage", "The system's language"),
+                QT_TRANSLATE_NOOP("NotificationsPage", "English"),
+                QT_TRANSLATE_NOOP("NotificationsPage", "French"),
+            )),
 )  # fmt: skip
 
 

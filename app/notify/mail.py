@@ -10,32 +10,30 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import html
-import re
 import socket
 import ssl
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import aiosmtplib
 
-from app import __version__
 from app.errors import ExitCode, InputError, UserFacingError
 from app.net import is_loopback_host, ssl_context
+from app.notify.mail_report import (
+    MAX_FAILURES_IN_MAIL,
+    build_failure_message,
+    build_test_message,
+    failure_subject,
+    outcome_words,
+)
 
 if TYPE_CHECKING:
     from app.config.profile import NotificationSettings, Profile
-    from app.sync.events import CycleResult, SyncEvent
+    from app.sync.events import CycleResult
 
 Security = Literal["none", "starttls", "tls"]
-SUBJECT_PREFIX = "[webex-provisioner]"
-MAX_FAILURES_IN_MAIL = 10
-_SCHEME = re.compile(r"(?i)\b(?:https?|ftp)://")
 _SECURITY_WORDS = {"none": "no encryption", "starttls": "STARTTLS", "tls": "TLS"}
 
 
@@ -79,6 +77,7 @@ class MailSettings:
     recipients: tuple[str, ...] = ()
     timeout: float = 30.0
     extra_ca: Path | None = field(default=None, repr=False)  # a private CA (tests, a lab)
+    language: str = "system"  # the e-mail's language: "system" (the computer's), "en", "fr"
 
     @classmethod
     def from_notifications(cls, notifications: NotificationSettings) -> MailSettings:
@@ -90,6 +89,7 @@ class MailSettings:
             user=smtp.user,
             sender=smtp.sender,
             recipients=tuple(notifications.emails),
+            language=notifications.language,
         )
 
     @classmethod
@@ -158,212 +158,6 @@ async def send_failure_mail(
     settings.check(password)
     message = build_failure_message(settings, profile_name=profile_name, result=result)
     await _send(settings, password, message)
-    return message
-
-
-def build_test_message(settings: MailSettings, *, profile_name: str = "") -> EmailMessage:
-    about = f" for profile {profile_name}" if profile_name else ""
-    subject = f"{SUBJECT_PREFIX} Test message{about}"
-    lines = [
-        f"This is a test message from webex-provisioner{about}.",
-        "",
-        "Failure e-mail works. When a provisioning cycle is quarantined, held by the "
-        "accidental-deletion threshold, or ends with failures, a report like this one is "
-        "sent to: " + ", ".join(settings.recipients) + ".",
-        "One message is sent per new problem, not one per cycle while it lasts.",
-        "",
-        f"Mail server: {settings.describe()}",
-    ]
-    html_body = _html_page(subject, [_html_paragraphs(lines)])
-    return _message(settings, subject, "\n".join(lines) + _footer_text(), html_body)
-
-
-def failure_subject(profile_name: str, result: CycleResult) -> str:
-    return f"{SUBJECT_PREFIX} {profile_name}: {outcome_words(result)}"
-
-
-def outcome_words(result: CycleResult) -> str:
-    """How the cycle ended, in the words of the subject line."""
-    if result.outcome == "quarantined":
-        return "provisioning quarantined"
-    if result.outcome == "held":
-        return "cycle held by the deletion threshold"
-    if result.outcome == "completed_with_failures":
-        count = result.failures
-        return f"cycle ended with {count} failure{'s' if count != 1 else ''}"
-    if result.outcome == "failed":
-        return "cycle failed"
-    return f"cycle {result.outcome.replace('_', ' ')}"
-
-
-def build_failure_message(
-    settings: MailSettings, *, profile_name: str, result: CycleResult
-) -> EmailMessage:
-    subject = failure_subject(profile_name, result)
-    failures = list(result.first_failures[:MAX_FAILURES_IN_MAIL])
-    total_failures = result.failures
-
-    text: list[str] = [
-        f"Profile: {profile_name}",
-        f"Outcome: {outcome_words(result)}",
-    ]
-    if result.reason:
-        text.append(f"Why: {_unlink(result.reason)}")
-    text.append(
-        f"Cycle: {result.cycle_id}, started {_when(result.started)}, "
-        f"finished {_when(result.finished)}"
-    )
-    if result.next_attempt is not None:
-        text.append(f"Next attempt: not before {_when(result.next_attempt)}")
-    text += [
-        "",
-        "What to do next:",
-        _unlink(result.next_step or _default_next_step(result, profile_name)),
-    ]
-    rows = _count_rows(result.counts)
-    text += ["", "Counts:"]
-    text += [f"  {action}: {detail}" for action, detail in rows] or ["  nothing was planned"]
-    if failures:
-        shown = f"{len(failures)} of {max(total_failures, len(failures))}"
-        text += ["", f"First failures ({shown}):"]
-        for number, event in enumerate(failures, 1):
-            user, action, error, step = _failure_fields(event)
-            text.append(f"  {number}. {user}: {action} failed: {error}")
-            if step:
-                text.append(f"     Next step: {step}")
-
-    sections = [
-        _html_table(
-            [
-                ("Profile", profile_name),
-                ("Outcome", outcome_words(result)),
-                *([("Why", _unlink(result.reason))] if result.reason else []),
-                ("Cycle", result.cycle_id),
-                ("Started", _when(result.started)),
-                ("Finished", _when(result.finished)),
-                *(
-                    [("Next attempt", f"not before {_when(result.next_attempt)}")]
-                    if result.next_attempt is not None
-                    else []
-                ),
-            ]
-        ),
-        "<h2>What to do next</h2>"
-        + _html_paragraphs([_unlink(result.next_step or _default_next_step(result, profile_name))]),
-        "<h2>Counts</h2>"
-        + (_html_table(rows) if rows else _html_paragraphs(["Nothing was planned."])),
-    ]
-    if failures:
-        header = "<tr><th>User</th><th>Action</th><th>Error</th><th>Next step</th></tr>"
-        body = "".join(
-            "<tr>"
-            + "".join(f"<td>{html.escape(cell)}</td>" for cell in _failure_fields(e))
-            + "</tr>"
-            for e in failures
-        )
-        sections.append(
-            f"<h2>First failures ({len(failures)} of {max(total_failures, len(failures))})</h2>"
-            f'<table border="1" cellpadding="4" cellspacing="0">{header}{body}</table>'
-        )
-    html_body = _html_page(subject, sections)
-    return _message(settings, subject, "\n".join(text) + _footer_text(), html_body)
-
-
-def _failure_fields(event: SyncEvent) -> tuple[str, str, str, str]:
-    error = event.message or event.error_code or "no detail"
-    if event.error_code and event.message and event.error_code not in event.message:
-        error = f"{event.message} ({event.error_code})"
-    return (
-        event.user_name or event.source_id or "(unknown)",
-        event.action or "-",
-        _unlink(error),
-        _unlink(event.next_step),
-    )
-
-
-def _default_next_step(result: CycleResult, profile_name: str) -> str:
-    if result.outcome == "quarantined":
-        return (
-            "Fix the cause above, then restart provisioning (the dashboard's Restart, or "
-            f"`webex-provisioner restart --profile {profile_name}`)."
-        )
-    if result.outcome == "held":
-        return (
-            "Review the planned disables and deletes (`webex-provisioner sync --profile "
-            f"{profile_name} --dry-run`); if they are expected, run `webex-provisioner sync "
-            f"--profile {profile_name} --allow-deletes`."
-        )
-    return (
-        "Look at the failures in the provisioning log "
-        f"(`webex-provisioner logs --profile {profile_name}`)."
-    )
-
-
-def _count_rows(counts: Mapping[str, Mapping[str, int]]) -> list[tuple[str, str]]:
-    rows = []
-    for action in sorted(counts):
-        statuses = counts[action]
-        detail = ", ".join(f"{status} {number}" for status, number in sorted(statuses.items()))
-        rows.append((action, detail))
-    return rows
-
-
-def _unlink(text: str) -> str:
-    return _SCHEME.sub("", text)
-
-
-def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
-
-
-def _footer_text() -> str:
-    return (
-        "\n\n-- \n"
-        f"Sent by webex-provisioner {__version__} on {socket.gethostname()}, because this "
-        "address is a failure e-mail recipient of the profile.\n"
-    )
-
-
-def _html_page(title: str, sections: Sequence[str]) -> str:
-    footer = html.escape(_footer_text().strip().removeprefix("--").strip())
-    return (
-        '<!DOCTYPE html><html><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title></head>"
-        '<body style="font-family: sans-serif">'
-        + "".join(sections)
-        + f'<hr><p style="color: #666; font-size: small">{footer}</p></body></html>'
-    )
-
-
-def _html_paragraphs(lines: Sequence[str]) -> str:
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if line:
-            paragraphs[-1].append(html.escape(line))
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    return "".join(f"<p>{'<br>'.join(p)}</p>" for p in paragraphs if p)
-
-
-def _html_table(rows: Sequence[tuple[str, str]]) -> str:
-    cells = "".join(
-        f'<tr><th align="left">{html.escape(key)}</th><td>{html.escape(value)}</td></tr>'
-        for key, value in rows
-    )
-    return f'<table cellpadding="4" cellspacing="0">{cells}</table>'
-
-
-def _message(settings: MailSettings, subject: str, text: str, html_body: str) -> EmailMessage:
-    message = EmailMessage()
-    message["Subject"] = subject
-    message["From"] = settings.envelope_sender
-    message["To"] = ", ".join(settings.recipients)
-    message["Date"] = format_datetime(datetime.now().astimezone())
-    domain = settings.envelope_sender.rpartition("@")[2] or "webex-provisioner.invalid"
-    message["Message-ID"] = make_msgid("webex-provisioner", domain=domain)
-    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies
-    message.set_content(text)
-    message.add_alternative(html_body, subtype="html")
     return message
 
 

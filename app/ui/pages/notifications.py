@@ -88,6 +88,12 @@ class NotificationsPage(BasePage):
         self.send_on_failure = QCheckBox(_words(setting("--send-on-failure").label), self)
         self.send_on_failure.setObjectName("sendFailureEmail")
         form.addRow("", self.send_on_failure)
+        language = setting("--mail-language")
+        self.mail_language = QComboBox(self)
+        self.mail_language.setObjectName("mailLanguage")
+        for value in language.choices:
+            self.mail_language.addItem(_words(language.choice_label(value)), value)
+        form.addRow(labelled(_words(language.label), self.mail_language, self), self.mail_language)
         return form
 
     def _smtp_box(self) -> QGroupBox:
@@ -150,6 +156,7 @@ class NotificationsPage(BasePage):
         self.smtp_port.setValue(settings.smtp.port)
         self.smtp_user.setText(settings.smtp.user)
         self.smtp_sender.setText(settings.smtp.sender)
+        self.mail_language.setCurrentIndex(self.mail_language.findData(settings.language))
 
     def _stored_password(self) -> str:
         return self.draft.stored_secrets.get("smtp-password", "")
@@ -171,6 +178,7 @@ class NotificationsPage(BasePage):
                 user=self.smtp_user.text(),
                 sender=self.smtp_sender.text(),
             ),
+            language=self.mail_language.currentData(),
         )
 
     def _problem(self) -> str | None:

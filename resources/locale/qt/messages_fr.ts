@@ -462,7 +462,7 @@
     </message>
     <message>
       <source>No token was given.</source>
-      <extracomment>check.token.missing</extracomment>
+      <extracomment>check.token.missing token.error.none</extracomment>
       <translation>Aucun jeton n’a été fourni.</translation>
     </message>
     <message>
@@ -977,8 +977,8 @@
       <source>{count} cell but the header has {width} columns (a {delimiter} is missing, or the row was cut)</source>
       <extracomment>csv.row.too_few_cells</extracomment>
       <translation>
-        <numerusform>{count} cellule alors que l’en-tête a {width} colonnes (il manque un {delimiter}, ou la ligne a été coupée)</numerusform>
-        <numerusform>{count} cellules alors que l’en-tête a {width} colonnes (il manque un {delimiter}, ou la ligne a été coupée)</numerusform>
+        <numerusform>{count} cellule alors que l’en-tête a {width} colonnes (il manque un séparateur {delimiter}, ou la ligne a été coupée)</numerusform>
+        <numerusform>{count} cellules alors que l’en-tête a {width} colonnes (il manque un séparateur {delimiter}, ou la ligne a été coupée)</numerusform>
       </translation>
     </message>
     <message>
@@ -1303,6 +1303,56 @@
       <translation>Vérifiez l’adresse (un proxy ou un mauvais serveur peut faire obstacle) ; une réponse plus grande demande une limite plus haute ({variable}).</translation>
     </message>
     <message>
+      <source>This organisation id does not hold a UUID.</source>
+      <extracomment>orgid.error.no_uuid</extracomment>
+      <translation>Cet identifiant d’organisation ne contient pas d’UUID.</translation>
+    </message>
+    <message>
+      <source>The orgId is neither a UUID nor a Webex organisation id.</source>
+      <extracomment>orgid.error.not_an_id</extracomment>
+      <translation>L’orgId n’est ni un UUID ni un identifiant d’organisation Webex.</translation>
+    </message>
+    <message>
+      <source>This is a Webex {kind} id, not the organisation id.</source>
+      <extracomment>orgid.error.other_id</extracomment>
+      <translation>C’est un identifiant Webex de type {kind}, pas celui de l’organisation.</translation>
+    </message>
+    <message>
+      <source>This is a person id, not the organisation id.</source>
+      <extracomment>orgid.error.person_id</extracomment>
+      <translation>C’est l’identifiant d’une personne, pas celui de l’organisation.</translation>
+    </message>
+    <message>
+      <source>The organisation UUID is not a UUID.</source>
+      <extracomment>orgid.error.uuid_invalid</extracomment>
+      <translation>L’UUID de l’organisation n’est pas un UUID.</translation>
+    </message>
+    <message>
+      <source>Copy the "orgId" value from "Get My Own Details" (people/me).</source>
+      <extracomment>orgid.step.copy</extracomment>
+      <translation>Copiez la valeur « orgId » de « Get My Own Details » (people/me).</translation>
+    </message>
+    <message>
+      <source>Copy the "orgId" value from "Get My Own Details" (people/me) again.</source>
+      <extracomment>orgid.step.no_uuid</extracomment>
+      <translation>Copiez de nouveau la valeur « orgId » de « Get My Own Details » (people/me).</translation>
+    </message>
+    <message>
+      <source>Copy the "orgId" value from "Get My Own Details" (people/me), or the organisation UUID from Control Hub.</source>
+      <extracomment>orgid.step.not_an_id</extracomment>
+      <translation>Copiez la valeur « orgId » de « Get My Own Details » (people/me), ou l’UUID de l’organisation depuis Control Hub.</translation>
+    </message>
+    <message>
+      <source>In the people/me answer, copy "orgId", not "id".</source>
+      <extracomment>orgid.step.person_id</extracomment>
+      <translation>Dans la réponse de people/me, copiez « orgId », pas « id ».</translation>
+    </message>
+    <message>
+      <source>Give the UUID form, for example 96abc2aa-3dcc-11e5-a152-fe34819cdc9a.</source>
+      <extracomment>orgid.step.uuid_invalid</extracomment>
+      <translation>Donnez la forme UUID, par exemple 96abc2aa-3dcc-11e5-a152-fe34819cdc9a.</translation>
+    </message>
+    <message>
       <source>Open {url} and enter {code}.</source>
       <extracomment>sign_in.device_code.open</extracomment>
       <translation>Ouvrez {url} et saisissez {code}.</translation>
@@ -1469,6 +1519,226 @@
       <source>This cycle would disable or delete {share}; the threshold is {limit}.</source>
       <extracomment>sync.threshold.would_remove</extracomment>
       <translation>Ce cycle désactiverait ou supprimerait {share} ; le seuil est de {limit}.</translation>
+    </message>
+    <message>
+      <source>{what} contains {kind} at position {position}, which a token cannot hold.</source>
+      <extracomment>token.error.bad_character</extracomment>
+      <translation>{what} contient {kind} à la position {position}, ce qu’un jeton ne peut pas contenir.</translation>
+    </message>
+    <message>
+      <source>{what} contains spaces or line breaks.</source>
+      <extracomment>token.error.spaces</extracomment>
+      <translation>{what} contient des espaces ou des sauts de ligne.</translation>
+    </message>
+    <message>
+      <source>{what} is {length} characters long; an access token has at most {most}.</source>
+      <extracomment>token.error.too_long</extracomment>
+      <translation>{what} fait {length} caractères ; un jeton d’accès en a au plus {most}.</translation>
+    </message>
+    <message>
+      <source>a control character</source>
+      <extracomment>token.kind.control</extracomment>
+      <translation>un caractère de contrôle</translation>
+    </message>
+    <message>
+      <source>a character that is not plain ASCII</source>
+      <extracomment>token.kind.not_ascii</extracomment>
+      <translation>un caractère qui n’est pas de l’ASCII simple</translation>
+    </message>
+    <message>
+      <source>Copy the token again from where it was made (developer.webex.com or your integration); an editor or a chat may have changed a character.</source>
+      <extracomment>token.step.bad_character</extracomment>
+      <translation>Copiez de nouveau le jeton là où il a été créé (developer.webex.com ou votre intégration) ; un éditeur ou une messagerie a pu modifier un caractère.</translation>
+    </message>
+    <message>
+      <source>Paste the admin's Webex access token.</source>
+      <extracomment>token.step.none</extracomment>
+      <translation>Collez le jeton d’accès Webex de l’administrateur.</translation>
+    </message>
+    <message>
+      <source>Copy the token again, in one piece, and paste it.</source>
+      <extracomment>token.step.spaces</extracomment>
+      <translation>Copiez de nouveau le jeton, d’un seul tenant, et collez-le.</translation>
+    </message>
+    <message>
+      <source>Copy only the token (not a file or a whole page) and paste it again.</source>
+      <extracomment>token.step.too_long</extracomment>
+      <translation>Copiez uniquement le jeton (pas un fichier ni une page entière) et collez-le de nouveau.</translation>
+    </message>
+    <message>
+      <source>The token</source>
+      <extracomment>token.what.default</extracomment>
+      <translation>Le jeton</translation>
+    </message>
+    <message>
+      <source>The tenant URL uses {scheme}://, which cannot be used.</source>
+      <extracomment>url.error.bad_scheme</extracomment>
+      <translation>L’URL du locataire utilise {scheme}://, qui ne peut pas être utilisé.</translation>
+    </message>
+    <message>
+      <source>The tenant URL contains a user name or password.</source>
+      <extracomment>url.error.credentials</extracomment>
+      <translation>L’URL du locataire contient un nom d’utilisateur ou un mot de passe.</translation>
+    </message>
+    <message>
+      <source>The tenant URL is empty.</source>
+      <extracomment>url.error.empty</extracomment>
+      <translation>L’URL du locataire est vide.</translation>
+    </message>
+    <message>
+      <source>The tenant URL has a fragment (after '#').</source>
+      <extracomment>url.error.fragment</extracomment>
+      <translation>L’URL du locataire contient un fragment (après « # »).</translation>
+    </message>
+    <message>
+      <source>The tenant URL is not a valid URL.</source>
+      <extracomment>url.error.invalid</extracomment>
+      <translation>L’URL du locataire n’est pas une URL valide.</translation>
+    </message>
+    <message>
+      <source>The host {host} looks like Webex's API host but is not one (a typo, or a letter from another alphabet).</source>
+      <extracomment>url.error.lookalike</extracomment>
+      <translation>L’hôte {host} ressemble à l’hôte de l’API Webex mais n’en est pas un (une faute de frappe, ou une lettre d’un autre alphabet).</translation>
+    </message>
+    <message>
+      <source>The tenant URL has no host name.</source>
+      <extracomment>url.error.no_host</extracomment>
+      <translation>L’URL du locataire n’a pas de nom d’hôte.</translation>
+    </message>
+    <message>
+      <source>The tenant URL has no orgId.</source>
+      <extracomment>url.error.no_org</extracomment>
+      <translation>L’URL du locataire n’a pas d’orgId.</translation>
+    </message>
+    <message>
+      <source>This is not a Webex tenant URL, so it has no people/me to ask for an orgId.</source>
+      <extracomment>url.error.no_people_me</extracomment>
+      <translation>Ce n’est pas une URL de locataire Webex : elle n’a donc pas de people/me à qui demander un orgId.</translation>
+    </message>
+    <message>
+      <source>The tenant URL does not start with https://.</source>
+      <extracomment>url.error.no_scheme</extracomment>
+      <translation>L’URL du locataire ne commence pas par https://.</translation>
+    </message>
+    <message>
+      <source>{host} is not a Webex API host: the token would be sent there.</source>
+      <extracomment>url.error.not_webex_host</extracomment>
+      <translation>{host} n’est pas un hôte de l’API Webex : le jeton y serait envoyé.</translation>
+    </message>
+    <message>
+      <source>The tenant URL still holds the placeholder (such as [Tenant ID]).</source>
+      <extracomment>url.error.placeholder</extracomment>
+      <translation>L’URL du locataire contient encore l’espace réservé (comme [Tenant ID]).</translation>
+    </message>
+    <message>
+      <source>Plain http:// is only allowed for this computer (the sandbox).</source>
+      <extracomment>url.error.plain_http</extracomment>
+      <translation>Le simple http:// n’est autorisé que pour cet ordinateur (le bac à sable).</translation>
+    </message>
+    <message>
+      <source>The tenant URL has a query string (after '?').</source>
+      <extracomment>url.error.query</extracomment>
+      <translation>L’URL du locataire contient une chaîne de requête (après « ? »).</translation>
+    </message>
+    <message>
+      <source>The tenant URL contains spaces.</source>
+      <extracomment>url.error.spaces</extracomment>
+      <translation>L’URL du locataire contient des espaces.</translation>
+    </message>
+    <message>
+      <source>This is not a Webex tenant URL, so it takes no orgId.</source>
+      <extracomment>url.error.takes_no_org</extracomment>
+      <translation>Ce n’est pas une URL de locataire Webex : elle ne prend donc pas d’orgId.</translation>
+    </message>
+    <message>
+      <source>This Webex URL has no orgId.</source>
+      <extracomment>url.error.webex_no_org</extracomment>
+      <translation>Cette URL Webex n’a pas d’orgId.</translation>
+    </message>
+    <message>
+      <source>Use an https:// URL.</source>
+      <extracomment>url.step.bad_scheme</extracomment>
+      <translation>Utilisez une URL en https://.</translation>
+    </message>
+    <message>
+      <source>Remove them: the token is given separately.</source>
+      <extracomment>url.step.credentials</extracomment>
+      <translation>Supprimez-les : le jeton est fourni séparément.</translation>
+    </message>
+    <message>
+      <source>Paste {example} with your orgId.</source>
+      <extracomment>url.step.empty</extracomment>
+      <translation>Collez {example} avec votre orgId.</translation>
+    </message>
+    <message>
+      <source>Use "Get my orgId" (people/me) or copy the orgId from Control Hub.</source>
+      <extracomment>url.step.find_org</extracomment>
+      <translation>Utilisez « Obtenir mon orgId » (people/me) ou copiez l’orgId depuis Control Hub.</translation>
+    </message>
+    <message>
+      <source>Remove everything from the '#'.</source>
+      <extracomment>url.step.fragment</extracomment>
+      <translation>Supprimez tout à partir du « # ».</translation>
+    </message>
+    <message>
+      <source>Check the host name and the port number.</source>
+      <extracomment>url.step.invalid</extracomment>
+      <translation>Vérifiez le nom d’hôte et le numéro de port.</translation>
+    </message>
+    <message>
+      <source>Use {example}; type the host name rather than copying it from a message.</source>
+      <extracomment>url.step.lookalike</extracomment>
+      <translation>Utilisez {example} ; tapez le nom d’hôte au lieu de le copier depuis un message.</translation>
+    </message>
+    <message>
+      <source>Paste the whole URL.</source>
+      <extracomment>url.step.no_host</extracomment>
+      <translation>Collez l’URL entière.</translation>
+    </message>
+    <message>
+      <source>For Webex, use {example}; another SCIM app needs no orgId.</source>
+      <extracomment>url.step.no_people_me</extracomment>
+      <translation>Pour Webex, utilisez {example} ; une autre application SCIM n’a pas besoin d’orgId.</translation>
+    </message>
+    <message>
+      <source>Paste the whole URL, starting with https://.</source>
+      <extracomment>url.step.no_scheme</extracomment>
+      <translation>Collez l’URL entière, en commençant par https://.</translation>
+    </message>
+    <message>
+      <source>Use {example} (a loopback address such as 127.0.0.1 works for the sandbox), or choose another SCIM 2.0 application.</source>
+      <extracomment>url.step.not_webex_host</extracomment>
+      <translation>Utilisez {example} (une adresse locale comme 127.0.0.1 convient pour le bac à sable), ou choisissez une autre application SCIM 2.0.</translation>
+    </message>
+    <message>
+      <source>Replace it with your orgId. {where}</source>
+      <extracomment>url.step.placeholder</extracomment>
+      <translation>Remplacez-le par votre orgId. {where}</translation>
+    </message>
+    <message>
+      <source>Use https:// for a real tenant.</source>
+      <extracomment>url.step.plain_http</extracomment>
+      <translation>Utilisez https:// pour un vrai locataire.</translation>
+    </message>
+    <message>
+      <source>Remove everything from the '?'.</source>
+      <extracomment>url.step.query</extracomment>
+      <translation>Supprimez tout à partir du « ? ».</translation>
+    </message>
+    <message>
+      <source>Remove the spaces and paste the URL again.</source>
+      <extracomment>url.step.spaces</extracomment>
+      <translation>Supprimez les espaces et collez l’URL de nouveau.</translation>
+    </message>
+    <message>
+      <source>Use {example} for Webex.</source>
+      <extracomment>url.step.takes_no_org</extracomment>
+      <translation>Utilisez {example} pour Webex.</translation>
+    </message>
+    <message>
+      <source>Use {example} with your orgId. {where}</source>
+      <extracomment>url.step.webex_no_org</extracomment>
+      <translation>Utilisez {example} avec votre orgId. {where}</translation>
     </message>
     <message>
       <source>an HTML page</source>
