@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.sync.events import CycleResult, Status, SyncEvent
 from app.ui.activity_model import ActivityFilterModel, ActivityModel, event_detail_text
 from app.ui.bridge import SyncRun
+from app.ui.i18n import tr_said
 from app.ui.models import ObjectRole, action_label, status_label
 from app.ui.widgets import FieldMessage, compact_rows
 
@@ -341,8 +342,9 @@ class ActivityView(QWidget):
             if counts
             else text + "."
         )
-        if result.reason:
-            text += " " + result.reason
+        reason = tr_said(result.reason, result.coded_reason)
+        if reason:
+            text += " " + reason
         return text
 
     def _show_result(self, result: CycleResult) -> None:
@@ -352,7 +354,7 @@ class ActivityView(QWidget):
         elif result.outcome == "cancelled":
             self.summary.show_info(text)
         else:
-            self.summary.show_error(text, result.next_step)
+            self.summary.show_error(text, tr_said(result.next_step, result.coded_next_step))
 
     @property
     def finished(self) -> bool:

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import format_change
-from app.ui.i18n import local_time_text, seconds_time_format
+from app.ui.i18n import local_time_text, seconds_time_format, tr_said, tr_text
 from app.ui.models import (
     AnyIndex,
     ObjectRole,
@@ -231,13 +231,23 @@ class ActivityModel(TableModel):
         return None
 
 
+def event_texts(event: SyncEvent) -> tuple[str, str]:
+    """The event's message and next step in the interface language (from their codes when
+    the producer coded them, else the English it wrote)."""
+    return (
+        tr_said(event.message, event.coded_message),
+        tr_said(event.next_step, event.coded_next_step),
+    )
+
+
 def event_summary(event: SyncEvent) -> str:
     """The Details column: the error, else the modified properties, else the message."""
-    if event.status == Status.FAILURE and event.message:
-        return event.message
+    message = event_texts(event)[0]
+    if event.status == Status.FAILURE and message:
+        return message
     if event.modified:
         return "; ".join(format_change(change) for change in event.modified)
-    return event.message
+    return message
 
 
 def event_detail_text(event: SyncEvent) -> str:
@@ -268,14 +278,15 @@ def event_detail_text(event: SyncEvent) -> str:
     lines = [line(label, value) for label, value in fields if value]
     if event.steps:
         lines.append(translate("models", "Steps:"))
-        lines.extend(f"  {number}. {step}" for number, step in enumerate(event.steps, 1))
+        lines.extend(f"  {number}. {tr_text(step)}" for number, step in enumerate(event.steps, 1))
     if event.modified:
         lines.append(translate("models", "Modified properties:"))
         lines.extend(f"  {format_change(change)}" for change in event.modified)
+    message, next_step = event_texts(event)
     tail: list[tuple[str, str]] = [
-        (translate("models", "Message"), event.message),
+        (translate("models", "Message"), message),
         (translate("models", "Error code"), event.error_code),
-        (translate("models", "Next step"), event.next_step),
+        (translate("models", "Next step"), next_step),
         (translate("models", "Tracking id"), event.tracking_id),
     ]
     lines.extend(line(label, value) for label, value in tail if value)

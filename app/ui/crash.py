@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import UserFacingError
 from app.paths import log_dir
+from app.ui.i18n import tr_error
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 def describe(error: BaseException) -> tuple[str, str]:
     """The message and next step an admin sees for an error (never the raw text of a crash)."""
     if isinstance(error, UserFacingError):
-        return error.message, error.next_step
+        return tr_error(error)
     # str(error) of an unexpected exception could carry anything (a URL with a query, a
     # header): it goes to the (redacted) log only; the dialog names the log file.
     return (

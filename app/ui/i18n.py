@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 from app.checks import CheckResult
+from app.errors import UserFacingError
 from app.language import locale_dir
 from app.messages import Medium, Message
 from app.ui.resources import translations_dir
@@ -85,6 +86,30 @@ def qt_translate(text: str, plural: str | None, n: int | None) -> str:
 def tr_message(message: Message, medium: Medium = "gui") -> str:
     """A coded message in the interface language, as the window says it."""
     return message.render(qt_translate, medium)
+
+
+def tr_text(text: str | Message, medium: Medium = "gui") -> str:
+    """A text to show: a coded message in the interface language, a plain str as it is."""
+    return tr_message(text, medium) if isinstance(text, Message) else text
+
+
+def tr_said(english: str, coded: Message | None, medium: Medium = "gui") -> str:
+    """A producer's sentence kept twice (its English, its code when it was coded): the code
+    in the interface language when there is one, else the English as it was made."""
+    return tr_message(coded, medium) if coded is not None else english
+
+
+def tr_error(error: UserFacingError, medium: Medium = "gui") -> tuple[str, str]:
+    """An error's message and next step in the interface language ("" when no step)."""
+    return error.texts(qt_translate, medium)
+
+
+def tr_error_text(error: BaseException) -> str:
+    """An error as one line in the interface language: a UserFacingError's message and next
+    step (rendered from their codes), any other error's own text."""
+    if isinstance(error, UserFacingError):
+        return error.render(qt_translate, "gui")
+    return str(error)
 
 
 def tr_check(check: CheckResult) -> CheckResult:

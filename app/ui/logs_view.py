@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.sync.events import Status
 from app.sync.plan import format_change
-from app.ui.i18n import local_time_text
+from app.ui.i18n import local_time_text, qt_translate
 from app.ui.models import ObjectRole, RowListModel, StatusRole, action_label, failure_brush
 from app.ui.models import status_label as _status_label
 from app.ui.widgets import FieldMessage, compact_rows
@@ -109,12 +109,35 @@ class LogModel(RowListModel["LogEntry"]):
         return None
 
 
+def log_texts(entry: LogEntry) -> tuple[str, str]:
+    """The row's message and next step in the interface language: from their stored codes
+    when the producer coded them, else the English stored with the row."""
+    return entry.texts(qt_translate, "gui")
+
+
 def log_summary(entry: LogEntry) -> str:
-    if entry.status == Status.FAILURE.value and entry.message:
-        return entry.message
+    message = log_texts(entry)[0]
+    if entry.status == Status.FAILURE.value and message:
+        return message
     if entry.modified:
         return "; ".join(format_change(change) for change in entry.modified)
-    return entry.message
+    return message
+
+
+def log_matches(entry: LogEntry, text: str) -> bool:
+    """Whether the filter's text is in what the row shows (names, ids, message, next step,
+    error code, modified properties), in the interface language; case does not count."""
+    needle = text.casefold()
+    message, next_step = log_texts(entry)
+    changes = "; ".join(format_change(change) for change in entry.modified)
+    shown = (entry.user_name, entry.source_id, entry.target_id, message, next_step)
+    return any(needle in value.casefold() for value in (*shown, entry.error_code, changes))
+
+
+def merge_newest(first: list[LogEntry], second: list[LogEntry], limit: int) -> list[LogEntry]:
+    """The rows of both lists once each, newest first, at most `limit`."""
+    rows = {entry.id: entry for entry in (*first, *second)}
+    return sorted(rows.values(), key=lambda entry: entry.id, reverse=True)[:limit]
 
 
 def log_detail_text(entry: LogEntry) -> str:
@@ -142,9 +165,10 @@ def log_detail_text(entry: LogEntry) -> str:
     if entry.modified:
         lines.append(QCoreApplication.translate("LogsView", "Modified properties:"))
         lines.extend(f"  {format_change(change)}" for change in entry.modified)
-    lines.append(line(QCoreApplication.translate("LogsView", "Message"), entry.message))
+    message, next_step = log_texts(entry)
+    lines.append(line(QCoreApplication.translate("LogsView", "Message"), message))
     lines.append(line(QCoreApplication.translate("LogsView", "Error code"), entry.error_code))
-    lines.append(line(QCoreApplication.translate("LogsView", "Next step"), entry.next_step))
+    lines.append(line(QCoreApplication.translate("LogsView", "Next step"), next_step))
     lines.append(line(QCoreApplication.translate("LogsView", "Tracking id"), entry.tracking_id))
     return "\n".join(text for text in lines if text)
 

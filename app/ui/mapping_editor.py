@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.config.rules import ApplyWhen, AttributeMapping, MappingType
 from app.ui.bridge import EngineBridge
+from app.ui.i18n import tr_error
 from app.ui.models import mapping_type_label
 from app.ui.widgets import FieldMessage, labelled
 
@@ -238,7 +239,7 @@ class MappingEditor(QDialog):
             if error is not None:
                 self._mark(error.column)
                 self.expression_error.show_error(error.pointer())
-                return error.message
+                return tr_error(error)[0]
             unknown = self.bridge.check_expression(
                 self.expression.toPlainText(), self.source_attributes
             )

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action
+from app.ui.activity_model import event_texts
+from app.ui.i18n import tr_text
 from app.ui.models import action_label, failure_brush
 from app.ui.sign_in import DeviceCodeHost
 from app.ui.widgets import BusyBar, FieldMessage
@@ -233,8 +235,9 @@ class OnDemandDialog(QDialog):
         self.phase.setText(self.tr("The plan for {user} (nothing was sent):").format(
             user=event.user_name))  # fmt: skip
         self._show_steps(event)
-        if event.status == Status.SKIPPED and event.message:
-            self.message.show_info(f"{event.message} {event.next_step}".strip())
+        message, next_step = event_texts(event)
+        if event.status == Status.SKIPPED and message:
+            self.message.show_info(f"{message} {next_step}".strip())
         elif self.will_write:
             self.message.show_info(self.tr("Press Provision this user to send it."))
         else:
@@ -264,7 +267,7 @@ class OnDemandDialog(QDialog):
         self.phase.setText(self.tr("Provisioning of {user}:").format(user=event.user_name))
         self._show_steps(event)
         if event.status == Status.FAILURE:
-            self.message.show_error(event.message, event.next_step)
+            self.message.show_error(*event_texts(event))
         else:
             self.message.show_ok(
                 self.tr("{action} of {user}: done.").format(
@@ -278,14 +281,15 @@ class OnDemandDialog(QDialog):
         self.steps.clear()
         number = 0
         for step in event.steps:
-            if step.startswith("  "):
-                text = "      " + step.strip()  # a detail of the step above (old -> new)
+            english, shown = str(step), tr_text(step)  # the English tells the step's shape
+            if english.startswith("  "):
+                text = "      " + shown.strip()  # a detail of the step above (old -> new)
             else:
                 number += 1
-                text = f"{number}. {step}"
+                text = f"{number}. {shown}"
             item = QListWidgetItem(text)
-            item.setToolTip(step.strip())
-            if step.startswith("Result: Failure"):
+            item.setToolTip(shown.strip())
+            if english.startswith("Result: Failure"):
                 item.setForeground(failure_brush())
             self.steps.addItem(item)
 

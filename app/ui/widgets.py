@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserFacingError
+from app.ui.i18n import tr_error
 
 
 def compact_rows(view: QTableView) -> None:
@@ -115,7 +116,7 @@ class FieldMessage(QLabel):
 
     def show_exception(self, error: BaseException) -> None:
         if isinstance(error, UserFacingError):
-            self.show_error(error.message, error.next_step)
+            self.show_error(*tr_error(error))
         else:
             self.show_error(
                 QCoreApplication.translate(

@@ -21,6 +21,7 @@ from app.sync.state import StateStore
 from app.sync.state.records import LogEntry
 from app.ui.bridge import EngineBridge, Operation, open_watched_source, operation_sign_in
 from app.ui.dashboard.snapshot import ProfileSnapshot, read_snapshot
+from app.ui.logs_view import log_matches, merge_newest
 from app.ui.tasks import TaskRegistry
 
 log = logging.getLogger(__name__)
@@ -116,9 +117,15 @@ class DashboardBridge(EngineBridge):
             if not path.exists():
                 return []
             with StateStore(path) as state:
-                return state.query_log(
+                found = state.query_log(
                     text=text or None, status=status or None, limit=limit, newest_first=True
                 )
+                if not text:
+                    return found
+                # The store matches the English it keeps; the newest rows also match on
+                # what the window shows of them, in its language.
+                newest = state.query_log(status=status or None, limit=limit, newest_first=True)
+            return merge_newest(found, [e for e in newest if log_matches(e, text)], limit)
 
         async def work() -> list[LogEntry]:
             return await asyncio.to_thread(read)

@@ -37,7 +37,7 @@ from app.ui.dashboard.words import (
     state_words,
     statistics_words,
 )
-from app.ui.i18n import local_time_text
+from app.ui.i18n import local_time_text, tr_said
 from app.ui.on_demand import OnDemandDialog
 from app.ui.resources import icon_path
 from app.ui.sign_in import DeviceCodeHost
@@ -524,7 +524,8 @@ class DashboardWindow(QMainWindow, DashboardWidgets):
                     self.tr("A cycle of {name} with the removals starts now.").format(name=name)
                 )
 
-        return ask(allow_deletes_box(self, name, last.reason if last is not None else None), yes)
+        reason = tr_said(last.reason, last.coded_reason) if last is not None else None
+        return ask(allow_deletes_box(self, name, reason), yes)
 
     def confirm_restart(self) -> QMessageBox | None:
         runtime = self.current_runtime

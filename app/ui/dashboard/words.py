@@ -15,7 +15,7 @@ from app.sync.scheduler import SchedulerState, SchedulerStatus
 from app.sync.state.records import InterruptedCycle
 from app.ui.activity import format_duration
 from app.ui.dashboard.snapshot import ProfileSnapshot
-from app.ui.i18n import local_time_text
+from app.ui.i18n import local_time_text, qt_translate, tr_said
 from app.ui.models import action_label, status_label
 
 
@@ -143,7 +143,7 @@ def problem_words(snapshot: ProfileSnapshot | None) -> Problem | None:
     if last is not None and last.outcome == "held":
         return Problem(
             QCoreApplication.translate("DashboardWindow", "Held: {reason}").format(
-                reason=last.reason
+                reason=tr_said(last.reason, last.coded_reason)
             ),
             QCoreApplication.translate(
                 "DashboardWindow",
@@ -152,7 +152,7 @@ def problem_words(snapshot: ProfileSnapshot | None) -> Problem | None:
             ),
         )
     if last is not None and last.outcome in ("failed", "completed_with_failures"):
-        return Problem(last.reason, last.next_step)
+        return Problem(*last.texts(qt_translate, "gui"))
     if snapshot is not None and snapshot.pending_operations and snapshot.interrupted is None:
         return Problem(
             QCoreApplication.translate(

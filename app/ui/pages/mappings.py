@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.config.defaults import csv_mapping_set
 from app.config.rules import AttributeMapping, MappingSet
 from app.errors import UserFacingError
+from app.ui.i18n import tr_error_text
 from app.ui.mapping_editor import MappingEditor
 from app.ui.models import MappingsModel, pretty_json
 from app.ui.pages.base import BasePage
@@ -212,7 +213,7 @@ class MappingsPage(BasePage):
         try:
             profile = self.draft.profile()
         except Exception as error:
-            self.preview_message.show_error(str(error))
+            self.preview_message.show_error(tr_error_text(error))
             return
         operation = self.track(self.bridge.read_source_users(profile, self.draft.draft_secrets()))
         self._loading = operation

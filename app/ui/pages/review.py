@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.sync.plan import Action
+from app.ui.i18n import tr_error_text, tr_text
 from app.ui.models import DryRunModel, action_label
 from app.ui.pages.base import BasePage
 from app.ui.widgets import BusyBar, FieldMessage, compact_rows
@@ -160,7 +161,7 @@ class ReviewPage(BasePage):
         try:
             profile = self.draft.profile()
         except Exception as error:
-            self.message.show_error(str(error))
+            self.message.show_error(tr_error_text(error))
             return
         operation = self.track(
             self.bridge.dry_run(profile, self.draft.webex_token, self.draft.draft_secrets())
@@ -197,7 +198,7 @@ class ReviewPage(BasePage):
         ]
         text = "  ·  ".join(parts)
         if plan.notes:
-            text += "\n" + "\n".join(plan.notes)
+            text += "\n" + "\n".join(tr_text(note) for note in plan.notes)
         self.summary.setText(text)
         writes = len(plan.writes())
         if plan.hold is not None:

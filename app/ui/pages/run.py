@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from app.ui.activity import ActivityView
 from app.ui.bridge import SyncRun
+from app.ui.i18n import tr_error_text
 from app.ui.pages.base import BasePage
 from app.ui.widgets import FieldMessage
 
@@ -41,7 +42,7 @@ class RunPage(BasePage):
         try:
             profile = draft.profile()
         except Exception as error:
-            self.message.show_error(str(error))
+            self.message.show_error(tr_error_text(error))
             return
         plan = draft.plan
         run = self.bridge.start_sync(profile, draft.webex_token, draft.draft_secrets(), plan=plan)

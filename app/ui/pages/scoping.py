@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
-from app.ui.i18n import plural
+from app.ui.i18n import plural, tr_error_text
 from app.ui.pages.base import BasePage
 from app.ui.widgets import FieldMessage, labelled
 
@@ -275,7 +275,7 @@ class ScopingPage(BasePage):
 
     def _problem(self) -> str | None:
         error = self.bridge.scoping_problem(self.filters())
-        return str(error) if error is not None else None
+        return tr_error_text(error) if error is not None else None
 
     def changed(self) -> None:
         problem = self._problem()
