@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 from app.directory.base import DirectorySource, SourceRead, SourceUser
 from app.errors import InputError, UserFacingError
 from app.gc_pause import paused_gc, settle
+from app.messages import Message
 from app.paths import state_file
+from app.sync import outcome_messages as said
 from app.sync import plan as p
 from app.sync.events import CycleResult, EventHub, Listener, Status, SyncEvent, utc_now
 from app.sync.executor import ExecutionReport, Executor
@@ -40,13 +42,14 @@ from app.sync.outcome import (
     cycle_outcome,
     held_event,
     merge_counts,
+    quarantine_wait,
     skipped_event,
 )
 from app.sync.pacing import plan_sending_ahead, release_gradually
 from app.sync.plan import Action, Plan, PlannedOperation
 from app.sync.planner import Planner, PlannerOptions, links_for, mapping_fingerprint
 from app.sync.retention import prune_log
-from app.sync.safety import GuardVerdict, SafetySettings, check_deletion_guard, quarantine_message
+from app.sync.safety import GuardVerdict, SafetySettings, check_deletion_guard
 from app.sync.scoping import explain, validate_filters
 from app.sync.state import StateStore, open_profile_state
 from app.sync.state.records import INTERRUPTED_REASON, Link
@@ -236,11 +239,9 @@ class SyncEngine:
             self.state.count_links("Group"),
         )
 
-    def _allow_step(self, next_step: str) -> str:
-        """The threshold's next step with this profile's name in the command to run."""
-        return next_step.replace(
-            "sync --allow-deletes", f"sync --profile {self.profile.name} --allow-deletes"
-        )
+    def _allow_said(self) -> Message:
+        """The threshold's next step, naming this profile (the window names its button)."""
+        return said.ALLOW_NEXT(profile=self.profile.name)
 
     def deletion_guard(
         self, plan: Plan, linked: tuple[int, int], *, allow_deletes: bool = False
@@ -332,7 +333,7 @@ class SyncEngine:
         linked = (sum(1 for link in links[0].values() if link.active), len(links[1]))
         verdict = self.deletion_guard(plan, linked)
         if verdict.held:
-            plan.hold = verdict.plan_hold(self._allow_step(verdict.next_step))
+            plan.hold = verdict.plan_hold(self._allow_said())
         pending = await asyncio.to_thread(self.state.journal_pending)
         if pending:
             plan.notes.append(
@@ -412,8 +413,7 @@ class SyncEngine:
         except Exception as error:  # a bug: record the cycle as failed, keep the journal
             log.exception("The cycle stopped on an unexpected error")
             run.tally.stop_error = InternalError(
-                f"The cycle stopped on an unexpected error ({type(error).__name__}).",
-                "See the program log; the next cycle resumes from the journal.",
+                said.UNEXPECTED(kind=type(error).__name__), said.UNEXPECTED_NEXT()
             )
         await self._collect_sent_ahead(run)
         return await self._finish(run)
@@ -423,22 +423,14 @@ class SyncEngine:
         quarantine = self.state.quarantine()
         if quarantine is None or started >= quarantine.next_attempt:
             return None
-        result = CycleResult(
-            cycle_id=cycle_id,
-            started=started,
-            finished=started,
-            outcome="quarantined",
-            reason=quarantine_message(quarantine),
-            next_step=quarantine.next_step
-            + " Once fixed, run `webex-provisioner restart --profile "
-            + f"{self.profile.name}` to try again at once.",
-            cause=quarantine.cause,
-            next_attempt=quarantine.next_attempt,
-            skipped=True,  # not run: it waits for the quarantine's next attempt
-        )
+        result = quarantine_wait(quarantine, cycle_id, started, self.profile.name)
         self._hub.emit(
             SyncEvent(
-                kind="cycle_finished", cycle_id=cycle_id, message=result.reason, result=result
+                "cycle_finished",
+                cycle_id,
+                message=result.reason,
+                result=result,
+                coded_message=result.coded_reason,
             )
         )
         return result
@@ -516,9 +508,8 @@ class SyncEngine:
             else:
                 tally.count(op.action.value, Status.SUCCESS)
         if verdict.held:
-            tally.held_reason = verdict.reason + " The cycle is held: nothing was sent."
-            tally.held_next = self._allow_step(verdict.next_step)
-            self._note(cycle_id, tally.held_reason)
+            tally.hold(verdict.held_reason(), self._allow_said())
+            self._note(cycle_id, tally.held_coded_reason or tally.held_reason)
         return quiet
 
     async def _record_plan(
@@ -591,6 +582,7 @@ class SyncEngine:
                 message=result.summary(),
                 next_step=result.next_step,
                 result=result,
+                coded_next_step=result.coded_next_step,
             )
         )
         # (Not the source read: a source may keep it, as EntraSource keeps its snapshot.)
@@ -691,8 +683,9 @@ class SyncEngine:
 
     # -- events -------------------------------------------------------------------------
 
-    def _note(self, cycle_id: str, text: str) -> None:
-        self._hub.emit(SyncEvent(kind="note", cycle_id=cycle_id, message=text))
+    def _note(self, cycle_id: str, text: str | Message) -> None:
+        coded = text if isinstance(text, Message) else None
+        self._hub.emit(SyncEvent("note", cycle_id, message=str(text), coded_message=coded))
 
 
 __all__ = ["SourceReadError", "SyncEngine", "new_cycle_id"]

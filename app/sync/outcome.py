@@ -10,16 +10,19 @@ from datetime import datetime
 from typing import NamedTuple
 
 from app.errors import UserFacingError
+from app.messages import Message
+from app.sync import outcome_messages as said
 from app.sync.events import CycleResult, Outcome, Status, SyncEvent
 from app.sync.executor import ExecutionReport
 from app.sync.plan import HELD_BY_THRESHOLD, PlannedOperation
 from app.sync.safety import (
     failure_rate_exceeded,
     next_quarantine,
-    quarantine_message,
+    quarantine_said,
     unmendable_cause,
 )
 from app.sync.state import StateStore
+from app.sync.state.records import Quarantine
 from app.webex.errors import NetworkError, WebexError
 
 FIRST_FAILURES = 10  # failures a cycle's result keeps (the failure e-mail shows them)
@@ -43,6 +46,13 @@ class CycleTally:
     stop_error: UserFacingError | None = None
     held_reason: str = ""
     held_next: str = ""
+    held_coded_reason: Message | None = None  # `held_reason` and `held_next`, coded
+    held_coded_next: Message | None = None
+
+    def hold(self, reason: Message, next_step: Message) -> None:
+        """The cycle is held by the threshold: why, and what to do."""
+        self.held_reason, self.held_next = reason.english, next_step.english
+        self.held_coded_reason, self.held_coded_next = reason, next_step
 
     def add(self, report: ExecutionReport) -> None:
         """Count an executor's run (resumed operations, the plan's writes, those sent ahead)."""
@@ -58,10 +68,14 @@ class CycleTally:
 
 class _Ending(NamedTuple):
     outcome: Outcome
-    reason: str = ""
-    next_step: str = ""
+    reason: Message | str = ""
+    next_step: Message | str = ""
     cause: str = ""
     next_attempt: datetime | None = None
+
+
+def _coded(text: Message | str) -> Message | None:
+    return text if isinstance(text, Message) else None
 
 
 def cycle_outcome(
@@ -76,18 +90,16 @@ def cycle_outcome(
     report = tally.report
     fatal: UserFacingError | None = tally.stop_error or report.fatal
     cause = unmendable_cause(fatal) if fatal is not None else ""
-    reason = next_step = ""
+    reason: Message | str = ""
+    next_step: Message | str = ""
     if not cause and failure_rate_exceeded(report.failed, report.attempted):
         cause = "failure_rate"
-        reason = (
-            f"{report.failed} of {report.attempted} operations failed (more than 40 %): "
-            "something is wrong with the target or the mappings, not with a few users."
-        )
-        next_step = "Read the failures in the provisioning log (`webex-provisioner logs`)."
+        reason = said.FAILURE_RATE(failed=report.failed, attempted=report.attempted)
+        next_step = said.FAILURE_RATE_NEXT()
     if cause:
         if fatal is not None and cause in ("auth", "permission"):
-            reason = fatal.message
-            next_step = fatal.next_step
+            reason = fatal.coded_message or fatal.message
+            next_step = fatal.coded_next_step or fatal.next_step
         ending = _quarantined(state, cause, reason, next_step, profile_name, finished)
     else:
         ending = _ended(tally, fatal, cancel_requested=cancel_requested)
@@ -99,33 +111,38 @@ def cycle_outcome(
         finished=finished,
         outcome=ending.outcome,
         counts=tally.counts,
-        reason=ending.reason,
-        next_step=ending.next_step,
+        reason=str(ending.reason),
+        next_step=str(ending.next_step),
         mode="incremental" if tally.mode == "incremental" else "full",
         cause=ending.cause,
         first_failures=tuple(tally.failures[:FIRST_FAILURES]),
         next_attempt=ending.next_attempt,
+        coded_reason=_coded(ending.reason),
+        coded_next_step=_coded(ending.next_step),
     )
 
 
 def _quarantined(
     state: StateStore,
     cause: str,
-    reason: str,
-    next_step: str,
+    reason: Message | str,
+    next_step: Message | str,
     profile_name: str,
     finished: datetime,
 ) -> _Ending:
     """A failure no retry can mend: the profile waits, longer each time (see safety)."""
     quarantine = next_quarantine(
-        state.quarantine(), reason=reason, next_step=next_step, cause=cause, now=finished
+        state.quarantine(),
+        reason=str(reason),
+        next_step=str(next_step),
+        cause=cause,
+        now=finished,
     )
     state.set_quarantine(quarantine)
     return _Ending(
         "quarantined",
-        quarantine_message(quarantine),
-        f"{next_step} Then run `webex-provisioner restart --profile "
-        f"{profile_name}` to try again at once.",
+        quarantine_said(quarantine, _coded(reason)),
+        said.QUARANTINE_THEN(next_step=next_step, profile=profile_name),
         cause,
         quarantine.next_attempt,
     )
@@ -143,22 +160,50 @@ def _ended(tally: CycleTally, fatal: UserFacingError | None, *, cancel_requested
             cause = "internal"
         else:
             cause = "input"
-        return _Ending("failed", fatal.message, fatal.next_step, cause)
-    if report.cancelled or cancel_requested:
         return _Ending(
-            "cancelled",
-            "The cycle was cancelled; the operations not sent yet are kept.",
-            "Run a cycle again to finish them.",
+            "failed",
+            fatal.coded_message or fatal.message,
+            fatal.coded_next_step or fatal.next_step,
+            cause,
         )
+    if report.cancelled or cancel_requested:
+        return _Ending("cancelled", said.CANCELLED(), said.CANCELLED_NEXT())
     if tally.held_reason:
-        return _Ending("held", tally.held_reason, tally.held_next, "threshold")
+        return _Ending(
+            "held",
+            tally.held_coded_reason or tally.held_reason,
+            tally.held_coded_next or tally.held_next,
+            "threshold",
+        )
     if report.failed:
         return _Ending(
             "completed_with_failures",
-            f"{report.failed} operations failed.",
-            "Read the failures in the provisioning log; the next cycle retries them.",
+            said.FAILED_SOME(failed=report.failed),
+            said.FAILED_SOME_NEXT(),
         )
     return _Ending("completed")
+
+
+def quarantine_wait(
+    quarantine: Quarantine, cycle_id: str, started: datetime, profile_name: str
+) -> CycleResult:
+    """The result of a cycle skipped while the profile's quarantine waits for its next
+    attempt."""
+    reason = quarantine_said(quarantine)
+    next_step = said.QUARANTINE_ONCE_FIXED(next_step=quarantine.next_step, profile=profile_name)
+    return CycleResult(
+        cycle_id=cycle_id,
+        started=started,
+        finished=started,
+        outcome="quarantined",
+        reason=reason.english,
+        next_step=next_step.english,
+        cause=quarantine.cause,
+        next_attempt=quarantine.next_attempt,
+        skipped=True,  # not run: it waits for the quarantine's next attempt
+        coded_reason=reason,
+        coded_next_step=next_step,
+    )
 
 
 def merge_counts(counts: dict[str, dict[str, int]], more: Mapping[str, Mapping[str, int]]) -> None:
@@ -194,11 +239,17 @@ def skipped_event(cycle_id: str, op: PlannedOperation) -> SyncEvent:
         target_id=op.target_id,
         error_code=op.reason,
         message=op.detail or op.reason,
+        coded_message=op.coded_detail,
     )
 
 
 def held_event(cycle_id: str, op: PlannedOperation) -> SyncEvent:
     """The event of a write the deletion threshold held (a held cycle sends nothing)."""
+    held = (
+        said.HELD_OPERATION_DETAIL(detail=op.coded_detail or op.detail)
+        if op.detail
+        else said.HELD_OPERATION()
+    )
     return SyncEvent(
         kind="operation",
         cycle_id=cycle_id,
@@ -210,10 +261,8 @@ def held_event(cycle_id: str, op: PlannedOperation) -> SyncEvent:
         target_id=op.target_id,
         modified=tuple(op.changes),
         error_code=HELD_BY_THRESHOLD,
-        message=(
-            f"{op.detail}; held by the accidental-deletion threshold"
-            if op.detail
-            else "held by the accidental-deletion threshold: the cycle sent nothing"
-        ),
-        next_step="Run `webex-provisioner sync --allow-deletes` if the removals are intended.",
+        message=held.english,
+        next_step=said.HELD_OPERATION_NEXT.english,
+        coded_message=held,
+        coded_next_step=said.HELD_OPERATION_NEXT(),
     )

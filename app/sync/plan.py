@@ -11,6 +11,7 @@ from enum import StrEnum
 from json.encoder import encode_basestring
 from typing import Any
 
+from app.messages import Message
 from app.sync.events import Change, ObjectType
 from app.sync.spreadsheet import spreadsheet_row
 from app.webex.shapes import PatchOperation, ScimPayload, ScimUserPayload
@@ -85,6 +86,7 @@ class PlannedOperation:
     patch: list[PatchOperation] = field(default_factory=list)
     active: bool = True  # the desired `active` of a user (stored in its link)
     op_id: str = ""  # set when the operation is journaled
+    coded_detail: Message | None = None  # `detail` as a coded message (app.messages)
 
     @property
     def writes(self) -> bool:
@@ -125,6 +127,8 @@ class Hold:
     users_linked: int
     groups_removed: int = 0
     groups_linked: int = 0
+    coded_reason: Message | None = None  # `reason` and `next_step` as coded messages
+    coded_next_step: Message | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from app.messages import Message
+from app.sync import outcome_messages as said
 from app.sync.plan import Hold
 from app.sync.state.records import Quarantine
 from app.webex.errors import AuthError, PermissionDenied
@@ -65,6 +67,7 @@ class ThresholdVerdict:
     reason: str = ""
     next_step: str = ""
     object_type: str = "User"
+    coded_reason: Message | None = None  # `reason` as a coded message
 
     @property
     def percent(self) -> float:
@@ -112,32 +115,40 @@ def check_deletion_threshold(
         return ThresholdVerdict(
             held=False, removals=removals, linked=linked, object_type=object_type
         )
-    noun = "users" if object_type == "User" else "groups"
-    share = f"{removals} of {linked} provisioned {noun} ({percent:.0f} %)"
+    share = said.SHARE["User" if object_type == "User" else "Group"](
+        removals=removals, linked=linked, percent=f"{percent:.0f}"
+    )
+    coded = said.WOULD_REMOVE(share=share, limit=threshold_limit(settings))
     return ThresholdVerdict(
         held=True,
         removals=removals,
         linked=linked,
         object_type=object_type,
-        reason=(
-            f"This cycle would disable or delete {share}; the threshold is "
-            f"{threshold_words(settings)}."
-        ),
+        reason=coded.english,
         next_step=ALLOW_NEXT_STEP,
+        coded_reason=coded,
     )
 
 
 def threshold_words(settings: SafetySettings) -> str:
     """ "more than 500 or more than 20 %" (the limits in force, in plain words)."""
+    return threshold_limit(settings).english
+
+
+def threshold_limit(settings: SafetySettings) -> Message:
+    """The limits in force, as a coded message (see threshold_words)."""
     parts = []
     if settings.deletion_threshold_count > 0:
-        parts.append(f"more than {settings.deletion_threshold_count}")
+        parts.append(said.LIMIT_COUNT(count=settings.deletion_threshold_count))
     if settings.deletion_threshold_percent > 0:
         parts.append(
-            f"more than {settings.deletion_threshold_percent:g} % "
-            f"(from {PERCENT_RULE_MINIMUM} removals)"
+            said.LIMIT_PERCENT(
+                percent=f"{settings.deletion_threshold_percent:g}", minimum=PERCENT_RULE_MINIMUM
+            )
         )
-    return " or ".join(parts) or "no limit"
+    if len(parts) == 2:
+        return said.LIMIT_EITHER(first=parts[0], second=parts[1])
+    return parts[0] if parts else said.LIMIT_NONE()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,15 +167,28 @@ class GuardVerdict:
         return " ".join(v.reason for v in (self.users, self.groups) if v.held)
 
     @property
+    def coded_reason(self) -> Message | None:
+        """`reason` as a coded message (None when nothing is held)."""
+        users = self.users.coded_reason if self.users.held else None
+        groups = self.groups.coded_reason if self.groups.held else None
+        return said.joined(users, groups)
+
+    @property
     def next_step(self) -> str:
         return ALLOW_NEXT_STEP if self.held else ""
 
-    def plan_hold(self, next_step: str) -> Hold:
+    def held_reason(self) -> Message:
+        """The reason of a cycle this verdict held (it sent nothing)."""
+        return said.HELD_NOW(reason=self.coded_reason or "")
+
+    def plan_hold(self, next_step: Message) -> Hold:
         """The hold a dry run's plan shows: its cycle would send nothing until allowed."""
+        coded = said.HELD_PLAN(reason=self.coded_reason or "")
         return Hold(
-            reason=self.reason
-            + " The cycle will be held: nothing will be sent until you allow the removals.",
-            next_step=next_step,
+            reason=coded.english,
+            next_step=next_step.english,
+            coded_reason=coded,
+            coded_next_step=next_step,
             users_removed=self.users.removals,
             users_linked=self.users.linked,
             groups_removed=self.groups.removals,
@@ -240,5 +264,10 @@ def unmendable_cause(error: BaseException) -> str:
 
 def quarantine_message(quarantine: Quarantine) -> str:
     """Plain words for `sync` while the profile waits: why, and when it tries again."""
+    return quarantine_said(quarantine).english
+
+
+def quarantine_said(quarantine: Quarantine, reason: Message | None = None) -> Message:
+    """quarantine_message as a coded message (`reason`: the quarantine's reason, coded)."""
     when = quarantine.next_attempt.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
-    return f"The profile is quarantined: {quarantine.reason} The next attempt is at {when}."
+    return said.QUARANTINED(reason=reason or quarantine.reason, when=when)

@@ -1,0 +1,95 @@
+"""The engine's sentences as coded messages: English as before, French, and the window's
+variant of a next step (it names the button, not the command)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from app.language import translator
+from app.messages import english
+from app.sync import outcome_messages as said
+from app.sync.events import Status
+from app.sync.outcome import CycleTally, held_event, quarantine_wait
+from app.sync.plan import Action, PlannedOperation
+from app.sync.safety import SafetySettings, check_deletion_guard
+from app.sync.state.records import Quarantine
+
+FR = translator("fr")
+
+
+def test_a_held_cycle_says_its_next_step_in_the_terminal_and_in_the_window() -> None:
+    step = said.ALLOW_NEXT(profile="hr")
+    cli = step.render(english, "cli")
+    assert "`webex-provisioner sync --profile hr --allow-deletes`" in cli
+    assert cli == str(step)
+    gui = step.render(english, "gui")
+    assert '"Allow the removals and run…"' in gui
+    assert "webex-provisioner" not in gui
+    assert "`webex-provisioner sync --profile hr --allow-deletes`" in step.render(FR, "cli")
+    assert "Vérifiez la source" in step.render(FR, "mail")
+    french_gui = step.render(FR, "gui")
+    assert "« Autoriser les retraits et exécuter… »" in french_gui
+    assert "webex-provisioner" not in french_gui
+
+
+def test_the_threshold_reason_keeps_its_english_and_reads_in_french() -> None:
+    verdict = check_deletion_guard(60, 60, 0, 0, SafetySettings())
+    coded = verdict.coded_reason
+    assert coded is not None
+    assert str(coded) == verdict.reason
+    assert verdict.reason == (
+        "This cycle would disable or delete 60 of 60 provisioned users (100 %); the threshold "
+        "is more than 500 or more than 20 % (from 10 removals)."
+    )
+    french = coded.render(FR, "cli")
+    assert french.startswith("Ce cycle désactiverait ou supprimerait 60 des 60 utilisateurs")
+    assert "plus de 500 ou plus de 20 %" in french
+
+
+def test_a_held_tally_keeps_the_english_and_the_codes() -> None:
+    tally = CycleTally("c1", datetime(2026, 1, 1, tzinfo=UTC), "full")
+    verdict = check_deletion_guard(60, 60, 0, 0, SafetySettings())
+    tally.hold(verdict.held_reason(), said.ALLOW_NEXT(profile="hr"))
+    assert tally.held_reason == verdict.reason + " The cycle is held: nothing was sent."
+    assert tally.held_coded_next is not None
+    assert "« Autoriser les retraits" in tally.held_coded_next.render(FR, "gui")
+
+
+def test_a_held_operation_names_the_button_in_the_window() -> None:
+    op = PlannedOperation("User", Action.DISABLE, "s1", "ada@example.com", target_id="t1")
+    event = held_event("c1", op)
+    assert event.status == Status.HELD
+    assert event.message == "held by the accidental-deletion threshold: the cycle sent nothing"
+    assert event.next_step == (
+        "Run `webex-provisioner sync --allow-deletes` if the removals are intended."
+    )
+    assert event.coded_next_step is not None
+    assert event.coded_next_step.render(FR, "gui") == (
+        "Appuyez sur « Autoriser les retraits et exécuter… » si les retraits sont voulus."
+    )
+
+
+def test_a_quarantined_profile_says_restart_as_a_command_or_a_button() -> None:
+    quarantine = Quarantine(
+        reason="The token expired.",
+        next_step="Sign in again.",
+        cause="auth",
+        since=datetime(2026, 1, 1, tzinfo=UTC),
+        next_attempt=datetime(2026, 1, 1, 6, tzinfo=UTC),
+        level=1,
+    )
+    result = quarantine_wait(quarantine, "c1", datetime(2026, 1, 1, 1, tzinfo=UTC), "hr")
+    assert result.next_step == (
+        "Sign in again. Once fixed, run `webex-provisioner restart --profile hr` to try "
+        "again at once."
+    )
+    assert result.coded_next_step is not None
+    assert "« Redémarrer le provisionnement… »" in result.coded_next_step.render(FR, "gui")
+    assert result.coded_reason is not None
+    assert result.coded_reason.render(FR, "cli").startswith("Le profil est en quarantaine")
+
+
+def test_failures_count_in_the_right_number() -> None:
+    assert str(said.FAILED_SOME(failed=2)) == "2 operations failed."
+    assert said.FAILED_SOME(failed=1).render(FR, "cli") == "1 opération a échoué."
+    assert said.FAILED_SOME(failed=3).render(FR, "cli") == "3 opérations ont échoué."
