@@ -6,6 +6,8 @@ from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from app.messages import Message
+
 
 # Not frozen, though never changed once made: a frozen dataclass takes twice as long to
 # build, and a CSV source makes one per row (100,000 in benchmark P2).
@@ -46,7 +48,8 @@ class SourceSkip:
     source_id: str
     user_name: str
     reason: str  # a stable code, e.g. "DefaultAccessRole", "InvalidRow"
-    detail: str = ""  # plain words for the log
+    detail: str = ""  # plain words for the log (English)
+    coded_detail: Message | None = None  # `detail` as a coded message, for another language
 
 
 @dataclass(slots=True)
@@ -73,6 +76,9 @@ class SourceRead:
     # and the columns read as userName and enabled). Part of each record hash.
     record_context: str = ""
     notes: list[str] = field(default_factory=list)  # plain words for the provisioning log
+    # The same notes as coded messages (one for each note, in the same order), for another
+    # language; empty when the source made them as plain words only.
+    coded_notes: list[Message] = field(default_factory=list)
 
 
 @runtime_checkable

@@ -132,7 +132,7 @@ async def test_csv_source_is_a_directory_source_with_full_reads(tmp_path: Path) 
     assert read.full is True and read.watermark is None
     assert [u.user_name for u in read.users] == ["a@example.com"]
     assert [u.user_name async for u in source.users()] == ["a@example.com"]
-    assert read.notes and "1 users" in read.notes[0]
+    assert read.notes and "1 user," in read.notes[0]
     await source.aclose()
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.directory.csv import messages as say
 from app.directory.csv.errors import CsvFileError, CsvRowError
 
 TRUE_WORDS = frozenset({"true", "yes", "1", "vrai", "oui"})
@@ -105,17 +106,12 @@ def control_errors(
     errors = []
     for position, cell in enumerate(record):
         column = header[position] if position < len(header) else None
-        where = f"column {column}" if column else f"cell {position + 1}"
+        where = say.WHERE_COLUMN(column=column) if column else say.WHERE_CELL(position=position + 1)
         if LINE_BREAKS.intersection(cell) and delimiter in "".join(cell.splitlines()[1:]):
-            reason = (
-                f"the value in {where} runs over several lines that look like rows: a double "
-                "quote left open there joins the rows after it into one value"
-            )
+            reason = say.RUNS_OVER_LINES(where=where)
             raise CsvFileError(
-                f"The CSV file {path.name} cannot be read: row {number}: {reason}, so nothing "
-                "was sent.",
-                "Close the quote in that row (or remove the line breaks from the value), "
-                "then sync again.",
+                say.UNREADABLE_ROW(file=path.name, row=number, reason=reason),
+                say.RUNS_OVER_LINES_NEXT(),
                 row=number,
                 column=column,
                 reason=reason,
@@ -123,14 +119,9 @@ def control_errors(
         match = CONTROL.search(cell)
         char = match.group() if match else UNIT_SEPARATOR if UNIT_SEPARATOR in cell else None
         if char is not None:
+            said = say.CONTROL_LINE_BREAK if char in LINE_BREAKS else say.CONTROL_CHARACTER
             errors.append(
-                CsvRowError(
-                    number,
-                    f"{where} holds the control character {control_character_name(char)}, "
-                    "which cannot be sent to Webex"
-                    + (" (a line break inside a value)" if char in LINE_BREAKS else ""),
-                    column,
-                )
+                CsvRowError.of(number, said(where=where, char=control_character_name(char)), column)
             )
     return errors
 

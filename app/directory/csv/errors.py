@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.directory.csv import messages as say
 from app.errors import InputError
+from app.messages import Message
 
 MAX_LISTED_ROWS = 20
 
@@ -16,29 +18,41 @@ class CsvFileError(InputError):
     while read, empty, unreadable, a quote left open, mixed encodings, no userName column.
 
     `row` and `column` say where, when the problem is in one place (the CSV page shows them);
-    `reason` is the problem in plain words without the row number.
+    `reason` is the problem in plain words without the row number (English; `coded_reason`
+    is the coded message, for another language).
     """
 
     def __init__(
         self,
-        message: str,
-        next_step: str = "",
+        message: str | Message,
+        next_step: str | Message = "",
         *,
         row: int | None = None,
         column: str | None = None,
-        reason: str | None = None,
+        reason: str | Message | None = None,
     ) -> None:
         super().__init__(message, next_step)
         self.row = row
         self.column = column
-        self.reason = reason or message
+        self.reason = str(reason or message)
+        coded = reason if reason is not None else message
+        self.coded_reason = coded if isinstance(coded, Message) else None
 
 
 @dataclass(frozen=True, slots=True)
 class CsvRowError:
     row: int  # the spreadsheet's row number; the header is row 1
-    message: str  # plain words, without the row number
+    message: str  # plain words, without the row number (English)
     column: str | None = None  # the header of the cell at fault, when there is one
+    coded: Message | None = None  # `message` as a coded message, for another language
+
+    @classmethod
+    def of(cls, row: int, message: Message, column: str | None = None) -> CsvRowError:
+        return cls(row, str(message), column, message)
+
+    @property
+    def coded_message(self) -> Message | str:
+        return self.coded if self.coded is not None else self.message
 
 
 class CsvInvalid(InputError):
@@ -46,16 +60,20 @@ class CsvInvalid(InputError):
 
     def __init__(self, path: Path, errors: list[CsvRowError]) -> None:
         by_row = group_by_row(errors)
-        lines = [f"  row {row}: {'; '.join(messages)}" for row, messages in by_row.items()]
+        coded = coded_by_row(errors)
+        lines = [
+            say.INVALID_LINE(row=row, problems=problems_message(problems))
+            for row, problems in coded.items()
+        ]
         shown = lines[:MAX_LISTED_ROWS]
         if len(lines) > MAX_LISTED_ROWS:
-            shown.append(f"  and {len(lines) - MAX_LISTED_ROWS} more.")
+            shown.append(say.INVALID_MORE(count=len(lines) - MAX_LISTED_ROWS))
         count = len(by_row)
         super().__init__(
-            f"The CSV file {path.name} has {count} invalid row{'s' if count != 1 else ''}, "
-            "so nothing was sent:\n" + "\n".join(shown) + "\n",
-            "Fix these rows and sync again, or leave them out with --skip-invalid "
-            '("Skip invalid rows" in the wizard).',
+            say.INVALID(
+                file=path.name, count=count, br="\n", rows=say.joined(shown, say.JOIN_LINES)
+            ),
+            say.INVALID_NEXT(),
         )
         self.path = path
         self.errors = errors
@@ -69,4 +87,25 @@ def group_by_row(errors: list[CsvRowError]) -> dict[int, list[str]]:
     return by_row
 
 
-__all__ = ["CsvFileError", "CsvInvalid", "CsvRowError", "group_by_row"]
+def coded_by_row(errors: list[CsvRowError]) -> dict[int, list[Message | str]]:
+    """The problems of each invalid row as coded messages (in row order)."""
+    by_row: dict[int, list[Message | str]] = {}
+    for error in sorted(errors, key=lambda e: e.row):
+        by_row.setdefault(error.row, []).append(error.coded_message)
+    return by_row
+
+
+def problems_message(problems: list[Message | str]) -> Message:
+    """A row's problems as one message ("a; b")."""
+    parts = [p if isinstance(p, Message) else say.PLAIN(text=p) for p in problems]
+    return say.joined(parts, say.JOIN_PROBLEMS)
+
+
+__all__ = [
+    "CsvFileError",
+    "CsvInvalid",
+    "CsvRowError",
+    "coded_by_row",
+    "group_by_row",
+    "problems_message",
+]

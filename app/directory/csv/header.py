@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.config.profile import CsvSettings
+from app.directory.csv import messages as say
 from app.directory.csv.cells import (
     BOOLEAN_COLUMNS,
     CONTROL,
-    DELIMITER_NAMES,
     UNIT_SEPARATOR,
     control_character_name,
 )
@@ -95,30 +95,17 @@ def read_header(records: Iterator[tuple[int, list[str]]], path: Path) -> list[st
             header.pop()  # "a;b;c;" from a spreadsheet: no fourth column
         unnamed = [index for index, column in enumerate(header, start=1) if not column]
         if unnamed:
-            which = (
-                f"column {unnamed[0]} has"
-                if len(unnamed) == 1
-                else f"columns {', '.join(map(str, unnamed[:-1]))} and {unnamed[-1]} have"
-            )
-            reason = f"the header has {len(header)} columns and {which} no name"
-            raise CsvFileError(
-                f"The header (row {number}) of {path.name} has {len(header)} columns, and "
-                f"{which} no name.",
-                "Give every column a name in the first row (or delete the empty columns).",
-                row=number,
-                reason=reason,
-            )
+            raise _unnamed(path, number, len(header), unnamed)
         for column in header:
             match = CONTROL.search(column)
             char = match.group() if match else UNIT_SEPARATOR if UNIT_SEPARATOR in column else None
             if char is not None:
-                reason = (
-                    f"the column name {column!r} holds the control character "
-                    f"{control_character_name(char)}"
+                reason = say.HEADER_CONTROL_REASON(
+                    name=repr(column), char=control_character_name(char)
                 )
                 raise CsvFileError(
-                    f"The header (row {number}) of {path.name}: {reason}.",
-                    "Rename that column in the first row, then try again.",
+                    say.HEADER_CONTROL(row=number, file=path.name, reason=reason),
+                    say.HEADER_CONTROL_NEXT(),
                     row=number,
                     column=column,
                     reason=reason,
@@ -127,16 +114,31 @@ def read_header(records: Iterator[tuple[int, list[str]]], path: Path) -> list[st
         for index, column in enumerate(header, start=1):
             if column.casefold() in seen:
                 raise CsvFileError(
-                    f"The column {column} appears twice in the header of {path.name} "
-                    f"(columns {seen[column.casefold()]} and {index}).",
-                    "Rename or remove one of them.",
+                    say.DUPLICATE_COLUMN(
+                        column=column,
+                        file=path.name,
+                        first=seen[column.casefold()],
+                        second=index,
+                    ),
+                    say.DUPLICATE_COLUMN_NEXT(),
                 )
             seen[column.casefold()] = index
         return header
-    raise CsvFileError(
-        f"The CSV file {path.name} is empty.",
-        "Export it again with a header row and one row per user.",
-    )
+    raise CsvFileError(say.EMPTY(file=path.name), say.EMPTY_HEADER_NEXT())
+
+
+def _unnamed(path: Path, number: int, count: int, unnamed: list[int]) -> CsvFileError:
+    """The header's columns without a name (their positions, 1 first)."""
+    if len(unnamed) == 1:
+        reason = say.UNNAMED_ONE_REASON(count=count, column=unnamed[0])
+        message = say.UNNAMED_ONE(row=number, file=path.name, count=count, column=unnamed[0])
+    else:
+        columns, last = ", ".join(map(str, unnamed[:-1])), unnamed[-1]
+        reason = say.UNNAMED_MANY_REASON(count=count, columns=columns, last=last)
+        message = say.UNNAMED_MANY(
+            row=number, file=path.name, count=count, columns=columns, last=last
+        )
+    return CsvFileError(message, say.UNNAMED_NEXT(), row=number, reason=reason)
 
 
 def _user_name_column(header: list[str], settings: CsvSettings, path: Path, delimiter: str) -> str:
@@ -146,31 +148,23 @@ def _user_name_column(header: list[str], settings: CsvSettings, path: Path, deli
     found = ", ".join(header)
     if len(header) == 1:
         # One column: most often the file uses another delimiter than the one tried.
-        tried = DELIMITER_NAMES.get(delimiter, repr(delimiter))
-        how = (
-            "the delimiter named with --delimiter"
-            if settings.delimiter != "auto"
-            else "the delimiter guessed from the header"
-        )
+        tried = say.delimiter_name(delimiter)
+        how = say.HOW_NAMED() if settings.delimiter != "auto" else say.HOW_GUESSED()
         raise CsvFileError(
-            f"The CSV file {path.name} has no column {settings.user_name_column} for the "
-            f"userName; read as {tried}-separated ({how}), its header is one column: {found}.",
-            "If the file uses another delimiter, name it with --delimiter (',', ';' or tab) "
-            "or on the Source page; otherwise choose the userName column with "
-            "--user-name-column COLUMN.",
-            reason=f"the header, read as {tried}-separated, is one column",
+            say.ONE_COLUMN(
+                file=path.name,
+                column=settings.user_name_column,
+                delimiter=tried,
+                how=how,
+                found=found,
+            ),
+            say.ONE_COLUMN_NEXT(),
+            reason=say.ONE_COLUMN_REASON(delimiter=tried),
         )
     hint = next((c for h in _USER_NAME_HINTS for c in header if c.casefold() == h.casefold()), None)
-    suggestion = (
-        f"Choose the column that holds each user's e-mail sign-in name with "
-        f"--user-name-column COLUMN (e.g. --user-name-column {hint}) or on the Source page."
-        if hint
-        else "Choose the column that holds each user's e-mail sign-in name with "
-        "--user-name-column COLUMN or on the Source page, or rename it userPrincipalName."
-    )
+    suggestion = say.NO_USER_NAME_HINT_NEXT(hint=hint) if hint else say.NO_USER_NAME_NEXT()
     raise CsvFileError(
-        f"The CSV file {path.name} has no column {settings.user_name_column} for the userName; "
-        f"its columns are: {found}.",
+        say.NO_USER_NAME_COLUMN(file=path.name, column=settings.user_name_column, found=found),
         suggestion,
     )
 
@@ -181,9 +175,8 @@ def _group_columns(header: list[str], settings: CsvSettings, path: Path) -> list
         column = find_column(header, name)
         if column is None:
             raise CsvFileError(
-                f"The CSV file {path.name} has no group column {name}; its columns are: "
-                f"{', '.join(header)}.",
-                "Name an existing column with --group-column, or remove that setting.",
+                say.NO_GROUP_COLUMN(file=path.name, column=name, found=", ".join(header)),
+                say.NO_GROUP_COLUMN_NEXT(),
             )
         columns.append(column)
     return columns

@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from app.directory.csv import messages as say
 from app.directory.csv.errors import CsvFileError
 
 # Bytes that are UTF-8 beyond ASCII: a file that holds some is UTF-8 text, so a byte that
@@ -44,19 +45,13 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise CsvFileError(
-            f"The CSV file {path} does not exist.",
-            "Check the path, or choose the file again (--csv-file FILE, or the Source page).",
-        ) from None
+        raise CsvFileError(say.MISSING(file=str(path)), say.MISSING_NEXT()) from None
     except IsADirectoryError:
         raise _folder_error(path) from None
     except PermissionError:
         if path.is_dir():  # Windows refuses to open a folder
             raise _folder_error(path) from None
-        raise CsvFileError(
-            f"The CSV file {path} cannot be read: permission denied.",
-            "Give your account read access to it, or copy it somewhere you can read.",
-        ) from None
+        raise CsvFileError(say.PERMISSION(file=str(path)), say.PERMISSION_NEXT()) from None
     except OSError as exc:
         raise _unreadable(path, exc) from None
     try:
@@ -79,12 +74,12 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         or _identity(named) != _identity(before)
     ):
         raise CsvFileError(
-            f"The CSV file {path.name} changed while it was read ({before.st_size:,} bytes "
-            "before, "
-            + (f"{named.st_size:,}" if named is not None else "none")
-            + " after), so nothing was sent.",
-            "Wait until the export that writes it has finished (or sync a copy of the file), "
-            "then sync again.",
+            say.CHANGED(
+                file=path.name,
+                before=f"{before.st_size:,}",
+                after=f"{named.st_size:,}" if named is not None else say.CHANGED_NONE(),
+            ),
+            say.CHANGED_NEXT(),
         )
     return data
 
@@ -99,25 +94,25 @@ def _check_regular(path: Path, info: os.stat_result, max_bytes: int) -> None:
         raise _folder_error(path)
     if not stat.S_ISREG(mode):
         kind = (
-            "a named pipe (FIFO)"
+            "fifo"
             if stat.S_ISFIFO(mode)
-            else "a device"
+            else "device"
             if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-            else "a socket"
+            else "socket"
             if stat.S_ISSOCK(mode)
-            else "not a regular file"
+            else "other"
         )
         raise CsvFileError(
-            f"{path} is {kind}, not a CSV file.",
-            "Export the users to a regular file and choose that file (--csv-file FILE, or "
-            "the Source page).",
+            say.NOT_REGULAR(file=str(path), kind=say.KINDS[kind]()), say.NOT_REGULAR_NEXT()
         )
     if info.st_size > max_bytes:
         raise CsvFileError(
-            f"The CSV file {path.name} is {info.st_size / MEGABYTE:,.0f} MB, more than the "
-            f"limit of {max_bytes // MEGABYTE:,} MB, so it was not read.",
-            "Check that this is the users' export; if it is, raise the limit "
-            "(--csv-max-mb, or source.csv.max_file_mb in the profile).",
+            say.TOO_BIG(
+                file=path.name,
+                size=f"{info.st_size / MEGABYTE:,.0f}",
+                limit=f"{max_bytes // MEGABYTE:,}",
+            ),
+            say.TOO_BIG_NEXT(),
         )
 
 
@@ -137,13 +132,12 @@ def _read_at_most(fd: int, limit: int, path: Path) -> bytes:
 
 
 def _folder_error(path: Path) -> CsvFileError:
-    return CsvFileError(f"{path} is a folder, not a CSV file.", "Choose the CSV file inside it.")
+    return CsvFileError(say.FOLDER(file=str(path)), say.FOLDER_NEXT())
 
 
 def _unreadable(path: Path, exc: OSError) -> CsvFileError:
     return CsvFileError(
-        f"The CSV file {path} cannot be read ({exc.strerror or exc}).",
-        "Check that the file is reachable, then try again.",
+        say.UNREADABLE(file=str(path), error=str(exc.strerror or exc)), say.UNREADABLE_NEXT()
     )
 
 
@@ -214,31 +208,21 @@ def decoded(path: Path, data: bytes, encoding: str) -> tuple[str, str]:
     try:
         text, codec = decode_csv_bytes(data, encoding)
     except MixedEncodingError as exc:
-        reason = (
-            f"byte {exc.start + 1} (0x{data[exc.start]:02X}) is not UTF-8, though the rest of "
-            "the file is UTF-8 text: part of it was written in another encoding"
-        )
+        reason = say.MIXED_REASON(byte=exc.start + 1, hex=f"{data[exc.start]:02X}")
         raise CsvFileError(
-            f"The CSV file {path.name} mixes encodings: row {exc.row}: {reason}. Read whole as "
-            "Windows-1252, its accents would be garbled, so nothing was sent.",
-            f'Correct row {exc.row} and save the file again as "CSV UTF-8" (or name the '
-            "encoding with --encoding if the whole file is in one, e.g. cp1252).",
+            say.MIXED(file=path.name, row=exc.row, reason=reason),
+            say.MIXED_NEXT(row=exc.row),
             row=exc.row,
             reason=reason,
         ) from None
     except UnicodeDecodeError as exc:
-        wanted = encoding if encoding != "auto" else "UTF-8 or Windows-1252"
+        wanted = encoding if encoding != "auto" else say.AUTO_ENCODINGS()
         raise CsvFileError(
-            f"The CSV file {path.name} is not {wanted} text (byte {exc.start + 1} cannot be read).",
-            'Save it again from the spreadsheet as "CSV UTF-8", or name its encoding '
-            "(--encoding, e.g. cp1252 or utf-16).",
+            say.NOT_ENCODING(file=path.name, wanted=wanted, byte=exc.start + 1),
+            say.NOT_ENCODING_NEXT(),
         ) from None
     if not text or text.isspace():
-        raise CsvFileError(
-            f"The CSV file {path.name} is empty.",
-            "Export it again with a header row (e.g. userPrincipalName,givenName,surname) and "
-            "one row per user.",
-        )
+        raise CsvFileError(say.EMPTY(file=path.name), say.EMPTY_NEXT())
     return text, codec
 
 

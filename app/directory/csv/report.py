@@ -9,8 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.directory.base import SourceGroup, SourceRead, SourceSkip, SourceUser
+from app.directory.csv import messages as say
 from app.directory.csv.cells import DELIMITER_NAMES
-from app.directory.csv.errors import CsvInvalid, CsvRowError, group_by_row
+from app.directory.csv.errors import (
+    CsvInvalid,
+    CsvRowError,
+    coded_by_row,
+    group_by_row,
+    problems_message,
+)
+from app.messages import Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +55,11 @@ class CsvValidation:
         return group_by_row(self.errors)
 
     @property
+    def coded_errors_by_row(self) -> dict[int, Message]:
+        """Each invalid row's problems as one coded message ("a; b"), for another language."""
+        return {row: problems_message(p) for row, p in coded_by_row(self.errors).items()}
+
+    @property
     def invalid_rows(self) -> list[int]:
         return list(self.errors_by_row)
 
@@ -58,36 +71,45 @@ class CsvValidation:
         if self.errors:
             raise CsvInvalid(self.path, self.errors)
 
+    def summary(self) -> Message:
+        """ "Read users.csv: 18 users, 2 groups (utf-8, comma-separated)." """
+        return say.SUMMARY(
+            file=self.path.name,
+            users=say.SUMMARY_USERS(count=len(self.users)),
+            groups=say.SUMMARY_GROUPS(count=len(self.groups)),
+            encoding=self.encoding,
+            delimiter=say.delimiter_name(self.delimiter),
+        )
+
     def to_source_read(self, *, skip_invalid: bool) -> SourceRead:
         """A full SourceRead; invalid rows raise CsvInvalid unless skip_invalid, in which case
         each becomes a SourceSkip with reason "InvalidRow"."""
         if not skip_invalid:
             self.raise_if_invalid()
+        coded = self.coded_errors_by_row
         skipped = [
             SourceSkip(
                 source_id=user_name.lower() if user_name else f"csv-row:{row}",
                 user_name=user_name,
                 reason="InvalidRow",
-                detail=f"Row {row} of {self.path.name}: {'; '.join(messages)}.",
+                detail=str(detail),
+                coded_detail=detail,
             )
-            for row, messages in self.errors_by_row.items()
+            for row in coded
             for user_name in [self.invalid_user_names.get(row, "")]
+            for detail in [say.SKIPPED_ROW(row=row, file=self.path.name, problems=coded[row])]
         ]
-        notes = [
-            f"Read {self.path.name}: {len(self.users)} users, {len(self.groups)} groups "
-            f"({self.encoding}, {self.delimiter_name}-separated)."
-        ]
+        coded_notes = [self.summary()]
         if skipped:
-            notes.append(
-                f"{len(skipped)} invalid rows were left out because skipping invalid rows is on."
-            )
+            coded_notes.append(say.SUMMARY_SKIPPED(count=len(skipped)))
         return SourceRead(
             full=True,
             users=list(self.users),
             groups=list(self.groups),
             skipped=skipped,
             watermark=None,
-            notes=notes,
+            notes=[str(note) for note in coded_notes],
+            coded_notes=coded_notes,
             record_context=self.record_context,
         )
 

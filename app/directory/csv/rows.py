@@ -15,11 +15,10 @@ from typing import Any
 
 from app.config.profile import looks_like_email
 from app.directory.base import SourceGroup, SourceUser
+from app.directory.csv import messages as say
 from app.directory.csv.cells import (
-    BOOLEAN_HELP,
     BOOLEAN_WORDS,
     CONTROL,
-    DELIMITER_NAMES,
     PLAIN_EMAIL,
     UNIT_SEPARATOR,
     Screen,
@@ -171,7 +170,8 @@ class RowReader:
         # row's text; the cells are looked at one by one only when it finds one.
         self.control = CONTROL.search if screen.controls else None
         self.quoted = screen.quoted
-        self.delimiter = DELIMITER_NAMES.get(validation.delimiter, validation.delimiter)
+        known = say.DELIMITERS.get(validation.delimiter)
+        self.delimiter = known() if known is not None else validation.delimiter
         self.first_row: dict[str, int] = {}  # user name (lower case) -> its first row
         self.rows_by_user_name: dict[str, list[int]] = {}  # names found on several rows
 
@@ -228,18 +228,14 @@ class RowReader:
         # empty column; a non-empty one means a delimiter inside an unquoted value.
         if count > width and any(cell.strip() for cell in record[width:]):
             row_errors.append(
-                CsvRowError(
-                    number,
-                    f"{count} cells but the header has {width} columns (a value "
-                    f"that contains the delimiter {self.delimiter} must be in double quotes)",
+                CsvRowError.of(
+                    number, say.TOO_MANY_CELLS(count=count, width=width, delimiter=self.delimiter)
                 )
             )
         elif count < width:
             row_errors.append(
-                CsvRowError(
-                    number,
-                    f"{count} cell{'s' if count != 1 else ''} but the header has {width} "
-                    f"columns (a {self.delimiter} is missing, or the row was cut)",
+                CsvRowError.of(
+                    number, say.TOO_FEW_CELLS(count=count, width=width, delimiter=self.delimiter)
                 )
             )
         return row_errors
@@ -262,15 +258,11 @@ class RowReader:
         plain_email = PLAIN_EMAIL.fullmatch
         user_name_ok = False
         if not user_name:
-            row_errors.append(
-                CsvRowError(number, f"no userName (column {column} is empty)", column)
-            )
+            row_errors.append(CsvRowError.of(number, say.NO_USER_NAME(column=column), column))
         elif plain_email(user_name) is None and not looks_like_email(user_name):
             row_errors.append(
-                CsvRowError(
-                    number,
-                    f"userName {user_name!r} in column {column} is not an e-mail address",
-                    column,
+                CsvRowError.of(
+                    number, say.INVALID_USER_NAME(value=repr(user_name), column=column), column
                 )
             )
         else:
@@ -286,9 +278,9 @@ class RowReader:
                 and not looks_like_email(mail)
             ):
                 row_errors.append(
-                    CsvRowError(
+                    CsvRowError.of(
                         number,
-                        f"{mail!r} in column {self.mail_column} is not an e-mail address",
+                        say.INVALID_EMAIL(value=repr(mail), column=self.mail_column or ""),
                         self.mail_column,
                     )
                 )
@@ -300,10 +292,11 @@ class RowReader:
             flag = BOOLEAN_WORDS.get(value.lower())
             if flag is None:
                 row_errors.append(
-                    CsvRowError(
+                    CsvRowError.of(
                         number,
-                        f"{value!r} in column {boolean_column} is not a yes/no value "
-                        f"(use {BOOLEAN_HELP})",
+                        say.NOT_BOOLEAN(
+                            value=repr(value), column=boolean_column, words=say.BOOLEAN_WORDS()
+                        ),
                         boolean_column,
                     )
                 )
@@ -342,11 +335,11 @@ def refuse_duplicates(validation: CsvValidation, rows_by_user_name: dict[str, li
         for number in rows:
             others = ", ".join(str(r) for r in rows if r != number)
             user_name = user_names[number]
+            said = say.DUPLICATE_USER_NAME_ROWS if len(rows) > 2 else say.DUPLICATE_USER_NAME
             validation.errors.append(
-                CsvRowError(
+                CsvRowError.of(
                     number,
-                    f"userName {user_name} is also in row{'s' if len(rows) > 2 else ''} {others} "
-                    "(user names must be unique, whatever the case)",
+                    said(user_name=user_name, others=others),
                     validation.user_name_column,
                 )
             )

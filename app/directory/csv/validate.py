@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from app.config.profile import CsvSettings
+from app.directory.csv import messages as say
 from app.directory.csv.cells import UNIT_SEPARATOR, Screen, may_hold_controls
 from app.directory.csv.errors import CsvFileError
 from app.directory.csv.header import Columns, find_columns, first_line, read_header, sniff_delimiter
@@ -94,20 +95,14 @@ def _record_context(header: list[str], columns: Columns, joined: bool) -> str:
 def _unreadable_row(path: Path, exc: csv.Error, row: int, line: int) -> CsvFileError:
     """A quote the csv reader could not close or end, in plain words with the row."""
     if "unexpected end of data" in str(exc):
-        reason = (
-            f"a double quote opened in this row is never closed (the rest of the file, to "
-            f"line {line}, would be one value)"
-        )
+        reason = say.QUOTE_NOT_CLOSED(line=line)
     elif "expected after" in str(exc):
-        reason = (
-            "a double quote that ends a value is followed by more text (a double quote "
-            'inside a quoted value is written twice: "")'
-        )
+        reason = say.QUOTE_FOLLOWED()
     else:
-        reason = f"it cannot be read near line {line} ({exc})"
+        reason = say.NEAR_LINE(line=line, error=str(exc))
     return CsvFileError(
-        f"The CSV file {path.name} cannot be read: row {row}: {reason}, so nothing was sent.",
-        "Correct the quotes in that row, or export the file again from the spreadsheet.",
+        say.UNREADABLE_ROW(file=path.name, row=row, reason=reason),
+        say.QUOTES_NEXT(),
         row=row,
         reason=reason,
     )
