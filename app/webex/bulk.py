@@ -17,7 +17,9 @@ from typing import Any, cast
 
 import httpx
 
+from app.webex import scim_messages as M
 from app.webex.constants import BULK_REQUEST
+from app.webex.error_messages import BODY_JSON
 from app.webex.errors import (
     BadRequest,
     ProtocolError,
@@ -73,9 +75,8 @@ def request_bodies(
         return [(chunk, body)]
     if len(chunk) == 1:
         raise BadRequest(
-            f"One bulk operation is {len(body):,} bytes, more than the {max_bytes:,} bytes "
-            "the target accepts in a bulk request; it was not sent.",
-            "Check the attribute mappings for a very long value.",
+            M.BULK_TOO_LARGE(size=f"{len(body):,}", most=f"{max_bytes:,}"),
+            M.BULK_TOO_LARGE_STEP(),
             retryable=False,
         )
     half = len(chunk) // 2
@@ -94,10 +95,10 @@ def answer_json(response: httpx.Response) -> Any:
         return response.json()
     except ValueError:
         what = describe_body(response)
-        if what == "a JSON body":  # JSON, under a content type SCIM does not use
-            what = f"a {content_type or 'untyped'} body"
+        if what.code == BODY_JSON.code:  # JSON, under a content type SCIM does not use
+            what = M.BULK_TYPED_BODY(content_type=content_type or M.BULK_UNTYPED())
         raise ProtocolError(
-            f"The target answered bulk with HTTP {response.status_code} and {what}, not SCIM JSON.",
+            M.BULK_NOT_SCIM(status=response.status_code, what=what),
             status=response.status_code,
             tracking_id=response.headers.get("trackingid"),
         ) from None
@@ -106,11 +107,11 @@ def answer_json(response: httpx.Response) -> Any:
 def results(sent: list[BulkOperation], raw: Any) -> list[BulkResult]:
     """One BulkResult per operation of the answer, matched to what was sent by position."""
     if not isinstance(raw, dict) or not isinstance(raw.get("Operations"), list):
-        raise ProtocolError("The target answered a bulk request without its operations.")
+        raise ProtocolError(M.BULK_NO_OPERATIONS())
     found = []
     for index, item in enumerate(raw["Operations"]):
         if not isinstance(item, dict):
-            raise ProtocolError("The target answered a bulk operation that is not an object.")
+            raise ProtocolError(M.BULK_NOT_OBJECT())
         request: Mapping[str, Any] = sent[index] if index < len(sent) else {}
         status = _status_int(item.get("status"))
         response = item.get("response") if isinstance(item.get("response"), dict) else None
@@ -142,9 +143,7 @@ def _status_int(value: Any) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise ProtocolError(
-            f"The target answered a bulk status that is not a number ({value!r})."
-        ) from None
+        raise ProtocolError(M.BULK_BAD_STATUS(value=repr(value))) from None
 
 
 def _error(status: int, response: ScimPayload | None) -> WebexError:

@@ -34,8 +34,10 @@ from typing import TYPE_CHECKING, Any, Literal
 import httpx
 
 from app.errors import InputError
+from app.messages import Message
 from app.net import DEFAULT_TIMEOUT, make_async_client
 from app.webex import bulk
+from app.webex import scim_messages as M
 from app.webex.bulk import BulkResult
 from app.webex.concurrency import AdaptiveLimiter
 from app.webex.constants import (
@@ -300,8 +302,8 @@ class WebexClient:
         """Who the token belongs to (Webex targets only)."""
         if self.target.people_me_url is None:
             raise InputError(
-                "Another SCIM app has no people/me to ask.",
-                "Use a Webex tenant URL for this step.",
+                M.NO_PEOPLE_ME(),
+                M.NO_PEOPLE_ME_STEP(),
             )
         return await read_people_me(await self._connect(), self.target.people_me_url)
 
@@ -374,10 +376,8 @@ class WebexClient:
                 try:
                     existing = await self._find_existing(rt, payload)
                 except WebexError as check_error:
-                    error.next_step = (
-                        "It is not known whether it was created; the next cycle finds it by "
-                        "its name and does not create it twice."
-                    )
+                    error.coded_next_step = M.CREATE_UNKNOWN()
+                    error.next_step = str(error.coded_next_step)
                     raise error from check_error
                 if existing is not None:
                     self.recovered_creates += 1
@@ -491,12 +491,12 @@ class WebexClient:
                 f"Groups/{group_id}/Members",
                 params={"startIndex": start, "count": WEBEX_MEMBERS_PAGE},
             )
-            page = _json_object(response, "the group's members")
+            page = _json_object(response, M.GROUP_MEMBERS())
             members = page.get("members")
             if members is None:
                 members = []
             if not isinstance(members, list):
-                raise ProtocolError("The target answered a group's members that are not a list.")
+                raise ProtocolError(M.MEMBERS_NOT_LIST())
             found.extend(m for m in members if isinstance(m, dict))
             total = page.get("totalResults", page.get("memberSize"))
             if not isinstance(total, int | float) or isinstance(total, bool):
@@ -541,8 +541,8 @@ class WebexClient:
             await self.discover()
         if not self.supports_bulk:
             raise InputError(
-                "The target does not offer SCIM bulk requests.",
-                "Send the operations one by one.",
+                M.NO_BULK(),
+                M.NO_BULK_STEP(),
             )
         size = max(1, self.bulk_max_operations)
         webex, max_bytes = self.target.is_webex, self._bulk_max_bytes()
@@ -573,14 +573,14 @@ class WebexClient:
         return bulk.answer_json(response)
 
 
-def _json_object(response: httpx.Response, what: str) -> dict[str, Any]:
+def _json_object(response: httpx.Response, what: Message) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError:
         data = None
     if not isinstance(data, dict):
         raise ProtocolError(
-            f"The target answered {what} with {describe_body(response)}, not a JSON object.",
+            M.NOT_JSON_OBJECT(what=what, body=describe_body(response)),
             status=response.status_code,
             tracking_id=response.headers.get("trackingid"),
         )
@@ -593,14 +593,14 @@ async def read_token_expiry(transport: Transport, url: str) -> TokenExpiry | Non
         response = await transport.send("GET", url)
     except NotFound:
         return None
-    data = _json_object(response, "tokenExpiry")
+    data = _json_object(response, M.TOKEN_EXPIRY())
     exp = data.get("exp")
     if isinstance(exp, bool) or not isinstance(exp, int | float):
-        raise ProtocolError("tokenExpiry answered without an expiry time (exp).")
+        raise ProtocolError(M.NO_EXP())
     try:
         expires = datetime.fromtimestamp(exp / 1000, UTC)
     except (OverflowError, OSError, ValueError):
-        raise ProtocolError(f"tokenExpiry answered an expiry time out of range ({exp}).") from None
+        raise ProtocolError(M.EXP_OUT_OF_RANGE(exp=exp)) from None
     return TokenExpiry(expires)
 
 

@@ -9,6 +9,7 @@ import uuid as uuid_module
 from dataclasses import dataclass
 
 from app.errors import InputError
+from app.webex import url_messages as M
 
 _UUID_RE = re.compile(
     r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"
@@ -77,24 +78,23 @@ def org_uuid_from_org_id(value: str) -> str:
     decoded = decode_webex_id(text)
     if decoded is None:
         raise OrgIdError(
-            "The orgId is neither a UUID nor a Webex organisation id.",
-            'Copy the "orgId" value from "Get My Own Details" (people/me), or the '
-            "organisation UUID from Control Hub.",
+            M.ORG_NOT_AN_ID(),
+            M.ORG_NOT_AN_ID_STEP(),
         )
     if decoded.kind == "PEOPLE":
         raise OrgIdError(
-            "This is a person id, not the organisation id.",
-            'In the people/me answer, copy "orgId", not "id".',
+            M.ORG_PERSON_ID(),
+            M.ORG_PERSON_ID_STEP(),
         )
     if decoded.kind != "ORGANIZATION":
         raise OrgIdError(
-            f"This is a Webex {decoded.kind.lower()} id, not the organisation id.",
-            'Copy the "orgId" value from "Get My Own Details" (people/me).',
+            M.ORG_OTHER_ID(kind=decoded.kind.lower()),
+            M.ORG_COPY_AGAIN(),
         )
     if not is_uuid(decoded.value):
         raise OrgIdError(
-            "This organisation id does not hold a UUID.",
-            'Copy the "orgId" value from "Get My Own Details" (people/me) again.',
+            M.ORG_NO_UUID(),
+            M.ORG_NO_UUID_STEP(),
         )
     return canonical_uuid(decoded.value)
 
@@ -105,7 +105,7 @@ def org_id_from_uuid(org_uuid: str, region: str = "us") -> str:
         value = canonical_uuid(org_uuid)
     except ValueError:
         raise OrgIdError(
-            "The organisation UUID is not a UUID.",
-            "Give the UUID form, for example 96abc2aa-3dcc-11e5-a152-fe34819cdc9a.",
+            M.ORG_UUID_INVALID(),
+            M.ORG_UUID_INVALID_STEP(),
         ) from None
     return encode_webex_id("ORGANIZATION", value, region)

@@ -10,6 +10,7 @@ from typing import Any, Literal
 import httpx
 
 from app.net import DEFAULT_TIMEOUT, make_async_client
+from app.webex import scim_messages as M
 from app.webex.concurrency import AdaptiveLimiter
 from app.webex.errors import ProtocolError
 from app.webex.orgid import OrgIdError, decode_webex_id, org_uuid_from_org_id
@@ -104,19 +105,17 @@ class PeopleMe:
     @classmethod
     def from_json(cls, data: Any) -> PeopleMe:
         if not isinstance(data, dict):
-            raise ProtocolError("people/me did not answer a JSON object.")
+            raise ProtocolError(M.PEOPLE_ME_NOT_OBJECT())
         person_id, org_id = data.get("id"), data.get("orgId")
         if not isinstance(person_id, str) or not isinstance(org_id, str):
             raise ProtocolError(
-                "people/me answered without an id or an orgId.",
-                "Check that the tenant URL points at the Webex API.",
+                M.PEOPLE_ME_NO_ID(),
+                M.PEOPLE_ME_NO_ID_STEP(),
             )
         try:
             org_uuid = org_uuid_from_org_id(org_id)
         except OrgIdError:
-            raise ProtocolError(
-                "people/me answered an orgId that is not a Webex organisation id."
-            ) from None
+            raise ProtocolError(M.PEOPLE_ME_BAD_ORG()) from None
         kind = data.get("type")
         emails = data.get("emails") or []
         roles = data.get("roles") or []
@@ -153,7 +152,7 @@ async def read_people_me(transport: Transport, url: str) -> PeopleMe:
         data = response.json()
     except ValueError:
         raise ProtocolError(
-            "people/me answered something that is not JSON.",
+            M.PEOPLE_ME_NOT_JSON(),
             status=response.status_code,
             tracking_id=response.headers.get("trackingid"),
         ) from None

@@ -30,7 +30,10 @@ from scim2_models import (
 )
 
 from app.errors import InputError
+from app.messages import Message
+from app.webex import scim_messages as M
 from app.webex.constants import PATCH_OP
+from app.webex.error_messages import BODY_JSON
 from app.webex.errors import BadRequest, NotFound, ProtocolError, describe_body
 from app.webex.models import TOLERANT_POLICY, core_provider, webex_provider
 from app.webex.shapes import PatchOperation, PatchRequest, ScimPayload
@@ -91,15 +94,15 @@ class ScimEngine(BaseAsyncSCIMClient):
         model = self.get_resource_model(rt)
         if model is None:
             raise InputError(
-                f"The target does not serve {rt} resources.",
-                "Check the tenant URL, or turn off provisioning of this kind.",
+                M.NOT_SERVED(rt=rt),
+                M.NOT_SERVED_STEP(),
             )
         return model
 
     async def discover_target(self) -> ServiceProviderConfig | None:
         """Read what a generic SCIM app offers: ServiceProviderConfig, then schemas and types."""
         config: ServiceProviderConfig | None = None
-        with scim_errors("ServiceProviderConfig"):
+        with scim_errors(M.DISCOVERY()):
             try:
                 config = cast(
                     ServiceProviderConfig,
@@ -123,17 +126,17 @@ class ScimEngine(BaseAsyncSCIMClient):
         self, rt: str, payload: ScimPayload, budget: RetryBudget
     ) -> ScimPayload:
         model = self.model(rt)
-        with scim_errors(f"create {rt}"):
+        with scim_errors(M.ACTIONS["create"](rt=rt)):
             raw = await self.create(
                 model, _json(payload), check_response_payload=False, budget=budget
             )
-        return validated(model, raw, Context.RESOURCE_CREATION_RESPONSE, "create")
+        return validated(model, raw, Context.RESOURCE_CREATION_RESPONSE, M.VERBS["create"]())
 
     async def get_resource(self, rt: str, resource_id: str) -> ScimPayload:
         model = self.model(rt)
-        with scim_errors(f"get {rt}"):
+        with scim_errors(M.ACTIONS["get"](rt=rt)):
             raw = await self.query(model, resource_id, check_response_payload=False)
-        return validated(model, raw, Context.RESOURCE_QUERY_RESPONSE, "get")
+        return validated(model, raw, Context.RESOURCE_QUERY_RESPONSE, M.VERBS["get"]())
 
     async def search_page(
         self,
@@ -150,7 +153,7 @@ class ScimEngine(BaseAsyncSCIMClient):
             params["filter"] = filter
         if attributes:
             params["attributes"] = list(attributes)
-        with scim_errors(f"search {rt}"):
+        with scim_errors(M.ACTIONS["search"](rt=rt)):
             raw = await self.query(
                 model,
                 query_parameters=SearchRequest(**params),
@@ -164,7 +167,7 @@ class ScimEngine(BaseAsyncSCIMClient):
 
     async def count_resources(self, rt: str) -> int | None:
         model = self.model(rt)
-        with scim_errors(f"search {rt}"):
+        with scim_errors(M.ACTIONS["search"](rt=rt)):
             raw = await self.query(
                 model, query_parameters=SearchRequest(count=1), check_response_payload=False
             )
@@ -175,11 +178,11 @@ class ScimEngine(BaseAsyncSCIMClient):
         self, rt: str, resource_id: str, payload: ScimPayload
     ) -> ScimPayload:
         model = self.model(rt)
-        with scim_errors(f"replace {rt}"):
+        with scim_errors(M.ACTIONS["replace"](rt=rt)):
             raw = await self.replace(
                 model, {**payload, "id": resource_id}, check_response_payload=False
             )
-        return validated(model, raw, Context.RESOURCE_REPLACEMENT_RESPONSE, "replace")
+        return validated(model, raw, Context.RESOURCE_REPLACEMENT_RESPONSE, M.VERBS["replace"]())
 
     async def patch_resource(
         self, rt: str, resource_id: str, operations: Sequence[PatchOperation]
@@ -188,46 +191,44 @@ class ScimEngine(BaseAsyncSCIMClient):
         model = self.model(rt)
         message: PatchRequest = {"schemas": [PATCH_OP], "Operations": list(operations)}
         validate_patch(model, message, rt)
-        with scim_errors(f"patch {rt}"):
+        with scim_errors(M.ACTIONS["patch"](rt=rt)):
             raw = await self.modify(
                 model, resource_id, _json(message), check_response_payload=False
             )
         if raw is None:
             return None
-        return validated(model, raw, Context.RESOURCE_PATCH_RESPONSE, "patch")
+        return validated(model, raw, Context.RESOURCE_PATCH_RESPONSE, M.VERBS["patch"]())
 
     async def delete_resource(self, rt: str, resource_id: str) -> None:
         model = self.model(rt)
-        with scim_errors(f"delete {rt}"):
+        with scim_errors(M.ACTIONS["delete"](rt=rt)):
             await self.delete(model, resource_id, check_response_payload=False)
 
 
 @contextmanager
-def scim_errors(action: str) -> Iterator[None]:
+def scim_errors(action: Message) -> Iterator[None]:
     """Turn scim2 library errors into ours: a bad payload (nothing sent) or a bad answer."""
     try:
         yield
     except SCIMClientException as exc:
         response = exc.source if isinstance(exc.source, httpx.Response) else None
         if response is None:
-            raise ProtocolError(
-                f"The target's answer to {action} is not valid SCIM ({exc.message})."
-            ) from exc
+            raise ProtocolError(M.ANSWER_NOT_SCIM(action=action, detail=str(exc.message))) from exc
         body = describe_body(response)
         what = (
-            f"{body}, not SCIM JSON"
-            if body != "a JSON body"
-            else f"JSON SCIM does not expect ({exc.message})"
+            M.BODY_NOT_SCIM(body=body)
+            if body.code != BODY_JSON.code
+            else M.JSON_NOT_EXPECTED(detail=str(exc.message))
         )
         raise ProtocolError(
-            f"The target answered {action} with HTTP {response.status_code} and {what}.",
+            M.ANSWERED_WITH(action=action, status=response.status_code, what=what),
             status=response.status_code,
             tracking_id=response.headers.get("trackingid"),
         ) from exc
     except SCIMException as exc:
         raise BadRequest(
-            f"The {action} request is not valid SCIM and was not sent ({first_line(exc)}).",
-            "Check the attribute mappings.",
+            M.REQUEST_NOT_SCIM(action=action, detail=first_line(exc)),
+            M.CHECK_MAPPINGS(),
             scim_type=getattr(exc, "scim_type", None) or None,
             retryable=False,
         ) from exc
@@ -241,17 +242,24 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0][:300] if text else type(exc).__name__
 
 
-def validated(model: type[Resource[Any]], payload: Any, ctx: Context, action: str) -> ScimPayload:
+def validated(
+    model: type[Resource[Any]], payload: Any, ctx: Context, action: Message
+) -> ScimPayload:
     """The target's answer, checked against the resource's schema, returned as it was sent
     (from here on a ScimPayload: scim2-models has checked its keys and their types)."""
     if not isinstance(payload, dict):
-        raise ProtocolError(f"The target answered {action} without a JSON object.")
+        raise ProtocolError(M.NO_JSON_OBJECT(action=action))
     try:
         model.model_validate(payload, scim_ctx=ctx, scim_policy=TOLERANT_POLICY)
     except ValidationError as exc:
+        first = exc.errors()[0]
         raise ProtocolError(
-            f"The target's answer to {action} does not match the {model.__name__} schema "
-            f"({exc.errors()[0].get('loc')}: {exc.errors()[0].get('msg')}).",
+            M.SCHEMA_MISMATCH(
+                action=action,
+                model=model.__name__,
+                where=str(first.get("loc")),
+                detail=str(first.get("msg")),
+            ),
         ) from exc
     return cast(ScimPayload, payload)
 
@@ -265,10 +273,10 @@ def page(model: type[Resource[Any]], raw: Any) -> dict[str, Any]:
     """One page of a search, checked to be a ListResponse (its resources are checked one by
     one: see resource_problem)."""
     if not isinstance(raw, dict):
-        raise ProtocolError("The target answered a search without a JSON object.")
+        raise ProtocolError(M.SEARCH_NO_OBJECT())
     resources = raw.get("Resources")
     if resources is not None and not isinstance(resources, list):
-        raise ProtocolError("The target's search answer holds Resources that are not a list.")
+        raise ProtocolError(M.SEARCH_NOT_LIST())
     # The envelope is checked with an empty Resources: a resource that does not validate
     # must not spoil the page (resource_problem checks each one).
     envelope = {**raw, "Resources": []} if resources else raw
@@ -277,9 +285,9 @@ def page(model: type[Resource[Any]], raw: Any) -> dict[str, Any]:
             envelope, scim_ctx=Context.SEARCH_RESPONSE, scim_policy=TOLERANT_POLICY
         )
     except ValidationError as exc:
+        first = exc.errors()[0]
         raise ProtocolError(
-            f"The target's search answer is not a valid SCIM ListResponse "
-            f"({exc.errors()[0].get('loc')}: {exc.errors()[0].get('msg')}).",
+            M.SEARCH_INVALID(where=str(first.get("loc")), detail=str(first.get("msg"))),
         ) from exc
     return raw
 
@@ -310,8 +318,8 @@ def validate_patch(model: type[Resource[Any]], message: PatchRequest, rt: str) -
         )
     except (ValidationError, SCIMException) as exc:
         raise BadRequest(
-            f"The patch for {rt} is not a valid SCIM PatchOp and was not sent ({first_line(exc)}).",
-            "Check the attribute mappings.",
+            M.PATCH_INVALID(rt=rt, detail=first_line(exc)),
+            M.CHECK_MAPPINGS(),
         ) from exc
 
 
@@ -319,4 +327,4 @@ def resource_type(engine: ScimEngine, rt: str) -> ResourceType:
     for candidate in engine.provider.resource_types:
         if str(candidate.name).casefold() == rt.casefold():
             return candidate
-    raise InputError(f"The target does not serve {rt} resources.", "Check the tenant URL.")
+    raise InputError(M.NOT_SERVED(rt=rt), M.CHECK_TENANT_URL())

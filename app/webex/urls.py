@@ -11,6 +11,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from app.errors import InputError
 from app.net import is_loopback_host
+from app.webex import url_messages as M
 from app.webex.orgid import OrgIdError, org_uuid_from_org_id
 
 WEBEX_API_HOST = "webexapis.com"
@@ -29,7 +30,8 @@ _PLACEHOLDER_WORDS = re.compile(r"^(tenant|org|organi[sz]ation)[\s_-]*id$", re.I
 _BRACKETED = re.compile(r"\[[^\]/]*\]|\{[^}/]*\}|<[^>/]*>")
 _PLACEHOLDER_IN_TEXT = re.compile(r"[\[\]{}<>]|(tenant|org)\s+id", re.IGNORECASE)
 
-WHERE_TO_FIND_ORG = 'Use "Get my orgId" (people/me) or copy the orgId from Control Hub.'
+WHERE_TO_FIND_ORG = M.WHERE_TO_FIND_ORG
+EXAMPLE = M.EXAMPLE_URL
 
 # Domains under which Webex serves its API (api-usgov.webex.com for Webex for Government).
 WEBEX_API_DOMAINS = ("webexapis.com", "webex.com", "ciscospark.com")
@@ -156,16 +158,13 @@ def _check_host(host: str, *, identity_path: bool) -> None:
     kind = host_kind(host)
     if kind == "lookalike":
         raise TenantUrlError(
-            f"The host {_shown_host(host)} looks like Webex's API host but is not one "
-            "(a typo, or a letter from another alphabet).",
-            "Use https://webexapis.com/identity/scim/{orgId}/v2/; type the host name "
-            "rather than copying it from a message.",
+            M.LOOKALIKE(host=_shown_host(host)),
+            M.LOOKALIKE_STEP(example=EXAMPLE),
         )
     if identity_path and kind == "other":
         raise TenantUrlError(
-            f"{_shown_host(host)} is not a Webex API host: the token would be sent there.",
-            "Use https://webexapis.com/identity/scim/{orgId}/v2/ (a loopback address such as "
-            "127.0.0.1 works for the sandbox), or choose another SCIM 2.0 application.",
+            M.NOT_WEBEX_HOST(host=_shown_host(host)),
+            M.NOT_WEBEX_HOST_STEP(example=EXAMPLE),
         )
 
 
@@ -191,9 +190,8 @@ def parse_tenant_url(text: str) -> TenantTarget:
     if host in WEBEX_HOSTS or _IDENTITY_PREFIX.match(path):
         _refuse_placeholder(path)
         raise TenantUrlError(
-            "This Webex URL has no orgId.",
-            "Use https://webexapis.com/identity/scim/{orgId}/v2/ with your orgId. "
-            + WHERE_TO_FIND_ORG,
+            M.NO_ORG_IN_WEBEX_URL(),
+            M.NO_ORG_IN_WEBEX_URL_STEP(example=EXAMPLE, where=WHERE_TO_FIND_ORG()),
         )
     base = f"{scheme}://{netloc}{path if path.endswith('/') else path + '/'}"
     return TenantTarget(kind="scim", scim_base_url=base, org_uuid=None, people_me_url=None)
@@ -215,9 +213,8 @@ def people_me_url_for(text: str) -> str:
     if _IDENTITY_PREFIX.match(parts.path or ""):
         return f"{parts.scheme.lower()}://{_netloc(parts)}/v1/people/me"
     raise TenantUrlError(
-        "This is not a Webex tenant URL, so it has no people/me to ask for an orgId.",
-        "For Webex, use https://webexapis.com/identity/scim/{orgId}/v2/; "
-        "another SCIM app needs no orgId.",
+        M.NO_PEOPLE_ME(),
+        M.NO_PEOPLE_ME_STEP(example=EXAMPLE),
     )
 
 
@@ -234,8 +231,8 @@ def tenant_url_with_org(text: str, org_uuid: str) -> str:
     if _IDENTITY_PREFIX.match(parts.path or ""):
         return webex_scim_base(parts.scheme.lower(), _netloc(parts), org)
     raise TenantUrlError(
-        "This is not a Webex tenant URL, so it takes no orgId.",
-        "Use https://webexapis.com/identity/scim/{orgId}/v2/ for Webex.",
+        M.TAKES_NO_ORG(),
+        M.TAKES_NO_ORG_STEP(example=EXAMPLE),
     )
 
 
@@ -269,11 +266,13 @@ def _org_uuid(segment: str) -> str:
     raw = unquote(segment).strip()
     _refuse_placeholder(raw)
     if not raw:
-        raise TenantUrlError("The tenant URL has no orgId.", WHERE_TO_FIND_ORG)
+        raise TenantUrlError(M.NO_ORG(), WHERE_TO_FIND_ORG())
     try:
         return org_uuid_from_org_id(raw)
     except OrgIdError as exc:
-        raise TenantUrlError(exc.message, exc.next_step) from None
+        raise TenantUrlError(
+            exc.coded_message or exc.message, exc.coded_next_step or exc.next_step
+        ) from None
 
 
 def _refuse_placeholder(text: str) -> None:
@@ -281,8 +280,8 @@ def _refuse_placeholder(text: str) -> None:
     segments = [segment for segment in value.split("/") if segment]
     if _PLACEHOLDER_MARKS.search(value) or any(_PLACEHOLDER_WORDS.match(s) for s in segments):
         raise TenantUrlError(
-            "The tenant URL still holds the placeholder (such as [Tenant ID]).",
-            "Replace it with your orgId. " + WHERE_TO_FIND_ORG,
+            M.PLACEHOLDER(),
+            M.PLACEHOLDER_STEP(where=WHERE_TO_FIND_ORG()),
         )
 
 
@@ -291,53 +290,45 @@ def _split_checked(text: str) -> SplitResult:
     value = text.strip()
     if not value:
         raise TenantUrlError(
-            "The tenant URL is empty.",
-            "Paste https://webexapis.com/identity/scim/{orgId}/v2/ with your orgId.",
+            M.EMPTY(),
+            M.EMPTY_STEP(example=EXAMPLE),
         )
     if any(ch.isspace() for ch in value):
         if _PLACEHOLDER_IN_TEXT.search(value):
             _refuse_placeholder("[placeholder]")
-        raise TenantUrlError(
-            "The tenant URL contains spaces.", "Remove the spaces and paste the URL again."
-        )
+        raise TenantUrlError(M.SPACES(), M.SPACES_STEP())
     if "://" not in value:
         raise TenantUrlError(
-            "The tenant URL does not start with https://.",
-            "Paste the whole URL, starting with https://.",
+            M.NO_SCHEME(),
+            M.NO_SCHEME_STEP(),
         )
     try:
         parts = urlsplit(value)
         port = parts.port
     except ValueError:
-        raise TenantUrlError(
-            "The tenant URL is not a valid URL.", "Check the host name and the port number."
-        ) from None
+        raise TenantUrlError(M.INVALID(), M.INVALID_STEP()) from None
     scheme = parts.scheme.lower()
     host = parts.hostname or ""
     if scheme not in {"https", "http"}:
         raise TenantUrlError(
-            f"The tenant URL uses {scheme}://, which cannot be used.",
-            "Use an https:// URL.",
+            M.BAD_SCHEME(scheme=scheme),
+            M.BAD_SCHEME_STEP(),
         )
     if not host:
-        raise TenantUrlError("The tenant URL has no host name.", "Paste the whole URL.")
+        raise TenantUrlError(M.NO_HOST(), M.NO_HOST_STEP())
     if scheme == "http" and not is_loopback_host(host):
         raise TenantUrlError(
-            "Plain http:// is only allowed for this computer (the sandbox).",
-            "Use https:// for a real tenant.",
+            M.PLAIN_HTTP(),
+            M.PLAIN_HTTP_STEP(),
         )
     if parts.username is not None or parts.password is not None:
         raise TenantUrlError(
-            "The tenant URL contains a user name or password.",
-            "Remove them: the token is given separately.",
+            M.CREDENTIALS(),
+            M.CREDENTIALS_STEP(),
         )
     if parts.query or value.endswith("?"):
-        raise TenantUrlError(
-            "The tenant URL has a query string (after '?').", "Remove everything from the '?'."
-        )
+        raise TenantUrlError(M.QUERY(), M.QUERY_STEP())
     if parts.fragment or value.endswith("#"):
-        raise TenantUrlError(
-            "The tenant URL has a fragment (after '#').", "Remove everything from the '#'."
-        )
+        raise TenantUrlError(M.FRAGMENT(), M.FRAGMENT_STEP())
     del port
     return parts

@@ -4,6 +4,46 @@
   <context>
     <name>Messages</name>
     <message>
+      <source>a {content_type} body</source>
+      <extracomment>bulk.body.typed</extracomment>
+      <translation>un contenu {content_type}</translation>
+    </message>
+    <message>
+      <source>untyped</source>
+      <extracomment>bulk.body.untyped</extracomment>
+      <translation>sans type</translation>
+    </message>
+    <message>
+      <source>The target answered a bulk status that is not a number ({value}).</source>
+      <extracomment>bulk.error.bad_status</extracomment>
+      <translation>La cible a répondu un statut bulk qui n’est pas un nombre ({value}).</translation>
+    </message>
+    <message>
+      <source>The target answered a bulk request without its operations.</source>
+      <extracomment>bulk.error.no_operations</extracomment>
+      <translation>La cible a répondu à une requête bulk sans ses opérations.</translation>
+    </message>
+    <message>
+      <source>The target answered a bulk operation that is not an object.</source>
+      <extracomment>bulk.error.not_object</extracomment>
+      <translation>La cible a répondu une opération bulk qui n’est pas un objet.</translation>
+    </message>
+    <message>
+      <source>The target answered bulk with HTTP {status} and {what}, not SCIM JSON.</source>
+      <extracomment>bulk.error.not_scim</extracomment>
+      <translation>La cible a répondu à la requête bulk par HTTP {status} et {what}, pas du JSON SCIM.</translation>
+    </message>
+    <message>
+      <source>One bulk operation is {size} bytes, more than the {most} bytes the target accepts in a bulk request; it was not sent.</source>
+      <extracomment>bulk.error.too_large</extracomment>
+      <translation>Une opération bulk fait {size} octets, plus que les {most} octets que la cible accepte dans une requête bulk ; elle n’a pas été envoyée.</translation>
+    </message>
+    <message>
+      <source>Check the attribute mappings for a very long value.</source>
+      <extracomment>bulk.step.too_large</extracomment>
+      <translation>Vérifiez les correspondances d’attributs pour une valeur très longue.</translation>
+    </message>
+    <message>
       <source>bulk up to {most} operations</source>
       <extracomment>check.discovery.bulk</extracomment>
       <translation>bulk jusqu’à {most} opérations</translation>
@@ -124,12 +164,12 @@
     </message>
     <message>
       <source>application</source>
-      <extracomment>check.entra.permission.application</extracomment>
+      <extracomment>check.entra.permission.application graph.permission_kind.application</extracomment>
       <translation>application</translation>
     </message>
     <message>
       <source>delegated</source>
-      <extracomment>check.entra.permission.delegated</extracomment>
+      <extracomment>check.entra.permission.delegated graph.permission_kind.delegated</extracomment>
       <translation>déléguée</translation>
     </message>
     <message>
@@ -139,8 +179,8 @@
     </message>
     <message>
       <source>In the Microsoft Entra admin center, open App registrations &gt; your app &gt; API permissions, add Microsoft Graph {permission} ({kind}) and click Grant admin consent.</source>
-      <extracomment>check.entra.permission.next</extracomment>
-      <translation>Dans le centre d’administration Microsoft Entra, ouvrez Inscriptions d’applications &gt; votre application &gt; Autorisations d’API, ajoutez Microsoft Graph {permission} ({kind}) puis cliquez sur Accorder un consentement d’administrateur.</translation>
+      <extracomment>check.entra.permission.next graph.consent.next</extracomment>
+      <translation>Dans le centre d’administration Microsoft Entra, ouvrez Inscriptions d’applications &gt; votre application &gt; Autorisations d’API, ajoutez l’autorisation Microsoft Graph {permission} ({kind}) et cliquez sur Accorder un consentement d’administrateur.</translation>
     </message>
     <message>
       <source>{permission} is reads work (granted through another permission or role).</source>
@@ -352,7 +392,7 @@
     </message>
     <message>
       <source>Check the tenant URL.</source>
-      <extracomment>check.scim_read.not_found.next</extracomment>
+      <extracomment>check.scim_read.not_found.next scim.step.tenant_url</extracomment>
       <translation>Vérifiez l’URL du locataire.</translation>
     </message>
     <message>
@@ -579,6 +619,252 @@
       <source>The token's roles do not tell whether it may write groups; the first provisioning of a group will show it.</source>
       <extracomment>check.write_groups.unknown</extracomment>
       <translation>Les rôles du jeton n’indiquent pas s’il peut écrire des groupes ; le premier provisionnement d’un groupe le montrera.</translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} failed.</source>
+      <extracomment>cli.cycle.failed_count</extracomment>
+      <translation>
+        <numerusform>{count} en échec.</numerusform>
+        <numerusform>{count} en échec.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>nothing to do</source>
+      <extracomment>cli.cycle.nothing</extracomment>
+      <translation>rien à faire</translation>
+    </message>
+    <message>
+      <source>Cycle {cycle} {outcome}: {done}.</source>
+      <extracomment>cli.cycle.summary</extracomment>
+      <translation>Cycle {cycle} {outcome} : {done}.</translation>
+    </message>
+    <message>
+      <source>error: {error}</source>
+      <extracomment>cli.error</extracomment>
+      <translation>erreur : {error}</translation>
+    </message>
+    <message>
+      <source>Running a cycle every {every}; press Ctrl+C to stop.</source>
+      <extracomment>cli.every</extracomment>
+      <translation>Un cycle toutes les {every} ; appuyez sur Ctrl+C pour arrêter.</translation>
+    </message>
+    <message>
+      <source>interrupted</source>
+      <extracomment>cli.interrupted cli.logs.outcome.interrupted</extracomment>
+      <translation>interrompu</translation>
+    </message>
+    <message>
+      <source>The last cycle ({cycle}) was interrupted at {done} of {planned} operations, at {when}.</source>
+      <extracomment>cli.logs.interrupted_at</extracomment>
+      <translation>Le dernier cycle ({cycle}) a été interrompu à {done} opérations sur {planned}, le {when}.</translation>
+    </message>
+    <message>
+      <source>List its cycles with `webex-provisioner logs --profile {profile}`.</source>
+      <extracomment>cli.logs.list_cycles</extracomment>
+      <translation>Affichez ses cycles avec `webex-provisioner logs --profile {profile}`.</translation>
+    </message>
+    <message>
+      <source>Profile {profile} has no cycle {cycle}.</source>
+      <extracomment>cli.logs.no_cycle</extracomment>
+      <translation>Le profil {profile} n’a pas de cycle {cycle}.</translation>
+    </message>
+    <message>
+      <source>No log rows match.</source>
+      <extracomment>cli.logs.no_rows</extracomment>
+      <translation>Aucune ligne du journal ne correspond.</translation>
+    </message>
+    <message>
+      <source>Profile {profile} has no provisioning log yet: no cycle has run.</source>
+      <extracomment>cli.logs.none_yet</extracomment>
+      <translation>Le profil {profile} n’a pas encore de journal de provisionnement : aucun cycle n’a été exécuté.</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <extracomment>cli.logs.outcome.cancelled cli.outcome.cancelled</extracomment>
+      <translation>annulé</translation>
+    </message>
+    <message>
+      <source>completed</source>
+      <extracomment>cli.logs.outcome.completed cli.outcome.completed</extracomment>
+      <translation>terminé</translation>
+    </message>
+    <message>
+      <source>completed_with_failures</source>
+      <extracomment>cli.logs.outcome.completed_with_failures</extracomment>
+      <translation>terminé avec des échecs</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <extracomment>cli.logs.outcome.failed cli.outcome.failed</extracomment>
+      <translation>échoué</translation>
+    </message>
+    <message>
+      <source>held</source>
+      <extracomment>cli.logs.outcome.held cli.outcome.held</extracomment>
+      <translation>retenu</translation>
+    </message>
+    <message>
+      <source>quarantined</source>
+      <extracomment>cli.logs.outcome.quarantined cli.outcome.quarantined</extracomment>
+      <translation>en quarantaine</translation>
+    </message>
+    <message>
+      <source>interrupted, then resumed</source>
+      <extracomment>cli.logs.outcome.resumed</extracomment>
+      <translation>interrompu, puis repris</translation>
+    </message>
+    <message>
+      <source>running</source>
+      <extracomment>cli.logs.outcome.running</extracomment>
+      <translation>en cours</translation>
+    </message>
+    <message>
+      <source>Recent cycles:</source>
+      <extracomment>cli.logs.recent</extracomment>
+      <translation>Cycles récents :</translation>
+    </message>
+    <message>
+      <source>{interrupted} Run `webex-provisioner sync --profile {profile}` to resume it: the operations not answered are sent once, nothing is created twice.</source>
+      <extracomment>cli.logs.resume</extracomment>
+      <translation>{interrupted} Lancez `webex-provisioner sync --profile {profile}` pour le reprendre : les opérations sans réponse sont envoyées une fois, rien n’est créé deux fois.</translation>
+    </message>
+    <message>
+      <source>warning: the failure e-mail was not sent ({error})</source>
+      <extracomment>cli.mail_not_sent</extracomment>
+      <translation>avertissement : l’e-mail d’échec n’a pas été envoyé ({error})</translation>
+    </message>
+    <message>
+      <source>Next step: {step}</source>
+      <extracomment>cli.next_step mail.failures.next</extracomment>
+      <translation>Étape suivante : {step}</translation>
+    </message>
+    <message>
+      <source>Note: failure e-mail is off for this profile; turn it on in the wizard's Notification e-mail page or with `webex-provisioner profile set`.</source>
+      <extracomment>cli.notify.off</extracomment>
+      <translation>Remarque : l’e-mail d’échec est désactivé pour ce profil ; activez-le dans la page « E-mail de notification » de l’assistant ou avec `webex-provisioner profile set`.</translation>
+    </message>
+    <message>
+      <source>Test e-mail sent to {recipients} through {server}.</source>
+      <extracomment>cli.notify.sent</extracomment>
+      <translation>E-mail de test envoyé à {recipients} via {server}.</translation>
+    </message>
+    <message>
+      <source>completed with failures</source>
+      <extracomment>cli.outcome.completed_with_failures</extracomment>
+      <translation>terminé avec des échecs</translation>
+    </message>
+    <message>
+      <source>{action} {number}</source>
+      <extracomment>cli.plan.count</extracomment>
+      <translation>{action} {number}</translation>
+    </message>
+    <message>
+      <source>Plan (dry run, nothing was sent): {counts}</source>
+      <extracomment>cli.plan.heading</extracomment>
+      <translation>Plan (simulation, rien n’a été envoyé) : {counts}</translation>
+    </message>
+    <message>
+      <source>HELD: {reason}</source>
+      <extracomment>cli.plan.held</extracomment>
+      <translation>RETENU : {reason}</translation>
+    </message>
+    <message numerus="yes">
+      <source>... and {rest} more (use --json for all of them)</source>
+      <extracomment>cli.plan.more</extracomment>
+      <translation>
+        <numerusform>... et {rest} autre (utilisez --json pour les voir toutes)</numerusform>
+        <numerusform>... et {rest} autres (utilisez --json pour les voir toutes)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>note: {note}</source>
+      <extracomment>cli.plan.note</extracomment>
+      <translation>remarque : {note}</translation>
+    </message>
+    <message>
+      <source>Profile {profile} restarted: {watermarks} watermarks and {journal} journal entries cleared. The next cycle reads the whole source.</source>
+      <extracomment>cli.restart.done</extracomment>
+      <translation>Profil {profile} redémarré : {watermarks} repères et {journal} entrées du journal effacés. Le prochain cycle lit toute la source.</translation>
+    </message>
+    <message>
+      <source>The quarantine is lifted (it said: {reason})</source>
+      <extracomment>cli.restart.lifted</extracomment>
+      <translation>La quarantaine est levée (sa cause : {reason})</translation>
+    </message>
+    <message>
+      <source>Nothing was cleared.</source>
+      <extracomment>cli.restart.nothing</extracomment>
+      <translation>Rien n’a été effacé.</translation>
+    </message>
+    <message>
+      <source>Stopped. The cycle was interrupted; run `webex-provisioner sync --profile {profile}` to finish it (what was in flight is checked first).</source>
+      <extracomment>cli.stopped</extracomment>
+      <translation>Arrêté. Le cycle a été interrompu ; lancez `webex-provisioner sync --profile {profile}` pour le terminer (les opérations en cours sont vérifiées d’abord).</translation>
+    </message>
+    <message>
+      <source>Stopping after the operations in flight...</source>
+      <extracomment>cli.stopping</extracomment>
+      <translation>Arrêt après les opérations en cours...</translation>
+    </message>
+    <message>
+      <source>warning: {warning}</source>
+      <extracomment>cli.warning</extracomment>
+      <translation>avertissement : {warning}</translation>
+    </message>
+    <message>
+      <source>tokenExpiry answered an expiry time out of range ({exp}).</source>
+      <extracomment>client.error.exp_range</extracomment>
+      <translation>tokenExpiry a répondu une date d’expiration hors limites ({exp}).</translation>
+    </message>
+    <message>
+      <source>The target answered a group's members that are not a list.</source>
+      <extracomment>client.error.members_not_list</extracomment>
+      <translation>La cible a répondu des membres de groupe qui ne sont pas une liste.</translation>
+    </message>
+    <message>
+      <source>The target does not offer SCIM bulk requests.</source>
+      <extracomment>client.error.no_bulk</extracomment>
+      <translation>La cible ne propose pas de requêtes bulk SCIM.</translation>
+    </message>
+    <message>
+      <source>tokenExpiry answered without an expiry time (exp).</source>
+      <extracomment>client.error.no_exp</extracomment>
+      <translation>tokenExpiry a répondu sans date d’expiration (exp).</translation>
+    </message>
+    <message>
+      <source>Another SCIM app has no people/me to ask.</source>
+      <extracomment>client.error.no_people_me</extracomment>
+      <translation>Une autre application SCIM n’a pas de people/me à interroger.</translation>
+    </message>
+    <message>
+      <source>The target answered {what} with {body}, not a JSON object.</source>
+      <extracomment>client.error.not_json_object</extracomment>
+      <translation>La cible a répondu à {what} avec {body}, pas un objet JSON.</translation>
+    </message>
+    <message>
+      <source>It is not known whether it was created; the next cycle finds it by its name and does not create it twice.</source>
+      <extracomment>client.step.create_unknown</extracomment>
+      <translation>On ne sait pas s’il a été créé ; le prochain cycle le retrouve par son nom et ne le crée pas deux fois.</translation>
+    </message>
+    <message>
+      <source>Send the operations one by one.</source>
+      <extracomment>client.step.no_bulk</extracomment>
+      <translation>Envoyez les opérations une par une.</translation>
+    </message>
+    <message>
+      <source>Use a Webex tenant URL for this step.</source>
+      <extracomment>client.step.no_people_me</extracomment>
+      <translation>Utilisez une URL de locataire Webex pour cette étape.</translation>
+    </message>
+    <message>
+      <source>the group's members</source>
+      <extracomment>client.what.members</extracomment>
+      <translation>la demande des membres du groupe</translation>
+    </message>
+    <message>
+      <source>tokenExpiry</source>
+      <extracomment>client.what.token_expiry</extracomment>
+      <translation>tokenExpiry</translation>
     </message>
     <message>
       <source>vertical bar</source>
@@ -1015,6 +1301,421 @@
       <translation>la colonne {column}</translation>
     </message>
     <message>
+      <source>appId {app_id}</source>
+      <extracomment>entra.application.by_app_id</extracomment>
+      <translation>l’appId {app_id}</translation>
+    </message>
+    <message>
+      <source>the name {name}</source>
+      <extracomment>entra.application.by_name</extracomment>
+      <translation>le nom {name}</translation>
+    </message>
+    <message>
+      <source>No enterprise application with {described} exists in tenant {tenant}.</source>
+      <extracomment>entra.application.missing</extracomment>
+      <translation>Aucune application d’entreprise avec {described} n’existe dans le locataire {tenant}.</translation>
+    </message>
+    <message>
+      <source>Add Cisco Webex from the Entra gallery (Enterprise applications &gt; New application), or give its exact name (--app-name) or its application id (--app-id).</source>
+      <extracomment>entra.application.missing.next</extracomment>
+      <translation>Ajoutez Cisco Webex depuis la galerie Entra (Applications d’entreprise &gt; Nouvelle application), ou indiquez son nom exact (--app-name) ou son ID d’application (--app-id).</translation>
+    </message>
+    <message>
+      <source>{count} enterprise applications are named {name}.</source>
+      <extracomment>entra.application.several</extracomment>
+      <translation>{count} applications d’entreprise s’appellent {name}.</translation>
+    </message>
+    <message>
+      <source>Choose one by its application id: `webex-provisioner profile set PROFILE --app-id APP_ID`.</source>
+      <extracomment>entra.application.several.next</extracomment>
+      <translation>Choisissez-en une par son ID d’application : `webex-provisioner profile set PROFILE --app-id APP_ID`.</translation>
+    </message>
+    <message>
+      <source>The sign-in authority {authority} must use https://.</source>
+      <extracomment>entra.authority.not_https</extracomment>
+      <translation>L’autorité de connexion {authority} doit utiliser https://.</translation>
+    </message>
+    <message>
+      <source>Use https://login.microsoftonline.com (or your national cloud's authority).</source>
+      <extracomment>entra.authority.not_https.next</extracomment>
+      <translation>Utilisez https://login.microsoftonline.com (ou l’autorité de votre cloud national).</translation>
+    </message>
+    <message>
+      <source>{head}, {tail}</source>
+      <extracomment>entra.join.list</extracomment>
+      <translation>{head}, {tail}</translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} contact</source>
+      <extracomment>entra.member.contact</extracomment>
+      <translation>
+        <numerusform>{count} contact</numerusform>
+        <numerusform>{count} contacts</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} device</source>
+      <extracomment>entra.member.device</extracomment>
+      <translation>
+        <numerusform>{count} appareil</numerusform>
+        <numerusform>{count} appareils</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} {kind}</source>
+      <extracomment>entra.member.other</extracomment>
+      <translation>
+        <numerusform>{count} {kind}</numerusform>
+        <numerusform>{count} {kind}</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} service principal</source>
+      <extracomment>entra.member.service_principal</extracomment>
+      <translation>
+        <numerusform>{count} principal de service</numerusform>
+        <numerusform>{count} principaux de service</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The application was not found: appRoleAssignments is empty for every user.</source>
+      <extracomment>entra.note.application_not_found</extracomment>
+      <translation>L’application est introuvable : appRoleAssignments est vide pour chaque utilisateur.</translation>
+    </message>
+    <message>
+      <source>Microsoft Graph no longer knew the last change token (it expires after a while): every user was read again.</source>
+      <extracomment>entra.note.delta_expired</extracomment>
+      <translation>Microsoft Graph ne connaissait plus le dernier jeton de modifications (il expire au bout d’un certain temps) : tous les utilisateurs ont été relus.</translation>
+    </message>
+    <message>
+      <source>The attribute mappings now need other attributes: every user is read again.</source>
+      <extracomment>entra.note.mappings_changed</extracomment>
+      <translation>Les mappages d’attributs demandent maintenant d’autres attributs : tous les utilisateurs sont relus.</translation>
+    </message>
+    <message>
+      <source>The group {group} contains the group {nested}: members of nested groups are not provisioned (Entra does not expand nested groups for app assignments). Assign that group to the application directly if its members need Webex.</source>
+      <extracomment>entra.note.nested_group</extracomment>
+      <translation>Le groupe {group} contient le groupe {nested} : les membres des groupes imbriqués ne sont pas provisionnés (Entra ne développe pas les groupes imbriqués pour les affectations d’application). Affectez ce groupe directement à l’application si ses membres ont besoin de Webex.</translation>
+    </message>
+    <message>
+      <source>The group {group} contains the groups {nested}: members of nested groups are not provisioned (Entra does not expand nested groups for app assignments). Assign those groups to the application directly if their members need Webex.</source>
+      <extracomment>entra.note.nested_groups</extracomment>
+      <translation>Le groupe {group} contient les groupes {nested} : les membres des groupes imbriqués ne sont pas provisionnés (Entra ne développe pas les groupes imbriqués pour les affectations d’application). Affectez ces groupes directement à l’application si leurs membres ont besoin de Webex.</translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} group member that is not a user was left out ({kinds}): only users are provisioned.</source>
+      <extracomment>entra.note.other_members</extracomment>
+      <translation>
+        <numerusform>{count} membre de groupe qui n’est pas un utilisateur a été laissé de côté ({kinds}) : seuls les utilisateurs sont provisionnés.</numerusform>
+        <numerusform>{count} membres de groupe qui ne sont pas des utilisateurs ont été laissés de côté ({kinds}) : seuls les utilisateurs sont provisionnés.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The scope changed to {scope}: every user is read again.</source>
+      <extracomment>entra.note.scope_changed</extracomment>
+      <translation>L’étendue est passée à {scope} : tous les utilisateurs sont relus.</translation>
+    </message>
+    <message>
+      <source>The saved change token could not be read: every user is read again.</source>
+      <extracomment>entra.note.token_unreadable</extracomment>
+      <translation>Le jeton de modifications enregistré est illisible : tous les utilisateurs sont relus.</translation>
+    </message>
+    <message>
+      <source>The scope {scope} is not known.</source>
+      <extracomment>entra.scope.unknown</extracomment>
+      <translation>L’étendue {scope} est inconnue.</translation>
+    </message>
+    <message>
+      <source>Choose assigned or all.</source>
+      <extracomment>entra.scope.unknown.next</extracomment>
+      <translation>Choisissez assigned ou all.</translation>
+    </message>
+    <message>
+      <source>Microsoft Entra ID refused the client secret (wrong or expired).</source>
+      <extracomment>entra.sign_in.bad_secret</extracomment>
+      <translation>Microsoft Entra ID a refusé le secret client (erroné ou expiré).</translation>
+    </message>
+    <message>
+      <source>Create a new client secret under App registrations &gt; your app &gt; Certificates &amp; secrets, and store its value with `webex-provisioner profile set PROFILE --client-secret-stdin`.</source>
+      <extracomment>entra.sign_in.bad_secret.next</extracomment>
+      <translation>Créez un nouveau secret client sous Inscriptions d’applications &gt; votre application &gt; Certificats et secrets, et enregistrez sa valeur avec `webex-provisioner profile set PROFILE --client-secret-stdin`.</translation>
+    </message>
+    <message>
+      <source>Create a new client secret under App registrations &gt; your app &gt; Certificates &amp; secrets, and paste its value in the Client secret field of the Source page.</source>
+      <extracomment>entra.sign_in.bad_secret.next</extracomment>
+      <translation>Créez un nouveau secret client sous Inscriptions d’applications &gt; votre application &gt; Certificats et secrets, et collez sa valeur dans le champ Secret client de la page Source.</translation>
+    </message>
+    <message>
+      <source>The certificate of the sign-in service {host} is not trusted by this computer.</source>
+      <extracomment>entra.sign_in.certificate</extracomment>
+      <translation>Le certificat du service de connexion {host} n’est pas reconnu par cet ordinateur.</translation>
+    </message>
+    <message>
+      <source>If your network inspects TLS, point the profile's CA file (or REQUESTS_CA_BUNDLE) at your company's CA bundle.</source>
+      <extracomment>entra.sign_in.certificate.next graph.error.certificate.next</extracomment>
+      <translation>Si votre réseau inspecte le TLS, indiquez le fichier d’AC du profil (ou REQUESTS_CA_BUNDLE) : le paquet d’AC de votre entreprise.</translation>
+    </message>
+    <message>
+      <source>The sign-in code expired before anyone used it.</source>
+      <extracomment>entra.sign_in.code_expired</extracomment>
+      <translation>Le code de connexion a expiré avant d’être utilisé.</translation>
+    </message>
+    <message>
+      <source>Start again and enter the code within 15 minutes.</source>
+      <extracomment>entra.sign_in.code_expired.next</extracomment>
+      <translation>Recommencez et saisissez le code dans les 15 minutes.</translation>
+    </message>
+    <message>
+      <source>The sign-in was declined.</source>
+      <extracomment>entra.sign_in.declined</extracomment>
+      <translation>La connexion a été refusée.</translation>
+    </message>
+    <message>
+      <source>Start again and accept the sign-in.</source>
+      <extracomment>entra.sign_in.declined.next</extracomment>
+      <translation>Recommencez et acceptez la connexion.</translation>
+    </message>
+    <message>
+      <source>Signing in to Microsoft Entra ID needs you: the saved sign-in has expired.</source>
+      <extracomment>entra.sign_in.needs_you</extracomment>
+      <translation>La connexion à Microsoft Entra ID a besoin de vous : la connexion enregistrée a expiré.</translation>
+    </message>
+    <message>
+      <source>Run `webex-provisioner test-connection --profile {profile}` and sign in with the code it shows.</source>
+      <extracomment>entra.sign_in.needs_you.next</extracomment>
+      <translation>Lancez `webex-provisioner test-connection --profile {profile}` et connectez-vous avec le code qu’elle affiche.</translation>
+    </message>
+    <message>
+      <source>Press Sync now and sign in with the code shown (profile {profile}).</source>
+      <extracomment>entra.sign_in.needs_you.next</extracomment>
+      <translation>Appuyez sur Synchroniser maintenant et connectez-vous avec le code affiché (profil {profile}).</translation>
+    </message>
+    <message>
+      <source>No application with client id {client_id} exists in tenant {tenant}.</source>
+      <extracomment>entra.sign_in.no_application</extracomment>
+      <translation>Aucune application d’ID client {client_id} n’existe dans le locataire {tenant}.</translation>
+    </message>
+    <message>
+      <source>Copy the Application (client) ID and the Directory (tenant) ID from the app registration's overview.</source>
+      <extracomment>entra.sign_in.no_application.next</extracomment>
+      <translation>Copiez l’ID d’application (client) et l’ID de l’annuaire (locataire) depuis la vue d’ensemble de l’inscription d’application.</translation>
+    </message>
+    <message>
+      <source>This app registration does not allow sign-in by device code.</source>
+      <extracomment>entra.sign_in.no_device_code</extracomment>
+      <translation>Cette inscription d’application n’autorise pas la connexion par code d’appareil.</translation>
+    </message>
+    <message>
+      <source>Under App registrations &gt; your app &gt; Authentication, set 'Allow public client flows' to Yes.</source>
+      <extracomment>entra.sign_in.no_device_code.next</extracomment>
+      <translation>Sous Inscriptions d’applications &gt; votre application &gt; Authentification, réglez « Autoriser les flux de clients publics » sur Oui.</translation>
+    </message>
+    <message>
+      <source>No keyring on this machine: the Microsoft sign-in is kept in memory only.</source>
+      <extracomment>entra.sign_in.no_keyring</extracomment>
+      <translation>Pas de trousseau sur cet ordinateur : la connexion Microsoft n’est gardée qu’en mémoire.</translation>
+    </message>
+    <message>
+      <source>Microsoft Entra ID has no tenant {tenant}.</source>
+      <extracomment>entra.sign_in.no_tenant</extracomment>
+      <translation>Microsoft Entra ID n’a pas de locataire {tenant}.</translation>
+    </message>
+    <message>
+      <source>Copy the Directory (tenant) ID from the Entra admin center's overview page.</source>
+      <extracomment>entra.sign_in.no_tenant.next</extracomment>
+      <translation>Copiez l’ID de l’annuaire (locataire) depuis la vue d’ensemble du centre d’administration Entra.</translation>
+    </message>
+    <message>
+      <source>Microsoft Entra ID refused the sign-in ({error}: {description}).</source>
+      <extracomment>entra.sign_in.refused</extracomment>
+      <translation>Microsoft Entra ID a refusé la connexion ({error} : {description}).</translation>
+    </message>
+    <message>
+      <source>Check the tenant id, the client id and the app registration, then test the connection again.</source>
+      <extracomment>entra.sign_in.refused.next</extracomment>
+      <translation>Vérifiez l’ID du locataire, l’ID client et l’inscription d’application, puis testez à nouveau la connexion.</translation>
+    </message>
+    <message>
+      <source>The sign-in service at {host} did not describe tenant {tenant}.</source>
+      <extracomment>entra.sign_in.tenant_not_described</extracomment>
+      <translation>Le service de connexion à {host} n’a pas décrit le locataire {tenant}.</translation>
+    </message>
+    <message>
+      <source>Check the tenant id and the authority (https://login.microsoftonline.com, or your national cloud's).</source>
+      <extracomment>entra.sign_in.tenant_not_described.next</extracomment>
+      <translation>Vérifiez l’ID du locataire et l’autorité (https://login.microsoftonline.com, ou celle de votre cloud national).</translation>
+    </message>
+    <message>
+      <source>The sign-in service at {host} sent an answer larger than {cap} bytes.</source>
+      <extracomment>entra.sign_in.too_large</extracomment>
+      <translation>Le service de connexion à {host} a envoyé une réponse de plus de {cap} octets.</translation>
+    </message>
+    <message>
+      <source>Check that the authority is Microsoft's sign-in service and that no proxy rewrites its answers (WEBEX_PROVISIONER_HTTP_MAX_BODY sets the limit).</source>
+      <extracomment>entra.sign_in.too_large.next</extracomment>
+      <translation>Vérifiez que l’autorité est bien le service de connexion de Microsoft et qu’aucun proxy ne réécrit ses réponses (WEBEX_PROVISIONER_HTTP_MAX_BODY fixe la limite).</translation>
+    </message>
+    <message>
+      <source>The sign-in service at {host} did not finish its answer within {seconds} seconds.</source>
+      <extracomment>entra.sign_in.too_slow</extracomment>
+      <translation>Le service de connexion à {host} n’a pas terminé sa réponse en {seconds} secondes.</translation>
+    </message>
+    <message>
+      <source>Check the network and the proxy (HTTPS_PROXY), then try again (WEBEX_PROVISIONER_HTTP_DEADLINE sets the limit).</source>
+      <extracomment>entra.sign_in.too_slow.next</extracomment>
+      <translation>Vérifiez le réseau et le proxy (HTTPS_PROXY), puis réessayez (WEBEX_PROVISIONER_HTTP_DEADLINE fixe la limite).</translation>
+    </message>
+    <message>
+      <source>The sign-in service at {host} could not be reached ({error}).</source>
+      <extracomment>entra.sign_in.unreachable</extracomment>
+      <translation>Le service de connexion à {host} est injoignable ({error}).</translation>
+    </message>
+    <message>
+      <source>Check the network connection and the proxy settings (HTTPS_PROXY), then try again.</source>
+      <extracomment>entra.sign_in.unreachable.next</extracomment>
+      <translation>Vérifiez la connexion réseau et les réglages du proxy (HTTPS_PROXY), puis réessayez.</translation>
+    </message>
+    <message>
+      <source>application {app_id}</source>
+      <extracomment>entra.skip.application_id</extracomment>
+      <translation>l’application {app_id}</translation>
+    </message>
+    <message>
+      <source>Assigned to {app} {how} with the Default Access role only: Entra does not provision such assignments. Assign a real role (such as User) to provision this user.</source>
+      <extracomment>entra.skip.default_access</extracomment>
+      <translation>Affecté à {app} {how} avec le seul rôle Default Access : Entra ne provisionne pas de telles affectations. Affectez un vrai rôle (par exemple User) pour provisionner cet utilisateur.</translation>
+    </message>
+    <message>
+      <source>directly</source>
+      <extracomment>entra.skip.directly</extracomment>
+      <translation>directement</translation>
+    </message>
+    <message>
+      <source>through the group {groups}</source>
+      <extracomment>entra.skip.through_group</extracomment>
+      <translation>par le groupe {groups}</translation>
+    </message>
+    <message>
+      <source>Microsoft Graph refused the sign-in token.</source>
+      <extracomment>graph.error.auth</extracomment>
+      <translation>Microsoft Graph a refusé le jeton de connexion.</translation>
+    </message>
+    <message>
+      <source>Test the connection again; if it persists, check the tenant id and the app registration.</source>
+      <extracomment>graph.error.auth.next</extracomment>
+      <translation>Testez à nouveau la connexion ; si le problème persiste, vérifiez l’ID du locataire et l’inscription d’application.</translation>
+    </message>
+    <message>
+      <source>The certificate of {host} is not trusted by this computer.</source>
+      <extracomment>graph.error.certificate</extracomment>
+      <translation>Le certificat de {host} n’est pas reconnu par cet ordinateur.</translation>
+    </message>
+    <message>
+      <source>Microsoft Graph no longer knows the last change token.</source>
+      <extracomment>graph.error.delta_expired</extracomment>
+      <translation>Microsoft Graph ne connaît plus le dernier jeton de modifications.</translation>
+    </message>
+    <message>
+      <source>Nothing to do: everything is read again this cycle.</source>
+      <extracomment>graph.error.delta_expired.next</extracomment>
+      <translation>Rien à faire : tout est relu pendant ce cycle.</translation>
+    </message>
+    <message>
+      <source>Microsoft Graph ended a change list without a change token.</source>
+      <extracomment>graph.error.no_delta_link</extracomment>
+      <translation>Microsoft Graph a terminé une liste de modifications sans jeton de modifications.</translation>
+    </message>
+    <message>
+      <source>Microsoft Graph has no {where}.</source>
+      <extracomment>graph.error.not_found</extracomment>
+      <translation>Microsoft Graph n’a pas de {where}.</translation>
+    </message>
+    <message>
+      <source>Check the name or id in the profile.</source>
+      <extracomment>graph.error.not_found.next</extracomment>
+      <translation>Vérifiez le nom ou l’identifiant dans le profil.</translation>
+    </message>
+    <message>
+      <source>Microsoft Graph answered with something that is not a JSON object.</source>
+      <extracomment>graph.error.not_json</extracomment>
+      <translation>Microsoft Graph a répondu par autre chose qu’un objet JSON.</translation>
+    </message>
+    <message>
+      <source>Microsoft Graph answered with a link to another server.</source>
+      <extracomment>graph.error.other_server</extracomment>
+      <translation>Microsoft Graph a répondu avec un lien vers un autre serveur.</translation>
+    </message>
+    <message>
+      <source>Check the Graph address in the profile (graph_url).</source>
+      <extracomment>graph.error.other_server.next</extracomment>
+      <translation>Vérifiez l’adresse Graph dans le profil (graph_url).</translation>
+    </message>
+    <message>
+      <source>Microsoft Graph refused to read {where} ({code}): the app lacks the {permission} permission.</source>
+      <extracomment>graph.error.permission</extracomment>
+      <translation>Microsoft Graph a refusé de lire {where} ({code}) : il manque à l’application l’autorisation {permission}.</translation>
+    </message>
+    <message>
+      <source>Microsoft Graph refused the request for {where} ({status} {code}: {message}).</source>
+      <extracomment>graph.error.refused</extracomment>
+      <translation>Microsoft Graph a refusé la requête pour {where} ({status} {code} : {message}).</translation>
+    </message>
+    <message>
+      <source>Check the profile's settings; if they are right, report this with the request id {request_id}.</source>
+      <extracomment>graph.error.refused.next</extracomment>
+      <translation>Vérifiez les réglages du profil ; s’ils sont justes, signalez ce problème avec l’identifiant de requête {request_id}.</translation>
+    </message>
+    <message>
+      <source>Check the profile's settings; if they are right, report this with the request id.</source>
+      <extracomment>graph.error.refused.next_no_id</extracomment>
+      <translation>Vérifiez les réglages du profil ; s’ils sont justes, signalez ce problème avec l’identifiant de requête.</translation>
+    </message>
+    <message>
+      <source>Microsoft Graph kept failing ({status}).</source>
+      <extracomment>graph.error.unavailable</extracomment>
+      <translation>Microsoft Graph a échoué à plusieurs reprises ({status}).</translation>
+    </message>
+    <message>
+      <source>Try again later; Microsoft's service health page says whether Graph has an incident.</source>
+      <extracomment>graph.error.unavailable.next</extracomment>
+      <translation>Réessayez plus tard ; la page d’état des services de Microsoft indique si Graph a un incident.</translation>
+    </message>
+    <message>
+      <source>Microsoft Graph at {host} could not be reached ({error}).</source>
+      <extracomment>graph.error.unreachable</extracomment>
+      <translation>Microsoft Graph à {host} est injoignable ({error}).</translation>
+    </message>
+    <message>
+      <source>Check the network connection, the proxy settings (HTTPS_PROXY) and the Graph address, then try again.</source>
+      <extracomment>graph.error.unreachable.next</extracomment>
+      <translation>Vérifiez la connexion réseau, les réglages du proxy (HTTPS_PROXY) et l’adresse Graph, puis réessayez.</translation>
+    </message>
+    <message>
+      <source>Try again later.</source>
+      <extracomment>graph.try_later</extracomment>
+      <translation>Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>{url} is not a Microsoft Graph address.</source>
+      <extracomment>graph.url.invalid</extracomment>
+      <translation>{url} n’est pas une adresse Microsoft Graph.</translation>
+    </message>
+    <message>
+      <source>Use https://graph.microsoft.com or your national cloud's Graph URL.</source>
+      <extracomment>graph.url.invalid.next</extracomment>
+      <translation>Utilisez https://graph.microsoft.com ou l’URL Graph de votre cloud national.</translation>
+    </message>
+    <message>
+      <source>The Graph address {url} must use https://.</source>
+      <extracomment>graph.url.not_https</extracomment>
+      <translation>L’adresse Graph {url} doit utiliser https://.</translation>
+    </message>
+    <message>
+      <source>Use https://graph.microsoft.com (plain http only for this computer).</source>
+      <extracomment>graph.url.not_https.next</extracomment>
+      <translation>Utilisez https://graph.microsoft.com (http simple seulement pour cet ordinateur).</translation>
+    </message>
+    <message>
       <source>Nothing was planned.</source>
       <extracomment>mail.counts.nothing</extracomment>
       <translation>Rien n’était prévu.</translation>
@@ -1060,11 +1761,6 @@
       <translation>{number}. {user} : échec de l’action {action} : {error}</translation>
     </message>
     <message>
-      <source>Next step: {step}</source>
-      <extracomment>mail.failures.next</extracomment>
-      <translation>Étape suivante : {step}</translation>
-    </message>
-    <message>
       <source>Next step</source>
       <extracomment>mail.failures.next_step</extracomment>
       <translation>Étape suivante</translation>
@@ -1081,7 +1777,7 @@
     </message>
     <message>
       <source>User</source>
-      <extracomment>mail.failures.user</extracomment>
+      <extracomment>mail.failures.user word.object.user</extracomment>
       <translation>Utilisateur</translation>
     </message>
     <message>
@@ -1353,6 +2049,156 @@
       <translation>Donnez la forme UUID, par exemple 96abc2aa-3dcc-11e5-a152-fe34819cdc9a.</translation>
     </message>
     <message>
+      <source>people/me answered an orgId that is not a Webex organisation id.</source>
+      <extracomment>people.error.bad_org</extracomment>
+      <translation>people/me a répondu un orgId qui n’est pas un identifiant d’organisation Webex.</translation>
+    </message>
+    <message>
+      <source>people/me answered without an id or an orgId.</source>
+      <extracomment>people.error.no_id</extracomment>
+      <translation>people/me a répondu sans id ni orgId.</translation>
+    </message>
+    <message>
+      <source>people/me answered something that is not JSON.</source>
+      <extracomment>people.error.not_json</extracomment>
+      <translation>people/me a répondu autre chose que du JSON.</translation>
+    </message>
+    <message>
+      <source>people/me did not answer a JSON object.</source>
+      <extracomment>people.error.not_object</extracomment>
+      <translation>people/me n’a pas répondu un objet JSON.</translation>
+    </message>
+    <message>
+      <source>Check that the tenant URL points at the Webex API.</source>
+      <extracomment>people.step.no_id</extracomment>
+      <translation>Vérifiez que l’URL du locataire pointe vers l’API Webex.</translation>
+    </message>
+    <message>
+      <source>create {rt}</source>
+      <extracomment>scim.action.create</extracomment>
+      <translation>la création de {rt}</translation>
+    </message>
+    <message>
+      <source>delete {rt}</source>
+      <extracomment>scim.action.delete</extracomment>
+      <translation>la suppression de {rt}</translation>
+    </message>
+    <message>
+      <source>ServiceProviderConfig</source>
+      <extracomment>scim.action.discovery</extracomment>
+      <translation>la lecture de ServiceProviderConfig</translation>
+    </message>
+    <message>
+      <source>get {rt}</source>
+      <extracomment>scim.action.get</extracomment>
+      <translation>la lecture de {rt}</translation>
+    </message>
+    <message>
+      <source>patch {rt}</source>
+      <extracomment>scim.action.patch</extracomment>
+      <translation>la modification (PATCH) de {rt}</translation>
+    </message>
+    <message>
+      <source>replace {rt}</source>
+      <extracomment>scim.action.replace</extracomment>
+      <translation>la réécriture de {rt}</translation>
+    </message>
+    <message>
+      <source>search {rt}</source>
+      <extracomment>scim.action.search</extracomment>
+      <translation>la recherche de {rt}</translation>
+    </message>
+    <message>
+      <source>The target's answer to {action} is not valid SCIM ({detail}).</source>
+      <extracomment>scim.error.answer_not_scim</extracomment>
+      <translation>La réponse de la cible à {action} n’est pas du SCIM valide ({detail}).</translation>
+    </message>
+    <message>
+      <source>The target answered {action} with HTTP {status} and {what}.</source>
+      <extracomment>scim.error.answered_with</extracomment>
+      <translation>La cible a répondu à {action} par HTTP {status} et {what}.</translation>
+    </message>
+    <message>
+      <source>{body}, not SCIM JSON</source>
+      <extracomment>scim.error.body_not_scim</extracomment>
+      <translation>{body}, pas du JSON SCIM</translation>
+    </message>
+    <message>
+      <source>JSON SCIM does not expect ({detail})</source>
+      <extracomment>scim.error.json_not_expected</extracomment>
+      <translation>du JSON que SCIM n’attend pas ({detail})</translation>
+    </message>
+    <message>
+      <source>The target answered {action} without a JSON object.</source>
+      <extracomment>scim.error.no_json_object</extracomment>
+      <translation>La cible a répondu à {action} sans objet JSON.</translation>
+    </message>
+    <message>
+      <source>The target does not serve {rt} resources.</source>
+      <extracomment>scim.error.not_served</extracomment>
+      <translation>La cible ne sert pas de ressources {rt}.</translation>
+    </message>
+    <message>
+      <source>The patch for {rt} is not a valid SCIM PatchOp and was not sent ({detail}).</source>
+      <extracomment>scim.error.patch_invalid</extracomment>
+      <translation>Le PATCH pour {rt} n’est pas un PatchOp SCIM valide et n’a pas été envoyé ({detail}).</translation>
+    </message>
+    <message>
+      <source>The {action} request is not valid SCIM and was not sent ({detail}).</source>
+      <extracomment>scim.error.request_not_scim</extracomment>
+      <translation>La requête pour {action} n’est pas du SCIM valide et n’a pas été envoyée ({detail}).</translation>
+    </message>
+    <message>
+      <source>The target's answer to {action} does not match the {model} schema ({where}: {detail}).</source>
+      <extracomment>scim.error.schema</extracomment>
+      <translation>La réponse de la cible à {action} ne correspond pas au schéma {model} ({where} : {detail}).</translation>
+    </message>
+    <message>
+      <source>The target's search answer is not a valid SCIM ListResponse ({where}: {detail}).</source>
+      <extracomment>scim.error.search_invalid</extracomment>
+      <translation>La réponse de la cible à une recherche n’est pas une ListResponse SCIM valide ({where} : {detail}).</translation>
+    </message>
+    <message>
+      <source>The target answered a search without a JSON object.</source>
+      <extracomment>scim.error.search_no_object</extracomment>
+      <translation>La cible a répondu à une recherche sans objet JSON.</translation>
+    </message>
+    <message>
+      <source>The target's search answer holds Resources that are not a list.</source>
+      <extracomment>scim.error.search_not_list</extracomment>
+      <translation>La réponse de la cible à une recherche contient des Resources qui ne sont pas une liste.</translation>
+    </message>
+    <message>
+      <source>Check the attribute mappings.</source>
+      <extracomment>scim.step.mappings</extracomment>
+      <translation>Vérifiez les correspondances d’attributs.</translation>
+    </message>
+    <message>
+      <source>Check the tenant URL, or turn off provisioning of this kind.</source>
+      <extracomment>scim.step.not_served</extracomment>
+      <translation>Vérifiez l’URL du locataire, ou désactivez le provisionnement de ce type.</translation>
+    </message>
+    <message>
+      <source>create</source>
+      <extracomment>scim.verb.create</extracomment>
+      <translation>la création</translation>
+    </message>
+    <message>
+      <source>get</source>
+      <extracomment>scim.verb.get</extracomment>
+      <translation>la lecture</translation>
+    </message>
+    <message>
+      <source>patch</source>
+      <extracomment>scim.verb.patch</extracomment>
+      <translation>la modification (PATCH)</translation>
+    </message>
+    <message>
+      <source>replace</source>
+      <extracomment>scim.verb.replace</extracomment>
+      <translation>la réécriture</translation>
+    </message>
+    <message>
       <source>Open {url} and enter {code}.</source>
       <extracomment>sign_in.device_code.open</extracomment>
       <translation>Ouvrez {url} et saisissez {code}.</translation>
@@ -1361,6 +2207,11 @@
       <source>Waiting for the sign-in...</source>
       <extracomment>sign_in.device_code.waiting</extracomment>
       <translation>En attente de la connexion…</translation>
+    </message>
+    <message>
+      <source>{message} {next_step}</source>
+      <extracomment>sync.error.with_next_step</extracomment>
+      <translation>{message} {next_step}</translation>
     </message>
     <message>
       <source>Check the source (a wrong file or filter removes many users at once). If the removals are intended, run `webex-provisioner sync --profile {profile} --allow-deletes` or press Allow the removals and run in the dashboard.</source>
@@ -1401,6 +2252,11 @@
       <source>{reason} The cycle is held: nothing was sent.</source>
       <extracomment>sync.held.reason</extracomment>
       <translation>{reason} Le cycle est retenu : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+      <source>{first}; {rest}</source>
+      <extracomment>sync.list.semicolon</extracomment>
+      <translation>{first} ; {rest}</translation>
     </message>
     <message>
       <source>The cycle was cancelled; the operations not sent yet are kept.</source>
@@ -1456,6 +2312,86 @@
       <translation>Consultez le journal du programme ; le prochain cycle reprend à partir du journal des opérations.</translation>
     </message>
     <message>
+      <source>deleted in the source</source>
+      <extracomment>sync.plan.deleted_in_source</extracomment>
+      <translation>supprimé dans la source</translation>
+    </message>
+    <message>
+      <source>deleted in the source (the profile does not allow deletes)</source>
+      <extracomment>sync.plan.deleted_not_allowed</extracomment>
+      <translation>supprimé dans la source (le profil n’autorise pas les suppressions)</translation>
+    </message>
+    <message>
+      <source>disabled in the source</source>
+      <extracomment>sync.plan.disabled_in_source</extracomment>
+      <translation>désactivé dans la source</translation>
+    </message>
+    <message>
+      <source>{count} target groups share this {attribute} ({ids}); none was chosen</source>
+      <extracomment>sync.plan.duplicate_groups</extracomment>
+      <translation>{count} groupes de la cible partagent cet attribut {attribute} ({ids}) ; aucun n’a été choisi</translation>
+    </message>
+    <message>
+      <source>{count} target users share this {attribute} ({ids}); none was chosen</source>
+      <extracomment>sync.plan.duplicate_users</extracomment>
+      <translation>{count} utilisateurs de la cible partagent cet attribut {attribute} ({ids}) ; aucun n’a été choisi</translation>
+    </message>
+    <message>
+      <source>no longer in the source; kept on the target because the profile does not allow deletes</source>
+      <extracomment>sync.plan.group_kept</extracomment>
+      <translation>n’est plus dans la source ; conservé sur la cible car le profil n’autorise pas les suppressions</translation>
+    </message>
+    <message>
+      <source>the group left the target while it was read; the next cycle looks for it again</source>
+      <extracomment>sync.plan.group_left</extracomment>
+      <translation>le groupe a quitté la cible pendant sa lecture ; le prochain cycle le cherchera de nouveau</translation>
+    </message>
+    <message>
+      <source>the token may not write groups: {error}</source>
+      <extracomment>sync.plan.groups_not_writable</extracomment>
+      <translation>le jeton ne peut pas écrire les groupes : {error}</translation>
+    </message>
+    <message>
+      <source>no longer in the source</source>
+      <extracomment>sync.plan.missing_from_source</extracomment>
+      <translation>n’est plus dans la source</translation>
+    </message>
+    <message>
+      <source>out of scope</source>
+      <extracomment>sync.plan.out_of_scope</extracomment>
+      <translation>hors étendue</translation>
+    </message>
+    <message>
+      <source>out of scope: {why}</source>
+      <extracomment>sync.plan.out_of_scope_why</extracomment>
+      <translation>hors étendue : {why}</translation>
+    </message>
+    <message>
+      <source>would be disabled, but the profile skips out-of-scope deletions; left as it is</source>
+      <extracomment>sync.plan.skipped_removal</extracomment>
+      <translation>serait désactivé, mais le profil ignore les suppressions hors étendue ; laissé tel quel</translation>
+    </message>
+    <message>
+      <source>unassigned in the source</source>
+      <extracomment>sync.plan.unassigned</extracomment>
+      <translation>non attribué dans la source</translation>
+    </message>
+    <message>
+      <source>the target's group could not be read ({error}); it was left as it is</source>
+      <extracomment>sync.plan.unreadable_group</extracomment>
+      <translation>le groupe de la cible n’a pas pu être lu ({error}) ; il a été laissé tel quel</translation>
+    </message>
+    <message>
+      <source>the target's user {target_id} does not match Webex's schema; it was neither matched nor changed. Fix or remove it in Control Hub.</source>
+      <extracomment>sync.plan.unreadable_user</extracomment>
+      <translation>l’utilisateur {target_id} de la cible ne respecte pas le schéma de Webex ; il n’a été ni mis en correspondance ni modifié. Corrigez-le ou supprimez-le dans Control Hub.</translation>
+    </message>
+    <message>
+      <source>the target's user {target_id} does not match Webex's schema ({problem}); it was neither matched nor changed. Fix or remove it in Control Hub.</source>
+      <extracomment>sync.plan.unreadable_user_why</extracomment>
+      <translation>l’utilisateur {target_id} de la cible ne respecte pas le schéma de Webex ({problem}) ; il n’a été ni mis en correspondance ni modifié. Corrigez-le ou supprimez-le dans Control Hub.</translation>
+    </message>
+    <message>
       <source>{next_step} Then run `webex-provisioner restart --profile {profile}` to try again at once.</source>
       <extracomment>sync.quarantine.next_step</extracomment>
       <translation>{next_step} Puis exécutez `webex-provisioner restart --profile {profile}` pour réessayer tout de suite.</translation>
@@ -1479,6 +2415,41 @@
       <source>{next_step} Once fixed, press "Restart provisioning…" for {profile} to try again at once.</source>
       <extracomment>sync.quarantine.waiting_next_step</extracomment>
       <translation>{next_step} Une fois corrigé, appuyez sur « Redémarrer le provisionnement… » pour {profile} afin de réessayer tout de suite.</translation>
+    </message>
+    <message>
+      <source>{clause} was false ({attribute} is {shown})</source>
+      <extracomment>sync.scope.clause_false</extracomment>
+      <translation>{clause} était faux ({attribute} vaut {shown})</translation>
+    </message>
+    <message>
+      <source>empty</source>
+      <extracomment>sync.scope.empty</extracomment>
+      <translation>vide</translation>
+    </message>
+    <message>
+      <source>filter {index}</source>
+      <extracomment>sync.scope.filter_number</extracomment>
+      <translation>filtre {index}</translation>
+    </message>
+    <message>
+      <source>{clause} (ignoring case)</source>
+      <extracomment>sync.scope.ignoring_case</extracomment>
+      <translation>{clause} (sans tenir compte de la casse)</translation>
+    </message>
+    <message>
+      <source>{name}: {reason}</source>
+      <extracomment>sync.scope.named</extracomment>
+      <translation>{name} : {reason}</translation>
+    </message>
+    <message>
+      <source>out of scope: {reasons}</source>
+      <extracomment>sync.scope.out</extracomment>
+      <translation>hors étendue : {reasons}</translation>
+    </message>
+    <message>
+      <source>"{value}"</source>
+      <extracomment>sync.scope.quoted</extracomment>
+      <translation>« {value} »</translation>
     </message>
     <message>
       <source>{users} {groups}</source>
@@ -2069,6 +3040,11 @@
       <source>Update</source>
       <extracomment>word.action.update</extracomment>
       <translation>Mise à jour</translation>
+    </message>
+    <message>
+      <source>Group</source>
+      <extracomment>word.object.group</extracomment>
+      <translation>Groupe</translation>
     </message>
     <message>
       <source>{word}</source>
