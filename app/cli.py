@@ -13,8 +13,10 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
+from app.commands.cli_messages import INTERRUPTED
+from app.commands.cli_output import error_text
 from app.errors import ExitCode, UserFacingError
-from app.language import choose_language, set_language
+from app.language import choose_language, cli_text, set_language
 from app.logging_setup import configure
 
 # Each module defines `register(subparsers)`; the parsers it adds set `handler`
@@ -78,10 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args)
         return handler(args)
     except UserFacingError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return int(exc.exit_code)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(cli_text(INTERRUPTED()), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`logs ... | head`): what it wanted it has; end quietly, and

@@ -9,8 +9,12 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from app.commands import cli_messages as said
+from app.commands.cli_output import log_table, text_of
 from app.commands.engine_args import load_profile
 from app.errors import ExitCode, InputError
+from app.language import cli_text
+from app.messages import Message
 from app.paths import state_file
 from app.sync.lock import ProfileLock
 from app.sync.spreadsheet import spreadsheet_row
@@ -77,7 +81,7 @@ def _restart(args: argparse.Namespace) -> int:
 
     profile = load_profile(args.profile)
     if args.clear_lock and not _clear_lock(profile.name, assume_yes=args.yes):
-        print("Nothing was cleared.")
+        print(cli_text(said.RESTART_NOTHING()))
         return int(ExitCode.OK)
     # Clearing the journal under a running cycle would lose its in-flight operations.
     with (
@@ -87,11 +91,14 @@ def _restart(args: argparse.Namespace) -> int:
         quarantine = state.quarantine()
         cleared = state.restart()
     if quarantine is not None:
-        print(f"The quarantine is lifted (it said: {quarantine.reason})")
-    print(
-        f"Profile {profile.name} restarted: {cleared['watermarks']} watermarks and "
-        f"{cleared['journal']} journal entries cleared. The next cycle reads the whole source."
+        reason = text_of(quarantine.reason, getattr(quarantine, "coded_reason", None))
+        print(cli_text(said.RESTART_LIFTED(reason=reason)))
+    done = said.RESTART_DONE(
+        profile=profile.name,
+        watermarks=str(cleared["watermarks"]),
+        journal=str(cleared["journal"]),
     )
+    print(cli_text(done))
     return int(ExitCode.OK)
 
 
@@ -130,7 +137,7 @@ def _logs(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     path = state_file(profile.name)
     if not path.exists():
-        print(f"Profile {profile.name} has no provisioning log yet: no cycle has run.")
+        print(cli_text(said.LOGS_NONE_YET(profile=profile.name)))
         return int(ExitCode.OK)
     with StateStore(path) as state:
         cycle_id = args.cycle
@@ -142,15 +149,15 @@ def _logs(args: argparse.Namespace) -> int:
                 # Never hidden: the newest cycle is the one that stopped half-way.
                 cycle_id = interrupted.cycle_id
                 print(
-                    f"{interrupted.describe()} Run `webex-provisioner sync --profile "
-                    f"{profile.name}` to resume it: the operations not answered are sent "
-                    "once, nothing is created twice.",
+                    cli_text(
+                        said.LOGS_RESUME(interrupted=_described(interrupted), profile=profile.name)
+                    ),
                     file=sys.stderr if args.format in ("json", "csv") else sys.stdout,
                 )
         elif cycle_id and state.cycle(cycle_id) is None:
             raise InputError(
-                f"Profile {profile.name} has no cycle {cycle_id}.",
-                f"List its cycles with `webex-provisioner logs --profile {profile.name}`.",
+                said.LOGS_NO_CYCLE(profile=profile.name, cycle=cycle_id),
+                said.LOGS_LIST_CYCLES(profile=profile.name),
             )
         filters: dict[str, Any] = {
             "cycle_id": cycle_id,
@@ -177,6 +184,16 @@ def _logs(args: argparse.Namespace) -> int:
     return int(ExitCode.OK)
 
 
+def _described(interrupted: Any) -> Message:
+    """The interrupted cycle in one sentence (InterruptedCycle.describe, coded)."""
+    return said.LOGS_INTERRUPTED_AT(
+        cycle=interrupted.cycle_id,
+        done=str(interrupted.done),
+        planned=str(interrupted.planned),
+        when=interrupted.stopped.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+    )
+
+
 def _interrupted(profile_name: str, state: StateStore) -> Any:
     """The profile's interrupted cycle (started, never ended, nobody holds the lock), or None."""
     found = state.interrupted_cycle()
@@ -200,29 +217,5 @@ def _entries_csv(entries: list[Any]) -> str:
 
 
 def _print_table(entries: list[Any], cycles: list[Any], interrupted_id: str = "") -> None:
-    if cycles:
-        print("Recent cycles:")
-        for cycle in cycles:
-            totals = {a: sum(s.values()) for a, s in cycle.counts.items()}
-            done = ", ".join(f"{a} {n}" for a, n in sorted(totals.items())) or "-"
-            when = cycle.started.astimezone().strftime("%Y-%m-%d %H:%M")
-            outcome = cycle.outcome or (
-                "interrupted" if cycle.cycle_id == interrupted_id else "running"
-            )
-            if cycle.was_interrupted:
-                outcome = "interrupted, then resumed"
-            print(f"  {cycle.cycle_id}  {when}  {outcome}  {done}")
-        print()
-    if not entries:
-        print("No log rows match.")
-        return
-    for entry in entries:
-        when = entry.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        line = (
-            f"{when}  {entry.action:<8} {entry.status:<8} {entry.object_type:<5} {entry.user_name}"
-        )
-        if entry.message:
-            line += f"  {entry.message}"
-        if entry.error_code and entry.status == "Failure":
-            line += f" [{entry.error_code}]"
+    for line in log_table(entries, cycles, interrupted_id):
         print(line)

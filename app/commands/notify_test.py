@@ -6,11 +6,14 @@ import argparse
 import asyncio
 import dataclasses
 
+from app.commands import cli_messages as said
 from app.config.profile import looks_like_email
 from app.config.secrets import resolve_smtp_password
 from app.config.store import ProfileStore
 from app.errors import InputError
+from app.language import cli_text, current_language, translator
 from app.notify.mail import MailSettings, send_test_mail
+from app.notify.mail_report import describe_server
 
 
 def send_test(args: argparse.Namespace) -> int:
@@ -23,12 +26,10 @@ def send_test(args: argparse.Namespace) -> int:
         settings = dataclasses.replace(settings, recipients=tuple(args.to))
     password = resolve_smtp_password(profile.name) if settings.user else None
     asyncio.run(send_test_mail(settings, password, profile_name=profile.name))
-    print(f"Test e-mail sent to {', '.join(settings.recipients)} through {settings.describe()}.")
+    server = describe_server(settings, translator(current_language()))
+    print(cli_text(said.TEST_MAIL_SENT(recipients=", ".join(settings.recipients), server=server)))
     if not profile.notifications.send_on_failure:
-        print(
-            "Note: failure e-mail is off for this profile; turn it on in the wizard's "
-            "Notification e-mail page or with `webex-provisioner profile set`."
-        )
+        print(cli_text(said.TEST_MAIL_OFF()))
     return 0
 
 

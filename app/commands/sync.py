@@ -27,9 +27,12 @@ from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from app.commands import cli_messages as said
 from app.commands import logs, provision
+from app.commands.cli_output import cycle_summary, failure_line, plan_text, text_of
 from app.commands.engine_args import EXIT_CODES, device_code_prompt, load_profile
 from app.errors import ExitCode
+from app.language import cli_text
 from app.paths import state_file
 from app.sync.events import CycleResult, SyncEvent
 from app.sync.lock import LockHeld
@@ -126,19 +129,17 @@ def _print_result(result: CycleResult, *, as_json: bool) -> None:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
         return
     stream = sys.stdout if result.outcome in ("completed",) else sys.stderr
-    print(result.summary(), file=stream)
-    if result.next_step:
-        print(f"Next step: {result.next_step}", file=stream)
+    print(cycle_summary(result), file=stream)
+    next_step = text_of(result.next_step, result.coded_next_step)
+    if next_step:
+        print(cli_text(said.NEXT_STEP(step=next_step)), file=stream)
     for failure in result.first_failures:
-        line = f"  {failure.action} {failure.user_name}: {failure.message}"
-        if failure.tracking_id:
-            line += f" [TrackingID {failure.tracking_id}]"
-        print(line, file=sys.stderr)
+        print(failure_line(failure), file=sys.stderr)
 
 
 def _mail_not_sent(error: Exception) -> None:
     """A failure e-mail that could not be sent: said on stderr, the exit code unchanged."""
-    print(f"warning: the failure e-mail was not sent ({error})", file=sys.stderr)
+    print(cli_text(said.MAIL_NOT_SENT(error=str(error))), file=sys.stderr)
 
 
 def _progress_listener(args: argparse.Namespace) -> Callable[[SyncEvent], None] | None:
@@ -188,7 +189,7 @@ def _install_stop(engine: SyncEngine, stop: asyncio.Event | None = None) -> None
             task.cancel()
 
     def on_signal() -> None:
-        print("\nStopping after the operations in flight...", file=sys.stderr)
+        print("\n" + cli_text(said.STOPPING()), file=sys.stderr)
         engine.cancel()
         if stop is not None:
             stop.set()
@@ -227,11 +228,7 @@ def _sync(args: argparse.Namespace) -> int:
             return asyncio.run(_sync_every(profile, token, args, every))
         return asyncio.run(_sync_once(profile, token, args))
     except asyncio.CancelledError:  # stopped past the grace period (_install_stop)
-        print(
-            f"Stopped. The cycle was interrupted; run `webex-provisioner sync --profile "
-            f"{profile.name}` to finish it (what was in flight is checked first).",
-            file=sys.stderr,
-        )
+        print(cli_text(said.STOPPED(profile=profile.name)), file=sys.stderr)
         return int(ExitCode.FAILURES)
 
 
@@ -349,10 +346,12 @@ async def _dry_run(profile: Profile, token: str, args: argparse.Namespace) -> in
     hooks = SignInHooks(device_code=device_code_prompt(args))
     async with ProfileEngine(profile, token=token, sign_in=hooks) as opened:
         plan = await opened.engine.dry_run()
-    print(plan.to_json() if args.json else plan.render_text())
+    print(plan.to_json() if args.json else plan_text(plan))
     if plan.hold is not None and not args.json:
         # Also on stderr: a dry run piped to a file still warns the admin on the terminal.
-        print(f"warning: {plan.hold.reason}", file=sys.stderr)
+        hold = plan.hold
+        reason = text_of(hold.reason, getattr(hold, "coded_reason", None))
+        print(cli_text(said.WARNING(warning=reason)), file=sys.stderr)
     return int(ExitCode.OK)
 
 
@@ -402,7 +401,7 @@ async def _sync_every(
         _install_stop(cycle.engine, stop)
         scheduler.start()
         if not args.json:
-            print(f"Running a cycle every {every}; press Ctrl+C to stop.", file=sys.stderr)
+            print(cli_text(said.RUNNING_EVERY(every=str(every))), file=sys.stderr)
         await stop.wait()
         await idle.wait()  # a cancelled cycle finishes its operations in flight, then ends
         await scheduler.stop()

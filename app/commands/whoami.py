@@ -10,6 +10,7 @@ import os
 import sys
 from typing import Any
 
+from app.commands.cli_output import error_text
 from app.commands.connection import ENV_VAR
 from app.config.secrets import resolve_webex_token
 from app.config.store import ProfileStore
@@ -70,7 +71,7 @@ def print_error(args: argparse.Namespace, error: UserFacingError) -> int:
             detail = to_dict()
         print(json.dumps({"ok": False, "error": detail}, indent=2))
     else:
-        print(f"error: {error}", file=sys.stderr)
+        print(error_text(error), file=sys.stderr)
     return int(error.exit_code)
 
 

@@ -1,0 +1,105 @@
+"""The sentences the commands print (sync, the dry run's plan, logs, restart, notify test, the
+error printer): coded messages (app.messages), printed in the reader's language
+(app.language.cli_text); the French is in resources/locale/. The words of the actions and
+statuses are app.notify.mail_messages's, shared with the failure e-mail."""
+
+from __future__ import annotations
+
+from app.messages import message
+
+ERROR = message("cli.error", "error: {error}")
+WARNING = message("cli.warning", "warning: {warning}")
+NEXT_STEP = message("cli.next_step", "Next step: {step}")
+INTERRUPTED = message("cli.interrupted", "interrupted")
+
+# -- the dry run's plan ---------------------------------------------------------------------
+PLAN_HEADING = message("cli.plan.heading", "Plan (dry run, nothing was sent): {counts}")
+PLAN_COUNT = message("cli.plan.count", "{action} {number}")
+PLAN_HELD = message("cli.plan.held", "HELD: {reason}")
+PLAN_NOTE = message("cli.plan.note", "note: {note}")
+PLAN_MORE = message(
+    "cli.plan.more",
+    "... and {rest} more (use --json for all of them)",
+    plural="... and {rest} more (use --json for all of them)",
+    count="rest",
+)
+OBJECT_WORDS = {
+    "User": message("word.object.user", "User"),
+    "Group": message("word.object.group", "Group"),
+}
+
+# -- a cycle's result -----------------------------------------------------------------------
+OUTCOME_WORDS = {
+    "completed": message("cli.outcome.completed", "completed"),
+    "completed_with_failures": message(
+        "cli.outcome.completed_with_failures", "completed with failures"
+    ),
+    "held": message("cli.outcome.held", "held"),
+    "quarantined": message("cli.outcome.quarantined", "quarantined"),
+    "cancelled": message("cli.outcome.cancelled", "cancelled"),
+    "failed": message("cli.outcome.failed", "failed"),
+}
+CYCLE_SUMMARY = message("cli.cycle.summary", "Cycle {cycle} {outcome}: {done}.")
+NOTHING_TO_DO = message("cli.cycle.nothing", "nothing to do")
+CYCLE_FAILED_COUNT = message(
+    "cli.cycle.failed_count", "{count} failed.", plural="{count} failed.", count="count"
+)
+MAIL_NOT_SENT = message("cli.mail_not_sent", "warning: the failure e-mail was not sent ({error})")
+STOPPING = message("cli.stopping", "Stopping after the operations in flight...")
+STOPPED = message(
+    "cli.stopped",
+    "Stopped. The cycle was interrupted; run `webex-provisioner sync --profile {profile}` to "
+    "finish it (what was in flight is checked first).",
+)
+RUNNING_EVERY = message("cli.every", "Running a cycle every {every}; press Ctrl+C to stop.")
+
+# -- logs -------------------------------------------------------------------------------------
+LOGS_NONE_YET = message(
+    "cli.logs.none_yet", "Profile {profile} has no provisioning log yet: no cycle has run."
+)
+LOGS_RESUME = message(
+    "cli.logs.resume",
+    "{interrupted} Run `webex-provisioner sync --profile {profile}` to resume it: the "
+    "operations not answered are sent once, nothing is created twice.",
+)
+LOGS_INTERRUPTED_AT = message(
+    "cli.logs.interrupted_at",
+    "The last cycle ({cycle}) was interrupted at {done} of {planned} operations, at {when}.",
+)
+LOGS_RECENT = message("cli.logs.recent", "Recent cycles:")
+LOGS_NO_ROWS = message("cli.logs.no_rows", "No log rows match.")
+LOGS_INTERRUPTED = message("cli.logs.outcome.interrupted", "interrupted")
+LOGS_RUNNING = message("cli.logs.outcome.running", "running")
+LOGS_RESUMED = message("cli.logs.outcome.resumed", "interrupted, then resumed")
+# The log's list of cycles names each outcome by its stored value, as it always did.
+LOG_OUTCOME_WORDS = {
+    "completed": message("cli.logs.outcome.completed", "completed"),
+    "completed_with_failures": message(
+        "cli.logs.outcome.completed_with_failures", "completed_with_failures"
+    ),
+    "held": message("cli.logs.outcome.held", "held"),
+    "quarantined": message("cli.logs.outcome.quarantined", "quarantined"),
+    "cancelled": message("cli.logs.outcome.cancelled", "cancelled"),
+    "failed": message("cli.logs.outcome.failed", "failed"),
+}
+LOGS_NO_CYCLE = message("cli.logs.no_cycle", "Profile {profile} has no cycle {cycle}.")
+LOGS_LIST_CYCLES = message(
+    "cli.logs.list_cycles", "List its cycles with `webex-provisioner logs --profile {profile}`."
+)
+
+# -- restart ----------------------------------------------------------------------------------
+RESTART_NOTHING = message("cli.restart.nothing", "Nothing was cleared.")
+RESTART_LIFTED = message("cli.restart.lifted", "The quarantine is lifted (it said: {reason})")
+RESTART_DONE = message(
+    "cli.restart.done",
+    "Profile {profile} restarted: {watermarks} watermarks and {journal} journal entries "
+    "cleared. The next cycle reads the whole source.",
+)
+
+# -- notify test ------------------------------------------------------------------------------
+TEST_MAIL_SENT = message("cli.notify.sent", "Test e-mail sent to {recipients} through {server}.")
+TEST_MAIL_OFF = message(
+    "cli.notify.off",
+    "Note: failure e-mail is off for this profile; turn it on in the wizard's "
+    "Notification e-mail page or with `webex-provisioner profile set`.",
+)

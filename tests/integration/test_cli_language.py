@@ -1,0 +1,93 @@
+"""sync --dry-run, sync, logs and the error printer in the reader's language on the sandbox:
+French with --lang fr or a French locale, English with --lang en whatever the locale; a log
+written in English reads in French."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.config.store import ProfileStore
+from app.sandbox.server import SandboxConfig, SandboxServer
+from tests.support.sync import make_profile, make_rows, write_csv
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    with SandboxServer.in_thread(SandboxConfig()) as server:
+        yield server
+
+
+@pytest.fixture
+def profile(sandbox: SandboxServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    csv_path = write_csv(tmp_path / "users.csv", make_rows(3))
+    ProfileStore().save(make_profile(sandbox.tenant_url, csv_path))
+    monkeypatch.setenv("WEBEX_PROVISIONER_TOKEN", sandbox.tokens.full_admin)
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    return "acme"
+
+
+def test_a_french_locale_prints_the_plan_in_french(
+    profile: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert main(["sync", "--profile", profile, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Plan (simulation, rien n’a été envoyé) : Création 3, Mise à jour 0")
+    assert "\nCréation Utilisateur " in out
+    assert "Plan (dry run" not in out
+
+
+def test_lang_en_keeps_the_plan_in_english(
+    profile: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert main(["--lang", "en", "sync", "--profile", profile, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Plan (dry run, nothing was sent): Create 3, Update 0, Disable 0")
+    assert "\nCreate   User  " in out
+
+
+def test_a_cycle_logged_in_english_reads_in_french(
+    profile: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "en", "sync", "--profile", profile]) == 0
+    english = capsys.readouterr().out
+    assert english.startswith("Cycle ") and "completed: Create 3." in english
+
+    assert main(["--lang", "fr", "logs", "--profile", profile]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Cycles récents :")
+    assert " terminé  Création 3" in out
+    assert "Création Réussite Utilisateur " in out
+    assert "Recent cycles" not in out
+
+    assert main(["--lang", "en", "logs", "--profile", profile]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Recent cycles:") and " completed  Create 3" in out
+    assert "Create   Success  User  " in out
+
+
+def test_a_cycle_in_french_says_how_it_ended_in_french(
+    profile: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "fr", "sync", "--profile", profile]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Cycle ") and " terminé : Création 3." in out
+
+
+def test_an_error_is_printed_in_french(profile: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "fr", "logs", "--profile", profile]) == 0
+    assert "aucun cycle n’a été exécuté" in capsys.readouterr().out
+    assert main(["sync", "--profile", profile]) == 0
+    assert main(["--lang", "fr", "logs", "--profile", profile, "--cycle", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("erreur : Le profil acme n’a pas de cycle nope.")
+    assert "Affichez ses cycles avec `webex-provisioner logs --profile acme`." in err
+    assert main(["--lang", "en", "logs", "--profile", profile, "--cycle", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: Profile acme has no cycle nope. List its cycles")
