@@ -80,6 +80,12 @@ class SourceRead:
     # language; empty when the source made them as plain words only.
     coded_notes: list[Message] = field(default_factory=list)
 
+    def add_note(self, note: Message, *, first: bool = False) -> None:
+        """A note in both lists: its English in `notes`, the message in `coded_notes`."""
+        at = 0 if first else len(self.notes)
+        self.notes.insert(at, str(note))
+        self.coded_notes.insert(min(at, len(self.coded_notes)), note)
+
 
 @runtime_checkable
 class DirectorySource(Protocol):

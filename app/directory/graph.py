@@ -20,7 +20,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from app.directory import graph_messages as say
 from app.errors import ExitCode, InputError, UserFacingError
+from app.messages import Message
 from app.net import HttpLimitError, is_loopback_host, make_async_client
 from app.retry import backoff_delay, retry_after_seconds
 
@@ -44,12 +46,6 @@ def says_sync_state_is_gone(status: int | None, code: str) -> bool:
     return lowered in _EXPIRED_DELTA_CODES or "syncstate" in lowered
 
 
-_CONSENT_STEP = (
-    "In the Microsoft Entra admin center, open App registrations > your app > API permissions, "
-    "add Microsoft Graph {permission} ({kind}) and click Grant admin consent."
-)
-
-
 class TokenProvider(Protocol):
     """Where Graph bearer tokens come from (app.directory.entra.auth.EntraSignIn)."""
 
@@ -69,8 +65,8 @@ class GraphError(UserFacingError):
 
     def __init__(
         self,
-        message: str,
-        next_step: str = "",
+        message: str | Message,
+        next_step: str | Message = "",
         *,
         status: int | None = None,
         code: str = "",
@@ -99,7 +95,12 @@ class GraphPermissionError(GraphError):
     exit_code = ExitCode.AUTH
 
     def __init__(
-        self, message: str, next_step: str = "", *, permission: str = "", **kwargs: Any
+        self,
+        message: str | Message,
+        next_step: str | Message = "",
+        *,
+        permission: str = "",
+        **kwargs: Any,
     ) -> None:
         super().__init__(message, next_step, **kwargs)
         self.permission = permission
@@ -132,15 +133,9 @@ def check_graph_url(graph_url: str) -> str:
     url = graph_url.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise InputError(
-            f"{graph_url!r} is not a Microsoft Graph address.",
-            "Use https://graph.microsoft.com or your national cloud's Graph URL.",
-        )
+        raise InputError(say.NOT_GRAPH_URL(url=repr(graph_url)), say.NOT_GRAPH_URL_NEXT())
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise InputError(
-            f"The Graph address {graph_url} must use https://.",
-            "Use https://graph.microsoft.com (plain http only for this computer).",
-        )
+        raise InputError(say.NOT_HTTPS(url=graph_url), say.NOT_HTTPS_NEXT())
     for version in ("/v1.0", "/beta"):
         url = url.removesuffix(version)
     return url
@@ -287,8 +282,8 @@ class GraphClient:
             # A nextLink or deltaLink must stay on the Graph host the profile names: the
             # bearer token is never sent anywhere else.
             raise GraphError(
-                "Microsoft Graph answered with a link to another server.",
-                "Check the Graph address in the profile (graph_url).",
+                say.OTHER_SERVER(),
+                say.OTHER_SERVER_NEXT(),
                 url=urlsplit(url).netloc,
             )
         auth = GraphBearer(self._tokens, self.stats)
@@ -314,8 +309,8 @@ class GraphClient:
                 data = response.json()
                 if not isinstance(data, dict):
                     raise GraphError(
-                        "Microsoft Graph answered with something that is not a JSON object.",
-                        "Try again later.",
+                        say.NOT_JSON(),
+                        say.TRY_LATER(),
                         status=status,
                         url=url,
                     )
@@ -343,17 +338,15 @@ class GraphClient:
 
     def _network_error(self, exc: httpx.TransportError) -> GraphUnavailable:
         if isinstance(exc, HttpLimitError):  # our deadline, body cap or proxy check
-            return GraphUnavailable(exc.message, exc.next_step)
+            return GraphUnavailable(
+                exc.coded_message or exc.message, exc.coded_next_step or exc.next_step
+            )
         host = urlsplit(self.base_url).netloc
         text = str(exc)
         if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
-            return GraphUnavailable(
-                f"The certificate of {host} is not trusted by this computer.",
-                "If your network inspects TLS, point the profile's CA file (or REQUESTS_CA_BUNDLE) at your company's CA bundle.",
-            )
+            return GraphUnavailable(say.CERTIFICATE(host=host), say.CERTIFICATE_NEXT())
         return GraphUnavailable(
-            f"Microsoft Graph at {host} could not be reached ({type(exc).__name__}).",
-            "Check the network connection, the proxy settings (HTTPS_PROXY) and the Graph address, then try again.",
+            say.UNREACHABLE(host=host, error=type(exc).__name__), say.UNREACHABLE_NEXT()
         )
 
     def _error(self, response: httpx.Response, url: str) -> GraphError:
@@ -367,42 +360,29 @@ class GraphClient:
             "url": where,
         }
         if 400 <= status < 500 and code.lower() in _EXPIRED_DELTA_CODES:
-            return DeltaExpired(
-                "Microsoft Graph no longer knows the last change token.",
-                "Nothing to do: everything is read again this cycle.",
-                **details,
-            )
+            return DeltaExpired(say.DELTA_EXPIRED(), say.DELTA_EXPIRED_NEXT(), **details)
         if status == 401:
-            return GraphAuthError(
-                "Microsoft Graph refused the sign-in token.",
-                "Test the connection again; if it persists, check the tenant id and the app registration.",
-                **details,
-            )
+            return GraphAuthError(say.AUTH(), say.AUTH_NEXT(), **details)
         if status == 403:
             permission = required_permission(url)
             kind = self._tokens.permission_kind
             return GraphPermissionError(
-                f"Microsoft Graph refused to read {where} ({code or 'Forbidden'}): the app lacks the {permission} permission.",
-                _CONSENT_STEP.format(permission=permission, kind=kind),
+                say.PERMISSION(where=where, code=code or "Forbidden", permission=permission),
+                say.CONSENT_STEP(permission=permission, kind=say.permission_kind(kind)),
                 permission=permission,
                 **details,
             )
         if status == 404:
-            return GraphNotFound(
-                f"Microsoft Graph has no {where}.",
-                "Check the name or id in the profile.",
-                **details,
-            )
+            return GraphNotFound(say.NOT_FOUND(where=where), say.NOT_FOUND_NEXT(), **details)
         if status in RETRYABLE_STATUSES or status >= 500:
             return GraphUnavailable(
-                f"Microsoft Graph kept failing ({status} {code}).".replace(" )", ")"),
-                "Try again later; Microsoft's service health page says whether Graph has an incident.",
+                say.UNAVAILABLE(status=f"{status} {code}".rstrip()),
+                say.UNAVAILABLE_NEXT(),
                 **details,
             )
         return GraphError(
-            f"Microsoft Graph refused the request for {where} ({status} {code}: {message}).",
-            "Check the profile's settings; if they are right, report this with the request id"
-            + (f" {request_id}." if request_id else "."),
+            say.REFUSED(where=where, status=status, code=code, message=message),
+            say.REFUSED_NEXT(request_id=request_id) if request_id else say.REFUSED_NEXT_NO_ID(),
             **details,
         )
 
@@ -454,8 +434,8 @@ class GraphClient:
             delta_link = data.get("@odata.deltaLink")
             if not delta_link:
                 raise GraphError(
-                    "Microsoft Graph ended a change list without a change token.",
-                    "Try again later.",
+                    say.NO_DELTA_LINK(),
+                    say.TRY_LATER(),
                     url=path_or_link,
                 )
             return DeltaResult(items, str(delta_link))
@@ -471,8 +451,8 @@ class GraphClient:
             if not (link and says_sync_state_is_gone(exc.status, exc.code)):
                 raise
             raise DeltaExpired(
-                "Microsoft Graph no longer knows the last change token.",
-                "Nothing to do: everything is read again this cycle.",
+                say.DELTA_EXPIRED(),
+                say.DELTA_EXPIRED_NEXT(),
                 status=exc.status,
                 code=exc.code,
                 request_id=exc.request_id,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from app.directory.base import SourceSkip
+from app.directory.entra import messages as say
 from app.directory.entra.records import member_kind
 from app.directory.graph import GraphClient
 from app.errors import InputError
@@ -58,10 +59,10 @@ async def find_service_principal(graph: GraphClient, settings: EntraSettings) ->
     """The enterprise application the profile names (by appId, else by display name)."""
     if settings.app_id:
         wanted = f"appId eq '{settings.app_id}'"
-        described = f"appId {settings.app_id}"
+        described = say.BY_APP_ID(app_id=settings.app_id)
     else:
         wanted = "displayName eq '{}'".format(settings.app_name.replace("'", "''"))
-        described = f"the name {settings.app_name!r}"
+        described = say.BY_NAME(name=repr(settings.app_name))
     found = await graph.collect(
         "servicePrincipals",
         {"$filter": wanted, "$select": "id,appId,displayName,appRoles", "$top": "999"},
@@ -69,14 +70,13 @@ async def find_service_principal(graph: GraphClient, settings: EntraSettings) ->
     )
     if not found:
         raise InputError(
-            f"No enterprise application with {described} exists in tenant {settings.tenant_id}.",
-            "Add Cisco Webex from the Entra gallery (Enterprise applications > New application), "
-            "or give its exact name (--app-name) or its application id (--app-id).",
+            say.NO_ENTERPRISE_APP(described=described, tenant=settings.tenant_id),
+            say.NO_ENTERPRISE_APP_NEXT(),
         )
     if len(found) > 1:
         raise InputError(
-            f"{len(found)} enterprise applications are named {settings.app_name!r}.",
-            "Choose one by its application id: `webex-provisioner profile set PROFILE --app-id APP_ID`.",
+            say.SEVERAL_APPS(count=len(found), name=repr(settings.app_name)),
+            say.SEVERAL_APPS_NEXT(),
         )
     return found[0]
 
@@ -171,16 +171,17 @@ def default_access_skip(
         for g in assignments.default_groups()
         if user_id in groups.get(g, [])
     ]
-    how = f"through the group {', '.join(sorted(via))}" if via else "directly"
-    app = settings.app_name if not settings.app_id else f"application {settings.app_id}"
+    how = say.THROUGH_GROUPS(groups=", ".join(sorted(via))) if via else say.DIRECTLY()
+    app = (
+        settings.app_name if not settings.app_id else say.THE_APPLICATION_ID(app_id=settings.app_id)
+    )
+    detail = say.DEFAULT_ACCESS(app=app, how=how)
     return SourceSkip(
         source_id=user_id,
         user_name=str((raw or {}).get("userPrincipalName") or ""),
         reason="DefaultAccessRole",
-        detail=(
-            f"Assigned to {app} {how} with the Default Access role only: Entra does not "
-            "provision such assignments. Assign a real role (such as User) to provision this user."
-        ),
+        detail=str(detail),
+        coded_detail=detail,
     )
 
 

@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from app.config.secrets import KeyringUnavailable, SecretStore, aresolve_client_secret
+from app.directory.entra import messages as say
 from app.errors import ExitCode, InputError, UserFacingError
+from app.messages import Message
 from app.net import http_deadline, http_max_body, is_loopback_host, ssl_context
 
 if TYPE_CHECKING:
@@ -60,7 +62,12 @@ class SignInError(UserFacingError):
     exit_code = ExitCode.AUTH
 
     def __init__(
-        self, message: str, next_step: str = "", *, error: str = "", codes: tuple[int, ...] = ()
+        self,
+        message: str | Message,
+        next_step: str | Message = "",
+        *,
+        error: str = "",
+        codes: tuple[int, ...] = (),
     ) -> None:
         super().__init__(message, next_step)
         self.error = error
@@ -85,10 +92,7 @@ def authority_url(settings: EntraSettings) -> str:
     base = settings.authority.rstrip("/")
     parts = urlsplit(base)
     if parts.scheme != "https":
-        raise InputError(
-            f"The sign-in authority {base} must use https://.",
-            "Use https://login.microsoftonline.com (or your national cloud's authority).",
-        )
+        raise InputError(say.AUTHORITY_NOT_HTTPS(authority=base), say.AUTHORITY_NOT_HTTPS_NEXT())
     if parts.path.strip("/"):
         # The profile may already name the tenant in the authority.
         return base
@@ -172,18 +176,9 @@ def _bounded_body(raw: Any, url: str, started: float) -> bytes:
             return bytes(body)
         body += piece
         if len(body) > cap:
-            raise SignInError(
-                f"The sign-in service at {host} sent an answer larger than {cap:,} bytes.",
-                "Check that the authority is Microsoft's sign-in service and that no proxy "
-                "rewrites its answers (WEBEX_PROVISIONER_HTTP_MAX_BODY sets the limit).",
-            )
+            raise SignInError(say.TOO_LARGE(host=host, cap=f"{cap:,}"), say.TOO_LARGE_NEXT())
         if time.monotonic() - started > deadline:
-            raise SignInError(
-                f"The sign-in service at {host} did not finish its answer within "
-                f"{deadline:g} seconds.",
-                "Check the network and the proxy (HTTPS_PROXY), then try again "
-                "(WEBEX_PROVISIONER_HTTP_DEADLINE sets the limit).",
-            )
+            raise SignInError(say.TOO_SLOW(host=host, seconds=f"{deadline:g}"), say.TOO_SLOW_NEXT())
 
 
 def _describe_failure(result: dict[str, Any], settings: EntraSettings) -> SignInError:
@@ -193,51 +188,50 @@ def _describe_failure(result: dict[str, Any], settings: EntraSettings) -> SignIn
     app = settings.client_id
     if 7000215 in codes or 7000222 in codes:
         return SignInError(
-            "Microsoft Entra ID refused the client secret (wrong or expired).",
-            "Create a new client secret under App registrations > your app > Certificates & secrets, "
-            "and store its value with `webex-provisioner profile set PROFILE --client-secret-stdin`.",
+            say.BAD_SECRET(),
+            say.BAD_SECRET_NEXT(),
             error=error,
             codes=codes,
         )
     if 700016 in codes:
         return SignInError(
-            f"No application with client id {app} exists in tenant {settings.tenant_id}.",
-            "Copy the Application (client) ID and the Directory (tenant) ID from the app registration's overview.",
+            say.NO_APPLICATION(client_id=app, tenant=settings.tenant_id),
+            say.NO_APPLICATION_NEXT(),
             error=error,
             codes=codes,
         )
     if 90002 in codes or 900023 in codes:
         return SignInError(
-            f"Microsoft Entra ID has no tenant {settings.tenant_id}.",
-            "Copy the Directory (tenant) ID from the Entra admin center's overview page.",
+            say.NO_TENANT(tenant=settings.tenant_id),
+            say.NO_TENANT_NEXT(),
             error=error,
             codes=codes,
         )
     if 7000218 in codes:
         return SignInError(
-            "This app registration does not allow sign-in by device code.",
-            "Under App registrations > your app > Authentication, set 'Allow public client flows' to Yes.",
+            say.NO_DEVICE_CODE(),
+            say.NO_DEVICE_CODE_NEXT(),
             error=error,
             codes=codes,
         )
     if error == "expired_token":
         return SignInError(
-            "The sign-in code expired before anyone used it.",
-            "Start again and enter the code within 15 minutes.",
+            say.CODE_EXPIRED(),
+            say.CODE_EXPIRED_NEXT(),
             error=error,
             codes=codes,
         )
     if error in ("authorization_declined", "access_denied"):
         return SignInError(
-            "The sign-in was declined.",
-            "Start again and accept the sign-in.",
+            say.DECLINED(),
+            say.DECLINED_NEXT(),
             error=error,
             codes=codes,
         )
     first_line = str(result.get("error_description") or "").split("\r\n")[0].split("\n")[0][:200]
     return SignInError(
-        f"Microsoft Entra ID refused the sign-in ({error}: {first_line}).",
-        "Check the tenant id, the client id and the app registration, then test the connection again.",
+        say.REFUSED(error=error, description=first_line),
+        say.REFUSED_NEXT(),
         error=error,
         codes=codes,
     )
@@ -247,19 +241,13 @@ def _unreachable(exc: Exception, settings: EntraSettings) -> SignInError:
     host = urlsplit(settings.authority).netloc
     text = f"{exc!r}"
     if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
-        return SignInError(
-            f"The certificate of the sign-in service {host} is not trusted by this computer.",
-            "If your network inspects TLS, point the profile's CA file (or REQUESTS_CA_BUNDLE) at your company's CA bundle.",
-        )
+        return SignInError(say.CERTIFICATE(host=host), say.CERTIFICATE_NEXT())
     if isinstance(exc, ValueError) and "authority" in str(exc).lower():
         return SignInError(
-            f"The sign-in service at {host} did not describe tenant {settings.tenant_id}.",
-            "Check the tenant id and the authority (https://login.microsoftonline.com, or your national cloud's).",
+            say.NO_TENANT_DESCRIBED(host=host, tenant=settings.tenant_id),
+            say.NO_TENANT_DESCRIBED_NEXT(),
         )
-    return SignInError(
-        f"The sign-in service at {host} could not be reached ({type(exc).__name__}).",
-        "Check the network connection and the proxy settings (HTTPS_PROXY), then try again.",
-    )
+    return SignInError(say.UNREACHABLE(host=host, error=type(exc).__name__), say.UNREACHABLE_NEXT())
 
 
 class EntraSignIn:
@@ -323,9 +311,7 @@ class EntraSignIn:
             state = await self._secrets.aget(self.profile_name, "msal-cache")
         except KeyringUnavailable:
             state, self._cache_persisted = None, False
-            self.notes.append(
-                "No keyring on this machine: the Microsoft sign-in is kept in memory only."
-            )
+            self.notes.append(str(say.NO_KEYRING()))
         if state:
             try:
                 self._cache.deserialize(state)
@@ -412,10 +398,7 @@ class EntraSignIn:
             if silent and "access_token" in silent:
                 return dict(silent)
         if self._device_code_callback is None:
-            raise SignInError(
-                "Signing in to Microsoft Entra ID needs you: the saved sign-in has expired.",
-                f"Run `webex-provisioner test-connection --profile {self.profile_name}` and sign in with the code it shows.",
-            )
+            raise SignInError(say.NEEDS_YOU(), say.NEEDS_YOU_NEXT(profile=self.profile_name))
         flow: dict[str, Any] = await asyncio.to_thread(app.initiate_device_flow, self.scopes)
         if "user_code" not in flow:
             return flow
@@ -446,9 +429,7 @@ class EntraSignIn:
             await self._secrets.aset(self.profile_name, "msal-cache", self._cache.serialize())
         except KeyringUnavailable:
             self._cache_persisted = False
-            self.notes.append(
-                "No keyring on this machine: the Microsoft sign-in is kept in memory only."
-            )
+            self.notes.append(str(say.NO_KEYRING()))
 
 
 __all__ = [

@@ -9,7 +9,9 @@ from types import EllipsisType
 from typing import Any
 
 from app.directory.base import SourceGroup
+from app.directory.entra import messages as say
 from app.directory.entra.attributes import ENTRA_USER_ATTRIBUTES, graph_query_for
+from app.messages import Message
 
 ALWAYS_SELECTED = ("id", "userPrincipalName", "accountEnabled")
 GROUP_SELECT = ("displayName", "description", "mailNickname", "mail", "members")
@@ -39,16 +41,10 @@ def member_kind(member: Mapping[str, Any]) -> str:
     return _OTHER_MEMBER_KINDS.get(text, text.rsplit(".", 1)[-1] or "object")
 
 
-def other_members_note(counts: Mapping[str, int]) -> str:
+def other_members_note(counts: Mapping[str, int]) -> Message:
     """The note that counts the group members that are neither users nor groups."""
     total = sum(counts.values())
-    kinds = ", ".join(
-        f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in sorted(counts.items()) if n
-    )
-    return (
-        f"{total} group member(s) that are not users were left out ({kinds}): "
-        "only users are provisioned."
-    )
+    return say.OTHER_MEMBERS(count=total, kinds=say.member_kinds(counts))
 
 
 def user_select(attributes: Iterable[str] | None) -> tuple[list[str], bool]:
@@ -128,13 +124,10 @@ def make_group(
     )
 
 
-def nested_note(group: str, nested: list[str]) -> str:
+def nested_note(group: str, nested: list[str]) -> Message:
     """The note for a group in scope that holds other groups."""
-    return (
-        f"The group {group} contains the group(s) {', '.join(sorted(nested))}: members of nested "
-        "groups are not provisioned (Entra does not expand nested groups for app assignments). "
-        "Assign those groups to the application directly if their members need Webex."
-    )
+    said = say.NESTED_GROUP if len(nested) == 1 else say.NESTED_GROUPS
+    return said(group=group, nested=", ".join(sorted(nested)))
 
 
 __all__ = [

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from app.directory.base import SourceGroup, SourceRead, SourceUser
+from app.directory.entra import messages as say
 from app.directory.entra.assignments import (
     AppRoles,
     Assignments,
@@ -71,6 +72,7 @@ from app.directory.entra.rounds import (
 from app.directory.entra.watermark import WatermarkState
 from app.directory.graph import DeltaExpired, GraphClient, GraphNotFound, GraphStats
 from app.errors import InputError
+from app.messages import Message
 
 if TYPE_CHECKING:
     from app.config.profile import EntraSettings
@@ -107,7 +109,7 @@ class EntraSource:
         graph_options: Mapping[str, Any] | None = None,
     ) -> None:
         if scope not in ("assigned", "all"):
-            raise InputError(f"The scope {scope!r} is not known.", "Choose assigned or all.")
+            raise InputError(say.UNKNOWN_SCOPE(scope=repr(scope)), say.UNKNOWN_SCOPE_NEXT())
         self.settings = settings
         self.scope = scope
         self.profile_name = profile_name
@@ -162,16 +164,17 @@ class EntraSource:
             self._snapshot = result
             return result
         state = WatermarkState.load(watermark)
-        reason = ""
+        reason: Message | None = None
         if state is None:
-            reason = "The saved change token could not be read: every user is read again."
+            reason = say.TOKEN_UNREADABLE()
         elif state.scope != self.scope:
-            reason = f"The scope changed to {self.scope!r}: every user is read again."
+            reason = say.SCOPE_CHANGED(scope=repr(self.scope))
         elif state.select_hash != self._select_hash():
-            reason = "The attribute mappings now need other attributes: every user is read again."
-        if state is None or reason:
+            reason = say.MAPPINGS_CHANGED()
+        if state is None or reason is not None:
             result = await self._full_read()
-            result.notes.insert(0, reason)
+            if reason is not None:
+                result.add_note(reason, first=True)
             return result
         try:
             result = await self._delta_read(state)
@@ -181,11 +184,7 @@ class EntraSource:
                 expired.status, expired.code or "no code",
             )  # fmt: skip
             result = await self._full_read()
-            result.notes.insert(
-                0,
-                "Microsoft Graph no longer knew the last change token (it expires after a while): "
-                "every user was read again.",
-            )
+            result.add_note(say.DELTA_EXPIRED(), first=True)
         return result
 
     async def _full_snapshot(self) -> SourceRead:
@@ -254,7 +253,7 @@ class EntraSource:
     def _note_other_members(result: SourceRead, others: Mapping[str, int]) -> None:
         if sum(others.values()):
             note = other_members_note(others)
-            result.notes.append(note)
+            result.add_note(note)
             log.info("Entra: %s", note)
 
     # ----- the full read: both rounds from the start --------------------------------
@@ -297,9 +296,7 @@ class EntraSource:
                 state.sp_id = str(sp["id"])
                 assignments = await read_assignments(self.graph, state.sp_id)
             except InputError:
-                result.notes.append(
-                    "The application was not found: appRoleAssignments is empty for every user."
-                )
+                result.add_note(say.APPLICATION_NOT_FOUND_NOTE())
         group_ids = set(seen.groups)
         state.group_names = {g: str(seen.groups[g].get("displayName") or g) for g in group_ids}
         state.groups = {
@@ -352,7 +349,7 @@ class EntraSource:
                     str(seen.groups.get(n, {}).get("displayName") or n)
                     for n in seen.nested[group_id]
                 ]
-                result.notes.append(nested_note(state.group_names[group_id], names))
+                result.add_note(nested_note(state.group_names[group_id], names))
         return _Scope(assignments, in_scope, group_ids, default_only)
 
     def _full_records(
@@ -439,7 +436,7 @@ class EntraSource:
             groups.changed.add(group_id)
             if nested_names:
                 state.nested_seen.add(group_id)
-                result.notes.append(nested_note(state.group_names[group_id], nested_names))
+                result.add_note(nested_note(state.group_names[group_id], nested_names))
         for group_id in set(members) - wanted_groups:
             del members[group_id]
         in_scope = assignments.in_scope(members)
@@ -451,7 +448,7 @@ class EntraSource:
             if group_id in scoped_groups and group_id not in state.nested_seen:
                 state.nested_seen.add(group_id)
                 names = [state.group_names.get(n, n) for n in nested_ids]
-                result.notes.append(nested_note(state.group_names.get(group_id, group_id), names))
+                result.add_note(nested_note(state.group_names.get(group_id, group_id), names))
         return _Scope(
             assignments, in_scope, scoped_groups, default_only, state.scoped_groups - scoped_groups
         )

@@ -1716,6 +1716,11 @@
       <translation>Utilisez https://graph.microsoft.com (http simple seulement pour cet ordinateur).</translation>
     </message>
     <message>
+      <source>warning: the log file {path} cannot be written ({reason}); free space on its disk or check its folder.</source>
+      <extracomment>log.file.failed</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Nothing was planned.</source>
       <extracomment>mail.counts.nothing</extracomment>
       <translation>Rien n’était prévu.</translation>
@@ -2074,6 +2079,137 @@
       <translation>Vérifiez que l’URL du locataire pointe vers l’API Webex.</translation>
     </message>
     <message>
+      <source>A path or setting of this schedule contains a line break or control character.</source>
+      <extracomment>schedule.error.control</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Could not delete {path} ({reason}).</source>
+      <extracomment>schedule.error.delete</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The interval must be at least one minute.</source>
+      <extracomment>schedule.error.interval</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{system} is not a system.</source>
+      <extracomment>schedule.error.not_a_system</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Scheduler files for {system} are not installed on this {current} computer.</source>
+      <extracomment>schedule.error.other_system</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The scheduler template {path} is missing ({reason}).</source>
+      <extracomment>schedule.error.template</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Could not write {path} ({reason}).</source>
+      <extracomment>schedule.error.write</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>{count} hour</source>
+      <extracomment>schedule.every.hours</extracomment>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <source>{hours} h {minutes} min</source>
+      <extracomment>schedule.every.hours_minutes</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>{count} minute</source>
+      <extracomment>schedule.every.minutes</extracomment>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <source>launchd agent</source>
+      <extracomment>schedule.file.launchd_agent</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>systemd service</source>
+      <extracomment>schedule.file.systemd_service</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>systemd timer</source>
+      <extracomment>schedule.file.systemd_timer</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Task Scheduler task</source>
+      <extracomment>schedule.file.task</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Each run's output goes to {path}.</source>
+      <extracomment>schedule.note.launchd_log</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>To keep cycles running while you are logged out: loginctl enable-linger $USER (the keyring must then be reachable without a desktop session, or give the token in WEBEX_PROVISIONER_TOKEN).</source>
+      <extracomment>schedule.note.linger</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} holds a user name or password, so it was not written into the schedule: set it in the scheduler's environment yourself.</source>
+      <extracomment>schedule.note.proxy_credentials</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Task Scheduler runs the task with your account's environment variables; set {names} there (System &gt; Environment Variables) if the task needs them.</source>
+      <extracomment>schedule.note.task_environment</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Install the program and its folders under paths without such characters.</source>
+      <extracomment>schedule.step.control</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete it yourself, or check the folder's permissions.</source>
+      <extracomment>schedule.step.delete</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Use e.g. --every 40m.</source>
+      <extracomment>schedule.step.interval</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Use linux, windows or macos.</source>
+      <extracomment>schedule.step.not_a_system</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give --output DIR to write them into a folder, then copy them over.</source>
+      <extracomment>schedule.step.other_system</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reinstall webex-provisioner: its resources/schedulers folder is incomplete.</source>
+      <extracomment>schedule.step.template</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check that the folder is writable, or choose another with --output DIR.</source>
+      <extracomment>schedule.step.write</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>create {rt}</source>
       <extracomment>scim.action.create</extracomment>
       <translation>la création de {rt}</translation>
@@ -2419,7 +2555,7 @@
     <message>
       <source>{clause} was false ({attribute} is {shown})</source>
       <extracomment>sync.scope.clause_false</extracomment>
-      <translation>{clause} était faux ({attribute} vaut {shown})</translation>
+      <translation>{clause} était faux ({attribute} : {shown})</translation>
     </message>
     <message>
       <source>empty</source>
