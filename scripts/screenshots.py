@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the program in English and French, taken from the running program on the
 sandbox: every wizard page, the mapping editor, the dashboard, the provisioning logs,
-provisioning on demand and the About dialog.
+provisioning on demand, the About dialog and the error dialog.
 
     python scripts/screenshots.py [--out docs/screenshots] [--lang en --lang fr]
 
@@ -197,6 +197,7 @@ async def shoot_language(app: Any, language: str, out: Path) -> list[Shot]:
             assert isinstance(dashboard, DashboardWindow)
             window.close()
             await shoot_dashboard(dashboard, source, save)
+            await shoot_error_dialog(shell, dashboard, save)
             dashboard.quit()
             await shell.shutdown()
     finally:
@@ -299,6 +300,7 @@ async def shoot_dashboard(dashboard: Any, source: Path, save: Callable[[str, Any
         (row for row in range(logs.model.rowCount()) if logs.model.entry_at(row).modified), 0
     )
     logs.table.selectRow(changed)
+    dashboard.tabs.setCurrentWidget(logs)
     await settle()
     save("logs", logs)
 
@@ -318,6 +320,19 @@ async def shoot_dashboard(dashboard: Any, source: Path, save: Callable[[str, Any
     await settle()
     save("about", about)
     about.close()
+
+
+async def shoot_error_dialog(shell: Any, dashboard: Any, save: Callable[[str, Any], None]) -> None:
+    """The error dialog, with what Webex answers a token it does not know (a real 401)."""
+    runtime = dashboard.current_runtime
+    operation = dashboard.bridge.fetch_org_id(runtime.profile.target.tenant_url, "not-a-token")
+    await wait_for(lambda: not operation.running)
+    assert operation.error is not None, "the sandbox took a token it does not know"
+    shell.reporter.report(operation.error)
+    dialog = shell.reporter.dialog
+    await settle()
+    save("error-dialog", dialog)
+    dialog.done(0)
 
 
 def main() -> int:

@@ -134,6 +134,14 @@ def log_matches(entry: LogEntry, text: str) -> bool:
     return any(needle in value.casefold() for value in (*shown, entry.error_code, changes))
 
 
+def _object_type_label(object_type: str) -> str:
+    if object_type == "User":
+        return QCoreApplication.translate("models", "User")
+    if object_type == "Group":
+        return QCoreApplication.translate("models", "Group")
+    return object_type
+
+
 def merge_newest(first: list[LogEntry], second: list[LogEntry], limit: int) -> list[LogEntry]:
     """The rows of both lists once each, newest first, at most `limit`."""
     rows = {entry.id: entry for entry in (*first, *second)}
@@ -153,7 +161,7 @@ def log_detail_text(entry: LogEntry) -> str:
     lines = [
         line(
             QCoreApplication.translate("LogsView", "User or group"),
-            f"{entry.user_name} ({entry.object_type})",
+            f"{entry.user_name} ({_object_type_label(entry.object_type)})",
         ),
         line(QCoreApplication.translate("LogsView", "Action"), action_label(entry.action)),
         line(QCoreApplication.translate("LogsView", "Status"), _status_label(entry.status)),

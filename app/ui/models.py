@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from app.config.rules import AttributeMapping, MappingType
 from app.sync.events import Status
 from app.sync.plan import Action, PlannedOperation, format_change
+from app.ui.i18n import tr_said
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's engine object
@@ -239,7 +240,7 @@ class DryRunModel(RowListModel[PlannedOperation]):
             if column == self.CHANGES:
                 return "; ".join(format_change(change) for change in operation.changes)
             if column == self.REASON:
-                return operation.detail or operation.reason
+                return tr_said(operation.detail, operation.coded_detail) or operation.reason
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CHANGES:
             return "\n".join(format_change(change) for change in operation.changes) or None
         if role == ObjectRole:

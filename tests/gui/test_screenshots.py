@@ -2,7 +2,9 @@
 
 The script runs the program on the sandbox and takes every view; here it runs in French,
 into a temporary folder, and the test looks at the pictures as an admin would: every view
-is there and not blank, no text is cut short, no interface string is left in English.
+is there and not blank, no text is cut short, no interface string is left in English, and
+no English sentence shows anywhere: the pages, the dashboard, the logs, provisioning on
+demand, the mapping editor's error and the error dialog (tests/gui/english.py).
 The dashboard is also checked over two weeks of recorded cycles, in both languages.
 """
 
@@ -28,6 +30,7 @@ from app.ui.dashboard.window import DashboardWindow
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.resources import translations_dir
 from app.ui.tray import TrayController
+from tests.gui.english import english_lines
 from tests.support.gui import NAMES, history
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "screenshots.py"
@@ -47,7 +50,19 @@ VIEWS = [
     "logs",
     "on-demand",
     "about",
+    "error-dialog",
 ]
+# English still made by producers that do not say it with a coded message yet (it reaches
+# the window as a plain English str): a piece of the line, and the module that makes it.
+# Each goes once its producer is coded.
+PENDING = {
+    "The system's language": "app/ui/pages/notifications.py (its .ts entry, merged last)",
+    "The expression has an error at": "app/sync/expressions/syntax.py (ExpressionError)",
+    "Read users.csv:": "app/sync/engine.py (Plan.notes and the cycle's note: plain str)",
+    "Found in the source:": "app/sync/on_demand.py (the steps: plain str)",
+    "Matched on the target": "app/sync/on_demand.py",
+    "Nothing was sent (dry run)": "app/sync/on_demand.py",
+}
 
 
 @pytest.fixture(params=["en", "fr"])
@@ -109,13 +124,25 @@ def test_the_script_takes_every_view_in_french(
     ]
     for shot in shots:
         image = QImage(str(shot.path))
-        assert image.width() > 500 and image.height() > 250, shot.path.name
+        small = shot.path.name.endswith(
+            "error-dialog.png"
+        )  # a message box, as small as Qt makes it
+        assert image.width() > (300 if small else 500), shot.path.name
+        assert image.height() > (100 if small else 250), shot.path.name
         assert not_blank(image), shot.path.name
     assert {shot.path.name: shot.clipped for shot in shots if shot.clipped} == {}
     english = english_strings_with_french()
     left_in_english = {shot.path.name: sorted(set(shot.texts) & english) for shot in shots}
     assert {name: texts for name, texts in left_in_english.items() if texts} == {}
+    sentences = {shot.path.name: english_lines(shot.texts) for shot in shots}
+    unexpected = {
+        name: sorted({line for line in lines if not any(piece in line for piece in PENDING)})
+        for name, lines in sentences.items()
+    }
+    assert {name: lines for name, lines in unexpected.items() if lines} == {}
     by_view = {view: shot for view, shot in zip(VIEWS, shots, strict=True)}
+    error = by_view["error-dialog"].texts
+    assert any(text.startswith("Erreur") for text in error), error
     dashboard = by_view["dashboard"].texts
     assert "Retenu : les retraits attendent votre décision" in dashboard
     assert any("Retenu par le seuil de suppression accidentelle" in text for text in dashboard)

@@ -40,7 +40,7 @@ from app.config.profile import (
 )
 from app.directory.entra.attributes import ENTRA_USER_ATTRIBUTES
 from app.errors import UserFacingError
-from app.ui.i18n import plural
+from app.ui.i18n import plural, tr_error, tr_error_text, tr_message
 from app.ui.pages.base import BasePage
 from app.ui.widgets import BusyBar, FieldMessage, SecretField, compact_rows, labelled
 
@@ -74,7 +74,11 @@ def validation_view(
     if result is None:
         return [], [], [], 0
     headers = list(result.header)
-    errors = [(row, "; ".join(messages)) for row, messages in result.errors_by_row.items()]
+    coded = result.coded_errors_by_row
+    errors = [
+        (row, tr_message(coded[row]) if row in coded else "; ".join(messages))
+        for row, messages in result.errors_by_row.items()
+    ]
     invalid = {row for row, _message in errors[:MAX_PREVIEW_ERRORS]}
     shown = [
         (row.number, [row.cells.get(h, "") for h in headers])
@@ -360,7 +364,7 @@ class SourcePage(BasePage):
         self._validated_key = key
         self._validation_error = True
         if isinstance(error, UserFacingError):
-            self.csv_message.show_error(error.message, self._next_step_here(error))
+            self.csv_message.show_error(tr_error(error)[0], self._next_step_here(error))
         else:
             self.csv_message.show_exception(error)
         self.completeChanged.emit()
@@ -382,7 +386,7 @@ class SourcePage(BasePage):
             )
         if "--" in text:
             return self.tr("Correct the file, or choose another one with Browse…")
-        return step
+        return tr_error(error)[1]
 
     def _clear_preview(self) -> None:
         self.csv_preview.clear()
@@ -676,5 +680,8 @@ def _first_error(error: ValueError) -> str:
     if callable(errors):
         found = errors()
         if found:
+            cause = (found[0].get("ctx") or {}).get("error")
+            if isinstance(cause, UserFacingError):  # said in the window's language
+                return tr_error_text(cause)
             return str(found[0].get("msg", error)).removeprefix("Value error, ")
-    return str(error)
+    return tr_error_text(error)
