@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.base_messages import LOG_FILE_FAILED
+from app.language import cli_text
 from app.paths import ensure_private_dir, log_dir, private_file
 
 # Anything that looks like a bearer token or a secret assignment is masked before it is written.
@@ -47,10 +49,8 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         if not self._failed:
             self._failed = True
             with contextlib.suppress(OSError, ValueError):
-                sys.stderr.write(
-                    f"warning: the log file {self.baseFilename} cannot be written "
-                    f"({error.strerror or error}); free space on its disk or check its folder.\n"
-                )
+                said = LOG_FILE_FAILED(path=self.baseFilename, reason=str(error.strerror or error))
+                sys.stderr.write(cli_text(said) + "\n")
 
 
 class RedactingFormatter(logging.Formatter):

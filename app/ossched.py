@@ -21,8 +21,10 @@ from string import Template
 from typing import Literal, get_args
 from xml.sax.saxutils import escape as xml_escape
 
+from app import base_messages as M
 from app import paths
 from app.errors import InputError
+from app.messages import Message
 
 System = Literal["linux", "windows", "macos"]
 SYSTEMS: tuple[System, ...] = get_args(System)
@@ -66,7 +68,8 @@ class SchedulePlan:
     command: tuple[str, ...]
     files: tuple[ScheduleFile, ...]
     enable_commands: tuple[str, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # in English; said_notes: the same as coded messages
+    said_notes: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,18 +149,37 @@ def templates_dir() -> Path:
 
 
 def every_words(minutes: int) -> str:
+    return str(every_message(minutes))
+
+
+def every_message(minutes: int) -> Message:
+    """The interval in words ("40 minutes", "2 hours", "1 h 30 min"), as a coded message."""
     hours, rest = divmod(minutes, 60)
     if hours and rest:
-        return f"{hours} h {rest} min"
+        return M.EVERY_HOURS_MINUTES(hours=hours, minutes=rest)
     if hours:
-        return f"{hours} hour{'s' if hours != 1 else ''}"
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+        return M.EVERY_HOURS(count=hours)
+    return M.EVERY_MINUTES(count=minutes)
+
+
+def file_kind(what: str) -> Message | str:
+    """A ScheduleFile's `what` ("systemd timer"...) as a coded message."""
+    return M.FILE_KINDS[what]() if what in M.FILE_KINDS else what
+
+
+def _english(said: tuple[Message, ...]) -> tuple[str, ...]:
+    return tuple(str(note) for note in said)
 
 
 def passed_on_environment(
     environ: dict[str, str] | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """The variables written into the schedule, and notes about those left out."""
+    chosen, notes = _passed_on(environ)
+    return chosen, [str(note) for note in notes]
+
+
+def _passed_on(environ: dict[str, str] | None) -> tuple[dict[str, str], list[Message]]:
     environ = dict(os.environ if environ is None else environ)
     chosen = {name: environ[name] for name in _PASSED_ON if environ.get(name)}
     notes = []
@@ -166,10 +188,7 @@ def passed_on_environment(
         if not value:
             continue
         if "@" in value and name.upper() != "NO_PROXY":
-            notes.append(
-                f"{name} holds a user name or password, so it was not written into the "
-                "schedule: set it in the scheduler's environment yourself."
-            )
+            notes.append(M.PROXY_WITH_CREDENTIALS(name=name))
             continue
         chosen[name] = value
     return chosen, notes
@@ -188,25 +207,25 @@ def plan_install(
     """The files for `profile`, run every `every_minutes`, for `system` (default: this one)."""
     system = system or current_system()
     if system not in SYSTEMS:
-        raise InputError(f"{system!r} is not a system.", "Use linux, windows or macos.")
+        raise InputError(M.NOT_A_SYSTEM(system=repr(system)), M.NOT_A_SYSTEM_STEP())
     if output is None and system != current_system():
         raise InputError(
-            f"Scheduler files for {system} are not installed on this {current_system()} computer.",
-            "Give --output DIR to write them into a folder, then copy them over.",
+            M.OTHER_SYSTEM(system=system, current=current_system()),
+            M.OTHER_SYSTEM_STEP(),
         )
     if every_minutes < 1:
-        raise InputError("The interval must be at least one minute.", "Use e.g. --every 40m.")
+        raise InputError(M.INTERVAL(), M.INTERVAL_STEP())
     folder = output if output is not None else default_folder(system)
     argv = command if command is not None else sync_command(profile, system=system)
     if environment is None:
-        environment, notes = passed_on_environment()
+        environment, notes = _passed_on(None)
     else:
         notes = []
     for value in [profile, *argv, str(folder), *environment.keys(), *environment.values()]:
         if any(ord(ch) < 32 for ch in value):
             raise InputError(
-                "A path or setting of this schedule contains a line break or control character.",
-                "Install the program and its folders under paths without such characters.",
+                M.CONTROL_CHARACTER(),
+                M.CONTROL_CHARACTER_STEP(),
             )
     written = (now or datetime.now()).astimezone()
     values = {
@@ -236,8 +255,8 @@ def install(plan: SchedulePlan) -> list[Path]:
             paths.write_private_bytes(item.path, item.content)
         except OSError as exc:
             raise InputError(
-                f"Could not write {item.path} ({exc.strerror or exc}).",
-                "Check that the folder is writable, or choose another with --output DIR.",
+                M.CANNOT_WRITE(path=str(item.path), reason=str(exc.strerror or exc)),
+                M.CANNOT_WRITE_STEP(),
             ) from exc
         written.append(item.path)
     return written
@@ -278,8 +297,8 @@ def remove(plan: RemovalPlan) -> RemovalPlan:
                 path.unlink()
             except OSError as exc:
                 raise InputError(
-                    f"Could not delete {path} ({exc.strerror or exc}).",
-                    "Delete it yourself, or check the folder's permissions.",
+                    M.CANNOT_DELETE(path=str(path), reason=str(exc.strerror or exc)),
+                    M.CANNOT_DELETE_STEP(),
                 ) from exc
             removed.append(path)
     return RemovalPlan(plan.system, plan.profile, plan.paths, plan.stop_commands, tuple(removed))
@@ -304,7 +323,7 @@ def _plan_systemd(
     argv: list[str],
     environment: dict[str, str],
     values: dict[str, str],
-    notes: list[str],
+    notes: list[Message],
 ) -> SchedulePlan:
     unit = unit_name(profile)
     env_lines = "".join(
@@ -336,12 +355,8 @@ def _plan_systemd(
             "systemctl --user daemon-reload",
             f"systemctl --user enable --now {unit}.timer",
         ),
-        notes=(
-            *notes,
-            "To keep cycles running while you are logged out: loginctl enable-linger "
-            "$USER (the keyring must then be reachable without a desktop session, or give "
-            "the token in WEBEX_PROVISIONER_TOKEN).",
-        ),
+        notes=_english((*notes, M.LINGER())),
+        said_notes=(*notes, M.LINGER()),
     )
 
 
@@ -355,7 +370,7 @@ def _plan_launchd(
     argv: list[str],
     environment: dict[str, str],
     values: dict[str, str],
-    notes: list[str],
+    notes: list[Message],
 ) -> SchedulePlan:
     label = launchd_label(profile)
     path = folder / f"{label}.plist"
@@ -386,7 +401,8 @@ def _plan_launchd(
         command=tuple(argv),
         files=(ScheduleFile(path, content.encode("utf-8"), "launchd agent"),),
         enable_commands=(f"launchctl load -w {_posix_quote(str(path))}",),
-        notes=(*notes, f"Each run's output goes to {log_file}."),
+        notes=_english((*notes, M.LAUNCHD_LOG(path=str(log_file)))),
+        said_notes=(*notes, M.LAUNCHD_LOG(path=str(log_file))),
     )
 
 
@@ -400,7 +416,7 @@ def _plan_task(
     argv: list[str],
     values: dict[str, str],
     written: datetime,
-    notes: list[str],
+    notes: list[Message],
     environment: dict[str, str],
 ) -> SchedulePlan:
     name = task_name(profile)
@@ -424,11 +440,7 @@ def _plan_task(
     content = _fill("taskscheduler.xml.template", filled)
     task_notes = list(notes)
     if environment:
-        task_notes.append(
-            "Task Scheduler runs the task with your account's environment variables; set "
-            + ", ".join(sorted(environment))
-            + " there (System > Environment Variables) if the task needs them."
-        )
+        task_notes.append(M.TASK_ENVIRONMENT(names=", ".join(sorted(environment))))
     return SchedulePlan(
         system="windows",
         profile=profile,
@@ -437,7 +449,8 @@ def _plan_task(
         # schtasks reads task XML as UTF-16 (with its byte order mark), as it writes it.
         files=(ScheduleFile(path, content.encode("utf-16"), "Task Scheduler task"),),
         enable_commands=(f'schtasks /Create /TN "{name}" /XML "{path}" /F',),
-        notes=tuple(task_notes),
+        notes=_english(tuple(task_notes)),
+        said_notes=tuple(task_notes),
     )
 
 
@@ -450,8 +463,8 @@ def _fill(template_name: str, values: dict[str, str]) -> str:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise InputError(
-            f"The scheduler template {path} is missing ({exc.strerror or exc}).",
-            "Reinstall webex-provisioner: its resources/schedulers folder is incomplete.",
+            M.TEMPLATE_MISSING(path=str(path), reason=str(exc.strerror or exc)),
+            M.TEMPLATE_MISSING_STEP(),
         ) from exc
     return Template(text).substitute(values)
 

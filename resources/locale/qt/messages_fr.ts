@@ -867,6 +867,201 @@
       <translation>tokenExpiry</translation>
     </message>
     <message>
+      <source>The delimiter must be auto or one character such as , or ; (got {value!r}).</source>
+      <extracomment>config.csv.delimiter</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{value!r} is not an encoding this program knows; use auto, utf-8, utf-16 or cp1252.</source>
+      <extracomment>config.csv.encoding</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A group column name is empty.</source>
+      <extracomment>config.csv.group_empty</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A group column is named twice.</source>
+      <extracomment>config.csv.group_twice</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The CSV file path is empty.</source>
+      <extracomment>config.csv.path_empty</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The userName column name is empty.</source>
+      <extracomment>config.csv.user_name_empty</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{value!r} is not an application (client) id.</source>
+      <extracomment>config.entra.app_id</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The enterprise application name is empty.</source>
+      <extracomment>config.entra.app_name_empty</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{value!r} is not a tenant or client id: give the GUID (or the tenant's domain) shown in the app registration's overview.</source>
+      <extracomment>config.entra.identifier</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{text!r} is not a duration.</source>
+      <extracomment>config.every.not_duration</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write minutes as 40m or 90, hours as 2h or 1h30m, days as 1d.</source>
+      <extracomment>config.every.not_duration.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{text!r} is too short an interval.</source>
+      <extracomment>config.every.too_short</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give at least one minute, e.g. 40m.</source>
+      <extracomment>config.every.too_short.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The profile file {origin} has {problems}.</source>
+      <extracomment>config.file.invalid</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fix it in the file or import a corrected copy with `webex-provisioner profile import FILE --replace`.</source>
+      <extracomment>config.file.invalid.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The profile file {origin} is not valid TOML: {error}.</source>
+      <extracomment>config.file.not_toml</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fix that line, or import a corrected copy with `webex-provisioner profile import`.</source>
+      <extracomment>config.file.not_toml.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{first}; {rest}</source>
+      <extracomment>config.joined sync.list.semicolon</extracomment>
+      <translation>{first} ; {rest}</translation>
+    </message>
+    <message>
+      <source>Failure e-mail is on but no SMTP server (host) is given.</source>
+      <extracomment>config.mail.no_host</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failure e-mail is on but no recipient is given.</source>
+      <extracomment>config.mail.no_recipient</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{value!r} is not an e-mail address.</source>
+      <extracomment>config.mail.not_email</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The sender {value!r} is not an e-mail address.</source>
+      <extracomment>config.mail.sender</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose another name, e.g. acme or acme-prod.</source>
+      <extracomment>config.name.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name!r} cannot be a profile name: Windows reserves it for a device.</source>
+      <extracomment>config.name.reserved</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A profile name may contain only letters, digits, - and _ (at most 64); {name!r} does not.</source>
+      <extracomment>config.name.rule</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{text}</source>
+      <extracomment>config.plain csv.plain</extracomment>
+      <translation>{text}</translation>
+    </message>
+    <message>
+      <source>{label}: {problem}</source>
+      <extracomment>config.problem.labelled</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no {label}, which is required</source>
+      <extracomment>config.problem.missing</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>an unknown setting {label}</source>
+      <extracomment>config.problem.unknown</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The profile settings are not valid: {problems}.</source>
+      <extracomment>config.settings.invalid</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Correct them and try again.</source>
+      <extracomment>config.settings.invalid.next_many</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Correct it and try again.</source>
+      <extracomment>config.settings.invalid.next_one</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The source is a CSV file but no file is named (source.csv.path).</source>
+      <extracomment>config.source.csv_missing</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The source is Entra ID but its settings are missing (source.entra.tenant_id and client_id).</source>
+      <extracomment>config.source.entra_missing</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The tenant URL is empty.</source>
+      <extracomment>config.tenant_url.empty url.error.empty</extracomment>
+      <translation>L’URL du locataire est vide.</translation>
+    </message>
+    <message>
+      <source>{what} must be a full https:// address; {url!r} is not.</source>
+      <extracomment>config.url.not_full</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{what} must use https://; plain http is accepted only for this computer (127.0.0.1, localhost). Got {url!r}.</source>
+      <extracomment>config.url.plain_http</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The sign-in authority</source>
+      <extracomment>config.what.authority</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The Microsoft Graph address</source>
+      <extracomment>config.what.graph</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>vertical bar</source>
       <extracomment>csv.delimiter.bar</extracomment>
       <translation>barre verticale</translation>
@@ -1208,11 +1403,6 @@
       <source>{head}; {tail}</source>
       <extracomment>csv.join.problems</extracomment>
       <translation>{head} ; {tail}</translation>
-    </message>
-    <message>
-      <source>{text}</source>
-      <extracomment>csv.plain</extracomment>
-      <translation>{text}</translation>
     </message>
     <message>
       <source>true/false, yes/no, 1/0, vrai/faux or oui/non</source>
@@ -1718,7 +1908,7 @@
     <message>
       <source>warning: the log file {path} cannot be written ({reason}); free space on its disk or check its folder.</source>
       <extracomment>log.file.failed</extracomment>
-      <translation type="unfinished" />
+      <translation>avertissement : le fichier journal {path} ne peut pas être écrit ({reason}) ; libérez de l’espace sur son disque ou vérifiez son dossier.</translation>
     </message>
     <message>
       <source>Nothing was planned.</source>
@@ -2081,133 +2271,133 @@
     <message>
       <source>A path or setting of this schedule contains a line break or control character.</source>
       <extracomment>schedule.error.control</extracomment>
-      <translation type="unfinished" />
+      <translation>Un chemin ou un réglage de cette planification contient un saut de ligne ou un caractère de contrôle.</translation>
     </message>
     <message>
       <source>Could not delete {path} ({reason}).</source>
       <extracomment>schedule.error.delete</extracomment>
-      <translation type="unfinished" />
+      <translation>Impossible de supprimer {path} ({reason}).</translation>
     </message>
     <message>
       <source>The interval must be at least one minute.</source>
       <extracomment>schedule.error.interval</extracomment>
-      <translation type="unfinished" />
+      <translation>L’intervalle doit être d’au moins une minute.</translation>
     </message>
     <message>
       <source>{system} is not a system.</source>
       <extracomment>schedule.error.not_a_system</extracomment>
-      <translation type="unfinished" />
+      <translation>{system} n’est pas un système.</translation>
     </message>
     <message>
       <source>Scheduler files for {system} are not installed on this {current} computer.</source>
       <extracomment>schedule.error.other_system</extracomment>
-      <translation type="unfinished" />
+      <translation>Les fichiers du planificateur pour {system} ne s’installent pas sur cet ordinateur {current}.</translation>
     </message>
     <message>
       <source>The scheduler template {path} is missing ({reason}).</source>
       <extracomment>schedule.error.template</extracomment>
-      <translation type="unfinished" />
+      <translation>Le modèle de planificateur {path} est manquant ({reason}).</translation>
     </message>
     <message>
       <source>Could not write {path} ({reason}).</source>
       <extracomment>schedule.error.write</extracomment>
-      <translation type="unfinished" />
+      <translation>Impossible d’écrire {path} ({reason}).</translation>
     </message>
     <message numerus="yes">
       <source>{count} hour</source>
       <extracomment>schedule.every.hours</extracomment>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>{count} heure</numerusform>
+        <numerusform>{count} heures</numerusform>
       </translation>
     </message>
     <message>
       <source>{hours} h {minutes} min</source>
       <extracomment>schedule.every.hours_minutes</extracomment>
-      <translation type="unfinished" />
+      <translation>{hours} h {minutes} min</translation>
     </message>
     <message numerus="yes">
       <source>{count} minute</source>
       <extracomment>schedule.every.minutes</extracomment>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>{count} minute</numerusform>
+        <numerusform>{count} minutes</numerusform>
       </translation>
     </message>
     <message>
       <source>launchd agent</source>
       <extracomment>schedule.file.launchd_agent</extracomment>
-      <translation type="unfinished" />
+      <translation>agent launchd</translation>
     </message>
     <message>
       <source>systemd service</source>
       <extracomment>schedule.file.systemd_service</extracomment>
-      <translation type="unfinished" />
+      <translation>service systemd</translation>
     </message>
     <message>
       <source>systemd timer</source>
       <extracomment>schedule.file.systemd_timer</extracomment>
-      <translation type="unfinished" />
+      <translation>minuteur systemd</translation>
     </message>
     <message>
       <source>Task Scheduler task</source>
       <extracomment>schedule.file.task</extracomment>
-      <translation type="unfinished" />
+      <translation>tâche du Planificateur de tâches</translation>
     </message>
     <message>
       <source>Each run's output goes to {path}.</source>
       <extracomment>schedule.note.launchd_log</extracomment>
-      <translation type="unfinished" />
+      <translation>La sortie de chaque exécution va dans {path}.</translation>
     </message>
     <message>
       <source>To keep cycles running while you are logged out: loginctl enable-linger $USER (the keyring must then be reachable without a desktop session, or give the token in WEBEX_PROVISIONER_TOKEN).</source>
       <extracomment>schedule.note.linger</extracomment>
-      <translation type="unfinished" />
+      <translation>Pour que les cycles continuent quand vous êtes déconnecté : loginctl enable-linger $USER (le trousseau doit alors être accessible sans session de bureau, ou fournissez le jeton dans WEBEX_PROVISIONER_TOKEN).</translation>
     </message>
     <message>
       <source>{name} holds a user name or password, so it was not written into the schedule: set it in the scheduler's environment yourself.</source>
       <extracomment>schedule.note.proxy_credentials</extracomment>
-      <translation type="unfinished" />
+      <translation>{name} contient un nom d’utilisateur ou un mot de passe : elle n’a donc pas été écrite dans la planification ; définissez-la vous-même dans l’environnement du planificateur.</translation>
     </message>
     <message>
       <source>Task Scheduler runs the task with your account's environment variables; set {names} there (System &gt; Environment Variables) if the task needs them.</source>
       <extracomment>schedule.note.task_environment</extracomment>
-      <translation type="unfinished" />
+      <translation>Le Planificateur de tâches exécute la tâche avec les variables d’environnement de votre compte ; définissez-y {names} (Système &gt; Variables d’environnement) si la tâche en a besoin.</translation>
     </message>
     <message>
       <source>Install the program and its folders under paths without such characters.</source>
       <extracomment>schedule.step.control</extracomment>
-      <translation type="unfinished" />
+      <translation>Installez le programme et ses dossiers sous des chemins sans de tels caractères.</translation>
     </message>
     <message>
       <source>Delete it yourself, or check the folder's permissions.</source>
       <extracomment>schedule.step.delete</extracomment>
-      <translation type="unfinished" />
+      <translation>Supprimez-le vous-même, ou vérifiez les permissions du dossier.</translation>
     </message>
     <message>
       <source>Use e.g. --every 40m.</source>
       <extracomment>schedule.step.interval</extracomment>
-      <translation type="unfinished" />
+      <translation>Utilisez par exemple --every 40m.</translation>
     </message>
     <message>
       <source>Use linux, windows or macos.</source>
       <extracomment>schedule.step.not_a_system</extracomment>
-      <translation type="unfinished" />
+      <translation>Utilisez linux, windows ou macos.</translation>
     </message>
     <message>
       <source>Give --output DIR to write them into a folder, then copy them over.</source>
       <extracomment>schedule.step.other_system</extracomment>
-      <translation type="unfinished" />
+      <translation>Indiquez --output DIR pour les écrire dans un dossier, puis copiez-les.</translation>
     </message>
     <message>
       <source>Reinstall webex-provisioner: its resources/schedulers folder is incomplete.</source>
       <extracomment>schedule.step.template</extracomment>
-      <translation type="unfinished" />
+      <translation>Réinstallez webex-provisioner : son dossier resources/schedulers est incomplet.</translation>
     </message>
     <message>
       <source>Check that the folder is writable, or choose another with --output DIR.</source>
       <extracomment>schedule.step.write</extracomment>
-      <translation type="unfinished" />
+      <translation>Vérifiez que le dossier est accessible en écriture, ou choisissez-en un autre avec --output DIR.</translation>
     </message>
     <message>
       <source>create {rt}</source>
@@ -2345,6 +2535,16 @@
       <translation>En attente de la connexion…</translation>
     </message>
     <message>
+      <source>The source kind {kind} is not known.</source>
+      <extracomment>source.kind.unknown</extracomment>
+      <translation>Le type de source {kind} est inconnu.</translation>
+    </message>
+    <message>
+      <source>Choose csv or entra (--source).</source>
+      <extracomment>source.kind.unknown.next</extracomment>
+      <translation>Choisissez csv ou entra (--source).</translation>
+    </message>
+    <message>
       <source>{message} {next_step}</source>
       <extracomment>sync.error.with_next_step</extracomment>
       <translation>{message} {next_step}</translation>
@@ -2388,11 +2588,6 @@
       <source>{reason} The cycle is held: nothing was sent.</source>
       <extracomment>sync.held.reason</extracomment>
       <translation>{reason} Le cycle est retenu : rien n’a été envoyé.</translation>
-    </message>
-    <message>
-      <source>{first}; {rest}</source>
-      <extracomment>sync.list.semicolon</extracomment>
-      <translation>{first} ; {rest}</translation>
     </message>
     <message>
       <source>The cycle was cancelled; the operations not sent yet are kept.</source>
@@ -2686,11 +2881,6 @@
       <source>The tenant URL contains a user name or password.</source>
       <extracomment>url.error.credentials</extracomment>
       <translation>L’URL du locataire contient un nom d’utilisateur ou un mot de passe.</translation>
-    </message>
-    <message>
-      <source>The tenant URL is empty.</source>
-      <extracomment>url.error.empty</extracomment>
-      <translation>L’URL du locataire est vide.</translation>
     </message>
     <message>
       <source>The tenant URL has a fragment (after '#').</source>
