@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from app.config.secrets import SecretStore
+from app.directory import source_messages as say
 from app.directory.base import DirectorySource
 from app.directory.csv import CsvSource
 from app.directory.entra import EntraSource
@@ -62,10 +63,7 @@ def open_source(
             device_code_callback=device_code_callback,
         )
         return source
-    raise InputError(
-        f"The source kind {profile.source.kind!r} is not known.",
-        "Choose csv or entra (--source).",
-    )
+    raise InputError(say.UNKNOWN_KIND(kind=repr(profile.source.kind)), say.UNKNOWN_KIND_NEXT())
 
 
 __all__ = ["open_source", "source_attributes"]
