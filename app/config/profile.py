@@ -28,9 +28,12 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from app.config import config_messages as said
+from app.config.config_messages import CodedValueError, Listed, joined
 from app.config.defaults import default_mapping_set
 from app.config.rules import MappingSet, ScopingFilter
 from app.errors import InputError
+from app.messages import Message
 from app.net import is_loopback_host
 from app.webex.urls import TenantUrlError, parse_tenant_url
 
@@ -55,20 +58,26 @@ class ProfileInvalid(InputError):
     """A profile (a file, an import or command-line options) does not validate."""
 
 
+def profile_name_message(name: str) -> Message | None:
+    """Why `name` cannot be a profile name, as a coded message, or None when it can."""
+    if not _PROFILE_NAME.fullmatch(name):
+        return said.NAME_RULE(name=name)
+    if name.lower() in _RESERVED_FILE_NAMES:
+        return said.NAME_RESERVED(name=name)
+    return None
+
+
 def profile_name_problem(name: str) -> str | None:
     """Why `name` cannot be a profile name, in plain words, or None when it can."""
-    if not _PROFILE_NAME.fullmatch(name):
-        return f"A profile name may contain only {PROFILE_NAME_RULE}; {name!r} does not."
-    if name.lower() in _RESERVED_FILE_NAMES:
-        return f"{name!r} cannot be a profile name: Windows reserves it for a device."
-    return None
+    problem = profile_name_message(name)
+    return str(problem) if problem is not None else None
 
 
 def check_profile_name(name: str) -> str:
     """`name` if it is a valid profile name, else InputError saying what is allowed."""
-    problem = profile_name_problem(name)
+    problem = profile_name_message(name)
     if problem:
-        raise InputError(problem, "Choose another name, e.g. acme or acme-prod.")
+        raise InputError(problem, said.NAME_NEXT())
     return name
 
 
@@ -100,28 +109,20 @@ def parse_every(text: str) -> int:
     compact = "".join(text.split()).lower()
     match = _DURATION.fullmatch(compact)
     if not compact or match is None or not any(match.groupdict().values()):
-        raise InputError(
-            f"{text!r} is not a duration.",
-            "Write minutes as 40m or 90, hours as 2h or 1h30m, days as 1d.",
-        )
+        raise InputError(said.NOT_A_DURATION(text=text), said.DURATION_NEXT())
     minutes = int(match["d"] or 0) * 1440 + int(match["h"] or 0) * 60 + int(match["m"] or 0)
     if minutes < 1:
-        raise InputError(
-            f"{text!r} is too short an interval.", "Give at least one minute, e.g. 40m."
-        )
+        raise InputError(said.TOO_SHORT(text=text), said.TOO_SHORT_NEXT())
     return minutes
 
 
-def _https_or_loopback(url: str, what: str) -> str:
+def _https_or_loopback(url: str, what: Message) -> str:
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ValueError(f"{what} must be a full https:// address; {url!r} is not.")
+        raise CodedValueError(said.NOT_FULL_URL(what=what, url=url))
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise ValueError(
-            f"{what} must use https://; plain http is accepted only for this computer "
-            f"(127.0.0.1, localhost). Got {url!r}."
-        )
+        raise CodedValueError(said.PLAIN_HTTP(what=what, url=url))
     return url
 
 
@@ -133,11 +134,12 @@ def _tenant_kind(url: str) -> TargetKind:
 def _check_tenant_url(url: str) -> str:
     url = url.strip()
     if not url:
-        raise ValueError("The tenant URL is empty.")
+        raise CodedValueError(said.TENANT_URL_EMPTY())
     try:
         parse_tenant_url(url)
     except TenantUrlError as exc:
-        raise ValueError(str(exc)) from None
+        coded = getattr(exc, "coded_message", None)
+        raise (CodedValueError(coded) if coded is not None else ValueError(str(exc))) from None
     return url
 
 
@@ -189,7 +191,7 @@ class CsvSettings(BaseModel):
     @classmethod
     def _path(cls, value: Path) -> Path:
         if not str(value).strip() or str(value) == ".":
-            raise ValueError("The CSV file path is empty.")
+            raise CodedValueError(said.CSV_PATH_EMPTY())
         return value
 
     @field_validator("user_name_column")
@@ -197,7 +199,7 @@ class CsvSettings(BaseModel):
     def _column(cls, value: str) -> str:
         value = value.strip()
         if not value:
-            raise ValueError("The userName column name is empty.")
+            raise CodedValueError(said.USER_NAME_COLUMN_EMPTY())
         return value
 
     @field_validator("encoding")
@@ -209,10 +211,7 @@ class CsvSettings(BaseModel):
         try:
             codecs.lookup(value)
         except LookupError:
-            raise ValueError(
-                f"{value!r} is not an encoding this program knows; use auto, utf-8, "
-                "utf-16 or cp1252."
-            ) from None
+            raise CodedValueError(said.UNKNOWN_ENCODING(value=value)) from None
         return value
 
     @field_validator("delimiter")
@@ -223,9 +222,7 @@ class CsvSettings(BaseModel):
         if value.lower() == "tab":
             return "\t"
         if len(value) != 1 or value in '"\r\n' or value.isalnum():
-            raise ValueError(
-                f"The delimiter must be auto or one character such as , or ; (got {value!r})."
-            )
+            raise CodedValueError(said.BAD_DELIMITER(value=value))
         return value
 
     @field_validator("group_columns")
@@ -233,9 +230,9 @@ class CsvSettings(BaseModel):
     def _group_columns(cls, value: list[str]) -> list[str]:
         columns = [column.strip() for column in value]
         if any(not column for column in columns):
-            raise ValueError("A group column name is empty.")
+            raise CodedValueError(said.GROUP_COLUMN_EMPTY())
         if len({c.lower() for c in columns}) != len(columns):
-            raise ValueError("A group column is named twice.")
+            raise CodedValueError(said.GROUP_COLUMN_TWICE())
         return columns
 
 
@@ -258,10 +255,7 @@ class EntraSettings(BaseModel):
     def _identifier(cls, value: str) -> str:
         value = value.strip()
         if not value or not re.fullmatch(r"[A-Za-z0-9._-]+", value):
-            raise ValueError(
-                f"{value!r} is not a tenant or client id: give the GUID (or the tenant's "
-                "domain) shown in the app registration's overview."
-            )
+            raise CodedValueError(said.BAD_IDENTIFIER(value=value))
         return value
 
     @field_validator("app_id")
@@ -271,7 +265,7 @@ class EntraSettings(BaseModel):
             return None
         value = value.strip()
         if not re.fullmatch(r"[A-Za-z0-9-]+", value):
-            raise ValueError(f"{value!r} is not an application (client) id.")
+            raise CodedValueError(said.BAD_APP_ID(value=value))
         return value
 
     @field_validator("app_name")
@@ -279,18 +273,18 @@ class EntraSettings(BaseModel):
     def _app_name(cls, value: str) -> str:
         value = value.strip()
         if not value:
-            raise ValueError("The enterprise application name is empty.")
+            raise CodedValueError(said.APP_NAME_EMPTY())
         return value
 
     @field_validator("authority")
     @classmethod
     def _authority(cls, value: str) -> str:
-        return _https_or_loopback(value, "The sign-in authority").rstrip("/")
+        return _https_or_loopback(value, said.AUTHORITY()).rstrip("/")
 
     @field_validator("graph_url")
     @classmethod
     def _graph_url(cls, value: str) -> str:
-        return _https_or_loopback(value, "The Microsoft Graph address").rstrip("/")
+        return _https_or_loopback(value, said.GRAPH()).rstrip("/")
 
 
 class SourceSettings(BaseModel):
@@ -305,12 +299,9 @@ class SourceSettings(BaseModel):
     @model_validator(mode="after")
     def _settings_for_kind(self) -> SourceSettings:
         if self.kind == "csv" and self.csv is None:
-            raise ValueError("The source is a CSV file but no file is named (source.csv.path).")
+            raise CodedValueError(said.CSV_MISSING())
         if self.kind == "entra" and self.entra is None:
-            raise ValueError(
-                "The source is Entra ID but its settings are missing "
-                "(source.entra.tenant_id and client_id)."
-            )
+            raise CodedValueError(said.ENTRA_MISSING())
         return self
 
 
@@ -341,7 +332,7 @@ class SmtpSettings(BaseModel):
     def _sender(cls, value: str) -> str:
         value = value.strip()
         if value and not looks_like_email(value):
-            raise ValueError(f"The sender {value!r} is not an e-mail address.")
+            raise CodedValueError(said.BAD_SENDER(value=value))
         return value
 
 
@@ -362,15 +353,15 @@ class NotificationSettings(BaseModel):
         emails = [email.strip() for email in value if email.strip()]
         for email in emails:
             if not looks_like_email(email):
-                raise ValueError(f"{email!r} is not an e-mail address.")
+                raise CodedValueError(said.NOT_AN_EMAIL(value=email))
         return emails
 
     @model_validator(mode="after")
     def _complete_when_on(self) -> NotificationSettings:
         if self.send_on_failure and not self.emails:
-            raise ValueError("Failure e-mail is on but no recipient is given.")
+            raise CodedValueError(said.NO_RECIPIENT())
         if self.send_on_failure and not self.smtp.host:
-            raise ValueError("Failure e-mail is on but no SMTP server (host) is given.")
+            raise CodedValueError(said.NO_SMTP_HOST())
         return self
 
 
@@ -428,21 +419,31 @@ class Profile(BaseModel):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        problem = profile_name_problem(value)
+        problem = profile_name_message(value)
         if problem:
-            raise ValueError(problem)
+            raise CodedValueError(problem)
         return value
 
 
-def _describe(error: ErrorDetails, labels: Mapping[str, str]) -> str:
+def _describe(error: ErrorDetails, labels: Mapping[str, str]) -> Message:
     where = ".".join(str(part) for part in error["loc"])
     label = f"{labels[where]} (`{where}`)" if where in labels else f"`{where}`"
     if error["type"] == "extra_forbidden":
-        return f"an unknown setting {label}"
+        return said.UNKNOWN_SETTING(label=label)
     if error["type"] == "missing":
-        return f"no {label}, which is required"
-    message = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    return f"{label}: {message}" if where else message
+        return said.MISSING_SETTING(label=label)
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, CodedValueError):
+        problem = _without_full_stop(cause.coded)
+    else:
+        text = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        problem = said.PLAIN(text=text.rstrip("."))
+    return said.LABELLED(label=label, problem=problem) if where else problem
+
+
+def _without_full_stop(coded: Message) -> Message:
+    """The problems are listed with "; " between them: a sentence loses its final full stop."""
+    return Listed.of(coded)
 
 
 def profile_from_data(
@@ -457,16 +458,14 @@ def profile_from_data(
         return Profile.model_validate(data)
     except ValidationError as exc:
         problems = [_describe(error, labels or {}) for error in exc.errors()]
-        listed = "; ".join(problem.rstrip(".") for problem in problems)
+        listed = joined(problems)
         if origin:
             raise ProfileInvalid(
-                f"The profile file {origin} has {listed}.",
-                "Fix it in the file or import a corrected copy with `webex-provisioner profile "
-                "import FILE --replace`.",
+                said.FILE_INVALID(origin=origin, problems=listed), said.FILE_INVALID_NEXT()
             ) from None
         raise ProfileInvalid(
-            f"The profile settings are not valid: {listed}.",
-            f"Correct {'it' if len(problems) == 1 else 'them'} and try again.",
+            said.SETTINGS_INVALID(problems=listed),
+            said.CORRECT_IT() if len(problems) == 1 else said.CORRECT_THEM(),
         ) from None
 
 
@@ -476,8 +475,7 @@ def profile_from_toml(text: str, *, origin: str) -> Profile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileInvalid(
-            f"The profile file {origin} is not valid TOML: {exc}.",
-            "Fix that line, or import a corrected copy with `webex-provisioner profile import`.",
+            said.NOT_TOML(origin=origin, error=str(exc)), said.NOT_TOML_NEXT()
         ) from None
     return profile_from_data(data, origin=origin)
 

@@ -91,3 +91,20 @@ def test_an_error_is_printed_in_french(profile: str, capsys: pytest.CaptureFixtu
     assert main(["--lang", "en", "logs", "--profile", profile, "--cycle", "nope"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: Profile acme has no cycle nope. List its cycles")
+
+
+def test_a_wrong_setting_is_refused_in_french(
+    profile: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        ["--lang", "fr", "profile", "set", profile, "--notify-email", "nope", "--every", "2h"]
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("erreur : Les paramètres du profil ne sont pas valides : ")
+    assert "« nope » n’est pas une adresse e-mail" in err and "Corrigez-le et réessayez." in err
+    assert main(["--lang", "en", "profile", "set", profile, "--notify-email", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "'nope' is not an e-mail address; " not in err  # one problem: no separator
+    assert err.startswith("error: The profile settings are not valid: ")
+    assert "'nope' is not an e-mail address. Correct it and try again." in err

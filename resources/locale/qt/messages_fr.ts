@@ -869,87 +869,87 @@
     <message>
       <source>The delimiter must be auto or one character such as , or ; (got {value!r}).</source>
       <extracomment>config.csv.delimiter</extracomment>
-      <translation type="unfinished" />
+      <translation>Le séparateur doit être auto ou un seul caractère, comme , ou ; (reçu : « {value} »).</translation>
     </message>
     <message>
       <source>{value!r} is not an encoding this program knows; use auto, utf-8, utf-16 or cp1252.</source>
       <extracomment>config.csv.encoding</extracomment>
-      <translation type="unfinished" />
+      <translation>« {value} » n’est pas un encodage connu de ce programme ; utilisez auto, utf-8, utf-16 ou cp1252.</translation>
     </message>
     <message>
       <source>A group column name is empty.</source>
       <extracomment>config.csv.group_empty</extracomment>
-      <translation type="unfinished" />
+      <translation>Un nom de colonne de groupe est vide.</translation>
     </message>
     <message>
       <source>A group column is named twice.</source>
       <extracomment>config.csv.group_twice</extracomment>
-      <translation type="unfinished" />
+      <translation>Une colonne de groupe est nommée deux fois.</translation>
     </message>
     <message>
       <source>The CSV file path is empty.</source>
       <extracomment>config.csv.path_empty</extracomment>
-      <translation type="unfinished" />
+      <translation>Le chemin du fichier CSV est vide.</translation>
     </message>
     <message>
       <source>The userName column name is empty.</source>
       <extracomment>config.csv.user_name_empty</extracomment>
-      <translation type="unfinished" />
+      <translation>Le nom de la colonne userName est vide.</translation>
     </message>
     <message>
       <source>{value!r} is not an application (client) id.</source>
       <extracomment>config.entra.app_id</extracomment>
-      <translation type="unfinished" />
+      <translation>« {value} » n’est pas un identifiant d’application (client).</translation>
     </message>
     <message>
       <source>The enterprise application name is empty.</source>
       <extracomment>config.entra.app_name_empty</extracomment>
-      <translation type="unfinished" />
+      <translation>Le nom de l’application d’entreprise est vide.</translation>
     </message>
     <message>
       <source>{value!r} is not a tenant or client id: give the GUID (or the tenant's domain) shown in the app registration's overview.</source>
       <extracomment>config.entra.identifier</extracomment>
-      <translation type="unfinished" />
+      <translation>« {value} » n’est pas un identifiant de locataire ou de client : donnez le GUID (ou le domaine du locataire) affiché dans la vue d’ensemble de l’inscription d’application.</translation>
     </message>
     <message>
       <source>{text!r} is not a duration.</source>
       <extracomment>config.every.not_duration</extracomment>
-      <translation type="unfinished" />
+      <translation>« {text} » n’est pas une durée.</translation>
     </message>
     <message>
       <source>Write minutes as 40m or 90, hours as 2h or 1h30m, days as 1d.</source>
       <extracomment>config.every.not_duration.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Écrivez les minutes comme 40m ou 90, les heures comme 2h ou 1h30m, les jours comme 1d.</translation>
     </message>
     <message>
       <source>{text!r} is too short an interval.</source>
       <extracomment>config.every.too_short</extracomment>
-      <translation type="unfinished" />
+      <translation>« {text} » est un intervalle trop court.</translation>
     </message>
     <message>
       <source>Give at least one minute, e.g. 40m.</source>
       <extracomment>config.every.too_short.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Donnez au moins une minute, par exemple 40m.</translation>
     </message>
     <message>
       <source>The profile file {origin} has {problems}.</source>
       <extracomment>config.file.invalid</extracomment>
-      <translation type="unfinished" />
+      <translation>Le fichier de profil {origin} contient des erreurs : {problems}.</translation>
     </message>
     <message>
       <source>Fix it in the file or import a corrected copy with `webex-provisioner profile import FILE --replace`.</source>
       <extracomment>config.file.invalid.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Corrigez-le dans le fichier, ou importez une copie corrigée avec `webex-provisioner profile import FILE --replace`.</translation>
     </message>
     <message>
       <source>The profile file {origin} is not valid TOML: {error}.</source>
       <extracomment>config.file.not_toml</extracomment>
-      <translation type="unfinished" />
+      <translation>Le fichier de profil {origin} n’est pas un TOML valide : {error}.</translation>
     </message>
     <message>
       <source>Fix that line, or import a corrected copy with `webex-provisioner profile import`.</source>
       <extracomment>config.file.not_toml.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Corrigez cette ligne, ou importez une copie corrigée avec `webex-provisioner profile import`.</translation>
     </message>
     <message>
       <source>{first}; {rest}</source>
@@ -959,37 +959,37 @@
     <message>
       <source>Failure e-mail is on but no SMTP server (host) is given.</source>
       <extracomment>config.mail.no_host</extracomment>
-      <translation type="unfinished" />
+      <translation>L’e-mail d’échec est activé, mais aucun serveur SMTP (hôte) n’est indiqué.</translation>
     </message>
     <message>
       <source>Failure e-mail is on but no recipient is given.</source>
       <extracomment>config.mail.no_recipient</extracomment>
-      <translation type="unfinished" />
+      <translation>L’e-mail d’échec est activé, mais aucun destinataire n’est indiqué.</translation>
     </message>
     <message>
       <source>{value!r} is not an e-mail address.</source>
       <extracomment>config.mail.not_email</extracomment>
-      <translation type="unfinished" />
+      <translation>« {value} » n’est pas une adresse e-mail.</translation>
     </message>
     <message>
       <source>The sender {value!r} is not an e-mail address.</source>
       <extracomment>config.mail.sender</extracomment>
-      <translation type="unfinished" />
+      <translation>L’expéditeur « {value} » n’est pas une adresse e-mail.</translation>
     </message>
     <message>
       <source>Choose another name, e.g. acme or acme-prod.</source>
       <extracomment>config.name.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Choisissez un autre nom, par exemple acme ou acme-prod.</translation>
     </message>
     <message>
       <source>{name!r} cannot be a profile name: Windows reserves it for a device.</source>
       <extracomment>config.name.reserved</extracomment>
-      <translation type="unfinished" />
+      <translation>« {name} » ne peut pas être un nom de profil : Windows le réserve à un périphérique.</translation>
     </message>
     <message>
       <source>A profile name may contain only letters, digits, - and _ (at most 64); {name!r} does not.</source>
       <extracomment>config.name.rule</extracomment>
-      <translation type="unfinished" />
+      <translation>Un nom de profil ne peut contenir que des lettres, des chiffres, - et _ (64 au plus) ; « {name} » ne convient pas.</translation>
     </message>
     <message>
       <source>{text}</source>
@@ -999,42 +999,42 @@
     <message>
       <source>{label}: {problem}</source>
       <extracomment>config.problem.labelled</extracomment>
-      <translation type="unfinished" />
+      <translation>{label} : {problem}</translation>
     </message>
     <message>
       <source>no {label}, which is required</source>
       <extracomment>config.problem.missing</extracomment>
-      <translation type="unfinished" />
+      <translation>aucun {label}, qui est obligatoire</translation>
     </message>
     <message>
       <source>an unknown setting {label}</source>
       <extracomment>config.problem.unknown</extracomment>
-      <translation type="unfinished" />
+      <translation>un paramètre inconnu {label}</translation>
     </message>
     <message>
       <source>The profile settings are not valid: {problems}.</source>
       <extracomment>config.settings.invalid</extracomment>
-      <translation type="unfinished" />
+      <translation>Les paramètres du profil ne sont pas valides : {problems}.</translation>
     </message>
     <message>
       <source>Correct them and try again.</source>
       <extracomment>config.settings.invalid.next_many</extracomment>
-      <translation type="unfinished" />
+      <translation>Corrigez-les et réessayez.</translation>
     </message>
     <message>
       <source>Correct it and try again.</source>
       <extracomment>config.settings.invalid.next_one</extracomment>
-      <translation type="unfinished" />
+      <translation>Corrigez-le et réessayez.</translation>
     </message>
     <message>
       <source>The source is a CSV file but no file is named (source.csv.path).</source>
       <extracomment>config.source.csv_missing</extracomment>
-      <translation type="unfinished" />
+      <translation>La source est un fichier CSV, mais aucun fichier n’est indiqué (source.csv.path).</translation>
     </message>
     <message>
       <source>The source is Entra ID but its settings are missing (source.entra.tenant_id and client_id).</source>
       <extracomment>config.source.entra_missing</extracomment>
-      <translation type="unfinished" />
+      <translation>La source est Entra ID, mais ses paramètres manquent (source.entra.tenant_id et client_id).</translation>
     </message>
     <message>
       <source>The tenant URL is empty.</source>
@@ -1044,22 +1044,27 @@
     <message>
       <source>{what} must be a full https:// address; {url!r} is not.</source>
       <extracomment>config.url.not_full</extracomment>
-      <translation type="unfinished" />
+      <translation>{what} doit être une adresse https:// complète ; « {url} » n’en est pas une.</translation>
     </message>
     <message>
       <source>{what} must use https://; plain http is accepted only for this computer (127.0.0.1, localhost). Got {url!r}.</source>
       <extracomment>config.url.plain_http</extracomment>
-      <translation type="unfinished" />
+      <translation>{what} doit utiliser https:// ; le http simple n’est accepté que pour cet ordinateur (127.0.0.1, localhost). Reçu : « {url} ».</translation>
     </message>
     <message>
       <source>The sign-in authority</source>
       <extracomment>config.what.authority</extracomment>
-      <translation type="unfinished" />
+      <translation>L’autorité de connexion</translation>
     </message>
     <message>
       <source>The Microsoft Graph address</source>
       <extracomment>config.what.graph</extracomment>
-      <translation type="unfinished" />
+      <translation>L’adresse de Microsoft Graph</translation>
+    </message>
+    <message>
+      <source>U+{code} (C1 control)</source>
+      <extracomment>csv.char.c1_control</extracomment>
+      <translation>U+{code} (caractère de contrôle C1)</translation>
     </message>
     <message>
       <source>vertical bar</source>
