@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.sync.events import Status
 from app.sync.scheduler import SchedulerState, SchedulerStatus
-from app.sync.state.records import InterruptedCycle
+from app.sync.state.records import CycleRecord, InterruptedCycle, Quarantine
 from app.ui.activity import format_duration
 from app.ui.dashboard.snapshot import ProfileSnapshot
 from app.ui.i18n import local_time_text, qt_translate, tr_said
@@ -130,15 +130,16 @@ def problem_words(snapshot: ProfileSnapshot | None) -> Problem | None:
     last = snapshot.last_cycle if snapshot else None
     if snapshot is not None and snapshot.quarantine is not None:
         quarantine = snapshot.quarantine
+        reason, next_step = quarantine_texts(quarantine, last)
         return Problem(
             QCoreApplication.translate(
                 "DashboardWindow", "Quarantined since {since}: {reason}"
-            ).format(since=local_time_text(quarantine.since), reason=quarantine.reason),
+            ).format(since=local_time_text(quarantine.since), reason=reason),
             QCoreApplication.translate(
                 "DashboardWindow",
                 "{next_step} The next attempt is at {time}; Restart provisioning tries "
                 "again at once.",
-            ).format(next_step=quarantine.next_step, time=local_time_text(quarantine.next_attempt)),
+            ).format(next_step=next_step, time=local_time_text(quarantine.next_attempt)),
         )
     if last is not None and last.outcome == "held":
         return Problem(
@@ -162,6 +163,18 @@ def problem_words(snapshot: ProfileSnapshot | None) -> Problem | None:
             error=False,
         )
     return None
+
+
+def quarantine_texts(quarantine: Quarantine, last: CycleRecord | None) -> tuple[str, str]:
+    """The quarantine's reason and next step in the window's language: the state keeps them
+    in English only, so they are said from the codes of the cycle that gave them, when the
+    last cycle's record has the same English."""
+    reason, next_step = quarantine.reason, quarantine.next_step
+    if last is not None and last.reason == reason:
+        reason = tr_said(last.reason, last.coded_reason)
+    if last is not None and last.next_step == next_step:
+        next_step = tr_said(last.next_step, last.coded_next_step)
+    return reason, next_step
 
 
 def interrupted_words(interrupted: InterruptedCycle) -> str:
