@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.directory.csv import messages as say
 from app.directory.csv.errors import CsvFileError, CsvRowError
+from app.messages import Message
 
 TRUE_WORDS = frozenset({"true", "yes", "1", "vrai", "oui"})
 FALSE_WORDS = frozenset({"false", "no", "0", "faux", "non"})
@@ -33,7 +34,7 @@ _CONTROL_NAMES = (
 )
 
 
-def control_character_name(char: str) -> str:
+def control_character_name(char: str) -> str | Message:
     """U+0000 (NUL), U+007F (DEL), U+0085 (C1 control)."""
     code = ord(char)
     if code < 0x20:
@@ -41,7 +42,7 @@ def control_character_name(char: str) -> str:
     elif code == 0x7F:
         name = "DEL"
     else:
-        name = "C1 control"
+        return say.C1_CONTROL(code=f"{code:04X}")
     return f"U+{code:04X} ({name})"
 
 

@@ -232,6 +232,7 @@ NO_GROUP_COLUMN_NEXT = message(
 )
 
 # -- a row's problems (without the row number) ------------------------------------------------
+C1_CONTROL = message("csv.char.c1_control", "U+{code} (C1 control)")
 CONTROL_CHARACTER = message(
     "csv.row.control",
     "{where} holds the control character {char}, which cannot be sent to Webex",
