@@ -50,7 +50,7 @@ from app.sync.plan import Action, Plan, PlannedOperation
 from app.sync.planner import Planner, PlannerOptions, links_for, mapping_fingerprint
 from app.sync.retention import prune_log
 from app.sync.safety import GuardVerdict, SafetySettings, check_deletion_guard
-from app.sync.scoping import explain, validate_filters
+from app.sync.scoping import explain_said, validate_filters
 from app.sync.state import StateStore, open_profile_state
 from app.sync.state.records import INTERRUPTED_REASON, Link
 from app.webex.errors import WebexError
@@ -222,11 +222,11 @@ class SyncEngine:
                 "Check that the file or directory is reachable, then run the cycle again.",
             ) from error
 
-    def _scope(self, user: SourceUser) -> tuple[bool, str]:
+    def _scope(self, user: SourceUser) -> tuple[bool, str | Message]:
         """In scope? Filters see what mappings see (accountEnabled, userPrincipalName, id)."""
         if not self.profile.scoping:
             return True, ""
-        why = explain(user_attributes(user), self.profile.scoping)
+        why = explain_said(user_attributes(user), self.profile.scoping)
         return why is None, why or ""
 
     def _load_links(self) -> tuple[dict[str, Link], dict[str, Link]]:
@@ -627,7 +627,7 @@ class SyncEngine:
         if user is None:
             return not_found_event(read, user_name, cycle_id)
         in_scope, why = self._scope(user)
-        steps = [found_words(user), scope_words(in_scope, why)]
+        steps = [found_words(user), scope_words(in_scope, str(why))]
         link = self.state.link("User", user.source_id)
         await self._discover()
         planner = await self._planner(compare_always=True)

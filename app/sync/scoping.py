@@ -31,6 +31,8 @@ from typing import Any
 
 from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
 from app.errors import InputError
+from app.messages import Message
+from app.sync import plan_messages as said
 from app.sync.expressions import as_text, is_empty, lookup_attribute, to_bool
 
 Op = ScopingOperator
@@ -187,11 +189,16 @@ def in_scope(attributes: Mapping[str, Any], filters: Sequence[ScopingFilter]) ->
 
 
 def describe_clause(clause: ScopingClause) -> str:
+    return str(describe_clause_said(clause))
+
+
+def describe_clause_said(clause: ScopingClause) -> Message | str:
+    """The clause as written (attribute, operator, value), and "(ignoring case)" in words."""
     if clause.operator in (Op.IS_TRUE, Op.IS_FALSE, Op.IS_NULL, Op.IS_NOT_NULL):
         text = f"{clause.attribute} {clause.operator.value}"
     else:
         text = f"{clause.attribute} {clause.operator.value} {clause.value}"
-    return text + (" (ignoring case)" if clause.case_insensitive else "")
+    return said.SCOPE_IGNORING_CASE(clause=text) if clause.case_insensitive else text
 
 
 def explain(attributes: Mapping[str, Any], filters: Sequence[ScopingFilter]) -> str | None:
@@ -200,16 +207,27 @@ def explain(attributes: Mapping[str, Any], filters: Sequence[ScopingFilter]) -> 
     e.g. 'out of scope: department EQUALS Sales was false (department is "Marketing")'.
     With several filters, the failing clause of each is listed.
     """
+    why = explain_said(attributes, filters)
+    return None if why is None else why.english
+
+
+def explain_said(attributes: Mapping[str, Any], filters: Sequence[ScopingFilter]) -> Message | None:
+    """explain, as a coded message."""
     if in_scope(attributes, filters):
         return None
-    reasons: list[str] = []
+    reasons: list[Message | str] = []
     for index, f in enumerate(filters, start=1):
         clause = _failing_clause(attributes, f)
         assert clause is not None  # in_scope said every filter fails
         value = lookup_attribute(attributes, clause.attribute)
-        shown = "empty" if is_empty(value) else f'"{as_text(value)}"'
-        reason = f"{describe_clause(clause)} was false ({clause.attribute} is {shown})"
+        shown = (
+            said.SCOPE_EMPTY() if is_empty(value) else said.SCOPE_QUOTED(value=str(as_text(value)))
+        )
+        reason = said.SCOPE_CLAUSE_FALSE(
+            clause=describe_clause_said(clause), attribute=clause.attribute, shown=shown
+        )
         if len(filters) > 1:
-            reason = f"{f.name or f'filter {index}'}: {reason}"
+            name = f.name or said.SCOPE_FILTER_N(index=index)
+            reason = said.SCOPE_NAMED(name=name, reason=reason)
         reasons.append(reason)
-    return "out of scope: " + "; ".join(reasons)
+    return said.SCOPE_OUT(reasons=said.listed(reasons))

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
+from app.directory.base import SourceUser
 from app.language import translator
 from app.messages import english
 from app.sync import outcome_messages as said
+from app.sync import plan_messages as plan_said
 from app.sync.events import Status
-from app.sync.outcome import CycleTally, held_event, quarantine_wait
-from app.sync.plan import Action, PlannedOperation
+from app.sync.outcome import CycleTally, held_event, quarantine_wait, skipped_event
+from app.sync.plan import DISABLED_IN_SOURCE, Action, PlannedOperation
+from app.sync.planner.operations import skip
 from app.sync.safety import SafetySettings, check_deletion_guard
+from app.sync.scoping import explain, explain_said
 from app.sync.state.records import Quarantine
 
 FR = translator("fr")
@@ -93,3 +98,37 @@ def test_failures_count_in_the_right_number() -> None:
     assert str(said.FAILED_SOME(failed=2)) == "2 operations failed."
     assert said.FAILED_SOME(failed=1).render(FR, "cli") == "1 opération a échoué."
     assert said.FAILED_SOME(failed=3).render(FR, "cli") == "3 opérations ont échoué."
+
+
+def test_a_plan_reason_reads_in_french() -> None:
+    sales = ScopingClause(attribute="department", operator=ScopingOperator.EQUALS, value="Sales")
+    ends = ScopingClause(
+        attribute="mail",
+        operator=ScopingOperator.ENDS_WITH,
+        value="@example.com",
+        case_insensitive=True,
+    )
+    filters = [ScopingFilter(name="Sales", clauses=[sales]), ScopingFilter(clauses=[ends])]
+    attributes = {"department": "Marketing", "mail": ""}
+    why = explain_said(attributes, filters)
+    assert why is not None
+    assert str(why) == explain(attributes, filters)
+    assert str(why) == (
+        'out of scope: Sales: department EQUALS Sales was false (department is "Marketing"); '
+        "filter 2: mail ENDS_WITH @example.com (ignoring case) was false (mail is empty)"
+    )
+    assert why.render(FR, "cli") == (
+        "hors étendue : Sales : department EQUALS Sales était faux (department : "
+        "« Marketing ») ; filtre 2 : mail ENDS_WITH @example.com (sans tenir compte de la "
+        "casse) était faux (mail : vide)"
+    )
+
+
+def test_a_skipped_operation_carries_its_reason_coded() -> None:
+    user = SourceUser(source_id="s1", user_name="ada@example.com", attributes={}, enabled=False)
+    op = skip(user, DISABLED_IN_SOURCE, plan_said.DISABLED_IN_SOURCE(), None)
+    assert op.detail == "disabled in the source"
+    event = skipped_event("c1", op)
+    assert event.message == "disabled in the source"
+    assert event.coded_message is not None
+    assert event.coded_message.render(FR, "gui") == "désactivé dans la source"

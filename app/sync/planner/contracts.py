@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from app.directory.base import SourceGroup, SourceUser
+from app.messages import Message
 from app.sync.events import Change
 from app.sync.safety import SafetySettings
 from app.webex.shapes import ScimGroupPayload, ScimUserPayload
@@ -59,10 +60,10 @@ class TargetReader(Protocol):
 
 
 # Scope check of one source user: (in scope?, why not in plain words).
-ScopeCheck = Callable[[SourceUser], tuple[bool, str]]
+ScopeCheck = Callable[[SourceUser], tuple[bool, str | Message]]
 
 
-def everything_in_scope(user: SourceUser) -> tuple[bool, str]:
+def everything_in_scope(user: SourceUser) -> tuple[bool, str | Message]:
     return True, ""
 
 

@@ -17,11 +17,13 @@ from typing import Any, NamedTuple
 from app.directory.base import SourceGroup, SourceRead
 from app.errors import UserFacingError
 from app.sync import plan as p
+from app.sync import plan_messages as said
 from app.sync.events import Change
 from app.sync.matching import MatchResult, TargetIndex, match_in, patch_operations, payload_hash
 from app.sync.plan import Action, PlannedOperation
+from app.sync.plan_messages import error_words
 from app.sync.planner.contracts import Mapper, PlannerOptions
-from app.sync.planner.operations import no_change_link
+from app.sync.planner.operations import coded, no_change_link
 from app.sync.planner.reads import TargetReads
 from app.sync.state.records import Link
 from app.webex.errors import NotFound, PermissionDenied, ProtocolError
@@ -119,6 +121,7 @@ class GroupPlanner:
                 key=group.display_name,
                 reason=p.MAPPING_ERROR,
                 detail=str(error),
+                coded_detail=coded(error_words(error)),
             )
         digest = payload_hash({**desired, "members": list(members)})
         link = self.group_links.get(group.source_id)
@@ -145,14 +148,19 @@ class GroupPlanner:
         if current is None:
             match = await self._match(group)
             if match.duplicate:
+                duplicates = said.DUPLICATE_GROUPS(
+                    count=len(match.duplicates),
+                    attribute=match.attribute,
+                    ids=", ".join(match.duplicates),
+                )
                 return PlannedOperation(
                     object_type="Group",
                     action=Action.SKIP,
                     source_id=group.source_id,
                     key=group.display_name,
                     reason=p.DUPLICATE_TARGET_ENTRIES,
-                    detail=f"{len(match.duplicates)} target groups share this "
-                    f"{match.attribute} ({', '.join(match.duplicates)}); none was chosen",
+                    detail=duplicates.english,
+                    coded_detail=duplicates,
                 )
             current = match.target
         key = str(item.desired.get("displayName") or group.display_name)
@@ -234,7 +242,8 @@ class GroupPlanner:
                         key=link.user_name,
                         target_id=link.target_id,
                         reason=p.MISSING_FROM_SOURCE,
-                        detail="no longer in the source",
+                        detail=said.MISSING_FROM_SOURCE.english,
+                        coded_detail=said.MISSING_FROM_SOURCE(),
                     )
                 )
             else:
@@ -246,8 +255,8 @@ class GroupPlanner:
                         key=link.user_name,
                         target_id=link.target_id,
                         reason=p.GROUP_KEPT,
-                        detail="no longer in the source; kept on the target because the "
-                        "profile does not allow deletes",
+                        detail=said.GROUP_KEPT.english,
+                        coded_detail=said.GROUP_KEPT(),
                     )
                 )
         return ops
@@ -290,16 +299,16 @@ def _unplannable(
     copy of the group does not match its schema; it is left as it is. NotFound: the group
     went while it was read.
     """
+    problem = error.coded_message or error.message
     if isinstance(error, PermissionDenied):
         reason = p.GROUPS_NOT_WRITABLE
-        detail = f"the token may not write groups: {error.message}"
+        detail = said.GROUPS_NOT_WRITABLE(error=problem)
     elif isinstance(error, ProtocolError):
         reason = p.TARGET_UNREADABLE
-        detail = f"the target's group could not be read ({error.message}); it was left as it is"
+        detail = said.UNREADABLE_GROUP(error=problem)
     else:
         reason = p.TARGET_UNREADABLE
-        detail = "the group left the target while it was read; the next cycle "
-        detail += "looks for it again"
+        detail = said.GROUP_LEFT()
     return PlannedOperation(
         object_type="Group",
         action=Action.SKIP,
@@ -307,7 +316,8 @@ def _unplannable(
         key=item.group.display_name,
         target_id=item.link.target_id if item.link else "",
         reason=reason,
-        detail=detail,
+        detail=detail.english,
+        coded_detail=detail,
     )
 
 

@@ -7,52 +7,65 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from app.directory.base import SourceUser
+from app.messages import Message
 from app.sync import plan as p
+from app.sync import plan_messages as said
 from app.sync.plan import Action, PlannedOperation
 from app.sync.state.records import Link
 
-SKIPPED_REMOVAL = "would be disabled, but the profile skips out-of-scope deletions; left as it is"
+SKIPPED_REMOVAL = said.SKIPPED_REMOVAL()
 REMOVAL_WORDS = {
-    p.OUT_OF_SCOPE: "out of scope",
-    p.DISABLED_IN_SOURCE: "disabled in the source",
-    p.MISSING_FROM_SOURCE: "no longer in the source",
-    p.UNASSIGNED: "unassigned in the source",
-    p.DELETED_IN_SOURCE: "deleted in the source (the profile does not allow deletes)",
+    p.OUT_OF_SCOPE: said.OUT_OF_SCOPE(),
+    p.DISABLED_IN_SOURCE: said.DISABLED_IN_SOURCE(),
+    p.MISSING_FROM_SOURCE: said.MISSING_FROM_SOURCE(),
+    p.UNASSIGNED: said.UNASSIGNED(),
+    p.DELETED_IN_SOURCE: said.DELETED_NOT_ALLOWED(),
 }
 
 
-def skip(user: SourceUser, reason: str, detail: str, link: Link | None) -> PlannedOperation:
-    return PlannedOperation(
+def coded(detail: str | Message) -> Message | None:
+    """The coded message of a detail, when it is one."""
+    return detail if isinstance(detail, Message) else None
+
+
+def skip(
+    user: SourceUser, reason: str, detail: str | Message, link: Link | None
+) -> PlannedOperation:
+    op = PlannedOperation(
         object_type="User",
         action=Action.SKIP,
         source_id=user.source_id,
         key=user.user_name,
         target_id=link.target_id if link else "",
         reason=reason,
-        detail=detail,
+        detail=str(detail),
     )
+    op.coded_detail = coded(detail)
+    return op
 
 
-def skip_link(link: Link, reason: str, detail: str) -> PlannedOperation:
-    return PlannedOperation(
+def skip_link(link: Link, reason: str, detail: str | Message) -> PlannedOperation:
+    op = PlannedOperation(
         object_type=link.object_type,
         action=Action.SKIP,
         source_id=link.source_id,
         key=link.user_name,
         target_id=link.target_id,
         reason=reason,
-        detail=detail,
+        detail=str(detail),
     )
+    op.coded_detail = coded(detail)
+    return op
 
 
 def unreadable_skip(
-    user: SourceUser, target_id: str, problem: str, link: Link | None
+    user: SourceUser, target_id: str, problem: str | Message, link: Link | None
 ) -> PlannedOperation:
     """A user whose copy on the target the client could not read: left as it is."""
     detail = (
-        f"the target's user {target_id} does not match Webex's schema"
-        + (f" ({problem})" if problem else "")
-        + "; it was neither matched nor changed. Fix or remove it in Control Hub."
+        said.UNREADABLE_USER_WHY(target_id=target_id, problem=problem)
+        if problem
+        else said.UNREADABLE_USER(target_id=target_id)
     )
     return skip(user, p.TARGET_UNREADABLE, detail, link)
 
@@ -101,8 +114,9 @@ def disable(source_id: str, link: Link, reason: str) -> PlannedOperation:
         changes=[("active", True, False)],
         payload={"active": False},
         reason=reason,
-        detail=REMOVAL_WORDS.get(reason, reason),
+        detail=str(REMOVAL_WORDS.get(reason, reason)),
         active=False,
+        coded_detail=REMOVAL_WORDS.get(reason),
     )
 
 

@@ -21,7 +21,9 @@ from typing import Any
 from app.directory.base import SourceRead, SourceUser
 from app.errors import UserFacingError
 from app.gc_pause import paused_gc
+from app.messages import Message
 from app.sync import plan as p
+from app.sync import plan_messages as said
 from app.sync.mapping import put_reference
 from app.sync.matching import (
     MatchResult,
@@ -32,6 +34,7 @@ from app.sync.matching import (
     top_level_attributes,
 )
 from app.sync.plan import Action, PlannedOperation
+from app.sync.plan_messages import error_words
 from app.sync.planner.contracts import Mapper, PlannerOptions, ScopeCheck
 from app.sync.planner.fingerprints import record_tag, source_record_hash
 from app.sync.planner.operations import (
@@ -198,7 +201,7 @@ class UserPlanner:
             else:
                 desired = self.mapper.user_payload(user, creating=False)
         except UserFacingError as error:
-            ops.append(skip(user, p.MAPPING_ERROR, str(error), link))
+            ops.append(skip(user, p.MAPPING_ERROR, error_words(error), link))
             return
         in_scope, why = self.scope(user)
         if not in_scope:
@@ -307,7 +310,8 @@ class UserPlanner:
                         key=link.user_name,
                         target_id=link.target_id,
                         reason=p.DELETED_IN_SOURCE,
-                        detail="deleted in the source",
+                        detail=said.DELETED_IN_SOURCE.english,
+                        coded_detail=said.DELETED_IN_SOURCE(),
                     )
                 )
             elif link.active:
@@ -316,18 +320,19 @@ class UserPlanner:
                 ops.append(no_change_link(link))
 
     def _removal_or_skip(
-        self, user: SourceUser, link: Link | None, reason: str, why: str
+        self, user: SourceUser, link: Link | None, reason: str, why: str | Message
     ) -> PlannedOperation:
         """An out-of-scope user: disable what we provisioned, else skip with the reason."""
         if link is None:
-            return skip(user, reason, why or "out of scope", None)
+            return skip(user, reason, why or said.OUT_OF_SCOPE(), None)
         if not link.active:
             return no_change_link(link)
         if self.options.safety.skip_out_of_scope_deletions:
             return skip_link(link, p.OUT_OF_SCOPE_DELETIONS_SKIPPED, SKIPPED_REMOVAL)
         op = disable(user.source_id, link, reason)
         if why:
-            op.detail = f"out of scope: {why}"
+            op.coded_detail = said.OUT_OF_SCOPE_WHY(why=why)
+            op.detail = op.coded_detail.english
         return op
 
     async def _resolve_pending(self, pending: list[_Pending]) -> list[PlannedOperation]:
@@ -434,7 +439,8 @@ class UserPlanner:
         try:
             current = await self.reads.get("User", item.link.target_id)
         except ProtocolError as error:
-            return [unreadable_skip(item.user, item.link.target_id, error.message, item.link)]
+            problem = error.coded_message or error.message
+            return [unreadable_skip(item.user, item.link.target_id, problem, item.link)]
         if current is None:
             # The target user is gone (deleted in Control Hub): match again, or create.
             return await self._unknown_op(
@@ -463,8 +469,11 @@ class UserPlanner:
                 skip(
                     user,
                     p.DUPLICATE_TARGET_ENTRIES,
-                    f"{len(match.duplicates)} target users share this {match.attribute} "
-                    f"({', '.join(match.duplicates)}); none was chosen",
+                    said.DUPLICATE_USERS(
+                        count=len(match.duplicates),
+                        attribute=match.attribute,
+                        ids=", ".join(match.duplicates),
+                    ),
                     None,
                 )
             ]
@@ -473,7 +482,7 @@ class UserPlanner:
             if unreadable is not None:
                 return [unreadable_skip(user, unreadable, "", None)]
             if not user.enabled:
-                return [skip(user, p.DISABLED_IN_SOURCE, "disabled in the source", None)]
+                return [skip(user, p.DISABLED_IN_SOURCE, said.DISABLED_IN_SOURCE(), None)]
             return [self._create(user, item.desired, item.record, item.digest, item.resolved)]
         if not user.enabled:
             target_id = str(match.target.get("id", ""))
@@ -503,7 +512,7 @@ class UserPlanner:
             else:
                 payload = self.mapper.create_payload(user, desired)
         except UserFacingError as error:
-            return skip(user, p.MAPPING_ERROR, str(error), None)
+            return skip(user, p.MAPPING_ERROR, error_words(error), None)
         changes = self.mapper.diff_user({}, payload)
         return PlannedOperation(
             object_type="User",

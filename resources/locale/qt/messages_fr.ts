@@ -2269,6 +2269,46 @@
       <translation>people/me n’a pas répondu un objet JSON.</translation>
     </message>
     <message>
+      <source>device admin</source>
+      <extracomment>people.role.device_admin</extracomment>
+      <translation>administrateur des appareils</translation>
+    </message>
+    <message>
+      <source>full admin</source>
+      <extracomment>people.role.full_admin</extracomment>
+      <translation>administrateur complet</translation>
+    </message>
+    <message>
+      <source>group admin</source>
+      <extracomment>people.role.group_admin</extracomment>
+      <translation>administrateur des groupes</translation>
+    </message>
+    <message>
+      <source>{name}</source>
+      <extracomment>people.role.other</extracomment>
+      <translation>{name}</translation>
+    </message>
+    <message>
+      <source>read-only admin</source>
+      <extracomment>people.role.readonly_admin</extracomment>
+      <translation>administrateur en lecture seule</translation>
+    </message>
+    <message>
+      <source>user admin</source>
+      <extracomment>people.role.user_admin</extracomment>
+      <translation>administrateur des utilisateurs</translation>
+    </message>
+    <message>
+      <source>{first}, {rest}</source>
+      <extracomment>people.roles.list</extracomment>
+      <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+      <source>no admin role</source>
+      <extracomment>people.roles.none</extracomment>
+      <translation>aucun rôle d’administrateur</translation>
+    </message>
+    <message>
       <source>Check that the tenant URL points at the Webex API.</source>
       <extracomment>people.step.no_id</extracomment>
       <translation>Vérifiez que l’URL du locataire pointe vers l’API Webex.</translation>
