@@ -567,6 +567,7 @@ def source_skips(read: SourceRead) -> list[PlannedOperation]:
             key=left_out.user_name,
             reason=left_out.reason,
             detail=left_out.detail or left_out.reason,
+            coded_detail=left_out.coded_detail,
         )
         for left_out in read.skipped
     ]
