@@ -33,6 +33,7 @@ from app.webex.people import (
     ROLES_THAT_WRITE_USERS,
     PeopleMe,
     fetch_people_me,
+    role_said,
 )
 from app.webex.tokens import clean_token
 from app.webex.urls import TenantTarget, parse_tenant_url, people_me_url_for
@@ -342,7 +343,7 @@ def _check_write(target: TenantTarget, me: PeopleMe | None, read: CheckResult) -
         return CheckResult.of("write", title, "unknown", say.APP_DOES_NOT_TELL())
     allowed = me.can_write_users()
     if allowed is True:
-        names = [ROLES_THAT_WRITE_USERS[n] for n in me.role_names if n in ROLES_THAT_WRITE_USERS]
+        names = [role_said(n) for n in me.role_names if n in ROLES_THAT_WRITE_USERS]
         return CheckResult.of("write", title, "passed", say.WRITES_USERS(role=names[0]))
     if allowed is False:
         return CheckResult.of(
@@ -368,11 +369,11 @@ def _check_write_groups(
         return CheckResult.of("write_groups", title, "unknown", say.APP_DOES_NOT_TELL())
     allowed = me.can_write_groups()
     if allowed is True:
-        names = [ROLES_THAT_WRITE_GROUPS[n] for n in me.role_names if n in ROLES_THAT_WRITE_GROUPS]
+        names = [role_said(n) for n in me.role_names if n in ROLES_THAT_WRITE_GROUPS]
         return CheckResult.of("write_groups", title, "passed", say.WRITES_GROUPS(role=names[0]))
     if allowed is None:
         return CheckResult.of("write_groups", title, "unknown", say.ROLES_DO_NOT_TELL_GROUPS())
-    reason = say.CANNOT_WRITE_GROUPS(roles=me.role_words())
+    reason = say.CANNOT_WRITE_GROUPS(roles=me.roles_said())
     if provisions_groups is False:
         return CheckResult.of(
             "write_groups", title, "skipped", say.NO_GROUPS_PROVISIONED(reason=reason)

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 import httpx
 
+from app.messages import Message
 from app.net import DEFAULT_TIMEOUT, make_async_client
 from app.webex import scim_messages as M
 from app.webex.concurrency import AdaptiveLimiter
@@ -45,6 +46,11 @@ ROLES_THAT_ONLY_READ_USERS: dict[str, str] = {
     name: words for name, words in ADMIN_ROLES.items() if name not in ROLES_THAT_WRITE_USERS
 }
 _ROLE_NAME = re.compile(r"^id_[a-z_]+$")
+
+
+def role_said(name: str) -> Message:
+    """An admin role (id_full_admin...) in words, as a coded message; an unknown one: its name."""
+    return M.ROLES[name]() if name in M.ROLES else M.OTHER_ROLE(name=name)
 
 
 @dataclass(frozen=True)
@@ -99,8 +105,17 @@ class PeopleMe:
 
     def role_words(self) -> str:
         """The roles in words ("user admin, read-only admin"), for messages."""
+        return str(self.roles_said())
+
+    def roles_said(self) -> Message:
+        """The roles in words, as a coded message (a role we do not know: its own name)."""
         names = self.role_names or self.roles
-        return ", ".join(ADMIN_ROLES.get(name, name) for name in names) or "no admin role"
+        if not names:
+            return M.NO_ADMIN_ROLE()
+        said = role_said(names[-1])
+        for name in reversed(names[:-1]):
+            said = M.ROLE_LIST(first=role_said(name), rest=said)
+        return said
 
     @classmethod
     def from_json(cls, data: Any) -> PeopleMe:

@@ -127,3 +127,15 @@ PEOPLE_ME_BAD_ORG = message(
 PEOPLE_ME_NOT_JSON = message(
     "people.error.not_json", "people/me answered something that is not JSON."
 )
+
+# -- the admin roles of people/me, in words (for the connection test's reasons) ----------------
+ROLES = {
+    "id_full_admin": message("people.role.full_admin", "full admin"),
+    "id_user_admin": message("people.role.user_admin", "user admin"),
+    "id_group_admin": message("people.role.group_admin", "group admin"),
+    "id_readonly_admin": message("people.role.readonly_admin", "read-only admin"),
+    "id_device_admin": message("people.role.device_admin", "device admin"),
+}
+ROLE_LIST = message("people.roles.list", "{first}, {rest}")
+NO_ADMIN_ROLE = message("people.roles.none", "no admin role")
+OTHER_ROLE = message("people.role.other", "{name}")

@@ -18,6 +18,8 @@ from app.webex.errors import (
     error_from_response,
     network_error,
 )
+from app.webex.orgid import encode_webex_id
+from app.webex.people import PeopleMe
 from app.webex.tokens import clean_token
 from app.webex.urls import TenantUrlError, parse_tenant_url
 
@@ -114,3 +116,15 @@ def test_the_schedule_interval_has_french_plurals() -> None:
     assert ossched.every_message(120).render(FR, "cli") == "2 heures"
     assert ossched.every_message(1).render(FR, "cli") == "1 minute"
     assert ossched.every_message(90).render(FR, "cli") == "1 h 30 min"
+
+
+def test_the_admin_roles_in_french() -> None:
+    org = encode_webex_id("ORGANIZATION", "96abc2aa-3dcc-11e5-a152-fe34819cdc9a")
+    roles = [encode_webex_id("ROLE", name) for name in ("id_user_admin", "id_readonly_admin")]
+    me = PeopleMe.from_json({"id": "p", "orgId": org, "roles": roles})
+    assert me.role_words() == "user admin, read-only admin"
+    assert me.roles_said().render(FR, "cli") == (
+        "administrateur des utilisateurs, administrateur en lecture seule"
+    )
+    nobody = PeopleMe.from_json({"id": "p", "orgId": org})
+    assert nobody.roles_said().render(FR, "cli") == "aucun rôle d’administrateur"

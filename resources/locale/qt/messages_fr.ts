@@ -1037,6 +1037,81 @@
       <translation>La source est Entra ID, mais ses paramètres manquent (source.entra.tenant_id et client_id).</translation>
     </message>
     <message>
+      <source>The profile {path} could not be saved: the disk is full (the profile as it was is unchanged).</source>
+      <extracomment>config.store.disk_full</extracomment>
+      <translation>Le profil {path} n’a pas pu être enregistré : le disque est plein (le profil est resté tel qu’il était).</translation>
+    </message>
+    <message>
+      <source>Free space on the disk that holds {folder}, then try again.</source>
+      <extracomment>config.store.disk_full.next</extracomment>
+      <translation>Libérez de la place sur le disque qui contient {folder}, puis réessayez.</translation>
+    </message>
+    <message>
+      <source>A profile named {name} already exists.</source>
+      <extracomment>config.store.exists</extracomment>
+      <translation>Un profil nommé {name} existe déjà.</translation>
+    </message>
+    <message>
+      <source>Import it under another name with --name NAME, or replace it with --replace.</source>
+      <extracomment>config.store.exists.import</extracomment>
+      <translation>Importez-le sous un autre nom avec --name NAME, ou remplacez-le avec --replace.</translation>
+    </message>
+    <message>
+      <source>Change it with `webex-provisioner profile set {name} ...`, or delete it first.</source>
+      <extracomment>config.store.exists.set</extracomment>
+      <translation>Modifiez-le avec `webex-provisioner profile set {name} ...`, ou supprimez-le d’abord.</translation>
+    </message>
+    <message>
+      <source>The profile {path} could not be saved: this user may not write in {folder}.</source>
+      <extracomment>config.store.no_permission</extracomment>
+      <translation>Le profil {path} n’a pas pu être enregistré : cet utilisateur ne peut pas écrire dans {folder}.</translation>
+    </message>
+    <message>
+      <source>Give this user write permission on {folder}, or set WEBEX_PROVISIONER_CONFIG_DIR to a folder it may write.</source>
+      <extracomment>config.store.no_permission.next</extracomment>
+      <translation>Donnez à cet utilisateur le droit d’écrire dans {folder}, ou indiquez dans WEBEX_PROVISIONER_CONFIG_DIR un dossier où il peut écrire.</translation>
+    </message>
+    <message>
+      <source>No profile named {name}.</source>
+      <extracomment>config.store.no_profile</extracomment>
+      <translation>Aucun profil ne s’appelle {name}.</translation>
+    </message>
+    <message>
+      <source>Create it with `webex-provisioner profile create {name} ...` or list them with `webex-provisioner profile list`.</source>
+      <extracomment>config.store.no_profile.create</extracomment>
+      <translation>Créez-le avec `webex-provisioner profile create {name} ...` ou affichez la liste avec `webex-provisioner profile list`.</translation>
+    </message>
+    <message>
+      <source>List them with `webex-provisioner profile list`.</source>
+      <extracomment>config.store.no_profile.list</extracomment>
+      <translation>Affichez la liste avec `webex-provisioner profile list`.</translation>
+    </message>
+    <message>
+      <source>The profile {path} could not be saved ({why}).</source>
+      <extracomment>config.store.not_saved</extracomment>
+      <translation>Le profil {path} n’a pas pu être enregistré ({why}).</translation>
+    </message>
+    <message>
+      <source>Check the folder {folder} and the disk, then try again.</source>
+      <extracomment>config.store.not_saved.next</extracomment>
+      <translation>Vérifiez le dossier {folder} et le disque, puis réessayez.</translation>
+    </message>
+    <message>
+      <source>Fix that line and import it again.</source>
+      <extracomment>config.store.not_toml.next</extracomment>
+      <translation>Corrigez cette ligne et importez-le de nouveau.</translation>
+    </message>
+    <message>
+      <source>The profile file {path} is not UTF-8 text.</source>
+      <extracomment>config.store.not_utf8</extracomment>
+      <translation>Le fichier de profil {path} n’est pas un texte UTF-8.</translation>
+    </message>
+    <message>
+      <source>Save it as UTF-8, or import a corrected copy with `webex-provisioner profile import FILE --replace`.</source>
+      <extracomment>config.store.not_utf8.next</extracomment>
+      <translation>Enregistrez-le en UTF-8, ou importez une copie corrigée avec `webex-provisioner profile import FILE --replace`.</translation>
+    </message>
+    <message>
       <source>The tenant URL is empty.</source>
       <extracomment>config.tenant_url.empty url.error.empty</extracomment>
       <translation>L’URL du locataire est vide.</translation>
@@ -1789,6 +1864,220 @@
       <source>through the group {groups}</source>
       <extracomment>entra.skip.through_group</extracomment>
       <translation>par le groupe {groups}</translation>
+    </message>
+    <message numerus="yes">
+      <source>{function} takes at least {count} argument ({names})</source>
+      <extracomment>expression.arity.at_least</extracomment>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{function} takes {low} to {count} argument ({names})</source>
+      <extracomment>expression.arity.between</extracomment>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{function} takes {count} argument ({names})</source>
+      <extracomment>expression.arity.exactly</extracomment>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <source>Switch takes the source, a default value, then key and value pairs ({names}): an even number of arguments, at least 4</source>
+      <extracomment>expression.arity.switch</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The expression has an error at {where}: {problem}.</source>
+      <extracomment>expression.error</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The expression has an error at {where}: {problem}</source>
+      <extracomment>expression.error_ended</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Correct the expression at that place and try again.</source>
+      <extracomment>expression.next_step</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the argument {param} of {function} is missing</source>
+      <extracomment>expression.problem.argument_missing</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>an attribute name is missing between [ and ]</source>
+      <extracomment>expression.problem.attribute_missing</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the attribute name that starts here is not closed with "]"</source>
+      <extracomment>expression.problem.attribute_not_closed</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the regular expression is not valid: {detail}</source>
+      <extracomment>expression.problem.bad_regex</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the function {name} must be followed by "("</source>
+      <extracomment>expression.problem.call_needs_paren</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a comma or ")" is expected before {token}</source>
+      <extracomment>expression.problem.comma_expected</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the expression is empty</source>
+      <extracomment>expression.problem.empty</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the expression ends where a value is expected</source>
+      <extracomment>expression.problem.ends_too_soon</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unknown function "{name}"; function names are case-sensitive: write "{near}"</source>
+      <extracomment>expression.problem.function_case</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{quote} is not a quote the language knows: text goes between straight double quotes, like "Paris"</source>
+      <extracomment>expression.problem.not_a_quote</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the "(" at column {column} is not closed</source>
+      <extracomment>expression.problem.not_closed</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{param} of {function} must be a whole number, not "{value}"</source>
+      <extracomment>expression.problem.not_whole</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>only one comparison is allowed here: nest IIF to combine conditions</source>
+      <extracomment>expression.problem.one_comparison</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Replace needs oldValue with replacementValue or template, or regexPattern with replacementValue (or regexGroupName and replacementAttributeName); leave the others empty, e.g. Replace([mail], "@contoso.com", , , "", , )</source>
+      <extracomment>expression.problem.replace_arguments</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the text that starts here has no closing double quote</source>
+      <extracomment>expression.problem.text_not_closed</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unexpected {token}</source>
+      <extracomment>expression.problem.unexpected</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unexpected {token}: a comma is missing, or the expression goes on after its end</source>
+      <extracomment>expression.problem.unexpected_after_end</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unexpected character "{ch}"</source>
+      <extracomment>expression.problem.unexpected_character</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unexpected {token}: it closes no open parenthesis</source>
+      <extracomment>expression.problem.unexpected_closing</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unexpected {token} where a value is expected</source>
+      <extracomment>expression.problem.unexpected_value</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unexpected word "{name}": attributes go in square brackets, like [{name}], and text in double quotes, like "{name}"</source>
+      <extracomment>expression.problem.unexpected_word</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unknown attribute "{name}"</source>
+      <extracomment>expression.problem.unknown_attribute</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unknown attribute "{name}"; did you mean "{near}"?</source>
+      <extracomment>expression.problem.unknown_attribute_near</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unknown function "{name}"</source>
+      <extracomment>expression.problem.unknown_function</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unknown function "{name}"; did you mean "{near}"?</source>
+      <extracomment>expression.problem.unknown_function_near</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a value is missing before {token}</source>
+      <extracomment>expression.problem.value_missing</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{arity}, not {given}</source>
+      <extracomment>expression.problem.wrong_arity</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>attribute [{name}]</source>
+      <extracomment>expression.token.attribute</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>end of the expression</source>
+      <extracomment>expression.token.end</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>"{value}"</source>
+      <extracomment>expression.token.other sync.scope.quoted</extracomment>
+      <translation>« {value} »</translation>
+    </message>
+    <message>
+      <source>text "{value}"</source>
+      <extracomment>expression.token.text</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>word "{word}"</source>
+      <extracomment>expression.token.word</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>column {column} (at the end)</source>
+      <extracomment>expression.where.end</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>column {column} (near `{snippet}`)</source>
+      <extracomment>expression.where.near</extracomment>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Microsoft Graph refused the sign-in token.</source>
@@ -2570,6 +2859,121 @@
       <translation>la réécriture</translation>
     </message>
     <message>
+      <source>The {what} is empty.</source>
+      <extracomment>secrets.empty</extracomment>
+      <translation>Le {what} est vide.</translation>
+    </message>
+    <message>
+      <source>Give a non-empty value.</source>
+      <extracomment>secrets.empty.next</extracomment>
+      <translation>Donnez une valeur non vide.</translation>
+    </message>
+    <message>
+      <source>Give the Webex token in the environment variable WEBEX_PROVISIONER_TOKEN (and an Entra client secret in WEBEX_PROVISIONER_CLIENT_SECRET) instead.</source>
+      <extracomment>secrets.env_step</extracomment>
+      <translation>Donnez plutôt le jeton Webex dans la variable d’environnement WEBEX_PROVISIONER_TOKEN (et un secret client Entra dans WEBEX_PROVISIONER_CLIENT_SECRET).</translation>
+    </message>
+    <message>
+      <source>Use the desktop's keyring (uninstall keyrings.alt, or choose one with PYTHON_KEYRING_BACKEND), or give the Webex token in the environment variable WEBEX_PROVISIONER_TOKEN (and an Entra client secret in WEBEX_PROVISIONER_CLIENT_SECRET) instead.</source>
+      <extracomment>secrets.file.next</extracomment>
+      <translation>Utilisez le trousseau du bureau (désinstallez keyrings.alt, ou choisissez-en un avec PYTHON_KEYRING_BACKEND), ou donnez plutôt le jeton Webex dans la variable d’environnement WEBEX_PROVISIONER_TOKEN (et un secret client Entra dans WEBEX_PROVISIONER_CLIENT_SECRET).</translation>
+    </message>
+    <message>
+      <source>The keyring is locked, so the {what} could not be deleted there.</source>
+      <extracomment>secrets.locked.delete</extracomment>
+      <translation>Le trousseau est verrouillé : le {what} n’a pas pu y être supprimé.</translation>
+    </message>
+    <message>
+      <source>Unlock the keyring (sign in to the desktop session) and try again, or give the Webex token in the environment variable WEBEX_PROVISIONER_TOKEN (and an Entra client secret in WEBEX_PROVISIONER_CLIENT_SECRET) instead.</source>
+      <extracomment>secrets.locked.next</extracomment>
+      <translation>Déverrouillez le trousseau (ouvrez la session du bureau) et réessayez, ou donnez plutôt le jeton Webex dans la variable d’environnement WEBEX_PROVISIONER_TOKEN (et un secret client Entra dans WEBEX_PROVISIONER_CLIENT_SECRET).</translation>
+    </message>
+    <message>
+      <source>The keyring is locked, so the {what} could not be read there.</source>
+      <extracomment>secrets.locked.read</extracomment>
+      <translation>Le trousseau est verrouillé : le {what} n’a pas pu y être lu.</translation>
+    </message>
+    <message>
+      <source>The keyring is locked, so the {what} could not be saved there.</source>
+      <extracomment>secrets.locked.save</extracomment>
+      <translation>Le trousseau est verrouillé : le {what} n’a pas pu y être enregistré.</translation>
+    </message>
+    <message>
+      <source>No {what} is stored for profile {profile}, and {env} is not set.</source>
+      <extracomment>secrets.missing</extracomment>
+      <translation>Aucun {what} n’est enregistré pour le profil {profile}, et {env} n’est pas définie.</translation>
+    </message>
+    <message>
+      <source>No {what} for profile {profile}: {problem}, and {env} is not set.</source>
+      <extracomment>secrets.missing.because</extracomment>
+      <translation>Aucun {what} pour le profil {profile} : {problem}, et {env} n’est pas définie.</translation>
+    </message>
+    <message>
+      <source>Set {env}, or make a keyring available and store it with `webex-provisioner profile set {profile} {option}`.</source>
+      <extracomment>secrets.missing.because.next</extracomment>
+      <translation>Définissez {env}, ou rendez un trousseau disponible et enregistrez-le avec `webex-provisioner profile set {profile} {option}`.</translation>
+    </message>
+    <message>
+      <source>Either store it with `webex-provisioner profile set {profile} {option}`, or set {env}.</source>
+      <extracomment>secrets.missing.next</extracomment>
+      <translation>Enregistrez-le avec `webex-provisioner profile set {profile} {option}`, ou définissez {env}.</translation>
+    </message>
+    <message>
+      <source>This machine has no keyring service to keep secrets.</source>
+      <extracomment>secrets.no_keyring</extracomment>
+      <translation>Cet ordinateur n’a pas de trousseau pour conserver les secrets.</translation>
+    </message>
+    <message>
+      <source>The keyring in use ({backend}) would write secrets to a file in plain text, so this program does not use it.</source>
+      <extracomment>secrets.plain_text_file</extracomment>
+      <translation>Le trousseau utilisé ({backend}) écrirait les secrets dans un fichier en clair : ce programme ne l’utilise donc pas.</translation>
+    </message>
+    <message>
+      <source>The keyring refused to delete the {what} ({error}).</source>
+      <extracomment>secrets.refused.delete</extracomment>
+      <translation>Le trousseau a refusé de supprimer le {what} ({error}).</translation>
+    </message>
+    <message>
+      <source>Check that the desktop's keyring service runs and is unlocked, or give the Webex token in the environment variable WEBEX_PROVISIONER_TOKEN (and an Entra client secret in WEBEX_PROVISIONER_CLIENT_SECRET) instead.</source>
+      <extracomment>secrets.refused.next</extracomment>
+      <translation>Vérifiez que le service de trousseau du bureau fonctionne et qu’il est déverrouillé, ou donnez plutôt le jeton Webex dans la variable d’environnement WEBEX_PROVISIONER_TOKEN (et un secret client Entra dans WEBEX_PROVISIONER_CLIENT_SECRET).</translation>
+    </message>
+    <message>
+      <source>The keyring refused to read the {what} ({error}).</source>
+      <extracomment>secrets.refused.read</extracomment>
+      <translation>Le trousseau a refusé de lire le {what} ({error}).</translation>
+    </message>
+    <message>
+      <source>The keyring refused to save the {what} ({error}).</source>
+      <extracomment>secrets.refused.save</extracomment>
+      <translation>Le trousseau a refusé d’enregistrer le {what} ({error}).</translation>
+    </message>
+    <message>
+      <source>The keyring in use ({backend}) would write secrets to a file without your explicit choice, so this program does not use it.</source>
+      <extracomment>secrets.unchosen_file</extracomment>
+      <translation>Le trousseau utilisé ({backend}) écrirait les secrets dans un fichier sans que vous l’ayez choisi explicitement : ce programme ne l’utilise donc pas.</translation>
+    </message>
+    <message>
+      <source>Entra client secret</source>
+      <extracomment>secrets.what.client_secret</extracomment>
+      <translation>secret client Entra</translation>
+    </message>
+    <message>
+      <source>Microsoft sign-in cache</source>
+      <extracomment>secrets.what.msal_cache</extracomment>
+      <translation>cache de connexion Microsoft</translation>
+    </message>
+    <message>
+      <source>SMTP password</source>
+      <extracomment>secrets.what.smtp_password</extracomment>
+      <translation>mot de passe SMTP</translation>
+    </message>
+    <message>
+      <source>Webex token</source>
+      <extracomment>secrets.what.webex_token</extracomment>
+      <translation>jeton Webex</translation>
+    </message>
+    <message>
       <source>Open {url} and enter {code}.</source>
       <extracomment>sign_in.device_code.open</extracomment>
       <translation>Ouvrez {url} et saisissez {code}.</translation>
@@ -2821,11 +3225,6 @@
       <source>out of scope: {reasons}</source>
       <extracomment>sync.scope.out</extracomment>
       <translation>hors étendue : {reasons}</translation>
-    </message>
-    <message>
-      <source>"{value}"</source>
-      <extracomment>sync.scope.quoted</extracomment>
-      <translation>« {value} »</translation>
     </message>
     <message>
       <source>{users} {groups}</source>
