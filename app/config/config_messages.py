@@ -32,6 +32,20 @@ class Listed(Message):
         return super().render(translate, medium).rstrip(".")
 
 
+@dataclass(frozen=True)
+class Clause(Message):
+    """A sentence used inside another one: its first letter in lower case, without its final
+    full stop, in any language."""
+
+    @classmethod
+    def of(cls, coded: Message) -> Clause:
+        return cls(coded.code, coded.params, coded.stored_english)
+
+    def render(self, translate: Translate, medium: Medium = "cli") -> str:
+        text = super().render(translate, medium).rstrip(".")
+        return text[:1].lower() + text[1:]
+
+
 PLAIN = message("config.plain", "{text}")  # a text from elsewhere (pydantic), as it is
 JOINED = message("config.joined", "{first}; {rest}")
 
@@ -133,4 +147,51 @@ NOT_TOML = message("config.file.not_toml", "The profile file {origin} is not val
 NOT_TOML_NEXT = message(
     "config.file.not_toml.next",
     "Fix that line, or import a corrected copy with `webex-provisioner profile import`.",
+)
+
+# -- the profiles' files (app.config.store) ------------------------------------------------------
+NO_PROFILE = message("config.store.no_profile", "No profile named {name}.")
+NO_PROFILE_CREATE = message(
+    "config.store.no_profile.create",
+    "Create it with `webex-provisioner profile create {name} ...` or list them with "
+    "`webex-provisioner profile list`.",
+)
+NO_PROFILE_LIST = message(
+    "config.store.no_profile.list", "List them with `webex-provisioner profile list`."
+)
+NOT_UTF8 = message("config.store.not_utf8", "The profile file {path} is not UTF-8 text.")
+NOT_UTF8_NEXT = message(
+    "config.store.not_utf8.next",
+    "Save it as UTF-8, or import a corrected copy with "
+    "`webex-provisioner profile import FILE --replace`.",
+)
+EXISTS = message("config.store.exists", "A profile named {name} already exists.")
+EXISTS_SET = message(
+    "config.store.exists.set",
+    "Change it with `webex-provisioner profile set {name} ...`, or delete it first.",
+)
+EXISTS_IMPORT = message(
+    "config.store.exists.import",
+    "Import it under another name with --name NAME, or replace it with --replace.",
+)
+IMPORT_NOT_TOML_NEXT = message("config.store.not_toml.next", "Fix that line and import it again.")
+DISK_FULL = message(
+    "config.store.disk_full",
+    "The profile {path} could not be saved: the disk is full (the profile as it was is unchanged).",
+)
+DISK_FULL_NEXT = message(
+    "config.store.disk_full.next", "Free space on the disk that holds {folder}, then try again."
+)
+NO_PERMISSION = message(
+    "config.store.no_permission",
+    "The profile {path} could not be saved: this user may not write in {folder}.",
+)
+NO_PERMISSION_NEXT = message(
+    "config.store.no_permission.next",
+    "Give this user write permission on {folder}, or set WEBEX_PROVISIONER_CONFIG_DIR to a "
+    "folder it may write.",
+)
+NOT_SAVED = message("config.store.not_saved", "The profile {path} could not be saved ({why}).")
+NOT_SAVED_NEXT = message(
+    "config.store.not_saved.next", "Check the folder {folder} and the disk, then try again."
 )

@@ -22,6 +22,8 @@ import keyring.backend
 import keyring.errors
 from keyring.backends import chainer, fail, null
 
+from app.config import secret_messages as said
+from app.config.config_messages import PLAIN, Clause
 from app.errors import ExitCode, InputError, UserFacingError
 from app.webex.tokens import clean_token
 
@@ -40,18 +42,6 @@ ENV_FOR_KIND: dict[SecretKind, str] = {
     "entra-client-secret": CLIENT_SECRET_ENV,
     "smtp-password": SMTP_PASSWORD_ENV,
 }
-
-_WHAT: dict[SecretKind, str] = {
-    "webex-token": "Webex token",
-    "entra-client-secret": "Entra client secret",
-    "smtp-password": "SMTP password",
-    "msal-cache": "Microsoft sign-in cache",
-}
-
-_ENV_STEP = (
-    f"Give the Webex token in the environment variable {TOKEN_ENV} (and an Entra client "
-    f"secret in {CLIENT_SECRET_ENV}) instead."
-)
 
 
 class KeyringUnavailable(UserFacingError):
@@ -78,13 +68,11 @@ def _chosen_explicitly(backend: keyring.backend.KeyringBackend) -> bool:
 def _refusal(backend: keyring.backend.KeyringBackend) -> KeyringUnavailable | None:
     """Why the active keyring cannot keep secrets, or None when it can."""
     if isinstance(backend, fail.Keyring | null.Keyring):
-        return KeyringUnavailable("This machine has no keyring service to keep secrets.", _ENV_STEP)
+        return KeyringUnavailable(said.NO_KEYRING(), said.ENV_STEP())
     if isinstance(backend, chainer.ChainerBackend):
         members = list(backend.backends)
         if not members:
-            return KeyringUnavailable(
-                "This machine has no keyring service to keep secrets.", _ENV_STEP
-            )
+            return KeyringUnavailable(said.NO_KEYRING(), said.ENV_STEP())
         for member in members:
             refusal = _refusal(member)
             if refusal is not None:
@@ -97,13 +85,8 @@ def _refusal(backend: keyring.backend.KeyringBackend) -> KeyringUnavailable | No
         # file backends prompt for a password on the terminal: only if chosen explicitly.
         plaintext = "plaintext" in type(backend).__name__.lower()
         if plaintext or not _chosen_explicitly(backend):
-            return KeyringUnavailable(
-                f"The keyring in use ({_backend_name(backend)}) would write secrets to a file"
-                + (" in plain text" if plaintext else " without your explicit choice")
-                + ", so this program does not use it.",
-                "Use the desktop's keyring (uninstall keyrings.alt, or choose one with "
-                "PYTHON_KEYRING_BACKEND), or " + _lower_first(_ENV_STEP),
-            )
+            refused = said.PLAIN_TEXT_FILE if plaintext else said.UNCHOSEN_FILE
+            return KeyringUnavailable(refused(backend=_backend_name(backend)), said.FILE_NEXT())
     return None
 
 
@@ -143,7 +126,7 @@ class SecretStore:
 
     def set(self, profile: str, kind: SecretKind, value: str) -> None:
         if not value:
-            raise InputError(f"The {_WHAT[kind]} is empty.", "Give a non-empty value.")
+            raise InputError(said.EMPTY(what=said.WHAT[kind]()), said.EMPTY_NEXT())
         self.check_available()
         with _keyring_errors("save", kind):
             keyring.set_password(self.service, self.username(profile, kind), value)
@@ -175,23 +158,16 @@ class SecretStore:
         return await asyncio.to_thread(self.delete_all, profile)
 
 
-_DONE = {"read": "read", "save": "saved", "delete": "deleted"}
-
-
 @contextlib.contextmanager
 def _keyring_errors(action: Literal["read", "save", "delete"], kind: SecretKind) -> Iterator[None]:
     """Turn keyring's own exceptions into a KeyringUnavailable with plain words."""
     try:
         yield
     except keyring.errors.NoKeyringError as exc:
-        raise KeyringUnavailable(
-            "This machine has no keyring service to keep secrets.", _ENV_STEP
-        ) from exc
+        raise KeyringUnavailable(said.NO_KEYRING(), said.ENV_STEP()) from exc
     except keyring.errors.KeyringLocked as exc:
         raise KeyringUnavailable(
-            f"The keyring is locked, so the {_WHAT[kind]} could not be {_DONE[action]} there.",
-            "Unlock the keyring (sign in to the desktop session) and try again, or "
-            + _lower_first(_ENV_STEP),
+            said.LOCKED[action](what=said.WHAT[kind]()), said.LOCKED_NEXT()
         ) from exc
     except keyring.errors.PasswordDeleteError:
         raise
@@ -199,14 +175,9 @@ def _keyring_errors(action: Literal["read", "save", "delete"], kind: SecretKind)
         # The backend's own message is not shown: nothing guarantees that it never
         # echoes what it was given.
         raise KeyringUnavailable(
-            f"The keyring refused to {action} the {_WHAT[kind]} ({type(exc).__name__}).",
-            "Check that the desktop's keyring service runs and is unlocked, or "
-            + _lower_first(_ENV_STEP),
+            said.REFUSED[action](what=said.WHAT[kind](), error=type(exc).__name__),
+            said.REFUSED_NEXT(),
         ) from exc
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def _from_env(kind: SecretKind) -> str | None:
@@ -263,20 +234,21 @@ def _resolve_required(profile_name: str, kind: SecretKind, store: SecretStore | 
     if value:
         return value
     env = ENV_FOR_KIND[kind]
-    what = _WHAT[kind]
+    what = said.WHAT[kind]()
     option = {"webex-token": "--token-stdin", "entra-client-secret": "--client-secret-stdin"}.get(
         kind, "--smtp-password-stdin"
     )
-    store_step = f"store it with `webex-provisioner profile set {profile_name} {option}`"
+    where = {"profile": profile_name, "option": option, "env": env}
     if problem is not None:
+        coded = problem.coded_message or PLAIN(text=problem.message)
         raise MissingSecret(
-            f"No {what} for profile {profile_name}: "
-            f"{_lower_first(problem.message).rstrip('.')}, and {env} is not set.",
-            f"Set {env}, or make a keyring available and {store_step}.",
+            said.MISSING_BECAUSE(
+                what=what, profile=profile_name, problem=Clause.of(coded), env=env
+            ),
+            said.MISSING_BECAUSE_NEXT(**where),
         )
     raise MissingSecret(
-        f"No {what} is stored for profile {profile_name}, and {env} is not set.",
-        f"Either {store_step}, or set {env}.",
+        said.MISSING(what=what, profile=profile_name, env=env), said.MISSING_NEXT(**where)
     )
 
 

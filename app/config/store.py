@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from app.config import config_messages as said
 from app.config.profile import (
     Profile,
     ProfileInvalid,
@@ -82,16 +83,10 @@ class ProfileStore:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise ProfileNotFound(
-                f"No profile named {name}.",
-                f"Create it with `webex-provisioner profile create {name} ...` or list them "
-                "with `webex-provisioner profile list`.",
+                said.NO_PROFILE(name=name), said.NO_PROFILE_CREATE(name=name)
             ) from None
         except UnicodeDecodeError:
-            raise ProfileInvalid(
-                f"The profile file {path} is not UTF-8 text.",
-                "Save it as UTF-8, or import a corrected copy with "
-                "`webex-provisioner profile import FILE --replace`.",
-            ) from None
+            raise ProfileInvalid(said.NOT_UTF8(path=str(path)), said.NOT_UTF8_NEXT()) from None
         profile = profile_from_toml(text, origin=str(path))
         if profile.name != name:
             # The file name is what `profile list` shows and what the admin types; a file
@@ -145,9 +140,7 @@ class ProfileStore:
                     os.link(temp_name, path)
                 except FileExistsError:
                     raise ProfileExists(
-                        f"A profile named {profile.name} already exists.",
-                        f"Change it with `webex-provisioner profile set {profile.name} ...`, "
-                        "or delete it first.",
+                        said.EXISTS(name=profile.name), said.EXISTS_SET(name=profile.name)
                     ) from None
                 finally:
                     with contextlib.suppress(OSError):
@@ -179,10 +172,7 @@ class ProfileStore:
         """
         path = self.path_for(name)
         if not path.is_file():
-            raise ProfileNotFound(
-                f"No profile named {name}.",
-                "List them with `webex-provisioner profile list`.",
-            )
+            raise ProfileNotFound(said.NO_PROFILE(name=name), said.NO_PROFILE_LIST())
         path.unlink()
         try:
             return self.secrets.delete_all(name)
@@ -210,8 +200,7 @@ class ProfileStore:
                 data = tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
                 raise ProfileInvalid(
-                    f"The profile file {origin} is not valid TOML: {exc}.",
-                    "Fix that line and import it again.",
+                    said.NOT_TOML(origin=origin, error=str(exc)), said.IMPORT_NOT_TOML_NEXT()
                 ) from None
             data["name"] = name
             profile = profile_from_data(data, origin=origin)
@@ -221,20 +210,14 @@ class ProfileStore:
         # keeps its own id (and state), a new one gets a new id.
         profile = _absolute_csv(profile.model_copy(update={"id": ""}), base_dir)
         if not replace and self.exists(profile.name):
-            raise ProfileExists(
-                f"A profile named {profile.name} already exists.",
-                "Import it under another name with --name NAME, or replace it with --replace.",
-            )
+            raise ProfileExists(said.EXISTS(name=profile.name), said.EXISTS_IMPORT())
         if replace and self.exists(profile.name):
             self.save(profile)
         else:
             try:
                 self.create(profile)
             except ProfileExists:
-                raise ProfileExists(
-                    f"A profile named {profile.name} already exists.",
-                    "Import it under another name with --name NAME, or replace it with --replace.",
-                ) from None
+                raise ProfileExists(said.EXISTS(name=profile.name), said.EXISTS_IMPORT()) from None
         return self.load(profile.name)
 
 
@@ -268,19 +251,16 @@ def _fsync_folder(folder: Path) -> None:
 def _config_write_error(path: Path, exc: OSError) -> InputError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return InputError(
-            f"The profile {path} could not be saved: the disk is full (the profile as it "
-            "was is unchanged).",
-            f"Free space on the disk that holds {path.parent}, then try again.",
+            said.DISK_FULL(path=str(path)), said.DISK_FULL_NEXT(folder=str(path.parent))
         )
     if isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES):
         return InputError(
-            f"The profile {path} could not be saved: this user may not write in {path.parent}.",
-            f"Give this user write permission on {path.parent}, or set "
-            "WEBEX_PROVISIONER_CONFIG_DIR to a folder it may write.",
+            said.NO_PERMISSION(path=str(path), folder=str(path.parent)),
+            said.NO_PERMISSION_NEXT(folder=str(path.parent)),
         )
     return InputError(
-        f"The profile {path} could not be saved ({exc.strerror or type(exc).__name__}).",
-        f"Check the folder {path.parent} and the disk, then try again.",
+        said.NOT_SAVED(path=str(path), why=exc.strerror or type(exc).__name__),
+        said.NOT_SAVED_NEXT(folder=str(path.parent)),
     )
 
 

@@ -108,3 +108,16 @@ def test_a_wrong_setting_is_refused_in_french(
     assert "'nope' is not an e-mail address; " not in err  # one problem: no separator
     assert err.startswith("error: The profile settings are not valid: ")
     assert "'nope' is not an e-mail address. Correct it and try again." in err
+
+
+def test_a_missing_token_is_explained_in_french(
+    profile: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("WEBEX_PROVISIONER_TOKEN")
+    assert main(["--lang", "fr", "sync", "--profile", profile]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("erreur : Aucun jeton Webex ")
+    assert "WEBEX_PROVISIONER_TOKEN n’est pas définie." in err
+    assert "`webex-provisioner profile set acme --token-stdin`" in err
+    assert main(["--lang", "en", "sync", "--profile", profile]) == 2
+    assert capsys.readouterr().err.startswith("error: No Webex token ")
