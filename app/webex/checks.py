@@ -102,13 +102,13 @@ class ConnectionReport:
 
 
 def _failed(check_id: str, error: UserFacingError) -> CheckResult:
-    """A check failed with an error's own sentence (English until errors carry messages)."""
+    """A check failed with an error's own sentence (its coded message when it has one)."""
     return CheckResult.of(
         check_id,
         say.TITLES[check_id](),
         "failed",
-        error.message,
-        error.next_step,
+        error.coded_message or error.message,
+        error.coded_next_step or error.next_step,
         int(error.exit_code),
     )
 
@@ -399,7 +399,10 @@ async def _check_token_expiry(client: WebexClient) -> CheckResult:
         expiry = await client.token_expiry()
     except WebexError as exc:
         return CheckResult.of(
-            "token_expiry", title, "unknown", say.EXPIRY_NOT_TOLD(error=exc.message)
+            "token_expiry",
+            title,
+            "unknown",
+            say.EXPIRY_NOT_TOLD(error=exc.coded_message or exc.message),
         )
     if expiry is None:
         return CheckResult.of("token_expiry", title, "unknown", say.EXPIRY_UNKNOWN())

@@ -11,8 +11,10 @@ import pytest
 from app import ossched
 from app.errors import InputError
 from app.language import translator
+from app.webex.checks import _failed
 from app.webex.errors import (
     BadRequest,
+    InvalidToken,
     NetworkError,
     RateLimited,
     error_from_response,
@@ -128,3 +130,11 @@ def test_the_admin_roles_in_french() -> None:
     )
     nobody = PeopleMe.from_json({"id": "p", "orgId": org})
     assert nobody.roles_said().render(FR, "cli") == "aucun rôle d’administrateur"
+
+
+def test_a_failed_check_says_the_errors_sentence_in_french() -> None:
+    result = _failed("token", InvalidToken(status=401))
+    assert result.reason == "The token is not valid (mistyped, revoked or expired)."
+    texts = result.texts(FR)
+    assert texts.reason == "Le jeton n’est pas valide (mal saisi, révoqué ou expiré)."
+    assert texts.next_step.startswith("Créez un nouveau jeton")
