@@ -11,13 +11,18 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from app.commands import profile_messages as said
 from app.commands.profile import STDIN_ORDER
+from app.config import config_messages as stored_said
+from app.config import secret_messages as secret_said
 from app.config.profile import Profile, check_profile_name, parse_every, profile_from_data
 from app.config.secrets import ENV_FOR_KIND, KeyringUnavailable, SecretKind, SecretStore
 from app.config.settings import SETTINGS, Setting, option_labels
 from app.config.store import ProfileExists
 from app.directory.csv import validate_csv
 from app.errors import InputError
+from app.language import cli_text
+from app.messages import Message
 from app.paths import state_file
 from app.run.profiles import profile_store
 from app.webex.tokens import clean_token
@@ -41,15 +46,9 @@ def create(args: argparse.Namespace) -> int:
     secrets = SecretStore()
     store = profile_store(secrets)
     if store.exists(name):
-        raise ProfileExists(
-            f"A profile named {name} already exists.",
-            f"Change it with `webex-provisioner profile set {name} ...`, or delete it first.",
-        )
+        raise ProfileExists(stored_said.EXISTS(name=name), stored_said.EXISTS_SET(name=name))
     if args.tenant_url is None:
-        raise InputError(
-            "The profile needs the tenant URL.",
-            "Add --tenant-url URL (the SCIM URL of the Webex tenant, with its orgId).",
-        )
+        raise InputError(said.NEEDS_TENANT_URL(), said.NEEDS_TENANT_URL_NEXT())
     data: dict[str, Any] = {"name": name}
     apply_options(data, args, creating=True)
     profile = profile_from_data(data, labels=option_labels())
@@ -57,7 +56,7 @@ def create(args: argparse.Namespace) -> int:
     _check_csv(profile, out=print)
     path = store.create(profile)  # exactly one of two creations at once wins
     stored = _store_secrets(secrets, name, values)
-    print(f"Profile {name} created: {path}")
+    print(cli_text(said.CREATED(name=name, path=str(path))))
     _say_stored(stored)
     _remind_missing_secrets(profile, values)
     return 0
@@ -78,19 +77,19 @@ def change(args: argparse.Namespace) -> int:
     store.save(profile)
     stored = _store_secrets(secrets, profile.name, values)
     changed = profile != current
-    print(f"Profile {profile.name} {'updated' if changed else 'unchanged'}.")
+    print(cli_text((said.UPDATED if changed else said.UNCHANGED)(name=profile.name)))
     _say_stored(stored)
     return 0
 
 
 def delete(args: argparse.Namespace) -> int:
     removed = profile_store().delete(args.name)
-    print(f"Profile {args.name} deleted.")
+    print(cli_text(said.DELETED(name=args.name)))
     if removed:
-        print(f"Its secrets were removed from the keyring ({', '.join(removed)}).")
+        print(cli_text(said.SECRETS_REMOVED(kinds=", ".join(removed))))
     history = state_file(args.name)
     if history.exists():
-        print(f"Its provisioning history is kept in {history}.")
+        print(cli_text(said.HISTORY_KEPT(path=str(history))))
     return 0
 
 
@@ -149,11 +148,7 @@ def _choose_source_kind(
         elif args.tenant_id is not None:
             source["kind"] = "entra"
         else:
-            raise InputError(
-                "The profile needs a source directory.",
-                "Add --source csv --csv-file FILE, or --source entra --tenant-id ID "
-                "--client-id ID.",
-            )
+            raise InputError(said.NEEDS_SOURCE(), said.NEEDS_SOURCE_NEXT())
 
 
 def _require_source_settings(source: dict[str, Any], args: argparse.Namespace) -> None:
@@ -161,9 +156,7 @@ def _require_source_settings(source: dict[str, Any], args: argparse.Namespace) -
     saved_csv = source.get("csv")
     saved_csv = saved_csv if isinstance(saved_csv, dict) else {}
     if source.get("kind") == "csv" and args.csv_file is None and "path" not in saved_csv:
-        raise InputError(
-            "A CSV source needs the file.", "Add --csv-file FILE (the CSV export of users)."
-        )
+        raise InputError(said.NEEDS_CSV(), said.NEEDS_CSV_NEXT())
     saved_entra = source.get("entra")
     saved_entra = saved_entra if isinstance(saved_entra, dict) else {}
     missing = [
@@ -172,10 +165,8 @@ def _require_source_settings(source: dict[str, Any], args: argparse.Namespace) -
         if key not in saved_entra and getattr(args, key) is None
     ]
     if missing and source.get("kind") == "entra":
-        raise InputError(
-            "An Entra ID source needs the app registration's ids.",
-            f"Add {' and '.join(missing)} (from the app registration's overview in Entra).",
-        )
+        options = said.AND(first=missing[0], second=missing[1]) if len(missing) == 2 else missing[0]
+        raise InputError(said.NEEDS_IDS(), said.NEEDS_IDS_NEXT(options=options))
 
 
 def _apply_implied(data: dict[str, Any], args: argparse.Namespace) -> None:
@@ -227,24 +218,23 @@ def _check_csv(profile: Profile, *, out: Callable[[str], None]) -> None:
     if profile.source.kind != "csv" or profile.source.csv is None:
         return
     validation = validate_csv(profile.source.csv.path, profile.source.csv)
-    out(
-        f"{profile.source.csv.path.name}: {len(validation.users)} users, "
-        f"{len(validation.groups)} groups ({validation.encoding}, "
-        f"{validation.delimiter_name}-separated)."
+    read = said.CSV_READ(
+        file=profile.source.csv.path.name,
+        users=str(len(validation.users)),
+        groups=str(len(validation.groups)),
+        encoding=validation.encoding,
+        delimiter=validation.delimiter_name,
     )
+    out(cli_text(read))
     if validation.errors:
         rows = validation.invalid_rows
         listed = ", ".join(str(row) for row in rows[:20]) + (" ..." if len(rows) > 20 else "")
-        action = (
-            "they will be left out (--skip-invalid)"
-            if profile.source.csv.skip_invalid
-            else "a sync will stop until they are fixed, or add --skip-invalid"
-        )
-        _warn(f"{len(rows)} invalid rows in the CSV file (rows {listed}): {action}.")
+        action = said.LEFT_OUT() if profile.source.csv.skip_invalid else said.SYNC_STOPS()
+        _warn(said.INVALID_ROWS(count=len(rows), rows=listed, action=action))
 
 
-def _warn(text: str) -> None:
-    print(f"warning: {text}", file=sys.stderr)
+def _warn(text: Message) -> None:
+    print(cli_text(said.WARNING(warning=text)), file=sys.stderr)
 
 
 def _store_secrets(
@@ -257,14 +247,12 @@ def _store_secrets(
             secrets.set(name, kind, value)
         except KeyringUnavailable as exc:
             unsaved = ", ".join(
-                f"the {SECRET_NAMES[k]} (give it in {ENV_FOR_KIND[k]} instead)"
+                cli_text(said.UNSAVED_SECRET(what=secret_said.WHAT[k](), env=ENV_FOR_KIND[k]))
                 for k in values
                 if k not in stored
             )
-            _warn(
-                f"{exc.message} Not saved: {unsaved}. The rest of the profile was saved; "
-                f"set the variable when running webex-provisioner with --profile {name}."
-            )
+            problem = cli_text(exc.coded_message) if exc.coded_message else exc.message
+            _warn(said.NOT_SAVED(problem=problem, unsaved=unsaved, name=name))
             break
         stored.append(kind)
     return stored
@@ -272,15 +260,12 @@ def _store_secrets(
 
 def _say_stored(stored: list[SecretKind]) -> None:
     for kind in stored:
-        print(f"The {SECRET_NAMES[kind]} is kept in the system keyring.")
+        print(cli_text(said.KEPT_IN_KEYRING(what=secret_said.WHAT[kind]())))
 
 
 def _remind_missing_secrets(profile: Profile, given: dict[SecretKind, str]) -> None:
     if "webex-token" not in given and not os.environ.get("WEBEX_PROVISIONER_TOKEN"):
-        _warn(
-            f"No Webex token was given: store one with `webex-provisioner profile set "
-            f"{profile.name} --token-stdin`, or set WEBEX_PROVISIONER_TOKEN."
-        )
+        _warn(said.NO_TOKEN(name=profile.name))
     entra = profile.source.entra
     if (
         profile.source.kind == "entra"
@@ -289,11 +274,7 @@ def _remind_missing_secrets(profile: Profile, given: dict[SecretKind, str]) -> N
         and "entra-client-secret" not in given
         and not os.environ.get("WEBEX_PROVISIONER_CLIENT_SECRET")
     ):
-        _warn(
-            f"No Entra client secret was given: store one with `webex-provisioner profile set "
-            f"{profile.name} --client-secret-stdin`, set WEBEX_PROVISIONER_CLIENT_SECRET, or "
-            "sign in with --device-code."
-        )
+        _warn(said.NO_CLIENT_SECRET(name=profile.name))
 
 
 __all__ = ["SECRET_NAMES", "apply_options", "change", "create", "delete", "read_stdin_secrets"]

@@ -7,7 +7,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.commands import profile_messages as said
 from app.errors import InputError
+from app.language import cli_text
 from app.paths import write_private_text
 from app.run.profiles import profile_store
 
@@ -18,7 +20,7 @@ def export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     write_private_text(args.output, text)
-    print(f"Profile {args.name} exported to {args.output} (secrets are not included).")
+    print(cli_text(said.EXPORTED(name=args.name, path=str(args.output))))
     return 0
 
 
@@ -31,22 +33,16 @@ def import_profile(args: argparse.Namespace) -> int:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise InputError(
-                f"The file {path} does not exist.", "Check the path of the exported profile."
-            ) from None
+            raise InputError(said.NO_FILE(path=str(path)), said.NO_FILE_NEXT()) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(
-                f"The file {path} cannot be read as text ({type(exc).__name__}).",
-                "Give the TOML file written by `webex-provisioner profile export`.",
+                said.UNREADABLE(path=str(path), error=type(exc).__name__), said.UNREADABLE_NEXT()
             ) from None
         origin = str(path)
     base_dir = None if args.file == "-" else Path(args.file).expanduser().absolute().parent
     profile = store.import_text(
         text, args.name, replace=args.replace, origin=origin, base_dir=base_dir
     )
-    print(f"Profile {profile.name} imported.")
-    print(
-        f"Secrets are not part of an export: store the token with `webex-provisioner profile "
-        f"set {profile.name} --token-stdin` (or set WEBEX_PROVISIONER_TOKEN)."
-    )
+    print(cli_text(said.IMPORTED(name=profile.name)))
+    print(cli_text(said.IMPORT_SECRETS(name=profile.name)))
     return 0

@@ -121,3 +121,17 @@ def test_a_missing_token_is_explained_in_french(
     assert "`webex-provisioner profile set acme --token-stdin`" in err
     assert main(["--lang", "en", "sync", "--profile", profile]) == 2
     assert capsys.readouterr().err.startswith("error: No Webex token ")
+
+
+def test_profile_set_says_what_it_did_in_french(
+    profile: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["--lang", "fr", "profile", "set", profile, "--every", "2h", "--encoding", "auto"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert ": 3 utilisateurs, " in out and " groupes (" in out  # the CSV read again
+    assert "Profil acme mis à jour." in out
+    assert main(["--lang", "en", "profile", "set", profile, "--every", "2h"]) == 0
+    assert "Profile acme unchanged." in capsys.readouterr().out

@@ -1567,8 +1567,8 @@
     </message>
     <message>
       <source>column {column}</source>
-      <extracomment>csv.where.column</extracomment>
-      <translation>la colonne {column}</translation>
+      <extracomment>csv.where.column mapping.column</extracomment>
+      <translation>colonne {column}</translation>
     </message>
     <message>
       <source>appId {app_id}</source>
@@ -1868,191 +1868,191 @@
     <message numerus="yes">
       <source>{function} takes at least {count} argument ({names})</source>
       <extracomment>expression.arity.at_least</extracomment>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>{function} prend au moins {count} argument ({names})</numerusform>
+        <numerusform>{function} prend au moins {count} arguments ({names})</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>{function} takes {low} to {count} argument ({names})</source>
       <extracomment>expression.arity.between</extracomment>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>{function} prend de {low} à {count} argument ({names})</numerusform>
+        <numerusform>{function} prend de {low} à {count} arguments ({names})</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>{function} takes {count} argument ({names})</source>
       <extracomment>expression.arity.exactly</extracomment>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>{function} prend {count} argument ({names})</numerusform>
+        <numerusform>{function} prend {count} arguments ({names})</numerusform>
       </translation>
     </message>
     <message>
       <source>Switch takes the source, a default value, then key and value pairs ({names}): an even number of arguments, at least 4</source>
       <extracomment>expression.arity.switch</extracomment>
-      <translation type="unfinished" />
+      <translation>Switch prend la source, une valeur par défaut, puis des paires clé et valeur ({names}) : un nombre pair d’arguments, au moins 4</translation>
     </message>
     <message>
       <source>The expression has an error at {where}: {problem}.</source>
       <extracomment>expression.error</extracomment>
-      <translation type="unfinished" />
+      <translation>L’expression contient une erreur à la {where} : {problem}.</translation>
     </message>
     <message>
       <source>The expression has an error at {where}: {problem}</source>
       <extracomment>expression.error_ended</extracomment>
-      <translation type="unfinished" />
+      <translation>L’expression contient une erreur à la {where} : {problem}</translation>
     </message>
     <message>
       <source>Correct the expression at that place and try again.</source>
       <extracomment>expression.next_step</extracomment>
-      <translation type="unfinished" />
+      <translation>Corrigez l’expression à cet endroit et réessayez.</translation>
     </message>
     <message>
       <source>the argument {param} of {function} is missing</source>
       <extracomment>expression.problem.argument_missing</extracomment>
-      <translation type="unfinished" />
+      <translation>l’argument {param} de {function} manque</translation>
     </message>
     <message>
       <source>an attribute name is missing between [ and ]</source>
       <extracomment>expression.problem.attribute_missing</extracomment>
-      <translation type="unfinished" />
+      <translation>il manque un nom d’attribut entre [ et ]</translation>
     </message>
     <message>
       <source>the attribute name that starts here is not closed with "]"</source>
       <extracomment>expression.problem.attribute_not_closed</extracomment>
-      <translation type="unfinished" />
+      <translation>le nom d’attribut qui commence ici n’est pas fermé par « ] »</translation>
     </message>
     <message>
       <source>the regular expression is not valid: {detail}</source>
       <extracomment>expression.problem.bad_regex</extracomment>
-      <translation type="unfinished" />
+      <translation>l’expression régulière n’est pas valide : {detail}</translation>
     </message>
     <message>
       <source>the function {name} must be followed by "("</source>
       <extracomment>expression.problem.call_needs_paren</extracomment>
-      <translation type="unfinished" />
+      <translation>la fonction {name} doit être suivie de « ( »</translation>
     </message>
     <message>
       <source>a comma or ")" is expected before {token}</source>
       <extracomment>expression.problem.comma_expected</extracomment>
-      <translation type="unfinished" />
+      <translation>une virgule ou une « ) » est attendue avant {token}</translation>
     </message>
     <message>
       <source>the expression is empty</source>
-      <extracomment>expression.problem.empty</extracomment>
-      <translation type="unfinished" />
+      <extracomment>expression.problem.empty mapping.problem.empty_expression</extracomment>
+      <translation>l’expression est vide</translation>
     </message>
     <message>
       <source>the expression ends where a value is expected</source>
       <extracomment>expression.problem.ends_too_soon</extracomment>
-      <translation type="unfinished" />
+      <translation>l’expression se termine là où une valeur est attendue</translation>
     </message>
     <message>
       <source>unknown function "{name}"; function names are case-sensitive: write "{near}"</source>
       <extracomment>expression.problem.function_case</extracomment>
-      <translation type="unfinished" />
+      <translation>fonction inconnue « {name} » ; les noms de fonctions distinguent majuscules et minuscules : écrivez « {near} »</translation>
     </message>
     <message>
       <source>{quote} is not a quote the language knows: text goes between straight double quotes, like "Paris"</source>
       <extracomment>expression.problem.not_a_quote</extracomment>
-      <translation type="unfinished" />
+      <translation>{quote} n’est pas un guillemet que le langage connaît : le texte se place entre guillemets droits doubles, comme "Paris"</translation>
     </message>
     <message>
       <source>the "(" at column {column} is not closed</source>
       <extracomment>expression.problem.not_closed</extracomment>
-      <translation type="unfinished" />
+      <translation>la « ( » de la colonne {column} n’est pas fermée</translation>
     </message>
     <message>
       <source>{param} of {function} must be a whole number, not "{value}"</source>
       <extracomment>expression.problem.not_whole</extracomment>
-      <translation type="unfinished" />
+      <translation>{param} de {function} doit être un nombre entier, et non « {value} »</translation>
     </message>
     <message>
       <source>only one comparison is allowed here: nest IIF to combine conditions</source>
       <extracomment>expression.problem.one_comparison</extracomment>
-      <translation type="unfinished" />
+      <translation>une seule comparaison est permise ici : imbriquez des IIF pour combiner des conditions</translation>
     </message>
     <message>
       <source>Replace needs oldValue with replacementValue or template, or regexPattern with replacementValue (or regexGroupName and replacementAttributeName); leave the others empty, e.g. Replace([mail], "@contoso.com", , , "", , )</source>
       <extracomment>expression.problem.replace_arguments</extracomment>
-      <translation type="unfinished" />
+      <translation>Replace demande oldValue avec replacementValue ou template, ou regexPattern avec replacementValue (ou regexGroupName et replacementAttributeName) ; laissez les autres vides, par exemple Replace([mail], "@contoso.com", , , "", , )</translation>
     </message>
     <message>
       <source>the text that starts here has no closing double quote</source>
       <extracomment>expression.problem.text_not_closed</extracomment>
-      <translation type="unfinished" />
+      <translation>le texte qui commence ici n’a pas de guillemet double fermant</translation>
     </message>
     <message>
       <source>unexpected {token}</source>
       <extracomment>expression.problem.unexpected</extracomment>
-      <translation type="unfinished" />
+      <translation>élément inattendu : {token}</translation>
     </message>
     <message>
       <source>unexpected {token}: a comma is missing, or the expression goes on after its end</source>
       <extracomment>expression.problem.unexpected_after_end</extracomment>
-      <translation type="unfinished" />
+      <translation>élément inattendu : {token} ; il manque une virgule, ou l’expression continue après sa fin</translation>
     </message>
     <message>
       <source>unexpected character "{ch}"</source>
       <extracomment>expression.problem.unexpected_character</extracomment>
-      <translation type="unfinished" />
+      <translation>caractère inattendu « {ch} »</translation>
     </message>
     <message>
       <source>unexpected {token}: it closes no open parenthesis</source>
       <extracomment>expression.problem.unexpected_closing</extracomment>
-      <translation type="unfinished" />
+      <translation>élément inattendu : {token} ; il ne ferme aucune parenthèse ouverte</translation>
     </message>
     <message>
       <source>unexpected {token} where a value is expected</source>
       <extracomment>expression.problem.unexpected_value</extracomment>
-      <translation type="unfinished" />
+      <translation>élément inattendu là où une valeur est attendue : {token}</translation>
     </message>
     <message>
       <source>unexpected word "{name}": attributes go in square brackets, like [{name}], and text in double quotes, like "{name}"</source>
       <extracomment>expression.problem.unexpected_word</extracomment>
-      <translation type="unfinished" />
+      <translation>mot inattendu « {name} » : les attributs se placent entre crochets, comme [{name}], et le texte entre guillemets doubles, comme "{name}"</translation>
     </message>
     <message>
       <source>unknown attribute "{name}"</source>
       <extracomment>expression.problem.unknown_attribute</extracomment>
-      <translation type="unfinished" />
+      <translation>attribut inconnu « {name} »</translation>
     </message>
     <message>
       <source>unknown attribute "{name}"; did you mean "{near}"?</source>
       <extracomment>expression.problem.unknown_attribute_near</extracomment>
-      <translation type="unfinished" />
+      <translation>attribut inconnu « {name} » ; vouliez-vous dire « {near} » ?</translation>
     </message>
     <message>
       <source>unknown function "{name}"</source>
       <extracomment>expression.problem.unknown_function</extracomment>
-      <translation type="unfinished" />
+      <translation>fonction inconnue « {name} »</translation>
     </message>
     <message>
       <source>unknown function "{name}"; did you mean "{near}"?</source>
       <extracomment>expression.problem.unknown_function_near</extracomment>
-      <translation type="unfinished" />
+      <translation>fonction inconnue « {name} » ; vouliez-vous dire « {near} » ?</translation>
     </message>
     <message>
       <source>a value is missing before {token}</source>
       <extracomment>expression.problem.value_missing</extracomment>
-      <translation type="unfinished" />
+      <translation>il manque une valeur avant {token}</translation>
     </message>
     <message>
       <source>{arity}, not {given}</source>
       <extracomment>expression.problem.wrong_arity</extracomment>
-      <translation type="unfinished" />
+      <translation>{arity}, et non {given}</translation>
     </message>
     <message>
       <source>attribute [{name}]</source>
       <extracomment>expression.token.attribute</extracomment>
-      <translation type="unfinished" />
+      <translation>attribut [{name}]</translation>
     </message>
     <message>
       <source>end of the expression</source>
       <extracomment>expression.token.end</extracomment>
-      <translation type="unfinished" />
+      <translation>fin de l’expression</translation>
     </message>
     <message>
       <source>"{value}"</source>
@@ -2062,22 +2062,22 @@
     <message>
       <source>text "{value}"</source>
       <extracomment>expression.token.text</extracomment>
-      <translation type="unfinished" />
+      <translation>texte « {value} »</translation>
     </message>
     <message>
       <source>word "{word}"</source>
       <extracomment>expression.token.word</extracomment>
-      <translation type="unfinished" />
+      <translation>mot « {word} »</translation>
     </message>
     <message>
       <source>column {column} (at the end)</source>
       <extracomment>expression.where.end</extracomment>
-      <translation type="unfinished" />
+      <translation>colonne {column} (à la fin)</translation>
     </message>
     <message>
       <source>column {column} (near `{snippet}`)</source>
       <extracomment>expression.where.near</extracomment>
-      <translation type="unfinished" />
+      <translation>colonne {column} (près de `{snippet}`)</translation>
     </message>
     <message>
       <source>Microsoft Graph refused the sign-in token.</source>
@@ -2438,6 +2438,161 @@
       <translation>L’e-mail d’échec fonctionne. Quand un cycle de provisionnement est mis en quarantaine, retenu par le seuil de suppression accidentelle ou se termine avec des échecs, un rapport comme celui-ci est envoyé à : {recipients}.</translation>
     </message>
     <message>
+      <source>(empty)</source>
+      <extracomment>mapping.empty_target</extracomment>
+      <translation>(vide)</translation>
+    </message>
+    <message>
+      <source>The mapping for "{target}" has an error: {problem}</source>
+      <extracomment>mapping.error</extracomment>
+      <translation>Le mappage de « {target} » contient une erreur : {problem}</translation>
+    </message>
+    <message>
+      <source>The mapping for "{target}" has an error at {where}: {problem}</source>
+      <extracomment>mapping.error_at</extracomment>
+      <translation>Le mappage de « {target} » contient une erreur à la {where} : {problem}</translation>
+    </message>
+    <message>
+      <source>The mapping for "{target}" for {user} has an error: {problem}</source>
+      <extracomment>mapping.error_for</extracomment>
+      <translation>Le mappage de « {target} » pour {user} contient une erreur : {problem}</translation>
+    </message>
+    <message>
+      <source>The mapping for "{target}" for {user} has an error at {where}: {problem}</source>
+      <extracomment>mapping.error_for_at</extracomment>
+      <translation>Le mappage de « {target} » pour {user} contient une erreur à la {where} : {problem}</translation>
+    </message>
+    <message>
+      <source>Correct the mapping on the Attribute mappings page and save again.</source>
+      <extracomment>mapping.next_step</extracomment>
+      <translation>Corrigez le mappage sur la page Mappages des attributs et enregistrez de nouveau.</translation>
+    </message>
+    <message>
+      <source>the constant "{value}" is not true or false</source>
+      <extracomment>mapping.problem.constant_not_boolean</extracomment>
+      <translation>la constante « {value} » n’est ni vrai ni faux</translation>
+    </message>
+    <message>
+      <source>the default "{value}" is not true or false</source>
+      <extracomment>mapping.problem.default_not_boolean</extracomment>
+      <translation>la valeur par défaut « {value} » n’est ni vrai ni faux</translation>
+    </message>
+    <message>
+      <source>a direct mapping needs a source attribute</source>
+      <extracomment>mapping.problem.direct_needs_source</extracomment>
+      <translation>un mappage direct a besoin d’un attribut source</translation>
+    </message>
+    <message>
+      <source>the attribute is mapped twice (also as {other})</source>
+      <extracomment>mapping.problem.mapped_twice</extracomment>
+      <translation>l’attribut est mappé deux fois (aussi comme {other})</translation>
+    </message>
+    <message>
+      <source>Keep one mapping per target attribute.</source>
+      <extracomment>mapping.problem.mapped_twice_next</extracomment>
+      <translation>Gardez un seul mappage par attribut cible.</translation>
+    </message>
+    <message>
+      <source>a matching attribute must have a value</source>
+      <extracomment>mapping.problem.matching_needs_value</extracomment>
+      <translation>un attribut de correspondance doit avoir une valeur</translation>
+    </message>
+    <message>
+      <source>group members can only be mapped directly (or not at all)</source>
+      <extracomment>mapping.problem.members_direct</extracomment>
+      <translation>les membres d’un groupe ne peuvent être mappés que directement (ou pas du tout)</translation>
+    </message>
+    <message>
+      <source>the matching precedence cannot be negative</source>
+      <extracomment>mapping.problem.negative_precedence</extracomment>
+      <translation>la priorité de correspondance ne peut pas être négative</translation>
+    </message>
+    <message>
+      <source>no group mapping is a matching attribute</source>
+      <extracomment>mapping.problem.no_matching_group</extracomment>
+      <translation>aucun mappage de groupe n’est un attribut de correspondance</translation>
+    </message>
+    <message>
+      <source>Give {attribute} matching precedence 1.</source>
+      <extracomment>mapping.problem.no_matching_next</extracomment>
+      <translation>Donnez à {attribute} la priorité de correspondance 1.</translation>
+    </message>
+    <message>
+      <source>no user mapping is a matching attribute</source>
+      <extracomment>mapping.problem.no_matching_user</extracomment>
+      <translation>aucun mappage d’utilisateur n’est un attribut de correspondance</translation>
+    </message>
+    <message>
+      <source>the source has no attribute "{name}"</source>
+      <extracomment>mapping.problem.no_such_source</extracomment>
+      <translation>la source n’a pas d’attribut « {name} »</translation>
+    </message>
+    <message>
+      <source>Choose one of the source's attributes.</source>
+      <extracomment>mapping.problem.no_such_source_next</extracomment>
+      <translation>Choisissez l’un des attributs de la source.</translation>
+    </message>
+    <message>
+      <source>it is not a valid SCIM path: {problem}</source>
+      <extracomment>mapping.problem.not_a_path</extracomment>
+      <translation>ce n’est pas un chemin SCIM valide : {problem}</translation>
+    </message>
+    <message>
+      <source>"{value}" is not true or false</source>
+      <extracomment>mapping.problem.not_boolean</extracomment>
+      <translation>« {value} » n’est ni vrai ni faux</translation>
+    </message>
+    <message>
+      <source>Fix the value in the directory, or map a true/false value.</source>
+      <extracomment>mapping.problem.not_boolean_next</extracomment>
+      <translation>Corrigez la valeur dans l’annuaire, ou mappez une valeur vrai/faux.</translation>
+    </message>
+    <message>
+      <source>"{value}" is not a language and a country such as fr-FR or fr_FR (Webex takes only that form)</source>
+      <extracomment>mapping.problem.not_language_tag</extracomment>
+      <translation>« {value} » n’est pas une langue suivie d’un pays comme fr-FR ou fr_FR (Webex n’accepte que cette forme)</translation>
+    </message>
+    <message>
+      <source>Fix the value in the directory (e.g. en-US), or map an expression that gives a language and a country.</source>
+      <extracomment>mapping.problem.not_language_tag_next</extracomment>
+      <translation>Corrigez la valeur dans l’annuaire (par exemple en-US), ou mappez une expression qui donne une langue et un pays.</translation>
+    </message>
+    <message>
+      <source>{other} already has matching precedence {precedence}</source>
+      <extracomment>mapping.problem.precedence_taken</extracomment>
+      <translation>{other} a déjà la priorité de correspondance {precedence}</translation>
+    </message>
+    <message>
+      <source>Give each matching attribute its own precedence (1, 2, ...).</source>
+      <extracomment>mapping.problem.precedence_taken_next</extracomment>
+      <translation>Donnez à chaque attribut de correspondance sa propre priorité (1, 2, …).</translation>
+    </message>
+    <message>
+      <source>no group mapping writes {attribute}, which the target requires</source>
+      <extracomment>mapping.problem.required_group</extracomment>
+      <translation>aucun mappage de groupe n’écrit {attribute}, que la cible exige</translation>
+    </message>
+    <message>
+      <source>Add a group mapping for {attribute} (or restore the default mappings).</source>
+      <extracomment>mapping.problem.required_group_next</extracomment>
+      <translation>Ajoutez un mappage de groupe pour {attribute} (ou rétablissez les mappages par défaut).</translation>
+    </message>
+    <message>
+      <source>no user mapping writes {attribute}, which the target requires</source>
+      <extracomment>mapping.problem.required_user</extracomment>
+      <translation>aucun mappage d’utilisateur n’écrit {attribute}, que la cible exige</translation>
+    </message>
+    <message>
+      <source>Add a user mapping for {attribute} (or restore the default mappings).</source>
+      <extracomment>mapping.problem.required_user_next</extracomment>
+      <translation>Ajoutez un mappage d’utilisateur pour {attribute} (ou rétablissez les mappages par défaut).</translation>
+    </message>
+    <message>
+      <source>{text}.</source>
+      <extracomment>mapping.sentence</extracomment>
+      <translation>{text}.</translation>
+    </message>
+    <message>
       <source>The CA bundle named by {name} ({path}) does not exist.</source>
       <extracomment>net.ca_bundle.missing</extracomment>
       <translation>Le paquet d’autorités de certification désigné par {name} ({path}) n’existe pas.</translation>
@@ -2476,6 +2631,11 @@
       <source>Check that the proxy runs and that {variable} names it (or unset it, or add the host to NO_PROXY), then try again.</source>
       <extracomment>net.proxy.step</extracomment>
       <translation>Vérifiez que le proxy fonctionne et que {variable} le désigne (ou supprimez-la, ou ajoutez l’hôte à NO_PROXY), puis réessayez.</translation>
+    </message>
+    <message>
+      <source>(unreadable address)</source>
+      <extracomment>net.proxy.unreadable</extracomment>
+      <translation>(adresse illisible)</translation>
     </message>
     <message>
       <source>{host} sent an answer larger than {size} bytes; it was stopped there.</source>
@@ -2601,6 +2761,164 @@
       <source>Check that the tenant URL points at the Webex API.</source>
       <extracomment>people.step.no_id</extracomment>
       <translation>Vérifiez que l’URL du locataire pointe vers l’API Webex.</translation>
+    </message>
+    <message>
+      <source>{first} and {second}</source>
+      <extracomment>profile.and</extracomment>
+      <translation>{first} et {second}</translation>
+    </message>
+    <message>
+      <source>Profile {name} created: {path}</source>
+      <extracomment>profile.created</extracomment>
+      <translation>Profil {name} créé : {path}</translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} invalid rows in the CSV file (rows {rows}): {action}.</source>
+      <extracomment>profile.csv.invalid_rows</extracomment>
+      <translation>
+        <numerusform>{count} ligne non valide dans le fichier CSV (lignes {rows}) : {action}.</numerusform>
+        <numerusform>{count} lignes non valides dans le fichier CSV (lignes {rows}) : {action}.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>they will be left out (--skip-invalid)</source>
+      <extracomment>profile.csv.left_out</extracomment>
+      <translation>elles seront laissées de côté (--skip-invalid)</translation>
+    </message>
+    <message>
+      <source>{file}: {users} users, {groups} groups ({encoding}, {delimiter}-separated).</source>
+      <extracomment>profile.csv.read</extracomment>
+      <translation>{file} : {users} utilisateurs, {groups} groupes ({encoding}, séparateur {delimiter}).</translation>
+    </message>
+    <message>
+      <source>a sync will stop until they are fixed, or add --skip-invalid</source>
+      <extracomment>profile.csv.sync_stops</extracomment>
+      <translation>une synchronisation s’arrêtera tant qu’elles ne seront pas corrigées, ou ajoutez --skip-invalid</translation>
+    </message>
+    <message>
+      <source>Profile {name} deleted.</source>
+      <extracomment>profile.deleted</extracomment>
+      <translation>Profil {name} supprimé.</translation>
+    </message>
+    <message>
+      <source>Profile {name} exported to {path} (secrets are not included).</source>
+      <extracomment>profile.exported</extracomment>
+      <translation>Profil {name} exporté vers {path} (sans les secrets).</translation>
+    </message>
+    <message>
+      <source>Its provisioning history is kept in {path}.</source>
+      <extracomment>profile.history_kept</extracomment>
+      <translation>Son historique de provisionnement est conservé dans {path}.</translation>
+    </message>
+    <message>
+      <source>The file {path} does not exist.</source>
+      <extracomment>profile.import.no_file</extracomment>
+      <translation>Le fichier {path} n’existe pas.</translation>
+    </message>
+    <message>
+      <source>Check the path of the exported profile.</source>
+      <extracomment>profile.import.no_file.next</extracomment>
+      <translation>Vérifiez le chemin du profil exporté.</translation>
+    </message>
+    <message>
+      <source>The file {path} cannot be read as text ({error}).</source>
+      <extracomment>profile.import.unreadable</extracomment>
+      <translation>Le fichier {path} ne peut pas être lu comme du texte ({error}).</translation>
+    </message>
+    <message>
+      <source>Give the TOML file written by `webex-provisioner profile export`.</source>
+      <extracomment>profile.import.unreadable.next</extracomment>
+      <translation>Donnez le fichier TOML écrit par `webex-provisioner profile export`.</translation>
+    </message>
+    <message>
+      <source>Profile {name} imported.</source>
+      <extracomment>profile.imported</extracomment>
+      <translation>Profil {name} importé.</translation>
+    </message>
+    <message>
+      <source>Secrets are not part of an export: store the token with `webex-provisioner profile set {name} --token-stdin` (or set WEBEX_PROVISIONER_TOKEN).</source>
+      <extracomment>profile.imported.secrets</extracomment>
+      <translation>Les secrets ne font pas partie d’un export : enregistrez le jeton avec `webex-provisioner profile set {name} --token-stdin` (ou définissez WEBEX_PROVISIONER_TOKEN).</translation>
+    </message>
+    <message>
+      <source>The {what} is kept in the system keyring.</source>
+      <extracomment>profile.kept_in_keyring</extracomment>
+      <translation>Le {what} est conservé dans le trousseau du système.</translation>
+    </message>
+    <message>
+      <source>{problem} Not saved: {unsaved}. The rest of the profile was saved; set the variable when running webex-provisioner with --profile {name}.</source>
+      <extracomment>profile.keyring.not_saved</extracomment>
+      <translation>{problem} Non enregistré : {unsaved}. Le reste du profil a été enregistré ; définissez la variable quand vous lancez webex-provisioner avec --profile {name}.</translation>
+    </message>
+    <message>
+      <source>the {what} (give it in {env} instead)</source>
+      <extracomment>profile.keyring.unsaved</extracomment>
+      <translation>le {what} (donnez-le plutôt dans {env})</translation>
+    </message>
+    <message>
+      <source>A CSV source needs the file.</source>
+      <extracomment>profile.needs.csv</extracomment>
+      <translation>Une source CSV a besoin du fichier.</translation>
+    </message>
+    <message>
+      <source>Add --csv-file FILE (the CSV export of users).</source>
+      <extracomment>profile.needs.csv.next</extracomment>
+      <translation>Ajoutez --csv-file FILE (l’export CSV des utilisateurs).</translation>
+    </message>
+    <message>
+      <source>An Entra ID source needs the app registration's ids.</source>
+      <extracomment>profile.needs.ids</extracomment>
+      <translation>Une source Entra ID a besoin des identifiants de l’inscription d’application.</translation>
+    </message>
+    <message>
+      <source>Add {options} (from the app registration's overview in Entra).</source>
+      <extracomment>profile.needs.ids.next</extracomment>
+      <translation>Ajoutez {options} (depuis la vue d’ensemble de l’inscription d’application dans Entra).</translation>
+    </message>
+    <message>
+      <source>The profile needs a source directory.</source>
+      <extracomment>profile.needs.source</extracomment>
+      <translation>Le profil a besoin d’un annuaire source.</translation>
+    </message>
+    <message>
+      <source>Add --source csv --csv-file FILE, or --source entra --tenant-id ID --client-id ID.</source>
+      <extracomment>profile.needs.source.next</extracomment>
+      <translation>Ajoutez --source csv --csv-file FILE, ou --source entra --tenant-id ID --client-id ID.</translation>
+    </message>
+    <message>
+      <source>The profile needs the tenant URL.</source>
+      <extracomment>profile.needs.tenant_url</extracomment>
+      <translation>Le profil a besoin de l’URL du locataire.</translation>
+    </message>
+    <message>
+      <source>Add --tenant-url URL (the SCIM URL of the Webex tenant, with its orgId).</source>
+      <extracomment>profile.needs.tenant_url.next</extracomment>
+      <translation>Ajoutez --tenant-url URL (l’URL SCIM du locataire Webex, avec son orgId).</translation>
+    </message>
+    <message>
+      <source>No Entra client secret was given: store one with `webex-provisioner profile set {name} --client-secret-stdin`, set WEBEX_PROVISIONER_CLIENT_SECRET, or sign in with --device-code.</source>
+      <extracomment>profile.remind.client_secret</extracomment>
+      <translation>Aucun secret client Entra n’a été donné : enregistrez-en un avec `webex-provisioner profile set {name} --client-secret-stdin`, définissez WEBEX_PROVISIONER_CLIENT_SECRET, ou connectez-vous avec --device-code.</translation>
+    </message>
+    <message>
+      <source>No Webex token was given: store one with `webex-provisioner profile set {name} --token-stdin`, or set WEBEX_PROVISIONER_TOKEN.</source>
+      <extracomment>profile.remind.token</extracomment>
+      <translation>Aucun jeton Webex n’a été donné : enregistrez-en un avec `webex-provisioner profile set {name} --token-stdin`, ou définissez WEBEX_PROVISIONER_TOKEN.</translation>
+    </message>
+    <message>
+      <source>Its secrets were removed from the keyring ({kinds}).</source>
+      <extracomment>profile.secrets_removed</extracomment>
+      <translation>Ses secrets ont été retirés du trousseau ({kinds}).</translation>
+    </message>
+    <message>
+      <source>Profile {name} unchanged.</source>
+      <extracomment>profile.unchanged</extracomment>
+      <translation>Profil {name} inchangé.</translation>
+    </message>
+    <message>
+      <source>Profile {name} updated.</source>
+      <extracomment>profile.updated</extracomment>
+      <translation>Profil {name} mis à jour.</translation>
     </message>
     <message>
       <source>A path or setting of this schedule contains a line break or control character.</source>
