@@ -98,7 +98,7 @@ def http_max_body() -> int:
     return int(_positive_number_from_env(MAX_BODY_ENV, DEFAULT_MAX_BODY_BYTES))
 
 
-def proxy_for(url: httpx.URL) -> tuple[str, str] | None:
+def proxy_for(url: httpx.URL) -> tuple[str | Message, str] | None:
     """(proxy URL without credentials, the variable that set it) for `url`, from the environment.
 
     Only used to name the proxy when it cannot be reached; httpx does the routing.
@@ -115,9 +115,9 @@ def proxy_for(url: httpx.URL) -> tuple[str, str] | None:
             if value:
                 try:
                     proxy = httpx.URL(value if "://" in value else f"http://{value}")
-                    shown = str(proxy.copy_with(username=None, password=None))
+                    shown: str | Message = str(proxy.copy_with(username=None, password=None))
                 except (httpx.InvalidURL, TypeError, ValueError):
-                    shown = "(unreadable address)"
+                    shown = M.UNREADABLE_ADDRESS()
                 return shown, variable
     return None
 

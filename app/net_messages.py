@@ -40,3 +40,4 @@ NO_CA_BUNDLE = message(
 NO_CA_BUNDLE_STEP = message(
     "net.ca_bundle.missing.step", "Fix {name} to point at a PEM file, or unset it."
 )
+UNREADABLE_ADDRESS = message("net.proxy.unreadable", "(unreadable address)")
