@@ -16,7 +16,7 @@
     <message>
       <source>The target answered a bulk status that is not a number ({value}).</source>
       <extracomment>bulk.error.bad_status</extracomment>
-      <translation>La cible a répondu un statut bulk qui n’est pas un nombre ({value}).</translation>
+      <translation>La cible a répondu par un statut bulk qui n’est pas un nombre ({value}).</translation>
     </message>
     <message>
       <source>The target answered a bulk request without its operations.</source>
@@ -26,7 +26,7 @@
     <message>
       <source>The target answered a bulk operation that is not an object.</source>
       <extracomment>bulk.error.not_object</extracomment>
-      <translation>La cible a répondu une opération bulk qui n’est pas un objet.</translation>
+      <translation>La cible a répondu par une opération bulk qui n’est pas un objet.</translation>
     </message>
     <message>
       <source>The target answered bulk with HTTP {status} and {what}, not SCIM JSON.</source>
@@ -654,6 +654,46 @@
       <translation>interrompu</translation>
     </message>
     <message>
+      <source>{value} is negative; give 0 (all rows) or a positive number</source>
+      <extracomment>cli.limit.negative</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{text!r} is not a whole number; give 0 (all rows) or a positive number</source>
+      <extracomment>cli.limit.not_number</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Clear it? Only if process {pid} on {host} no longer runs. [y/N] </source>
+      <extracomment>cli.lock.ask</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The lock record of profile {profile} was cleared.</source>
+      <extracomment>cli.lock.cleared</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The lock of profile {profile} is free: there is no record to clear.</source>
+      <extracomment>cli.lock.free</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Clearing the lock needs a confirmation, and there is no terminal to ask.</source>
+      <extracomment>cli.lock.no_terminal</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check that process {pid} on {host} no longer runs a cycle, then run `webex-provisioner restart --profile {profile} --clear-lock --yes`.</source>
+      <extracomment>cli.lock.no_terminal.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lock record of profile {profile}: {owner}.</source>
+      <extracomment>cli.lock.record</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The last cycle ({cycle}) was interrupted at {done} of {planned} operations, at {when}.</source>
       <extracomment>cli.logs.interrupted_at</extracomment>
       <translation>Le dernier cycle ({cycle}) a été interrompu à {done} opérations sur {planned}, le {when}.</translation>
@@ -749,6 +789,26 @@
       <translation>E-mail de test envoyé à {recipients} via {server}.</translation>
     </message>
     <message>
+      <source>Provisioning is off for profile {profile}: --every runs scheduled cycles, which do not run while it is off; nothing was sent. Turn it on with `{turn_on}`, or run one cycle with `webex-provisioner sync --profile {profile} --force`.</source>
+      <extracomment>cli.off.every</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Provisioning is off for profile {profile}: running one cycle anyway (--force).</source>
+      <extracomment>cli.off.forced</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Provisioning is off for profile {profile}: no cycle was run and nothing was sent. To run one cycle anyway, add --force (`webex-provisioner sync --profile {profile} --force`); to keep it running, `{turn_on}`. `--dry-run` shows what a cycle would do.</source>
+      <extracomment>cli.off.refused</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Provisioning is off for profile {profile}: the scheduled cycle was skipped and nothing was sent. Turn it on with `{turn_on}`.</source>
+      <extracomment>cli.off.scheduled</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>completed with failures</source>
       <extracomment>cli.outcome.completed_with_failures</extracomment>
       <translation>terminé avec des échecs</translation>
@@ -814,12 +874,12 @@
     <message>
       <source>tokenExpiry answered an expiry time out of range ({exp}).</source>
       <extracomment>client.error.exp_range</extracomment>
-      <translation>tokenExpiry a répondu une date d’expiration hors limites ({exp}).</translation>
+      <translation>tokenExpiry a répondu par une date d’expiration hors limites ({exp}).</translation>
     </message>
     <message>
       <source>The target answered a group's members that are not a list.</source>
       <extracomment>client.error.members_not_list</extracomment>
-      <translation>La cible a répondu des membres de groupe qui ne sont pas une liste.</translation>
+      <translation>La cible a répondu par des membres de groupe qui ne sont pas une liste.</translation>
     </message>
     <message>
       <source>The target does not offer SCIM bulk requests.</source>
@@ -2205,6 +2265,56 @@
       <translation>avertissement : le fichier journal {path} ne peut pas être écrit ({reason}) ; libérez de l’espace sur son disque ou vérifiez son dossier.</translation>
     </message>
     <message>
+      <source>No mail server (SMTP host) is set for failure e-mail.</source>
+      <extracomment>mail.config.no_host</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set one with `webex-provisioner profile set NAME --smtp-host HOST --smtp-port PORT`, or on the wizard's Notification e-mail page.</source>
+      <extracomment>mail.config.no_host.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The SMTP user {user} is set but no SMTP password is stored.</source>
+      <extracomment>mail.config.no_password</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Store it with `webex-provisioner profile set NAME --smtp-password-stdin`, or clear the SMTP user if the server takes mail without a login.</source>
+      <extracomment>mail.config.no_password.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No recipient is set for failure e-mail.</source>
+      <extracomment>mail.config.no_recipient</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add one with `webex-provisioner profile set NAME --notify-email ADDRESS`.</source>
+      <extracomment>mail.config.no_recipient.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No sender address is set for failure e-mail.</source>
+      <extracomment>mail.config.no_sender</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set the sender on the wizard's Notification e-mail page (an address your mail server accepts), or use an e-mail address as the SMTP user.</source>
+      <extracomment>mail.config.no_sender.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The SMTP password would cross the network to {host} unencrypted.</source>
+      <extracomment>mail.config.unencrypted</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose --smtp-security starttls (port 587) or tls (port 465).</source>
+      <extracomment>mail.config.unencrypted.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Nothing was planned.</source>
       <extracomment>mail.counts.nothing</extracomment>
       <translation>Rien n’était prévu.</translation>
@@ -2223,6 +2333,146 @@
       <source>Cycle: {cycle}, started {started}, finished {finished}</source>
       <extracomment>mail.cycle_line</extracomment>
       <translation>Cycle : {cycle}, commencé le {started}, terminé le {finished}</translation>
+    </message>
+    <message>
+      <source>all recipients</source>
+      <extracomment>mail.error.all_recipients</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server {server} closed the connection ({detail}).</source>
+      <extracomment>mail.error.closed</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check that the port matches the security (465 for tls, 587 for starttls, 25 for none) and try again.</source>
+      <extracomment>mail.error.closed.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server {server} refused the login of {user} (SMTP {code}).</source>
+      <extracomment>mail.error.login_refused</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check the SMTP user and password (`webex-provisioner profile set NAME --smtp-user USER --smtp-password-stdin`) and that this account may send mail.</source>
+      <extracomment>mail.error.login_refused.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server {server} refused the message (SMTP {code}: {detail}).</source>
+      <extracomment>mail.error.message</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ask the mail admin whether this server accepts automated mail from this computer.</source>
+      <extracomment>mail.error.message.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server {server} offers no login on this connection.</source>
+      <extracomment>mail.error.no_login</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Use --smtp-security starttls or tls, or clear the SMTP user if the server takes mail without a login.</source>
+      <extracomment>mail.error.no_login.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server {server} does not offer STARTTLS.</source>
+      <extracomment>mail.error.no_starttls</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose --smtp-security tls (usually port 465), or ask the mail admin which security the server uses.</source>
+      <extracomment>mail.error.no_starttls.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server {server} does not support what sending needs ({detail}).</source>
+      <extracomment>mail.error.not_supported</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ask the mail admin which server and port to use for automated mail.</source>
+      <extracomment>mail.error.not_supported.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server {server} refused the recipients {refused}.</source>
+      <extracomment>mail.error.recipients</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check the addresses, and that this server relays mail to them (`webex-provisioner profile set NAME --notify-email ADDRESS`).</source>
+      <extracomment>mail.error.recipients.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server {server} refused the sender {sender} (SMTP {code}: {detail}).</source>
+      <extracomment>mail.error.sender</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Use a sender address this server accepts, often the SMTP user's own.</source>
+      <extracomment>mail.error.sender.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sending through {server} failed ({detail}).</source>
+      <extracomment>mail.error.sending</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check the SMTP settings and try again.</source>
+      <extracomment>mail.error.sending.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The TLS connection to the mail server {server} failed ({detail}).</source>
+      <extracomment>mail.error.tls</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check that the port matches the security: 465 for tls, 587 for starttls.</source>
+      <extracomment>mail.error.tls.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Could not reach the mail server {server}: {why}.</source>
+      <extracomment>mail.error.unreachable</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check the SMTP host and port, that the server runs, and that no firewall blocks the port; then send a test message (`webex-provisioner notify test --profile NAME`).</source>
+      <extracomment>mail.error.unreachable.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The certificate of the mail server {server} is not trusted ({detail}).</source>
+      <extracomment>mail.error.untrusted</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>If your company inspects TLS, point SSL_CERT_FILE at its CA bundle; otherwise check the SMTP host name (it must match the certificate).</source>
+      <extracomment>mail.error.untrusted.next</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>connection refused</source>
+      <extracomment>mail.error.why.refused</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no answer in time</source>
+      <extracomment>mail.error.why.timeout</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unknown host name</source>
+      <extracomment>mail.error.why.unknown_host</extracomment>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Action</source>
@@ -2700,7 +2950,7 @@
     <message>
       <source>people/me answered an orgId that is not a Webex organisation id.</source>
       <extracomment>people.error.bad_org</extracomment>
-      <translation>people/me a répondu un orgId qui n’est pas un identifiant d’organisation Webex.</translation>
+      <translation>people/me a répondu par un orgId qui n’est pas un identifiant d’organisation Webex.</translation>
     </message>
     <message>
       <source>people/me answered without an id or an orgId.</source>
@@ -2715,7 +2965,7 @@
     <message>
       <source>people/me did not answer a JSON object.</source>
       <extracomment>people.error.not_object</extracomment>
-      <translation>people/me n’a pas répondu un objet JSON.</translation>
+      <translation>people/me n’a pas répondu par un objet JSON.</translation>
     </message>
     <message>
       <source>device admin</source>
@@ -3857,7 +4107,7 @@
     <message>
       <source>The target answered HTTP {status} with {body} instead of JSON.</source>
       <extracomment>webex.error.not_json</extracomment>
-      <translation>La cible a répondu HTTP {status} avec {body} au lieu de JSON.</translation>
+      <translation>La cible a répondu par HTTP {status} avec {body} au lieu de JSON.</translation>
     </message>
     <message>
       <source>The target answered something that is not SCIM or Webex JSON.</source>
@@ -3912,7 +4162,7 @@
     <message>
       <source>The target answered an unexpected HTTP {status}.</source>
       <extracomment>webex.error.unexpected_status</extracomment>
-      <translation>La cible a répondu un code HTTP inattendu : {status}.</translation>
+      <translation>La cible a répondu par un code HTTP inattendu : {status}.</translation>
     </message>
     <message>
       <source>The target could not be reached.</source>
