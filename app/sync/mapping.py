@@ -36,6 +36,8 @@ from app.config.rules import ApplyWhen, AttributeMapping, MappingSet, MappingTyp
 from app.directory.attributes import AttributeType
 from app.directory.base import SourceGroup, SourceUser
 from app.errors import InputError
+from app.messages import Message
+from app.sync import mapping_messages as said
 from app.sync.attributes import TargetAttribute, find_target_attribute
 from app.sync.events import Change
 from app.sync.expressions import (
@@ -68,22 +70,29 @@ class MappingError(InputError):
 
     def __init__(
         self,
-        target: str,
-        problem: str,
+        target: str | Message,
+        problem: str | Message,
         *,
         column: int | None = None,
-        near: str = "",
+        near: str | Message = "",
         user_name: str = "",
-        next_step: str = "Correct the mapping on the Attribute mappings page and save again.",
+        next_step: str | Message = "",
     ) -> None:
-        where = f" at {near or f'column {column}'}" if column is not None else ""
-        who = f" for {user_name}" if user_name else ""
-        end = "" if problem.endswith((".", "?", "!")) else "."
-        super().__init__(
-            f'The mapping for "{target}"{who} has an error{where}: {problem}{end}', next_step
-        )
-        self.target = target
-        self.problem = problem
+        english = str(problem)
+        ended = problem if english.endswith((".", "?", "!")) else said.SENTENCE(text=problem)
+        said_where = near or said.COLUMN(column=column or 0)
+        if column is not None and user_name:
+            text = said.ERROR_FOR_AT(target=target, user=user_name, where=said_where, problem=ended)
+        elif column is not None:
+            text = said.ERROR_AT(target=target, where=said_where, problem=ended)
+        elif user_name:
+            text = said.ERROR_FOR(target=target, user=user_name, problem=ended)
+        else:
+            text = said.ERROR(target=target, problem=ended)
+        super().__init__(text, next_step or said.NEXT_STEP())
+        self.target = str(target)
+        self.problem = english
+        self.coded_problem = problem if isinstance(problem, Message) else None
         self.column = column
         self.user_name = user_name
 
@@ -206,9 +215,9 @@ class _Compiled:
             if flag is None:
                 raise MappingError(
                     self.target,
-                    f'"{as_text(raw)}" is not true or false',
+                    said.NOT_BOOLEAN(value=str(as_text(raw))),
                     user_name=user_name,
-                    next_step="Fix the value in the directory, or map a true/false value.",
+                    next_step=said.NOT_BOOLEAN_NEXT(),
                 )
             return flag
         if self.multi_texts:
@@ -236,11 +245,9 @@ def webex_language_tag(text: str, target: str = "preferredLanguage", user_name: 
     if found is None:
         raise MappingError(
             target,
-            f'"{text}" is not a language and a country such as fr-FR or fr_FR '
-            "(Webex takes only that form)",
+            said.NOT_LANGUAGE_TAG(value=text),
             user_name=user_name,
-            next_step="Fix the value in the directory (e.g. en-US), or map an expression "
-            "that gives a language and a country.",
+            next_step=said.NOT_LANGUAGE_TAG_NEXT(),
         )
     return f"{found[1].lower()}_{found[2].upper()}"
 
@@ -294,10 +301,7 @@ class Mapper:
                     MappingType.DIRECT,
                     MappingType.NONE,
                 ):
-                    raise MappingError(
-                        "members",
-                        "group members can only be mapped directly (or not at all)",
-                    )
+                    raise MappingError("members", said.MEMBERS_DIRECT())
 
     # --- what the mappings read and write ---------------------------------------------------
 
@@ -504,35 +508,38 @@ def _compile(
             path = parse_scim_path(m.target)
         except ScimPathError as exc:
             raise MappingError(
-                m.target or "(empty)", f"it is not a valid SCIM path: {exc.problem}"
+                m.target or said.EMPTY_TARGET(), said.NOT_A_PATH(problem=exc.problem)
             ) from None
         target = path.text()
         if path.key() in seen:
             raise MappingError(
                 target,
-                f"the attribute is mapped twice (also as {seen[path.key()]})",
-                next_step="Keep one mapping per target attribute.",
+                said.MAPPED_TWICE(other=seen[path.key()]),
+                next_step=said.MAPPED_TWICE_NEXT(),
             )
         seen[path.key()] = target
         info = find_target_attribute(path, resource)
         expression = None
         if m.type == MappingType.DIRECT:
             if not m.source.strip():
-                raise MappingError(target, "a direct mapping needs a source attribute")
+                raise MappingError(target, said.DIRECT_NEEDS_SOURCE())
             if known is not None and m.source.lower() not in {k.lower() for k in known}:
                 raise MappingError(
                     target,
-                    f'the source has no attribute "{m.source}"',
-                    next_step="Choose one of the source's attributes.",
+                    said.NO_SUCH_SOURCE(name=m.source),
+                    next_step=said.NO_SUCH_SOURCE_NEXT(),
                 )
         elif m.type == MappingType.EXPRESSION:
             if not m.expression.strip():
-                raise MappingError(target, "the expression is empty")
+                raise MappingError(target, said.EMPTY_EXPRESSION())
             try:
                 expression = parse(m.expression, known_attributes=known)
             except ExpressionError as exc:
                 raise MappingError(
-                    target, exc.problem, column=exc.column, near=exc.where()
+                    target,
+                    exc.coded_problem or exc.problem,
+                    column=exc.column,
+                    near=exc.where_said(),
                 ) from exc
         elif (
             m.type == MappingType.CONSTANT
@@ -540,25 +547,25 @@ def _compile(
             and info.type == AttributeType.BOOLEAN
             and to_bool(m.constant) is None
         ):
-            raise MappingError(target, f'the constant "{m.constant}" is not true or false')
+            raise MappingError(target, said.CONSTANT_NOT_BOOLEAN(value=m.constant))
         if (
             m.default is not None
             and info is not None
             and info.type == AttributeType.BOOLEAN
             and to_bool(m.default) is None
         ):
-            raise MappingError(target, f'the default "{m.default}" is not true or false')
+            raise MappingError(target, said.DEFAULT_NOT_BOOLEAN(value=m.default))
         if m.matching_precedence < 0:
-            raise MappingError(target, "the matching precedence cannot be negative")
+            raise MappingError(target, said.NEGATIVE_PRECEDENCE())
         if m.matching_precedence:
             if m.type == MappingType.NONE:
-                raise MappingError(target, "a matching attribute must have a value")
+                raise MappingError(target, said.MATCHING_NEEDS_VALUE())
             other = precedences.get(m.matching_precedence)
             if other is not None:
                 raise MappingError(
                     target,
-                    f"{other} already has matching precedence {m.matching_precedence}",
-                    next_step="Give each matching attribute its own precedence (1, 2, ...).",
+                    said.PRECEDENCE_TAKEN(other=other, precedence=m.matching_precedence),
+                    next_step=said.PRECEDENCE_TAKEN_NEXT(),
                 )
             precedences[m.matching_precedence] = target
         out.append(_Compiled.of(m, path, info, expression))
@@ -566,18 +573,18 @@ def _compile(
 
 
 def _require(compiled: Sequence[_Compiled], resource: Resource, attribute: str) -> None:
-    kind = "user" if resource == "User" else "group"
+    kind = "User" if resource == "User" else "Group"
     if not any(c.path.key() == attribute.lower() and c.applies(True) for c in compiled):
         raise MappingError(
             attribute,
-            f"no {kind} mapping writes {attribute}, which the target requires",
-            next_step=f"Add a {kind} mapping for {attribute} (or restore the default mappings).",
+            said.REQUIRED[kind](attribute=attribute),
+            next_step=said.REQUIRED_NEXT[kind](attribute=attribute),
         )
     if not any(c.mapping.matching_precedence for c in compiled):
         raise MappingError(
             attribute,
-            f"no {kind} mapping is a matching attribute",
-            next_step=f"Give {attribute} matching precedence 1.",
+            said.NO_MATCHING[kind](),
+            next_step=said.NO_MATCHING_NEXT(attribute=attribute),
         )
 
 

@@ -5,13 +5,24 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from app.config.rules import ScopingClause, ScopingFilter, ScopingOperator
+import pytest
+
+from app.config.rules import (
+    AttributeMapping,
+    MappingSet,
+    MappingType,
+    ScopingClause,
+    ScopingFilter,
+    ScopingOperator,
+)
 from app.directory.base import SourceUser
 from app.language import translator
 from app.messages import english
 from app.sync import outcome_messages as said
 from app.sync import plan_messages as plan_said
 from app.sync.events import Status
+from app.sync.expressions import ExpressionError, parse
+from app.sync.mapping import Mapper, MappingError
 from app.sync.outcome import CycleTally, held_event, quarantine_wait, skipped_event
 from app.sync.plan import DISABLED_IN_SOURCE, Action, PlannedOperation
 from app.sync.planner.operations import skip
@@ -132,3 +143,37 @@ def test_a_skipped_operation_carries_its_reason_coded() -> None:
     assert event.message == "disabled in the source"
     assert event.coded_message is not None
     assert event.coded_message.render(FR, "gui") == "désactivé dans la source"
+
+
+def test_an_expression_error_reads_in_french() -> None:
+    with pytest.raises(ExpressionError) as caught:
+        parse('Joinn(",", [a])', known_attributes=["a"])
+    error = caught.value
+    assert error.message == (
+        'The expression has an error at column 1 (near `Joinn(",", […`): unknown function '
+        '"Joinn"; did you mean "Join"?'
+    )
+    assert error.coded_message is not None
+    assert error.coded_message.render(FR, "gui") == (
+        'L’expression contient une erreur à la colonne 1 (près de `Joinn(",", […`) : '
+        "fonction inconnue « Joinn » ; vouliez-vous dire « Join » ?"
+    )
+    assert error.coded_problem is not None
+    _, next_step = error.texts(FR, "gui")
+    assert next_step == "Corrigez l’expression à cet endroit et réessayez."
+
+
+def test_a_mapping_error_carries_the_expression_error_in_french() -> None:
+    broken = AttributeMapping(
+        target="displayName", type=MappingType.EXPRESSION, expression="Join(, [mail]"
+    )
+    base = AttributeMapping(target="userName", source="mail", matching_precedence=1)
+    with pytest.raises(MappingError) as caught:
+        Mapper(MappingSet(users=[base, broken]), known_source_attributes=["mail"])
+    error = caught.value
+    assert error.coded_message is not None
+    assert str(error.coded_message) == error.message
+    assert error.message.startswith('The mapping for "displayName" has an error at column 5')
+    french = error.coded_message.render(FR, "cli")
+    assert french.startswith("Le mappage de « displayName » contient une erreur à la colonne 5")
+    assert "n’est pas fermée" in french

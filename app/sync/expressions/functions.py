@@ -53,6 +53,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from app.messages import Message
+from app.sync import expression_messages as said
 from app.sync.expressions.values import OMITTED, as_text, is_empty, to_bool
 
 Impl = Callable[[list[Any]], Any]
@@ -70,26 +72,25 @@ class FunctionSpec:
     regex_params: frozenset[int] = frozenset()
 
     def arity_text(self) -> str:
+        return self.arity().english
+
+    def arity(self) -> Message:
+        """How many arguments the function takes, in words (a coded message)."""
         names = ", ".join(self.params)
         if self.name == "Switch":
-            return (
-                "Switch takes the source, a default value, then key and value pairs "
-                f"({names}): an even number of arguments, at least 4"
-            )
+            return said.ARITY_SWITCH(names=names)
         if self.max_args is None:
-            return f"{self.name} takes at least {_count(self.min_args)} ({names})"
+            return said.ARITY_AT_LEAST(function=self.name, count=self.min_args, names=names)
         if self.min_args == self.max_args:
-            return f"{self.name} takes {_count(self.min_args)} ({names})"
-        return f"{self.name} takes {self.min_args} to {_count(self.max_args)} ({names})"
+            return said.ARITY_EXACTLY(function=self.name, count=self.min_args, names=names)
+        return said.ARITY_BETWEEN(
+            function=self.name, low=self.min_args, count=self.max_args, names=names
+        )
 
     def accepts(self, count: int) -> bool:
         if count < self.min_args or (self.max_args is not None and count > self.max_args):
             return False
         return not (self.name == "Switch" and count % 2)
-
-
-def _count(n: int) -> str:
-    return "1 argument" if n == 1 else f"{n} arguments"
 
 
 def _text_map(value: Any, fn: Callable[[str], Any]) -> Any:

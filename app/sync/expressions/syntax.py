@@ -57,6 +57,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from app.errors import InputError
+from app.messages import Message
+from app.sync import expression_messages as said
 from app.sync.expressions.functions import FUNCTIONS, FunctionSpec, dotnet_regex
 
 # --- errors ---------------------------------------------------------------------------------
@@ -65,23 +67,25 @@ from app.sync.expressions.functions import FUNCTIONS, FunctionSpec, dotnet_regex
 class ExpressionError(InputError):
     """An expression that cannot be used; `column` (1-based) is where the problem is."""
 
-    def __init__(self, problem: str, column: int, text: str) -> None:
-        self.problem = problem
+    def __init__(self, problem: str | Message, column: int, text: str) -> None:
+        self.problem = str(problem)
+        self.coded_problem = problem if isinstance(problem, Message) else None
         self.column = column
         self.text = text
-        end = "" if problem.endswith((".", "?", "!")) else "."
-        super().__init__(
-            f"The expression has an error at {self.where()}: {problem}{end}",
-            "Correct the expression at that place and try again.",
-        )
+        frame = said.ERROR_ENDED if self.problem.endswith((".", "?", "!")) else said.ERROR
+        super().__init__(frame(where=self.where_said(), problem=problem), said.NEXT_STEP())
 
     def where(self) -> str:
         """'column 11 (near `[a`)': the column and the text that starts there."""
+        return self.where_said().english
+
+    def where_said(self) -> Message:
+        """where(), as a coded message."""
         rest = self.text[self.column - 1 :].split("\n", 1)[0].strip()
         if not rest:
-            return f"column {self.column} (at the end)"
+            return said.AT_END(column=self.column)
         snippet = rest if len(rest) <= 12 else rest[:12] + "…"
-        return f"column {self.column} (near `{snippet}`)"
+        return said.NEAR(column=self.column, snippet=snippet)
 
     def pointer(self) -> str:
         """The expression's line with a caret under the column, for a terminal or a tooltip."""
@@ -144,14 +148,9 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token("OP", op, i))
             i += len(op)
         elif ch in "'\u2018\u2019\u201c\u201d\u00ab\u00bb":
-            raise ExpressionError(
-                f"{ch} is not a quote the language knows: text goes between straight "
-                'double quotes, like "Paris"',
-                i + 1,
-                text,
-            )
+            raise ExpressionError(said.NOT_A_QUOTE(quote=ch), i + 1, text)
         else:
-            raise ExpressionError(f'unexpected character "{ch}"', i + 1, text)
+            raise ExpressionError(said.UNEXPECTED_CHARACTER(ch=ch), i + 1, text)
     tokens.append(Token("EOF", None, n))
     return tokens
 
@@ -161,16 +160,12 @@ def _read_attribute(text: str, start: int) -> tuple[str, int]:
     end = text.find("]", start + 1)
     stop = text.find("[", start + 1)
     if end < 0 or (0 <= stop < end):
-        raise ExpressionError(
-            'the attribute name that starts here is not closed with "]"', start + 1, text
-        )
+        raise ExpressionError(said.ATTRIBUTE_NOT_CLOSED(), start + 1, text)
     name = text[start + 1 : end].strip()
     if not name:
-        raise ExpressionError("an attribute name is missing between [ and ]", start + 1, text)
+        raise ExpressionError(said.ATTRIBUTE_MISSING(), start + 1, text)
     if '"' in name or "(" in name or "," in name:
-        raise ExpressionError(
-            'the attribute name that starts here is not closed with "]"', start + 1, text
-        )
+        raise ExpressionError(said.ATTRIBUTE_NOT_CLOSED(), start + 1, text)
     return name, end + 1
 
 
@@ -188,7 +183,7 @@ def _read_string(text: str, start: int) -> tuple[str, int]:
         else:
             out.append(ch)
             i += 1
-    raise ExpressionError("the text that starts here has no closing double quote", start + 1, text)
+    raise ExpressionError(said.TEXT_NOT_CLOSED(), start + 1, text)
 
 
 # --- the syntax tree ------------------------------------------------------------------------
@@ -260,7 +255,7 @@ class _Parser:
         self.known = None if known_attributes is None else {a.lower() for a in known_attributes}
         self.known_names = known_attributes
 
-    def error(self, problem: str, column: int) -> ExpressionError:
+    def error(self, problem: Message, column: int) -> ExpressionError:
         return ExpressionError(problem, column, self.text)
 
     @property
@@ -274,16 +269,16 @@ class _Parser:
 
     def expression(self) -> Node:
         if self.token.kind == "EOF":
-            raise self.error("the expression is empty", 1)
+            raise self.error(said.EMPTY(), 1)
         node = self.comparison()
         if self.token.kind != "EOF":
             tok = self.token
-            hint = ""
+            problem = said.UNEXPECTED
             if tok.kind == "RPAREN":
-                hint = ": it closes no open parenthesis"
+                problem = said.UNEXPECTED_CLOSING
             elif tok.kind in {"STRING", "ATTR", "IDENT", "NUMBER"}:
-                hint = ": a comma is missing, or the expression goes on after its end"
-            raise self.error(f"unexpected {_describe(tok)}{hint}", tok.column)
+                problem = said.UNEXPECTED_AFTER_END
+            raise self.error(problem(token=_describe(tok)), tok.column)
         return node
 
     def comparison(self) -> Node:
@@ -292,10 +287,7 @@ class _Parser:
             op = self.advance()
             right = self.operand()
             if self.token.kind == "OP":
-                raise self.error(
-                    "only one comparison is allowed here: nest IIF to combine conditions",
-                    self.token.column,
-                )
+                raise self.error(said.ONE_COMPARISON(), self.token.column)
             return Comparison(op.value, left, right, column=op.column)
         return left
 
@@ -317,22 +309,26 @@ class _Parser:
             self.advance()
             inner = self.comparison()
             if self.token.kind != "RPAREN":
-                raise self.error(f'the "(" at column {tok.column} is not closed', tok.column)
+                raise self.error(said.NOT_CLOSED(column=tok.column), tok.column)
             self.advance()
             return inner
         if tok.kind == "EOF":
-            raise self.error("the expression ends where a value is expected", tok.column)
+            raise self.error(said.ENDS_TOO_SOON(), tok.column)
         if tok.kind in {"COMMA", "RPAREN"}:
-            raise self.error(f"a value is missing before {_describe(tok)}", tok.column)
-        raise self.error(f"unexpected {_describe(tok)} where a value is expected", tok.column)
+            raise self.error(said.VALUE_MISSING(token=_describe(tok)), tok.column)
+        raise self.error(said.UNEXPECTED_VALUE(token=_describe(tok)), tok.column)
 
     def check_attribute(self, tok: Token) -> None:
         if self.known is None or tok.value.lower() in self.known:
             return
         assert self.known_names is not None
         near = _closest(tok.value, self.known_names)
-        hint = f'; did you mean "{near}"?' if near else ""
-        raise self.error(f'unknown attribute "{tok.value}"{hint}', tok.column)
+        problem = (
+            said.UNKNOWN_ATTRIBUTE_NEAR(name=tok.value, near=near)
+            if near
+            else said.UNKNOWN_ATTRIBUTE(name=tok.value)
+        )
+        raise self.error(problem, tok.column)
 
     def word(self) -> Node:
         """A name: a call when "(" follows it, else true or false."""
@@ -343,12 +339,8 @@ class _Parser:
         if name.lower() in {"true", "false"}:
             return BooleanLiteral(name.lower() == "true", column=tok.column)
         if name in FUNCTIONS or _closest(name, FUNCTIONS) == name:
-            raise self.error(f'the function {name} must be followed by "("', tok.column)
-        raise self.error(
-            f'unexpected word "{name}": attributes go in square brackets, like [{name}], '
-            f'and text in double quotes, like "{name}"',
-            tok.column,
-        )
+            raise self.error(said.CALL_NEEDS_PAREN(name=name), tok.column)
+        raise self.error(said.UNEXPECTED_WORD(name=name), tok.column)
 
     def call(self) -> Node:
         tok = self.advance()
@@ -357,16 +349,16 @@ class _Parser:
         if spec is None:
             near = _closest(name, FUNCTIONS)
             if near is not None and near.lower() == name.lower():
-                hint = f'; function names are case-sensitive: write "{near}"'
+                problem = said.FUNCTION_CASE(name=name, near=near)
             elif near is not None:
-                hint = f'; did you mean "{near}"?'
+                problem = said.UNKNOWN_FUNCTION_NEAR(name=name, near=near)
             else:
-                hint = ""
-            raise self.error(f'unknown function "{name}"{hint}', tok.column)
+                problem = said.UNKNOWN_FUNCTION(name=name)
+            raise self.error(problem, tok.column)
         open_paren = self.advance()
         args = self.arguments(open_paren)
         if not spec.accepts(len(args)):
-            raise self.error(f"{spec.arity_text()}, not {len(args)}", tok.column)
+            raise self.error(said.WRONG_ARITY(arity=spec.arity(), given=len(args)), tok.column)
         self.check_arguments(spec, args)
         return Call(name, tuple(args), column=tok.column)
 
@@ -386,18 +378,14 @@ class _Parser:
                 self.advance()
                 return args
             if tok.kind == "EOF":
-                raise self.error(
-                    f'the "(" at column {open_paren.column} is not closed', open_paren.column
-                )
-            raise self.error(f'a comma or ")" is expected before {_describe(tok)}', tok.column)
+                raise self.error(said.NOT_CLOSED(column=open_paren.column), open_paren.column)
+            raise self.error(said.COMMA_EXPECTED(token=_describe(tok)), tok.column)
 
     def argument(self, open_paren: Token) -> Node:
         if self.token.kind in {"COMMA", "RPAREN"}:
             return Omitted(column=self.token.column)
         if self.token.kind == "EOF":
-            raise self.error(
-                f'the "(" at column {open_paren.column} is not closed', open_paren.column
-            )
+            raise self.error(said.NOT_CLOSED(column=open_paren.column), open_paren.column)
         return self.comparison()
 
     def check_arguments(self, spec: FunctionSpec, args: list[Node]) -> None:
@@ -406,47 +394,39 @@ class _Parser:
             if param == "...":
                 param = "value"
             if isinstance(arg, Omitted) and index not in spec.omittable:
-                raise self.error(f"the argument {param} of {spec.name} is missing", arg.column)
+                raise self.error(said.ARGUMENT_MISSING(param=param, function=spec.name), arg.column)
             if index in spec.int_params and isinstance(arg, StringLiteral):
                 try:
                     int(arg.value.strip())
                 except ValueError:
                     raise self.error(
-                        f'{param} of {spec.name} must be a whole number, not "{arg.value}"',
+                        said.NOT_WHOLE(param=param, function=spec.name, value=arg.value),
                         arg.column,
                     ) from None
             if index in spec.regex_params and isinstance(arg, StringLiteral):
                 try:
                     re.compile(dotnet_regex(arg.value))
                 except re.error as exc:
-                    raise self.error(
-                        f"the regular expression is not valid: {exc.msg}", arg.column
-                    ) from None
+                    raise self.error(said.BAD_REGEX(detail=exc.msg), arg.column) from None
         if spec.name == "Replace":
             given = [not isinstance(a, Omitted) for a in args]
             if not (
                 (given[2] and (given[4] or (given[3] and given[5])))
                 or (given[1] and (given[4] or given[6]))
             ):
-                raise self.error(
-                    "Replace needs oldValue with replacementValue or template, or "
-                    "regexPattern with replacementValue (or regexGroupName and "
-                    "replacementAttributeName); leave the others empty, e.g. "
-                    'Replace([mail], "@contoso.com", , , "", , )',
-                    args[0].column if args else 1,
-                )
+                raise self.error(said.REPLACE_ARGUMENTS(), args[0].column if args else 1)
 
 
-def _describe(tok: Token) -> str:
+def _describe(tok: Token) -> Message:
     if tok.kind == "EOF":
-        return "end of the expression"
+        return said.TOKEN_END()
     if tok.kind == "STRING":
-        return f'text "{tok.value}"'
+        return said.TOKEN_TEXT(value=tok.value)
     if tok.kind == "ATTR":
-        return f"attribute [{tok.value}]"
+        return said.TOKEN_ATTRIBUTE(name=tok.value)
     if tok.kind == "IDENT":
-        return f'word "{tok.value}"'
-    return f'"{tok.value}"'
+        return said.TOKEN_WORD(word=tok.value)
+    return said.TOKEN_OTHER(value=str(tok.value))
 
 
 # --- from text to tree and back -------------------------------------------------------------

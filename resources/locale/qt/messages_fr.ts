@@ -656,42 +656,42 @@
     <message>
       <source>{value} is negative; give 0 (all rows) or a positive number</source>
       <extracomment>cli.limit.negative</extracomment>
-      <translation type="unfinished" />
+      <translation>{value} est négatif ; donnez 0 (toutes les lignes) ou un nombre positif</translation>
     </message>
     <message>
       <source>{text!r} is not a whole number; give 0 (all rows) or a positive number</source>
       <extracomment>cli.limit.not_number</extracomment>
-      <translation type="unfinished" />
+      <translation>« {text} » n’est pas un nombre entier ; donnez 0 (toutes les lignes) ou un nombre positif</translation>
     </message>
     <message>
       <source>Clear it? Only if process {pid} on {host} no longer runs. [y/N] </source>
       <extracomment>cli.lock.ask</extracomment>
-      <translation type="unfinished" />
+      <translation>L’effacer ? Seulement si le processus {pid} sur {host} ne tourne plus. [y/N] </translation>
     </message>
     <message>
       <source>The lock record of profile {profile} was cleared.</source>
       <extracomment>cli.lock.cleared</extracomment>
-      <translation type="unfinished" />
+      <translation>L’enregistrement du verrou du profil {profile} a été effacé.</translation>
     </message>
     <message>
       <source>The lock of profile {profile} is free: there is no record to clear.</source>
       <extracomment>cli.lock.free</extracomment>
-      <translation type="unfinished" />
+      <translation>Le verrou du profil {profile} est libre : il n’y a aucun enregistrement à effacer.</translation>
     </message>
     <message>
       <source>Clearing the lock needs a confirmation, and there is no terminal to ask.</source>
       <extracomment>cli.lock.no_terminal</extracomment>
-      <translation type="unfinished" />
+      <translation>Effacer le verrou demande une confirmation, et il n’y a aucun terminal pour la demander.</translation>
     </message>
     <message>
       <source>Check that process {pid} on {host} no longer runs a cycle, then run `webex-provisioner restart --profile {profile} --clear-lock --yes`.</source>
       <extracomment>cli.lock.no_terminal.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Vérifiez que le processus {pid} sur {host} n’exécute plus de cycle, puis lancez `webex-provisioner restart --profile {profile} --clear-lock --yes`.</translation>
     </message>
     <message>
       <source>Lock record of profile {profile}: {owner}.</source>
       <extracomment>cli.lock.record</extracomment>
-      <translation type="unfinished" />
+      <translation>Enregistrement du verrou du profil {profile} : {owner}.</translation>
     </message>
     <message>
       <source>The last cycle ({cycle}) was interrupted at {done} of {planned} operations, at {when}.</source>
@@ -791,22 +791,22 @@
     <message>
       <source>Provisioning is off for profile {profile}: --every runs scheduled cycles, which do not run while it is off; nothing was sent. Turn it on with `{turn_on}`, or run one cycle with `webex-provisioner sync --profile {profile} --force`.</source>
       <extracomment>cli.off.every</extracomment>
-      <translation type="unfinished" />
+      <translation>Le provisionnement est désactivé pour le profil {profile} : --every lance des cycles planifiés, qui ne s’exécutent pas tant qu’il est désactivé ; rien n’a été envoyé. Activez-le avec `{turn_on}`, ou lancez un cycle avec `webex-provisioner sync --profile {profile} --force`.</translation>
     </message>
     <message>
       <source>Provisioning is off for profile {profile}: running one cycle anyway (--force).</source>
       <extracomment>cli.off.forced</extracomment>
-      <translation type="unfinished" />
+      <translation>Le provisionnement est désactivé pour le profil {profile} : un cycle est quand même exécuté (--force).</translation>
     </message>
     <message>
       <source>Provisioning is off for profile {profile}: no cycle was run and nothing was sent. To run one cycle anyway, add --force (`webex-provisioner sync --profile {profile} --force`); to keep it running, `{turn_on}`. `--dry-run` shows what a cycle would do.</source>
       <extracomment>cli.off.refused</extracomment>
-      <translation type="unfinished" />
+      <translation>Le provisionnement est désactivé pour le profil {profile} : aucun cycle n’a été exécuté et rien n’a été envoyé. Pour lancer quand même un cycle, ajoutez --force (`webex-provisioner sync --profile {profile} --force`) ; pour qu’il continue de tourner, `{turn_on}`. `--dry-run` montre ce que ferait un cycle.</translation>
     </message>
     <message>
       <source>Provisioning is off for profile {profile}: the scheduled cycle was skipped and nothing was sent. Turn it on with `{turn_on}`.</source>
       <extracomment>cli.off.scheduled</extracomment>
-      <translation type="unfinished" />
+      <translation>Le provisionnement est désactivé pour le profil {profile} : le cycle planifié a été ignoré et rien n’a été envoyé. Activez-le avec `{turn_on}`.</translation>
     </message>
     <message>
       <source>completed with failures</source>
@@ -2267,52 +2267,52 @@
     <message>
       <source>No mail server (SMTP host) is set for failure e-mail.</source>
       <extracomment>mail.config.no_host</extracomment>
-      <translation type="unfinished" />
+      <translation>Aucun serveur de messagerie (hôte SMTP) n’est défini pour l’e-mail d’échec.</translation>
     </message>
     <message>
       <source>Set one with `webex-provisioner profile set NAME --smtp-host HOST --smtp-port PORT`, or on the wizard's Notification e-mail page.</source>
       <extracomment>mail.config.no_host.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Définissez-en un avec `webex-provisioner profile set NAME --smtp-host HOST --smtp-port PORT`, ou dans la page « E-mail de notification » de l’assistant.</translation>
     </message>
     <message>
       <source>The SMTP user {user} is set but no SMTP password is stored.</source>
       <extracomment>mail.config.no_password</extracomment>
-      <translation type="unfinished" />
+      <translation>L’utilisateur SMTP {user} est défini, mais aucun mot de passe SMTP n’est enregistré.</translation>
     </message>
     <message>
       <source>Store it with `webex-provisioner profile set NAME --smtp-password-stdin`, or clear the SMTP user if the server takes mail without a login.</source>
       <extracomment>mail.config.no_password.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Enregistrez-le avec `webex-provisioner profile set NAME --smtp-password-stdin`, ou videz l’utilisateur SMTP si le serveur accepte le courrier sans connexion.</translation>
     </message>
     <message>
       <source>No recipient is set for failure e-mail.</source>
       <extracomment>mail.config.no_recipient</extracomment>
-      <translation type="unfinished" />
+      <translation>Aucun destinataire n’est défini pour l’e-mail d’échec.</translation>
     </message>
     <message>
       <source>Add one with `webex-provisioner profile set NAME --notify-email ADDRESS`.</source>
       <extracomment>mail.config.no_recipient.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Ajoutez-en un avec `webex-provisioner profile set NAME --notify-email ADDRESS`.</translation>
     </message>
     <message>
       <source>No sender address is set for failure e-mail.</source>
       <extracomment>mail.config.no_sender</extracomment>
-      <translation type="unfinished" />
+      <translation>Aucune adresse d’expéditeur n’est définie pour l’e-mail d’échec.</translation>
     </message>
     <message>
       <source>Set the sender on the wizard's Notification e-mail page (an address your mail server accepts), or use an e-mail address as the SMTP user.</source>
       <extracomment>mail.config.no_sender.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Définissez l’expéditeur dans la page « E-mail de notification » de l’assistant (une adresse que votre serveur de messagerie accepte), ou utilisez une adresse e-mail comme utilisateur SMTP.</translation>
     </message>
     <message>
       <source>The SMTP password would cross the network to {host} unencrypted.</source>
       <extracomment>mail.config.unencrypted</extracomment>
-      <translation type="unfinished" />
+      <translation>Le mot de passe SMTP traverserait le réseau jusqu’à {host} sans chiffrement.</translation>
     </message>
     <message>
       <source>Choose --smtp-security starttls (port 587) or tls (port 465).</source>
       <extracomment>mail.config.unencrypted.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Choisissez --smtp-security starttls (port 587) ou tls (port 465).</translation>
     </message>
     <message>
       <source>Nothing was planned.</source>
@@ -2337,142 +2337,142 @@
     <message>
       <source>all recipients</source>
       <extracomment>mail.error.all_recipients</extracomment>
-      <translation type="unfinished" />
+      <translation>tous les destinataires</translation>
     </message>
     <message>
       <source>The mail server {server} closed the connection ({detail}).</source>
       <extracomment>mail.error.closed</extracomment>
-      <translation type="unfinished" />
+      <translation>Le serveur de messagerie {server} a fermé la connexion ({detail}).</translation>
     </message>
     <message>
       <source>Check that the port matches the security (465 for tls, 587 for starttls, 25 for none) and try again.</source>
       <extracomment>mail.error.closed.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Vérifiez que le port correspond à la sécurité (465 pour tls, 587 pour starttls, 25 pour none) et réessayez.</translation>
     </message>
     <message>
       <source>The mail server {server} refused the login of {user} (SMTP {code}).</source>
       <extracomment>mail.error.login_refused</extracomment>
-      <translation type="unfinished" />
+      <translation>Le serveur de messagerie {server} a refusé la connexion de {user} (SMTP {code}).</translation>
     </message>
     <message>
       <source>Check the SMTP user and password (`webex-provisioner profile set NAME --smtp-user USER --smtp-password-stdin`) and that this account may send mail.</source>
       <extracomment>mail.error.login_refused.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Vérifiez l’utilisateur et le mot de passe SMTP (`webex-provisioner profile set NAME --smtp-user USER --smtp-password-stdin`) et que ce compte peut envoyer du courrier.</translation>
     </message>
     <message>
       <source>The mail server {server} refused the message (SMTP {code}: {detail}).</source>
       <extracomment>mail.error.message</extracomment>
-      <translation type="unfinished" />
+      <translation>Le serveur de messagerie {server} a refusé le message (SMTP {code} : {detail}).</translation>
     </message>
     <message>
       <source>Ask the mail admin whether this server accepts automated mail from this computer.</source>
       <extracomment>mail.error.message.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Demandez à l’administrateur de la messagerie si ce serveur accepte le courrier automatique de cet ordinateur.</translation>
     </message>
     <message>
       <source>The mail server {server} offers no login on this connection.</source>
       <extracomment>mail.error.no_login</extracomment>
-      <translation type="unfinished" />
+      <translation>Le serveur de messagerie {server} ne propose pas de connexion sur cette liaison.</translation>
     </message>
     <message>
       <source>Use --smtp-security starttls or tls, or clear the SMTP user if the server takes mail without a login.</source>
       <extracomment>mail.error.no_login.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Utilisez --smtp-security starttls ou tls, ou videz l’utilisateur SMTP si le serveur accepte le courrier sans connexion.</translation>
     </message>
     <message>
       <source>The mail server {server} does not offer STARTTLS.</source>
       <extracomment>mail.error.no_starttls</extracomment>
-      <translation type="unfinished" />
+      <translation>Le serveur de messagerie {server} ne propose pas STARTTLS.</translation>
     </message>
     <message>
       <source>Choose --smtp-security tls (usually port 465), or ask the mail admin which security the server uses.</source>
       <extracomment>mail.error.no_starttls.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Choisissez --smtp-security tls (en général le port 465), ou demandez à l’administrateur de la messagerie quelle sécurité le serveur utilise.</translation>
     </message>
     <message>
       <source>The mail server {server} does not support what sending needs ({detail}).</source>
       <extracomment>mail.error.not_supported</extracomment>
-      <translation type="unfinished" />
+      <translation>Le serveur de messagerie {server} ne prend pas en charge ce que l’envoi demande ({detail}).</translation>
     </message>
     <message>
       <source>Ask the mail admin which server and port to use for automated mail.</source>
       <extracomment>mail.error.not_supported.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Demandez à l’administrateur de la messagerie quel serveur et quel port utiliser pour le courrier automatique.</translation>
     </message>
     <message>
       <source>The mail server {server} refused the recipients {refused}.</source>
       <extracomment>mail.error.recipients</extracomment>
-      <translation type="unfinished" />
+      <translation>Le serveur de messagerie {server} a refusé les destinataires {refused}.</translation>
     </message>
     <message>
       <source>Check the addresses, and that this server relays mail to them (`webex-provisioner profile set NAME --notify-email ADDRESS`).</source>
       <extracomment>mail.error.recipients.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Vérifiez les adresses, et que ce serveur leur relaie le courrier (`webex-provisioner profile set NAME --notify-email ADDRESS`).</translation>
     </message>
     <message>
       <source>The mail server {server} refused the sender {sender} (SMTP {code}: {detail}).</source>
       <extracomment>mail.error.sender</extracomment>
-      <translation type="unfinished" />
+      <translation>Le serveur de messagerie {server} a refusé l’expéditeur {sender} (SMTP {code} : {detail}).</translation>
     </message>
     <message>
       <source>Use a sender address this server accepts, often the SMTP user's own.</source>
       <extracomment>mail.error.sender.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Utilisez une adresse d’expéditeur que ce serveur accepte, souvent celle de l’utilisateur SMTP.</translation>
     </message>
     <message>
       <source>Sending through {server} failed ({detail}).</source>
       <extracomment>mail.error.sending</extracomment>
-      <translation type="unfinished" />
+      <translation>L’envoi via {server} a échoué ({detail}).</translation>
     </message>
     <message>
       <source>Check the SMTP settings and try again.</source>
       <extracomment>mail.error.sending.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Vérifiez les paramètres SMTP et réessayez.</translation>
     </message>
     <message>
       <source>The TLS connection to the mail server {server} failed ({detail}).</source>
       <extracomment>mail.error.tls</extracomment>
-      <translation type="unfinished" />
+      <translation>La connexion TLS au serveur de messagerie {server} a échoué ({detail}).</translation>
     </message>
     <message>
       <source>Check that the port matches the security: 465 for tls, 587 for starttls.</source>
       <extracomment>mail.error.tls.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Vérifiez que le port correspond à la sécurité : 465 pour tls, 587 pour starttls.</translation>
     </message>
     <message>
       <source>Could not reach the mail server {server}: {why}.</source>
       <extracomment>mail.error.unreachable</extracomment>
-      <translation type="unfinished" />
+      <translation>Impossible de joindre le serveur de messagerie {server} : {why}.</translation>
     </message>
     <message>
       <source>Check the SMTP host and port, that the server runs, and that no firewall blocks the port; then send a test message (`webex-provisioner notify test --profile NAME`).</source>
       <extracomment>mail.error.unreachable.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Vérifiez l’hôte et le port SMTP, que le serveur fonctionne et qu’aucun pare-feu ne bloque le port ; puis envoyez un message de test (`webex-provisioner notify test --profile NAME`).</translation>
     </message>
     <message>
       <source>The certificate of the mail server {server} is not trusted ({detail}).</source>
       <extracomment>mail.error.untrusted</extracomment>
-      <translation type="unfinished" />
+      <translation>Le certificat du serveur de messagerie {server} n’est pas reconnu ({detail}).</translation>
     </message>
     <message>
       <source>If your company inspects TLS, point SSL_CERT_FILE at its CA bundle; otherwise check the SMTP host name (it must match the certificate).</source>
       <extracomment>mail.error.untrusted.next</extracomment>
-      <translation type="unfinished" />
+      <translation>Si votre entreprise inspecte le TLS, faites pointer SSL_CERT_FILE vers son paquet d’autorités ; sinon, vérifiez le nom d’hôte SMTP (il doit correspondre au certificat).</translation>
     </message>
     <message>
       <source>connection refused</source>
       <extracomment>mail.error.why.refused</extracomment>
-      <translation type="unfinished" />
+      <translation>connexion refusée</translation>
     </message>
     <message>
       <source>no answer in time</source>
       <extracomment>mail.error.why.timeout</extracomment>
-      <translation type="unfinished" />
+      <translation>pas de réponse à temps</translation>
     </message>
     <message>
       <source>unknown host name</source>
       <extracomment>mail.error.why.unknown_host</extracomment>
-      <translation type="unfinished" />
+      <translation>nom d’hôte inconnu</translation>
     </message>
     <message>
       <source>Action</source>
