@@ -103,3 +103,51 @@ TEST_MAIL_OFF = message(
     "Note: failure e-mail is off for this profile; turn it on in the wizard's "
     "Notification e-mail page or with `webex-provisioner profile set`.",
 )
+
+# -- provisioning switched off (sync) -------------------------------------------------------------
+OFF_SCHEDULED = message(
+    "cli.off.scheduled",
+    "Provisioning is off for profile {profile}: the scheduled cycle was skipped and nothing "
+    "was sent. Turn it on with `{turn_on}`.",
+)
+OFF_EVERY = message(
+    "cli.off.every",
+    "Provisioning is off for profile {profile}: --every runs scheduled cycles, which do not "
+    "run while it is off; nothing was sent. Turn it on with `{turn_on}`, or run one cycle "
+    "with `webex-provisioner sync --profile {profile} --force`.",
+)
+OFF_REFUSED = message(
+    "cli.off.refused",
+    "Provisioning is off for profile {profile}: no cycle was run and nothing was sent. To "
+    "run one cycle anyway, add --force (`webex-provisioner sync --profile {profile} "
+    "--force`); to keep it running, `{turn_on}`. `--dry-run` shows what a cycle would do.",
+)
+OFF_FORCED = message(
+    "cli.off.forced",
+    "Provisioning is off for profile {profile}: running one cycle anyway (--force).",
+)
+
+# -- the lock (restart --clear-lock) --------------------------------------------------------------
+LOCK_FREE = message(
+    "cli.lock.free", "The lock of profile {profile} is free: there is no record to clear."
+)
+LOCK_RECORD = message("cli.lock.record", "Lock record of profile {profile}: {owner}.")
+LOCK_NO_TERMINAL = message(
+    "cli.lock.no_terminal",
+    "Clearing the lock needs a confirmation, and there is no terminal to ask.",
+)
+LOCK_NO_TERMINAL_NEXT = message(
+    "cli.lock.no_terminal.next",
+    "Check that process {pid} on {host} no longer runs a cycle, then run "
+    "`webex-provisioner restart --profile {profile} --clear-lock --yes`.",
+)
+LOCK_ASK = message(
+    "cli.lock.ask", "Clear it? Only if process {pid} on {host} no longer runs. [y/N] "
+)
+LOCK_CLEARED = message("cli.lock.cleared", "The lock record of profile {profile} was cleared.")
+NOT_A_NUMBER = message(
+    "cli.limit.not_number", "{text!r} is not a whole number; give 0 (all rows) or a positive number"
+)
+NEGATIVE = message(
+    "cli.limit.negative", "{value} is negative; give 0 (all rows) or a positive number"
+)

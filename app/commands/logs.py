@@ -62,13 +62,9 @@ def _row_limit(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number; give 0 (all rows) or a positive number"
-        ) from None
+        raise argparse.ArgumentTypeError(cli_text(said.NOT_A_NUMBER(text=text))) from None
     if value < 0:
-        raise argparse.ArgumentTypeError(
-            f"{value} is negative; give 0 (all rows) or a positive number"
-        )
+        raise argparse.ArgumentTypeError(cli_text(said.NEGATIVE(value=value)))
     return value
 
 
@@ -107,23 +103,20 @@ def _clear_lock(profile_name: str, *, assume_yes: bool) -> bool:
     lock = ProfileLock(profile_name, purpose="sync")
     owner = lock.recorded_owner()
     if owner is None:
-        print(f"The lock of profile {profile_name} is free: there is no record to clear.")
+        print(cli_text(said.LOCK_FREE(profile=profile_name)))
         return True
-    print(f"Lock record of profile {profile_name}: {owner.describe(profile_name)}.")
+    print(cli_text(said.LOCK_RECORD(profile=profile_name, owner=owner.describe(profile_name))))
     if not assume_yes:
         if sys.stdin is None or not sys.stdin.isatty():
             raise InputError(
-                "Clearing the lock needs a confirmation, and there is no terminal to ask.",
-                f"Check that process {owner.pid} on {owner.host} no longer runs a cycle, then "
-                f"run `webex-provisioner restart --profile {profile_name} --clear-lock --yes`.",
+                said.LOCK_NO_TERMINAL(),
+                said.LOCK_NO_TERMINAL_NEXT(pid=owner.pid, host=owner.host, profile=profile_name),
             )
-        answer = input(
-            f"Clear it? Only if process {owner.pid} on {owner.host} no longer runs. [y/N] "
-        )
+        answer = input(cli_text(said.LOCK_ASK(pid=owner.pid, host=owner.host)))
         if answer.strip().lower() not in ("y", "yes"):
             return False
     lock.clear_record()  # refused (exit 5) while a process of this computer holds it
-    print(f"The lock record of profile {profile_name} was cleared.")
+    print(cli_text(said.LOCK_CLEARED(profile=profile_name)))
     return True
 
 

@@ -306,35 +306,17 @@ def _status_off_rule(profile: Profile, args: argparse.Namespace) -> int | None:
         return None
     turn_on = f"webex-provisioner profile set {profile.name} --provisioning on"
     if args.scheduled and not args.force:
-        print(
-            f"Provisioning is off for profile {profile.name}: the scheduled cycle was "
-            f"skipped and nothing was sent. Turn it on with `{turn_on}`.",
-            file=sys.stderr,
-        )
+        print(cli_text(said.OFF_SCHEDULED(profile=profile.name, turn_on=turn_on)), file=sys.stderr)
         if args.json:
             print(json.dumps({"outcome": "skipped", "reason": "provisioning is off"}))
         return int(ExitCode.OK)
     if args.every:
-        print(
-            f"Provisioning is off for profile {profile.name}: --every runs scheduled cycles, "
-            f"which do not run while it is off; nothing was sent. Turn it on with `{turn_on}`, "
-            f"or run one cycle with `webex-provisioner sync --profile {profile.name} --force`.",
-            file=sys.stderr,
-        )
+        print(cli_text(said.OFF_EVERY(profile=profile.name, turn_on=turn_on)), file=sys.stderr)
         return int(ExitCode.BAD_INPUT)
     if not args.force:
-        print(
-            f"Provisioning is off for profile {profile.name}: no cycle was run and nothing "
-            f"was sent. To run one cycle anyway, add --force (`webex-provisioner sync "
-            f"--profile {profile.name} --force`); to keep it running, `{turn_on}`. "
-            "`--dry-run` shows what a cycle would do.",
-            file=sys.stderr,
-        )
+        print(cli_text(said.OFF_REFUSED(profile=profile.name, turn_on=turn_on)), file=sys.stderr)
         return int(ExitCode.BAD_INPUT)
-    print(
-        f"Provisioning is off for profile {profile.name}: running one cycle anyway (--force).",
-        file=sys.stderr,
-    )
+    print(cli_text(said.OFF_FORCED(profile=profile.name)), file=sys.stderr)
     return None
 
 

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any, Literal
 import aiosmtplib
 
 from app.errors import ExitCode, InputError, UserFacingError
+from app.messages import Message
 from app.net import is_loopback_host, ssl_context
+from app.notify import mail_messages as words
 from app.notify.mail_report import (
     MAX_FAILURES_IN_MAIL,
     build_failure_message,
@@ -112,33 +114,15 @@ class MailSettings:
     def check(self, password: str | None) -> None:
         """Raise MailNotConfigured when these settings cannot send anything."""
         if not self.host:
-            raise MailNotConfigured(
-                "No mail server (SMTP host) is set for failure e-mail.",
-                "Set one with `webex-provisioner profile set NAME --smtp-host HOST --smtp-port "
-                "PORT`, or on the wizard's Notification e-mail page.",
-            )
+            raise MailNotConfigured(words.NO_HOST(), words.NO_HOST_NEXT())
         if not self.recipients:
-            raise MailNotConfigured(
-                "No recipient is set for failure e-mail.",
-                "Add one with `webex-provisioner profile set NAME --notify-email ADDRESS`.",
-            )
+            raise MailNotConfigured(words.NO_RECIPIENT(), words.NO_RECIPIENT_NEXT())
         if not self.envelope_sender:
-            raise MailNotConfigured(
-                "No sender address is set for failure e-mail.",
-                "Set the sender on the wizard's Notification e-mail page (an address your "
-                "mail server accepts), or use an e-mail address as the SMTP user.",
-            )
+            raise MailNotConfigured(words.NO_SENDER(), words.NO_SENDER_NEXT())
         if self.user and not password:
-            raise MailNotConfigured(
-                f"The SMTP user {self.user} is set but no SMTP password is stored.",
-                "Store it with `webex-provisioner profile set NAME --smtp-password-stdin`, "
-                "or clear the SMTP user if the server takes mail without a login.",
-            )
+            raise MailNotConfigured(words.NO_PASSWORD(user=self.user), words.NO_PASSWORD_NEXT())
         if self.user and self.security == "none" and not is_loopback_host(self.host):
-            raise MailNotConfigured(
-                f"The SMTP password would cross the network to {self.host} unencrypted.",
-                "Choose --smtp-security starttls (port 587) or tls (port 465).",
-            )
+            raise MailNotConfigured(words.UNENCRYPTED(host=self.host), words.UNENCRYPTED_NEXT())
 
 
 async def send_test_mail(
@@ -180,10 +164,7 @@ async def _send(settings: MailSettings, password: str | None, message: EmailMess
                     await client.ehlo()
                 if not client.supports_extension("auth"):
                     raise MailLoginRefused(
-                        f"The mail server {settings.describe()} offers no login on this "
-                        "connection.",
-                        "Use --smtp-security starttls or tls, or clear the SMTP user if the "
-                        "server takes mail without a login.",
+                        words.NO_LOGIN(server=_server(settings)), words.NO_LOGIN_NEXT()
                     )
                 await client.login(settings.user, password or "")
             await client.send_message(
@@ -219,66 +200,53 @@ async def _closed(protocol: Any, limit: float = 5.0) -> None:
 
 
 def _mail_error(settings: MailSettings, exc: aiosmtplib.SMTPException) -> MailError:
-    server = settings.describe()
+    server = _server(settings)
     tls_cause = _ssl_cause(exc)
     if tls_cause is not None:
         return _tls_error(settings, tls_cause)
     if isinstance(exc, aiosmtplib.SMTPAuthenticationError):
         return MailLoginRefused(
-            f"The mail server {server} refused the login of {settings.user} (SMTP {exc.code}).",
-            "Check the SMTP user and password (`webex-provisioner profile set NAME "
-            "--smtp-user USER --smtp-password-stdin`) and that this account may send mail.",
+            words.LOGIN_REFUSED(server=server, user=settings.user, code=exc.code),
+            words.LOGIN_REFUSED_NEXT(),
         )
-    words = str(exc).lower()
+    said = str(exc).lower()
     # aiosmtplib reports a missing extension as SMTPNotSupported or as a plain SMTPException.
     if type(exc) in (aiosmtplib.SMTPException, aiosmtplib.SMTPNotSupported):
-        if "starttls" in words:
-            return MailTlsError(
-                f"The mail server {server} does not offer STARTTLS.",
-                "Choose --smtp-security tls (usually port 465), or ask the mail admin "
-                "which security the server uses.",
-            )
-        if "auth" in words:
-            return MailLoginRefused(
-                f"The mail server {server} offers no login on this connection.",
-                "Use --smtp-security starttls or tls, or clear the SMTP user if the server "
-                "takes mail without a login.",
-            )
+        if "starttls" in said:
+            return MailTlsError(words.NO_STARTTLS(server=server), words.NO_STARTTLS_NEXT())
+        if "auth" in said:
+            return MailLoginRefused(words.NO_LOGIN(server=server), words.NO_LOGIN_NEXT())
     if isinstance(exc, aiosmtplib.SMTPNotSupported):
         return MailRejected(
-            f"The mail server {server} does not support what sending needs ({_short(str(exc))}).",
-            "Ask the mail admin which server and port to use for automated mail.",
+            words.NOT_SUPPORTED(server=server, detail=_short(str(exc))), words.NOT_SUPPORTED_NEXT()
         )
     if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
-        refused = ", ".join(r.recipient for r in exc.recipients) or "all recipients"
+        named = ", ".join(r.recipient for r in exc.recipients)
+        refused = named or words.ALL_RECIPIENTS()
         return MailRejected(
-            f"The mail server {server} refused the recipients {refused}.",
-            "Check the addresses, and that this server relays mail to them "
-            "(`webex-provisioner profile set NAME --notify-email ADDRESS`).",
+            words.RECIPIENTS_REFUSED(server=server, refused=refused),
+            words.RECIPIENTS_REFUSED_NEXT(),
         )
     if isinstance(exc, aiosmtplib.SMTPSenderRefused):
         return MailRejected(
-            f"The mail server {server} refused the sender {exc.sender} "
-            f"(SMTP {exc.code}: {_short(exc.message)}).",
-            "Use a sender address this server accepts, often the SMTP user's own.",
+            words.SENDER_REFUSED(
+                server=server, sender=exc.sender, code=exc.code, detail=_short(exc.message)
+            ),
+            words.SENDER_REFUSED_NEXT(),
         )
     if isinstance(exc, aiosmtplib.SMTPConnectError | aiosmtplib.SMTPTimeoutError):
         return _unreachable(settings, exc)
     if isinstance(exc, aiosmtplib.SMTPServerDisconnected):
         return MailServerUnreachable(
-            f"The mail server {server} closed the connection ({_short(str(exc))}).",
-            "Check that the port matches the security (465 for tls, 587 for starttls, "
-            "25 for none) and try again.",
+            words.CLOSED(server=server, detail=_short(str(exc))), words.CLOSED_NEXT()
         )
     if isinstance(exc, aiosmtplib.SMTPResponseException):
         return MailRejected(
-            f"The mail server {server} refused the message (SMTP {exc.code}: "
-            f"{_short(exc.message)}).",
-            "Ask the mail admin whether this server accepts automated mail from this computer.",
+            words.MESSAGE_REFUSED(server=server, code=exc.code, detail=_short(exc.message)),
+            words.MESSAGE_REFUSED_NEXT(),
         )
     return MailServerUnreachable(
-        f"Sending through {server} failed ({_short(str(exc))}).",
-        "Check the SMTP settings and try again.",
+        words.SENDING_FAILED(server=server, detail=_short(str(exc))), words.SENDING_FAILED_NEXT()
     )
 
 
@@ -300,40 +268,39 @@ def _ssl_cause(exc: BaseException) -> ssl.SSLError | None:
 
 
 def _tls_error(settings: MailSettings, exc: ssl.SSLError) -> MailTlsError:
-    server = settings.describe()
+    server = _server(settings)
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return MailTlsError(
-            f"The certificate of the mail server {server} is not trusted "
-            f"({_short(exc.verify_message or str(exc))}).",
-            "If your company inspects TLS, point SSL_CERT_FILE at its CA bundle; otherwise "
-            "check the SMTP host name (it must match the certificate).",
-        )
-    return MailTlsError(
-        f"The TLS connection to the mail server {server} failed ({_short(exc.reason or str(exc))}).",
-        "Check that the port matches the security: 465 for tls, 587 for starttls.",
-    )
+        detail = _short(exc.verify_message or str(exc))
+        return MailTlsError(words.UNTRUSTED(server=server, detail=detail), words.UNTRUSTED_NEXT())
+    detail = _short(exc.reason or str(exc))
+    return MailTlsError(words.TLS_FAILED(server=server, detail=detail), words.TLS_FAILED_NEXT())
 
 
 def _unreachable(settings: MailSettings, exc: BaseException) -> MailServerUnreachable:
-    server = settings.describe()
+    server = _server(settings)
     causes = _chain(exc)
+    why: str | Message
     if any(isinstance(cause, TimeoutError) for cause in causes):
-        why = "no answer in time"
+        why = words.WHY_TIMEOUT()
     elif any(isinstance(cause, socket.gaierror) for cause in causes):
-        why = "unknown host name"
+        why = words.WHY_UNKNOWN_HOST()
     elif any(
         isinstance(cause, ConnectionRefusedError)
         or getattr(cause, "errno", None) == errno.ECONNREFUSED
         for cause in causes
     ):
-        why = "connection refused"
+        why = words.WHY_REFUSED()
     else:
         why = _short(str(exc)) or type(exc).__name__
     return MailServerUnreachable(
-        f"Could not reach the mail server {server}: {why}.",
-        "Check the SMTP host and port, that the server runs, and that no firewall blocks "
-        "the port; then send a test message (`webex-provisioner notify test --profile NAME`).",
+        words.UNREACHABLE(server=server, why=why), words.UNREACHABLE_NEXT()
     )
+
+
+def _server(settings: MailSettings) -> Message:
+    """'smtp.example.com:587 (STARTTLS)', coded (MailSettings.describe in any language)."""
+    security = words.SECURITY_WORDS[settings.security]()
+    return words.SERVER(host=settings.host, port=str(settings.port), security=security)
 
 
 def _short(text: str, limit: int = 200) -> str:

@@ -120,3 +120,127 @@ SECURITY_WORDS = {
     "tls": message("mail.security.tls", "TLS"),
 }
 SERVER = message("mail.server", "{host}:{port} ({security})")
+
+# -- settings that cannot send (MailNotConfigured) --------------------------------------------
+NO_HOST = message("mail.config.no_host", "No mail server (SMTP host) is set for failure e-mail.")
+NO_HOST_NEXT = message(
+    "mail.config.no_host.next",
+    "Set one with `webex-provisioner profile set NAME --smtp-host HOST --smtp-port PORT`, or "
+    "on the wizard's Notification e-mail page.",
+)
+NO_RECIPIENT = message("mail.config.no_recipient", "No recipient is set for failure e-mail.")
+NO_RECIPIENT_NEXT = message(
+    "mail.config.no_recipient.next",
+    "Add one with `webex-provisioner profile set NAME --notify-email ADDRESS`.",
+)
+NO_SENDER = message("mail.config.no_sender", "No sender address is set for failure e-mail.")
+NO_SENDER_NEXT = message(
+    "mail.config.no_sender.next",
+    "Set the sender on the wizard's Notification e-mail page (an address your mail server "
+    "accepts), or use an e-mail address as the SMTP user.",
+)
+NO_PASSWORD = message(
+    "mail.config.no_password", "The SMTP user {user} is set but no SMTP password is stored."
+)
+NO_PASSWORD_NEXT = message(
+    "mail.config.no_password.next",
+    "Store it with `webex-provisioner profile set NAME --smtp-password-stdin`, or clear the "
+    "SMTP user if the server takes mail without a login.",
+)
+UNENCRYPTED = message(
+    "mail.config.unencrypted", "The SMTP password would cross the network to {host} unencrypted."
+)
+UNENCRYPTED_NEXT = message(
+    "mail.config.unencrypted.next", "Choose --smtp-security starttls (port 587) or tls (port 465)."
+)
+
+# -- sending failed (MailError) -----------------------------------------------------------------
+NO_LOGIN = message(
+    "mail.error.no_login", "The mail server {server} offers no login on this connection."
+)
+NO_LOGIN_NEXT = message(
+    "mail.error.no_login.next",
+    "Use --smtp-security starttls or tls, or clear the SMTP user if the server takes mail "
+    "without a login.",
+)
+LOGIN_REFUSED = message(
+    "mail.error.login_refused",
+    "The mail server {server} refused the login of {user} (SMTP {code}).",
+)
+LOGIN_REFUSED_NEXT = message(
+    "mail.error.login_refused.next",
+    "Check the SMTP user and password (`webex-provisioner profile set NAME --smtp-user USER "
+    "--smtp-password-stdin`) and that this account may send mail.",
+)
+NO_STARTTLS = message("mail.error.no_starttls", "The mail server {server} does not offer STARTTLS.")
+NO_STARTTLS_NEXT = message(
+    "mail.error.no_starttls.next",
+    "Choose --smtp-security tls (usually port 465), or ask the mail admin which security the "
+    "server uses.",
+)
+NOT_SUPPORTED = message(
+    "mail.error.not_supported",
+    "The mail server {server} does not support what sending needs ({detail}).",
+)
+NOT_SUPPORTED_NEXT = message(
+    "mail.error.not_supported.next",
+    "Ask the mail admin which server and port to use for automated mail.",
+)
+ALL_RECIPIENTS = message("mail.error.all_recipients", "all recipients")
+RECIPIENTS_REFUSED = message(
+    "mail.error.recipients", "The mail server {server} refused the recipients {refused}."
+)
+RECIPIENTS_REFUSED_NEXT = message(
+    "mail.error.recipients.next",
+    "Check the addresses, and that this server relays mail to them "
+    "(`webex-provisioner profile set NAME --notify-email ADDRESS`).",
+)
+SENDER_REFUSED = message(
+    "mail.error.sender",
+    "The mail server {server} refused the sender {sender} (SMTP {code}: {detail}).",
+)
+SENDER_REFUSED_NEXT = message(
+    "mail.error.sender.next",
+    "Use a sender address this server accepts, often the SMTP user's own.",
+)
+CLOSED = message("mail.error.closed", "The mail server {server} closed the connection ({detail}).")
+CLOSED_NEXT = message(
+    "mail.error.closed.next",
+    "Check that the port matches the security (465 for tls, 587 for starttls, 25 for none) "
+    "and try again.",
+)
+MESSAGE_REFUSED = message(
+    "mail.error.message",
+    "The mail server {server} refused the message (SMTP {code}: {detail}).",
+)
+MESSAGE_REFUSED_NEXT = message(
+    "mail.error.message.next",
+    "Ask the mail admin whether this server accepts automated mail from this computer.",
+)
+SENDING_FAILED = message("mail.error.sending", "Sending through {server} failed ({detail}).")
+SENDING_FAILED_NEXT = message("mail.error.sending.next", "Check the SMTP settings and try again.")
+UNTRUSTED = message(
+    "mail.error.untrusted",
+    "The certificate of the mail server {server} is not trusted ({detail}).",
+)
+UNTRUSTED_NEXT = message(
+    "mail.error.untrusted.next",
+    "If your company inspects TLS, point SSL_CERT_FILE at its CA bundle; otherwise check the "
+    "SMTP host name (it must match the certificate).",
+)
+TLS_FAILED = message(
+    "mail.error.tls", "The TLS connection to the mail server {server} failed ({detail})."
+)
+TLS_FAILED_NEXT = message(
+    "mail.error.tls.next",
+    "Check that the port matches the security: 465 for tls, 587 for starttls.",
+)
+UNREACHABLE = message("mail.error.unreachable", "Could not reach the mail server {server}: {why}.")
+UNREACHABLE_NEXT = message(
+    "mail.error.unreachable.next",
+    "Check the SMTP host and port, that the server runs, and that no firewall blocks the "
+    "port; then send a test message (`webex-provisioner notify test --profile NAME`).",
+)
+WHY_TIMEOUT = message("mail.error.why.timeout", "no answer in time")
+WHY_UNKNOWN_HOST = message("mail.error.why.unknown_host", "unknown host name")
+WHY_REFUSED = message("mail.error.why.refused", "connection refused")

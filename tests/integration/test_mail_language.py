@@ -8,8 +8,15 @@ from dataclasses import replace
 
 import pytest
 
+from app.language import translator
 from app.messages import message
-from app.notify.mail import send_failure_mail, send_test_mail
+from app.notify.mail import (
+    MailLoginRefused,
+    MailNotConfigured,
+    MailSettings,
+    send_failure_mail,
+    send_test_mail,
+)
 from app.sync.events import SyncEvent
 from tests.support.mail import (
     PASSWORD,
@@ -117,3 +124,24 @@ async def test_the_test_mail_follows_the_system_language(
     if lang.startswith("fr"):
         assert "L’e-mail d’échec fonctionne." in text and "(STARTTLS)" in text
         assert "Serveur de messagerie : 127.0.0.1:" in rich
+
+
+async def test_a_refused_login_reads_in_french(starttls_server: MailServer) -> None:
+    with pytest.raises(MailLoginRefused) as caught:
+        await send_test_mail(starttls_server.settings(), "wrong password")
+    error = caught.value
+    assert error.message.startswith("The mail server 127.0.0.1:")  # the English as before
+    french = error.render(translator("fr"), "cli")
+    assert french.startswith(
+        f"Le serveur de messagerie 127.0.0.1:{starttls_server.port} (STARTTLS)"
+    )
+    assert "a refusé la connexion de " in french and "Vérifiez l’utilisateur" in french
+
+
+def test_settings_that_cannot_send_read_in_french() -> None:
+    with pytest.raises(MailNotConfigured) as caught:
+        MailSettings(host="", recipients=("ops@example.com",)).check(None)
+    assert caught.value.message == "No mail server (SMTP host) is set for failure e-mail."
+    assert caught.value.render(translator("fr"), "cli").startswith(
+        "Aucun serveur de messagerie (hôte SMTP) n’est défini pour l’e-mail d’échec."
+    )

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.config.config_messages import CodedValueError
 from app.config.profile import NotificationSettings, SmtpSettings, looks_like_email
 from app.config.settings import setting
+from app.ui.i18n import tr_message
 from app.ui.pages.base import BasePage
 from app.ui.widgets import BusyBar, FieldMessage, SecretField, labelled
 
@@ -196,7 +198,11 @@ class NotificationsPage(BasePage):
         try:
             self.settings()
         except ValidationError as error:
-            return str(error.errors()[0]["msg"]).removeprefix("Value error, ")
+            first = error.errors()[0]
+            cause = (first.get("ctx") or {}).get("error")
+            if isinstance(cause, CodedValueError):  # the model's own words, translated
+                return tr_message(cause.coded)
+            return str(first["msg"]).removeprefix("Value error, ")
         return None
 
     def _changed(self) -> None:
