@@ -151,3 +151,20 @@ NOT_A_NUMBER = message(
 NEGATIVE = message(
     "cli.limit.negative", "{value} is negative; give 0 (all rows) or a positive number"
 )
+
+# -- schedule install|remove ----------------------------------------------------------------------
+SCHEDULE_WROTE = message("cli.schedule.wrote", "Wrote the {what} {path}")
+SCHEDULE_RUNS = message("cli.schedule.runs", "It runs every {every}: {command}")
+SCHEDULE_TURN_ON = message("cli.schedule.turn_on", "Turn it on with:")
+SCHEDULE_NOTE = message("cli.schedule.note", "Note: {note}")
+SCHEDULE_OFF = message(
+    "cli.schedule.off",
+    "Note: provisioning is off for this profile, so the scheduled runs do nothing until it is "
+    "turned on: `webex-provisioner profile set {profile} --provisioning on` (or the wizard's "
+    "Scope and provisioning status page).",
+)
+SCHEDULE_NONE = message(
+    "cli.schedule.none", "No scheduler file of profile {profile} was found in {folder}."
+)
+SCHEDULE_DELETED = message("cli.schedule.deleted", "Deleted {path}")
+SCHEDULE_STOP = message("cli.schedule.stop", "If the schedule is running now, stop it with:")

@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 
 from app import ossched
+from app.commands import cli_messages as said
 from app.config.profile import check_profile_name, parse_every
 from app.config.store import ProfileStore
+from app.language import cli_text
 
 
 def install(args: argparse.Namespace) -> int:
@@ -17,22 +19,16 @@ def install(args: argparse.Namespace) -> int:
     plan = ossched.plan_install(name, minutes, system=args.system, output=args.output)
     written = ossched.install(plan)
     for item, path in zip(plan.files, written, strict=True):
-        print(f"Wrote the {item.what} {path}")
-    print(
-        f"It runs every {ossched.every_words(minutes)}: "
-        + " ".join(_quoted(word) for word in plan.command)
-    )
-    print("Turn it on with:")
-    for command in plan.enable_commands:
-        print(f"    {command}")
-    for note in plan.notes:
-        print(f"Note: {note}")
+        print(cli_text(said.SCHEDULE_WROTE(what=ossched.file_kind(item.what), path=str(path))))
+    command = " ".join(_quoted(word) for word in plan.command)
+    print(cli_text(said.SCHEDULE_RUNS(every=ossched.every_message(minutes), command=command)))
+    print(cli_text(said.SCHEDULE_TURN_ON()))
+    for enable in plan.enable_commands:
+        print(f"    {enable}")
+    for note in plan.said_notes or plan.notes:
+        print(cli_text(said.SCHEDULE_NOTE(note=note)))
     if not profile.provisioning_enabled:
-        print(
-            "Note: provisioning is off for this profile, so the scheduled runs do nothing "
-            "until it is turned on: `webex-provisioner profile set "
-            f"{name} --provisioning on` (or the wizard's Scope and provisioning status page)."
-        )
+        print(cli_text(said.SCHEDULE_OFF(profile=name)))
     return 0
 
 
@@ -40,10 +36,10 @@ def remove(args: argparse.Namespace) -> int:
     name = check_profile_name(args.profile)
     plan = ossched.remove(ossched.plan_remove(name, system=args.system, output=args.output))
     if not plan.removed:
-        print(f"No scheduler file of profile {name} was found in {plan.paths[0].parent}.")
+        print(cli_text(said.SCHEDULE_NONE(profile=name, folder=str(plan.paths[0].parent))))
     for path in plan.removed:
-        print(f"Deleted {path}")
-    print("If the schedule is running now, stop it with:")
+        print(cli_text(said.SCHEDULE_DELETED(path=str(path))))
+    print(cli_text(said.SCHEDULE_STOP()))
     for command in plan.stop_commands:
         print(f"    {command}")
     return 0

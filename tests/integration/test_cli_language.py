@@ -135,3 +135,17 @@ def test_profile_set_says_what_it_did_in_french(
     assert "Profil acme mis à jour." in out
     assert main(["--lang", "en", "profile", "set", profile, "--every", "2h"]) == 0
     assert "Profile acme unchanged." in capsys.readouterr().out
+
+
+def test_schedule_install_speaks_french(
+    profile: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_dir = tmp_path / "sched"
+    args = ["schedule", "install", "--profile", profile, "--every", "2h", "--output", str(out_dir)]
+    assert main(["--lang", "fr", *args]) == 0
+    out = capsys.readouterr().out
+    assert "Il s’exécute à un intervalle de 2 heures : " in out
+    assert "Activez-le avec :" in out
+    assert main(["--lang", "en", *args]) == 0
+    out = capsys.readouterr().out
+    assert "It runs every 2 hours: " in out and "Turn it on with:" in out

@@ -775,7 +775,7 @@
     </message>
     <message>
       <source>Next step: {step}</source>
-      <extracomment>cli.next_step mail.failures.next</extracomment>
+      <extracomment>cli.next_step mail.failures.next sync.one.next_step</extracomment>
       <translation>Étape suivante : {step}</translation>
     </message>
     <message>
@@ -855,6 +855,46 @@
       <source>Nothing was cleared.</source>
       <extracomment>cli.restart.nothing</extracomment>
       <translation>Rien n’a été effacé.</translation>
+    </message>
+    <message>
+      <source>Deleted {path}</source>
+      <extracomment>cli.schedule.deleted</extracomment>
+      <translation>Supprimé : {path}</translation>
+    </message>
+    <message>
+      <source>No scheduler file of profile {profile} was found in {folder}.</source>
+      <extracomment>cli.schedule.none</extracomment>
+      <translation>Aucun fichier de planification du profil {profile} n’a été trouvé dans {folder}.</translation>
+    </message>
+    <message>
+      <source>Note: {note}</source>
+      <extracomment>cli.schedule.note</extracomment>
+      <translation>Remarque : {note}</translation>
+    </message>
+    <message>
+      <source>Note: provisioning is off for this profile, so the scheduled runs do nothing until it is turned on: `webex-provisioner profile set {profile} --provisioning on` (or the wizard's Scope and provisioning status page).</source>
+      <extracomment>cli.schedule.off</extracomment>
+      <translation>Remarque : le provisionnement est désactivé pour ce profil, donc les exécutions planifiées ne font rien tant qu’il n’est pas activé : `webex-provisioner profile set {profile} --provisioning on` (ou la page « Étendue et état du provisionnement » de l’assistant).</translation>
+    </message>
+    <message>
+      <source>It runs every {every}: {command}</source>
+      <extracomment>cli.schedule.runs</extracomment>
+      <translation>Il s’exécute à un intervalle de {every} : {command}</translation>
+    </message>
+    <message>
+      <source>If the schedule is running now, stop it with:</source>
+      <extracomment>cli.schedule.stop</extracomment>
+      <translation>Si la planification tourne en ce moment, arrêtez-la avec :</translation>
+    </message>
+    <message>
+      <source>Turn it on with:</source>
+      <extracomment>cli.schedule.turn_on</extracomment>
+      <translation>Activez-le avec :</translation>
+    </message>
+    <message>
+      <source>Wrote the {what} {path}</source>
+      <extracomment>cli.schedule.wrote</extracomment>
+      <translation>Écrit : {what} {path}</translation>
     </message>
     <message>
       <source>Stopped. The cycle was interrupted; run `webex-provisioner sync --profile {profile}` to finish it (what was in flight is checked first).</source>
@@ -2999,7 +3039,7 @@
     </message>
     <message>
       <source>{first}, {rest}</source>
-      <extracomment>people.roles.list</extracomment>
+      <extracomment>people.roles.list sync.write.list</extracomment>
       <translation>{first}, {rest}</translation>
     </message>
     <message>
@@ -3607,6 +3647,116 @@
       <translation>{reason} Le cycle est retenu : rien n’a été envoyé.</translation>
     </message>
     <message>
+      <source>Action: {action}.</source>
+      <extracomment>sync.one.action</extracomment>
+      <translation>Action : {action}.</translation>
+    </message>
+    <message>
+      <source>Action: {action} ({why}).</source>
+      <extracomment>sync.one.action_why</extracomment>
+      <translation>Action : {action} ({why}).</translation>
+    </message>
+    <message>
+      <source>  {change}</source>
+      <extracomment>sync.one.change</extracomment>
+      <translation>  {change}</translation>
+    </message>
+    <message>
+      <source>Provisioning on demand of {user}.</source>
+      <extracomment>sync.one.cycle_reason</extracomment>
+      <translation>Provisionnement à la demande de {user}.</translation>
+    </message>
+    <message>
+      <source>Nothing was sent (dry run).</source>
+      <extracomment>sync.one.dry_run</extracomment>
+      <translation>Rien n’a été envoyé (simulation).</translation>
+    </message>
+    <message>
+      <source>Found in the source: {user} (source id {source_id}).</source>
+      <extracomment>sync.one.found</extracomment>
+      <translation>Trouvé dans la source : {user} (identifiant source {source_id}).</translation>
+    </message>
+    <message>
+      <source>Found in the source: {user} (source id {source_id}) (disabled in the source).</source>
+      <extracomment>sync.one.found_disabled</extracomment>
+      <translation>Trouvé dans la source : {user} (identifiant source {source_id}) (désactivé dans la source).</translation>
+    </message>
+    <message>
+      <source>Found in the source: {user} (source id {source_id}, row {row}).</source>
+      <extracomment>sync.one.found_row</extracomment>
+      <translation>Trouvé dans la source : {user} (identifiant source {source_id}, ligne {row}).</translation>
+    </message>
+    <message>
+      <source>Found in the source: {user} (source id {source_id}, row {row}) (disabled in the source).</source>
+      <extracomment>sync.one.found_row_disabled</extracomment>
+      <translation>Trouvé dans la source : {user} (identifiant source {source_id}, ligne {row}) (désactivé dans la source).</translation>
+    </message>
+    <message>
+      <source>In scope.</source>
+      <extracomment>sync.one.in_scope</extracomment>
+      <translation>Dans l’étendue.</translation>
+    </message>
+    <message>
+      <source>Found in the source, but left out: {reason}.</source>
+      <extracomment>sync.one.left_out</extracomment>
+      <translation>Trouvé dans la source, mais écarté : {reason}.</translation>
+    </message>
+    <message>
+      <source>Matched on the target: id {target_id}.</source>
+      <extracomment>sync.one.matched</extracomment>
+      <translation>Mis en correspondance sur la cible : identifiant {target_id}.</translation>
+    </message>
+    <message>
+      <source>Matched on the target through its link: id {target_id}.</source>
+      <extracomment>sync.one.matched_link</extracomment>
+      <translation>Mis en correspondance sur la cible par son lien : identifiant {target_id}.</translation>
+    </message>
+    <message>
+      <source>Not in scope: {why}.</source>
+      <extracomment>sync.one.not_in_scope</extracomment>
+      <translation>Hors étendue : {why}.</translation>
+    </message>
+    <message>
+      <source>{user} is not in the source.</source>
+      <extracomment>sync.one.not_in_source</extracomment>
+      <translation>{user} n’est pas dans la source.</translation>
+    </message>
+    <message>
+      <source>Check the spelling of the userName, or the source's scope.</source>
+      <extracomment>sync.one.not_in_source_next</extracomment>
+      <translation>Vérifiez l’orthographe du userName, ou l’étendue de la source.</translation>
+    </message>
+    <message>
+      <source>Not matched: {why}.</source>
+      <extracomment>sync.one.not_matched</extracomment>
+      <translation>Pas de correspondance : {why}.</translation>
+    </message>
+    <message>
+      <source>Not on the target yet.</source>
+      <extracomment>sync.one.not_on_target</extracomment>
+      <translation>Pas encore sur la cible.</translation>
+    </message>
+    <message>
+      <source>Nothing to send.</source>
+      <extracomment>sync.one.nothing_to_send</extracomment>
+      <translation>Rien à envoyer.</translation>
+    </message>
+    <message>
+      <source>Payload: {payload}</source>
+      <extracomment>sync.one.payload</extracomment>
+      <translation>Contenu envoyé : {payload}</translation>
+    </message>
+    <message>
+      <source>Result: {status}.</source>
+      <extracomment>sync.one.result</extracomment>
+      <translation>Résultat : {status}.</translation>
+    </message>
+    <message>
+      <source>Result: {status}: {message}.</source>
+      <extracomment>sync.one.result_why</extracomment>
+      <translation>Résultat : {status} : {message}.</translation>
+    </message>
+    <message>
       <source>The cycle was cancelled; the operations not sent yet are kept.</source>
       <extracomment>sync.outcome.cancelled</extracomment>
       <translation>Le cycle a été annulé ; les opérations pas encore envoyées sont conservées.</translation>
@@ -3696,7 +3846,7 @@
     </message>
     <message>
       <source>the token may not write groups: {error}</source>
-      <extracomment>sync.plan.groups_not_writable</extracomment>
+      <extracomment>sync.plan.groups_not_writable sync.write.groups_not_writable</extracomment>
       <translation>le jeton ne peut pas écrire les groupes : {error}</translation>
     </message>
     <message>
@@ -3833,6 +3983,59 @@
       <source>This cycle would disable or delete {share}; the threshold is {limit}.</source>
       <extracomment>sync.threshold.would_remove</extracomment>
       <translation>Ce cycle désactiverait ou supprimerait {share} ; le seuil est de {limit}.</translation>
+    </message>
+    <message>
+      <source>already gone from the target</source>
+      <extracomment>sync.write.already_gone</extracomment>
+      <translation>déjà absent de la cible</translation>
+    </message>
+    <message>
+      <source>already on the target; linked to it</source>
+      <extracomment>sync.write.already_there</extracomment>
+      <translation>déjà sur la cible ; lié à celle-ci</translation>
+    </message>
+    <message>
+      <source>already on the target (an interrupted run had created it)</source>
+      <extracomment>sync.write.created_before</extracomment>
+      <translation>déjà sur la cible (une exécution interrompue l’avait créé)</translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} member is not on the target yet (its own operation failed); the next cycle adds it</source>
+      <extracomment>sync.write.members_missing</extracomment>
+      <translation>
+        <numerusform>{count} membre n’est pas encore sur la cible (sa propre opération a échoué) ; le prochain cycle l’ajoute</numerusform>
+        <numerusform>{count} membres ne sont pas encore sur la cible (leur propre opération a échoué) ; le prochain cycle les ajoute</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>not on the target (its own operation did not succeed); the next cycle sets it once the user is there</source>
+      <extracomment>sync.write.not_on_target</extracomment>
+      <translation>pas sur la cible (sa propre opération n’a pas réussi) ; le prochain cycle le définit une fois l’utilisateur présent</translation>
+    </message>
+    <message>
+      <source>not sent: the user's own operation failed; the next cycle sends both</source>
+      <extracomment>sync.write.own_failed</extracomment>
+      <translation>non envoyé : l’opération propre à l’utilisateur a échoué ; le prochain cycle envoie les deux</translation>
+    </message>
+    <message>
+      <source>{label} {shown}</source>
+      <extracomment>sync.write.reference</extracomment>
+      <translation>{label} {shown}</translation>
+    </message>
+    <message>
+      <source>{missing} not on the target (its own operation did not succeed); the next cycle sets it</source>
+      <extracomment>sync.write.references_missing</extracomment>
+      <translation>{missing} pas sur la cible (sa propre opération n’a pas réussi) ; le prochain cycle le définit</translation>
+    </message>
+    <message>
+      <source>Unexpected error ({kind}); see the program log.</source>
+      <extracomment>sync.write.unexpected</extracomment>
+      <translation>Erreur inattendue ({kind}) ; consultez le journal du programme.</translation>
+    </message>
+    <message>
+      <source>{message} ({detail})</source>
+      <extracomment>sync.write.with_detail</extracomment>
+      <translation>{message} ({detail})</translation>
     </message>
     <message>
       <source>{what} contains {kind} at position {position}, which a token cannot hold.</source>
