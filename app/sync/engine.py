@@ -13,7 +13,7 @@ import asyncio
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from app.errors import InputError, UserFacingError
 from app.gc_pause import paused_gc, settle
 from app.messages import Message
 from app.paths import state_file
+from app.sync import on_demand_messages as said_one
 from app.sync import outcome_messages as said
 from app.sync import plan as p
 from app.sync.events import CycleResult, EventHub, Listener, Status, SyncEvent, utc_now
@@ -35,6 +36,7 @@ from app.sync.on_demand import (
     plan_words,
     result_words,
     scope_words,
+    with_steps,
 )
 from app.sync.outcome import (
     CycleTally,
@@ -627,7 +629,7 @@ class SyncEngine:
         if user is None:
             return not_found_event(read, user_name, cycle_id)
         in_scope, why = self._scope(user)
-        steps = [found_words(user), scope_words(in_scope, str(why))]
+        steps = [found_words(user), scope_words(in_scope, why)]
         link = self.state.link("User", user.source_id)
         await self._discover()
         planner = await self._planner(compare_always=True)
@@ -642,12 +644,12 @@ class SyncEngine:
             relinks = links_for(plan)
             if relinks:
                 self.state.save_links(relinks)
-        steps.append("Nothing was sent (dry run)." if not apply else "Nothing to send.")
+        steps.append(said_one.DRY_RUN() if not apply else said_one.NOTHING_TO_SEND())
         status = Status.SKIPPED if op.action == Action.SKIP else Status.SUCCESS
         return one_event(cycle_id, op, steps, status, op.reason, user.user_name)
 
     async def _apply_one(
-        self, cycle_id: str, op: PlannedOperation, user_name: str, steps: list[str]
+        self, cycle_id: str, op: PlannedOperation, user_name: str, steps: list[Message]
     ) -> SyncEvent:
         """Send one user's operation as a cycle of its own (mode "one"); the steps end with
         the target's answer."""
@@ -675,11 +677,12 @@ class SyncEngine:
                 outcome="completed" if status != Status.FAILURE else "completed_with_failures",
                 counts=counts,
                 mode="one",
-                reason=f"Provisioning on demand of {user_name}.",
+                reason=said_one.CYCLE_REASON(user=user_name).english,
+                coded_reason=said_one.CYCLE_REASON(user=user_name),
             )
         )
         base = outcome or one_event(cycle_id, op, steps, status, op.reason, user_name)
-        return replace(base, steps=tuple(steps))
+        return with_steps(base, steps)
 
     # -- events -------------------------------------------------------------------------
 

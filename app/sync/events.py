@@ -67,6 +67,7 @@ class SyncEvent:
     # `message` and `next_step` as coded messages (app.messages), for the log in any language
     coded_message: Message | None = None
     coded_next_step: Message | None = None
+    coded_steps: tuple[Message, ...] = ()  # `steps` as coded messages, when made so
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from app.gc_pause import collect_young
+from app.messages import Message
+from app.sync import write_messages as said
 from app.sync.events import Status, SyncEvent
 from app.sync.matching import diff, equality_filter, patch_operations
 from app.sync.plan import Action, PlannedOperation
@@ -34,7 +36,7 @@ from app.sync.writes import (
     bulk_operation,
     create_payload,
     error_code,
-    error_message,
+    error_said,
     groups_skipped,
     member_patches,
     member_targets,
@@ -412,7 +414,7 @@ class Executor:
             log.exception("Unexpected error on %s %s", op.action.value, op.key)
             return WriteOutcome(
                 Status.FAILURE,
-                message=f"Unexpected error ({type(error).__name__}); see the program log.",
+                message=said.UNEXPECTED(kind=type(error).__name__),
             )
         self._network_failures = 0
         return outcome
@@ -423,9 +425,7 @@ class Executor:
             if op.verify_before_create:
                 found = await self._find(op)
                 if found is not None:
-                    return await self._reconcile(
-                        op, found, "already on the target (an interrupted run had created it)"
-                    )
+                    return await self._reconcile(op, found, said.CREATED_BEFORE())
             payload = create_payload(op, self.user_targets)
             created = await self.client.create(rt, payload)
             return success(op, str(created.get("id", "")))
@@ -469,11 +469,11 @@ class Executor:
             except WebexError:
                 found = None
             if found is not None:
-                return await self._reconcile(op, found, "already on the target; linked to it")
+                return await self._reconcile(op, found, said.ALREADY_THERE())
             return WriteOutcome(Status.FAILURE, error=error)
         if isinstance(error, NotFound) and op.action in (Action.DISABLE, Action.DELETE):
             outcome = success(op, op.target_id)
-            outcome.message = "already gone from the target"
+            outcome.message = said.ALREADY_GONE()
             return outcome
         if isinstance(error, NotFound):
             # Gone since the plan was made: forget the link, the next cycle matches again.
@@ -493,7 +493,7 @@ class Executor:
         return found[0] if len(found) == 1 else None
 
     async def _reconcile(
-        self, op: PlannedOperation, found: Mapping[str, Any], how: str
+        self, op: PlannedOperation, found: Mapping[str, Any], how: Message
     ) -> WriteOutcome:
         """Link a create to the object found on the target, and bring it up to date."""
         target_id = str(found.get("id", ""))
@@ -537,14 +537,12 @@ class Executor:
             missing = len(op.member_source_ids) - len(member_targets(op, self.user_targets))
             if missing:
                 outcome.status = Status.WARNING
-                outcome.message = (
-                    f"{missing} members are not on the target yet (their own operation "
-                    "failed); the next cycle adds them"
-                )
+                outcome.message = said.MEMBERS_MISSING(count=missing)
                 if outcome.link is not None:
                     # Forget what was written, so that the next cycle compares the group
                     # again and sends the members that are missing now.
                     outcome.link = replace(outcome.link, hash="", source_hash="")
+        words = error_said(error) if error else (outcome.message or op.coded_detail or op.detail)
         event = SyncEvent(
             kind="operation",
             cycle_id=self.cycle_id,
@@ -556,8 +554,10 @@ class Executor:
             target_id=outcome.target_id or op.target_id,
             modified=tuple(outcome.changes if outcome.changes is not None else op.changes),
             error_code=error_code(error) if error else "",
-            message=error_message(error) if error else (outcome.message or op.detail),
+            message=str(words),
             next_step=error.next_step if error else "",
+            coded_message=words if isinstance(words, Message) else None,
+            coded_next_step=error.coded_next_step if error else None,
             tracking_id=(error.tracking_id or "") if error else "",
             duration_ms=duration_ms,
         )

@@ -5,8 +5,11 @@ I/O: SyncEngine.provision_one reads, plans and sends, and hands these the answer
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from app.directory.base import SourceRead, SourceUser
+from app.messages import Message
+from app.sync import on_demand_messages as said
 from app.sync import plan as p
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action, PlannedOperation, format_change
@@ -26,64 +29,77 @@ def not_found_event(read: SourceRead, user_name: str, cycle_id: str) -> SyncEven
     wanted = user_name.strip().casefold()
     skip = next((s for s in read.skipped if s.user_name.casefold() == wanted), None)
     if skip is not None:
-        steps = [f"Found in the source, but left out: {skip.detail or skip.reason}."]
+        steps = [said.LEFT_OUT(reason=skip.detail or skip.reason)]
         return one_event(cycle_id, None, steps, Status.SKIPPED, skip.reason, user_name)
+    missing = said.NOT_IN_SOURCE(user=user_name)
     return SyncEvent(
         kind="operation",
         cycle_id=cycle_id,
         action=Action.SKIP.value,
         status=Status.SKIPPED,
         user_name=user_name,
-        steps=(f"{user_name} is not in the source.",),
-        message=f"{user_name} is not in the source.",
-        next_step="Check the spelling of the userName, or the source's scope.",
+        steps=(missing.english,),
+        message=missing.english,
+        next_step=said.NOT_IN_SOURCE_NEXT().english,
+        coded_message=missing,
+        coded_next_step=said.NOT_IN_SOURCE_NEXT(),
+        coded_steps=(missing,),
     )
 
 
-def found_words(user: SourceUser) -> str:
-    where = f", row {user.row}" if user.row else ""
-    state = "" if user.enabled else " (disabled in the source)"
-    return f"Found in the source: {user.user_name} (source id {user.source_id}{where}){state}."
+def found_words(user: SourceUser) -> Message:
+    who = {"user": user.user_name, "source_id": user.source_id}
+    if user.row:
+        template = said.FOUND_ROW if user.enabled else said.FOUND_ROW_DISABLED
+        return template(**who, row=user.row)
+    return (said.FOUND if user.enabled else said.FOUND_DISABLED)(**who)
 
 
-def scope_words(in_scope: bool, why: str) -> str:
-    return "In scope." if in_scope else f"Not in scope: {why}."
+def scope_words(in_scope: bool, why: str | Message) -> Message:
+    return said.IN_SCOPE() if in_scope else said.NOT_IN_SCOPE(why=why)
 
 
-def plan_words(op: PlannedOperation, link: Link | None, payload: ScimPayload) -> list[str]:
+def plan_words(op: PlannedOperation, link: Link | None, payload: ScimPayload) -> list[Message]:
     """How the user was matched on the target, its payload, and the action planned."""
+    detail = op.coded_detail or op.detail
     if link is not None:
-        steps = [f"Matched on the target through its link: id {link.target_id}."]
+        steps = [said.MATCHED_LINK(target_id=link.target_id)]
     elif op.target_id:
-        steps = [f"Matched on the target: id {op.target_id}."]
+        steps = [said.MATCHED(target_id=op.target_id)]
     elif op.reason == p.DUPLICATE_TARGET_ENTRIES:
-        steps = [f"Not matched: {op.detail}."]
+        steps = [said.NOT_MATCHED(why=detail)]
     else:
-        steps = ["Not on the target yet."]
-    steps.append("Payload: " + json.dumps(payload, ensure_ascii=False, sort_keys=True))
-    action_words = f"Action: {op.action.value}"
-    if op.detail:
-        action_words += f" ({op.detail})"
-    steps.append(action_words + ".")
-    steps.extend(f"  {format_change(change)}" for change in op.changes)
+        steps = [said.NOT_ON_TARGET()]
+    steps.append(said.PAYLOAD(payload=json.dumps(payload, ensure_ascii=False, sort_keys=True)))
+    action = op.action.value
+    steps.append(
+        said.ACTION_WHY(action=action, why=detail) if op.detail else said.ACTION(action=action)
+    )
+    steps.extend(said.CHANGE(change=format_change(change)) for change in op.changes)
     return steps
 
 
-def result_words(outcome: SyncEvent, status: Status) -> list[str]:
+def result_words(outcome: SyncEvent, status: Status) -> list[Message]:
     """The answer of the target, and the next step when there is one."""
-    result = f"Result: {status.value}"
+    message = outcome.coded_message or outcome.message
     if outcome.message:
-        result += f": {outcome.message}"
-    steps = [result + "."]
+        steps = [said.RESULT_WHY(status=status.value, message=message)]
+    else:
+        steps = [said.RESULT(status=status.value)]
     if outcome.next_step:
-        steps.append(f"Next step: {outcome.next_step}")
+        steps.append(said.NEXT_STEP(step=outcome.coded_next_step or outcome.next_step))
     return steps
+
+
+def with_steps(event: SyncEvent, steps: list[Message]) -> SyncEvent:
+    """The event with these steps, in English and coded."""
+    return replace(event, steps=tuple(s.english for s in steps), coded_steps=tuple(steps))
 
 
 def one_event(
     cycle_id: str,
     op: PlannedOperation | None,
-    steps: list[str],
+    steps: list[Message],
     status: Status,
     reason: str,
     user_name: str,
@@ -98,7 +114,9 @@ def one_event(
         user_name=op.key if op else user_name,
         target_id=op.target_id if op else "",
         modified=tuple(op.changes) if op else (),
-        steps=tuple(steps),
+        steps=tuple(s.english for s in steps),
+        coded_steps=tuple(steps),
         error_code=reason if status == Status.SKIPPED else "",
         message=(op.detail if op else "") or reason,
+        coded_message=op.coded_detail if op and op.detail else None,
     )

@@ -10,6 +10,8 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from typing import cast
 
+from app.messages import Message
+from app.sync import write_messages as said
 from app.sync.events import Change, Status
 from app.sync.mapping import put_reference
 from app.sync.matching import patch_body, patch_operations, payload_hash
@@ -31,7 +33,7 @@ class WriteOutcome:
 
     status: Status
     target_id: str = ""
-    message: str = ""
+    message: str | Message = ""  # a coded message, or plain words
     error: WebexError | None = None
     changes: list[Change] | None = None  # when the executor found different changes
     link: Link | None = None
@@ -64,7 +66,7 @@ def groups_skipped(error: WebexError) -> WriteOutcome:
     """A group not written because the token may not write groups (the users stand)."""
     return WriteOutcome(
         Status.SKIPPED,
-        message=f"the token may not write groups: {error_message(error)}",
+        message=said.GROUPS_NOT_WRITABLE(error=error_said(error)),
     )
 
 
@@ -85,43 +87,37 @@ def resolve_references(
     if op.source_id in failed_users:
         return WriteOutcome(
             Status.SKIPPED,
-            message="not sent: the user's own operation failed; the next cycle sends both",
+            message=said.OWN_FAILED(),
         )
     own = op.target_id or user_targets.get(op.source_id, "")
     if not own:
         return WriteOutcome(
             Status.SKIPPED,
-            message="not on the target (its own operation did not succeed); the next "
-            "cycle sets it once the user is there",
+            message=said.NOT_ON_TARGET(),
         )
     payload = copy.deepcopy(op.payload)
     operations: list[PatchOperation] = []
     changes: list[Change] = []
-    missing: list[str] = []
+    missing: list[Message] = []
     for change, referenced in zip(op.changes, op.member_source_ids, strict=False):
         path, _, shown = change
         target = user_targets.get(referenced)
         if target is None:
-            missing.append(f"{_label(path)} {shown}")
+            missing.append(said.REFERENCE(label=_label(path), shown=str(shown)))
             continue
         put_reference(payload, path, target)
         operations.append({"op": "replace", "path": path, "value": target})
         changes.append(change)
-    words = (
-        f"{', '.join(missing)} not on the target (its own operation did not succeed); "
-        "the next cycle sets it"
-        if missing
-        else ""
-    )
+    words = said.REFERENCES_MISSING(missing=_listed(missing)) if missing else None
     if not operations:
-        return WriteOutcome(Status.SKIPPED, message=words)
+        return WriteOutcome(Status.SKIPPED, message=words or "")
     complete = not missing and link is not None and link.hash == op.payload_hash
     op.target_id = own
     op.patch = operations
     op.changes = changes
     op.payload_hash = payload_hash(payload) if complete else ""
     if words:
-        op.detail = words
+        op.detail, op.coded_detail = words.english, words
     return None
 
 
@@ -204,9 +200,23 @@ def error_code(error: WebexError) -> str:
 
 
 def error_message(error: WebexError) -> str:
+    return str(error_said(error))
+
+
+def error_said(error: WebexError) -> Message | str:
+    """The error's message, and Webex's own words (its detail) when they add something."""
+    said_message = error.coded_message or error.message
     if error.detail and error.detail not in error.message:
-        return f"{error.message} ({error.detail})"
-    return error.message
+        return said.WITH_DETAIL(message=said_message, detail=error.detail)
+    return said_message
+
+
+def _listed(items: list[Message]) -> Message:
+    """Items joined by ", " (nested, so that each stays in its language)."""
+    result = items[-1]
+    for item in reversed(items[:-1]):
+        result = said.LIST(first=item, rest=result)
+    return result
 
 
 def _label(path: str) -> str:

@@ -20,9 +20,11 @@ from app.language import translator
 from app.messages import english
 from app.sync import outcome_messages as said
 from app.sync import plan_messages as plan_said
-from app.sync.events import Status
+from app.sync import write_messages as write_said
+from app.sync.events import Status, SyncEvent
 from app.sync.expressions import ExpressionError, parse
 from app.sync.mapping import Mapper, MappingError
+from app.sync.on_demand import result_words, scope_words
 from app.sync.outcome import CycleTally, held_event, quarantine_wait, skipped_event
 from app.sync.plan import DISABLED_IN_SOURCE, Action, PlannedOperation
 from app.sync.planner.operations import skip
@@ -177,3 +179,25 @@ def test_a_mapping_error_carries_the_expression_error_in_french() -> None:
     french = error.coded_message.render(FR, "cli")
     assert french.startswith("Le mappage de « displayName » contient une erreur à la colonne 5")
     assert "n’est pas fermée" in french
+
+
+def test_a_failed_write_keeps_webex_words_and_the_on_demand_steps_read_in_french() -> None:
+    event = SyncEvent(
+        kind="operation",
+        status=Status.FAILURE,
+        message="2 members are not on the target",
+        coded_message=write_said.MEMBERS_MISSING(count=2),
+    )
+    steps = result_words(event, Status.FAILURE)
+    assert steps[0].english == (
+        "Result: Failure: 2 members are not on the target yet (their own operation failed); "
+        "the next cycle adds them."
+    )
+    assert (
+        steps[0]
+        .render(FR, "gui")
+        .startswith("Résultat : Failure : 2 membres ne sont pas encore sur la cible")
+    )
+    one = write_said.MEMBERS_MISSING(count=1)
+    assert one.render(FR, "cli").startswith("1 membre n’est pas encore sur la cible")
+    assert scope_words(True, "").render(FR, "gui") == "Dans l’étendue."

@@ -362,7 +362,7 @@
     </message>
     <message>
       <source>skipped</source>
-      <extracomment>check.report.mark.skipped</extracomment>
+      <extracomment>check.report.mark.skipped profile.show.invalid.skipped</extracomment>
       <translation>ignoré</translation>
     </message>
     <message>
@@ -1258,7 +1258,7 @@
     </message>
     <message>
       <source>tab</source>
-      <extracomment>csv.delimiter.tab</extracomment>
+      <extracomment>csv.delimiter.tab profile.show.tab</extracomment>
       <translation>tabulation</translation>
     </message>
     <message>
@@ -1308,7 +1308,7 @@
     </message>
     <message>
       <source>none</source>
-      <extracomment>csv.file.changed.none whoami.no_roles</extracomment>
+      <extracomment>csv.file.changed.none profile.show.none whoami.no_roles</extracomment>
       <translation>aucun</translation>
     </message>
     <message>
@@ -3146,6 +3146,11 @@
       <translation>le {what} (donnez-le plutôt dans {env})</translation>
     </message>
     <message>
+      <source>No profiles yet. Create one with `webex-provisioner profile create NAME --tenant-url URL --token-stdin --source csv --csv-file FILE`.</source>
+      <extracomment>profile.list.none</extracomment>
+      <translation>Aucun profil pour l’instant. Créez-en un avec `webex-provisioner profile create NAME --tenant-url URL --token-stdin --source csv --csv-file FILE`.</translation>
+    </message>
+    <message>
       <source>A CSV source needs the file.</source>
       <extracomment>profile.needs.csv</extracomment>
       <translation>Une source CSV a besoin du fichier.</translation>
@@ -3199,6 +3204,214 @@
       <source>Its secrets were removed from the keyring ({kinds}).</source>
       <extracomment>profile.secrets_removed</extracomment>
       <translation>Ses secrets ont été retirés du trousseau ({kinds}).</translation>
+    </message>
+    <message>
+      <source>Client secret:</source>
+      <extracomment>profile.show.client_secret</extracomment>
+      <translation>Secret client :</translation>
+    </message>
+    <message>
+      <source>Concurrency:</source>
+      <extracomment>profile.show.concurrency</extracomment>
+      <translation>Parallélisme :</translation>
+    </message>
+    <message>
+      <source>at most {cap} requests at once; logs kept {days} days</source>
+      <extracomment>profile.show.concurrency.value</extracomment>
+      <translation>au plus {cap} requêtes à la fois ; journaux conservés {days} jours</translation>
+    </message>
+    <message>
+      <source>CSV file {path}</source>
+      <extracomment>profile.show.csv</extracomment>
+      <translation>fichier CSV {path}</translation>
+    </message>
+    <message>
+      <source>userName column {column}; group columns {groups}; encoding {encoding}; delimiter {delimiter}; invalid rows {invalid}; files up to {mb} MB</source>
+      <extracomment>profile.show.csv.detail</extracomment>
+      <translation>colonne userName {column} ; colonnes de groupe {groups} ; encodage {encoding} ; séparateur {delimiter} ; lignes non valides : {invalid} ; fichiers jusqu’à {mb} Mo</translation>
+    </message>
+    <message>
+      <source>Microsoft Entra ID, tenant {tenant}, application {app}</source>
+      <extracomment>profile.show.entra</extracomment>
+      <translation>Microsoft Entra ID, locataire {tenant}, application {app}</translation>
+    </message>
+    <message>
+      <source>appId {id}</source>
+      <extracomment>profile.show.entra.app_id</extracomment>
+      <translation>appId {id}</translation>
+    </message>
+    <message>
+      <source>client id {client}; sign-in by {sign_in}; authority {authority}; Graph {graph}</source>
+      <extracomment>profile.show.entra.detail</extracomment>
+      <translation>identifiant client {client} ; connexion par {sign_in} ; autorité {authority} ; Graph {graph}</translation>
+    </message>
+    <message>
+      <source>device code</source>
+      <extracomment>profile.show.entra.device_code</extracomment>
+      <translation>code d’appareil</translation>
+    </message>
+    <message>
+      <source>client secret</source>
+      <extracomment>profile.show.entra.secret</extracomment>
+      <translation>secret client</translation>
+    </message>
+    <message>
+      <source>File:</source>
+      <extracomment>profile.show.file</extracomment>
+      <translation>Fichier :</translation>
+    </message>
+    <message>
+      <source>Profile {name}</source>
+      <extracomment>profile.show.heading</extracomment>
+      <translation>Profil {name}</translation>
+    </message>
+    <message>
+      <source>stop the sync</source>
+      <extracomment>profile.show.invalid.stop</extracomment>
+      <translation>arrêtent la synchronisation</translation>
+    </message>
+    <message>
+      <source>Failure e-mail:</source>
+      <extracomment>profile.show.mail</extracomment>
+      <translation>E-mail d’échec :</translation>
+    </message>
+    <message>
+      <source>to {emails} through {host}:{port} ({security})</source>
+      <extracomment>profile.show.mail.value</extracomment>
+      <translation>à {emails} via {host}:{port} ({security})</translation>
+    </message>
+    <message>
+      <source>to {emails} through {host}:{port} ({security}) as {user}</source>
+      <extracomment>profile.show.mail.value_as</extracomment>
+      <translation>à {emails} via {host}:{port} ({security}) en tant que {user}</translation>
+    </message>
+    <message>
+      <source>Mappings:</source>
+      <extracomment>profile.show.mappings</extracomment>
+      <translation>Correspondances :</translation>
+    </message>
+    <message>
+      <source>{users} for users, {groups} for groups; {filters} scoping filters</source>
+      <extracomment>profile.show.mappings.value</extracomment>
+      <translation>{users} pour les utilisateurs, {groups} pour les groupes ; {filters} filtres d’étendue</translation>
+    </message>
+    <message>
+      <source>off</source>
+      <extracomment>profile.show.off</extracomment>
+      <translation>désactivé</translation>
+    </message>
+    <message>
+      <source>on</source>
+      <extracomment>profile.show.on</extracomment>
+      <translation>activé</translation>
+    </message>
+    <message>
+      <source>Provisioning:</source>
+      <extracomment>profile.show.provisioning</extracomment>
+      <translation>Provisionnement :</translation>
+    </message>
+    <message numerus="yes">
+      <source>{state}, a cycle every {minutes} minutes</source>
+      <extracomment>profile.show.provisioning.value</extracomment>
+      <translation>
+        <numerusform>{state}, un cycle toutes les {minutes} minute</numerusform>
+        <numerusform>{state}, un cycle toutes les {minutes} minutes</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Safety:</source>
+      <extracomment>profile.show.safety</extracomment>
+      <translation>Sécurité :</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <extracomment>profile.show.safety.deleted</extracomment>
+      <translation>supprimés</translation>
+    </message>
+    <message>
+      <source>disabled</source>
+      <extracomment>profile.show.safety.disabled</extracomment>
+      <translation>désactivés</translation>
+    </message>
+    <message>
+      <source>left active</source>
+      <extracomment>profile.show.safety.left_active</extracomment>
+      <translation>laissés actifs</translation>
+    </message>
+    <message>
+      <source>hold a cycle that would disable or delete more than {count} users or {percent} %; out-of-scope users {out_of_scope}; users deleted in the source {deleted}</source>
+      <extracomment>profile.show.safety.value</extracomment>
+      <translation>retenir un cycle qui désactiverait ou supprimerait plus de {count} utilisateurs ou {percent} % ; utilisateurs hors étendue : {out_of_scope} ; utilisateurs supprimés dans la source : {deleted}</translation>
+    </message>
+    <message>
+      <source>Scope:</source>
+      <extracomment>profile.show.scope</extracomment>
+      <translation>Étendue :</translation>
+    </message>
+    <message>
+      <source>all users and groups</source>
+      <extracomment>profile.show.scope.all</extracomment>
+      <translation>tous les utilisateurs et groupes</translation>
+    </message>
+    <message>
+      <source>assigned users and groups only</source>
+      <extracomment>profile.show.scope.assigned</extracomment>
+      <translation>utilisateurs et groupes affectés uniquement</translation>
+    </message>
+    <message>
+      <source>taken from {env}</source>
+      <extracomment>profile.show.secret.environment</extracomment>
+      <translation>lu dans {env}</translation>
+    </message>
+    <message>
+      <source>stored in the system keyring</source>
+      <extracomment>profile.show.secret.keyring</extracomment>
+      <translation>enregistré dans le trousseau du système</translation>
+    </message>
+    <message>
+      <source>not stored (use `webex-provisioner profile set {profile} {option}`, or set {env})</source>
+      <extracomment>profile.show.secret.missing</extracomment>
+      <translation>non enregistré (utilisez `webex-provisioner profile set {profile} {option}`, ou définissez {env})</translation>
+    </message>
+    <message>
+      <source>no keyring on this machine, and {env} is not set</source>
+      <extracomment>profile.show.secret.unavailable</extracomment>
+      <translation>pas de trousseau sur cet ordinateur, et {env} n’est pas définie</translation>
+    </message>
+    <message>
+      <source>SMTP password:</source>
+      <extracomment>profile.show.smtp_password</extracomment>
+      <translation>Mot de passe SMTP :</translation>
+    </message>
+    <message>
+      <source>Source:</source>
+      <extracomment>profile.show.source</extracomment>
+      <translation>Source :</translation>
+    </message>
+    <message>
+      <source>Target:</source>
+      <extracomment>profile.show.target</extracomment>
+      <translation>Cible :</translation>
+    </message>
+    <message>
+      <source>SCIM 2.0 application</source>
+      <extracomment>profile.show.target.scim</extracomment>
+      <translation>application SCIM 2.0</translation>
+    </message>
+    <message>
+      <source>{url} ({kind})</source>
+      <extracomment>profile.show.target.value</extracomment>
+      <translation>{url} ({kind})</translation>
+    </message>
+    <message>
+      <source>Cisco Webex</source>
+      <extracomment>profile.show.target.webex</extracomment>
+      <translation>Cisco Webex</translation>
+    </message>
+    <message>
+      <source>Webex token:</source>
+      <extracomment>profile.show.token</extracomment>
+      <translation>Jeton Webex :</translation>
     </message>
     <message>
       <source>Profile {name} unchanged.</source>
