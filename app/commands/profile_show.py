@@ -9,9 +9,12 @@ import os
 import sys
 from pathlib import Path
 
+from app.commands import profile_show_messages as said
 from app.config.profile import Profile
 from app.config.secrets import ENV_FOR_KIND, KeyringUnavailable, SecretKind, SecretStore
 from app.config.settings import SETTINGS
+from app.language import cli_text
+from app.messages import Message
 from app.run.profiles import profile_store
 
 
@@ -19,11 +22,7 @@ def list_profiles(args: argparse.Namespace) -> int:
     store = profile_store()
     names = store.list()
     if not names:
-        print(
-            "No profiles yet. Create one with `webex-provisioner profile create NAME "
-            "--tenant-url URL --token-stdin --source csv --csv-file FILE`.",
-            file=sys.stderr,
-        )
+        print(cli_text(said.NO_PROFILES()), file=sys.stderr)
     for name in names:
         print(name)
     return 0
@@ -60,15 +59,15 @@ _STDIN_OPTION = {
 }
 
 
-def _status_words(profile_name: str, kind: SecretKind, status: str) -> str:
+def _status_words(profile_name: str, kind: SecretKind, status: str) -> Message:
     env = ENV_FOR_KIND.get(kind, "")
-    return {
-        "keyring": "stored in the system keyring",
-        "environment": f"taken from {env}",
-        "missing": f"not stored (use `webex-provisioner profile set {profile_name} "
-        f"{_STDIN_OPTION.get(kind, '')}`, or set {env})",
-        "unavailable": f"no keyring on this machine, and {env} is not set",
-    }[status]
+    option = _STDIN_OPTION.get(kind, "")
+    template = said.STATUS[status]
+    if status == "keyring":
+        return template()
+    if status == "missing":
+        return template(profile=profile_name, option=option, env=env)
+    return template(env=env)
 
 
 def show(args: argparse.Namespace) -> int:
@@ -92,70 +91,123 @@ def show(args: argparse.Namespace) -> int:
     return 0
 
 
+Row = tuple[str, Message | str]  # a label's key ("" for a continued line), its value
+
+
 def _describe_profile(profile: Profile, statuses: dict[SecretKind, str], path: Path) -> list[str]:
+    """The profile in lines of `label  value`, the labels in a column as wide as the
+    longest (at least 16), in the reader's language."""
+    rows = _rows(profile, statuses, path)
+    labels = {key: cli_text(said.LABELS[key]()) for key, _ in rows if key}
+    width = max([15, *(len(label) for label in labels.values())]) + 1
+    lines = [cli_text(said.HEADING(name=profile.name))]
+    for key, value in rows:
+        text = cli_text(value) if isinstance(value, Message) else value
+        lines.append(f"  {labels[key] if key else '':<{width}}{text}")
+    return lines
+
+
+def _rows(profile: Profile, statuses: dict[SecretKind, str], path: Path) -> list[Row]:
     target = profile.target
-    lines = [
-        f"Profile {profile.name}",
-        f"  File:           {path}",
-        f"  Target:         {target.tenant_url} "
-        f"({'Cisco Webex' if target.kind == 'webex' else 'SCIM 2.0 application'})",
-        f"  Webex token:    {_status_words(profile.name, 'webex-token', statuses['webex-token'])}",
+    kind = said.WEBEX() if target.kind == "webex" else said.SCIM_APP()
+    token = _status_words(profile.name, "webex-token", statuses["webex-token"])
+    rows: list[Row] = [
+        ("file", str(path)),
+        ("target", said.TARGET(url=target.tenant_url, kind=kind)),
+        ("token", token),
     ]
+    rows += _source_rows(profile, statuses)
+    safety = profile.safety
+    rows += [
+        ("scope", said.SCOPE_ASSIGNED() if profile.scope == "assigned" else said.SCOPE_ALL()),
+        (
+            "provisioning",
+            said.PROVISIONING(
+                state=said.ON() if profile.provisioning_enabled else said.OFF(),
+                minutes=profile.schedule.every_minutes,
+            ),
+        ),
+        (
+            "safety",
+            said.SAFETY(
+                count=str(safety.deletion_threshold_count),
+                percent=str(safety.deletion_threshold_percent),
+                out_of_scope=said.LEFT_ACTIVE()
+                if safety.skip_out_of_scope_deletions
+                else said.DISABLED(),
+                deleted=said.DELETED() if safety.allow_hard_delete else said.DISABLED(),
+            ),
+        ),
+        (
+            "mappings",
+            said.MAPPINGS(
+                users=str(len(profile.mappings.users)),
+                groups=str(len(profile.mappings.groups)),
+                filters=str(len(profile.scoping)),
+            ),
+        ),
+        (
+            "concurrency",
+            said.CONCURRENCY(cap=str(profile.concurrency_cap), days=str(profile.retention_days)),
+        ),
+    ]
+    return rows + _mail_rows(profile, statuses)
+
+
+def _source_rows(profile: Profile, statuses: dict[SecretKind, str]) -> list[Row]:
     source = profile.source
     if source.kind == "csv" and source.csv is not None:
         csv = source.csv
-        groups = ", ".join(csv.group_columns) or "none"
-        lines += [
-            f"  Source:         CSV file {csv.path}",
-            f"                  userName column {csv.user_name_column}; group columns {groups}; "
-            f"encoding {csv.encoding}; delimiter {'tab' if csv.delimiter == chr(9) else csv.delimiter}; "
-            f"invalid rows {'skipped' if csv.skip_invalid else 'stop the sync'}; "
-            f"files up to {csv.max_file_mb} MB",
-        ]
-    elif source.entra is not None:
-        entra = source.entra
-        app = f"appId {entra.app_id}" if entra.app_id else f'"{entra.app_name}"'
-        sign_in = "client secret" if entra.auth == "client_secret" else "device code"
-        lines += [
-            f"  Source:         Microsoft Entra ID, tenant {entra.tenant_id}, application {app}",
-            f"                  client id {entra.client_id}; sign-in by {sign_in}; "
-            f"authority {entra.authority}; Graph {entra.graph_url}",
-        ]
-        if "entra-client-secret" in statuses:
-            lines.append(
-                f"  Client secret:  {_status_words(profile.name, 'entra-client-secret', statuses['entra-client-secret'])}"
-            )
-    scope = (
-        "assigned users and groups only" if profile.scope == "assigned" else "all users and groups"
-    )
-    safety = profile.safety
-    lines += [
-        f"  Scope:          {scope}",
-        f"  Provisioning:   {'on' if profile.provisioning_enabled else 'off'}, a cycle every "
-        f"{profile.schedule.every_minutes} minutes",
-        f"  Safety:         hold a cycle that would disable or delete more than "
-        f"{safety.deletion_threshold_count} users or {safety.deletion_threshold_percent} %; "
-        f"out-of-scope users {'left active' if safety.skip_out_of_scope_deletions else 'disabled'}; "
-        f"users deleted in the source {'deleted' if safety.allow_hard_delete else 'disabled'}",
-        f"  Mappings:       {len(profile.mappings.users)} for users, "
-        f"{len(profile.mappings.groups)} for groups; {len(profile.scoping)} scoping filters",
-        f"  Concurrency:    at most {profile.concurrency_cap} requests at once; logs kept "
-        f"{profile.retention_days} days",
-    ]
-    notifications = profile.notifications
-    if notifications.send_on_failure:
-        smtp = notifications.smtp
-        lines.append(
-            f"  Failure e-mail: to {', '.join(notifications.emails)} through "
-            f"{smtp.host}:{smtp.port} ({smtp.security})" + (f" as {smtp.user}" if smtp.user else "")
+        detail = said.CSV_DETAIL(
+            column=csv.user_name_column,
+            groups=", ".join(csv.group_columns) or said.NONE(),
+            encoding=csv.encoding,
+            delimiter=said.TAB() if csv.delimiter == chr(9) else csv.delimiter,
+            invalid=said.INVALID_SKIPPED() if csv.skip_invalid else said.INVALID_STOP(),
+            mb=str(csv.max_file_mb),
         )
-        if "smtp-password" in statuses:
-            lines.append(
-                f"  SMTP password:  {_status_words(profile.name, 'smtp-password', statuses['smtp-password'])}"
-            )
-    else:
-        lines.append("  Failure e-mail: off")
-    return lines
+        return [("source", said.CSV_SOURCE(path=str(csv.path))), ("", detail)]
+    if source.entra is None:
+        return []
+    entra = source.entra
+    app = said.APP_ID(id=entra.app_id) if entra.app_id else f'"{entra.app_name}"'
+    sign_in = said.SIGN_IN_SECRET() if entra.auth == "client_secret" else said.SIGN_IN_DEVICE()
+    rows: list[Row] = [
+        ("source", said.ENTRA_SOURCE(tenant=entra.tenant_id, app=app)),
+        (
+            "",
+            said.ENTRA_DETAIL(
+                client=entra.client_id,
+                sign_in=sign_in,
+                authority=entra.authority,
+                graph=entra.graph_url,
+            ),
+        ),
+    ]
+    if "entra-client-secret" in statuses:
+        status = statuses["entra-client-secret"]
+        rows.append(("client_secret", _status_words(profile.name, "entra-client-secret", status)))
+    return rows
+
+
+def _mail_rows(profile: Profile, statuses: dict[SecretKind, str]) -> list[Row]:
+    notifications = profile.notifications
+    if not notifications.send_on_failure:
+        return [("mail", said.OFF())]
+    smtp = notifications.smtp
+    where = {
+        "emails": ", ".join(notifications.emails),
+        "host": smtp.host,
+        "port": str(smtp.port),
+        "security": smtp.security,
+    }
+    rows: list[Row] = [
+        ("mail", said.MAIL_AS(**where, user=smtp.user) if smtp.user else said.MAIL(**where))
+    ]
+    if "smtp-password" in statuses:
+        status = statuses["smtp-password"]
+        rows.append(("smtp_password", _status_words(profile.name, "smtp-password", status)))
+    return rows
 
 
 __all__ = ["list_profiles", "secret_status", "show"]

@@ -149,3 +149,16 @@ def test_schedule_install_speaks_french(
     assert main(["--lang", "en", *args]) == 0
     out = capsys.readouterr().out
     assert "It runs every 2 hours: " in out and "Turn it on with:" in out
+
+
+def test_profile_show_and_list_speak_french(
+    profile: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "fr", "profile", "show", profile]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Profil acme\n  Fichier :")
+    assert "  Jeton Webex :     lu dans WEBEX_PROVISIONER_TOKEN" in out
+    assert "E-mail d’échec :" in out and "Failure e-mail" not in out
+    assert main(["--lang", "en", "profile", "show", profile]) == 0
+    out = capsys.readouterr().out
+    assert "  Webex token:    taken from WEBEX_PROVISIONER_TOKEN" in out
