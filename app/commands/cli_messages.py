@@ -168,3 +168,33 @@ SCHEDULE_NONE = message(
 )
 SCHEDULE_DELETED = message("cli.schedule.deleted", "Deleted {path}")
 SCHEDULE_STOP = message("cli.schedule.stop", "If the schedule is running now, stop it with:")
+
+# -- the token and the tenant URL of whoami and test-connection -----------------------------------
+EMPTY_STDIN = message(
+    "cli.token.empty_stdin", "--token-stdin was given but standard input held no token."
+)
+EMPTY_STDIN_NEXT = message(
+    "cli.token.empty_stdin.next",
+    "Pipe the token in, e.g. `printenv {env} | webex-provisioner ...`.",
+)
+NO_TOKEN = message("cli.token.none", "No token was given.")
+NO_TOKEN_NEXT = message(
+    "cli.token.none.next", "Pipe it with --token-stdin, set {env}, or use --profile NAME."
+)
+NO_TENANT_URL = message("cli.tenant_url.none", "No tenant URL was given.")
+NO_TENANT_URL_NEXT = message(
+    "cli.tenant_url.none.next",
+    "Add --tenant-url https://webexapis.com/identity/scim/ORGID/v2/ or --profile NAME.",
+)
+
+# -- secrets on standard input (profile create|set) -----------------------------------------------
+NO_SECRET_ON_STDIN = message("cli.stdin.no_secret", "No {what} on standard input ({option}).")
+PIPE_IT = message(
+    "cli.stdin.pipe",
+    "Pipe it in, e.g. `printenv MY_SECRET | webex-provisioner profile ... {option}`.",
+)
+PIPE_THEM = message(
+    "cli.stdin.pipe_several",
+    "Pipe it in, e.g. `printenv MY_SECRET | webex-provisioner profile ... {option}`; with "
+    "several *-stdin options give one line each: {order}.",
+)

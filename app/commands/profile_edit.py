@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from app.commands import cli_messages as cli_said
 from app.commands import profile_messages as said
 from app.commands.profile import STDIN_ORDER
 from app.config import config_messages as stored_said
@@ -199,13 +200,12 @@ def read_stdin_secrets(args: argparse.Namespace) -> dict[SecretKind, str]:
         value = value.strip()
         if not value:
             raise InputError(
-                f"No {what} on standard input ({option}).",
-                f"Pipe it in, e.g. `printenv MY_SECRET | webex-provisioner profile ... {option}`"
-                + (
-                    f"; with several *-stdin options give one line each: {STDIN_ORDER}."
-                    if len(wanted) > 1
-                    else "."
+                cli_said.NO_SECRET_ON_STDIN(
+                    what=secret_said.WHAT[item.keyring_entry](), option=option
                 ),
+                cli_said.PIPE_THEM(option=option, order=STDIN_ORDER)
+                if len(wanted) > 1
+                else cli_said.PIPE_IT(option=option),
             )
         if item.keyring_entry == "webex-token":
             value = clean_token(value, what=f"The Webex token on standard input ({option})")

@@ -10,6 +10,7 @@ import os
 import sys
 from typing import Any
 
+from app.commands import cli_messages as said
 from app.commands.cli_output import error_text
 from app.commands.connection import ENV_VAR
 from app.config.secrets import resolve_webex_token
@@ -34,20 +35,14 @@ def read_token(args: argparse.Namespace) -> str:
     if args.token_stdin:
         token = sys.stdin.readline().strip()
         if not token:
-            raise InputError(
-                "--token-stdin was given but standard input held no token.",
-                f"Pipe the token in, e.g. `printenv {ENV_VAR} | webex-provisioner ...`.",
-            )
+            raise InputError(said.EMPTY_STDIN(), said.EMPTY_STDIN_NEXT(env=ENV_VAR))
         return token
     token = os.environ.get(ENV_VAR, "").strip()
     if token:
         return token
     if args.profile:
         return resolve_webex_token(args.profile)
-    raise InputError(
-        "No token was given.",
-        f"Pipe it with --token-stdin, set {ENV_VAR}, or use --profile NAME.",
-    )
+    raise InputError(said.NO_TOKEN(), said.NO_TOKEN_NEXT(env=ENV_VAR))
 
 
 def tenant_url_of(args: argparse.Namespace, *, required: bool) -> str:
@@ -56,10 +51,7 @@ def tenant_url_of(args: argparse.Namespace, *, required: bool) -> str:
     if args.profile:
         return ProfileStore().load(args.profile).target.tenant_url
     if required:
-        raise InputError(
-            "No tenant URL was given.",
-            "Add --tenant-url https://webexapis.com/identity/scim/ORGID/v2/ or --profile NAME.",
-        )
+        raise InputError(said.NO_TENANT_URL(), said.NO_TENANT_URL_NEXT())
     return ""
 
 

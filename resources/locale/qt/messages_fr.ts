@@ -502,7 +502,7 @@
     </message>
     <message>
       <source>No token was given.</source>
-      <extracomment>check.token.missing token.error.none</extracomment>
+      <extracomment>check.token.missing cli.token.none token.error.none</extracomment>
       <translation>Aucun jeton n’a été fourni.</translation>
     </message>
     <message>
@@ -897,6 +897,21 @@
       <translation>Écrit : {what} {path}</translation>
     </message>
     <message>
+      <source>No {what} on standard input ({option}).</source>
+      <extracomment>cli.stdin.no_secret</extracomment>
+      <translation>Aucun {what} sur l’entrée standard ({option}).</translation>
+    </message>
+    <message>
+      <source>Pipe it in, e.g. `printenv MY_SECRET | webex-provisioner profile ... {option}`.</source>
+      <extracomment>cli.stdin.pipe</extracomment>
+      <translation>Passez-le par un tube, par exemple `printenv MY_SECRET | webex-provisioner profile ... {option}`.</translation>
+    </message>
+    <message>
+      <source>Pipe it in, e.g. `printenv MY_SECRET | webex-provisioner profile ... {option}`; with several *-stdin options give one line each: {order}.</source>
+      <extracomment>cli.stdin.pipe_several</extracomment>
+      <translation>Passez-le par un tube, par exemple `printenv MY_SECRET | webex-provisioner profile ... {option}` ; avec plusieurs options *-stdin, donnez une ligne pour chacune : {order}.</translation>
+    </message>
+    <message>
       <source>Stopped. The cycle was interrupted; run `webex-provisioner sync --profile {profile}` to finish it (what was in flight is checked first).</source>
       <extracomment>cli.stopped</extracomment>
       <translation>Arrêté. Le cycle a été interrompu ; lancez `webex-provisioner sync --profile {profile}` pour le terminer (les opérations en cours sont vérifiées d’abord).</translation>
@@ -905,6 +920,31 @@
       <source>Stopping after the operations in flight...</source>
       <extracomment>cli.stopping</extracomment>
       <translation>Arrêt après les opérations en cours...</translation>
+    </message>
+    <message>
+      <source>No tenant URL was given.</source>
+      <extracomment>cli.tenant_url.none</extracomment>
+      <translation>Aucune URL de locataire n’a été donnée.</translation>
+    </message>
+    <message>
+      <source>Add --tenant-url https://webexapis.com/identity/scim/ORGID/v2/ or --profile NAME.</source>
+      <extracomment>cli.tenant_url.none.next</extracomment>
+      <translation>Ajoutez --tenant-url https://webexapis.com/identity/scim/ORGID/v2/ ou --profile NAME.</translation>
+    </message>
+    <message>
+      <source>--token-stdin was given but standard input held no token.</source>
+      <extracomment>cli.token.empty_stdin</extracomment>
+      <translation>--token-stdin a été donné, mais l’entrée standard ne contenait aucun jeton.</translation>
+    </message>
+    <message>
+      <source>Pipe the token in, e.g. `printenv {env} | webex-provisioner ...`.</source>
+      <extracomment>cli.token.empty_stdin.next</extracomment>
+      <translation>Passez le jeton par un tube, par exemple `printenv {env} | webex-provisioner ...`.</translation>
+    </message>
+    <message>
+      <source>Pipe it with --token-stdin, set {env}, or use --profile NAME.</source>
+      <extracomment>cli.token.none.next</extracomment>
+      <translation>Passez-le avec --token-stdin, définissez {env}, ou utilisez --profile NAME.</translation>
     </message>
     <message>
       <source>warning: {warning}</source>
@@ -2299,6 +2339,127 @@
       <extracomment>graph.url.not_https.next</extracomment>
       <translation>Utilisez https://graph.microsoft.com (http simple seulement pour cet ordinateur).</translation>
     </message>
+    <message numerus="yes">
+      <source>{days} day</source>
+      <extracomment>lock.age.days</extracomment>
+      <translation>
+        <numerusform>{days} jour</numerusform>
+        <numerusform>{days} jours</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{days} day {hours} h</source>
+      <extracomment>lock.age.days_hours</extracomment>
+      <translation>
+        <numerusform>{days} jour {hours} h</numerusform>
+        <numerusform>{days} jours {hours} h</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{hours} h</source>
+      <extracomment>lock.age.hours</extracomment>
+      <translation>{hours} h</translation>
+    </message>
+    <message>
+      <source>{hours} h {minutes} min</source>
+      <extracomment>lock.age.hours_minutes schedule.every.hours_minutes</extracomment>
+      <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+      <source>{minutes} min</source>
+      <extracomment>lock.age.minutes</extracomment>
+      <translation>{minutes} min</translation>
+    </message>
+    <message>
+      <source>{seconds} s</source>
+      <extracomment>lock.age.seconds</extracomment>
+      <translation>{seconds} s</translation>
+    </message>
+    <message>
+      <source>Cannot create the lock file of profile {profile} in {folder} ({problem}).</source>
+      <extracomment>lock.error.cannot_create</extracomment>
+      <translation>Impossible de créer le fichier de verrou du profil {profile} dans {folder} ({problem}).</translation>
+    </message>
+    <message>
+      <source>Check that this folder exists and that your account may write to it.</source>
+      <extracomment>lock.error.cannot_create_next</extracomment>
+      <translation>Vérifiez que ce dossier existe et que votre compte peut y écrire.</translation>
+    </message>
+    <message>
+      <source>The system refused to lock {path} ({problem}).</source>
+      <extracomment>lock.error.refused</extracomment>
+      <translation>Le système a refusé de verrouiller {path} ({problem}).</translation>
+    </message>
+    <message>
+      <source>Keep the state folder on a local disk, or check its permissions.</source>
+      <extracomment>lock.error.refused_next</extracomment>
+      <translation>Gardez le dossier d’état sur un disque local, ou vérifiez ses autorisations.</translation>
+    </message>
+    <message>
+      <source>Another webex-provisioner process is running a cycle of profile {profile}.</source>
+      <extracomment>lock.held.another</extracomment>
+      <translation>Un autre processus webex-provisioner exécute un cycle du profil {profile}.</translation>
+    </message>
+    <message>
+      <source>Wait for that cycle to end, then try again; if it has hung, stop process {pid}.</source>
+      <extracomment>lock.held.cycle_next</extracomment>
+      <translation>Attendez la fin de ce cycle, puis réessayez ; s’il est bloqué, arrêtez le processus {pid}.</translation>
+    </message>
+    <message>
+      <source>Wait for that cycle to end, then try again; if it has hung, stop process {pid} on {host}.</source>
+      <extracomment>lock.held.cycle_next_host</extracomment>
+      <translation>Attendez la fin de ce cycle, puis réessayez ; s’il est bloqué, arrêtez le processus {pid} sur {host}.</translation>
+    </message>
+    <message>
+      <source>{next_step} If that host no longer runs it, clear the lock with `webex-provisioner restart --profile {profile} --clear-lock`.</source>
+      <extracomment>lock.held.other_host_next</extracomment>
+      <translation>{next_step} Si cet hôte ne l’exécute plus, libérez le verrou avec `webex-provisioner restart --profile {profile} --clear-lock`.</translation>
+    </message>
+    <message>
+      <source>{message} That is longer than {limit} ({variable}): it may be stuck.</source>
+      <extracomment>lock.held.stuck</extracomment>
+      <translation>{message} C’est plus long que {limit} ({variable}) : il est peut-être bloqué.</translation>
+    </message>
+    <message>
+      <source>{next_step} A lock left by a process that is gone is cleared with `webex-provisioner restart --profile {profile} --clear-lock`.</source>
+      <extracomment>lock.held.stuck_next</extracomment>
+      <translation>{next_step} Un verrou laissé par un processus disparu se libère avec `webex-provisioner restart --profile {profile} --clear-lock`.</translation>
+    </message>
+    <message>
+      <source>Wait for it to end, then try again.</source>
+      <extracomment>lock.held.wait</extracomment>
+      <translation>Attendez qu’il se termine, puis réessayez.</translation>
+    </message>
+    <message>
+      <source>Let that window finish its cycle or close it, then try again (the next scheduled run will catch up).</source>
+      <extracomment>lock.held.window_next</extracomment>
+      <translation>Laissez cette fenêtre terminer son cycle ou fermez-la, puis réessayez (la prochaine exécution planifiée rattrapera le retard).</translation>
+    </message>
+    <message>
+      <source>{program} {purpose} (pid {pid}{where}) has run a cycle of profile {profile} since {since}</source>
+      <extracomment>lock.holder.cycle</extracomment>
+      <translation>{program} {purpose} (pid {pid}{where}) exécute un cycle du profil {profile} depuis {since}</translation>
+    </message>
+    <message>
+      <source>{program} (the window, pid {pid}{where}) has held profile {profile} since {since}</source>
+      <extracomment>lock.holder.window</extracomment>
+      <translation>{program} (la fenêtre, pid {pid}{where}) tient le profil {profile} depuis {since}</translation>
+    </message>
+    <message>
+      <source> on {host}</source>
+      <extracomment>lock.on_host</extracomment>
+      <translation> sur {host}</translation>
+    </message>
+    <message>
+      <source>{text}.</source>
+      <extracomment>lock.sentence mapping.sentence</extracomment>
+      <translation>{text}.</translation>
+    </message>
+    <message>
+      <source>{time} ({age})</source>
+      <extracomment>lock.since</extracomment>
+      <translation>{time} ({age})</translation>
+    </message>
     <message>
       <source>warning: the log file {path} cannot be written ({reason}); free space on its disk or check its folder.</source>
       <extracomment>log.file.failed</extracomment>
@@ -2876,11 +3037,6 @@
       <source>Add a user mapping for {attribute} (or restore the default mappings).</source>
       <extracomment>mapping.problem.required_user_next</extracomment>
       <translation>Ajoutez un mappage d’utilisateur pour {attribute} (ou rétablissez les mappages par défaut).</translation>
-    </message>
-    <message>
-      <source>{text}.</source>
-      <extracomment>mapping.sentence</extracomment>
-      <translation>{text}.</translation>
     </message>
     <message>
       <source>The CA bundle named by {name} ({path}) does not exist.</source>
@@ -3465,11 +3621,6 @@
         <numerusform>{count} heure</numerusform>
         <numerusform>{count} heures</numerusform>
       </translation>
-    </message>
-    <message>
-      <source>{hours} h {minutes} min</source>
-      <extracomment>schedule.every.hours_minutes</extracomment>
-      <translation>{hours} h {minutes} min</translation>
     </message>
     <message numerus="yes">
       <source>{count} minute</source>
