@@ -26,6 +26,8 @@ from typing import IO, Literal, Self
 
 from app import paths
 from app.errors import ExitCode, UserFacingError
+from app.messages import Message
+from app.sync import lock_messages as said
 
 log = logging.getLogger(__name__)
 
@@ -86,17 +88,20 @@ class LockOwner:
     def describe(self, profile_name: str, *, this_host: str | None = None) -> str:
         """'webex-provisioner sync (pid 1234) has run a cycle of profile acme since 10:42
         (25 min)'; the host is named when it is another."""
-        where = "" if self.host == (this_host or _host_name()) else f" on {self.host}"
-        since = f"{_since_text(self.started)} ({age_text(self.age())})"
+        return self.described(profile_name, this_host=this_host).english
+
+    def described(self, profile_name: str, *, this_host: str | None = None) -> Message:
+        """describe(), as a coded message."""
+        where = "" if self.host == (this_host or _host_name()) else said.ON_HOST(host=self.host)
+        since = said.SINCE(time=_since_text(self.started), age=age_said(self.age()))
+        who: dict[str, str | int | Message] = {
+            "program": self.program,
+            "pid": self.pid,
+            "where": where,
+        }
         if self.purpose == "gui":
-            return (
-                f"{self.program} (the window, pid {self.pid}{where}) has held profile "
-                f"{profile_name} since {since}"
-            )
-        return (
-            f"{self.program} {self.purpose} (pid {self.pid}{where}) has run a cycle of profile "
-            f"{profile_name} since {since}"
-        )
+            return said.HELD_BY_WINDOW(**who, profile=profile_name, since=since)
+        return said.HELD_BY_CYCLE(**who, purpose=self.purpose, profile=profile_name, since=since)
 
 
 def stuck_after() -> timedelta:
@@ -113,17 +118,24 @@ def stuck_after() -> timedelta:
 
 def age_text(age: timedelta) -> str:
     """'40 s', '25 min', '3 h 12 min', '2 days 4 h'."""
+    return age_said(age).english
+
+
+def age_said(age: timedelta) -> Message:
+    """age_text, as a coded message."""
     seconds = int(age.total_seconds())
     if seconds < 60:
-        return f"{seconds} s"
+        return said.AGE_SECONDS(seconds=seconds)
     minutes = seconds // 60
     if minutes < 60:
-        return f"{minutes} min"
+        return said.AGE_MINUTES(minutes=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 48:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+        if minutes:
+            return said.AGE_HOURS_MINUTES(hours=hours, minutes=minutes)
+        return said.AGE_HOURS(hours=hours)
     days, hours = divmod(hours, 24)
-    return f"{days} days {hours} h" if hours else f"{days} days"
+    return said.AGE_DAYS_HOURS(days=days, hours=hours) if hours else said.AGE_DAYS(days=days)
 
 
 class LockHeld(UserFacingError):
@@ -139,33 +151,27 @@ class LockHeld(UserFacingError):
         self.profile_name = profile_name
         self.owner = owner
         self.stuck = owner is not None and owner.age() > stuck_after()
-        clear = f"`webex-provisioner restart --profile {profile_name} --clear-lock`"
+        message: Message
+        next_step: Message
         if owner is None:
-            message = (
-                f"Another webex-provisioner process is running a cycle of profile {profile_name}."
-            )
-            next_step = "Wait for it to end, then try again."
+            message = said.ANOTHER_PROCESS(profile=profile_name)
+            next_step = said.WAIT()
         elif owner.purpose == "gui":
-            message = owner.describe(profile_name) + "."
-            next_step = (
-                "Let that window finish its cycle or close it, then try again "
-                "(the next scheduled run will catch up)."
-            )
+            message = said.SENTENCE(text=owner.described(profile_name))
+            next_step = said.WINDOW_NEXT()
         else:
-            message = owner.describe(profile_name) + "."
+            message = said.SENTENCE(text=owner.described(profile_name))
             next_step = (
-                "Wait for that cycle to end, then try again; "
-                f"if it has hung, stop process {owner.pid}"
-                + ("." if owner.host == _host_name() else f" on {owner.host}.")
+                said.CYCLE_NEXT(pid=owner.pid)
+                if owner.host == _host_name()
+                else said.CYCLE_NEXT_HOST(pid=owner.pid, host=owner.host)
             )
         if owner is not None and self.stuck:
-            message += (
-                f" That is longer than {age_text(stuck_after())} ({STUCK_AFTER_ENV}): it may "
-                "be stuck."
-            )
-            next_step += f" A lock left by a process that is gone is cleared with {clear}."
+            limit = age_said(stuck_after())
+            message = said.STUCK(message=message, limit=limit, variable=STUCK_AFTER_ENV)
+            next_step = said.STUCK_NEXT(next_step=next_step, profile=profile_name)
         elif owner is not None and owner.host != _host_name():
-            next_step += f" If that host no longer runs it, clear the lock with {clear}."
+            next_step = said.OTHER_HOST_NEXT(next_step=next_step, profile=profile_name)
         super().__init__(message, next_step)
 
 
@@ -339,9 +345,12 @@ class ProfileLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
         except OSError as exc:
             raise LockError(
-                f"Cannot create the lock file of profile {self.profile_name} "
-                f"in {self.directory} ({exc.strerror or exc}).",
-                "Check that this folder exists and that your account may write to it.",
+                said.CANNOT_CREATE(
+                    profile=self.profile_name,
+                    folder=str(self.directory),
+                    problem=str(exc.strerror or exc),
+                ),
+                said.CANNOT_CREATE_NEXT(),
             ) from exc
         return os.fdopen(fd, "r+b", buffering=0)
 
@@ -350,8 +359,8 @@ class ProfileLock:
             return _try_os_lock(handle)
         except OSError as exc:
             raise LockError(
-                f"The system refused to lock {self.path} ({exc.strerror or exc}).",
-                "Keep the state folder on a local disk, or check its permissions.",
+                said.REFUSED(path=str(self.path), problem=str(exc.strerror or exc)),
+                said.REFUSED_NEXT(),
             ) from exc
 
     def _check_previous(self, previous: LockOwner) -> None:

@@ -3,7 +3,7 @@ variant of a next step (it names the button, not the command)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -23,6 +23,7 @@ from app.sync import plan_messages as plan_said
 from app.sync import write_messages as write_said
 from app.sync.events import Status, SyncEvent
 from app.sync.expressions import ExpressionError, parse
+from app.sync.lock import LockHeld, age_said, age_text
 from app.sync.mapping import Mapper, MappingError
 from app.sync.on_demand import result_words, scope_words
 from app.sync.outcome import CycleTally, held_event, quarantine_wait, skipped_event
@@ -201,3 +202,13 @@ def test_a_failed_write_keeps_webex_words_and_the_on_demand_steps_read_in_french
     one = write_said.MEMBERS_MISSING(count=1)
     assert one.render(FR, "cli").startswith("1 membre n’est pas encore sur la cible")
     assert scope_words(True, "").render(FR, "gui") == "Dans l’étendue."
+
+
+def test_a_held_lock_says_who_holds_the_profile_in_french() -> None:
+    error = LockHeld("hr", None)
+    assert error.message == "Another webex-provisioner process is running a cycle of profile hr."
+    message, next_step = error.texts(FR, "cli")
+    assert message == "Un autre processus webex-provisioner exécute un cycle du profil hr."
+    assert next_step == "Attendez qu’il se termine, puis réessayez."
+    assert age_text(timedelta(days=3, hours=2)) == "3 days 2 h"
+    assert age_said(timedelta(days=3)).render(FR, "cli") == "3 jours"
