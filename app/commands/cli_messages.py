@@ -198,3 +198,37 @@ PIPE_THEM = message(
     "Pipe it in, e.g. `printenv MY_SECRET | webex-provisioner profile ... {option}`; with "
     "several *-stdin options give one line each: {order}.",
 )
+
+# -- sandbox serve ----------------------------------------------------------------------------------
+SANDBOX_STOPPED = message("cli.sandbox.stopped", "Sandbox stopped.")
+SANDBOX_SERVING = message(
+    "cli.sandbox.serving", "Webex sandbox serving on {url} (nothing leaves this computer)"
+)
+SANDBOX_ADDRESSES = {
+    "tenant_url": message("cli.sandbox.tenant_url", "Tenant URL (Webex SCIM):"),
+    "org_id": message("cli.sandbox.org_id", "orgId:"),
+    "people_me": message("cli.sandbox.people_me", "people/me:"),
+    "scim_app": message("cli.sandbox.scim_app", "Generic SCIM 2.0 app URL:"),
+}
+SANDBOX_TOKENS = message(
+    "cli.sandbox.tokens", "Sandbox-only tokens (they open this sandbox and nothing else):"
+)
+SANDBOX_TOKEN_NAMES = {
+    "full_admin": message("cli.sandbox.token.full_admin", "admin (full administrator):"),
+    "readonly_admin": message("cli.sandbox.token.readonly_admin", "read-only administrator:"),
+    "bot": message("cli.sandbox.token.bot", "bot:"),
+    "expired": message("cli.sandbox.token.expired", "expired:"),
+    "other_org": message("cli.sandbox.token.other_org", "administrator of other org:"),
+    "scim_app": message("cli.sandbox.token.scim_app", "generic SCIM app:"),
+}
+SANDBOX_SETTINGS = message(
+    "cli.sandbox.settings", "Rate limit: {rate}; added latency: {latency} ms; faults: {faults}"
+)
+SANDBOX_NO_LIMIT = message("cli.sandbox.no_limit", "none")
+SANDBOX_RATE = message("cli.sandbox.rate", "{rate} requests/s")
+SANDBOX_CHANGE = message(
+    "cli.sandbox.change",
+    "Settings can change while it runs: POST JSON to {url}/_sandbox/settings with the admin "
+    "token.",
+)
+SANDBOX_CTRL_C = message("cli.sandbox.ctrl_c", "Press Ctrl+C to stop.")

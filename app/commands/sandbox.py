@@ -15,7 +15,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.commands import cli_messages as said
 from app.errors import ExitCode
+from app.language import cli_text
+from app.messages import Template
 
 if TYPE_CHECKING:
     from app.sandbox.server import SandboxServer
@@ -93,7 +96,7 @@ def run_serve(args: argparse.Namespace) -> int:
     )
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C where signal handlers are missing
         asyncio.run(_serve(SandboxServer(config), as_json=args.json))
-    print("Sandbox stopped.", file=sys.stderr)
+    print(cli_text(said.SANDBOX_STOPPED()), file=sys.stderr)
     return int(ExitCode.OK)
 
 
@@ -108,6 +111,13 @@ async def _serve(server: SandboxServer, *, as_json: bool) -> None:
     async with server as sandbox:
         print(describe(sandbox, as_json=as_json), flush=True)
         await stop.wait()
+
+
+def _column(labels: dict[str, Template], values: dict[str, str], width: int) -> list[str]:
+    """`  label value` lines, the labels in a column at least `width` wide."""
+    said_labels = {key: cli_text(template()) for key, template in labels.items()}
+    width = max([width - 1, *(len(label) for label in said_labels.values())]) + 1
+    return [f"  {said_labels[key]:<{width}}{value}" for key, value in values.items()]
 
 
 def describe(sandbox: SandboxServer, *, as_json: bool = False) -> str:
@@ -128,26 +138,35 @@ def describe(sandbox: SandboxServer, *, as_json: bool = False) -> str:
         )
     settings = sandbox.settings
     rate = settings["rate_limit"]
+    addresses = {
+        "tenant_url": sandbox.tenant_url,
+        "org_id": sandbox.org_id,
+        "people_me": sandbox.people_me_url,
+        "scim_app": sandbox.scim_app_url,
+    }
+    tokens_by_name = {
+        "full_admin": tokens.full_admin,
+        "readonly_admin": tokens.readonly_admin,
+        "bot": tokens.bot,
+        "expired": tokens.expired,
+        "other_org": tokens.other_org,
+        "scim_app": tokens.scim_app,
+    }
+    limit = said.SANDBOX_NO_LIMIT() if rate is None else said.SANDBOX_RATE(rate=f"{rate:g}")
     lines = [
-        f"Webex sandbox serving on {sandbox.base_url} (nothing leaves this computer)",
+        cli_text(said.SANDBOX_SERVING(url=sandbox.base_url)),
         "",
-        f"  Tenant URL (Webex SCIM):   {sandbox.tenant_url}",
-        f"  orgId:                     {sandbox.org_id}",
-        f"  people/me:                 {sandbox.people_me_url}",
-        f"  Generic SCIM 2.0 app URL:  {sandbox.scim_app_url}",
+        *_column(said.SANDBOX_ADDRESSES, addresses, 27),
         "",
-        "Sandbox-only tokens (they open this sandbox and nothing else):",
-        f"  admin (full administrator): {tokens.full_admin}",
-        f"  read-only administrator:    {tokens.readonly_admin}",
-        f"  bot:                        {tokens.bot}",
-        f"  expired:                    {tokens.expired}",
-        f"  administrator of other org: {tokens.other_org}",
-        f"  generic SCIM app:           {tokens.scim_app}",
+        cli_text(said.SANDBOX_TOKENS()),
+        *_column(said.SANDBOX_TOKEN_NAMES, tokens_by_name, 28),
         "",
-        f"Rate limit: {'none' if rate is None else f'{rate:g} requests/s'}; "
-        f"added latency: {settings['latency_ms']:g} ms; faults: {settings['faults']}",
-        f"Settings can change while it runs: POST JSON to {sandbox.base_url}/_sandbox/settings "
-        "with the admin token.",
-        "Press Ctrl+C to stop.",
+        cli_text(
+            said.SANDBOX_SETTINGS(
+                rate=limit, latency=f"{settings['latency_ms']:g}", faults=str(settings["faults"])
+            )
+        ),
+        cli_text(said.SANDBOX_CHANGE(url=sandbox.base_url)),
+        cli_text(said.SANDBOX_CTRL_C()),
     ]
     return "\n".join(lines)

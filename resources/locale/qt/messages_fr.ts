@@ -857,6 +857,96 @@
       <translation>Rien n’a été effacé.</translation>
     </message>
     <message>
+      <source>Settings can change while it runs: POST JSON to {url}/_sandbox/settings with the admin token.</source>
+      <extracomment>cli.sandbox.change</extracomment>
+      <translation>Les réglages peuvent changer pendant qu’il tourne : envoyez du JSON par POST à {url}/_sandbox/settings avec le jeton admin.</translation>
+    </message>
+    <message>
+      <source>Press Ctrl+C to stop.</source>
+      <extracomment>cli.sandbox.ctrl_c</extracomment>
+      <translation>Appuyez sur Ctrl+C pour arrêter.</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <extracomment>cli.sandbox.no_limit csv.file.changed.none profile.show.none whoami.no_roles</extracomment>
+      <translation>aucun</translation>
+    </message>
+    <message>
+      <source>orgId:</source>
+      <extracomment>cli.sandbox.org_id whoami.label.org_id</extracomment>
+      <translation>orgId :</translation>
+    </message>
+    <message>
+      <source>people/me:</source>
+      <extracomment>cli.sandbox.people_me</extracomment>
+      <translation>people/me :</translation>
+    </message>
+    <message>
+      <source>{rate} requests/s</source>
+      <extracomment>cli.sandbox.rate</extracomment>
+      <translation>{rate} requêtes/s</translation>
+    </message>
+    <message>
+      <source>Generic SCIM 2.0 app URL:</source>
+      <extracomment>cli.sandbox.scim_app</extracomment>
+      <translation>URL d’application SCIM 2.0 générique :</translation>
+    </message>
+    <message>
+      <source>Webex sandbox serving on {url} (nothing leaves this computer)</source>
+      <extracomment>cli.sandbox.serving</extracomment>
+      <translation>Bac à sable Webex servi sur {url} (rien ne quitte cet ordinateur)</translation>
+    </message>
+    <message>
+      <source>Rate limit: {rate}; added latency: {latency} ms; faults: {faults}</source>
+      <extracomment>cli.sandbox.settings</extracomment>
+      <translation>Limite de débit : {rate} ; latence ajoutée : {latency} ms ; pannes : {faults}</translation>
+    </message>
+    <message>
+      <source>Sandbox stopped.</source>
+      <extracomment>cli.sandbox.stopped</extracomment>
+      <translation>Bac à sable arrêté.</translation>
+    </message>
+    <message>
+      <source>Tenant URL (Webex SCIM):</source>
+      <extracomment>cli.sandbox.tenant_url</extracomment>
+      <translation>URL du locataire (SCIM Webex) :</translation>
+    </message>
+    <message>
+      <source>bot:</source>
+      <extracomment>cli.sandbox.token.bot</extracomment>
+      <translation>bot :</translation>
+    </message>
+    <message>
+      <source>expired:</source>
+      <extracomment>cli.sandbox.token.expired</extracomment>
+      <translation>expiré :</translation>
+    </message>
+    <message>
+      <source>admin (full administrator):</source>
+      <extracomment>cli.sandbox.token.full_admin</extracomment>
+      <translation>admin (administrateur complet) :</translation>
+    </message>
+    <message>
+      <source>administrator of other org:</source>
+      <extracomment>cli.sandbox.token.other_org</extracomment>
+      <translation>administrateur d’une autre organisation :</translation>
+    </message>
+    <message>
+      <source>read-only administrator:</source>
+      <extracomment>cli.sandbox.token.readonly_admin</extracomment>
+      <translation>administrateur en lecture seule :</translation>
+    </message>
+    <message>
+      <source>generic SCIM app:</source>
+      <extracomment>cli.sandbox.token.scim_app</extracomment>
+      <translation>application SCIM générique :</translation>
+    </message>
+    <message>
+      <source>Sandbox-only tokens (they open this sandbox and nothing else):</source>
+      <extracomment>cli.sandbox.tokens</extracomment>
+      <translation>Jetons du bac à sable uniquement (ils n’ouvrent que ce bac à sable) :</translation>
+    </message>
+    <message>
       <source>Deleted {path}</source>
       <extracomment>cli.schedule.deleted</extracomment>
       <translation>Supprimé : {path}</translation>
@@ -1345,11 +1435,6 @@
       <source>Wait until the export that writes it has finished (or sync a copy of the file), then sync again.</source>
       <extracomment>csv.file.changed.next</extracomment>
       <translation>Attendez la fin de l’export qui l’écrit (ou synchronisez une copie du fichier), puis synchronisez à nouveau.</translation>
-    </message>
-    <message>
-      <source>none</source>
-      <extracomment>csv.file.changed.none profile.show.none whoami.no_roles</extracomment>
-      <translation>aucun</translation>
     </message>
     <message>
       <source>The CSV file {file} is empty.</source>
@@ -4885,11 +4970,6 @@
       <source>note: a bot cannot provision; use an admin's token.</source>
       <extracomment>whoami.bot_note</extracomment>
       <translation>remarque : un bot ne peut pas provisionner ; utilisez le jeton d’un administrateur.</translation>
-    </message>
-    <message>
-      <source>orgId:</source>
-      <extracomment>whoami.label.org_id</extracomment>
-      <translation>orgId :</translation>
     </message>
     <message>
       <source>org UUID:</source>
