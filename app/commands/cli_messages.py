@@ -228,7 +228,6 @@ SANDBOX_NO_LIMIT = message("cli.sandbox.no_limit", "none")
 SANDBOX_RATE = message("cli.sandbox.rate", "{rate} requests/s")
 SANDBOX_CHANGE = message(
     "cli.sandbox.change",
-    "Settings can change while it runs: POST JSON to {url}/_sandbox/settings with the admin "
-    "token.",
+    "Settings can change while it runs: POST JSON to {url}/_sandbox/settings with the admin token.",
 )
 SANDBOX_CTRL_C = message("cli.sandbox.ctrl_c", "Press Ctrl+C to stop.")
