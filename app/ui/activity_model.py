@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import format_change
-from app.ui.i18n import local_time_text, seconds_time_format, tr_said, tr_text
+from app.ui.i18n import local_time_text, seconds_time_format, tr_message, tr_said
 from app.ui.models import (
     AnyIndex,
     ObjectRole,
@@ -240,6 +240,17 @@ def event_texts(event: SyncEvent) -> tuple[str, str]:
     )
 
 
+def event_steps(event: SyncEvent) -> list[tuple[str, str]]:
+    """Each step as (its English, what the window shows): from its code when the producer
+    coded the steps, else the English it wrote (the English tells a step's shape)."""
+    if len(event.coded_steps) == len(event.steps):
+        return [
+            (step, tr_message(coded))
+            for step, coded in zip(event.steps, event.coded_steps, strict=True)
+        ]
+    return [(step, step) for step in event.steps]
+
+
 def event_summary(event: SyncEvent) -> str:
     """The Details column: the error, else the modified properties, else the message."""
     message = event_texts(event)[0]
@@ -278,7 +289,9 @@ def event_detail_text(event: SyncEvent) -> str:
     lines = [line(label, value) for label, value in fields if value]
     if event.steps:
         lines.append(translate("models", "Steps:"))
-        lines.extend(f"  {number}. {tr_text(step)}" for number, step in enumerate(event.steps, 1))
+        lines.extend(
+            f"  {number}. {shown}" for number, (_, shown) in enumerate(event_steps(event), 1)
+        )
     if event.modified:
         lines.append(translate("models", "Modified properties:"))
         lines.extend(f"  {format_change(change)}" for change in event.modified)

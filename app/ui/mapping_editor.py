@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.config.rules import ApplyWhen, AttributeMapping, MappingType
 from app.ui.bridge import EngineBridge
-from app.ui.i18n import tr_error
+from app.ui.i18n import tr_error, tr_said
 from app.ui.models import mapping_type_label
 from app.ui.widgets import FieldMessage, labelled
 
@@ -248,7 +248,7 @@ class MappingEditor(QDialog):
                 self._mark(unknown.column)
                 self.expression_error.show_info(
                     self.tr("Note: {problem} It is empty for every user of this source.").format(
-                        problem=unknown.problem.rstrip(".") + "."
+                        problem=tr_said(unknown.problem, unknown.coded_problem).rstrip(".") + "."
                     )
                     + "\n"
                     + unknown.pointer()

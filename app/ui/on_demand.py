@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.sync.events import Status, SyncEvent
 from app.sync.plan import Action
-from app.ui.activity_model import event_texts
-from app.ui.i18n import tr_text
+from app.ui.activity_model import event_steps, event_texts
 from app.ui.models import action_label, failure_brush
 from app.ui.sign_in import DeviceCodeHost
 from app.ui.widgets import BusyBar, FieldMessage
@@ -280,8 +279,7 @@ class OnDemandDialog(QDialog):
     def _show_steps(self, event: SyncEvent) -> None:
         self.steps.clear()
         number = 0
-        for step in event.steps:
-            english, shown = str(step), tr_text(step)  # the English tells the step's shape
+        for english, shown in event_steps(event):  # the English tells the step's shape
             if english.startswith("  "):
                 text = "      " + shown.strip()  # a detail of the step above (old -> new)
             else:
