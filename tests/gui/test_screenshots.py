@@ -57,11 +57,7 @@ VIEWS = [
 # Each goes once its producer is coded.
 PENDING = {
     "The system's language": "app/ui/pages/notifications.py (its .ts entry, merged last)",
-    "The expression has an error at": "app/sync/expressions/syntax.py (ExpressionError)",
     "Read users.csv:": "app/sync/engine.py (Plan.notes and the cycle's note: plain str)",
-    "Found in the source:": "app/sync/on_demand.py (the steps: plain str)",
-    "Matched on the target": "app/sync/on_demand.py",
-    "Nothing was sent (dry run)": "app/sync/on_demand.py",
 }
 
 
