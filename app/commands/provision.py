@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.commands.engine_args import EXIT_CODES, device_code_prompt, load_profile
 from app.errors import ExitCode
+from app.language import cli_text
 from app.sync.events import Status, SyncEvent
 
 if TYPE_CHECKING:
@@ -72,5 +73,20 @@ def _print_steps(event: SyncEvent, *, as_json: bool) -> None:
             )
         )
     else:
-        for number, step in enumerate(event.steps, start=1):
+        steps = _steps_in_language(event)
+        for number, step in enumerate(steps, start=1):
             print(step if step.startswith("  ") else f"{number}. {step}")
+
+
+def _steps_in_language(event: SyncEvent) -> list[str]:
+    """The steps in the reader's language when the engine coded them all (a coded step keeps
+    the indent of its plain text), else as they are."""
+    coded = getattr(event, "coded_steps", ())
+    if len(coded) != len(event.steps):
+        return list(event.steps)
+    steps = []
+    for plain, said in zip(event.steps, coded, strict=True):
+        text = cli_text(said)
+        indent = plain[: len(plain) - len(plain.lstrip())]
+        steps.append(text if text.startswith(indent) else indent + text)
+    return steps
