@@ -4,6 +4,9 @@ written in English reads in French."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -162,3 +165,34 @@ def test_profile_show_and_list_speak_french(
     assert main(["--lang", "en", "profile", "show", profile]) == 0
     out = capsys.readouterr().out
     assert "  Webex token:    taken from WEBEX_PROVISIONER_TOKEN" in out
+
+
+def _run(*args: str, lang: str | None) -> subprocess.CompletedProcess[str]:
+    """`webex-provisioner ARGS` in a new process, with LANG set to `lang` (None: no locale)."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+    }
+    if lang is not None:
+        env["LANG"] = lang
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_french_locale_runs_the_dry_run_and_the_logs_in_french(profile: str) -> None:
+    done = _run("sync", "--profile", profile, "--dry-run", lang="fr_FR.UTF-8")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Plan (simulation, rien n’a été envoyé) : Création 3")
+    assert _run("sync", "--profile", profile, lang="C").returncode == 0  # logged in English
+    done = _run("logs", "--profile", profile, lang="fr_FR.UTF-8")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Cycles récents :") and "Création Réussite" in done.stdout
+    done = _run("--lang", "en", "logs", "--profile", profile, lang="fr_FR.UTF-8")
+    assert done.stdout.startswith("Recent cycles:") and "Create   Success" in done.stdout
