@@ -508,7 +508,8 @@ def _compile(
             path = parse_scim_path(m.target)
         except ScimPathError as exc:
             raise MappingError(
-                m.target or said.EMPTY_TARGET(), said.NOT_A_PATH(problem=exc.problem)
+                m.target or said.EMPTY_TARGET(),
+                said.NOT_A_PATH(problem=exc.coded_problem or exc.problem),
             ) from None
         target = path.text()
         if path.key() in seen:

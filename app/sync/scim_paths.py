@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 from app.errors import InputError
+from app.messages import Message
+from app.sync import input_messages as said
 from app.webex.constants import CISCO_GROUP, CISCO_USER, CORE_GROUP, CORE_USER, ENTERPRISE_USER
 
 CORE_SCHEMAS = frozenset({CORE_USER, CORE_GROUP})
@@ -32,13 +34,11 @@ _PATH_RE = re.compile(
 class ScimPathError(InputError):
     """A target attribute path the mapping table cannot use."""
 
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(
-            f'The target attribute "{path}" is not a valid SCIM path: {problem}.',
-            'Write it like userName, name.givenName or emails[type eq "work"].value.',
-        )
+    def __init__(self, path: str, problem: str | Message) -> None:
+        super().__init__(said.SCIM_PATH(path=path, problem=problem), said.SCIM_PATH_NEXT())
         self.path = path
-        self.problem = problem
+        self.problem = str(problem)
+        self.coded_problem = problem if isinstance(problem, Message) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def parse_scim_path(text: str) -> ScimPath:
     """Parse a mapping target path, raising ScimPathError with the problem in plain words."""
     raw = text.strip()
     if not raw:
-        raise ScimPathError(text, "it is empty")
+        raise ScimPathError(text, said.SCIM_PATH_EMPTY())
     schema: str | None = None
     rest = raw
     if raw.lower().startswith("urn:"):
@@ -89,17 +89,17 @@ def parse_scim_path(text: str) -> ScimPath:
         cut = head.rfind(":")
         schema, rest = raw[:cut], raw[cut + 1 :]
         if not rest:
-            raise ScimPathError(text, "the schema URN is not followed by an attribute name")
+            raise ScimPathError(text, said.SCIM_PATH_NO_ATTRIBUTE())
         schema = canonical_schema(schema)
         if schema in CORE_SCHEMAS:
             schema = None
     match = _PATH_RE.match(rest)
     if match is None:
         if rest.count("[") != rest.count("]"):
-            raise ScimPathError(text, "a square bracket is not closed")
+            raise ScimPathError(text, said.SCIM_PATH_BRACKET())
         if "[" in rest:
-            raise ScimPathError(text, 'the filter must read [type eq "value"]')
-        raise ScimPathError(text, "attribute names are letters, digits and _ joined by dots")
+            raise ScimPathError(text, said.SCIM_PATH_FILTER())
+        raise ScimPathError(text, said.SCIM_PATH_NAMES())
     filter_value = match.group("filter_value")
     if filter_value is not None:
         filter_value = re.sub(r"\\(.)", r"\1", filter_value)

@@ -9,6 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from app.errors import InputError
+from app.messages import Message
+from app.sync import input_messages as said
 
 # Invisible although not in a "format" or "separator" category: Hangul fillers, the braille
 # blank, the combining grapheme joiner, and the variation selectors.
@@ -31,10 +33,14 @@ class UnreadableUserName(InputError):
     """A userName that would be stored but not read back as written: one user is refused."""
 
     def __init__(self, user_name: str, problem: UserNameProblem, row: int | None = None) -> None:
-        where = f"Row {row}: the" if row is not None else "The"
+        what: dict[str, str | int | Message] = {
+            "user_name": shown(user_name),
+            "character": problem.character,
+            "position": problem.position,
+            "reason": problem.reason,
+        }
         super().__init__(
-            f"{where} userName {shown(user_name)} holds {problem.character} at position "
-            f"{problem.position}, {problem.reason}, so this user was not sent.",
+            said.USER_NAME_ROW(row=row, **what) if row is not None else said.USER_NAME(**what),
             problem.next_step,
         )
         self.user_name = user_name
@@ -46,8 +52,8 @@ class UnreadableUserName(InputError):
 class UserNameProblem:
     character: str  # "U+200B ZERO WIDTH SPACE"
     position: int  # 1-based
-    reason: str  # plain words, lower case
-    next_step: str
+    reason: Message  # plain words, lower case
+    next_step: Message
 
 
 def character_name(char: str) -> str:
@@ -100,10 +106,8 @@ def user_name_problem(user_name: str) -> UserNameProblem | None:
             return UserNameProblem(
                 character_name(char),
                 position,
-                "a space (an address holds none)"
-                if space
-                else "an invisible character (nobody could see or type it)",
-                "Remove it from the userName in the source (retype the address), then sync again.",
+                said.SPACE() if space else said.INVISIBLE(),
+                said.REMOVE_IT(),
             )
     position = 0
     for part in _parts(user_name):
@@ -118,9 +122,8 @@ def user_name_problem(user_name: str) -> UserNameProblem | None:
                 return UserNameProblem(
                     character_name(char),
                     where,
-                    f"a full-width form of {plain!r} (it looks like {plain!r} but is another "
-                    "address)",
-                    f"Write it as {plain!r} in the source, then sync again.",
+                    said.FULL_WIDTH(plain=repr(plain)),
+                    said.WRITE_PLAIN(plain=repr(plain)),
                 )
             scripts.setdefault(script, (where, char))
         if len(scripts) > 1:
@@ -131,9 +134,8 @@ def user_name_problem(user_name: str) -> UserNameProblem | None:
             return UserNameProblem(
                 character_name(char),
                 where,
-                f"a {odd.title()} letter among {main.title()} ones (it looks like another "
-                "letter, so the address looks like one it is not)",
-                f"Write that part of the address in {main.title()} letters only, then sync again.",
+                said.MIXED_SCRIPTS(odd=odd.title(), main=main.title()),
+                said.ONE_SCRIPT(main=main.title()),
             )
         position += len(part) + 1
     return None

@@ -30,8 +30,10 @@ from app.sync.outcome import CycleTally, held_event, quarantine_wait, skipped_ev
 from app.sync.plan import DISABLED_IN_SOURCE, Action, PlannedOperation
 from app.sync.planner.operations import skip
 from app.sync.safety import SafetySettings, check_deletion_guard
+from app.sync.scim_paths import ScimPathError, parse_scim_path
 from app.sync.scoping import explain, explain_said
 from app.sync.state.records import Quarantine
+from app.sync.usernames import UnreadableUserName, check_user_name
 
 FR = translator("fr")
 
@@ -212,3 +214,21 @@ def test_a_held_lock_says_who_holds_the_profile_in_french() -> None:
     assert next_step == "Attendez qu’il se termine, puis réessayez."
     assert age_text(timedelta(days=3, hours=2)) == "3 days 2 h"
     assert age_said(timedelta(days=3)).render(FR, "cli") == "3 jours"
+
+
+def test_a_refused_user_name_and_a_bad_path_read_in_french() -> None:
+    with pytest.raises(UnreadableUserName) as caught:
+        check_user_name("ada lovelace@example.com", row=4)
+    error = caught.value
+    assert error.message.startswith("Row 4: the userName ")
+    assert error.message.endswith("a space (an address holds none), so this user was not sent.")
+    message, next_step = error.texts(FR, "cli")
+    assert message.startswith("Ligne 4 : le userName ")
+    assert "une espace (une adresse n’en contient aucune)" in message
+    assert next_step.startswith("Retirez-le du userName")
+    with pytest.raises(ScimPathError) as bad_path:
+        parse_scim_path("emails[type eq")
+    assert bad_path.value.texts(FR, "gui")[0] == (
+        "L’attribut cible « emails[type eq » n’est pas un chemin SCIM valide : un crochet "
+        "n’est pas fermé."
+    )

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.errors import ExitCode, UserFacingError
+from app.messages import Message
+from app.sync import input_messages as said
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +23,9 @@ class StateFileError(UserFacingError):
     The message names the file and what to do; SQLite's transactions make sure a failed write
     changed nothing (the journal is as the last good write left it)."""
 
-    def __init__(self, message: str, next_step: str, *, exit_code: ExitCode) -> None:
+    def __init__(
+        self, message: str | Message, next_step: str | Message, *, exit_code: ExitCode
+    ) -> None:
         super().__init__(message, next_step)
         self.exit_code = exit_code
 
@@ -37,11 +41,8 @@ def state_file_error(path: Path, exc: BaseException) -> StateFileError:
     )
     if full or (code is not None and code & 0xFF == sqlite3.SQLITE_IOERR) or "i/o error" in text:
         return StateFileError(
-            f"The state file {path} could not be written: the disk is full or failing "
-            "(nothing of the failed write was kept; the journal is as the last good write "
-            "left it).",
-            f"Free space on the disk that holds {path.parent} (or check the disk), then run "
-            "the command again: it resumes where it stopped.",
+            said.STATE_FULL(path=str(path)),
+            said.STATE_FULL_NEXT(folder=str(path.parent)),
             exit_code=ExitCode.BAD_INPUT,  # as a cycle that stops on it (cause "input")
         )
     if (
@@ -52,25 +53,21 @@ def state_file_error(path: Path, exc: BaseException) -> StateFileError:
         or (code is not None and code & 0xFF in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN))
     ):
         return StateFileError(
-            f"The state file {path} cannot be opened for writing (read-only, or a folder "
-            "this user may not write).",
-            f"Give this user write permission on {path} and its folder {path.parent} (and "
-            "their -wal and -shm files), then run the command again.",
+            said.STATE_READ_ONLY(path=str(path)),
+            said.STATE_READ_ONLY_NEXT(path=str(path), folder=str(path.parent)),
             exit_code=ExitCode.BAD_INPUT,
         )
     if isinstance(exc, sqlite3.DatabaseError) and (
         "not a database" in text or "malformed" in text or "corrupt" in text
     ):
         return StateFileError(
-            f"The state file {path} is damaged (it is not a readable SQLite database).",
-            f"Restore {path.name} from a backup; or move it aside, and the next cycle starts "
-            "with fresh state (it matches the users already in Webex by userName).",
+            said.STATE_DAMAGED(path=str(path)),
+            said.STATE_DAMAGED_NEXT(name=path.name),
             exit_code=ExitCode.BAD_INPUT,
         )
     return StateFileError(
-        f"The state file {path} could not be used ({type(exc).__name__}: {exc}).",
-        f"Check the file and its folder {path.parent}; restore it from a backup, or move it "
-        "aside to start with fresh state.",
+        said.STATE_UNUSABLE(path=str(path), kind=type(exc).__name__, problem=str(exc)),
+        said.STATE_UNUSABLE_NEXT(folder=str(path.parent)),
         exit_code=ExitCode.BAD_INPUT,
     )
 

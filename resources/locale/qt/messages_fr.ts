@@ -4364,6 +4364,41 @@
       <translation>{next_step} Une fois corrigé, appuyez sur « Redémarrer le provisionnement… » pour {profile} afin de réessayer tout de suite.</translation>
     </message>
     <message>
+      <source>a square bracket is not closed</source>
+      <extracomment>sync.scim_path.bracket</extracomment>
+      <translation>un crochet n’est pas fermé</translation>
+    </message>
+    <message>
+      <source>it is empty</source>
+      <extracomment>sync.scim_path.empty</extracomment>
+      <translation>il est vide</translation>
+    </message>
+    <message>
+      <source>The target attribute "{path}" is not a valid SCIM path: {problem}.</source>
+      <extracomment>sync.scim_path.error</extracomment>
+      <translation>L’attribut cible « {path} » n’est pas un chemin SCIM valide : {problem}.</translation>
+    </message>
+    <message>
+      <source>the filter must read [type eq "value"]</source>
+      <extracomment>sync.scim_path.filter</extracomment>
+      <translation>le filtre doit s’écrire [type eq "value"]</translation>
+    </message>
+    <message>
+      <source>attribute names are letters, digits and _ joined by dots</source>
+      <extracomment>sync.scim_path.names</extracomment>
+      <translation>les noms d’attributs sont faits de lettres, de chiffres et de _, joints par des points</translation>
+    </message>
+    <message>
+      <source>Write it like userName, name.givenName or emails[type eq "work"].value.</source>
+      <extracomment>sync.scim_path.next_step</extracomment>
+      <translation>Écrivez-le comme userName, name.givenName ou emails[type eq "work"].value.</translation>
+    </message>
+    <message>
+      <source>the schema URN is not followed by an attribute name</source>
+      <extracomment>sync.scim_path.no_attribute</extracomment>
+      <translation>l’URN du schéma n’est pas suivi d’un nom d’attribut</translation>
+    </message>
+    <message>
       <source>{clause} was false ({attribute} is {shown})</source>
       <extracomment>sync.scope.clause_false</extracomment>
       <translation>{clause} était faux ({attribute} : {shown})</translation>
@@ -4392,6 +4427,46 @@
       <source>out of scope: {reasons}</source>
       <extracomment>sync.scope.out</extracomment>
       <translation>hors étendue : {reasons}</translation>
+    </message>
+    <message>
+      <source>The state file {path} is damaged (it is not a readable SQLite database).</source>
+      <extracomment>sync.state_file.damaged</extracomment>
+      <translation>Le fichier d’état {path} est endommagé (ce n’est pas une base SQLite lisible).</translation>
+    </message>
+    <message>
+      <source>Restore {name} from a backup; or move it aside, and the next cycle starts with fresh state (it matches the users already in Webex by userName).</source>
+      <extracomment>sync.state_file.damaged_next</extracomment>
+      <translation>Restaurez {name} depuis une sauvegarde ; ou mettez-le de côté, et le prochain cycle repart d’un état vierge (il met en correspondance les utilisateurs déjà présents dans Webex par leur userName).</translation>
+    </message>
+    <message>
+      <source>The state file {path} could not be written: the disk is full or failing (nothing of the failed write was kept; the journal is as the last good write left it).</source>
+      <extracomment>sync.state_file.full</extracomment>
+      <translation>Le fichier d’état {path} n’a pas pu être écrit : le disque est plein ou défaillant (rien de l’écriture échouée n’a été gardé ; le journal est tel que la dernière écriture réussie l’a laissé).</translation>
+    </message>
+    <message>
+      <source>Free space on the disk that holds {folder} (or check the disk), then run the command again: it resumes where it stopped.</source>
+      <extracomment>sync.state_file.full_next</extracomment>
+      <translation>Libérez de l’espace sur le disque qui contient {folder} (ou vérifiez le disque), puis relancez la commande : elle reprend là où elle s’est arrêtée.</translation>
+    </message>
+    <message>
+      <source>The state file {path} cannot be opened for writing (read-only, or a folder this user may not write).</source>
+      <extracomment>sync.state_file.read_only</extracomment>
+      <translation>Le fichier d’état {path} ne peut pas être ouvert en écriture (lecture seule, ou dossier où cet utilisateur ne peut pas écrire).</translation>
+    </message>
+    <message>
+      <source>Give this user write permission on {path} and its folder {folder} (and their -wal and -shm files), then run the command again.</source>
+      <extracomment>sync.state_file.read_only_next</extracomment>
+      <translation>Donnez à cet utilisateur le droit d’écrire sur {path} et son dossier {folder} (ainsi que leurs fichiers -wal et -shm), puis relancez la commande.</translation>
+    </message>
+    <message>
+      <source>The state file {path} could not be used ({kind}: {problem}).</source>
+      <extracomment>sync.state_file.unusable</extracomment>
+      <translation>Le fichier d’état {path} n’a pas pu être utilisé ({kind} : {problem}).</translation>
+    </message>
+    <message>
+      <source>Check the file and its folder {folder}; restore it from a backup, or move it aside to start with fresh state.</source>
+      <extracomment>sync.state_file.unusable_next</extracomment>
+      <translation>Vérifiez le fichier et son dossier {folder} ; restaurez-le depuis une sauvegarde, ou mettez-le de côté pour repartir d’un état vierge.</translation>
     </message>
     <message>
       <source>{users} {groups}</source>
@@ -4432,6 +4507,51 @@
       <source>This cycle would disable or delete {share}; the threshold is {limit}.</source>
       <extracomment>sync.threshold.would_remove</extracomment>
       <translation>Ce cycle désactiverait ou supprimerait {share} ; le seuil est de {limit}.</translation>
+    </message>
+    <message>
+      <source>a full-width form of {plain} (it looks like {plain} but is another address)</source>
+      <extracomment>sync.user_name.full_width</extracomment>
+      <translation>une forme pleine chasse de {plain} (elle ressemble à {plain} mais c’est une autre adresse)</translation>
+    </message>
+    <message>
+      <source>an invisible character (nobody could see or type it)</source>
+      <extracomment>sync.user_name.invisible</extracomment>
+      <translation>un caractère invisible (personne ne pourrait le voir ni le taper)</translation>
+    </message>
+    <message>
+      <source>a {odd} letter among {main} ones (it looks like another letter, so the address looks like one it is not)</source>
+      <extracomment>sync.user_name.mixed_scripts</extracomment>
+      <translation>une lettre de l’écriture {odd} parmi des lettres de l’écriture {main} (elle ressemble à une autre lettre, et l’adresse ressemble donc à une adresse qu’elle n’est pas)</translation>
+    </message>
+    <message>
+      <source>Write that part of the address in {main} letters only, then sync again.</source>
+      <extracomment>sync.user_name.one_script</extracomment>
+      <translation>Écrivez cette partie de l’adresse uniquement avec des lettres de l’écriture {main}, puis synchronisez de nouveau.</translation>
+    </message>
+    <message>
+      <source>The userName {user_name} holds {character} at position {position}, {reason}, so this user was not sent.</source>
+      <extracomment>sync.user_name.refused</extracomment>
+      <translation>Le userName {user_name} contient {character} à la position {position}, {reason} : cet utilisateur n’a donc pas été envoyé.</translation>
+    </message>
+    <message>
+      <source>Row {row}: the userName {user_name} holds {character} at position {position}, {reason}, so this user was not sent.</source>
+      <extracomment>sync.user_name.refused_row</extracomment>
+      <translation>Ligne {row} : le userName {user_name} contient {character} à la position {position}, {reason} : cet utilisateur n’a donc pas été envoyé.</translation>
+    </message>
+    <message>
+      <source>Remove it from the userName in the source (retype the address), then sync again.</source>
+      <extracomment>sync.user_name.remove_it</extracomment>
+      <translation>Retirez-le du userName dans la source (retapez l’adresse), puis synchronisez de nouveau.</translation>
+    </message>
+    <message>
+      <source>a space (an address holds none)</source>
+      <extracomment>sync.user_name.space</extracomment>
+      <translation>une espace (une adresse n’en contient aucune)</translation>
+    </message>
+    <message>
+      <source>Write it as {plain} in the source, then sync again.</source>
+      <extracomment>sync.user_name.write_plain</extracomment>
+      <translation>Écrivez-le {plain} dans la source, puis synchronisez de nouveau.</translation>
     </message>
     <message>
       <source>already gone from the target</source>
