@@ -31,8 +31,8 @@ from app.commands import cli_messages as said
 from app.commands import logs, provision
 from app.commands.cli_output import cycle_summary, failure_line, plan_text, text_of
 from app.commands.engine_args import EXIT_CODES, device_code_prompt, load_profile
-from app.errors import ExitCode
-from app.language import cli_text
+from app.errors import ExitCode, UserFacingError
+from app.language import cli_text, current_language, translator
 from app.paths import state_file
 from app.sync.events import CycleResult, SyncEvent
 from app.sync.lock import LockHeld
@@ -139,7 +139,12 @@ def _print_result(result: CycleResult, *, as_json: bool) -> None:
 
 def _mail_not_sent(error: Exception) -> None:
     """A failure e-mail that could not be sent: said on stderr, the exit code unchanged."""
-    print(cli_text(said.MAIL_NOT_SENT(error=str(error))), file=sys.stderr)
+    why = (
+        error.render(translator(current_language()), "cli")
+        if isinstance(error, UserFacingError)
+        else str(error)
+    )
+    print(cli_text(said.MAIL_NOT_SENT(error=why)), file=sys.stderr)
 
 
 def _progress_listener(args: argparse.Namespace) -> Callable[[SyncEvent], None] | None:
