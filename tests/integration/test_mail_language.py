@@ -5,9 +5,12 @@ and in English; "system" follows the computer's locale."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from app.config.profile import NotificationSettings, SmtpSettings
+from app.config.secrets import SecretStore
 from app.language import translator
 from app.messages import message
 from app.notify.mail import (
@@ -17,6 +20,8 @@ from app.notify.mail import (
     send_failure_mail,
     send_test_mail,
 )
+from app.run.cycle import LockedCycle
+from app.sandbox.server import SandboxConfig, SandboxServer
 from app.sync.events import SyncEvent
 from tests.support.mail import (
     PASSWORD,
@@ -26,6 +31,7 @@ from tests.support.mail import (
     starttls_server,
     tls,
 )
+from tests.support.sync import make_profile, make_rows, write_csv
 
 __all__ = ["starttls_server", "tls"]  # fixtures used by name
 
@@ -145,3 +151,34 @@ def test_settings_that_cannot_send_read_in_french() -> None:
     assert caught.value.render(translator("fr"), "cli").startswith(
         "Aucun serveur de messagerie (hôte SMTP) n’est défini pour l’e-mail d’échec."
     )
+
+
+async def test_a_cycle_on_the_sandbox_sends_its_failure_mail_in_the_profiles_language(
+    starttls_server: MailServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(starttls_server.ca_file))
+    async with SandboxServer(SandboxConfig()) as sandbox:
+        profile = make_profile(sandbox.tenant_url, write_csv(tmp_path / "u.csv", make_rows(3)))
+        SecretStore().set(profile.name, "smtp-password", PASSWORD)
+        notifications = NotificationSettings(
+            emails=["ops@example.com"],
+            send_on_failure=True,
+            language="fr",
+            smtp=SmtpSettings(
+                host="127.0.0.1",
+                port=starttls_server.port,
+                user="mailer@example.com",
+                sender="provisioning@example.com",
+            ),
+        )
+        profile = profile.model_copy(update={"notifications": notifications})
+        async with LockedCycle(profile, token="refused-" + "x" * 40, purpose="sync") as cycle:
+            assert (await cycle.run()).outcome == "quarantined"
+    [mail] = starttls_server.inbox.mails
+    assert mail.message["Subject"] == "[webex-provisioner] acme : provisionnement en quarantaine"
+    text, rich = parts(mail.message)
+    text = text.replace("\r\n", "\n")
+    assert text.startswith("Profil : acme\nRésultat : provisionnement en quarantaine\n")
+    assert "\nCause : " in text  # the reason: in French once the engine codes it
+    assert "Que faire ensuite :" in text and "<h2>Que faire ensuite</h2>" in rich
+    assert "Envoyé par webex-provisioner" in text
