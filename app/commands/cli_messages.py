@@ -188,6 +188,7 @@ NO_TENANT_URL_NEXT = message(
 )
 
 # -- secrets on standard input (profile create|set) -----------------------------------------------
+SECRET_PROMPT = message("cli.stdin.prompt", "{what}: ")
 NO_SECRET_ON_STDIN = message("cli.stdin.no_secret", "No {what} on standard input ({option}).")
 PIPE_IT = message(
     "cli.stdin.pipe",

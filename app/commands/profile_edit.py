@@ -192,9 +192,9 @@ def read_stdin_secrets(args: argparse.Namespace) -> dict[SecretKind, str]:
     secrets: dict[SecretKind, str] = {}
     for item in wanted:
         assert item.keyring_entry is not None  # for mypy: `wanted` holds only secrets
-        what, option = SECRET_NAMES[item.keyring_entry], item.flag
+        what, option = secret_said.WHAT[item.keyring_entry](), item.flag
         if sys.stdin is not None and sys.stdin.isatty():
-            value = getpass.getpass(f"{what}: ")
+            value = getpass.getpass(cli_text(cli_said.SECRET_PROMPT(what=what)))
         else:
             value = sys.stdin.readline() if sys.stdin is not None else ""
         value = value.strip()

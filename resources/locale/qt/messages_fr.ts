@@ -1002,6 +1002,11 @@
       <translation>Passez-le par un tube, par exemple `printenv MY_SECRET | webex-provisioner profile ... {option}` ; avec plusieurs options *-stdin, donnez une ligne pour chacune : {order}.</translation>
     </message>
     <message>
+      <source>{what}: </source>
+      <extracomment>cli.stdin.prompt</extracomment>
+      <translation>{what} : </translation>
+    </message>
+    <message>
       <source>Stopped. The cycle was interrupted; run `webex-provisioner sync --profile {profile}` to finish it (what was in flight is checked first).</source>
       <extracomment>cli.stopped</extracomment>
       <translation>Arrêté. Le cycle a été interrompu ; lancez `webex-provisioner sync --profile {profile}` pour le terminer (les opérations en cours sont vérifiées d’abord).</translation>
@@ -4051,6 +4056,47 @@
       <translation>Choisissez csv ou entra (--source).</translation>
     </message>
     <message>
+      <source>A cycle of this profile is already running.</source>
+      <extracomment>sync.engine.already_running</extracomment>
+      <translation>Un cycle de ce profil est déjà en cours.</translation>
+    </message>
+    <message>
+      <source>Wait for it to finish.</source>
+      <extracomment>sync.engine.already_running_next</extracomment>
+      <translation>Attendez qu’il se termine.</translation>
+    </message>
+    <message>
+      <source>The token may not write groups (roles: {roles}): the users are provisioned, the groups are skipped. Use a full admin's or a group admin's token to provision groups.</source>
+      <extracomment>sync.engine.groups_denied</extracomment>
+      <translation>Le jeton ne peut pas écrire les groupes (rôles : {roles}) : les utilisateurs sont provisionnés, les groupes sont ignorés. Utilisez le jeton d’un administrateur complet ou d’un administrateur de groupes pour provisionner les groupes.</translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} operation of an interrupted cycle will be resumed first.</source>
+      <extracomment>sync.engine.resumed_first</extracomment>
+      <translation>
+        <numerusform>{count} opération d’un cycle interrompu sera reprise d’abord.</numerusform>
+        <numerusform>{count} opérations d’un cycle interrompu seront reprises d’abord.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Resuming {count} operation left unfinished by an interrupted cycle.</source>
+      <extracomment>sync.engine.resuming</extracomment>
+      <translation>
+        <numerusform>Reprise de {count} opération laissée inachevée par un cycle interrompu.</numerusform>
+        <numerusform>Reprise de {count} opérations laissées inachevées par un cycle interrompu.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The source could not be read ({problem}).</source>
+      <extracomment>sync.engine.source_unreadable</extracomment>
+      <translation>La source n’a pas pu être lue ({problem}).</translation>
+    </message>
+    <message>
+      <source>Check that the file or directory is reachable, then run the cycle again.</source>
+      <extracomment>sync.engine.source_unreadable_next</extracomment>
+      <translation>Vérifiez que le fichier ou l’annuaire est accessible, puis relancez le cycle.</translation>
+    </message>
+    <message>
       <source>{message} {next_step}</source>
       <extracomment>sync.error.with_next_step</extracomment>
       <translation>{message} {next_step}</translation>
@@ -4259,6 +4305,11 @@
       <translation>Consultez le journal du programme ; le prochain cycle reprend à partir du journal des opérations.</translation>
     </message>
     <message>
+      <source>{users} and {count} more</source>
+      <extracomment>sync.plan.and_more</extracomment>
+      <translation>{users} et {count} de plus</translation>
+    </message>
+    <message>
       <source>deleted in the source</source>
       <extracomment>sync.plan.deleted_in_source</extracomment>
       <translation>supprimé dans la source</translation>
@@ -4312,6 +4363,29 @@
       <source>out of scope: {why}</source>
       <extracomment>sync.plan.out_of_scope_why</extracomment>
       <translation>hors étendue : {why}</translation>
+    </message>
+    <message>
+      <source>{label} {name} is not provisioned</source>
+      <extracomment>sync.plan.reference_missing</extracomment>
+      <translation>{label} {name} n’est pas provisionné</translation>
+    </message>
+    <message>
+      <source>{who} is not provisioned: the {label} of {users} is left as it is.</source>
+      <extracomment>sync.plan.reference_note</extracomment>
+      <translation>{who} n’est pas provisionné : l’attribut {label} de {users} est laissé tel quel.</translation>
+    </message>
+    <message>
+      <source>{label} {key} is provisioned in this cycle: set after it</source>
+      <extracomment>sync.plan.reference_set_after</extracomment>
+      <translation>{label} {key} est provisionné dans ce cycle : défini après lui</translation>
+    </message>
+    <message numerus="yes">
+      <source>... and {count} more referenced user is not provisioned.</source>
+      <extracomment>sync.plan.references_more</extracomment>
+      <translation>
+        <numerusform>… et {count} autre utilisateur référencé n’est pas provisionné.</numerusform>
+        <numerusform>… et {count} autres utilisateurs référencés ne sont pas provisionnés.</numerusform>
+      </translation>
     </message>
     <message>
       <source>would be disabled, but the profile skips out-of-scope deletions; left as it is</source>
