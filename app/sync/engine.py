@@ -220,8 +220,8 @@ class SyncEngine:
             raise
         except OSError as error:
             raise SourceReadError(
-                f"The source could not be read ({error.strerror or type(error).__name__}).",
-                "Check that the file or directory is reachable, then run the cycle again.",
+                said.SOURCE_UNREADABLE(problem=error.strerror or type(error).__name__),
+                said.SOURCE_UNREADABLE_NEXT(),
             ) from error
 
     def _scope(self, user: SourceUser) -> tuple[bool, str | Message]:
@@ -338,9 +338,7 @@ class SyncEngine:
             plan.hold = verdict.plan_hold(self._allow_said())
         pending = await asyncio.to_thread(self.state.journal_pending)
         if pending:
-            plan.notes.append(
-                f"{len(pending)} operations of an interrupted cycle will be resumed first."
-            )
+            plan.add_note(said.RESUMED_FIRST(count=len(pending)))
         settle()  # the plan outlives the block: the first young collection after it skips it
         return plan
 
@@ -364,11 +362,7 @@ class SyncEngine:
             log.info("people/me before the groups: %s", error)
             return
         if me.can_write_groups() is False:
-            plan.notes.append(
-                f"The token may not write groups (roles: {me.role_words()}): the users are "
-                "provisioned, the groups are skipped. Use a full admin's or a group admin's "
-                "token to provision groups."
-            )
+            plan.add_note(said.GROUPS_DENIED(roles=me.role_words()))
 
     def _watermark(self) -> str | None:
         return self.state.watermark()
@@ -380,9 +374,7 @@ class SyncEngine:
     ) -> CycleResult:
         """Run one cycle (incremental when the source has a watermark and offers deltas)."""
         if self._running:
-            raise InputError(
-                "A cycle of this profile is already running.", "Wait for it to finish."
-            )
+            raise InputError(said.ALREADY_RUNNING(), said.ALREADY_RUNNING_NEXT())
         self._running = True
         self._cancel_requested = False
         try:
@@ -475,7 +467,7 @@ class SyncEngine:
                 plan = await planner.plan(run.read)
             run.plan = plan
             await self._note_group_permission(plan)
-        for note in plan.notes:
+        for note in plan.said_notes():
             self._note(run.tally.cycle_id, note)
         return plan
 
@@ -611,10 +603,7 @@ class SyncEngine:
             )
         if not pending:
             return ExecutionReport()
-        self._note(
-            cycle_id,
-            f"Resuming {len(pending)} operations left unfinished by an interrupted cycle.",
-        )
+        self._note(cycle_id, said.RESUMING(count=len(pending)))
         executor = await self._new_executor(cycle_id)
         return await executor.run([entry.operation for entry in pending])
 

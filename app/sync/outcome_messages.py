@@ -113,3 +113,34 @@ def joined(first: Message | None, second: Message | None) -> Message | None:
     if first is None or second is None:
         return first or second
     return BOTH(users=first, groups=second)
+
+
+# -- the engine's notes and errors --------------------------------------------------------------
+RESUMED_FIRST = message(
+    "sync.engine.resumed_first",
+    "{count} operation of an interrupted cycle will be resumed first.",
+    plural="{count} operations of an interrupted cycle will be resumed first.",
+    count="count",
+)
+RESUMING = message(
+    "sync.engine.resuming",
+    "Resuming {count} operation left unfinished by an interrupted cycle.",
+    plural="Resuming {count} operations left unfinished by an interrupted cycle.",
+    count="count",
+)
+GROUPS_DENIED = message(
+    "sync.engine.groups_denied",
+    "The token may not write groups (roles: {roles}): the users are provisioned, the groups "
+    "are skipped. Use a full admin's or a group admin's token to provision groups.",
+)
+ALREADY_RUNNING = message(
+    "sync.engine.already_running", "A cycle of this profile is already running."
+)
+ALREADY_RUNNING_NEXT = message("sync.engine.already_running_next", "Wait for it to finish.")
+SOURCE_UNREADABLE = message(
+    "sync.engine.source_unreadable", "The source could not be read ({problem})."
+)
+SOURCE_UNREADABLE_NEXT = message(
+    "sync.engine.source_unreadable_next",
+    "Check that the file or directory is reachable, then run the cycle again.",
+)

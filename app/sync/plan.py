@@ -146,6 +146,9 @@ class Plan:
     operations: list[PlannedOperation] = field(default_factory=list)
     full: bool = True  # the source read was complete (missing linked users -> Disable)
     notes: list[str] = field(default_factory=list)  # plain words, e.g. source notes
+    # `notes` again, one for one: a coded message when the note was made as one, else its
+    # English (see add_note and said_notes)
+    coded_notes: list[Message | str] = field(default_factory=list)
     target_reads: int = 0  # requests sent to the target while planning
     # Set when the cycle would be held by the accidental-deletion threshold (nothing sent).
     hold: Hold | None = None
@@ -160,6 +163,17 @@ class Plan:
 
     def __len__(self) -> int:
         return len(self.operations)
+
+    def add_note(self, note: Message | str) -> None:
+        """A note in both lists: its English in `notes`, the note itself in `coded_notes`."""
+        self.notes.append(str(note))
+        self.coded_notes.append(note)
+
+    def said_notes(self) -> list[Message | str]:
+        """The notes, each coded when it was made so (all English when the lists differ)."""
+        if len(self.coded_notes) == len(self.notes):
+            return list(self.coded_notes)
+        return list(self.notes)
 
     def add(self, operation: PlannedOperation) -> None:
         self.operations.append(operation)

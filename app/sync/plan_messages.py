@@ -89,3 +89,20 @@ def error_words(error: UserFacingError) -> Message | str:
         return error.coded_message
     step = error.coded_next_step or error.next_step
     return ERROR_AND_STEP(message=error.coded_message, next_step=step)
+
+
+# -- references (a manager set once the user it names exists) ---------------------------------
+REFERENCE_SET_AFTER = message(
+    "sync.plan.reference_set_after", "{label} {key} is provisioned in this cycle: set after it"
+)
+REFERENCE_MISSING = message("sync.plan.reference_missing", "{label} {name} is not provisioned")
+REFERENCE_NOTE = message(
+    "sync.plan.reference_note", "{who} is not provisioned: the {label} of {users} is left as it is."
+)
+AND_MORE = message("sync.plan.and_more", "{users} and {count} more")
+REFERENCES_MORE = message(
+    "sync.plan.references_more",
+    "... and {count} more referenced user is not provisioned.",
+    plural="... and {count} more referenced users are not provisioned.",
+    count="count",
+)

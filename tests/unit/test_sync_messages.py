@@ -17,7 +17,7 @@ from app.config.rules import (
 )
 from app.directory.base import SourceUser
 from app.language import translator
-from app.messages import english
+from app.messages import Message, english
 from app.sync import outcome_messages as said
 from app.sync import plan_messages as plan_said
 from app.sync import write_messages as write_said
@@ -27,7 +27,7 @@ from app.sync.lock import LockHeld, age_said, age_text
 from app.sync.mapping import Mapper, MappingError
 from app.sync.on_demand import result_words, scope_words
 from app.sync.outcome import CycleTally, held_event, quarantine_wait, skipped_event
-from app.sync.plan import DISABLED_IN_SOURCE, Action, PlannedOperation
+from app.sync.plan import DISABLED_IN_SOURCE, Action, Plan, PlannedOperation
 from app.sync.planner.operations import skip
 from app.sync.safety import SafetySettings, check_deletion_guard
 from app.sync.scim_paths import ScimPathError, parse_scim_path
@@ -232,3 +232,18 @@ def test_a_refused_user_name_and_a_bad_path_read_in_french() -> None:
         "L’attribut cible « emails[type eq » n’est pas un chemin SCIM valide : un crochet "
         "n’est pas fermé."
     )
+
+
+def test_a_plan_keeps_its_notes_in_english_and_coded() -> None:
+    plan = Plan()
+    plan.add_note(said.RESUMED_FIRST(count=3))
+    plan.add_note("a plain note")
+    assert plan.notes == [
+        "3 operations of an interrupted cycle will be resumed first.",
+        "a plain note",
+    ]
+    coded = plan.said_notes()[0]
+    assert isinstance(coded, Message)
+    assert coded.render(FR, "gui") == "3 opérations d’un cycle interrompu seront reprises d’abord."
+    plan.notes.append("added by hand")
+    assert plan.said_notes() == plan.notes

@@ -70,13 +70,17 @@ class Planner:
         """The plan of one cycle. `ready`, when given, is handed each user creation that
         no later step of the planning can change, as soon as it is planned (the engine
         sends them while the rest is planned); they are in the plan too."""
-        plan = Plan(full=read.full, notes=list(read.notes))
+        plan = Plan(full=read.full)
+        coded = read.coded_notes if len(read.coded_notes) == len(read.notes) else read.notes
+        for note in coded:
+            plan.add_note(note)
         self._references.start()
         self._reads.forget_unreadable()
         # Reference updates may still change a creation once every user is planned.
         user_ops = await self._users.plan(read, None if self._references.targets else ready)
         plan.extend(user_ops)
-        plan.notes.extend(self._references.notes)
+        for note in self._references.notes:
+            plan.add_note(note)
         plan.extend(source_skips(read))
         plan.extend(await self._groups.plan(read, user_ops))
         plan.target_reads = self._reads.count

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.directory.base import SourceRead
+from app.messages import Message
 from app.sync import plan as p
+from app.sync import plan_messages as said
 from app.sync.events import Change
 from app.sync.mapping import put_reference
 from app.sync.matching import payload_hash
@@ -53,7 +55,7 @@ class References:
         self.paths = frozenset(t.lower() for t in targets)
         self.user_links = user_links
         self.waiting: dict[str, Waiting] = {}  # source id -> references that wait
-        self.notes: list[str] = []
+        self.notes: list[Message] = []
         self._target_keys: dict[str, str] | None = None  # target id -> key, built when needed
 
     def start(self) -> None:
@@ -158,7 +160,7 @@ class References:
         source_id = own.source_id
         changes: list[Change] = []
         referenced: list[str] = []
-        words: list[str] = []
+        words: list[Message | str] = []
         for target, ref in waiting.references.items():
             label = _reference_label(target)
             other = by_source.get(ref) or by_source.get(ref.lower())
@@ -166,12 +168,14 @@ class References:
                 old = waiting.current.get(target)
                 changes.append((target, self.key_of_target(old) if old else None, other.key))
                 referenced.append(other.source_id)
-                words.append(f"{label} {other.key} is provisioned in this cycle: set after it")
+                words.append(said.REFERENCE_SET_AFTER(label=label, key=other.key))
                 continue
             name = names.get(ref)
             missing.setdefault(ref, (f"{label} {name}", []))[1].append(own.key)
             if own.writes:
-                own.detail = _joined(own.detail, f"{label} {name} is not provisioned")
+                more = said.REFERENCE_MISSING(label=label, name=name)
+                own.coded_detail = _joined(own.coded_detail or own.detail, more)
+                own.detail = own.coded_detail.english
         if not changes:
             return None
         return PlannedOperation(
@@ -183,7 +187,8 @@ class References:
             changes=changes,
             payload=waiting.desired,
             reason=p.SET_REFERENCES,
-            detail="; ".join(words),
+            detail=str(said.listed(words)),
+            coded_detail=_coded(said.listed(words)),
             payload_hash=own.payload_hash,
             source_hash=waiting.record,
             member_source_ids=tuple(referenced),
@@ -193,15 +198,12 @@ class References:
     def _note_missing(self, missing: Mapping[str, tuple[str, list[str]]]) -> None:
         for count, (who, keys) in enumerate(sorted(missing.values())):
             if count == REFERENCE_NOTES:
-                self.notes.append(
-                    f"... and {len(missing) - count} more referenced users are not provisioned."
-                )
+                self.notes.append(said.REFERENCES_MORE(count=len(missing) - count))
                 break
-            shown = ", ".join(sorted(keys)[:3])
-            if len(keys) > 3:
-                shown += f" and {len(keys) - 3} more"
+            listed = ", ".join(sorted(keys)[:3])
+            shown = said.AND_MORE(users=listed, count=len(keys) - 3) if len(keys) > 3 else listed
             label = who.split(" ", 1)[0]
-            self.notes.append(f"{who} is not provisioned: the {label} of {shown} is left as it is.")
+            self.notes.append(said.REFERENCE_NOTE(who=who, label=label, users=shown))
 
 
 class _SourceNames:
@@ -234,5 +236,9 @@ def _will_exist(op: PlannedOperation) -> bool:
     return bool(op.target_id) and op.action not in (Action.DELETE, Action.SKIP)
 
 
-def _joined(detail: str, more: str) -> str:
-    return f"{detail}; {more}" if detail else more
+def _joined(detail: str | Message, more: Message) -> Message:
+    return said.LIST(first=detail, rest=more) if detail else more
+
+
+def _coded(words: Message | str) -> Message | None:
+    return words if isinstance(words, Message) else None
