@@ -61,6 +61,9 @@ def main() -> int:
     with LOCK.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         template = build.collect_messages()
+        build.write_if_changed(
+            build.LOCALE / f"{build.DOMAIN}.pot", build.po_text(template), dates=True
+        )
         build.update_po(template, args.language)
         catalog = build.read_language(args.language)
         for code, texts in rows:
