@@ -599,6 +599,7 @@ class SyncEngine:
                     outcome="failed",
                     mode=record.mode if record.mode in ("full", "incremental") else "full",  # type: ignore[arg-type]
                     reason=INTERRUPTED_REASON,
+                    coded_reason=said.INTERRUPTED(),
                 )
             )
         if not pending:

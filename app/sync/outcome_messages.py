@@ -144,3 +144,11 @@ SOURCE_UNREADABLE_NEXT = message(
     "sync.engine.source_unreadable_next",
     "Check that the file or directory is reachable, then run the cycle again.",
 )
+INTERRUPTED = message(
+    "sync.outcome.interrupted",
+    "The program stopped before this cycle finished; the next cycle resumed its operations.",
+)
+INTERRUPTED_AT = message(
+    "sync.outcome.interrupted_at",
+    "The last cycle ({cycle_id}) was interrupted at {done} of {planned} operations, at {when}.",
+)

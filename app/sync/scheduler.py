@@ -20,8 +20,11 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from app.errors import UserFacingError
+from app.messages import Message
+from app.sync import outcome_messages as said
 from app.sync.events import CycleResult
 from app.sync.lock import LockHeld
+from app.sync.plan_messages import error_words
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,7 @@ class SchedulerStatus:
     last_result: CycleResult | None
     last_error: str  # why the last attempt could not run (plain words), else ""
     cycles_run: int
+    coded_last_error: Message | None = None  # `last_error` as a coded message, when it is
 
 
 StatusListener = Callable[[SchedulerStatus], None]
@@ -98,6 +102,7 @@ class CycleScheduler:
         self._running_since: datetime | None = None
         self._last_result: CycleResult | None = None
         self._last_error = ""
+        self._coded_last_error: Message | None = None
         self._cycles_run = 0
 
     # What the dashboard shows.
@@ -155,6 +160,7 @@ class CycleScheduler:
             last_result=self._last_result,
             last_error=self._last_error,
             cycles_run=self._cycles_run,
+            coded_last_error=self._coded_last_error,
         )
 
     def add_listener(self, listener: StatusListener) -> Callable[[], None]:
@@ -260,7 +266,9 @@ class CycleScheduler:
         except asyncio.CancelledError:
             raise
         except UserFacingError as exc:
-            self._last_error = str(exc)
+            words = error_words(exc)
+            self._last_error = str(words)
+            self._coded_last_error = words if isinstance(words, Message) else None
             if isinstance(exc, LockHeld):
                 # Another process (a scheduled run, another window) does this cycle.
                 log.info("Cycle skipped: %s", exc)
@@ -270,11 +278,12 @@ class CycleScheduler:
                 self._state = SchedulerState.FAILED
         except Exception as exc:  # the schedule must outlive a broken cycle
             log.exception("The cycle stopped on an unexpected error")
-            self._last_error = f"The cycle stopped on an unexpected error ({type(exc).__name__})."
+            unexpected = said.UNEXPECTED(kind=type(exc).__name__)
+            self._last_error, self._coded_last_error = unexpected.english, unexpected
             self._state = SchedulerState.FAILED
         else:
             self._last_result = result
-            self._last_error = ""
+            self._last_error, self._coded_last_error = "", None
             self._cycles_run += 1
             self._state = _STATE_OF_OUTCOME.get(result.outcome, SchedulerState.FAILED)
         finally:

@@ -32,7 +32,7 @@ from app.sync.planner.operations import skip
 from app.sync.safety import SafetySettings, check_deletion_guard
 from app.sync.scim_paths import ScimPathError, parse_scim_path
 from app.sync.scoping import explain, explain_said
-from app.sync.state.records import Quarantine
+from app.sync.state.records import INTERRUPTED_REASON, InterruptedCycle, Quarantine
 from app.sync.usernames import UnreadableUserName, check_user_name
 
 FR = translator("fr")
@@ -247,3 +247,21 @@ def test_a_plan_keeps_its_notes_in_english_and_coded() -> None:
     assert coded.render(FR, "gui") == "3 opérations d’un cycle interrompu seront reprises d’abord."
     plan.notes.append("added by hand")
     assert plan.said_notes() == plan.notes
+
+
+def test_an_interrupted_cycle_says_so_in_english_as_before_and_in_french() -> None:
+    assert said.INTERRUPTED().english == INTERRUPTED_REASON
+    interrupted = InterruptedCycle(
+        cycle_id="c7",
+        started=datetime(2026, 1, 1, tzinfo=UTC),
+        stopped=datetime(2026, 1, 1, 0, 5, tzinfo=UTC),
+        mode="full",
+        done=40,
+        planned=100,
+    )
+    assert interrupted.describe().startswith("The last cycle (c7) was interrupted at 40 of 100")
+    assert (
+        interrupted.described()
+        .render(FR, "gui")
+        .startswith("Le dernier cycle (c7) a été interrompu à l’opération 40 sur 100")
+    )

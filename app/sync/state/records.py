@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from app.messages import Medium, Message, Translate
+from app.sync import outcome_messages as outcome_said
 from app.sync.events import ObjectType, SyncEvent
 from app.sync.plan import PlannedOperation
 
@@ -200,10 +201,13 @@ class InterruptedCycle:
 
     def describe(self) -> str:
         """One sentence in English (the CLI's; the GUI says it in its own language)."""
+        return self.described().english
+
+    def described(self) -> Message:
+        """describe(), as a coded message."""
         when = self.stopped.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        return (
-            f"The last cycle ({self.cycle_id}) was interrupted at {self.done} of "
-            f"{self.planned} operations, at {when}."
+        return outcome_said.INTERRUPTED_AT(
+            cycle_id=self.cycle_id, done=self.done, planned=self.planned, when=when
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -4295,6 +4295,16 @@
       <translation>Lisez les échecs dans le journal de provisionnement ; le prochain cycle les réessaie.</translation>
     </message>
     <message>
+      <source>The program stopped before this cycle finished; the next cycle resumed its operations.</source>
+      <extracomment>sync.outcome.interrupted</extracomment>
+      <translation>Le programme s’est arrêté avant la fin de ce cycle ; le cycle suivant a repris ses opérations.</translation>
+    </message>
+    <message>
+      <source>The last cycle ({cycle_id}) was interrupted at {done} of {planned} operations, at {when}.</source>
+      <extracomment>sync.outcome.interrupted_at</extracomment>
+      <translation>Le dernier cycle ({cycle_id}) a été interrompu à l’opération {done} sur {planned}, à {when}.</translation>
+    </message>
+    <message>
       <source>The cycle stopped on an unexpected error ({kind}).</source>
       <extracomment>sync.outcome.unexpected</extracomment>
       <translation>Le cycle s’est arrêté sur une erreur inattendue ({kind}).</translation>
