@@ -132,11 +132,7 @@ def _quarantined(
 ) -> _Ending:
     """A failure no retry can mend: the profile waits, longer each time (see safety)."""
     quarantine = next_quarantine(
-        state.quarantine(),
-        reason=str(reason),
-        next_step=str(next_step),
-        cause=cause,
-        now=finished,
+        state.quarantine(), reason=reason, next_step=next_step, cause=cause, now=finished
     )
     state.set_quarantine(quarantine)
     return _Ending(
@@ -190,7 +186,9 @@ def quarantine_wait(
     """The result of a cycle skipped while the profile's quarantine waits for its next
     attempt."""
     reason = quarantine_said(quarantine)
-    next_step = said.QUARANTINE_ONCE_FIXED(next_step=quarantine.next_step, profile=profile_name)
+    next_step = said.QUARANTINE_ONCE_FIXED(
+        next_step=quarantine.coded_next_step or quarantine.next_step, profile=profile_name
+    )
     return CycleResult(
         cycle_id=cycle_id,
         started=started,

@@ -234,8 +234,8 @@ def quarantine_delay(level: int) -> timedelta:
 def next_quarantine(
     previous: Quarantine | None,
     *,
-    reason: str,
-    next_step: str,
+    reason: str | Message,
+    next_step: str | Message,
     cause: str,
     now: datetime,
 ) -> Quarantine:
@@ -243,12 +243,14 @@ def next_quarantine(
     level = previous.level + 1 if previous else 1
     since = previous.since if previous else now
     return Quarantine(
-        reason=reason,
-        next_step=next_step,
+        reason=str(reason),
+        next_step=str(next_step),
         cause=cause,
         since=since,
         next_attempt=now + quarantine_delay(level),
         level=level,
+        coded_reason=reason if isinstance(reason, Message) else None,
+        coded_next_step=next_step if isinstance(next_step, Message) else None,
     )
 
 
@@ -270,4 +272,5 @@ def quarantine_message(quarantine: Quarantine) -> str:
 def quarantine_said(quarantine: Quarantine, reason: Message | None = None) -> Message:
     """quarantine_message as a coded message (`reason`: the quarantine's reason, coded)."""
     when = quarantine.next_attempt.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
-    return said.QUARANTINED(reason=reason or quarantine.reason, when=when)
+    said_reason = reason or quarantine.coded_reason or quarantine.reason
+    return said.QUARANTINED(reason=said_reason, when=when)

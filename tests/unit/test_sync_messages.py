@@ -4,6 +4,7 @@ variant of a next step (it names the button, not the command)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -29,9 +30,10 @@ from app.sync.on_demand import result_words, scope_words
 from app.sync.outcome import CycleTally, held_event, quarantine_wait, skipped_event
 from app.sync.plan import DISABLED_IN_SOURCE, Action, Plan, PlannedOperation
 from app.sync.planner.operations import skip
-from app.sync.safety import SafetySettings, check_deletion_guard
+from app.sync.safety import SafetySettings, check_deletion_guard, next_quarantine
 from app.sync.scim_paths import ScimPathError, parse_scim_path
 from app.sync.scoping import explain, explain_said
+from app.sync.state import StateStore
 from app.sync.state.records import INTERRUPTED_REASON, InterruptedCycle, Quarantine
 from app.sync.usernames import UnreadableUserName, check_user_name
 
@@ -265,3 +267,23 @@ def test_an_interrupted_cycle_says_so_in_english_as_before_and_in_french() -> No
         .render(FR, "gui")
         .startswith("Le dernier cycle (c7) a été interrompu à l’opération 40 sur 100")
     )
+
+
+def test_a_quarantine_keeps_its_coded_words_in_the_state_file(tmp_path: Path) -> None:
+    reason = said.FAILURE_RATE(failed=30, attempted=60)
+    quarantine = next_quarantine(
+        None,
+        reason=reason,
+        next_step=said.FAILURE_RATE_NEXT(),
+        cause="failure_rate",
+        now=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    assert quarantine.reason == reason.english
+    with StateStore(tmp_path / "hr.sqlite") as state:
+        state.set_quarantine(quarantine)
+        stored = state.quarantine()
+    assert stored is not None
+    assert stored.coded_reason == reason
+    french_reason, french_step = stored.texts(FR, "gui")
+    assert french_reason.startswith("30 des 60 opérations ont échoué")
+    assert french_step == "Lisez les échecs dans le journal de provisionnement (l’onglet Journaux)."

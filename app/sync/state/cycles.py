@@ -148,13 +148,16 @@ class CycleTable(JournalTable):
             since=parse_time(row["since"]),
             next_attempt=parse_time(row["next_attempt"]),
             level=int(row["level"]),
+            coded_reason=coded_from_json(row["reason_json"]),
+            coded_next_step=coded_from_json(row["next_step_json"]),
         )
 
     def set_quarantine(self, quarantine: Quarantine) -> None:
         with self._transaction() as db:
             db.execute(
                 "INSERT OR REPLACE INTO quarantine (id, reason, next_step, cause, since,"
-                " next_attempt, level) VALUES (1, ?, ?, ?, ?, ?, ?)",
+                " next_attempt, level, reason_json, next_step_json)"
+                " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     quarantine.reason,
                     quarantine.next_step,
@@ -162,6 +165,8 @@ class CycleTable(JournalTable):
                     format_time(quarantine.since),
                     format_time(quarantine.next_attempt),
                     quarantine.level,
+                    coded_json(quarantine.coded_reason),
+                    coded_json(quarantine.coded_next_step),
                 ),
             )
 

@@ -15,7 +15,7 @@ from typing import Any, Self, TypeVar
 from app.paths import ensure_private_dir, private_file
 from app.sync.state.files import StateFileError, state_file_error
 
-SCHEMA_VERSION = 3  # 2: links.source_hash; 3: the coded messages of the log and cycles
+SCHEMA_VERSION = 3  # 2: links.source_hash; 3: the coded messages (log, cycles, quarantine)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -89,7 +89,9 @@ CREATE TABLE IF NOT EXISTS quarantine (
     cause TEXT NOT NULL,
     since TEXT NOT NULL,
     next_attempt TEXT NOT NULL,
-    level INTEGER NOT NULL
+    level INTEGER NOT NULL,
+    reason_json TEXT NOT NULL DEFAULT '',
+    next_step_json TEXT NOT NULL DEFAULT ''
 );
 """
 
@@ -186,12 +188,13 @@ class Database:
         """Bring a file written by an older version up to SCHEMA_VERSION (in the open
         transaction). Version 1 had no links.source_hash: its links get an empty one, so
         the first cycle maps every user once and stores it. Before version 3 the log and
-        the cycles kept their sentences in English only: their coded messages are empty,
-        and those rows read in English in any language."""
+        the cycles (and the quarantine) kept their sentences in English only: their coded
+        messages are empty, and those rows read in English in any language."""
         added = {
             "links": ("source_hash",),
             "log": ("message_json", "next_step_json"),
             "cycles": ("reason_json", "next_step_json"),
+            "quarantine": ("reason_json", "next_step_json"),
         }
         for table, names in added.items():
             # Fixed table and column names from the dict above.

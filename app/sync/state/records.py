@@ -231,6 +231,15 @@ class Quarantine:
     since: datetime
     next_attempt: datetime
     level: int  # 1: first quarantine (6 h), 2: 12 h, 3: 24 h, then daily
+    coded_reason: Message | None = None  # `reason` and `next_step` as coded messages
+    coded_next_step: Message | None = None
+
+    def texts(self, translate: Translate, medium: Medium = "gui") -> tuple[str, str]:
+        """The reason and the next step in the language of `translate`."""
+        return (
+            said_in(self.reason, self.coded_reason, translate, medium),
+            said_in(self.next_step, self.coded_next_step, translate, medium),
+        )
 
 
 @dataclass(slots=True)
