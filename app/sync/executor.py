@@ -386,7 +386,7 @@ class Executor:
             elif result.ok:
                 outcome = success(op, str(result.resource_id or op.target_id or ""))
             else:
-                failure = result.error or ServerError("The target gave no answer for it.")
+                failure = result.error or ServerError(said.NO_ANSWER())
                 outcome = await self._on_error(op, failure)
             await self._record(op, outcome, duration)
 

@@ -39,3 +39,4 @@ MEMBERS_MISSING = message(
 CREATED_BEFORE = message(
     "sync.write.created_before", "already on the target (an interrupted run had created it)"
 )
+NO_ANSWER = message("sync.write.no_answer", "The target gave no answer for it.")

@@ -4661,6 +4661,11 @@
       </translation>
     </message>
     <message>
+      <source>The target gave no answer for it.</source>
+      <extracomment>sync.write.no_answer</extracomment>
+      <translation>La cible n’a donné aucune réponse pour cette opération.</translation>
+    </message>
+    <message>
       <source>not on the target (its own operation did not succeed); the next cycle sets it once the user is there</source>
       <extracomment>sync.write.not_on_target</extracomment>
       <translation>pas sur la cible (sa propre opération n’a pas réussi) ; le prochain cycle le définit une fois l’utilisateur présent</translation>
