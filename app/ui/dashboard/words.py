@@ -166,10 +166,12 @@ def problem_words(snapshot: ProfileSnapshot | None) -> Problem | None:
 
 
 def quarantine_texts(quarantine: Quarantine, last: CycleRecord | None) -> tuple[str, str]:
-    """The quarantine's reason and next step in the window's language: the state keeps them
-    in English only, so they are said from the codes of the cycle that gave them, when the
-    last cycle's record has the same English."""
-    reason, next_step = quarantine.reason, quarantine.next_step
+    """The quarantine's reason and next step in the window's language: from their codes; a
+    quarantine kept before the codes were, from the codes of the cycle that gave it (when the
+    last cycle's record has the same English)."""
+    if quarantine.coded_reason is not None or quarantine.coded_next_step is not None:
+        return quarantine.texts(qt_translate, "gui")
+    reason, next_step = quarantine.reason, quarantine.next_step  # kept before the codes were
     if last is not None and last.reason == reason:
         reason = tr_said(last.reason, last.coded_reason)
     if last is not None and last.next_step == next_step:
@@ -244,7 +246,7 @@ def state_words(state: SchedulerState, status: SchedulerStatus, progress: tuple[
         if status.queued:
             text += " " + QCoreApplication.translate("DashboardWindow", "; another cycle is queued")
     if status.last_error:
-        text += "\n" + status.last_error
+        text += "\n" + tr_said(status.last_error, status.coded_last_error)
     return text
 
 

@@ -198,7 +198,7 @@ class ReviewPage(BasePage):
         ]
         text = "  ·  ".join(parts)
         if plan.notes:
-            text += "\n" + "\n".join(tr_text(note) for note in plan.notes)
+            text += "\n" + "\n".join(tr_text(note) for note in plan.said_notes())
         self.summary.setText(text)
         writes = len(plan.writes())
         if plan.hold is not None:
