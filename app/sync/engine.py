@@ -574,6 +574,7 @@ class SyncEngine:
                 kind="cycle_finished",
                 cycle_id=run.tally.cycle_id,
                 message=result.summary(),
+                coded_message=result.summary_said(),
                 next_step=result.next_step,
                 result=result,
                 coded_next_step=result.coded_next_step,

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any, Literal
 
 from app.messages import Message
+from app.sync import outcome_messages as said
 
 log = logging.getLogger(__name__)
 
@@ -115,13 +116,19 @@ class CycleResult:
 
     def summary(self) -> str:
         """One line for a terminal or a notification: what was done, and how it ended."""
+        return self.summary_said().english
+
+    def summary_said(self) -> Message:
+        """summary(), as a coded message."""
         parts = [f"{action} {number}" for action, number in sorted(self.by_action().items())]
-        done = ", ".join(parts) if parts else "nothing to do"
-        text = f"Cycle {self.cycle_id} {self.outcome.replace('_', ' ')}: {done}."
+        done = ", ".join(parts) if parts else said.SUMMARY_NOTHING()
+        words = said.OUTCOME_WORDS.get(self.outcome)
+        outcome = words() if words is not None else self.outcome.replace("_", " ")
+        text = said.SUMMARY(cycle_id=self.cycle_id, outcome=outcome, done=done)
         if self.failures:
-            text += f" {self.failures} failed."
+            text = said.SUMMARY_FAILED(summary=text, count=self.failures)
         if self.reason:
-            text += f" {self.reason}"
+            text = said.SUMMARY_REASON(summary=text, reason=self.coded_reason or self.reason)
         return text
 
     def to_dict(self) -> dict[str, Any]:

@@ -152,3 +152,19 @@ INTERRUPTED_AT = message(
     "sync.outcome.interrupted_at",
     "The last cycle ({cycle_id}) was interrupted at {done} of {planned} operations, at {when}.",
 )
+
+# -- a cycle's one-line summary (CycleResult.summary) ------------------------------------------
+OUTCOME_WORDS = {
+    "completed": message("sync.outcome.word.completed", "completed"),
+    "completed_with_failures": message(
+        "sync.outcome.word.completed_with_failures", "completed with failures"
+    ),
+    "held": message("sync.outcome.word.held", "held"),
+    "quarantined": message("sync.outcome.word.quarantined", "quarantined"),
+    "cancelled": message("sync.outcome.word.cancelled", "cancelled"),
+    "failed": message("sync.outcome.word.failed", "failed"),
+}
+SUMMARY = message("sync.summary", "Cycle {cycle_id} {outcome}: {done}.")
+SUMMARY_NOTHING = message("sync.summary.nothing", "nothing to do")
+SUMMARY_FAILED = message("sync.summary.failed", "{summary} {count} failed.")
+SUMMARY_REASON = message("sync.summary.reason", "{summary} {reason}")

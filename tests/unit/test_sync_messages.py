@@ -22,7 +22,7 @@ from app.messages import Message, english
 from app.sync import outcome_messages as said
 from app.sync import plan_messages as plan_said
 from app.sync import write_messages as write_said
-from app.sync.events import Status, SyncEvent
+from app.sync.events import CycleResult, Status, SyncEvent
 from app.sync.expressions import ExpressionError, parse
 from app.sync.lock import LockHeld, age_said, age_text
 from app.sync.mapping import Mapper, MappingError
@@ -287,3 +287,21 @@ def test_a_quarantine_keeps_its_coded_words_in_the_state_file(tmp_path: Path) ->
     french_reason, french_step = stored.texts(FR, "gui")
     assert french_reason.startswith("30 des 60 opérations ont échoué")
     assert french_step == "Lisez les échecs dans le journal de provisionnement (l’onglet Journaux)."
+
+
+def test_a_cycle_summary_reads_in_french() -> None:
+    result = CycleResult(
+        cycle_id="c9",
+        started=datetime(2026, 1, 1, tzinfo=UTC),
+        finished=datetime(2026, 1, 1, tzinfo=UTC),
+        outcome="completed_with_failures",
+        counts={"Create": {"Success": 3, "Failure": 2}},
+        reason=said.FAILED_SOME(failed=2).english,
+        coded_reason=said.FAILED_SOME(failed=2),
+    )
+    assert result.summary() == (
+        "Cycle c9 completed with failures: Create 5. 2 failed. 2 operations failed."
+    )
+    assert result.summary_said().render(FR, "gui") == (
+        "Cycle c9 terminé avec des échecs : Create 5. 2 en échec. 2 opérations ont échoué."
+    )

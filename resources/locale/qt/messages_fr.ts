@@ -630,7 +630,7 @@
     </message>
     <message>
       <source>nothing to do</source>
-      <extracomment>cli.cycle.nothing</extracomment>
+      <extracomment>cli.cycle.nothing sync.summary.nothing</extracomment>
       <translation>rien à faire</translation>
     </message>
     <message>
@@ -720,12 +720,12 @@
     </message>
     <message>
       <source>cancelled</source>
-      <extracomment>cli.logs.outcome.cancelled cli.outcome.cancelled</extracomment>
+      <extracomment>cli.logs.outcome.cancelled cli.outcome.cancelled sync.outcome.word.cancelled</extracomment>
       <translation>annulé</translation>
     </message>
     <message>
       <source>completed</source>
-      <extracomment>cli.logs.outcome.completed cli.outcome.completed</extracomment>
+      <extracomment>cli.logs.outcome.completed cli.outcome.completed sync.outcome.word.completed</extracomment>
       <translation>terminé</translation>
     </message>
     <message>
@@ -735,17 +735,17 @@
     </message>
     <message>
       <source>failed</source>
-      <extracomment>cli.logs.outcome.failed cli.outcome.failed</extracomment>
-      <translation>échoué</translation>
+      <extracomment>cli.logs.outcome.failed cli.outcome.failed sync.outcome.word.failed</extracomment>
+      <translation>en échec</translation>
     </message>
     <message>
       <source>held</source>
-      <extracomment>cli.logs.outcome.held cli.outcome.held</extracomment>
+      <extracomment>cli.logs.outcome.held cli.outcome.held sync.outcome.word.held</extracomment>
       <translation>retenu</translation>
     </message>
     <message>
       <source>quarantined</source>
-      <extracomment>cli.logs.outcome.quarantined cli.outcome.quarantined</extracomment>
+      <extracomment>cli.logs.outcome.quarantined cli.outcome.quarantined sync.outcome.word.quarantined</extracomment>
       <translation>en quarantaine</translation>
     </message>
     <message>
@@ -810,7 +810,7 @@
     </message>
     <message>
       <source>completed with failures</source>
-      <extracomment>cli.outcome.completed_with_failures</extracomment>
+      <extracomment>cli.outcome.completed_with_failures sync.outcome.word.completed_with_failures</extracomment>
       <translation>terminé avec des échecs</translation>
     </message>
     <message>
@@ -4551,6 +4551,21 @@
       <source>Check the file and its folder {folder}; restore it from a backup, or move it aside to start with fresh state.</source>
       <extracomment>sync.state_file.unusable_next</extracomment>
       <translation>Vérifiez le fichier et son dossier {folder} ; restaurez-le depuis une sauvegarde, ou mettez-le de côté pour repartir d’un état vierge.</translation>
+    </message>
+    <message>
+      <source>Cycle {cycle_id} {outcome}: {done}.</source>
+      <extracomment>sync.summary</extracomment>
+      <translation>Cycle {cycle_id} {outcome} : {done}.</translation>
+    </message>
+    <message>
+      <source>{summary} {count} failed.</source>
+      <extracomment>sync.summary.failed</extracomment>
+      <translation>{summary} {count} en échec.</translation>
+    </message>
+    <message>
+      <source>{summary} {reason}</source>
+      <extracomment>sync.summary.reason</extracomment>
+      <translation>{summary} {reason}</translation>
     </message>
     <message>
       <source>{users} {groups}</source>
