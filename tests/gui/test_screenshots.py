@@ -57,7 +57,6 @@ VIEWS = [
 # Each goes once its producer is coded.
 PENDING = {
     "The system's language": "app/ui/pages/notifications.py (its .ts entry, merged last)",
-    "Read users.csv:": "app/sync/engine.py (Plan.notes and the cycle's note: plain str)",
 }
 
 
