@@ -106,3 +106,30 @@ REFERENCES_MORE = message(
     plural="... and {count} more referenced users are not provisioned.",
     count="count",
 )
+
+
+# -- a scoping clause that cannot be evaluated (ScopingFilterError) -----------------------------
+FILTER_ERROR = message("sync.scope.error", 'Scoping filter "{name}", clause {number}: {problem}')
+FILTER_ERROR_NEXT = message(
+    "sync.scope.error_next", "Correct the clause on the Scoping filters page and save again."
+)
+FILTER_NUMBER = message("sync.scope.filter_hash", "#{index}")
+CHOOSE_ATTRIBUTE = message("sync.scope.problem.attribute", "choose the attribute to test.")
+NEEDS_VALUE = message("sync.scope.problem.needs_value", "{operator} needs a value.")
+BAD_REGEX = message(
+    "sync.scope.problem.bad_regex", 'the regular expression "{pattern}" is not valid: {detail}.'
+)
+BAD_REGEX_AT = message(
+    "sync.scope.problem.bad_regex_at",
+    'the regular expression "{pattern}" is not valid at position {position}: {detail}.',
+)
+NOT_A_NUMBER = message(
+    "sync.scope.problem.not_a_number",
+    '{operator} compares numbers, and "{value}" is not a number.',
+)
+NOT_A_MASK = message(
+    "sync.scope.problem.not_a_mask", '{operator} needs a whole number as its mask, not "{value}".'
+)
+INCLUDES_LIST = message(
+    "sync.scope.problem.includes_list", "Includes needs a comma-separated list of values."
+)

@@ -57,14 +57,17 @@ _NEEDS_VALUE = frozenset(
 class ScopingFilterError(InputError):
     """A scoping clause that cannot be evaluated; names the filter and the clause."""
 
-    def __init__(self, filter_name: str, clause_number: int, problem: str) -> None:
+    def __init__(
+        self, filter_name: str | Message, clause_number: int, problem: str | Message
+    ) -> None:
         super().__init__(
-            f'Scoping filter "{filter_name}", clause {clause_number}: {problem}',
-            "Correct the clause on the Scoping filters page and save again.",
+            said.FILTER_ERROR(name=filter_name, number=clause_number, problem=problem),
+            said.FILTER_ERROR_NEXT(),
         )
-        self.filter_name = filter_name
+        self.filter_name = str(filter_name)
         self.clause_number = clause_number
-        self.problem = problem
+        self.problem = str(problem)
+        self.coded_problem = problem if isinstance(problem, Message) else None
 
 
 @functools.lru_cache(maxsize=256)
@@ -95,32 +98,33 @@ def _integer(text: str) -> int | None:
 def validate_filters(filters: Sequence[ScopingFilter]) -> None:
     """Raise ScopingFilterError for the first clause that cannot be evaluated."""
     for index, f in enumerate(filters, start=1):
-        name = f.name or f"#{index}"
+        name = f.name or said.FILTER_NUMBER(index=index)
         for number, clause in enumerate(f.clauses, start=1):
             problem = _clause_problem(clause)
-            if problem:
+            if problem is not None:
                 raise ScopingFilterError(name, number, problem)
 
 
-def _clause_problem(clause: ScopingClause) -> str:
+def _clause_problem(clause: ScopingClause) -> Message | None:
     if not clause.attribute.strip():
-        return "choose the attribute to test."
+        return said.CHOOSE_ATTRIBUTE()
     op = clause.operator
     if op in _NEEDS_VALUE and clause.value == "":
-        return f"{op.value} needs a value."
+        return said.NEEDS_VALUE(operator=op.value)
     if op in (Op.REGEX_MATCH, Op.NOT_REGEX_MATCH):
         try:
             _regex(clause.value, clause.case_insensitive)
         except re.error as exc:
-            where = f" at position {exc.pos + 1}" if exc.pos is not None else ""
-            return f'the regular expression "{clause.value}" is not valid{where}: {exc.msg}.'
+            if exc.pos is not None:
+                return said.BAD_REGEX_AT(pattern=clause.value, position=exc.pos + 1, detail=exc.msg)
+            return said.BAD_REGEX(pattern=clause.value, detail=exc.msg)
     if op in (Op.GREATER_THAN, Op.GREATER_THAN_OR_EQUALS) and _number(clause.value) is None:
-        return f'{op.value} compares numbers, and "{clause.value}" is not a number.'
+        return said.NOT_A_NUMBER(operator=op.value, value=clause.value)
     if op in (Op.BIT_AND, Op.NOT_BIT_AND) and _integer(clause.value) is None:
-        return f'{op.value} needs a whole number as its mask, not "{clause.value}".'
+        return said.NOT_A_MASK(operator=op.value, value=clause.value)
     if op == Op.INCLUDES and not [v for v in clause.value.split(",") if v.strip()]:
-        return "Includes needs a comma-separated list of values."
-    return ""
+        return said.INCLUDES_LIST()
+    return None
 
 
 def _fold(text: str, clause: ScopingClause) -> str:

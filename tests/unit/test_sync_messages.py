@@ -32,7 +32,7 @@ from app.sync.plan import DISABLED_IN_SOURCE, Action, Plan, PlannedOperation
 from app.sync.planner.operations import skip
 from app.sync.safety import SafetySettings, check_deletion_guard, next_quarantine
 from app.sync.scim_paths import ScimPathError, parse_scim_path
-from app.sync.scoping import explain, explain_said
+from app.sync.scoping import ScopingFilterError, explain, explain_said, validate_filters
 from app.sync.state import StateStore
 from app.sync.state.records import INTERRUPTED_REASON, InterruptedCycle, Quarantine
 from app.sync.usernames import UnreadableUserName, check_user_name
@@ -304,4 +304,19 @@ def test_a_cycle_summary_reads_in_french() -> None:
     )
     assert result.summary_said().render(FR, "gui") == (
         "Cycle c9 terminé avec des échecs : Create 5. 2 en échec. 2 opérations ont échoué."
+    )
+
+
+def test_a_scoping_clause_that_cannot_be_evaluated_reads_in_french() -> None:
+    clause = ScopingClause(attribute="age", operator=ScopingOperator.GREATER_THAN, value="x")
+    with pytest.raises(ScopingFilterError) as caught:
+        validate_filters([ScopingFilter(clauses=[clause])])
+    error = caught.value
+    assert error.message == (
+        'Scoping filter "#1", clause 1: GREATER_THAN compares numbers, and "x" is not a number.'
+    )
+    assert error.texts(FR, "gui") == (
+        "Filtre d’étendue « n° 1 », clause 1 : GREATER_THAN compare des nombres, et « x » "
+        "n’est pas un nombre.",
+        "Corrigez la clause sur la page Filtres d’étendue et enregistrez de nouveau.",
     )

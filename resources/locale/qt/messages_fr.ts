@@ -4493,6 +4493,21 @@
       <translation>vide</translation>
     </message>
     <message>
+      <source>Scoping filter "{name}", clause {number}: {problem}</source>
+      <extracomment>sync.scope.error</extracomment>
+      <translation>Filtre d’étendue « {name} », clause {number} : {problem}</translation>
+    </message>
+    <message>
+      <source>Correct the clause on the Scoping filters page and save again.</source>
+      <extracomment>sync.scope.error_next</extracomment>
+      <translation>Corrigez la clause sur la page Filtres d’étendue et enregistrez de nouveau.</translation>
+    </message>
+    <message>
+      <source>#{index}</source>
+      <extracomment>sync.scope.filter_hash</extracomment>
+      <translation>n° {index}</translation>
+    </message>
+    <message>
       <source>filter {index}</source>
       <extracomment>sync.scope.filter_number</extracomment>
       <translation>filtre {index}</translation>
@@ -4511,6 +4526,41 @@
       <source>out of scope: {reasons}</source>
       <extracomment>sync.scope.out</extracomment>
       <translation>hors étendue : {reasons}</translation>
+    </message>
+    <message>
+      <source>choose the attribute to test.</source>
+      <extracomment>sync.scope.problem.attribute</extracomment>
+      <translation>choisissez l’attribut à tester.</translation>
+    </message>
+    <message>
+      <source>the regular expression "{pattern}" is not valid: {detail}.</source>
+      <extracomment>sync.scope.problem.bad_regex</extracomment>
+      <translation>l’expression régulière « {pattern} » n’est pas valide : {detail}.</translation>
+    </message>
+    <message>
+      <source>the regular expression "{pattern}" is not valid at position {position}: {detail}.</source>
+      <extracomment>sync.scope.problem.bad_regex_at</extracomment>
+      <translation>l’expression régulière « {pattern} » n’est pas valide à la position {position} : {detail}.</translation>
+    </message>
+    <message>
+      <source>Includes needs a comma-separated list of values.</source>
+      <extracomment>sync.scope.problem.includes_list</extracomment>
+      <translation>Includes demande une liste de valeurs séparées par des virgules.</translation>
+    </message>
+    <message>
+      <source>{operator} needs a value.</source>
+      <extracomment>sync.scope.problem.needs_value</extracomment>
+      <translation>{operator} a besoin d’une valeur.</translation>
+    </message>
+    <message>
+      <source>{operator} needs a whole number as its mask, not "{value}".</source>
+      <extracomment>sync.scope.problem.not_a_mask</extracomment>
+      <translation>{operator} demande un nombre entier comme masque, et non « {value} ».</translation>
+    </message>
+    <message>
+      <source>{operator} compares numbers, and "{value}" is not a number.</source>
+      <extracomment>sync.scope.problem.not_a_number</extracomment>
+      <translation>{operator} compare des nombres, et « {value} » n’est pas un nombre.</translation>
     </message>
     <message>
       <source>The state file {path} is damaged (it is not a readable SQLite database).</source>
