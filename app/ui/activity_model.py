@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 )
 
 from app.sync.events import Status, SyncEvent
-from app.sync.plan import format_change
 from app.ui.i18n import local_time_text, seconds_time_format, tr_message, tr_said
 from app.ui.models import (
     AnyIndex,
@@ -33,6 +32,7 @@ from app.ui.models import (
     StatusRole,
     TableModel,
     action_label,
+    change_text,
     failure_brush,
     status_label,
 )
@@ -257,7 +257,7 @@ def event_summary(event: SyncEvent) -> str:
     if event.status == Status.FAILURE and message:
         return message
     if event.modified:
-        return "; ".join(format_change(change) for change in event.modified)
+        return "; ".join(change_text(change) for change in event.modified)
     return message
 
 
@@ -294,7 +294,7 @@ def event_detail_text(event: SyncEvent) -> str:
         )
     if event.modified:
         lines.append(translate("models", "Modified properties:"))
-        lines.extend(f"  {format_change(change)}" for change in event.modified)
+        lines.extend(f"  {change_text(change)}" for change in event.modified)
     message, next_step = event_texts(event)
     tail: list[tuple[str, str]] = [
         (translate("models", "Message"), message),

@@ -38,9 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.sync.events import Status
-from app.sync.plan import format_change
 from app.ui.i18n import local_time_text, qt_translate
-from app.ui.models import ObjectRole, RowListModel, StatusRole, action_label, failure_brush
+from app.ui.models import (
+    ObjectRole,
+    RowListModel,
+    StatusRole,
+    action_label,
+    change_text,
+    failure_brush,
+)
 from app.ui.models import status_label as _status_label
 from app.ui.widgets import FieldMessage, compact_rows
 
@@ -120,7 +126,7 @@ def log_summary(entry: LogEntry) -> str:
     if entry.status == Status.FAILURE.value and message:
         return message
     if entry.modified:
-        return "; ".join(format_change(change) for change in entry.modified)
+        return "; ".join(change_text(change) for change in entry.modified)
     return message
 
 
@@ -129,7 +135,7 @@ def log_matches(entry: LogEntry, text: str) -> bool:
     error code, modified properties), in the interface language; case does not count."""
     needle = text.casefold()
     message, next_step = log_texts(entry)
-    changes = "; ".join(format_change(change) for change in entry.modified)
+    changes = "; ".join(change_text(change) for change in entry.modified)
     shown = (entry.user_name, entry.source_id, entry.target_id, message, next_step)
     return any(needle in value.casefold() for value in (*shown, entry.error_code, changes))
 
@@ -172,7 +178,7 @@ def log_detail_text(entry: LogEntry) -> str:
     ]
     if entry.modified:
         lines.append(QCoreApplication.translate("LogsView", "Modified properties:"))
-        lines.extend(f"  {format_change(change)}" for change in entry.modified)
+        lines.extend(f"  {change_text(change)}" for change in entry.modified)
     message, next_step = log_texts(entry)
     lines.append(line(QCoreApplication.translate("LogsView", "Message"), message))
     lines.append(line(QCoreApplication.translate("LogsView", "Error code"), entry.error_code))

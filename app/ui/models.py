@@ -34,6 +34,23 @@ StatusRole = Qt.ItemDataRole.UserRole + 2  # the row's status value, for filteri
 _NO_INDEX = QModelIndex()
 
 
+_EMPTY = "(empty)"  # how format_change says a value that is not there
+
+
+def change_text(change: tuple[str, Any, Any]) -> str:
+    """A modified property as the window shows it ("path: old -> new"), an absent value said
+    in the window's language."""
+    text = format_change(change)
+    path, old, new = change
+    if old is None or new is None:
+        empty = QCoreApplication.translate("models", "(empty)")
+        if old is None:
+            text = f"{path}: {empty}{text[len(path) + 2 + len(_EMPTY) :]}"
+        if new is None:
+            text = text[: -len(_EMPTY)] + empty
+    return text
+
+
 def status_label(status: str) -> str:
     labels = {
         Status.SUCCESS.value: QCoreApplication.translate("models", "Success"),
@@ -238,11 +255,11 @@ class DryRunModel(RowListModel[PlannedOperation]):
             if column == self.ACTION:
                 return action_label(operation.action.value)
             if column == self.CHANGES:
-                return "; ".join(format_change(change) for change in operation.changes)
+                return "; ".join(change_text(change) for change in operation.changes)
             if column == self.REASON:
                 return tr_said(operation.detail, operation.coded_detail) or operation.reason
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CHANGES:
-            return "\n".join(format_change(change) for change in operation.changes) or None
+            return "\n".join(change_text(change) for change in operation.changes) or None
         if role == ObjectRole:
             return operation
         return None
