@@ -63,6 +63,11 @@ def load_saved_profile(profile_name: str) -> Profile | None:
     return store.load(profile_name)
 
 
+async def read_saved_profile(profile_name: str) -> Profile | None:
+    """load_saved_profile in a worker thread: the file is read off the event loop."""
+    return await asyncio.to_thread(load_saved_profile, profile_name)
+
+
 class ProfileSchedule:
     """One profile's cycles in this process: its CycleScheduler, its interval, its quarantine."""
 
@@ -77,7 +82,7 @@ class ProfileSchedule:
         on_cycle_finished: Callable[[CycleResult], None] | None = None,
         on_profile_reloaded: Callable[[Profile], None] | None = None,
         next_attempt: Callable[[str], datetime | None] = quarantine_next_attempt,
-        load_profile: Callable[[str], Profile | None] = load_saved_profile,
+        load_profile: Callable[[str], Awaitable[Profile | None]] = read_saved_profile,
     ) -> None:
         self.profile = profile
         self._run = run_cycle
@@ -171,7 +176,7 @@ class ProfileSchedule:
         """Read the profile file again when it changed on disk since it was loaded; True when
         the profile changed. A file that no longer loads raises its error: the cycle does not
         run on settings nobody can see."""
-        loaded = await asyncio.to_thread(self._load_profile, self.profile.name)
+        loaded = await self._load_profile(self.profile.name)
         if loaded is None or loaded == self.profile:
             return False
         log.info("Profile %s changed on disk: read again before its cycle", self.profile.name)

@@ -85,6 +85,11 @@ class Recorder:
         self.started.append(self.clock())
         return CycleResult(cycle_id="c", started=T0, finished=T0, outcome="completed")
 
+    async def load_profile(self, _name: str) -> Profile | None:
+        """The file as the test wrote it, read on the loop: no thread for the fake clock to
+        wait for."""
+        return self.on_disk
+
     def schedule(self, saved: Profile) -> ProfileSchedule:
         self.on_disk = saved
         return ProfileSchedule(
@@ -96,7 +101,7 @@ class Recorder:
             on_cycle_finished=self.finished.append,
             on_profile_reloaded=self.reloaded.append,
             next_attempt=lambda _name: self.next_attempt,
-            load_profile=lambda _name: self.on_disk,
+            load_profile=self.load_profile,
         )
 
 
