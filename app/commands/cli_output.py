@@ -12,7 +12,7 @@ from app.commands import cli_messages as said
 from app.errors import UserFacingError
 from app.language import cli_text, current_language, translator
 from app.messages import Message
-from app.notify.mail_messages import ACTION_WORDS, STATUS_WORDS, word
+from app.sync.word_messages import ACTION_WORDS, STATUS_WORDS, word
 
 
 def text_of(plain: Any, coded: Message | None = None) -> str:

@@ -1,35 +1,10 @@
-"""The sentences of the failure e-mail and the test message (app.notify.mail_report), and
-the words of the actions and statuses that the e-mail and the CLI's tables show. Each is a
-coded message (app.messages); the French is in resources/locale/."""
+"""The sentences of the failure e-mail and the test message (app.notify.mail_report). Each is
+a coded message (app.messages); the French is in resources/locale/. The words of the actions
+and statuses are app.sync.word_messages'."""
 
 from __future__ import annotations
 
-from app.messages import Message, Template, message
-
-# -- the actions and statuses of a cycle (plan, counts, log) ---------------------------------
-ACTION_WORDS = {
-    "Create": message("word.action.create", "Create"),
-    "Update": message("word.action.update", "Update"),
-    "Disable": message("word.action.disable", "Disable"),
-    "Delete": message("word.action.delete", "Delete"),
-    "Skip": message("word.action.skip", "Skip"),
-    "NoChange": message("word.action.no_change", "NoChange"),
-}
-STATUS_WORDS = {
-    "Success": message("word.status.success", "Success"),
-    "Failure": message("word.status.failure", "Failure"),
-    "Skipped": message("word.status.skipped", "Skipped"),
-    "Warning": message("word.status.warning", "Warning"),
-    "Held": message("word.status.held", "Held"),
-}
-OTHER_WORD = message("word.other", "{word}")  # a word this version does not know: as it is
-
-
-def word(words: dict[str, Template], value: str) -> Message:
-    """The coded word of an action or a status (an unknown one as it is)."""
-    template = words.get(value)
-    return template() if template is not None else OTHER_WORD(word=value)
-
+from app.messages import message
 
 # -- how the cycle ended (the subject line) -------------------------------------------------
 OUTCOME_QUARANTINED = message("mail.outcome.quarantined", "provisioning quarantined")

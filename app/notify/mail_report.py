@@ -22,6 +22,7 @@ from app import __version__
 from app.language import choose_language, translator
 from app.messages import Message, Translate
 from app.notify import mail_messages as words
+from app.sync.word_messages import ACTION_WORDS, STATUS_WORDS, word
 
 if TYPE_CHECKING:
     from app.notify.mail import MailSettings
@@ -185,7 +186,7 @@ def _failure_fields(event: SyncEvent, tr: Translate) -> tuple[str, str, str, str
     error = message or event.error_code or words.NO_DETAIL().render(tr, "mail")
     if event.error_code and message and event.error_code not in message:
         error = f"{message} ({event.error_code})"
-    action = words.word(words.ACTION_WORDS, event.action).render(tr, "mail")
+    action = word(ACTION_WORDS, event.action).render(tr, "mail")
     return (
         event.user_name or event.source_id or words.UNKNOWN_USER().render(tr, "mail"),
         action if event.action else "-",
@@ -207,12 +208,10 @@ def _count_rows(counts: Mapping[str, Mapping[str, int]], tr: Translate) -> list[
     for action in sorted(counts):
         statuses = counts[action]
         detail = ", ".join(
-            words.COUNT(status=words.word(words.STATUS_WORDS, status), number=str(number)).render(
-                tr, "mail"
-            )
+            words.COUNT(status=word(STATUS_WORDS, status), number=str(number)).render(tr, "mail")
             for status, number in sorted(statuses.items())
         )
-        rows.append((words.word(words.ACTION_WORDS, action).render(tr, "mail"), detail))
+        rows.append((word(ACTION_WORDS, action).render(tr, "mail"), detail))
     return rows
 
 

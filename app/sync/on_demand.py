@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import Any
 
 from app.directory.base import SourceRead, SourceUser
 from app.messages import Message
 from app.sync import on_demand_messages as said
 from app.sync import plan as p
-from app.sync.events import Status, SyncEvent
-from app.sync.plan import Action, PlannedOperation, format_change
+from app.sync.events import Change, Status, SyncEvent
+from app.sync.mapping_messages import EMPTY_TARGET
+from app.sync.plan import Action, PlannedOperation, show_value
 from app.sync.state.records import Link
+from app.sync.word_messages import ACTION_WORDS, STATUS_WORDS, word
 from app.webex.shapes import ScimPayload
 
 
@@ -71,21 +74,31 @@ def plan_words(op: PlannedOperation, link: Link | None, payload: ScimPayload) ->
     else:
         steps = [said.NOT_ON_TARGET()]
     steps.append(said.PAYLOAD(payload=json.dumps(payload, ensure_ascii=False, sort_keys=True)))
-    action = op.action.value
+    action = word(ACTION_WORDS, op.action.value)
     steps.append(
         said.ACTION_WHY(action=action, why=detail) if op.detail else said.ACTION(action=action)
     )
-    steps.extend(said.CHANGE(change=format_change(change)) for change in op.changes)
+    steps.extend(change_said(change) for change in op.changes)
     return steps
+
+
+def change_said(change: Change) -> Message:
+    """One changed attribute, "path: old -> new", an absent value said in the reader's words."""
+    path, old, new = change
+    return said.CHANGE_VALUES(path=path, old=_value_said(old), new=_value_said(new))
+
+
+def _value_said(value: Any) -> str | Message:
+    return EMPTY_TARGET() if value is None else show_value(value)
 
 
 def result_words(outcome: SyncEvent, status: Status) -> list[Message]:
     """The answer of the target, and the next step when there is one."""
     message = outcome.coded_message or outcome.message
     if outcome.message:
-        steps = [said.RESULT_WHY(status=status.value, message=message)]
+        steps = [said.RESULT_WHY(status=word(STATUS_WORDS, status.value), message=message)]
     else:
-        steps = [said.RESULT(status=status.value)]
+        steps = [said.RESULT(status=word(STATUS_WORDS, status.value))]
     if outcome.next_step:
         steps.append(said.NEXT_STEP(step=outcome.coded_next_step or outcome.next_step))
     return steps

@@ -269,10 +269,11 @@ class Plan:
 
 def format_change(change: Change) -> str:
     path, old, new = change
-    return f"{path}: {_show(old)} -> {_show(new)}"
+    return f"{path}: {show_value(old)} -> {show_value(new)}"
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
+    """A value as a change line shows it: JSON, "(empty)" for an absent one."""
     if value is None:
         return "(empty)"
     # What json.dumps(value, ensure_ascii=False) writes, for the common values without its

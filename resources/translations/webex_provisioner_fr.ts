@@ -63,123 +63,123 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../app/ui/activity.py" line="104"/>
+        <location filename="../../app/ui/activity.py" line="105"/>
         <source>Sync progress in users</source>
         <translation>Progression de la synchronisation, en utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="106"/>
+        <location filename="../../app/ui/activity.py" line="107"/>
         <source>%v of %m users</source>
         <translation>%v utilisateurs sur %m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="110"/>
+        <location filename="../../app/ui/activity.py" line="111"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="115"/>
+        <location filename="../../app/ui/activity.py" line="116"/>
         <source>Ca&amp;ncel sync</source>
         <translation>A&amp;nnuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="142"/>
+        <location filename="../../app/ui/activity.py" line="143"/>
         <source>Filter by user, action or details</source>
         <translation>Filtrer par utilisateur, action ou détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="143"/>
+        <location filename="../../app/ui/activity.py" line="144"/>
         <source>Filter the activity</source>
         <translation>Filtrer l’activité</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="147"/>
+        <location filename="../../app/ui/activity.py" line="148"/>
         <source>Show status</source>
         <translation>Afficher l’état</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="148"/>
+        <location filename="../../app/ui/activity.py" line="149"/>
         <source>All statuses</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="163"/>
+        <location filename="../../app/ui/activity.py" line="164"/>
         <source>Provisioning activity</source>
         <translation>Activité du provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="176"/>
+        <location filename="../../app/ui/activity.py" line="177"/>
         <source>Details of the selected event</source>
         <translation>Détails de l’événement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="179"/>
+        <location filename="../../app/ui/activity.py" line="180"/>
         <source>Select a row to see its steps and details.</source>
         <translation>Sélectionnez une ligne pour voir ses étapes et ses détails.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="318"/>
+        <location filename="../../app/ui/activity.py" line="319"/>
         <source>The sync was cancelled.</source>
         <translation>La synchronisation a été annulée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="327"/>
+        <location filename="../../app/ui/activity.py" line="328"/>
         <source>The sync completed</source>
         <translation>La synchronisation est terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="328"/>
+        <location filename="../../app/ui/activity.py" line="329"/>
         <source>The sync completed with failures</source>
         <translation>La synchronisation est terminée avec des échecs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="329"/>
+        <location filename="../../app/ui/activity.py" line="330"/>
         <source>The sync is held</source>
         <translation>La synchronisation est retenue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="330"/>
+        <location filename="../../app/ui/activity.py" line="331"/>
         <source>Provisioning is quarantined</source>
         <translation>Le provisionnement est en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="331"/>
+        <location filename="../../app/ui/activity.py" line="332"/>
         <source>The sync was cancelled</source>
         <translation>La synchronisation a été annulée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="332"/>
+        <location filename="../../app/ui/activity.py" line="333"/>
         <source>The sync failed</source>
         <translation>La synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="335"/>
+        <location filename="../../app/ui/activity.py" line="336"/>
         <source>{action} {count}</source>
         <translation>{action} {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="340"/>
+        <location filename="../../app/ui/activity.py" line="341"/>
         <source>{outcome}: {counts}.</source>
         <translation>{outcome} : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="111"/>
+        <location filename="../../app/ui/activity.py" line="112"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="393"/>
-        <location filename="../../app/ui/activity.py" line="408"/>
+        <location filename="../../app/ui/activity.py" line="395"/>
+        <location filename="../../app/ui/activity.py" line="410"/>
         <source>Cancel the sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="394"/>
+        <location filename="../../app/ui/activity.py" line="396"/>
         <source>Cancel the sync now?</source>
         <translation>Annuler la synchronisation maintenant ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/activity.py" line="397"/>
+        <location filename="../../app/ui/activity.py" line="399"/>
         <source>%n users not reached yet are not sent now.</source>
         <translation>
             <numerusform>%n utilisateur pas encore atteint n’est pas envoyé maintenant.</numerusform>
@@ -187,52 +187,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="399"/>
+        <location filename="../../app/ui/activity.py" line="401"/>
         <source>The operations not sent yet are not sent now.</source>
         <translation>Les opérations pas encore envoyées ne sont pas envoyées maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="403"/>
+        <location filename="../../app/ui/activity.py" line="405"/>
         <source>The operations already sent to Webex finish and are recorded. {not_sent} Nothing is lost: the next cycle (Sync now, or the next scheduled one) sends them, without creating anyone twice.</source>
         <translation>Les opérations déjà envoyées à Webex se terminent et sont enregistrées. {not_sent} Rien n’est perdu : le cycle suivant (Synchroniser maintenant, ou le prochain cycle planifié) les envoie, sans créer personne deux fois.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="410"/>
+        <location filename="../../app/ui/activity.py" line="412"/>
         <source>Keep syncing</source>
         <translation>Continuer la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="432"/>
+        <location filename="../../app/ui/activity.py" line="434"/>
         <source>Cancelling: the operations in flight finish first…</source>
         <translation>Annulation : les opérations en cours se terminent d’abord…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="456"/>
+        <location filename="../../app/ui/activity.py" line="458"/>
         <source>Nothing to send</source>
         <translation>Rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="459"/>
+        <location filename="../../app/ui/activity.py" line="461"/>
         <source>{status}: {count}</source>
         <translation>{status} : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="468"/>
+        <location filename="../../app/ui/activity.py" line="470"/>
         <source>Paused.</source>
         <translation>En pause.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="471"/>
+        <location filename="../../app/ui/activity.py" line="473"/>
         <source>{done} users in {time}.</source>
         <translation>{done} utilisateurs en {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="475"/>
+        <location filename="../../app/ui/activity.py" line="477"/>
         <source>Reading the source and the target…</source>
         <translation>Lecture de la source et de la cible…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/activity.py" line="477"/>
+        <location filename="../../app/ui/activity.py" line="479"/>
         <source>Planning; %n users sent so far.</source>
         <translation>
             <numerusform>Planification ; %n utilisateur envoyé jusqu’ici.</numerusform>
@@ -240,7 +240,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="480"/>
+        <location filename="../../app/ui/activity.py" line="482"/>
         <source>{rate:.1f} users/s, about {left} left.</source>
         <translation>{rate:.1f} utilisateurs/s, encore {left} environ.</translation>
     </message>
@@ -248,37 +248,37 @@
 <context>
     <name>CloseDuringCycle</name>
     <message>
-        <location filename="../../app/ui/activity.py" line="507"/>
+        <location filename="../../app/ui/activity.py" line="509"/>
         <source>A cycle is running</source>
         <translation>Un cycle est en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="509"/>
+        <location filename="../../app/ui/activity.py" line="511"/>
         <source>A provisioning cycle is running. What should happen to it?</source>
         <translation>Un cycle de provisionnement est en cours. Que faut-il en faire ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="514"/>
+        <location filename="../../app/ui/activity.py" line="516"/>
         <source>Stop: the operations already sent to Webex finish and are recorded; the next cycle sends the rest, without creating anyone twice.</source>
         <translation>Arrêter : les opérations déjà envoyées à Webex se terminent et sont enregistrées ; le cycle suivant envoie le reste, sans créer personne deux fois.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="522"/>
+        <location filename="../../app/ui/activity.py" line="524"/>
         <source>Keep running: the window hides and the cycle goes on in the tray.</source>
         <translation>Continuer : la fenêtre se masque et le cycle se poursuit dans la zone de notification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="529"/>
+        <location filename="../../app/ui/activity.py" line="531"/>
         <source>&amp;Stop after the operations in flight</source>
         <translation>&amp;Arrêter après les opérations en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="536"/>
+        <location filename="../../app/ui/activity.py" line="538"/>
         <source>&amp;Keep running in the tray</source>
         <translation>&amp;Continuer dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity.py" line="541"/>
+        <location filename="../../app/ui/activity.py" line="543"/>
         <source>&amp;Cancel closing</source>
         <translation>&amp;Ne pas fermer</translation>
     </message>
@@ -286,163 +286,163 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="37"/>
+        <location filename="../../app/ui/pages/credentials.py" line="38"/>
         <source>Admin credentials</source>
         <translation>Informations d’identification de l’administrateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="62"/>
+        <location filename="../../app/ui/pages/credentials.py" line="63"/>
         <source>Where the token is kept</source>
         <translation>Où le jeton est conservé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="74"/>
+        <location filename="../../app/ui/pages/credentials.py" line="75"/>
         <source>&amp;Tenant URL:</source>
         <translation>&amp;URL du locataire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="86"/>
-        <location filename="../../app/ui/pages/credentials.py" line="97"/>
+        <location filename="../../app/ui/pages/credentials.py" line="87"/>
+        <location filename="../../app/ui/pages/credentials.py" line="98"/>
         <source>Secret token</source>
         <translation>Jeton secret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="93"/>
+        <location filename="../../app/ui/pages/credentials.py" line="94"/>
         <source>From the environment variable {variable}</source>
         <translation>Depuis la variable d’environnement {variable}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="99"/>
+        <location filename="../../app/ui/pages/credentials.py" line="100"/>
         <source>Type &amp;another token</source>
         <translation>Sa&amp;isir un autre jeton</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="101"/>
+        <location filename="../../app/ui/pages/credentials.py" line="102"/>
         <source>Type another token</source>
         <translation>Saisir un autre jeton</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="78"/>
+        <location filename="../../app/ui/pages/credentials.py" line="79"/>
         <source>&amp;Secret token:</source>
         <translation>&amp;Jeton secret :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="114"/>
+        <location filename="../../app/ui/pages/credentials.py" line="115"/>
         <source>&amp;Get my orgId</source>
         <translation>&amp;Obtenir mon orgId</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="117"/>
+        <location filename="../../app/ui/pages/credentials.py" line="118"/>
         <source>Calls “Get My Own Details” (people/me) with the token and fills the orgId in.</source>
         <translation>Appelle « Get My Own Details » (people/me) avec le jeton et renseigne l’orgId.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="119"/>
+        <location filename="../../app/ui/pages/credentials.py" line="120"/>
         <source>Test &amp;connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="137"/>
+        <location filename="../../app/ui/pages/credentials.py" line="138"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="156"/>
+        <location filename="../../app/ui/pages/credentials.py" line="157"/>
         <source>Stored in the keyring; paste a new one to replace it</source>
         <translation>Enregistré dans le trousseau ; collez-en un nouveau pour le remplacer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="179"/>
+        <location filename="../../app/ui/pages/credentials.py" line="180"/>
         <source>Enter the tenant URL and the secret token of a Webex administrator. Next tests the connection first.</source>
         <translation>Entrez l’URL du locataire et le jeton secret d’un administrateur Webex. Suivant teste d’abord la connexion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="185"/>
+        <location filename="../../app/ui/pages/credentials.py" line="186"/>
         <source>The tenant URL has the form https://webexapis.com/identity/scim/[orgId]/v2/ (the tutorial&apos;s https://api.webex.com/v1/scim/[Tenant ID]/ works too). The secret token is the access token of an administrator: sign in at developer.webex.com with your admin account and copy it. &lt;b&gt;Get my orgId&lt;/b&gt; then fills the orgId in for you.</source>
         <translation>L’URL du locataire a la forme https://webexapis.com/identity/scim/[orgId]/v2/ (celle du tutoriel, https://api.webex.com/v1/scim/[Tenant ID]/, fonctionne aussi). Le jeton secret est le jeton d’accès d’un administrateur : connectez-vous à developer.webex.com avec votre compte d’administrateur et copiez-le. &lt;b&gt;Obtenir mon orgId&lt;/b&gt; renseigne ensuite l’orgId pour vous.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="195"/>
+        <location filename="../../app/ui/pages/credentials.py" line="196"/>
         <source>Enter the SCIM 2.0 base URL of the application and its bearer token. Next tests the connection first.</source>
         <translation>Entrez l’URL de base SCIM 2.0 de l’application et son jeton du porteur. Suivant teste d’abord la connexion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="201"/>
+        <location filename="../../app/ui/pages/credentials.py" line="202"/>
         <source>The base URL is the address the application documents for SCIM 2.0, e.g. https://scim.example.com/scim/v2/.</source>
         <translation>L’URL de base est l’adresse que l’application indique pour SCIM 2.0, par exemple https://scim.example.com/scim/v2/.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="242"/>
+        <location filename="../../app/ui/pages/credentials.py" line="243"/>
         <source>This computer has no keyring to keep secrets. The profile is saved without the token: every cycle reads it from the environment variable {variable}, as this wizard does now.</source>
         <translation>Cet ordinateur n’a pas de trousseau pour conserver les secrets. Le profil est enregistré sans le jeton : chaque cycle le lit dans la variable d’environnement {variable}, comme le fait maintenant cet assistant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="250"/>
+        <location filename="../../app/ui/pages/credentials.py" line="251"/>
         <source>This computer has no keyring to keep secrets, so a token typed here cannot be saved with the profile.</source>
         <translation>Cet ordinateur n’a pas de trousseau pour conserver les secrets : un jeton saisi ici ne peut pas être enregistré avec le profil.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="254"/>
+        <location filename="../../app/ui/pages/credentials.py" line="255"/>
         <source>Set the environment variable {variable} to the token and start the program again: the profile is then saved without it and every cycle reads it from there.</source>
         <translation>Donnez le jeton dans la variable d’environnement {variable} et relancez le programme : le profil est alors enregistré sans lui et chaque cycle l’y lit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="276"/>
+        <location filename="../../app/ui/pages/credentials.py" line="277"/>
         <source>The token typed here replaces the stored one when you save.</source>
         <translation>Le jeton saisi ici remplace celui qui est enregistré quand vous enregistrez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="281"/>
+        <location filename="../../app/ui/pages/credentials.py" line="282"/>
         <source>A token is stored in the keyring for this profile; it is used unless you paste a new one.</source>
         <translation>Un jeton est enregistré dans le trousseau pour ce profil ; il est utilisé à moins que vous n’en colliez un nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="299"/>
+        <location filename="../../app/ui/pages/credentials.py" line="300"/>
         <source>This is not a Webex tenant URL.</source>
         <translation>Ce n’est pas une URL de locataire Webex.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="301"/>
+        <location filename="../../app/ui/pages/credentials.py" line="302"/>
         <source>Use https://webexapis.com/identity/scim/[orgId]/v2/, or go back and choose “Another SCIM 2.0 application”.</source>
         <translation>Utilisez https://webexapis.com/identity/scim/[orgId]/v2/, ou revenez en arrière et choisissez « Une autre application SCIM 2.0 ».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="352"/>
+        <location filename="../../app/ui/pages/credentials.py" line="353"/>
         <source>Paste the secret token first.</source>
         <translation>Collez d’abord le jeton secret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="362"/>
+        <location filename="../../app/ui/pages/credentials.py" line="363"/>
         <source>Asking the sandbox who this token belongs to…</source>
         <translation>Demande au bac à sable à qui appartient ce jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="364"/>
+        <location filename="../../app/ui/pages/credentials.py" line="365"/>
         <source>Asking Webex who this token belongs to…</source>
         <translation>Webex est interrogé sur le titulaire de ce jeton…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="400"/>
+        <location filename="../../app/ui/pages/credentials.py" line="401"/>
         <source>The sandbox says the token belongs to {who}; the sandbox&apos;s tenant URL with orgId {org} filled in.</source>
         <translation>Selon le bac à sable, le jeton appartient à {who} ; l’URL du locataire du bac à sable est remplie avec l’orgId {org}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="404"/>
+        <location filename="../../app/ui/pages/credentials.py" line="405"/>
         <source>The token belongs to {who}; orgId {org} filled in.</source>
         <translation>Le jeton appartient à {who} ; orgId {org} renseigné.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="421"/>
+        <location filename="../../app/ui/pages/credentials.py" line="422"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="438"/>
+        <location filename="../../app/ui/pages/credentials.py" line="439"/>
         <source>The connection works: every check passed or could not be told.</source>
         <translation>La connexion fonctionne : chaque vérification a réussi ou ne pouvait pas être déterminée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/credentials.py" line="451"/>
+        <location filename="../../app/ui/pages/credentials.py" line="452"/>
         <source>Checks that failed: {titles}.</source>
         <translation>Vérifications en échec : {titles}.</translation>
     </message>
@@ -494,12 +494,12 @@
 <context>
     <name>DashboardBridge</name>
     <message>
-        <location filename="../../app/ui/dashboard/bridge.py" line="141"/>
+        <location filename="../../app/ui/dashboard/bridge.py" line="148"/>
         <source>Could not write {path}: {why}.</source>
         <translation>Impossible d’écrire {path} : {why}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/bridge.py" line="144"/>
+        <location filename="../../app/ui/dashboard/bridge.py" line="151"/>
         <source>Choose another folder or file name.</source>
         <translation>Choisissez un autre dossier ou un autre nom de fichier.</translation>
     </message>
@@ -796,37 +796,37 @@
         <translation>{when}, durée {took} ({mode}) : {outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="134"/>
+        <location filename="../../app/ui/dashboard/words.py" line="135"/>
         <source>Quarantined since {since}: {reason}</source>
         <translation>En quarantaine depuis {since} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="137"/>
+        <location filename="../../app/ui/dashboard/words.py" line="138"/>
         <source>{next_step} The next attempt is at {time}; Restart provisioning tries again at once.</source>
         <translation>{next_step} La prochaine tentative a lieu à {time} ; Redémarrer le provisionnement réessaie tout de suite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="145"/>
+        <location filename="../../app/ui/dashboard/words.py" line="146"/>
         <source>Held: {reason}</source>
         <translation>Retenu : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="148"/>
+        <location filename="../../app/ui/dashboard/words.py" line="149"/>
         <source>Nothing was disabled or deleted. If these removals are intended, press Allow the removals and run; otherwise fix the source or the scoping filters.</source>
         <translation>Rien n’a été désactivé ni supprimé. Si ces retraits sont voulus, appuyez sur Autoriser les retraits et exécuter ; sinon, corrigez la source ou les filtres d’étendue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="158"/>
+        <location filename="../../app/ui/dashboard/words.py" line="159"/>
         <source>{count} operations of an interrupted cycle wait; the next cycle finishes them.</source>
         <translation>{count} opérations d’un cycle interrompu attendent ; le prochain cycle les termine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="170"/>
+        <location filename="../../app/ui/dashboard/words.py" line="185"/>
         <source>The last cycle was interrupted at {done} of {planned} operations, at {time}.</source>
         <translation>Le dernier cycle a été interrompu à {done} opérations sur {planned}, le {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="179"/>
+        <location filename="../../app/ui/dashboard/words.py" line="194"/>
         <source>Resume finishes it: the operations that were not answered are sent once more, and nobody is created twice.</source>
         <translation>Reprendre le termine : les opérations restées sans réponse sont envoyées une nouvelle fois, et personne n’est créé deux fois.</translation>
     </message>
@@ -836,57 +836,57 @@
         <translation>Un cycle de {name} démarre maintenant et reprend celui qui a été interrompu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="190"/>
+        <location filename="../../app/ui/dashboard/words.py" line="205"/>
         <source>Nothing yet: statistics start with the first cycle.</source>
         <translation>Rien pour l’instant : les statistiques commencent avec le premier cycle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="195"/>
+        <location filename="../../app/ui/dashboard/words.py" line="210"/>
         <source>Users provisioned: {active} active, {total} in all</source>
         <translation>Utilisateurs provisionnés : {active} actifs, {total} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="198"/>
+        <location filename="../../app/ui/dashboard/words.py" line="213"/>
         <source>Groups provisioned: {count}</source>
         <translation>Groupes provisionnés : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="201"/>
+        <location filename="../../app/ui/dashboard/words.py" line="216"/>
         <source>Cycles: {count}</source>
         <translation>Cycles : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="206"/>
+        <location filename="../../app/ui/dashboard/words.py" line="221"/>
         <source>Logged operations: {counts}</source>
         <translation>Opérations journalisées : {counts}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="214"/>
+        <location filename="../../app/ui/dashboard/words.py" line="229"/>
         <source>Since {time}</source>
         <translation>Depuis {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="228"/>
+        <location filename="../../app/ui/dashboard/words.py" line="243"/>
         <source>({done} of {total} users)</source>
         <translation>({done} utilisateurs sur {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="232"/>
+        <location filename="../../app/ui/dashboard/words.py" line="247"/>
         <source>; another cycle is queued</source>
         <translation> ; un autre cycle est en attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="241"/>
+        <location filename="../../app/ui/dashboard/words.py" line="256"/>
         <source>Only when you press Sync now (provisioning status is off).</source>
         <translation>Seulement quand vous appuyez sur Synchroniser maintenant (l’état du provisionnement est désactivé).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="245"/>
+        <location filename="../../app/ui/dashboard/words.py" line="260"/>
         <source>Not scheduled</source>
         <translation>Non planifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/words.py" line="246"/>
+        <location filename="../../app/ui/dashboard/words.py" line="261"/>
         <source>{time} (every {minutes} minutes)</source>
         <translation>{time} (toutes les {minutes} minutes)</translation>
     </message>
@@ -971,17 +971,17 @@
         <translation>Redémarrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/window.py" line="543"/>
+        <location filename="../../app/ui/dashboard/window.py" line="544"/>
         <source>Provisioning of {name} restarted: the quarantine is lifted and the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : la quarantaine est levée et le prochain cycle lit toute la source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/window.py" line="548"/>
+        <location filename="../../app/ui/dashboard/window.py" line="549"/>
         <source>Provisioning of {name} restarted: the next cycle reads the whole source.</source>
         <translation>Provisionnement de {name} redémarré : le prochain cycle lit toute la source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard/window.py" line="637"/>
+        <location filename="../../app/ui/dashboard/window.py" line="638"/>
         <source>Stopping after the operations in flight; the window closes once they are recorded.</source>
         <translation>Arrêt après les opérations en cours ; la fenêtre se ferme une fois qu’elles sont enregistrées.</translation>
     </message>
@@ -1085,22 +1085,22 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../app/ui/crash.py" line="34"/>
+        <location filename="../../app/ui/crash.py" line="35"/>
         <source>Something unexpected went wrong.</source>
         <translation>Une erreur inattendue s’est produite.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash.py" line="35"/>
+        <location filename="../../app/ui/crash.py" line="36"/>
         <source>The details are in the log file in {folder}; try again.</source>
         <translation>Les détails figurent dans le fichier journal du dossier {folder} ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash.py" line="91"/>
+        <location filename="../../app/ui/crash.py" line="92"/>
         <source>{count} errors happened; the last one: {message} {step}</source>
         <translation>{count} erreurs se sont produites ; la dernière : {message} {step}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash.py" line="100"/>
+        <location filename="../../app/ui/crash.py" line="101"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -1108,27 +1108,27 @@
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="74"/>
+        <location filename="../../app/ui/logs_view.py" line="80"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="75"/>
+        <location filename="../../app/ui/logs_view.py" line="81"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="76"/>
+        <location filename="../../app/ui/logs_view.py" line="82"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="77"/>
+        <location filename="../../app/ui/logs_view.py" line="83"/>
         <source>User or group</source>
         <translation>Utilisateur ou groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="78"/>
+        <location filename="../../app/ui/logs_view.py" line="84"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -1136,137 +1136,137 @@
 <context>
     <name>LogsView</name>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="126"/>
+        <location filename="../../app/ui/logs_view.py" line="163"/>
         <source>{label}: {value}</source>
         <translation>{label} : {value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="132"/>
+        <location filename="../../app/ui/logs_view.py" line="169"/>
         <source>User or group</source>
         <translation>Utilisateur ou groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="135"/>
+        <location filename="../../app/ui/logs_view.py" line="172"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="136"/>
+        <location filename="../../app/ui/logs_view.py" line="173"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="137"/>
+        <location filename="../../app/ui/logs_view.py" line="174"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="138"/>
+        <location filename="../../app/ui/logs_view.py" line="175"/>
         <source>Cycle</source>
         <translation>Cycle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="139"/>
+        <location filename="../../app/ui/logs_view.py" line="176"/>
         <source>Source id</source>
         <translation>ID source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="140"/>
+        <location filename="../../app/ui/logs_view.py" line="177"/>
         <source>Webex id</source>
         <translation>ID Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="143"/>
+        <location filename="../../app/ui/logs_view.py" line="180"/>
         <source>Modified properties:</source>
         <translation>Propriétés modifiées :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="145"/>
+        <location filename="../../app/ui/logs_view.py" line="183"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="146"/>
+        <location filename="../../app/ui/logs_view.py" line="184"/>
         <source>Error code</source>
         <translation>Code d’erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="147"/>
+        <location filename="../../app/ui/logs_view.py" line="185"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="148"/>
+        <location filename="../../app/ui/logs_view.py" line="186"/>
         <source>Tracking id</source>
         <translation>ID de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="172"/>
+        <location filename="../../app/ui/logs_view.py" line="210"/>
         <source>&lt;b&gt;Provisioning logs&lt;/b&gt;</source>
         <translation>&lt;b&gt;Journaux de provisionnement&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="177"/>
+        <location filename="../../app/ui/logs_view.py" line="215"/>
         <source>Filter by user, id or message</source>
         <translation>Filtrer par utilisateur, identifiant ou message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="178"/>
+        <location filename="../../app/ui/logs_view.py" line="216"/>
         <source>Filter the provisioning logs</source>
         <translation>Filtrer les journaux de provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="183"/>
+        <location filename="../../app/ui/logs_view.py" line="221"/>
         <source>Show the rows with status</source>
         <translation>Afficher les lignes dont l’état est</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="184"/>
+        <location filename="../../app/ui/logs_view.py" line="222"/>
         <source>All statuses</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="188"/>
+        <location filename="../../app/ui/logs_view.py" line="226"/>
         <source>&amp;Export to CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="190"/>
+        <location filename="../../app/ui/logs_view.py" line="228"/>
         <source>Export the provisioning logs to CSV</source>
         <translation>Exporter les journaux de provisionnement en CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="203"/>
+        <location filename="../../app/ui/logs_view.py" line="241"/>
         <source>Provisioning logs</source>
         <translation>Journaux de provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="216"/>
+        <location filename="../../app/ui/logs_view.py" line="254"/>
         <source>Details of the selected log row</source>
         <translation>Détails de la ligne de journal sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="219"/>
+        <location filename="../../app/ui/logs_view.py" line="257"/>
         <source>Select a row to see everything it recorded.</source>
         <translation>Sélectionnez une ligne pour voir tout ce qu’elle a enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="289"/>
+        <location filename="../../app/ui/logs_view.py" line="327"/>
         <source>No row matches these filters.</source>
         <translation>Aucune ligne ne correspond à ces filtres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="291"/>
+        <location filename="../../app/ui/logs_view.py" line="329"/>
         <source>The log is empty: no cycle has run yet.</source>
         <translation>Le journal est vide : aucun cycle n’a encore été exécuté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="294"/>
+        <location filename="../../app/ui/logs_view.py" line="332"/>
         <source>The newest {count} rows; the export has them all.</source>
         <translation>Les {count} lignes les plus récentes ; l’export les contient toutes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/logs_view.py" line="298"/>
+        <location filename="../../app/ui/logs_view.py" line="336"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>%n ligne.</numerusform>
@@ -1274,17 +1274,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="315"/>
+        <location filename="../../app/ui/logs_view.py" line="353"/>
         <source>Export the provisioning logs</source>
         <translation>Exporter les journaux de provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="318"/>
+        <location filename="../../app/ui/logs_view.py" line="356"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/logs_view.py" line="341"/>
+        <location filename="../../app/ui/logs_view.py" line="379"/>
         <source>Exported to {path}.</source>
         <translation>Exporté dans {path}.</translation>
     </message>
@@ -1292,123 +1292,123 @@
 <context>
     <name>MappingEditor</name>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="47"/>
+        <location filename="../../app/ui/mapping_editor.py" line="48"/>
         <source>Edit attribute mapping</source>
         <translation>Modifier le mappage d’attribut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="47"/>
+        <location filename="../../app/ui/mapping_editor.py" line="48"/>
         <source>Add attribute mapping</source>
         <translation>Ajouter un mappage d’attribut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="83"/>
+        <location filename="../../app/ui/mapping_editor.py" line="84"/>
         <source>Mapping &amp;type:</source>
         <translation>&amp;Type de mappage :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="91"/>
+        <location filename="../../app/ui/mapping_editor.py" line="92"/>
         <source>Source attribute</source>
         <translation>Attribut source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="94"/>
+        <location filename="../../app/ui/mapping_editor.py" line="95"/>
         <source>Constant value</source>
         <translation>Valeur constante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="97"/>
+        <location filename="../../app/ui/mapping_editor.py" line="98"/>
         <source>Expression</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="102"/>
+        <location filename="../../app/ui/mapping_editor.py" line="103"/>
         <source>(nothing is sent)</source>
         <translation>(rien n’est envoyé)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="104"/>
+        <location filename="../../app/ui/mapping_editor.py" line="105"/>
         <source>No value</source>
         <translation>Aucune valeur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="107"/>
-        <location filename="../../app/ui/mapping_editor.py" line="178"/>
+        <location filename="../../app/ui/mapping_editor.py" line="108"/>
+        <location filename="../../app/ui/mapping_editor.py" line="179"/>
         <source>&amp;Source attribute:</source>
         <translation>Attribut &amp;source :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="120"/>
+        <location filename="../../app/ui/mapping_editor.py" line="121"/>
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="122"/>
+        <location filename="../../app/ui/mapping_editor.py" line="123"/>
         <source>&amp;Default value if empty:</source>
         <translation>Valeur par &amp;défaut si vide :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="129"/>
+        <location filename="../../app/ui/mapping_editor.py" line="130"/>
         <source>Target &amp;attribute:</source>
         <translation>&amp;Attribut cible :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="132"/>
+        <location filename="../../app/ui/mapping_editor.py" line="133"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="133"/>
+        <location filename="../../app/ui/mapping_editor.py" line="134"/>
         <source>Only during object creation</source>
         <translation>Uniquement à la création de l’objet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="135"/>
+        <location filename="../../app/ui/mapping_editor.py" line="136"/>
         <source>A&amp;pply this mapping:</source>
         <translation>A&amp;ppliquer ce mappage :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="140"/>
+        <location filename="../../app/ui/mapping_editor.py" line="141"/>
         <source>Not a matching attribute</source>
         <translation>Pas un attribut de correspondance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="141"/>
+        <location filename="../../app/ui/mapping_editor.py" line="142"/>
         <source>&amp;Matching precedence:</source>
         <translation>Priorité de &amp;correspondance :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="179"/>
+        <location filename="../../app/ui/mapping_editor.py" line="180"/>
         <source>Constant &amp;value:</source>
         <translation>&amp;Valeur constante :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="180"/>
+        <location filename="../../app/ui/mapping_editor.py" line="181"/>
         <source>E&amp;xpression:</source>
         <translation>E&amp;xpression :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="181"/>
+        <location filename="../../app/ui/mapping_editor.py" line="182"/>
         <source>Value:</source>
         <translation>Valeur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="230"/>
+        <location filename="../../app/ui/mapping_editor.py" line="231"/>
         <source>Choose the target attribute.</source>
         <translation>Choisissez l’attribut cible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="232"/>
+        <location filename="../../app/ui/mapping_editor.py" line="233"/>
         <source>Choose the source attribute.</source>
         <translation>Choisissez l’attribut source.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="236"/>
+        <location filename="../../app/ui/mapping_editor.py" line="237"/>
         <source>Write the expression.</source>
         <translation>Écrivez l’expression.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mapping_editor.py" line="249"/>
+        <location filename="../../app/ui/mapping_editor.py" line="250"/>
         <source>Note: {problem} It is empty for every user of this source.</source>
         <translation>Remarque : {problem} Il est vide pour tous les utilisateurs de cette source.</translation>
     </message>
@@ -1416,98 +1416,98 @@
 <context>
     <name>MappingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="42"/>
-        <location filename="../../app/ui/pages/mappings.py" line="82"/>
+        <location filename="../../app/ui/pages/mappings.py" line="43"/>
+        <location filename="../../app/ui/pages/mappings.py" line="83"/>
         <source>Attribute mappings</source>
         <translation>Mappages des attributs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="45"/>
+        <location filename="../../app/ui/pages/mappings.py" line="46"/>
         <source>Review the user attributes that are synchronized to Cisco Webex. The attributes selected as Matching properties are used to match the user accounts in Cisco Webex for update operations.</source>
         <translation>Passez en revue les attributs utilisateur synchronisés avec Cisco Webex. Les attributs sélectionnés comme propriétés de correspondance servent à faire correspondre les comptes d’utilisateur dans Cisco Webex lors des mises à jour.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="93"/>
+        <location filename="../../app/ui/pages/mappings.py" line="94"/>
         <source>&amp;Add mapping</source>
         <translation>&amp;Ajouter un mappage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="95"/>
+        <location filename="../../app/ui/pages/mappings.py" line="96"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="97"/>
+        <location filename="../../app/ui/pages/mappings.py" line="98"/>
         <source>&amp;Remove</source>
         <translation>Suppr&amp;imer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="99"/>
+        <location filename="../../app/ui/pages/mappings.py" line="100"/>
         <source>Restore &amp;defaults</source>
         <translation>Rétablir les valeurs par &amp;défaut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="101"/>
+        <location filename="../../app/ui/pages/mappings.py" line="102"/>
         <source>Und&amp;o</source>
         <translation>Défai&amp;re</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="117"/>
+        <location filename="../../app/ui/pages/mappings.py" line="118"/>
         <source>Preview on a source user</source>
         <translation>Aperçu sur un utilisateur de la source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="122"/>
+        <location filename="../../app/ui/pages/mappings.py" line="123"/>
         <source>Type part of a userName</source>
         <translation>Tapez une partie d’un userName</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="124"/>
+        <location filename="../../app/ui/pages/mappings.py" line="125"/>
         <source>Searc&amp;h:</source>
         <translation>Rec&amp;hercher :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="129"/>
+        <location filename="../../app/ui/pages/mappings.py" line="130"/>
         <source>&amp;User:</source>
         <translation>&amp;Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="137"/>
+        <location filename="../../app/ui/pages/mappings.py" line="138"/>
         <source>What the target would receive</source>
         <translation>Ce que la cible recevrait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="145"/>
+        <location filename="../../app/ui/pages/mappings.py" line="146"/>
         <source>The SCIM body the target would receive if this user were created now.</source>
         <translation>Le corps SCIM que la cible recevrait si cet utilisateur était créé maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="219"/>
+        <location filename="../../app/ui/pages/mappings.py" line="220"/>
         <source>Reading the users of the source directory…</source>
         <translation>Lecture des utilisateurs de l’annuaire source…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="232"/>
+        <location filename="../../app/ui/pages/mappings.py" line="233"/>
         <source>The source has no user to preview.</source>
         <translation>La source ne contient aucun utilisateur à prévisualiser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="304"/>
+        <location filename="../../app/ui/pages/mappings.py" line="305"/>
         <source>The mapping to {target} was removed.</source>
         <translation>Le mappage vers {target} a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="309"/>
+        <location filename="../../app/ui/pages/mappings.py" line="310"/>
         <source>The default mappings were restored.</source>
         <translation>Les mappages par défaut ont été rétablis.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="320"/>
+        <location filename="../../app/ui/pages/mappings.py" line="321"/>
         <source>{what} Undo brings the previous mappings back.</source>
         <translation>{what} Défaire rétablit les mappages précédents.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/mappings.py" line="335"/>
+        <location filename="../../app/ui/pages/mappings.py" line="336"/>
         <source>The previous mappings are back.</source>
         <translation>Les mappages précédents sont rétablis.</translation>
     </message>
@@ -1515,12 +1515,12 @@
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="45"/>
+        <location filename="../../app/ui/pages/notifications.py" line="47"/>
         <source>Notification e-mail</source>
         <translation>E-mail de notification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="48"/>
+        <location filename="../../app/ui/pages/notifications.py" line="50"/>
         <source>Enter the e-mail address of a person or group who should receive provisioning error notifications, and tick the box to send them.</source>
         <translation>Entrez l’adresse e-mail d’une personne ou d’un groupe qui doit recevoir les notifications d’erreur de provisionnement, puis cochez la case pour les envoyer.</translation>
     </message>
@@ -1535,7 +1535,7 @@
         <translation>&amp;E-mail de notification :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="95"/>
+        <location filename="../../app/ui/pages/notifications.py" line="103"/>
         <source>Mail server (SMTP)</source>
         <translation>Serveur de messagerie (SMTP)</translation>
     </message>
@@ -1565,6 +1565,26 @@
         <translation>TLS</translation>
     </message>
     <message>
+        <location filename="../../app/config/settings.py" line="189"/>
+        <source>E-mail &amp;language:</source>
+        <translation>&amp;Langue de l’e-mail :</translation>
+    </message>
+    <message>
+        <location filename="../../app/config/settings.py" line="191"/>
+        <source>The system&apos;s language</source>
+        <translation>La langue du système</translation>
+    </message>
+    <message>
+        <location filename="../../app/config/settings.py" line="192"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../../app/config/settings.py" line="193"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
         <location filename="../../app/config/settings.py" line="171"/>
         <source>None (this computer only)</source>
         <translation>Aucune (cet ordinateur uniquement)</translation>
@@ -1585,7 +1605,7 @@
         <translation>&amp;Utilisateur (facultatif) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="122"/>
+        <location filename="../../app/ui/pages/notifications.py" line="130"/>
         <source>SMTP password</source>
         <translation>Mot de passe SMTP</translation>
     </message>
@@ -1605,42 +1625,42 @@
         <translation>E&amp;xpéditeur :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="56"/>
+        <location filename="../../app/ui/pages/notifications.py" line="58"/>
         <source>Send &amp;test e-mail</source>
         <translation>Envoyer un e-mail de &amp;test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="73"/>
+        <location filename="../../app/ui/pages/notifications.py" line="75"/>
         <source>Stored in the keyring; type a new one to replace it</source>
         <translation>Enregistré dans le trousseau ; saisissez-en un nouveau pour le remplacer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="179"/>
+        <location filename="../../app/ui/pages/notifications.py" line="189"/>
         <source>{address} is not an e-mail address.</source>
         <translation>{address} n’est pas une adresse e-mail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="182"/>
+        <location filename="../../app/ui/pages/notifications.py" line="192"/>
         <source>Enter the address that receives the notifications.</source>
         <translation>Entrez l’adresse qui reçoit les notifications.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="184"/>
+        <location filename="../../app/ui/pages/notifications.py" line="194"/>
         <source>Enter the mail server (SMTP) that sends the notifications.</source>
         <translation>Entrez le serveur de messagerie (SMTP) qui envoie les notifications.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="187"/>
+        <location filename="../../app/ui/pages/notifications.py" line="197"/>
         <source>The sender {address} is not an e-mail address.</source>
         <translation>L’expéditeur {address} n’est pas une adresse e-mail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="220"/>
+        <location filename="../../app/ui/pages/notifications.py" line="234"/>
         <source>Sending a test e-mail…</source>
         <translation>Envoi d’un e-mail de test…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/notifications.py" line="223"/>
+        <location filename="../../app/ui/pages/notifications.py" line="237"/>
         <source>The test e-mail was sent to {to}.</source>
         <translation>L’e-mail de test a été envoyé à {to}.</translation>
     </message>
@@ -1648,112 +1668,112 @@
 <context>
     <name>OnDemandDialog</name>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="62"/>
+        <location filename="../../app/ui/on_demand.py" line="63"/>
         <source>Provision on demand: {profile}</source>
         <translation>Provisionnement à la demande : {profile}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="75"/>
+        <location filename="../../app/ui/on_demand.py" line="76"/>
         <source>Pick a user of the source directory. &lt;b&gt;See the plan&lt;/b&gt; shows what the next cycle would do for this user and sends nothing; &lt;b&gt;Provision this user&lt;/b&gt; does it now, without waiting for the next cycle.</source>
         <translation>Choisissez un utilisateur de l’annuaire source. &lt;b&gt;Voir le plan&lt;/b&gt; montre ce que le prochain cycle ferait pour cet utilisateur sans rien envoyer ; &lt;b&gt;Provisionner cet utilisateur&lt;/b&gt; le fait maintenant, sans attendre le prochain cycle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="114"/>
+        <location filename="../../app/ui/on_demand.py" line="115"/>
         <source>&amp;Search the source:</source>
         <translation>&amp;Rechercher dans la source :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="117"/>
+        <location filename="../../app/ui/on_demand.py" line="118"/>
         <source>userName, e.g. alice@example.com</source>
         <translation>userName, par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="118"/>
+        <location filename="../../app/ui/on_demand.py" line="119"/>
         <source>Search the users of the source</source>
         <translation>Rechercher parmi les utilisateurs de la source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="129"/>
+        <location filename="../../app/ui/on_demand.py" line="130"/>
         <source>Users of the source</source>
         <translation>Utilisateurs de la source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="144"/>
+        <location filename="../../app/ui/on_demand.py" line="145"/>
         <source>Steps</source>
         <translation>Étapes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="149"/>
+        <location filename="../../app/ui/on_demand.py" line="150"/>
         <source>Steps of provisioning on demand</source>
         <translation>Étapes du provisionnement à la demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="158"/>
+        <location filename="../../app/ui/on_demand.py" line="159"/>
         <source>See the &amp;plan</source>
         <translation>Voir le &amp;plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="160"/>
+        <location filename="../../app/ui/on_demand.py" line="161"/>
         <source>See the plan for this user; nothing is sent</source>
         <translation>Voir le plan pour cet utilisateur ; rien n’est envoyé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="161"/>
+        <location filename="../../app/ui/on_demand.py" line="162"/>
         <source>P&amp;rovision this user</source>
         <translation>P&amp;rovisionner cet utilisateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="163"/>
+        <location filename="../../app/ui/on_demand.py" line="164"/>
         <source>Provision this user now</source>
         <translation>Provisionner cet utilisateur maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="167"/>
+        <location filename="../../app/ui/on_demand.py" line="168"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="179"/>
+        <location filename="../../app/ui/on_demand.py" line="180"/>
         <source>Reading the users of the source…</source>
         <translation>Lecture des utilisateurs de la source…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="198"/>
+        <location filename="../../app/ui/on_demand.py" line="199"/>
         <source>{shown} of {total} users</source>
         <translation>{shown} sur {total} utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="226"/>
+        <location filename="../../app/ui/on_demand.py" line="227"/>
         <source>Reading {user} in the source and on the target…</source>
         <translation>Lecture de {user} dans la source et sur la cible…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="233"/>
+        <location filename="../../app/ui/on_demand.py" line="234"/>
         <source>The plan for {user} (nothing was sent):</source>
         <translation>Le plan pour {user} (rien n’a été envoyé) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="239"/>
+        <location filename="../../app/ui/on_demand.py" line="241"/>
         <source>Press Provision this user to send it.</source>
         <translation>Appuyez sur Provisionner cet utilisateur pour l’envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="241"/>
+        <location filename="../../app/ui/on_demand.py" line="243"/>
         <source>This user is up to date: nothing to send.</source>
         <translation>Cet utilisateur est à jour : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="257"/>
+        <location filename="../../app/ui/on_demand.py" line="259"/>
         <source>Provisioning {user}…</source>
         <translation>Provisionnement de {user}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="264"/>
+        <location filename="../../app/ui/on_demand.py" line="266"/>
         <source>Provisioning of {user}:</source>
         <translation>Provisionnement de {user} :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/on_demand.py" line="270"/>
+        <location filename="../../app/ui/on_demand.py" line="272"/>
         <source>{action} of {user}: done.</source>
         <translation>{action} de {user} : terminé.</translation>
     </message>
@@ -1774,137 +1794,137 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="55"/>
+        <location filename="../../app/ui/pages/review.py" line="56"/>
         <source>Review: dry run</source>
         <translation>Vérification : simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="58"/>
+        <location filename="../../app/ui/pages/review.py" line="59"/>
         <source>This is what the first sync will do. Nothing has been sent yet: the source and the target were only read.</source>
         <translation>Voici ce que fera la première synchronisation. Rien n’a encore été envoyé : la source et la cible ont seulement été lues.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="70"/>
+        <location filename="../../app/ui/pages/review.py" line="71"/>
         <source>Dry run summary</source>
         <translation>Résumé de la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="77"/>
+        <location filename="../../app/ui/pages/review.py" line="78"/>
         <source>The sync will be held</source>
         <translation>La synchronisation sera suspendue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="80"/>
+        <location filename="../../app/ui/pages/review.py" line="81"/>
         <source>Provisioning status is Off</source>
         <translation>L’état de l’approvisionnement est Désactivé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="88"/>
+        <location filename="../../app/ui/pages/review.py" line="89"/>
         <source>Planned operations</source>
         <translation>Opérations prévues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="102"/>
+        <location filename="../../app/ui/pages/review.py" line="103"/>
         <source>Show &amp;unchanged objects</source>
         <translation>Afficher les objets &amp;inchangés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="105"/>
+        <location filename="../../app/ui/pages/review.py" line="106"/>
         <source>E&amp;xport to CSV…</source>
         <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="108"/>
+        <location filename="../../app/ui/pages/review.py" line="109"/>
         <source>Run the dry run a&amp;gain</source>
         <translation>&amp;Relancer la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="136"/>
+        <location filename="../../app/ui/pages/review.py" line="137"/>
         <source>Provisioning status is Off: nothing will be sent to Webex. Save without syncing saves the profile; no cycle runs until you turn provisioning on (or press Sync now in the dashboard, which runs one cycle after asking).</source>
         <translation>L’état de l’approvisionnement est Désactivé : rien ne sera envoyé à Webex. Enregistrer sans synchroniser enregistre le profil ; aucun cycle ne s’exécute tant que vous n’activez pas l’approvisionnement (ou que vous n’appuyez pas sur Synchroniser maintenant dans le tableau de bord, qui exécute un cycle après confirmation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="150"/>
+        <location filename="../../app/ui/pages/review.py" line="151"/>
         <source>Save &amp;without syncing</source>
         <translation>Enregistrer &amp;sans synchroniser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="169"/>
+        <location filename="../../app/ui/pages/review.py" line="170"/>
         <source>Reading the source and the target to plan the sync…</source>
         <translation>Lecture de la source et de la cible pour planifier la synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="195"/>
+        <location filename="../../app/ui/pages/review.py" line="196"/>
         <source>{action}: {count}</source>
         <translation>{action} : {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="208"/>
+        <location filename="../../app/ui/pages/review.py" line="209"/>
         <source>Nothing will be sent: provisioning status is Off.</source>
         <translation>Rien ne sera envoyé : l’état de l’approvisionnement est Désactivé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="210"/>
+        <location filename="../../app/ui/pages/review.py" line="211"/>
         <source>Start sync will send nothing: the cycle will be held.</source>
         <translation>Démarrer la synchronisation n’enverra rien : le cycle sera suspendu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="212"/>
+        <location filename="../../app/ui/pages/review.py" line="213"/>
         <source>Everything is already in sync: nothing to send.</source>
         <translation>Tout est déjà synchronisé : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="215"/>
+        <location filename="../../app/ui/pages/review.py" line="216"/>
         <source>{count} objects will be written when you start the sync.</source>
         <translation>{count} objets seront écrits quand vous lancerez la synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="230"/>
+        <location filename="../../app/ui/pages/review.py" line="231"/>
         <source>{removed} of {linked} provisioned users ({percent} %) would be disabled or deleted.</source>
         <translation>{removed} des {linked} utilisateurs approvisionnés ({percent} %) seraient désactivés ou supprimés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="241"/>
+        <location filename="../../app/ui/pages/review.py" line="242"/>
         <source>{removed} of {linked} provisioned groups ({percent} %) would be deleted.</source>
         <translation>{removed} des {linked} groupes approvisionnés ({percent} %) seraient supprimés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="252"/>
+        <location filename="../../app/ui/pages/review.py" line="253"/>
         <source>more than {count}</source>
         <translation>plus de {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="254"/>
+        <location filename="../../app/ui/pages/review.py" line="255"/>
         <source>more than {percent} %</source>
         <translation>plus de {percent} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="257"/>
+        <location filename="../../app/ui/pages/review.py" line="258"/>
         <source>The threshold is {limits}.</source>
         <translation>Le seuil est de {limits}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="257"/>
+        <location filename="../../app/ui/pages/review.py" line="258"/>
         <source> or </source>
         <translation> ou </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="261"/>
+        <location filename="../../app/ui/pages/review.py" line="262"/>
         <source>The cycle will be held: nothing at all will be sent, no creation either, until you allow the removals (Allow the removals and run in the dashboard). Check the source first: a wrong file or filter removes many users at once.</source>
         <translation>Le cycle sera suspendu : rien du tout ne sera envoyé, aucune création non plus, tant que vous n’autorisez pas les retraits (Autoriser les retraits et exécuter, dans le tableau de bord). Vérifiez d’abord la source : un mauvais fichier ou filtre retire beaucoup d’utilisateurs d’un coup.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="271"/>
+        <location filename="../../app/ui/pages/review.py" line="272"/>
         <source>Export the dry run</source>
         <translation>Exporter la simulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="274"/>
+        <location filename="../../app/ui/pages/review.py" line="275"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/review.py" line="287"/>
+        <location filename="../../app/ui/pages/review.py" line="288"/>
         <source>The dry run was exported to {path}.</source>
         <translation>La simulation a été exportée dans {path}.</translation>
     </message>
@@ -1912,12 +1932,12 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../app/ui/pages/run.py" line="21"/>
+        <location filename="../../app/ui/pages/run.py" line="22"/>
         <source>Provisioning</source>
         <translation>Provisionnement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/run.py" line="24"/>
+        <location filename="../../app/ui/pages/run.py" line="25"/>
         <source>The initial sync of every user in scope is running. It takes longer than the incremental cycles that follow. Finish saves the profile.</source>
         <translation>La synchronisation initiale de tous les utilisateurs dans l’étendue est en cours. Elle prend plus de temps que les cycles incrémentiels qui suivent. Terminer enregistre le profil.</translation>
     </message>
@@ -2197,202 +2217,202 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="90"/>
+        <location filename="../../app/ui/pages/source.py" line="94"/>
         <source>Source directory and assignments</source>
         <translation>Annuaire source et affectations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="93"/>
+        <location filename="../../app/ui/pages/source.py" line="97"/>
         <source>Choose where the users come from. With Microsoft Entra ID, only the users and groups assigned to the Cisco Webex application are provisioned; users assigned with the role “Default Access” are left out.</source>
         <translation>Choisissez d’où viennent les utilisateurs. Avec Microsoft Entra ID, seuls les utilisateurs et groupes affectés à l’application Cisco Webex sont provisionnés ; les utilisateurs affectés avec le rôle « Accès par défaut » sont exclus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="100"/>
+        <location filename="../../app/ui/pages/source.py" line="104"/>
         <source>A &amp;CSV file</source>
         <translation>Un fichier &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="102"/>
+        <location filename="../../app/ui/pages/source.py" line="106"/>
         <source>Microsoft &amp;Entra ID</source>
         <translation>Microsoft &amp;Entra ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="159"/>
+        <location filename="../../app/ui/pages/source.py" line="163"/>
         <source>Stored in the keyring; type a new one to replace it</source>
         <translation>Enregistré dans le trousseau ; saisissez-en un nouveau pour le remplacer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="183"/>
+        <location filename="../../app/ui/pages/source.py" line="187"/>
         <source>The CSV export of your users</source>
         <translation>L’export CSV de vos utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="186"/>
+        <location filename="../../app/ui/pages/source.py" line="190"/>
         <source>Browse for the CSV file</source>
         <translation>Parcourir pour choisir le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="189"/>
+        <location filename="../../app/ui/pages/source.py" line="193"/>
         <source>CSV &amp;file:</source>
         <translation>&amp;Fichier CSV :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="192"/>
+        <location filename="../../app/ui/pages/source.py" line="196"/>
         <source>Automatic (UTF-8, UTF-16 or Windows-1252)</source>
         <translation>Automatique (UTF-8, UTF-16 ou Windows-1252)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="197"/>
+        <location filename="../../app/ui/pages/source.py" line="201"/>
         <source>How the file&apos;s letters are written. Automatic reads UTF-8 (“CSV UTF-8” in Excel) and UTF-16, else Windows-1252; choose another when accents look wrong.</source>
         <translation>Comment les lettres du fichier sont écrites. Automatique lit l’UTF-8 (« CSV UTF-8 » dans Excel) et l’UTF-16, sinon le Windows-1252 ; choisissez-en un autre si les accents s’affichent mal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="201"/>
+        <location filename="../../app/ui/pages/source.py" line="205"/>
         <source>Enc&amp;oding:</source>
         <translation>Enc&amp;odage :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="209"/>
+        <location filename="../../app/ui/pages/source.py" line="213"/>
         <source>The column that holds each user&apos;s sign-in e-mail address (the userName).</source>
         <translation>La colonne qui contient l’adresse e-mail de connexion de chaque utilisateur (le userName).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="211"/>
+        <location filename="../../app/ui/pages/source.py" line="215"/>
         <source>&amp;userName column:</source>
         <translation>Colonne du &amp;userName :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="213"/>
+        <location filename="../../app/ui/pages/source.py" line="217"/>
         <source>&amp;Skip invalid rows (they are logged) instead of stopping the sync</source>
         <translation>&amp;Ignorer les lignes non valides (elles sont journalisées) au lieu d’arrêter la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="227"/>
+        <location filename="../../app/ui/pages/source.py" line="231"/>
         <source>First rows of the CSV file</source>
         <translation>Premières lignes du fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="235"/>
+        <location filename="../../app/ui/pages/source.py" line="239"/>
         <source>Rows with errors</source>
         <translation>Lignes en erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="251"/>
+        <location filename="../../app/ui/pages/source.py" line="255"/>
         <source>Choose the CSV file</source>
         <translation>Choisir le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="253"/>
+        <location filename="../../app/ui/pages/source.py" line="257"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>Fichiers CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="253"/>
+        <location filename="../../app/ui/pages/source.py" line="257"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="333"/>
+        <location filename="../../app/ui/pages/source.py" line="337"/>
         <source>There is no file at {path}.</source>
         <translation>Il n’y a pas de fichier à l’emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="334"/>
+        <location filename="../../app/ui/pages/source.py" line="338"/>
         <source>Check the path or use Browse…</source>
         <translation>Vérifiez le chemin ou utilisez Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="340"/>
+        <location filename="../../app/ui/pages/source.py" line="344"/>
         <source>Reading the CSV file…</source>
         <translation>Lecture du fichier CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="427"/>
+        <location filename="../../app/ui/pages/source.py" line="431"/>
         <source>Row {row}: {message}</source>
         <translation>Ligne {row} : {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="500"/>
+        <location filename="../../app/ui/pages/source.py" line="504"/>
         <source>Sign in as an a&amp;dministrator (device code)</source>
         <translation>Se connecter en tant qu’a&amp;dministrateur (code d’appareil)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="523"/>
+        <location filename="../../app/ui/pages/source.py" line="527"/>
         <source>Application (client) &amp;ID:</source>
         <translation>&amp;ID d’application (client) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="575"/>
+        <location filename="../../app/ui/pages/source.py" line="579"/>
         <source>An app registration in your tenant that allows public client flows, with the delegated permissions User.Read.All, Group.Read.All and Application.Read.All (admin consent granted). When the users are first read, you sign in as an administrator with a code shown here; the sign-in is then kept in the keyring.</source>
         <translation>Une inscription d’application de votre locataire qui autorise les flux de client public, avec les autorisations déléguées User.Read.All, Group.Read.All et Application.Read.All (consentement administrateur accordé). À la première lecture des utilisateurs, vous vous connectez en tant qu’administrateur avec un code affiché ici ; la connexion est ensuite gardée dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="585"/>
+        <location filename="../../app/ui/pages/source.py" line="589"/>
         <source>An app registration in your tenant with the application permissions User.Read.All, Group.Read.All and Application.Read.All (admin consent granted) and a client secret.</source>
         <translation>Une inscription d’application dans votre locataire, avec les autorisations d’application User.Read.All, Group.Read.All et Application.Read.All (consentement administrateur accordé) et un secret client.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="519"/>
+        <location filename="../../app/ui/pages/source.py" line="523"/>
         <source>&amp;Tenant ID:</source>
         <translation>ID du &amp;locataire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="184"/>
+        <location filename="../../app/ui/pages/source.py" line="188"/>
         <source>B&amp;rowse…</source>
         <translation>Pa&amp;rcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="313"/>
+        <location filename="../../app/ui/pages/source.py" line="317"/>
         <source>Choose the CSV file that lists your users: type its path or use Browse…</source>
         <translation>Choisissez le fichier CSV qui liste vos utilisateurs : saisissez son chemin ou utilisez Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="319"/>
+        <location filename="../../app/ui/pages/source.py" line="323"/>
         <source>Choose the column that holds the userName in “userName column” (e.g. userPrincipalName).</source>
         <translation>Choisissez la colonne qui contient le userName dans « Colonne du userName » (par ex. userPrincipalName).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="327"/>
+        <location filename="../../app/ui/pages/source.py" line="331"/>
         <source>{path} is a folder, not a CSV file.</source>
         <translation>{path} est un dossier, pas un fichier CSV.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="328"/>
+        <location filename="../../app/ui/pages/source.py" line="332"/>
         <source>Choose the CSV file inside it with Browse…</source>
         <translation>Choisissez le fichier CSV qu’il contient avec Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="375"/>
+        <location filename="../../app/ui/pages/source.py" line="379"/>
         <source>Choose the file&apos;s encoding in “Encoding” (Windows-1252 for most older Excel exports), or save the file again as “CSV UTF-8”.</source>
         <translation>Choisissez l’encodage du fichier dans « Encodage » (Windows-1252 pour la plupart des anciens exports Excel), ou enregistrez de nouveau le fichier en « CSV UTF-8 ».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="380"/>
+        <location filename="../../app/ui/pages/source.py" line="384"/>
         <source>Choose the column that holds each user&apos;s sign-in address in “userName column”, or save the file again separated by commas or semicolons.</source>
         <translation>Choisissez la colonne qui contient l’adresse de connexion de chaque utilisateur dans « Colonne du userName », ou enregistrez de nouveau le fichier séparé par des virgules ou des points-virgules.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="384"/>
+        <location filename="../../app/ui/pages/source.py" line="388"/>
         <source>Correct the file, or choose another one with Browse…</source>
         <translation>Corrigez le fichier, ou choisissez-en un autre avec Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="422"/>
+        <location filename="../../app/ui/pages/source.py" line="426"/>
         <source>{row} ✗</source>
         <translation>{row} ✗</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="436"/>
+        <location filename="../../app/ui/pages/source.py" line="440"/>
         <source>The file has a header row but no users below it, so Next stays off.</source>
         <translation>Le fichier a une ligne d’en-tête mais aucun utilisateur en dessous : Suivant reste désactivé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="438"/>
+        <location filename="../../app/ui/pages/source.py" line="442"/>
         <source>Add one row per user under the header, save the file, and it is read again.</source>
         <translation>Ajoutez une ligne par utilisateur sous l’en-tête et enregistrez le fichier : il sera relu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/source.py" line="443"/>
+        <location filename="../../app/ui/pages/source.py" line="447"/>
         <source>%Ln user(s) read; no errors.</source>
         <translation>
             <numerusform>%Ln utilisateur lu ; aucune erreur.</numerusform>
@@ -2400,7 +2420,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/source.py" line="447"/>
+        <location filename="../../app/ui/pages/source.py" line="451"/>
         <source>%Ln valid user(s);</source>
         <translation>
             <numerusform>%Ln utilisateur valide ;</numerusform>
@@ -2408,7 +2428,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/source.py" line="450"/>
+        <location filename="../../app/ui/pages/source.py" line="454"/>
         <source>%Ln row(s) with errors will be skipped and logged.</source>
         <translation>
             <numerusform>%Ln ligne en erreur sera ignorée et journalisée.</numerusform>
@@ -2416,7 +2436,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/source.py" line="457"/>
+        <location filename="../../app/ui/pages/source.py" line="461"/>
         <source>%Ln row(s) with errors, marked in the preview and listed below.</source>
         <translation>
             <numerusform>%Ln ligne en erreur, signalée dans l’aperçu et listée ci-dessous.</numerusform>
@@ -2424,47 +2444,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="461"/>
+        <location filename="../../app/ui/pages/source.py" line="465"/>
         <source>Correct the file, or tick “Skip invalid rows”.</source>
         <translation>Corrigez le fichier, ou cochez « Ignorer les lignes non valides ».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="503"/>
+        <location filename="../../app/ui/pages/source.py" line="507"/>
         <source>App &amp;registration client secret</source>
         <translation>Secret client de l’insc&amp;ription d’application</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="526"/>
+        <location filename="../../app/ui/pages/source.py" line="530"/>
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="528"/>
+        <location filename="../../app/ui/pages/source.py" line="532"/>
         <source>Client &amp;secret:</source>
         <translation>Secre&amp;t client :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="534"/>
+        <location filename="../../app/ui/pages/source.py" line="538"/>
         <source>Enterprise &amp;application:</source>
         <translation>&amp;Application d’entreprise :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="539"/>
+        <location filename="../../app/ui/pages/source.py" line="543"/>
         <source>Sign-in a&amp;uthority:</source>
         <translation>A&amp;utorité de connexion :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="545"/>
+        <location filename="../../app/ui/pages/source.py" line="549"/>
         <source>Microsoft &amp;Graph:</source>
         <translation>Microsoft &amp;Graph :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="610"/>
+        <location filename="../../app/ui/pages/source.py" line="614"/>
         <source>Give the tenant ID and the application (client) ID.</source>
         <translation>Indiquez l’ID du locataire et l’ID d’application (client).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/source.py" line="612"/>
+        <location filename="../../app/ui/pages/source.py" line="616"/>
         <source>Paste the client secret of the app registration.</source>
         <translation>Collez le secret client de l’inscription d’application.</translation>
     </message>
@@ -2583,85 +2603,86 @@
 <context>
     <name>models</name>
     <message>
-        <location filename="../../app/ui/models.py" line="38"/>
+        <location filename="../../app/ui/models.py" line="56"/>
         <source>Success</source>
         <translation>Réussite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="39"/>
+        <location filename="../../app/ui/models.py" line="57"/>
         <source>Failure</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="40"/>
-        <location filename="../../app/ui/models.py" line="273"/>
+        <location filename="../../app/ui/models.py" line="58"/>
+        <location filename="../../app/ui/models.py" line="291"/>
         <source>Skipped</source>
         <translation>Ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="41"/>
+        <location filename="../../app/ui/models.py" line="59"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="42"/>
+        <location filename="../../app/ui/models.py" line="60"/>
         <source>Held</source>
         <translation>Suspendu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="49"/>
+        <location filename="../../app/ui/models.py" line="67"/>
         <source>Create</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="50"/>
+        <location filename="../../app/ui/models.py" line="68"/>
         <source>Update</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="51"/>
+        <location filename="../../app/ui/models.py" line="69"/>
         <source>Disable</source>
         <translation>Désactivation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="52"/>
+        <location filename="../../app/ui/models.py" line="70"/>
         <source>Delete</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="53"/>
+        <location filename="../../app/ui/models.py" line="71"/>
         <source>Skip</source>
         <translation>Ignoré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="54"/>
+        <location filename="../../app/ui/models.py" line="72"/>
         <source>No change</source>
         <translation>Aucun changement</translation>
     </message>
     <message>
         <location filename="../../app/ui/activity_model.py" line="85"/>
-        <location filename="../../app/ui/activity_model.py" line="257"/>
+        <location filename="../../app/ui/activity_model.py" line="278"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
         <location filename="../../app/ui/activity_model.py" line="86"/>
-        <location filename="../../app/ui/activity_model.py" line="254"/>
-        <location filename="../../app/ui/models.py" line="212"/>
+        <location filename="../../app/ui/activity_model.py" line="275"/>
+        <location filename="../../app/ui/models.py" line="230"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
         <location filename="../../app/ui/activity_model.py" line="87"/>
-        <location filename="../../app/ui/activity_model.py" line="255"/>
+        <location filename="../../app/ui/activity_model.py" line="276"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
         <location filename="../../app/ui/activity_model.py" line="88"/>
-        <location filename="../../app/ui/activity_model.py" line="247"/>
-        <location filename="../../app/ui/activity_model.py" line="250"/>
-        <location filename="../../app/ui/models.py" line="233"/>
+        <location filename="../../app/ui/activity_model.py" line="268"/>
+        <location filename="../../app/ui/activity_model.py" line="271"/>
+        <location filename="../../app/ui/logs_view.py" line="145"/>
+        <location filename="../../app/ui/models.py" line="251"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
@@ -2676,216 +2697,222 @@
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="249"/>
-        <location filename="../../app/ui/models.py" line="210"/>
+        <location filename="../../app/ui/activity_model.py" line="270"/>
+        <location filename="../../app/ui/models.py" line="228"/>
         <source>Object</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="260"/>
+        <location filename="../../app/ui/activity_model.py" line="281"/>
         <source>Source id</source>
         <translation>ID source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="261"/>
+        <location filename="../../app/ui/activity_model.py" line="282"/>
         <source>Webex id</source>
         <translation>ID Webex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="262"/>
+        <location filename="../../app/ui/activity_model.py" line="283"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="266"/>
+        <location filename="../../app/ui/activity_model.py" line="287"/>
         <source>{label}: {value}</source>
         <translation>{label} : {value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="270"/>
+        <location filename="../../app/ui/activity_model.py" line="291"/>
         <source>Steps:</source>
         <translation>Étapes :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="273"/>
+        <location filename="../../app/ui/activity_model.py" line="296"/>
         <source>Modified properties:</source>
         <translation>Propriétés modifiées :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="276"/>
+        <location filename="../../app/ui/activity_model.py" line="300"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="277"/>
+        <location filename="../../app/ui/activity_model.py" line="301"/>
         <source>Error code</source>
         <translation>Code d’erreur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="278"/>
-        <location filename="../../app/ui/models.py" line="307"/>
+        <location filename="../../app/ui/activity_model.py" line="302"/>
+        <location filename="../../app/ui/models.py" line="325"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="279"/>
+        <location filename="../../app/ui/activity_model.py" line="303"/>
         <source>Tracking id</source>
         <translation>ID de suivi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="115"/>
+        <location filename="../../app/ui/models.py" line="46"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="133"/>
         <source>Direct</source>
         <translation>Direct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="116"/>
+        <location filename="../../app/ui/models.py" line="134"/>
         <source>Constant</source>
         <translation>Constante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="117"/>
+        <location filename="../../app/ui/models.py" line="135"/>
         <source>Expression</source>
         <translation>Expression</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="118"/>
+        <location filename="../../app/ui/models.py" line="136"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="140"/>
+        <location filename="../../app/ui/models.py" line="158"/>
         <source>Target attribute</source>
         <translation>Attribut cible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="141"/>
+        <location filename="../../app/ui/models.py" line="159"/>
         <source>Mapping type</source>
         <translation>Type de mappage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="142"/>
+        <location filename="../../app/ui/models.py" line="160"/>
         <source>Source attribute or value</source>
         <translation>Attribut source ou valeur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="143"/>
+        <location filename="../../app/ui/models.py" line="161"/>
         <source>Default if empty</source>
         <translation>Valeur par défaut si vide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="144"/>
+        <location filename="../../app/ui/models.py" line="162"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="145"/>
+        <location filename="../../app/ui/models.py" line="163"/>
         <source>Matching precedence</source>
         <translation>Priorité de correspondance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="189"/>
+        <location filename="../../app/ui/models.py" line="207"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="191"/>
+        <location filename="../../app/ui/models.py" line="209"/>
         <source>Only on create</source>
         <translation>Uniquement à la création</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="211"/>
+        <location filename="../../app/ui/models.py" line="229"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="213"/>
+        <location filename="../../app/ui/models.py" line="231"/>
         <source>Modified properties</source>
         <translation>Propriétés modifiées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="214"/>
-        <location filename="../../app/ui/models.py" line="306"/>
+        <location filename="../../app/ui/models.py" line="232"/>
+        <location filename="../../app/ui/models.py" line="324"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/activity_model.py" line="252"/>
-        <location filename="../../app/ui/models.py" line="235"/>
+        <location filename="../../app/ui/activity_model.py" line="273"/>
+        <location filename="../../app/ui/logs_view.py" line="147"/>
+        <location filename="../../app/ui/models.py" line="253"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="270"/>
+        <location filename="../../app/ui/models.py" line="288"/>
         <source>Passed</source>
         <translation>Réussi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="271"/>
+        <location filename="../../app/ui/models.py" line="289"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="272"/>
+        <location filename="../../app/ui/models.py" line="290"/>
         <source>Unknown</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="281"/>
+        <location filename="../../app/ui/models.py" line="299"/>
         <source>Tenant URL</source>
         <translation>URL du locataire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="282"/>
+        <location filename="../../app/ui/models.py" line="300"/>
         <source>Network (DNS, TCP, TLS)</source>
         <translation>Réseau (DNS, TCP, TLS)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="283"/>
+        <location filename="../../app/ui/models.py" line="301"/>
         <source>Token accepted (people/me)</source>
         <translation>Jeton accepté (people/me)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="284"/>
+        <location filename="../../app/ui/models.py" line="302"/>
         <source>Token of a person, not a bot</source>
         <translation>Jeton d’une personne, pas d’un bot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="285"/>
+        <location filename="../../app/ui/models.py" line="303"/>
         <source>Token of the URL&apos;s organisation</source>
         <translation>Jeton de l’organisation de l’URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="286"/>
+        <location filename="../../app/ui/models.py" line="304"/>
         <source>SCIM discovery (ServiceProviderConfig)</source>
         <translation>Découverte SCIM (ServiceProviderConfig)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="287"/>
+        <location filename="../../app/ui/models.py" line="305"/>
         <source>SCIM read (Users)</source>
         <translation>Lecture SCIM (Users)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="288"/>
+        <location filename="../../app/ui/models.py" line="306"/>
         <source>Permission to create and change users</source>
         <translation>Autorisation de créer et de modifier des utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="289"/>
+        <location filename="../../app/ui/models.py" line="307"/>
         <source>Permission to create and change groups</source>
         <translation>Autorisation de créer et de modifier des groupes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="292"/>
+        <location filename="../../app/ui/models.py" line="310"/>
         <source>Token lifetime</source>
         <translation>Durée de validité du jeton</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="304"/>
+        <location filename="../../app/ui/models.py" line="322"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="305"/>
+        <location filename="../../app/ui/models.py" line="323"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -2921,38 +2948,38 @@
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="121"/>
+        <location filename="../../app/ui/widgets.py" line="122"/>
         <source>Something unexpected went wrong; the log file has the details.</source>
         <translation>Une erreur inattendue s’est produite ; le fichier journal contient les détails.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="207"/>
+        <location filename="../../app/ui/widgets.py" line="208"/>
         <source>Working</source>
         <translation>Traitement en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="208"/>
+        <location filename="../../app/ui/widgets.py" line="209"/>
         <source>Cance&amp;l</source>
         <translation>Annu&amp;ler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="244"/>
-        <location filename="../../app/ui/widgets.py" line="259"/>
+        <location filename="../../app/ui/widgets.py" line="245"/>
+        <location filename="../../app/ui/widgets.py" line="260"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="246"/>
+        <location filename="../../app/ui/widgets.py" line="247"/>
         <source>Show {name}</source>
         <translation>Afficher : {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="257"/>
+        <location filename="../../app/ui/widgets.py" line="258"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets.py" line="291"/>
+        <location filename="../../app/ui/widgets.py" line="292"/>
         <source>Sandbox: a Webex tenant and a directory simulated on this computer. Nothing leaves this computer; no real account is changed.</source>
         <translation>Bac à sable : un locataire Webex et un annuaire simulés sur cet ordinateur. Rien ne quitte cet ordinateur ; aucun compte réel n’est modifié.</translation>
     </message>

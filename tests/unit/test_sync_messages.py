@@ -201,7 +201,7 @@ def test_a_failed_write_keeps_webex_words_and_the_on_demand_steps_read_in_french
     assert (
         steps[0]
         .render(FR, "gui")
-        .startswith("Résultat : Failure : 2 membres ne sont pas encore sur la cible")
+        .startswith("Résultat : Échec : 2 membres ne sont pas encore sur la cible")
     )
     one = write_said.MEMBERS_MISSING(count=1)
     assert one.render(FR, "cli").startswith("1 membre n’est pas encore sur la cible")

@@ -736,7 +736,7 @@
     <message>
       <source>failed</source>
       <extracomment>cli.logs.outcome.failed cli.outcome.failed sync.outcome.word.failed</extracomment>
-      <translation>en échec</translation>
+      <translation>échoué</translation>
     </message>
     <message>
       <source>held</source>
@@ -4152,9 +4152,9 @@
       <translation>Action : {action} ({why}).</translation>
     </message>
     <message>
-      <source>  {change}</source>
+      <source>  {path}: {old} -&gt; {new}</source>
       <extracomment>sync.one.change</extracomment>
-      <translation>  {change}</translation>
+      <translation>  {path} : {old} -&gt; {new}</translation>
     </message>
     <message>
       <source>Provisioning on demand of {user}.</source>
