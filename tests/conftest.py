@@ -11,15 +11,16 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Loopback servers must never be reached through a proxy a developer has configured.
 os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost,::1"
+
+import keyring
+
+from tests.support.keyring import MemoryKeyring
+
 # The suite reads English whatever the machine's language: the tests that want French ask
 # for it (--lang fr, LANG=fr_FR.UTF-8 in a child's environment).
 for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_name, None)
 os.environ["LANG"] = "C.UTF-8"
-
-import keyring
-
-from tests.support.keyring import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
