@@ -52,6 +52,8 @@ VIEWS = [
     "about",
     "error-dialog",
 ]
+
+
 @pytest.fixture(params=["en", "fr"])
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     previous = QLocale()
