@@ -138,8 +138,12 @@ def _check_tenant_url(url: str) -> str:
     try:
         parse_tenant_url(url)
     except TenantUrlError as exc:
-        coded = getattr(exc, "coded_message", None)
-        raise (CodedValueError(coded) if coded is not None else ValueError(str(exc))) from None
+        if exc.coded_message is None:
+            raise ValueError(str(exc)) from None
+        coded = exc.coded_message
+        if exc.coded_next_step is not None:
+            coded = said.ERROR_WITH_STEP(message=coded, next_step=exc.coded_next_step)
+        raise CodedValueError(coded) from None
     return url
 
 

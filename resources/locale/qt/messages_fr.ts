@@ -1147,6 +1147,11 @@
       <translation>« {value} » n’est pas un identifiant de locataire ou de client : donnez le GUID (ou le domaine du locataire) affiché dans la vue d’ensemble de l’inscription d’application.</translation>
     </message>
     <message>
+      <source>{message} {next_step}</source>
+      <extracomment>config.error.with_step sync.error.with_next_step</extracomment>
+      <translation>{message} {next_step}</translation>
+    </message>
+    <message>
       <source>{text!r} is not a duration.</source>
       <extracomment>config.every.not_duration</extracomment>
       <translation>« {text} » n’est pas une durée.</translation>
@@ -4095,11 +4100,6 @@
       <source>Check that the file or directory is reachable, then run the cycle again.</source>
       <extracomment>sync.engine.source_unreadable_next</extracomment>
       <translation>Vérifiez que le fichier ou l’annuaire est accessible, puis relancez le cycle.</translation>
-    </message>
-    <message>
-      <source>{message} {next_step}</source>
-      <extracomment>sync.error.with_next_step</extracomment>
-      <translation>{message} {next_step}</translation>
     </message>
     <message>
       <source>Check the source (a wrong file or filter removes many users at once). If the removals are intended, run `webex-provisioner sync --profile {profile} --allow-deletes` or press Allow the removals and run in the dashboard.</source>
