@@ -5,15 +5,14 @@ for one cycle only, the profile read again before a cycle, the quarantine's next
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.config.profile import CsvSettings, Profile, ScheduleSettings, SourceSettings, Target
 from app.run.schedule import MANUAL_ONLY, ProfileSchedule, interval_of
 from app.sync.events import CycleResult
 from app.sync.scheduler import SchedulerStatus
-
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+from tests.support.clock import T0, FakeClock, settle
 
 
 def profile(*, every: int = 40, enabled: bool = True) -> Profile:
@@ -26,45 +25,6 @@ def profile(*, every: int = 40, enabled: bool = True) -> Profile:
         schedule=ScheduleSettings(every_minutes=every),
         provisioning_enabled=enabled,
     )
-
-
-class FakeClock:
-    """A wall clock that moves only when told; sleepers wake when it passes their deadline."""
-
-    def __init__(self) -> None:
-        self.now = T0
-        self._sleepers: list[tuple[datetime, asyncio.Future[None]]] = []
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        entry = (self.now + timedelta(seconds=seconds), waiter)
-        self._sleepers.append(entry)
-        try:
-            await waiter
-        finally:
-            self._sleepers.remove(entry)
-
-    async def advance(self, delta: timedelta) -> None:
-        """Move time forward from one sleeper's deadline to the next, letting each run."""
-        end = self.now + delta
-        await settle()
-        while True:
-            due = [deadline for deadline, waiter in self._sleepers if not waiter.done()]
-            self.now = max(self.now, min([*due, end]))
-            for deadline, waiter in list(self._sleepers):
-                if deadline <= self.now and not waiter.done():
-                    waiter.set_result(None)
-            await settle()
-            if self.now >= end:
-                return
-
-
-async def settle() -> None:
-    for _ in range(30):
-        await asyncio.sleep(0)
 
 
 class Recorder:

@@ -3,61 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from app.sync.events import CycleResult, Outcome
 from app.sync.lock import LockHeld, LockOwner
 from app.sync.scheduler import CycleScheduler, SchedulerState, SchedulerStatus
+from tests.support.clock import T0, FakeClock, settle
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 EVERY = timedelta(minutes=40)
-
-
-class FakeClock:
-    """A wall clock that moves only when told; `autojump` moves it to each sleeper's deadline."""
-
-    def __init__(self, *, autojump: bool = False) -> None:
-        self.now = T0
-        self.autojump = autojump
-        self._sleepers: list[tuple[datetime, asyncio.Future[None]]] = []
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        if self.autojump:
-            self.now += timedelta(seconds=seconds)
-            await asyncio.sleep(0)
-            return
-        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        entry = (self.now + timedelta(seconds=seconds), waiter)
-        self._sleepers.append(entry)
-        try:
-            await waiter
-        finally:
-            self._sleepers.remove(entry)
-
-    async def advance(self, delta: timedelta) -> None:
-        """Move time forward from one sleeper's deadline to the next, letting each run."""
-        end = self.now + delta
-        await settle()
-        while True:
-            due = [deadline for deadline, waiter in self._sleepers if not waiter.done()]
-            step = min([*due, end])
-            self.now = max(self.now, step)
-            for deadline, waiter in list(self._sleepers):
-                if deadline <= self.now and not waiter.done():
-                    waiter.set_result(None)
-            await settle()
-            if self.now >= end:
-                return
-
-
-async def settle() -> None:
-    for _ in range(30):
-        await asyncio.sleep(0)
 
 
 def result(outcome: Outcome = "completed", *, next_attempt: datetime | None = None) -> CycleResult:
