@@ -1,10 +1,13 @@
-"""The sentences of the base modules for a person: the scheduler files (app.ossched) and the
-log file's warning (app.logging_setup). Coded messages (app.messages); the French is in
+"""The sentences of the base modules for a person: an error with its next step (app.errors),
+the scheduler files (app.ossched) and the log file's warning (app.logging_setup). Coded messages (app.messages); the French is in
 resources/locale/. Commands, paths and variable names are parameters."""
 
 from __future__ import annotations
 
 from app.messages import message
+
+# -- app.errors: an error as one sentence, its next step after it ---------------------------
+ERROR_AND_STEP = message("error.with_next_step", "{message} {next_step}")
 
 # -- app.ossched: what is written, the notes, the errors --------------------------------------
 EVERY_HOURS_MINUTES = message("schedule.every.hours_minutes", "{hours} h {minutes} min")

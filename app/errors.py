@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from app.base_messages import ERROR_AND_STEP
 from app.messages import Medium, Message, Translate, english
 
 
@@ -49,6 +50,16 @@ class UserFacingError(Exception):
             return message
         separator = "\n" if "\n" in message else " "
         return f"{message}{separator}{next_step}"
+
+    def said(self) -> Message | str:
+        """str(error) (its message, then its next step), as one coded message when the error
+        is coded; the English str when it is not or when its message runs over lines."""
+        if self.coded_message is None or "\n" in self.message:
+            return str(self)
+        if not self.next_step:
+            return self.coded_message
+        step = self.coded_next_step or self.next_step
+        return ERROR_AND_STEP(message=self.coded_message, next_step=step)
 
     def texts(self, translate: Translate = english, medium: Medium = "cli") -> tuple[str, str]:
         """(message, next step) in the language of `translate`; "" when there is no step."""

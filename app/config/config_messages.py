@@ -10,8 +10,6 @@ from dataclasses import dataclass
 
 from app.messages import Medium, Message, Translate, message
 
-ERROR_WITH_STEP = message("config.error.with_step", "{message} {next_step}")
-
 
 class CodedValueError(ValueError):
     """A validator's ValueError that carries its coded message (its str is the English)."""

@@ -138,12 +138,10 @@ def _check_tenant_url(url: str) -> str:
     try:
         parse_tenant_url(url)
     except TenantUrlError as exc:
-        if exc.coded_message is None:
-            raise ValueError(str(exc)) from None
-        coded = exc.coded_message
-        if exc.coded_next_step is not None:
-            coded = said.ERROR_WITH_STEP(message=coded, next_step=exc.coded_next_step)
-        raise CodedValueError(coded) from None
+        whole = exc.said()
+        raise (
+            CodedValueError(whole) if isinstance(whole, Message) else ValueError(whole)
+        ) from None
     return url
 
 

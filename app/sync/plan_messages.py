@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.errors import UserFacingError
 from app.messages import Message, message
 
 # -- why an operation is what it is --------------------------------------------------------
@@ -67,7 +66,6 @@ SCOPE_QUOTED = message("sync.scope.quoted", '"{value}"')
 SCOPE_NAMED = message("sync.scope.named", "{name}: {reason}")
 SCOPE_FILTER_N = message("sync.scope.filter_number", "filter {index}")
 SCOPE_IGNORING_CASE = message("sync.scope.ignoring_case", "{clause} (ignoring case)")
-ERROR_AND_STEP = message("sync.error.with_next_step", "{message} {next_step}")
 LIST = message("sync.list.semicolon", "{first}; {rest}")
 
 
@@ -79,16 +77,6 @@ def listed(items: Sequence[Message | str]) -> Message | str:
     for item in reversed(items[:-1]):
         result = LIST(first=item, rest=result)
     return result
-
-
-def error_words(error: UserFacingError) -> Message | str:
-    """str(error) (its message, then its next step), coded when the error is."""
-    if error.coded_message is None or "\n" in error.message:
-        return str(error)
-    if not error.next_step:
-        return error.coded_message
-    step = error.coded_next_step or error.next_step
-    return ERROR_AND_STEP(message=error.coded_message, next_step=step)
 
 
 # -- references (a manager set once the user it names exists) ---------------------------------

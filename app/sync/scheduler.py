@@ -24,7 +24,6 @@ from app.messages import Message
 from app.sync import outcome_messages as said
 from app.sync.events import CycleResult
 from app.sync.lock import LockHeld
-from app.sync.plan_messages import error_words
 
 log = logging.getLogger(__name__)
 
@@ -266,7 +265,7 @@ class CycleScheduler:
         except asyncio.CancelledError:
             raise
         except UserFacingError as exc:
-            words = error_words(exc)
+            words = exc.said()
             self._last_error = str(words)
             self._coded_last_error = words if isinstance(words, Message) else None
             if isinstance(exc, LockHeld):

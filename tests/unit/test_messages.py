@@ -150,3 +150,17 @@ def test_the_process_language_set_by_the_cli(monkeypatch: pytest.MonkeyPatch) ->
     assert language.cli_text(ENTRA_USERS(count=2)) == "2 users"
     language.set_language("fr")
     assert language.cli_text(ENTRA_USERS(count=2)) == "2 utilisateurs"
+
+
+def test_an_error_is_said_whole_with_its_next_step_in_either_language() -> None:
+    from app.errors import InputError
+    from app.language import translator
+
+    problem = message("test.error.problem", "The file is gone.")
+    step = message("test.error.step", "Choose another file.")
+    coded = InputError(problem(), step()).said()
+    assert isinstance(coded, Message)
+    assert str(coded) == "The file is gone. Choose another file."
+    assert coded.render(translator("fr")).startswith("The file is gone.")  # test-only codes
+    assert InputError("Plain.", "Step.").said() == "Plain. Step."
+    assert InputError(problem()).said() == problem()

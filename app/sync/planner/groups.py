@@ -21,7 +21,6 @@ from app.sync import plan_messages as said
 from app.sync.events import Change
 from app.sync.matching import MatchResult, TargetIndex, match_in, patch_operations, payload_hash
 from app.sync.plan import Action, PlannedOperation
-from app.sync.plan_messages import error_words
 from app.sync.planner.contracts import Mapper, PlannerOptions
 from app.sync.planner.operations import coded, no_change_link
 from app.sync.planner.reads import TargetReads
@@ -121,7 +120,7 @@ class GroupPlanner:
                 key=group.display_name,
                 reason=p.MAPPING_ERROR,
                 detail=str(error),
-                coded_detail=coded(error_words(error)),
+                coded_detail=coded(error.said()),
             )
         digest = payload_hash({**desired, "members": list(members)})
         link = self.group_links.get(group.source_id)

@@ -34,7 +34,6 @@ from app.sync.matching import (
     top_level_attributes,
 )
 from app.sync.plan import Action, PlannedOperation
-from app.sync.plan_messages import error_words
 from app.sync.planner.contracts import Mapper, PlannerOptions, ScopeCheck
 from app.sync.planner.fingerprints import record_tag, source_record_hash
 from app.sync.planner.operations import (
@@ -201,7 +200,7 @@ class UserPlanner:
             else:
                 desired = self.mapper.user_payload(user, creating=False)
         except UserFacingError as error:
-            ops.append(skip(user, p.MAPPING_ERROR, error_words(error), link))
+            ops.append(skip(user, p.MAPPING_ERROR, error.said(), link))
             return
         in_scope, why = self.scope(user)
         if not in_scope:
@@ -512,7 +511,7 @@ class UserPlanner:
             else:
                 payload = self.mapper.create_payload(user, desired)
         except UserFacingError as error:
-            return skip(user, p.MAPPING_ERROR, error_words(error), None)
+            return skip(user, p.MAPPING_ERROR, error.said(), None)
         changes = self.mapper.diff_user({}, payload)
         return PlannedOperation(
             object_type="User",

@@ -1147,11 +1147,6 @@
       <translation>« {value} » n’est pas un identifiant de locataire ou de client : donnez le GUID (ou le domaine du locataire) affiché dans la vue d’ensemble de l’inscription d’application.</translation>
     </message>
     <message>
-      <source>{message} {next_step}</source>
-      <extracomment>config.error.with_step sync.error.with_next_step</extracomment>
-      <translation>{message} {next_step}</translation>
-    </message>
-    <message>
       <source>{text!r} is not a duration.</source>
       <extracomment>config.every.not_duration</extracomment>
       <translation>« {text} » n’est pas une durée.</translation>
@@ -2099,6 +2094,11 @@
       <source>through the group {groups}</source>
       <extracomment>entra.skip.through_group</extracomment>
       <translation>par le groupe {groups}</translation>
+    </message>
+    <message>
+      <source>{message} {next_step}</source>
+      <extracomment>error.with_next_step</extracomment>
+      <translation>{message} {next_step}</translation>
     </message>
     <message numerus="yes">
       <source>{function} takes at least {count} argument ({names})</source>
